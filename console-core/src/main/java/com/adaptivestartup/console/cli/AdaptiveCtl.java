@@ -1,0 +1,36 @@
+package com.adaptivestartup.console.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code adaptivectl}: the console's operations, headless. Thin: every command calls a service. */
+@Command(name = "adaptivectl", mixinStandardHelpOptions = true, version = "adaptivectl 1.0",
+        description = "Install and operate Adaptive Startup Self-Hosted from the command line.",
+        subcommands = {LicenseCommand.class})
+public final class AdaptiveCtl {
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new CliContext()).execute(args));
+    }
+
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new AdaptiveCtl(), new ContextFactory(context));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCodes.USAGE;
+        });
+        return cli;
+    }
+
+    /** Hands each command the shared context, so tests can give their own. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(CliContext.class).newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

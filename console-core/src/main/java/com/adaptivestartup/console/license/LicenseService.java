@@ -1,0 +1,32 @@
+package com.adaptivestartup.console.license;
+
+import com.adaptivestartup.licensing.clock.TimeWitness;
+import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.adaptivestartup.licensing.license.LicenseVerifier;
+import com.adaptivestartup.licensing.machine.MachineFingerprint;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The console's one door to licenses: what the CLI and the UI call to judge a key or file. */
+public final class LicenseService {
+    private final LicenseVerifier verifier;
+    private final Supplier<Optional<MachineFingerprint>> thisMachine;
+
+    public LicenseService(TrustedKeys trustedKeys, Clock clock, TimeWitness witness,
+                          Supplier<Optional<MachineFingerprint>> thisMachine) {
+        this.thisMachine = thisMachine;
+        this.verifier = new LicenseVerifier(trustedKeys, clock, witness, thisMachine,
+                LicenseVerifier.DEFAULT_CLOCK_TOLERANCE);
+    }
+
+    public LicenseVerdict verify(String keyOrFileText) {
+        return verifier.verify(keyOrFileText);
+    }
+
+    /** What the customer sends the vendor for a machine-bound license. */
+    public Optional<MachineFingerprint> thisMachine() {
+        return thisMachine.get();
+    }
+}
