@@ -1,0 +1,156 @@
+package com.adaptivestartup.server;
+
+import com.adaptivestartup.server.auth.AccountService;
+import com.adaptivestartup.server.auth.PasswordHasher;
+import com.adaptivestartup.server.config.ConfigException;
+import com.adaptivestartup.server.config.Env;
+import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.db.Database;
+import com.adaptivestartup.server.db.Migrator;
+import com.adaptivestartup.server.http.ApiError;
+import com.adaptivestartup.server.http.Json;
+import com.adaptivestartup.server.release.Release;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The server jar's commands, which the console runs as containers: {@code serve}, and one-off
+ * {@code migrate}, {@code create-admin} and {@code version}. Configuration comes from the environment.
+ */
+@Command(name = "adaptive-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
+        subcommands = {ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.CreateAdmin.class,
+                ServerMain.PrintVersion.class})
+public final class ServerMain {
+    static final int CONFIG_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new ServerMain(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(Map.class).newInstance(env);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return e instanceof ConfigException || e instanceof ApiError ? CONFIG_ERROR : 1;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        public String[] getVersion() {
+            return new String[]{"adaptive-server " + Release.current().version()};
+        }
+    }
+
+    @Command(name = "serve", description = "Run the HTTP API and WebSocket server.")
+    static final class Serve implements Callable<Integer> {
+        private final Map<String, String> env;
+
+        Serve(Map<String, String> env) {
+            this.env = env;
+        }
+
+        public Integer call() throws InterruptedException {
+            ServerConfig.All config = ServerConfig.All.from(env);
+            AdaptiveServer server = new AdaptiveServer(config, Release.current(), Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "shutdown"));
+            int port = server.start(config.http().port());
+            org.slf4j.LoggerFactory.getLogger(ServerMain.class).info("Adaptive Startup server {} listening on port {}",
+                    Release.current().version(), port);
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Bring the database schema to this release. Prints JSON; exit 0 only on success.")
+    static final class Migrate implements Callable<Integer> {
+        private final Map<String, String> env;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Migrate(Map<String, String> env) {
+            this.env = env;
+        }
+
+        public Integer call() {
+            Env vars = new Env(env);
+            ServerConfig.Database db = ServerConfig.Database.from(vars);
+            vars.check();
+            try (var pool = Database.pool(db, 2)) {
+                Migrator.Report report = new Migrator(pool, Release.current()).migrate();
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(Json.write(report));
+                out.flush();
+                return report.ok() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "create-admin", description = "Create the first admin (founder of a new organization).")
+    static final class CreateAdmin implements Callable<Integer> {
+        private final Map<String, String> env;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--email", required = true)
+        String email;
+        @Option(names = "--password-file", required = true, description = "File holding the initial password.")
+        Path passwordFile;
+        @Option(names = "--name", defaultValue = "Administrator")
+        String name;
+        @Option(names = "--org", defaultValue = "My Organization", description = "Name of the first organization.")
+        String org;
+
+        CreateAdmin(Map<String, String> env) {
+            this.env = env;
+        }
+
+        public Integer call() throws Exception {
+            Env vars = new Env(env);
+            ServerConfig.Database db = ServerConfig.Database.from(vars);
+            vars.check();
+            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            try (var pool = Database.pool(db, 2)) {
+                var created = AccountService.createAdmin(Database.sql(pool), new PasswordHasher(), Clock.systemUTC(),
+                        email, name, password, org);
+                spec.commandLine().getOut().println(Json.write(created));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "version", description = "Print this release and the schema version it expects, as JSON.")
+    static final class PrintVersion implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        public Integer call() {
+            Release r = Release.current();
+            spec.commandLine().getOut().println(Json.write(Map.of("version", r.version(),
+                    "schemaVersion", String.valueOf(r.schemaTarget()))));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package com.adaptivestartup.server.auth;
+
+import com.adaptivestartup.server.db.Sql;
+import com.adaptivestartup.server.http.ApiError;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Accounts: the first admin, sign-in and sign-out, password changes, the user's signing key. */
+public final class AccountService {
+    public static final int MIN_PASSWORD = 12;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,63}");
+    private final Sql sql;
+    private final UserRepository users;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public AccountService(Sql sql, SessionStore sessions, PasswordHasher hasher, Clock clock) {
+        this.sql = sql;
+        this.users = new UserRepository(sql);
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.dummyHash = hasher.hash(Tokens.random());
+    }
+
+    public record Created(boolean created, UUID userId, UUID orgId, String message) {
+    }
+
+    /**
+     * The first admin, run by the console as a one-off container: founder of a new organization, who
+     * must change the password at first sign-in. Idempotent: an existing account is left alone.
+     */
+    public static Created createAdmin(Sql sql, PasswordHasher hasher, Clock clock, String email, String name,
+                                      String password, String orgName) {
+        checkEmail(email);
+        checkPassword(password);
+        UserRepository users = new UserRepository(sql);
+        Optional<User> existing = users.byEmail(email);
+        if (existing.isPresent()) {
+            return new Created(false, existing.get().id(), null, "an account for " + email + " already exists; unchanged");
+        }
+        User user = new User(UUID.randomUUID(), email.strip(), name, hasher.hash(password), true, null,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        UUID orgId = UUID.randomUUID();
+        sql.transaction(tx -> {
+            UserRepository.insert(tx, user);
+            tx.update("INSERT INTO organizations (id, name, created_by) VALUES (?, ?, ?)", orgId, orgName, user.id());
+            tx.update("INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, 'founder')", orgId, user.id());
+            return null;
+        });
+        return new Created(true, user.id(), orgId, "created " + email + " as founder of " + orgName);
+    }
+
+    public record Session(String token, User user) {
+    }
+
+    public Session login(String email, String password) {
+        if (sessions.tooManyFailures(email)) {
+            throw new ApiError(429, "too_many_attempts", "too many failed sign-ins for this email; wait 15 minutes");
+        }
+        Optional<User> user = users.byEmail(email);
+        boolean ok = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
+        if (!ok) {
+            sessions.recordFailure(email);
+            throw ApiError.unauthorized("the email or password is wrong");
+        }
+        sessions.clearFailures(email);
+        return new Session(sessions.open(user.get().id(), user.get().email(), user.get().mustChangePassword()), user.get());
+    }
+
+    /** The signed-in user of this request, or 401. */
+    public Principal authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ") || header.length() > 200) {
+            throw ApiError.unauthorized("sign in first (send 'Authorization: Bearer <token>')");
+        }
+        return principalOf(header.substring(7).strip())
+                .orElseThrow(() -> ApiError.unauthorized("the session has expired or was signed out; sign in again"));
+    }
+
+    public Optional<Principal> principalOf(String token) {
+        return sessions.resolve(token);
+    }
+
+    /** Like {@link #authenticate}, and refuses until a first-time password has been changed. */
+    public Principal authenticateActive(Context ctx) {
+        Principal p = authenticate(ctx);
+        if (p.mustChangePassword()) {
+            throw new ApiError(403, "password_change_required", "change your initial password first");
+        }
+        return p;
+    }
+
+    public void logout(Principal principal) {
+        sessions.close(principal.sessionHash());
+    }
+
+    public User me(Principal principal) {
+        return users.byId(principal.userId()).orElseThrow(() -> ApiError.unauthorized("this account no longer exists"));
+    }
+
+    /** Changes the password and signs out every other session; returns a new session token. */
+    public String changePassword(Principal principal, String current, String next) {
+        User user = me(principal);
+        if (!hasher.matches(current, user.passwordHash())) {
+            throw ApiError.forbidden("the current password is wrong");
+        }
+        checkPassword(next);
+        if (next.equals(current)) {
+            throw ApiError.badRequest("the new password must differ from the current one");
+        }
+        users.updatePassword(user.id(), hasher.hash(next));
+        sessions.closeAll(user.id());
+        return sessions.open(user.id(), user.email(), false);
+    }
+
+    public void registerPublicKey(Principal principal, String base64Key) {
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64Key);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("publicKey must be base64");
+        }
+        if (raw.length != 32) {
+            throw ApiError.badRequest("publicKey must be a raw 32-byte Ed25519 key, base64 encoded");
+        }
+        users.setPublicKey(principal.userId(), base64Key);
+    }
+
+    /** Creates an account for an accepted invitation, inside the caller's transaction. */
+    public User newAccount(Sql.Tx tx, String email, String name, String password) throws java.sql.SQLException {
+        checkEmail(email);
+        checkPassword(password);
+        User user = new User(UUID.randomUUID(), email.strip(), name, hasher.hash(password), false, null,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        try {
+            UserRepository.insert(tx, user);
+        } catch (java.sql.SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw ApiError.conflict("an account for " + email + " already exists; sign in and accept the invitation");
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    public static void checkEmail(String email) {
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw ApiError.badRequest("'" + email + "' is not an email address");
+        }
+    }
+
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 256) {
+            throw ApiError.badRequest("a password needs " + MIN_PASSWORD + " to 256 characters");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package com.adaptivestartup.server.auth;
+
+import com.adaptivestartup.server.db.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Users in PostgreSQL. Emails are unique regardless of case. */
+public final class UserRepository {
+    private static final String COLUMNS = "id, email, name, password_hash, must_change_password, public_key, created_at";
+    private final Sql sql;
+
+    public UserRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    public Optional<User> byEmail(String email) {
+        return sql.one("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(?)", UserRepository::map, email);
+    }
+
+    public Optional<User> byId(UUID id) {
+        return sql.one("SELECT " + COLUMNS + " FROM users WHERE id = ?", UserRepository::map, id);
+    }
+
+    public static void insert(Sql.Tx tx, User user) throws SQLException {
+        tx.update("INSERT INTO users (id, email, name, password_hash, must_change_password, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", user.id(), user.email(), user.name(), user.passwordHash(),
+                user.mustChangePassword(), user.createdAt());
+    }
+
+    public void updatePassword(UUID id, String passwordHash) {
+        sql.update("UPDATE users SET password_hash = ?, must_change_password = false WHERE id = ?", passwordHash, id);
+    }
+
+    public void setPublicKey(UUID id, String publicKey) {
+        sql.update("UPDATE users SET public_key = ? WHERE id = ?", publicKey, id);
+    }
+
+    static User map(ResultSet r) throws SQLException {
+        return new User(r.getObject("id", UUID.class), r.getString("email"), r.getString("name"),
+                r.getString("password_hash"), r.getBoolean("must_change_password"), r.getString("public_key"),
+                Sql.instant(r, "created_at"));
+    }
+}

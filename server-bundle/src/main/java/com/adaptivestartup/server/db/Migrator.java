@@ -1,0 +1,100 @@
+package com.adaptivestartup.server.db;
+
+import com.adaptivestartup.server.release.Release;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the release's target with Flyway. All pending migrations run in one
+ * transaction (PostgreSQL's DDL is transactional), so a failure leaves the database exactly as it was.
+ */
+public final class Migrator {
+    public static final String LOCATION = "classpath:db/migration";
+    private final DataSource dataSource;
+    private final Release release;
+    private final List<String> locations;
+
+    public Migrator(DataSource dataSource, Release release) {
+        this(dataSource, release, List.of(LOCATION));
+    }
+
+    /** With extra locations: tests add a migration that fails on purpose. */
+    public Migrator(DataSource dataSource, Release release, List<String> locations) {
+        this.dataSource = dataSource;
+        this.release = release;
+        this.locations = locations;
+    }
+
+    /** What a migrate run did, printed as JSON by the {@code migrate} command. */
+    public record Report(boolean ok, String release, String schemaBefore, String schemaAfter,
+                         List<Applied> applied, String error) {
+    }
+
+    public record Applied(String version, String description, int millis) {
+    }
+
+    public Report migrate() {
+        Flyway flyway = flyway(MigrationVersion.fromVersion(String.valueOf(release.schemaTarget())));
+        String before = "unknown";
+        try {
+            before = currentVersion(flyway).orElse("none");
+            MigrateResult result = flyway.migrate();
+            List<Applied> applied = result.migrations.stream()
+                    .map(m -> new Applied(m.version, m.description, m.executionTime)).toList();
+            return new Report(true, release.version(), before, currentVersion(flyway).orElse("none"), applied, null);
+        } catch (RuntimeException e) {
+            return new Report(false, release.version(), before, versionAfterFailure(), List.of(), rootMessage(e));
+        }
+    }
+
+    private String versionAfterFailure() {
+        try {
+            return currentVersion(flyway(MigrationVersion.LATEST)).orElse("none");
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** The schema version applied in the database, if any. */
+    public Optional<String> schemaVersion() {
+        return currentVersion(flyway(MigrationVersion.LATEST));
+    }
+
+    private Flyway flyway(MigrationVersion target) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(locations.toArray(String[]::new))
+                .target(target)
+                .group(true)
+                .mixed(false)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .load();
+    }
+
+    private static Optional<String> currentVersion(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        return current == null || current.getVersion() == null ? Optional.empty()
+                : Optional.of(current.getVersion().getVersion());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        return e.getMessage() != null && !e.getMessage().equals(message)
+                ? firstLine(e.getMessage()) + ": " + firstLine(message) : firstLine(message);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

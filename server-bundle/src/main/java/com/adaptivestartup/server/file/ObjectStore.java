@@ -1,0 +1,91 @@
+package com.adaptivestartup.server.file;
+
+import com.adaptivestartup.server.config.ServerConfig;
+import java.io.InputStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The object store through the S3 API: any S3-compatible server (ours, MinIO, AWS). Path-style URLs. */
+public final class ObjectStore implements AutoCloseable {
+    private final S3Client s3;
+    private final String bucket;
+
+    public ObjectStore(ServerConfig.Storage config) {
+        this.bucket = config.bucket();
+        this.s3 = S3Client.builder()
+                .endpointOverride(config.endpoint())
+                .region(Region.of(config.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(config.accessKey(), config.secretKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
+                        .chunkedEncodingEnabled(true).build()) // streaming signature: the body is read once
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                // The SDK's default since 2.30 checksums every upload by reading the stream ahead and
+                // rewinding it: that breaks streaming and several S3-compatible servers. Only when required.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // An upload streams from the client's request and cannot be replayed: fail it, do not retry.
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** Creates the bucket when it does not exist yet (first start of a new stack). */
+    public void ensureBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    public void ping() {
+        s3.headBucket(b -> b.bucket(bucket));
+    }
+
+    public void put(String key, InputStream content, long length, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(length),
+                RequestBody.fromInputStream(new NoMark(content), length));
+    }
+
+    public ResponseInputStream<GetObjectResponse> get(String key) {
+        return s3.getObject(b -> b.bucket(bucket).key(key));
+    }
+
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    /** Streams once, front to back: the body of an HTTP upload cannot be rewound. */
+    private static final class NoMark extends java.io.FilterInputStream {
+        NoMark(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}

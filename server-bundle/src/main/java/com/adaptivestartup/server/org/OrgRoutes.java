@@ -1,0 +1,61 @@
+package com.adaptivestartup.server.org;
+
+import com.adaptivestartup.server.auth.AccountService;
+import com.adaptivestartup.server.auth.Principal;
+import com.adaptivestartup.server.http.Ids;
+import com.adaptivestartup.server.http.Json;
+import io.javalin.Javalin;
+import java.util.Optional;
+
+/** {@code /api/orgs/*} and {@code /api/invitations/accept}. */
+public final class OrgRoutes {
+    private final AccountService accounts;
+    private final OrgService orgs;
+
+    public OrgRoutes(AccountService accounts, OrgService orgs) {
+        this.accounts = accounts;
+        this.orgs = orgs;
+    }
+
+    record NewOrg(String name) {
+    }
+
+    record RoleChange(String role) {
+    }
+
+    record NewInvitation(String email, String role) {
+    }
+
+    record Accept(String token, String name, String password) {
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/orgs", ctx -> ctx.json(orgs.mine(accounts.authenticateActive(ctx))));
+        app.post("/api/orgs", ctx -> {
+            Principal p = accounts.authenticateActive(ctx);
+            ctx.status(201).json(orgs.create(p, Json.body(ctx, NewOrg.class).name()));
+        });
+        app.get("/api/orgs/{orgId}/members", ctx ->
+                ctx.json(orgs.members(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"))));
+        app.patch("/api/orgs/{orgId}/members/{userId}", ctx -> {
+            Principal p = accounts.authenticateActive(ctx);
+            orgs.changeRole(p, Ids.path(ctx, "orgId"), Ids.path(ctx, "userId"), Json.body(ctx, RoleChange.class).role());
+            ctx.status(204);
+        });
+        app.delete("/api/orgs/{orgId}/members/{userId}", ctx -> {
+            orgs.remove(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "userId"));
+            ctx.status(204);
+        });
+        app.post("/api/orgs/{orgId}/invitations", ctx -> {
+            Principal p = accounts.authenticateActive(ctx);
+            NewInvitation body = Json.body(ctx, NewInvitation.class);
+            ctx.status(201).json(orgs.invite(p, Ids.path(ctx, "orgId"), body.email(), body.role()));
+        });
+        app.post("/api/invitations/accept", ctx -> {
+            Optional<Principal> p = ctx.header("Authorization") == null ? Optional.empty()
+                    : Optional.of(accounts.authenticateActive(ctx));
+            Accept body = Json.body(ctx, Accept.class);
+            ctx.json(orgs.accept(p, body.token(), body.name(), body.password()));
+        });
+    }
+}

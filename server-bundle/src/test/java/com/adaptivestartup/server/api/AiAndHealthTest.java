@@ -1,0 +1,87 @@
+package com.adaptivestartup.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.db.Database;
+import com.adaptivestartup.server.db.Migrator;
+import com.adaptivestartup.server.release.Release;
+import com.adaptivestartup.server.testing.Api;
+import com.adaptivestartup.server.testing.TestStack;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AiAndHealthTest {
+
+    @Test
+    void withoutAProviderAiAnswers503AndEverythingElseWorks() {
+        try (TestStack stack = TestStack.latest()) {
+            Api founder = stack.founder();
+            assertThat(founder.get("/api/ai/status").json().get("configured").asBoolean()).isFalse();
+            Api.Response r = founder.post("/api/ai/generate", "{\"prompt\":\"hello\"}");
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.error()).isEqualTo("ai_not_configured");
+            assertThat(r.message()).contains("Gemini API key or an Ollama URL");
+            Api.Response ready = stack.api().get("/readyz");
+            assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+            assertThat(ready.json().at("/checks/schema/actual").asText()).isEqualTo("5");
+            assertThat(stack.api().get("/healthz").json().get("status").asText()).isEqualTo("alive");
+            assertThat(stack.api().get("/version").json().get("version").asText()).isEqualTo("1.1.0");
+        }
+    }
+
+    @Test
+    void anOllamaUrlMakesTheServerForwardPrompts() throws Exception {
+        HttpServer ollama = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicReference<String> received = new AtomicReference<>();
+        ollama.createContext("/api/generate", exchange -> {
+            received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] reply = "{\"response\":\"Talk to ten farmers.\",\"done\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        ollama.start();
+        var ai = new ServerConfig.Ai(null, null, "http://127.0.0.1:" + ollama.getAddress().getPort(), "tiny");
+        try (TestStack stack = new TestStack(Release.of("1.1.0"), ai, 1024 * 1024)) {
+            Api founder = stack.founder();
+            assertThat(founder.get("/api/ai/status").json().get("provider").asText()).isEqualTo("ollama");
+            Api.Response r = founder.post("/api/ai/generate", "{\"prompt\":\"How do I validate?\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("text").asText()).isEqualTo("Talk to ten farmers.");
+            assertThat(received.get()).contains("\"model\":\"tiny\"").contains("How do I validate?");
+        } finally {
+            ollama.stop(0);
+        }
+    }
+
+    @Test
+    void readinessFailsWhileTheSchemaIsBehindTheRelease() {
+        try (TestStack stack = new TestStack(Release.of("1.0.0"), TestStack.noAi(), 1024 * 1024)) {
+            Api.Response r = stack.api().get("/readyz");
+            assertThat(r.status()).isEqualTo(200);
+            // The same database seen by a 1.1.0 server before its migration ran:
+            var newer = new com.adaptivestartup.server.AdaptiveServer(stack.config, Release.of("1.1.0"),
+                    java.time.Clock.systemUTC());
+            int port = newer.start(0);
+            try {
+                Api.Response notReady = Api.at("http://127.0.0.1:" + port).get("/readyz");
+                assertThat(notReady.status()).isEqualTo(503);
+                assertThat(notReady.json().at("/checks/schema/expected").asText()).isEqualTo("5");
+                assertThat(notReady.json().at("/checks/schema/actual").asText()).isEqualTo("4");
+                assertThat(Api.at("http://127.0.0.1:" + port).get("/api/orgs/" + stack.adminOrgId + "/ventures/"
+                        + stack.adminOrgId + "/metrics/summary").status()).as("1.1.0 endpoint exists").isEqualTo(401);
+                assertThat(stack.api().get("/api/orgs/" + stack.adminOrgId + "/ventures/" + stack.adminOrgId
+                        + "/metrics/summary").status()).as("not in 1.0.0").isEqualTo(404);
+            } finally {
+                newer.close();
+            }
+            try (var db = Database.pool(stack.config.database(), 2)) {
+                assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+            }
+        }
+    }
+}

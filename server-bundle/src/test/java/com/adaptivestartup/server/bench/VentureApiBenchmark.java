@@ -1,0 +1,185 @@
+package com.adaptivestartup.server.bench;
+
+import com.adaptivestartup.server.testing.Api;
+import com.adaptivestartup.server.testing.TestStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Load on loopback: reading and writing ventures through the HTTP API (auth, access check, JSON,
+ * activity log, live updates) against the same reads and writes done directly over JDBC, in one run,
+ * on real PostgreSQL and Redis. Prints requests per second, p50/p99 latency and the ratio API / JDBC.
+ * Run by bench/server-api.sh; not part of the test suite.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class VentureApiBenchmark {
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+
+    @FunctionalInterface
+    interface Call {
+        void run(int client) throws Exception;
+    }
+
+    record Result(String name, long requests, double perSecond, double p50, double p99, long errors) {
+        @Override
+        public String toString() {
+            return String.format("%-28s %9d req %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms   errors %d",
+                    name, requests, perSecond, p50, p99, errors);
+        }
+    }
+
+    @Test
+    void readAndWriteVentures() throws Exception {
+        try (TestStack stack = TestStack.latest()) {
+            Api founder = stack.founder();
+            String org = stack.adminOrgId.toString();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                ids.add(founder.post("/api/orgs/" + org + "/ventures", Api.json(java.util.Map.of("name", "Venture " + i,
+                        "data", java.util.Map.of("leanCanvas", java.util.Map.of("problem", "p".repeat(200))))))
+                        .json().get("id").asText());
+            }
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = "http://127.0.0.1:" + stack.port + "/api/orgs/" + org + "/ventures/";
+            String token = founder.token();
+
+            Result apiRead = measure("API  GET venture", c -> {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+                check(r.statusCode() == 200, r.statusCode());
+            });
+            Result apiWrite = measure("API  PATCH venture", c -> {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"data\":{\"okrs\":{\"n\":"
+                                + ThreadLocalRandom.current().nextInt() + "}}}")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                check(r.statusCode() == 200, r.statusCode());
+            });
+            String wrkRead = wrk(base + ids.get(0), token);
+            Connection[] connections = new Connection[CLIENTS];
+            for (int i = 0; i < CLIENTS; i++) {
+                var db = stack.config.database();
+                connections[i] = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            }
+            UUID orgId = stack.adminOrgId;
+            Result jdbcRead = measure("JDBC SELECT venture", c -> {
+                try (PreparedStatement s = connections[c].prepareStatement("SELECT id, org_id, name, hypothesis,"
+                        + " data::text, revision FROM ventures WHERE org_id = ? AND id = ? AND deleted_at IS NULL")) {
+                    s.setObject(1, orgId);
+                    s.setObject(2, UUID.fromString(pick(ids)));
+                    try (ResultSet r = s.executeQuery()) {
+                        check(r.next(), 0);
+                    }
+                }
+            });
+            Result jdbcWrite = measure("JDBC UPDATE venture", c -> {
+                try (PreparedStatement s = connections[c].prepareStatement("UPDATE ventures SET data = data ||"
+                        + " ?::jsonb, revision = revision + 1, updated_at = now() WHERE org_id = ? AND id = ?")) {
+                    s.setString(1, "{\"okrs\":{\"n\":" + ThreadLocalRandom.current().nextInt() + "}}");
+                    s.setObject(2, orgId);
+                    s.setObject(3, UUID.fromString(pick(ids)));
+                    check(s.executeUpdate() == 1, 0);
+                }
+            });
+            for (Connection c : connections) {
+                c.close();
+            }
+            System.out.println();
+            System.out.println("Venture API on loopback, " + CLIENTS + " concurrent clients, " + MEASURE.toSeconds()
+                    + " s each, " + Runtime.getRuntime().availableProcessors() + " cores (server, clients, PostgreSQL"
+                    + " and Redis share them)");
+            for (Result r : List.of(apiRead, jdbcRead, apiWrite, jdbcWrite)) {
+                System.out.println(r);
+            }
+            System.out.println(wrkRead);
+            System.out.printf("ratio read  throughput API/JDBC: %.2f%n", apiRead.perSecond() / jdbcRead.perSecond());
+            System.out.printf("ratio write throughput API/JDBC: %.2f (the API also appends a hash-chained activity"
+                    + " row and pushes a live update per write)%n", apiWrite.perSecond() / jdbcWrite.perSecond());
+        }
+    }
+
+    /** The same GET from wrk (C, far lighter than a JVM client), when it is installed. */
+    private static String wrk(String url, String token) throws Exception {
+        if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() != 0) {
+            return "wrk                          (not installed: apt-get install wrk)";
+        }
+        Process p = new ProcessBuilder("wrk", "-t2", "-c" + CLIENTS, "-d" + MEASURE.toSeconds() + "s", "--latency",
+                "-H", "Authorization: Bearer " + token, url).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        String rps = out.lines().filter(l -> l.startsWith("Requests/sec")).findFirst().orElse("?").replaceAll("\\s+", " ");
+        String p99 = out.lines().filter(l -> l.strip().startsWith("99%")).findFirst().orElse("?").strip();
+        String p50 = out.lines().filter(l -> l.strip().startsWith("50%")).findFirst().orElse("?").strip();
+        String non2xx = out.lines().filter(l -> l.contains("Non-2xx")).findFirst().orElse("non-2xx 0").strip();
+        return String.format("%-28s %s   p50 %s   p99 %s   %s", "wrk  GET venture", rps, p50.replace("50% ", ""),
+                p99.replace("99% ", ""), non2xx);
+    }
+
+    private static String pick(List<String> ids) {
+        return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+
+    private static void check(boolean ok, int status) {
+        if (!ok) {
+            throw new IllegalStateException("unexpected response " + status);
+        }
+    }
+
+    private static Result measure(String name, Call call) throws InterruptedException {
+        run(call, WARMUP, null, new AtomicLong());
+        List<long[]> perClient = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        run(call, MEASURE, perClient, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        return new Result(name, all.length, all.length / seconds, all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6, errors.get());
+    }
+
+    private static void run(Call call, Duration duration, List<long[]> sink, AtomicLong errors) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                long[] latencies = new long[2_000_000];
+                if (sink != null) {
+                    synchronized (sink) {
+                        sink.add(latencies);
+                    }
+                }
+                pool.submit(() -> {
+                    int n = 0;
+                    while (System.nanoTime() < end && n < latencies.length) {
+                        long t0 = System.nanoTime();
+                        try {
+                            call.run(client);
+                            latencies[n++] = System.nanoTime() - t0;
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+    }
+}

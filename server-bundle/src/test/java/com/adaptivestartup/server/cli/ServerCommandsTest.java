@@ -1,0 +1,82 @@
+package com.adaptivestartup.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.testing.TestPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The jar's one-off commands as the console runs them: configured by environment, answering JSON. */
+class ServerCommandsTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Map<String, String> env, String... args) {
+        CommandLine cli = ServerMainAccess.commandLine(env);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Map<String, String> env(ServerConfig.Database db) throws Exception {
+        Path secret = Files.writeString(dir.resolve("pg-password"), db.password() + "\n");
+        return Map.of("POSTGRES_HOST", db.host(), "POSTGRES_PORT", String.valueOf(db.port()), "POSTGRES_DB", db.name(),
+                "POSTGRES_USER", db.user(), "POSTGRES_PASSWORD_FILE", secret.toString());
+    }
+
+    @Test
+    void migrateThenCreateAdminWithSecretsFromFiles() throws Exception {
+        Map<String, String> env = env(TestPostgres.get().newDatabase());
+        assertThat(run(env, "migrate")).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(report.get("schemaAfter").asText()).isEqualTo("5");
+        assertThat(report.get("applied")).hasSize(5);
+
+        out.getBuffer().setLength(0);
+        Path pw = Files.writeString(dir.resolve("admin-pw"), "first-admin-password\n");
+        assertThat(run(env, "create-admin", "--email", "admin@example.com", "--password-file", pw.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("created").asBoolean()).isTrue();
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "create-admin", "--email", "admin@example.com", "--password-file", pw.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("created").asBoolean()).isFalse();
+    }
+
+    @Test
+    void missingConfigurationIsListedWholeAndExitsTwo() {
+        assertThat(run(Map.of("POSTGRES_PORT", "eighty"), "migrate")).isEqualTo(2);
+        assertThat(err.toString()).contains("POSTGRES_PASSWORD (or POSTGRES_PASSWORD_FILE) is not set")
+                .contains("POSTGRES_PORT must be a whole number from 1 to 65535, not 'eighty'");
+        assertThat(run(Map.of("POSTGRES_PASSWORD_FILE", "/nonexistent/secret"), "migrate")).isEqualTo(2);
+        assertThat(err.toString()).contains("POSTGRES_PASSWORD_FILE names /nonexistent/secret, which cannot be read");
+    }
+
+    @Test
+    void aMigrationAgainstAnUnreachableDatabaseFailsWithJson() throws Exception {
+        Path secret = Files.writeString(dir.resolve("pw"), "x");
+        Map<String, String> env = Map.of("POSTGRES_HOST", "127.0.0.1", "POSTGRES_PORT", "1",
+                "POSTGRES_PASSWORD_FILE", secret.toString());
+        assertThat(run(env, "migrate")).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void versionPrintsTheBuiltRelease() throws Exception {
+        assertThat(run(Map.of(), "version")).isZero();
+        JsonNode v = new ObjectMapper().readTree(out.toString());
+        assertThat(v.get("version").asText()).matches("1\\.[01]\\.0");
+    }
+}

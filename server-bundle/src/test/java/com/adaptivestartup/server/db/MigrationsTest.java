@@ -1,0 +1,111 @@
+package com.adaptivestartup.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.release.Release;
+import com.adaptivestartup.server.testing.TestPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Migrations on a real PostgreSQL, each on a database holding the previous release's data. */
+class MigrationsTest {
+    private HikariDataSource db;
+    private Sql sql;
+
+    @BeforeEach
+    void freshDatabase() {
+        ServerConfig.Database config = TestPostgres.get().newDatabase();
+        db = Database.pool(config, 2);
+        sql = Database.sql(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void release100MigratesAnEmptyDatabaseToSchema4AndReportsIt() {
+        Migrator.Report report = new Migrator(db, Release.of("1.0.0")).migrate();
+        assertThat(report.ok()).isTrue();
+        assertThat(report.schemaBefore()).isEqualTo("none");
+        assertThat(report.schemaAfter()).isEqualTo("4");
+        assertThat(report.applied()).extracting(Migrator.Applied::version).containsExactly("1", "2", "3", "4");
+        assertThat(new Migrator(db, Release.of("1.0.0")).migrate().applied()).as("second run").isEmpty();
+    }
+
+    @Test
+    void release110AddsUnitsFilledFromThe100Data() {
+        assertThat(new Migrator(db, Release.of("1.0.0")).migrate().ok()).isTrue();
+        UUID venture = seed100Data();
+        Migrator.Report report = new Migrator(db, Release.of("1.1.0")).migrate();
+        assertThat(report.ok()).as(report.error()).isTrue();
+        assertThat(report.schemaBefore()).isEqualTo("4");
+        assertThat(report.schemaAfter()).isEqualTo("5");
+        Map<String, String> units = sql.list("SELECT name, unit FROM metrics WHERE venture_id = ?",
+                r -> Map.entry(r.getString(1), r.getString(2)), venture).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(units).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "MRR", "USD", "churn rate", "percent", "active users", "count", "NPS", "none"));
+        assertThat(sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1))).contains(1000.0 + 2.5 + 40 + 31);
+        assertThatThrownBy(() -> sql.update("INSERT INTO metrics (org_id, venture_id, name, value, recorded_at,"
+                + " created_by, unit) SELECT org_id, venture_id, 'x', 1, now(), created_by, 'parsecs' FROM metrics LIMIT 1"))
+                .hasMessageContaining("metrics_unit_known");
+    }
+
+    @Test
+    void aFailedMigrationLeavesTheDatabaseExactlyAsItWas() {
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+        seed100Data();
+        List<String> tablesBefore = tables();
+        double sumBefore = sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1)).orElseThrow();
+
+        Migrator broken = new Migrator(db, new Release("9.9.9", 6), List.of(Migrator.LOCATION, "classpath:db/broken"));
+        Migrator.Report report = broken.migrate();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.error()).contains("no_such_function");
+        assertThat(report.schemaAfter()).isEqualTo("5");
+        assertThat(tables()).isEqualTo(tablesBefore).doesNotContain("half_done");
+        assertThat(sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1))).contains(sumBefore);
+        assertThat(new Migrator(db, Release.of("1.1.0")).schemaVersion()).contains("5");
+    }
+
+    @Test
+    void theActivityLogRefusesUpdatesAndDeletes() {
+        assertThat(new Migrator(db, Release.of("1.0.0")).migrate().ok()).isTrue();
+        UUID venture = seed100Data();
+        UUID org = sql.one("SELECT org_id FROM ventures WHERE id = ?", r -> r.getObject(1, UUID.class), venture).orElseThrow();
+        sql.update("INSERT INTO activity_log (org_id, action, entity_type, entity_id, payload, created_at, prev_hash, hash)"
+                + " VALUES (?, 'x', 'venture', 'v', '{}', now(), 'p', 'h')", org);
+        assertThatThrownBy(() -> sql.update("UPDATE activity_log SET action = 'y'")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql.update("DELETE FROM activity_log")).hasMessageContaining("append-only");
+    }
+
+    private List<String> tables() {
+        return sql.list("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", r -> r.getString(1));
+    }
+
+    /** Rows as release 1.0.0 writes them. */
+    private UUID seed100Data() {
+        UUID user = UUID.randomUUID();
+        UUID org = UUID.randomUUID();
+        UUID venture = UUID.randomUUID();
+        sql.update("INSERT INTO users (id, email, name, password_hash) VALUES (?, ?, 'U', 'x')", user, user + "@example.com");
+        sql.update("INSERT INTO organizations (id, name, created_by) VALUES (?, 'Org', ?)", org, user);
+        sql.update("INSERT INTO ventures (id, org_id, name, created_by) VALUES (?, ?, 'V', ?)", venture, org, user);
+        Object[][] points = {{"MRR", 1000.0}, {"churn rate", 2.5}, {"active users", 40.0}, {"NPS", 31.0}};
+        for (Object[] p : points) {
+            sql.update("INSERT INTO metrics (org_id, venture_id, name, value, recorded_at, created_by)"
+                    + " VALUES (?, ?, ?, ?, now(), ?)", org, venture, p[0], p[1], user);
+        }
+        return venture;
+    }
+}
