@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "adaptive-vendor", mixinStandardHelpOptions = true,
         version = "adaptive-vendor 1.0",
         description = "Vendor-side tool: signing keys and licenses for Adaptive Startup Self-Hosted.",
-        subcommands = {KeygenCommand.class, LicenseCommands.class})
+        subcommands = {KeygenCommand.class, LicenseCommands.class, SignCommand.class, VerifyCommand.class})
 public final class VendorCli {
 
     public static void main(String[] args) {

@@ -88,4 +88,22 @@ class VendorCliTest {
         assertThat(run("license", "inspect", "hello")).isEqualTo(1);
         assertThat(err.toString()).contains("not a readable license: it has 1 part separated by '.'");
     }
+
+    @Test
+    void signsAndVerifiesAReleaseManifestAndRefusesATamperedOne() throws Exception {
+        assertThat(run("keygen", "--out", dir.toString())).isZero();
+        Path body = Files.writeString(dir.resolve("release.json"), "{\"version\":\"1.1.0\",\"images\":{}}");
+        Path signed = dir.resolve("release-1.1.0.asr");
+        assertThat(run("sign", "--kind", "release-manifest", "--key", dir.resolve("vendor.private.pem").toString(),
+                "--in", body.toString(), "--out", signed.toString())).as(err.toString()).isZero();
+        assertThat(Files.readString(signed)).contains("-----BEGIN ADAPTIVE STARTUP RELEASE MANIFEST-----");
+        assertThat(run("verify", "--kind", "release-manifest", "--trust", dir.resolve("vendor.public.pem").toString(),
+                signed.toString())).isZero();
+        assertThat(out.toString()).contains("\"version\" : \"1.1.0\"");
+        assertThat(run("verify", "--kind", "license", "--trust", dir.resolve("vendor.public.pem").toString(),
+                signed.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("this file holds a release manifest, not a license key");
+        assertThat(run("sign", "--kind", "recipe", "--key", "k", "--in", "i")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kind must be one of [license, release-manifest");
+    }
 }

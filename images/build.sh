@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Builds every image of the stack for one release, optionally pushes them to a registry, and writes the
+# signed release manifest (version, each image's repository and content digest, migrations, minimum
+# version to update from). Runs on a machine with no Docker Hub: everything starts from the debootstrap
+# base image (images/base/build.sh).
+#
+#   images/build.sh --version 1.1.0 [--registry 127.0.0.1:5000 --namespace acme \
+#       --username vendor --password-file pw] [--sign-key vendor.private.pem] [--out DIR]
+#       [--customer-id ID --brain-url URL --trusted-keys DIR]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+. "$HERE/lib.sh"
+. "$ROOT/bin/lib/java.sh"
+. "$ROOT/bin/lib/stages.sh"
+
+VERSION="" REGISTRY="" NAMESPACE="adaptive" USERNAME="" PASSWORD_FILE="" SIGN_KEY="" OUT=""
+CUSTOMER_ID="" BRAIN_URL="" TRUSTED_KEYS=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --version) VERSION="$2"; shift 2 ;;
+    --registry) REGISTRY="$2"; shift 2 ;;
+    --namespace) NAMESPACE="$2"; shift 2 ;;
+    --username) USERNAME="$2"; shift 2 ;;
+    --password-file) PASSWORD_FILE="$2"; shift 2 ;;
+    --sign-key) SIGN_KEY="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    --customer-id) CUSTOMER_ID="$2"; shift 2 ;;
+    --brain-url) BRAIN_URL="$2"; shift 2 ;;
+    --trusted-keys) TRUSTED_KEYS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "error: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ -n "$VERSION" ] || { echo "error: --version is required (e.g. 1.1.0)" >&2; exit 2; }
+[ -f "$HERE/releases/$VERSION.json" ] || { echo "error: no release notes at images/releases/$VERSION.json" >&2; exit 2; }
+if [ -n "$REGISTRY" ] && { [ -z "$USERNAME" ] || [ -z "$PASSWORD_FILE" ]; }; then
+  echo "error: --registry needs --username and --password-file" >&2; exit 2
+fi
+OUT="${OUT:-$HERE/target/releases/$VERSION}"
+mkdir -p "$OUT"
+REPO_PREFIX="${REGISTRY:+$REGISTRY/}$NAMESPACE"
+WORK="$HERE/target/context/$VERSION"
+rm -rf "$WORK" && mkdir -p "$WORK"
+find_java
+REVISION=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+stage "docker engine" ensure_dockerd
+stage "base image" "$HERE/base/build.sh"
+
+build_jars() {
+  (cd "$ROOT" && mvn -B -q -DskipTests -Dserver.release="$VERSION" -pl server-bundle,images/storage -am package)
+  mkdir -p "$WORK/backend" "$WORK/storage"
+  cp -r "$ROOT/server-bundle/target/adaptive-server.jar" "$ROOT/server-bundle/target/lib" "$WORK/backend/"
+  cp "$HERE/backend/Dockerfile" "$WORK/backend/"
+  # S3Proxy without the cloud SDKs the filesystem backend never loads (44 MB -> 27 MB). jclouds' own
+  # provider jars stay: S3Proxy loads their classes at start-up.
+  mkdir -p "$WORK/storage/lib"
+  find "$ROOT/images/storage/target/lib" -name '*.jar' \
+    ! -name 'azure-*' ! -name 'google-cloud*' ! -name 'googlecloud*' ! -name 'aws-java-sdk*' ! -name 'b2-*' \
+    ! -name 'atmos-*' ! -name 'glacier-*' ! -name 'reactor-*' ! -name 'netty-*' ! -name 'msal4j*' \
+    -exec cp {} "$WORK/storage/lib/" \;
+  cp "$HERE/storage/Dockerfile" "$HERE/storage/entrypoint.sh" "$WORK/storage/"
+}
+stage "server and storage jars ($VERSION)" build_jars
+
+jlink_runtime() {
+  local rt="$HERE/target/runtime"
+  if [ ! -x "$rt/bin/java" ] || [ "$HERE/java/modules" -nt "$rt/release" ]; then
+    rm -rf "$rt"
+    "$JAVA_HOME/bin/jlink" --add-modules "$(grep -v '^#' "$HERE/java/modules")" --strip-debug --no-man-pages \
+      --no-header-files --compress=zip-6 --output "$rt"
+  fi
+  mkdir -p "$WORK/java" && cp -r "$rt" "$WORK/java/runtime" && cp "$HERE/java/Dockerfile" "$WORK/java/"
+}
+stage "java runtime (jlink)" jlink_runtime
+
+# quietly: docker build, with its output shown only when it fails
+quietly() {
+  local log
+  log=$(mktemp)
+  if ! "$@" > "$log" 2>&1; then
+    grep -v -e 'legacy builder is deprecated' -e 'buildx component' -e 'docs.docker.com/go/buildx' "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}
+
+build_image() {   # build_image SERVICE CONTEXT
+  local service="$1" context="$2"
+  quietly docker build -t "$REPO_PREFIX/$service:$VERSION" \
+    --build-arg JAVA_IMAGE="adaptive/java:$VERSION" \
+    --label org.opencontainers.image.title="adaptive-$service" \
+    --label org.opencontainers.image.version="$VERSION" \
+    --label org.opencontainers.image.revision="$REVISION" \
+    --label org.opencontainers.image.created="$CREATED" \
+    --label org.opencontainers.image.source="adaptive-startup-selfhosted/images/$service" \
+    --label org.opencontainers.image.vendor="Adaptive Startup" \
+    --label com.adaptivestartup.service="$service" \
+    "$context"
+}
+SERVICES=(backend web postgres redis storage)
+build_all() {
+  quietly docker build -t "adaptive/java:$VERSION" "$WORK/java"
+  build_image backend "$WORK/backend"
+  build_image storage "$WORK/storage"
+  build_image postgres "$HERE/postgres"
+  build_image redis "$HERE/redis"
+  build_image web "$HERE/web"
+  if [ -n "$CUSTOMER_ID" ]; then
+    # The customer layer: the same generic backend, plus this customer's instance id, Brain URL and
+    # vendor public keys as configuration (no secrets).
+    local ctx="$WORK/customer"
+    mkdir -p "$ctx/vendor-keys"
+    cp "$HERE/customer/Dockerfile" "$ctx/"
+    if [ -n "$TRUSTED_KEYS" ]; then   # public keys only, chosen by content: a private key never enters an image
+      grep -l -- '-----BEGIN PUBLIC KEY-----' "$TRUSTED_KEYS"/*.pem 2>/dev/null | xargs -r cp -t "$ctx/vendor-keys/"
+    fi
+    printf '{"customerId":"%s","instanceId":"%s","brainUrl":"%s"}\n' "$CUSTOMER_ID" \
+      "$(cat /proc/sys/kernel/random/uuid)" "$BRAIN_URL" > "$ctx/customer.json"
+    quietly docker build -t "$REPO_PREFIX/backend:$VERSION" --build-arg BACKEND_IMAGE="$REPO_PREFIX/backend:$VERSION" \
+      --label com.adaptivestartup.customer="$CUSTOMER_ID" "$ctx"
+  fi
+}
+stage "images" build_all
+
+declare -A DIGESTS
+publish() {
+  docker login "$REGISTRY" --username "$USERNAME" --password-stdin < "$PASSWORD_FILE" >/dev/null
+  local s
+  for s in "${SERVICES[@]}"; do
+    docker push -q "$REPO_PREFIX/$s:$VERSION" >/dev/null
+    DIGESTS[$s]=$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$REPO_PREFIX/$s:$VERSION" \
+      | grep "^$REPO_PREFIX/$s@" | head -n1 | cut -d@ -f2)
+  done
+  docker logout "$REGISTRY" >/dev/null
+}
+if [ -n "$REGISTRY" ]; then
+  stage "push to $REGISTRY" publish
+else
+  for s in "${SERVICES[@]}"; do DIGESTS[$s]=""; done
+fi
+
+write_manifest() {
+  local schema migrations images="" s
+  schema=$("$JAVA" -jar "$ROOT/server-bundle/target/adaptive-server.jar" version | sed -E 's/.*"schemaVersion":"([0-9]+)".*/\1/')
+  migrations=$(ls "$ROOT/server-bundle/src/main/resources/db/migration" | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n \
+    | awk -v max="$schema" '$1 <= max { printf "%s\"%s\"", sep, $1; sep="," }')
+  for s in "${SERVICES[@]}"; do
+    images="$images${images:+,}\"$s\":{\"repository\":\"$NAMESPACE/$s\",\"tag\":\"$VERSION\",\"digest\":\"${DIGESTS[$s]}\",\"size\":$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION")}"
+  done
+  local notes
+  notes=$(cat "$HERE/releases/$VERSION.json")
+  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s}\n' \
+    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" > "$OUT/release-$VERSION.json"
+  if [ -n "$SIGN_KEY" ]; then
+    "$ROOT/bin/adaptive-vendor" sign --kind release-manifest --key "$SIGN_KEY" --in "$OUT/release-$VERSION.json" \
+      --out "$OUT/release-$VERSION.asr"
+  fi
+}
+stage "release manifest" write_manifest
+
+echo
+echo "release $VERSION:"
+for s in "${SERVICES[@]}"; do
+  printf '  %-9s %-45s %8s  %s\n' "$s" "$REPO_PREFIX/$s:$VERSION" \
+    "$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')" "${DIGESTS[$s]}"
+done
+echo "manifest: $OUT/release-$VERSION.json${SIGN_KEY:+ (signed: $OUT/release-$VERSION.asr)}"
+stages_summary

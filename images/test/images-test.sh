@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# End-to-end proof of the image supply chain, on the real engine and the fixture's registry:
+# the signed release manifest verifies (and a tampered one does not); wrong credentials are refused;
+# the customer's credentials pull every image by digest; each pulled image's digest matches the signed
+# manifest; each image starts alone and its HEALTHCHECK turns healthy; images run as non-root and carry
+# their OCI labels. Ends with the line "N passed, N failed".
+set -uo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+IMAGES="$(cd "$HERE/.." && pwd)"
+ROOT="$(cd "$IMAGES/.." && pwd)"
+ENV_FILE="$IMAGES/target/fixture/fixture.env"
+[ -f "$ENV_FILE" ] || { echo "error: run images/registry/fixture.sh up first" >&2; exit 2; }
+. "$ENV_FILE"
+VERSION="${1:-1.0.0}"
+MANIFEST_VAR="FIXTURE_RELEASE_${VERSION//./_}"
+MANIFEST="${!MANIFEST_VAR}"
+PASSED=0 FAILED=0
+WORK=$(mktemp -d)
+export DOCKER_CONFIG="$WORK/docker-config"   # our own login state, never the user's
+mkdir -p "$DOCKER_CONFIG"
+cleanup() {
+  docker ps -aq --filter label=com.adaptivestartup.test=images | xargs -r docker rm -f >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+pass() { PASSED=$((PASSED + 1)); echo "PASS  $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL  $1${2:+: $2}"; }
+check() { local name="$1"; shift; if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi; }
+
+# 1. The signed manifest.
+if "$ROOT/bin/adaptive-vendor" verify --kind release-manifest --trust "$FIXTURE_VENDOR_PUBLIC_KEY" "$MANIFEST" \
+     > "$WORK/manifest.json" 2>"$WORK/verify.err"; then
+  pass "release $VERSION manifest verifies with the vendor key"
+else
+  fail "release $VERSION manifest verifies with the vendor key" "$(cat "$WORK/verify.err")"
+fi
+tampered="$WORK/tampered.asr"
+sed -E '/^-----BEGIN/,/^-----END/{/^-----/!{0,/[A-Za-z0-9]/s/([A-Za-z0-9])([A-Za-z0-9_-]*)$/\2\1/}}' "$MANIFEST" > "$tampered"
+if cmp -s "$tampered" "$MANIFEST"; then fail "tampering changed the file"
+elif "$ROOT/bin/adaptive-vendor" verify --kind release-manifest --trust "$FIXTURE_VENDOR_PUBLIC_KEY" "$tampered" \
+       >/dev/null 2>"$WORK/tampered.err"; then
+  fail "a tampered manifest is refused"
+else
+  pass "a tampered manifest is refused ($(head -c 80 "$WORK/tampered.err"))"
+fi
+SERVICES=$(jq -r '.images | keys[]' "$WORK/manifest.json")
+[ "$(echo "$SERVICES" | wc -w)" -eq 5 ] && pass "the manifest lists 5 images" || fail "the manifest lists 5 images" "$SERVICES"
+[ "$(jq -r .version "$WORK/manifest.json")" = "$VERSION" ] && pass "the manifest is for $VERSION" || fail "manifest version"
+
+ref() { echo "$FIXTURE_REGISTRY/$(jq -r ".images.$1.repository" "$WORK/manifest.json")@$(jq -r ".images.$1.digest" "$WORK/manifest.json")"; }
+
+# 2. Credentials: wrong ones are refused, none at all too; the customer's work.
+for s in $SERVICES; do docker image rm -f "$(ref "$s")" "$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/$s:$VERSION" >/dev/null 2>&1; done
+if out=$(echo "wrong-password" | docker login "$FIXTURE_REGISTRY" -u "$FIXTURE_CUSTOMER_USERNAME" --password-stdin 2>&1); then
+  fail "a wrong registry password is refused"
+else
+  echo "$out" | grep -qi unauthorized && pass "a wrong registry password is refused (unauthorized)" \
+    || fail "a wrong registry password is refused" "$out"
+fi
+if out=$(docker pull "$(ref backend)" 2>&1); then fail "pulling without credentials is refused"
+else echo "$out" | grep -qiE 'no basic auth|unauthorized' && pass "pulling without credentials is refused" \
+     || fail "pulling without credentials is refused" "$out"; fi
+check "the customer's credentials log in" sh -c "docker login '$FIXTURE_REGISTRY' -u '$FIXTURE_CUSTOMER_USERNAME' --password-stdin < '$FIXTURE_CUSTOMER_PASSWORD_FILE'"
+
+# 3. Pull by digest, and the digest matches the signed manifest.
+for s in $SERVICES; do
+  r=$(ref "$s")
+  if docker pull -q "$r" >/dev/null 2>"$WORK/pull.err"; then
+    digests=$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$r")
+    echo "$digests" | grep -qx "$r" && pass "$s pulled by digest, digest matches the manifest" \
+      || fail "$s digest matches the manifest" "$digests"
+  else
+    fail "$s pulled by digest" "$(cat "$WORK/pull.err")"
+  fi
+done
+docker logout "$FIXTURE_REGISTRY" >/dev/null 2>&1
+
+# 4. Labels, users, no secrets in the image configuration.
+for s in $SERVICES; do
+  r=$(ref "$s")
+  [ "$(docker image inspect -f '{{index .Config.Labels "org.opencontainers.image.version"}}' "$r")" = "$VERSION" ] \
+    && [ -n "$(docker image inspect -f '{{index .Config.Labels "org.opencontainers.image.revision"}}' "$r")" ] \
+    && pass "$s carries OCI version and revision labels" || fail "$s carries OCI labels"
+  user=$(docker image inspect -f '{{.Config.User}}' "$r")
+  [ -n "$user" ] && [ "$user" != "root" ] && [ "$user" != "0" ] && pass "$s runs as non-root ($user)" || fail "$s runs as non-root" "$user"
+  docker image inspect -f '{{join .Config.Env "\n"}}' "$r" | grep -qiE '(PASSWORD|SECRET|TOKEN|KEY)=.' \
+    && fail "$s has no secret in its configuration" || pass "$s has no secret in its configuration"
+  [ -n "$(docker image inspect -f '{{if .Config.Healthcheck}}yes{{end}}' "$r")" ] && pass "$s has a HEALTHCHECK" || fail "$s has a HEALTHCHECK"
+done
+
+# 5. Each image alone turns healthy.
+printf 'test-secret-%s' "$RANDOM$RANDOM" > "$WORK/secret" && chmod 644 "$WORK/secret"
+chmod 755 "$WORK"
+mkdir -p "$WORK/initdb" && chmod 755 "$WORK/initdb" && echo "CREATE TABLE from_initdb (id int);" > "$WORK/initdb/01-table.sql"
+run() {  # run SERVICE docker-run-args...
+  local s="$1"; shift
+  docker run -d --label com.adaptivestartup.test=images --name "images-test-$s-$$" "$@" "$(ref "$s")" >/dev/null
+}
+T0=$(date +%s)
+run postgres -v "$WORK/secret:/run/secrets/pg:ro" -v "$WORK/initdb:/docker-entrypoint-initdb.d:ro" \
+  -e POSTGRES_PASSWORD_FILE=/run/secrets/pg -e POSTGRES_USER=adaptive -e POSTGRES_DB=adaptive
+run redis -v "$WORK/secret:/run/secrets/redis:ro" -e REDIS_PASSWORD_FILE=/run/secrets/redis
+run storage -v "$WORK/secret:/run/secrets/s3:ro" -e S3_ACCESS_KEY=test -e S3_SECRET_KEY_FILE=/run/secrets/s3
+run backend -e POSTGRES_PASSWORD_FILE=/run/secrets/pg -v "$WORK/secret:/run/secrets/pg:ro" \
+  -e S3_ACCESS_KEY=test -e S3_SECRET_KEY_FILE=/run/secrets/pg
+run web
+for s in $SERVICES; do
+  name="images-test-$s-$$" status=""
+  for _ in $(seq 1 240); do
+    status=$(docker inspect -f '{{.State.Health.Status}}' "$name" 2>/dev/null)
+    [ "$status" = "healthy" ] && break
+    [ "$(docker inspect -f '{{.State.Running}}' "$name" 2>/dev/null)" = "false" ] && break
+    sleep 0.5
+  done
+  if [ "$status" = "healthy" ]; then pass "$s alone turns healthy (by $(( $(date +%s) - T0 )) s after the start)"
+  else fail "$s alone turns healthy" "status '$status'; last log lines: $(docker logs --tail 5 "$name" 2>&1 | tr '\n' ' ')"; fi
+done
+check "postgres ran the initdb scripts and created the database" \
+  docker exec "images-test-postgres-$$" psql -U adaptive -d adaptive -tAc "SELECT count(*) FROM from_initdb"
+check "postgres refuses a wrong password over TCP" sh -c "! docker exec -e PGPASSWORD=wrong images-test-postgres-$$ psql -h 127.0.0.1 -U adaptive -d adaptive -c 'select 1'"
+check "redis requires its password" sh -c "docker exec images-test-redis-$$ redis-cli ping | grep -q NOAUTH"
+if docker inspect -f '{{join .Config.Env " "}}' "images-test-postgres-$$" | grep -q "$(cat "$WORK/secret")"; then
+  fail "docker inspect shows no secret (password passed by file)"
+else
+  pass "docker inspect shows no secret (password passed by file)"
+fi
+
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
