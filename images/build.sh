@@ -70,6 +70,7 @@ jlink_runtime() {
   if [ ! -x "$rt/bin/java" ] || [ "$HERE/java/modules" -nt "$rt/release" ]; then
     rm -rf "$rt"
     "$JAVA_HOME/bin/jlink" --add-modules "$(grep -v '^#' "$HERE/java/modules")" --strip-debug --no-man-pages \
+      --generate-cds-archive \
       --no-header-files --compress=zip-6 --output "$rt"
   fi
   mkdir -p "$WORK/java" && cp -r "$rt" "$WORK/java/runtime" && cp "$HERE/java/Dockerfile" "$WORK/java/"
@@ -153,8 +154,10 @@ write_manifest() {
   done
   local notes
   notes=$(cat "$HERE/releases/$VERSION.json")
-  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s}\n' \
-    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" > "$OUT/release-$VERSION.json"
+  local compose
+  compose=$(jq -Rs . < "$ROOT/server-bundle/src/main/stack/docker-compose.yml")
+  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s,"stack":{"compose":%s}}\n' \
+    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" "$compose" > "$OUT/release-$VERSION.json"
   if [ -n "$SIGN_KEY" ]; then
     "$ROOT/bin/adaptive-vendor" sign --kind release-manifest --key "$SIGN_KEY" --in "$OUT/release-$VERSION.json" \
       --out "$OUT/release-$VERSION.asr"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the stack's Debian base image from scratch (no Docker Hub): debootstrap --variant=minbase of
 # Debian trixie from this machine's own mirror, imported into the engine as adaptive/debian-base:trixie.
-# Reuses the image when it exists (FORCE=1 rebuilds).
+# Reuses the image when it exists (REBUILD_BASE=1 rebuilds).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/../lib.sh"
 IMAGE="${BASE_IMAGE:-adaptive/debian-base:trixie}"
 
-if [ -z "${FORCE:-}" ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
+if [ -z "${REBUILD_BASE:-}" ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
   echo "base image $IMAGE exists; reusing it"
   exit 0
 fi

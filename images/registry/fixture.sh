@@ -5,7 +5,7 @@
 #                    1.1.0 with signed manifests; writes images/target/fixture/fixture.env describing it all.
 #   fixture.sh down  stop the registry (its data stays in images/target/fixture until 'clean').
 #   fixture.sh clean stop it and remove everything it made.
-# Idempotent: 'up' reuses a running registry and releases already published.
+# Idempotent: 'up' reuses a running registry and releases already published (REPUBLISH=1 publishes again).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 IMAGES="$(cd "$HERE/.." && pwd)"
@@ -46,6 +46,10 @@ CONF
     echo "registry already running on $REGISTRY"
     return 0
   fi
+  if curl -s -o /dev/null "http://$REGISTRY/v2/"; then
+    echo "error: something else already listens on $REGISTRY (another registry?); stop it or set REGISTRY_PORT" >&2
+    return 1
+  fi
   (nohup docker-registry serve "$DIR/registry.yml" > "$DIR/registry.log" 2>&1 & echo $! > "$DIR/registry.pid")
   local i
   for i in $(seq 1 50); do
@@ -67,7 +71,7 @@ vendor_key() {
 
 publish() {   # publish VERSION
   local v="$1"
-  if [ -f "$DIR/releases/$v/release-$v.asr" ] && [ -z "${FORCE:-}" ]; then
+  if [ -f "$DIR/releases/$v/release-$v.asr" ] && [ -z "${REPUBLISH:-}" ]; then
     echo "release $v already published"
     return 0
   fi

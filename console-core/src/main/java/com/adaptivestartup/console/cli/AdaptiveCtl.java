@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code adaptivectl}: the console's operations, headless. Thin: every command calls a service. */
 @Command(name = "adaptivectl", mixinStandardHelpOptions = true, version = "adaptivectl 1.0",
         description = "Install and operate Adaptive Startup Self-Hosted from the command line.",
-        subcommands = {LicenseCommand.class})
+        subcommands = {LicenseCommand.class, PreflightCommand.class, InstallCommand.class, StackCommands.Status.class, StackCommands.Start.class,
+                StackCommands.Stop.class, StackCommands.Restart.class, StackCommands.Logs.class,
+                StackCommands.Uninstall.class})
 public final class AdaptiveCtl {
 
     public static void main(String[] args) {
@@ -17,7 +19,7 @@ public final class AdaptiveCtl {
         CommandLine cli = new CommandLine(new AdaptiveCtl(), new ContextFactory(context));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return ExitCodes.USAGE;
+            return e instanceof CliContext.CliProblem ? ExitCodes.NOT_OK : ExitCodes.USAGE;
         });
         return cli;
     }

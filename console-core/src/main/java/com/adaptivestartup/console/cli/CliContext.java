@@ -1,9 +1,15 @@
 package com.adaptivestartup.console.cli;
 
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineLocator;
+import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
+import java.nio.file.Path;
 import com.adaptivestartup.licensing.machine.MachineFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,15 +36,61 @@ public class CliContext {
         return System.in;
     }
 
+    private DockerEngine engine;
+    private StateDatabase state;
+
     LicenseService licenseService(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new LicenseService(trustedKeys(err), clock, new FileTimeWitness(dirs().stateDir().resolve("clock-witness")),
+                MachineFingerprint::ofThisMachine);
+    }
+
+    TrustedKeys trustedKeys(PrintWriter err) throws IOException, GeneralSecurityException {
         VendorKeys.Loaded keys = VendorKeys.load(env);
         if (keys.extraKeysFrom() != null) {
             err.println("note: also trusting vendor keys from " + keys.extraKeysFrom() + " ("
                     + VendorKeys.EXTRA_KEYS_VARIABLE + ")");
         }
-        AppDirectories dirs = AppDirectories.resolve(System.getProperty("os.name", ""),
-                System.getProperty("user.home"), env);
-        return new LicenseService(keys.keys(), clock, new FileTimeWitness(dirs.stateDir().resolve("clock-witness")),
-                MachineFingerprint::ofThisMachine);
+        return keys.keys();
+    }
+
+    AppDirectories dirs() {
+        return AppDirectories.resolve(System.getProperty("os.name", ""), System.getProperty("user.home"), env);
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The engine, found the first time it is needed; a clear, complete explanation when there is none. */
+    DockerEngine engine() {
+        if (engine == null) {
+            var outcome = new EngineLocator(EngineStrategies.forThisMachine(env(), System.getProperty("os.name", ""),
+                    Path.of(System.getProperty("user.home")))).locate();
+            engine = switch (outcome) {
+                case EngineLocator.Outcome.Found f -> f.engine();
+                case EngineLocator.Outcome.NotFound n -> throw new CliProblem(n.explanation());
+            };
+        }
+        return engine;
+    }
+
+    StateDatabase state() {
+        if (state == null) {
+            state = StateDatabase.open(dirs().stateDir());
+        }
+        return state;
+    }
+
+    /** A problem to print as it is and exit with status 1. */
+    static final class CliProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CliProblem(String message) {
+            super(message);
+        }
     }
 }

@@ -1,0 +1,138 @@
+package com.adaptivestartup.console.cli;
+
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.licensing.license.LicenseInput;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adaptivectl install}: from nothing (or from a partial install) to a healthy stack. Idempotent. */
+@Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Install the stack, or converge an existing install. Running it again changes nothing that is right.")
+final class InstallCommand implements Callable<Integer> {
+    private final CliContext context;
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--license", required = true, description = "The license key, a .lic file, or - for standard input.")
+    String license;
+    @Option(names = "--dir", required = true, description = "The install folder (compose file, .env, secrets).")
+    Path dir;
+    @Option(names = "--release", required = true, description = "The signed release manifest: a file or URL.")
+    String release;
+    @Option(names = "--http-port", defaultValue = "8080", description = "The web port (default ${DEFAULT-VALUE}).")
+    int httpPort;
+    @Option(names = "--admin-email", defaultValue = "admin@example.com", description = "The first admin's email.")
+    String adminEmail;
+    @Option(names = "--registry", description = "Registry address, instead of the license's.")
+    String registry;
+    @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
+    String project;
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    InstallCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!project.matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+            err.println("error: --project must be lower-case letters, digits, '-' or '_'");
+            return ExitCodes.USAGE;
+        }
+        if (httpPort < 1 || httpPort > 65535) {
+            err.println("error: --http-port must be from 1 to 65535");
+            return ExitCodes.USAGE;
+        }
+        String licenseText = LicenseInput.read(license, context.stdin());
+        var state = context.state();
+        var service = new InstallService(context.licenseService(err), new ReleaseSource(context.trustedKeys(err)),
+                context.engine(), new Journal(state, context.clock()), new Installations(state, context.clock()));
+        InstallListener listener = json ? InstallListener.SILENT : new ProgressPrinter(err);
+        try {
+            InstallResult result = service.install(new InstallRequest(licenseText, dir, project, httpPort, adminEmail,
+                    registry, release), listener);
+            if (json) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("ok", true);
+                r.put("project", result.project());
+                r.put("version", result.version());
+                r.put("url", result.url());
+                r.put("changes", result.changes());
+                r.put("adminEmail", result.adminEmail());
+                r.put("adminPasswordFile", result.adminPassword() == null ? null
+                        : dir.toAbsolutePath().resolve("admin-initial-password.txt").toString());
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            } else {
+                out.println("Adaptive Startup " + result.version() + " is running: " + result.url());
+                if (result.adminPassword() != null) {
+                    out.println("Sign in as " + result.adminEmail() + " with this initial password (shown once; also in "
+                            + dir.toAbsolutePath().resolve("admin-initial-password.txt") + ", readable only by you):");
+                    out.println("  " + result.adminPassword());
+                } else if (result.changedNothing()) {
+                    out.println("Everything was already installed and healthy; nothing changed.");
+                }
+            }
+            return ExitCodes.OK;
+        } catch (InstallFailed e) {
+            if (json) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("ok", false);
+                r.put("step", e.step());
+                r.put("error", e.getMessage());
+                r.put("lastLogLines", e.lastLogLines());
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            } else {
+                err.println("Install failed at step '" + e.step() + "': " + e.getMessage());
+                if (!e.lastLogLines().isEmpty()) {
+                    err.println("Last log lines:");
+                    e.lastLogLines().forEach(l -> err.println("  " + l));
+                }
+            }
+            return ExitCodes.NOT_OK;
+        }
+    }
+
+    /** Steps and download progress on standard error, one line per change (steps may run in parallel). */
+    private static final class ProgressPrinter implements InstallListener {
+        private final PrintWriter err;
+        private final Map<String, Long> lastReported = new LinkedHashMap<>();
+
+        ProgressPrinter(PrintWriter err) {
+            this.err = err;
+        }
+
+        public synchronized void step(String step, String message) {
+            err.println((message.equals("started") ? "... " : "ok  ") + step);
+            err.flush();
+        }
+
+        public synchronized void pull(String service, long current, long total) {
+            long percent = total == 0 ? 0 : current * 100 / total;
+            long bucket = percent / 25;
+            if (!lastReported.containsKey(service) || lastReported.get(service) != bucket) {
+                lastReported.put(service, bucket);
+                err.printf("    pulling %-9s %3d%%  %6.1f / %.1f MB%n", service, percent, current / 1e6, total / 1e6);
+                err.flush();
+            }
+        }
+    }
+}

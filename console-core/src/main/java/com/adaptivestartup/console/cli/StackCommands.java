@@ -1,0 +1,166 @@
+package com.adaptivestartup.console.cli;
+
+import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.state.Installations;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code status}, {@code start}, {@code stop}, {@code restart}, {@code logs}, {@code uninstall}. */
+final class StackCommands {
+    private StackCommands() {
+    }
+
+    /** What every stack command shares: the project, the service, the output. */
+    abstract static class Base implements Callable<Integer> {
+        final CliContext context;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
+        String project;
+
+        Base(CliContext context) {
+            this.context = context;
+        }
+
+        StackService service() {
+            return new StackService(context.engine(), new Installations(context.state(), context.clock()), context.clock());
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Each service: state, health, version, uptime, restarts. Exit 0 only when healthy.")
+    static final class Status extends Base {
+        @Option(names = "--json")
+        boolean json;
+
+        Status(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            StackService.StackStatus status = service().status(project);
+            if (json) {
+                out().println(new ObjectMapper().registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(status));
+            } else {
+                out().println("stack " + status.project() + ": " + status.overall());
+                for (var s : status.services()) {
+                    out().printf("  %-9s %-8s %-9s %-7s %-12s restarts %d%n", s.service(), s.state(), s.health(), s.version(),
+                            s.uptime() == null ? "-" : "up " + s.uptime().toMinutes() + " min", s.restarts());
+                }
+            }
+            return status.overall().equals("healthy") ? ExitCodes.OK : ExitCodes.NOT_OK;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the stack, or one service.")
+    static final class Start extends Base {
+        @Parameters(arity = "0..1", paramLabel = "[service]")
+        String service;
+
+        Start(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() {
+            service().start(project, service);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the stack, or one service.")
+    static final class Stop extends Base {
+        @Parameters(arity = "0..1", paramLabel = "[service]")
+        String service;
+
+        Stop(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() {
+            service().stop(project, service);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart the stack, or one service.")
+    static final class Restart extends Base {
+        @Parameters(arity = "0..1", paramLabel = "[service]")
+        String service;
+
+        Restart(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() {
+            service().restart(project, service);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true, description = "The last lines of a service's log.")
+    static final class Logs extends Base {
+        @Parameters(paramLabel = "<service>")
+        String service;
+        @Option(names = "--tail", defaultValue = "100")
+        int tail;
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C or the service stops.")
+        boolean follow;
+
+        Logs(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() {
+            if (follow) {
+                var stop = new com.adaptivestartup.console.docker.DockerEngine.AutoCloseableHolder();
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::close));
+                service().followLogs(project, service, tail, l -> {
+                    out().println(l);
+                    out().flush();
+                }, stop);
+            } else {
+                service().logs(project, service, tail).forEach(out()::println);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true,
+            description = "Remove the stack's containers and network; its data too unless --keep-data.")
+    static final class Uninstall extends Base {
+        @Option(names = "--keep-data", description = "Keep the data volumes.")
+        boolean keepData;
+        @Option(names = "--yes", description = "Confirm deleting the data.")
+        boolean yes;
+
+        Uninstall(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() {
+            if (!keepData && !yes) {
+                spec.commandLine().getErr().println("error: this deletes all of the stack's data. Add --yes to confirm,"
+                        + " or --keep-data to keep it.");
+                return ExitCodes.USAGE;
+            }
+            var volumes = service().uninstall(project, keepData);
+            out().println(keepData ? "Removed the stack; kept its data volumes: " + volumes
+                    : "Removed the stack and its data volumes: " + volumes);
+            return ExitCodes.OK;
+        }
+    }
+}

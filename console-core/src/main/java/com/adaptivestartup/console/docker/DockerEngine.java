@@ -1,0 +1,89 @@
+package com.adaptivestartup.console.docker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The console's own small view of the Docker engine: what install and operate need, in our words.
+ * The only implementation is {@link DockerJavaEngine}; view-model tests fake this interface, end-to-end
+ * tests never do. Methods throw {@link DockerProblem} with a sentence a person can act on.
+ */
+public interface DockerEngine extends AutoCloseable {
+
+    EngineInfo info();
+
+    /** Pulls one image by digest ({@code repository@sha256:...}), reporting per-layer progress. */
+    void pull(String repository, String digest, RegistryAuth auth, PullListener listener);
+
+    /** The repo digests of a local image, or empty when it is not present. */
+    Optional<List<String>> repoDigests(String reference);
+
+    void ensureNetwork(String name, Map<String, String> labels);
+
+    void ensureVolume(String name, Map<String, String> labels);
+
+    List<String> volumes(Map<String, String> labels);
+
+    void removeVolume(String name);
+
+    void removeNetwork(String name);
+
+    List<ContainerStatus> containers(Map<String, String> labels);
+
+    String create(ContainerSpec spec);
+
+    void start(String containerId);
+
+    void stop(String containerId, Duration grace);
+
+    void remove(String containerId);
+
+    ContainerStatus inspect(String containerId);
+
+    /** Waits for the container's health check to report healthy, from the engine's events. */
+    HealthOutcome awaitHealthy(String containerId, Duration timeout);
+
+    /** Runs a one-off container to its end and returns its exit code and output; the container is removed. */
+    OneOffResult run(ContainerSpec spec, Duration timeout);
+
+    List<String> logs(String containerId, int tailLines);
+
+    /** Streams a container's log lines as they come, until the container stops or {@code stop} is closed. */
+    void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line, AutoCloseableHolder stop);
+
+    /** Lets a caller end a stream from another thread (the UI's Stop button, Ctrl-C). */
+    final class AutoCloseableHolder {
+        private volatile AutoCloseable stream;
+
+        void set(AutoCloseable stream) {
+            this.stream = stream;
+        }
+
+        public void close() {
+            AutoCloseable s = stream;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    // closing a log stream
+                }
+            }
+        }
+    }
+
+    @Override
+    void close();
+
+    @FunctionalInterface
+    interface PullListener {
+        void progress(String layer, String status, long current, long total);
+    }
+
+    record OneOffResult(long exitCode, String output) {
+    }
+
+    /** How waiting for health ended. */
+    enum HealthOutcome { HEALTHY, UNHEALTHY, EXITED, TIMED_OUT, NO_HEALTHCHECK }
+}

@@ -1,0 +1,410 @@
+package com.adaptivestartup.console.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@link DockerEngine} on docker-java, with the client pinned to a negotiated API version. */
+public final class DockerJavaEngine implements DockerEngine {
+    private final DockerClient client;
+    private final EngineInfo info;
+
+    DockerJavaEngine(DockerClient client, EngineInfo info) {
+        this.client = client;
+        this.info = info;
+    }
+
+    @Override
+    public EngineInfo info() {
+        return info;
+    }
+
+    @Override
+    public void pull(String repository, String digest, RegistryAuth auth, PullListener listener) {
+        AuthConfig authConfig = auth == null ? null : new AuthConfig().withRegistryAddress(auth.registry())
+                .withUsername(auth.username()).withPassword(auth.password());
+        StringBuilder lastError = new StringBuilder();
+        try {
+            var cmd = client.pullImageCmd(repository).withTag(digest);
+            if (authConfig != null) {
+                cmd.withAuthConfig(authConfig);
+            }
+            cmd.exec(new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    super.onNext(item);
+                    if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                        lastError.setLength(0);
+                        lastError.append(item.getErrorDetail().getMessage());
+                    }
+                    var p = item.getProgressDetail();
+                    listener.progress(item.getId() == null ? "" : item.getId(), item.getStatus() == null ? "" : item.getStatus(),
+                            p == null || p.getCurrent() == null ? 0 : p.getCurrent(),
+                            p == null || p.getTotal() == null ? 0 : p.getTotal());
+                }
+            }).awaitCompletion();
+        } catch (DockerException | DockerClientException e) {
+            throw new DockerProblem(pullProblem(repository, auth, lastError.length() > 0 ? lastError.toString() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerProblem("the download of " + repository + " was cancelled");
+        }
+    }
+
+    private static String pullProblem(String repository, RegistryAuth auth, String raw) {
+        String m = raw == null ? "" : raw.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("unauthorized") || m.contains("no basic auth") || m.contains("authentication required")) {
+            return "the registry " + (auth == null ? "" : auth.registry() + " ") + "refused the credentials in the license"
+                    + " (unauthorized). Check that the license is current, or ask your vendor contact to reset the pull"
+                    + " account";
+        }
+        if (m.contains("manifest unknown") || m.contains("not found")) {
+            return "the registry does not have " + repository + " at the version the release names (" + firstLine(raw) + ")";
+        }
+        if (m.contains("connection refused") || m.contains("no such host") || m.contains("timeout")) {
+            return "the registry could not be reached (" + firstLine(raw) + "). Check the network, or install from an"
+                    + " offline bundle";
+        }
+        return "downloading " + repository + " failed: " + firstLine(raw);
+    }
+
+    @Override
+    public Optional<List<String>> repoDigests(String reference) {
+        try {
+            List<String> digests = client.inspectImageCmd(reference).exec().getRepoDigests();
+            return Optional.of(digests == null ? List.of() : digests);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        boolean exists = client.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name));
+        if (!exists) {
+            client.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec();
+        }
+    }
+
+    @Override
+    public void ensureVolume(String name, Map<String, String> labels) {
+        try {
+            client.inspectVolumeCmd(name).exec();
+        } catch (NotFoundException e) {
+            client.createVolumeCmd().withName(name).withLabels(labels).exec();
+        }
+    }
+
+    @Override
+    public List<String> volumes(Map<String, String> labels) {
+        List<String> filters = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        var response = client.listVolumesCmd().withFilter("label", filters).exec();
+        return response.getVolumes() == null ? List.of()
+                : response.getVolumes().stream().map(v -> v.getName()).sorted().toList();
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        try {
+            client.removeNetworkCmd(name).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public List<ContainerStatus> containers(Map<String, String> labels) {
+        List<Container> found = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+        List<ContainerStatus> out = new ArrayList<>();
+        for (Container c : found) {
+            try {
+                out.add(inspect(c.getId()));
+            } catch (DockerProblem e) {
+                // removed between list and inspect
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String create(ContainerSpec spec) {
+        List<Mount> mounts = spec.mounts().stream().map(m -> new Mount().withType(m.bind() ? MountType.BIND : MountType.VOLUME)
+                .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly())).toList();
+        HostConfig host = HostConfig.newHostConfig().withMounts(mounts);
+        if (spec.network() != null) {
+            host.withNetworkMode(spec.network());
+        }
+        if (spec.restartUnlessStopped()) {
+            host.withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+        }
+        List<ExposedPort> exposed = new ArrayList<>();
+        List<PortBinding> bindings = new ArrayList<>();
+        for (ContainerSpec.PortSpec p : spec.ports()) {
+            ExposedPort port = ExposedPort.tcp(p.containerPort());
+            exposed.add(port);
+            bindings.add(new PortBinding(Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), port));
+        }
+        host.withPortBindings(bindings);
+        var cmd = client.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
+                .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withHostConfig(host).withExposedPorts(exposed);
+        if (!spec.aliases().isEmpty()) {
+            cmd.withAliases(spec.aliases());
+        }
+        if (!spec.command().isEmpty()) {
+            cmd.withCmd(spec.command());
+        }
+        try {
+            return cmd.exec().getId();
+        } catch (DockerException e) {
+            throw new DockerProblem("creating " + spec.name() + " failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void start(String containerId) {
+        try {
+            client.startContainerCmd(containerId).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (DockerException e) {
+            throw new DockerProblem(startProblem(e.getMessage()), e);
+        }
+    }
+
+    private static String startProblem(String raw) {
+        String m = raw == null ? "" : raw;
+        if (m.contains("port is already allocated") || m.contains("address already in use")) {
+            return "the web port is already in use by another program; choose another port (--http-port)";
+        }
+        return "starting a container failed: " + firstLine(m);
+    }
+
+    @Override
+    public void stop(String containerId, Duration grace) {
+        try {
+            client.stopContainerCmd(containerId).withTimeout((int) grace.toSeconds()).exec();
+        } catch (NotModifiedException | NotFoundException e) {
+            // already stopped or gone
+        }
+    }
+
+    @Override
+    public void remove(String containerId) {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(false).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        }
+    }
+
+    @Override
+    public ContainerStatus inspect(String containerId) {
+        InspectContainerResponse r;
+        try {
+            r = client.inspectContainerCmd(containerId).exec();
+        } catch (NotFoundException e) {
+            throw new DockerProblem("the container " + containerId + " no longer exists", e);
+        }
+        var state = r.getState();
+        String health = state.getHealth() == null || state.getHealth().getStatus() == null ? "none" : state.getHealth().getStatus();
+        return new ContainerStatus(r.getId(), r.getName() == null ? "" : r.getName().replaceFirst("^/", ""),
+                r.getConfig().getImage(), r.getImageId(),
+                r.getConfig().getLabels() == null ? Map.of() : r.getConfig().getLabels(),
+                state.getStatus(), health, parseTime(state.getStartedAt()),
+                r.getRestartCount() == null ? 0 : r.getRestartCount(),
+                r.getConfig().getEnv() == null ? List.of() : List.of(r.getConfig().getEnv()));
+    }
+
+    @Override
+    public HealthOutcome awaitHealthy(String containerId, Duration timeout) {
+        CountDownLatch changed = new CountDownLatch(1);
+        ResultCallback.Adapter<Event> events = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event event) {
+                changed.countDown();
+            }
+        };
+        client.eventsCmd().withContainerFilter(containerId).withEventFilter("health_status", "die", "stop")
+                .exec(events);
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                ContainerStatus status = inspect(containerId);
+                if (!status.running()) {
+                    return HealthOutcome.EXITED;
+                }
+                switch (status.health()) {
+                    case "healthy" -> {
+                        return HealthOutcome.HEALTHY;
+                    }
+                    case "none" -> {
+                        return HealthOutcome.NO_HEALTHCHECK;
+                    }
+                    case "unhealthy" -> {
+                        return HealthOutcome.UNHEALTHY;
+                    }
+                    default -> {
+                        // starting: wait for the next event (with a slow poll in case an event is missed)
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return HealthOutcome.TIMED_OUT;
+                }
+                if (changed.await(Math.min(left, TimeUnit.SECONDS.toNanos(2)), TimeUnit.NANOSECONDS)) {
+                    // an event arrived; inspect again (the latch stays open, so later loops poll quickly)
+                    Thread.sleep(20);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthOutcome.TIMED_OUT;
+        } finally {
+            closeQuietly(events);
+        }
+    }
+
+    @Override
+    public OneOffResult run(ContainerSpec spec, Duration timeout) {
+        String id = create(spec);
+        try {
+            start(id);
+            Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
+                    .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
+            return new OneOffResult(code == null ? -1 : code, String.join("\n", logs(id, 10_000)));
+        } catch (DockerClientException e) {
+            return new OneOffResult(-1, "did not finish within " + timeout.toSeconds() + " s: " + e.getMessage()
+                    + "\n" + String.join("\n", logs(id, 50)));
+        } finally {
+            remove(id);
+        }
+    }
+
+    @Override
+    public List<String> logs(String containerId, int tailLines) {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        StringBuilder partial = new StringBuilder();
+        try {
+            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tailLines)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            int nl;
+                            while ((nl = partial.indexOf("\n")) >= 0) {
+                                lines.add(partial.substring(0, nl));
+                                partial.delete(0, nl + 1);
+                            }
+                        }
+                    }).awaitCompletion(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+        if (!partial.isEmpty()) {
+            lines.add(partial.toString());
+        }
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line,
+                           AutoCloseableHolder stop) {
+        StringBuilder partial = new StringBuilder();
+        var callback = new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                int nl;
+                while ((nl = partial.indexOf("\n")) >= 0) {
+                    line.accept(partial.substring(0, nl));
+                    partial.delete(0, nl + 1);
+                }
+            }
+        };
+        try {
+            client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tailLines)
+                    .withFollowStream(true).exec(callback);
+            stop.set(callback);
+            callback.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NotFoundException e) {
+            throw new DockerProblem("the container " + containerId + " no longer exists", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing a socket client; nothing to do
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // ignore
+        }
+    }
+
+    private static Instant parseTime(String s) {
+        try {
+            return s == null || s.startsWith("0001-") ? null : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+}

@@ -1,0 +1,149 @@
+package com.adaptivestartup.console.install;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The install folder: {@code docker-compose.yml} (the release's template), {@code .env} (mode 0600:
+ * image digests, port, project) and {@code secrets/} (a 0700 folder; each secret a file that containers
+ * mount read-only and read through {@code *_FILE}, so no password is ever in a container's environment).
+ * Secrets are generated once with SecureRandom and never changed: the database was initialised with them.
+ */
+public final class InstallDirectory {
+    public static final String COMPOSE = "docker-compose.yml";
+    public static final String ENV = ".env";
+    public static final String SECRETS = "secrets";
+    public static final String ADMIN_PASSWORD = "admin-initial-password.txt";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private final Path dir;
+
+    public InstallDirectory(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    public boolean isEmptyOrMissing() {
+        try (var files = Files.list(dir)) {
+            return files.findAny().isEmpty();
+        } catch (IOException e) {
+            return !Files.exists(dir);
+        }
+    }
+
+    /** Writes the compose file and .env; creates missing secrets. Returns the .env values. */
+    public Map<String, String> write(String composeTemplate, Map<String, String> env) {
+        try {
+            Files.createDirectories(dir);
+            writeAtomically(dir.resolve(COMPOSE), composeTemplate, "rw-r--r--");
+            StringBuilder text = new StringBuilder("# Written by the Adaptive Startup console. Secrets are in secrets/, not here.\n");
+            new TreeMap<>(env).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            writeAtomically(dir.resolve(ENV), text.toString(), "rw-------");
+            Path secrets = dir.resolve(SECRETS);
+            Files.createDirectories(secrets);
+            setMode(secrets, "rwx------");
+            ensureSecret("postgres_password", 32);
+            ensureSecret("redis_password", 32);
+            ensureSecret("s3_access_key", 20);
+            ensureSecret("s3_secret_key", 40);
+            return new LinkedHashMap<>(env);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the install folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first admin's initial password: created once, kept for the owner only (0600); a copy readable by
+     * the one-off container that sets it is made in secrets/ and removed right after.
+     */
+    public String adminPassword() {
+        Path file = dir.resolve(ADMIN_PASSWORD);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            String password = random(20);
+            writeAtomically(file, password + "\n", "rw-------");
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A secret file that containers can read (0644 inside the 0700 secrets folder). */
+    public Path shareSecret(String name, String value) {
+        try {
+            Path file = dir.resolve(SECRETS).resolve(name);
+            writeAtomically(file, value, "rw-r--r--");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteSecret(String name) {
+        try {
+            Files.deleteIfExists(dir.resolve(SECRETS).resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String secret(String name) {
+        try {
+            return Files.readString(dir.resolve(SECRETS).resolve(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ensureSecret(String name, int length) throws IOException {
+        Path file = dir.resolve(SECRETS).resolve(name);
+        if (!Files.exists(file)) {
+            // Readable by the containers' own users; the folder above keeps everyone else on the host out.
+            writeAtomically(file, random(length), "rw-r--r--");
+        }
+    }
+
+    private static String random(int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
+        }
+        return s.toString();
+    }
+
+    private static void writeAtomically(Path file, String content, String mode) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), ".write-", ".tmp");
+        try {
+            setMode(temp, mode);
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void setMode(Path path, String mode) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = PosixFilePermissions.fromString(mode);
+            Files.setPosixFilePermissions(path, perms);
+        } catch (UnsupportedOperationException e) {
+            // Windows: the user's profile folder is private already
+        }
+    }
+}

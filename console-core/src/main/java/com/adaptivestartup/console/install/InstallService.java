@@ -1,0 +1,368 @@
+package com.adaptivestartup.console.install;
+
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.DockerProblem;
+import com.adaptivestartup.console.docker.RegistryAuth;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.release.ReleaseManifest;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.stack.ComposeTemplate;
+import com.adaptivestartup.console.stack.StackPlan;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.licensing.license.License;
+import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Installs (or converges) the stack: license, release, images pulled by digest and checked, the install
+ * folder, network and volumes, each service started in dependency order and waited on until healthy,
+ * migrations and the first admin as one-off containers, and a final readiness check through the web port.
+ * Every step is written to the journal. Nothing is created before the license, the release, the port and
+ * every image have been checked; a fresh install that fails later is taken down again.
+ */
+public final class InstallService {
+    static final String SERVER_SERVICE = "backend";
+    /** The service the server's migrations need; they run as soon as it is healthy. */
+    static final String DATABASE_SERVICE = "postgres";
+    private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LicenseService licenses;
+    private final ReleaseSource releases;
+    private final DockerEngine engine;
+    private final Journal journal;
+    private final Installations installations;
+
+    public InstallService(LicenseService licenses, ReleaseSource releases, DockerEngine engine, Journal journal,
+                          Installations installations) {
+        this.licenses = licenses;
+        this.releases = releases;
+        this.engine = engine;
+        this.journal = journal;
+        this.installations = installations;
+    }
+
+    public InstallResult install(InstallRequest request, InstallListener listener) {
+        Journal.Operation op = journal.begin("install", request.project());
+        InstallDirectory dir = new InstallDirectory(request.directory());
+        boolean fresh = installations.find(request.project()).isEmpty() && engine.containers(
+                Map.of(StackLabels.PROJECT, request.project())).isEmpty();
+        StackDeployer deployer = null;
+        String step = "license";
+        try {
+            License license = step(op, listener, step, () -> checkLicense(request.licenseText()));
+            step = "release";
+            ReleaseManifest release = step(op, listener, step, () -> releases.load(request.release()));
+            checkVersionAllowed(license, release);
+            deployer = new StackDeployer(engine, request.project(), dir.path(), release.version());
+            StackDeployer d = deployer;
+            step = "port";
+            step(op, listener, step, () -> checkPort(d, request.httpPort()));
+            String registry = request.registry() != null ? request.registry() : license.registry().url();
+            step = "pull";
+            Map<String, String> refs = step(op, listener, step, () -> pullAll(release, registry, license, listener));
+            step = "files";
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("COMPOSE_PROJECT_NAME", request.project());
+            env.put("HTTP_PORT", String.valueOf(request.httpPort()));
+            refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
+            StackPlan plan = step(op, listener, step, () -> {
+                dir.write(release.composeTemplate(), env);
+                return ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
+            });
+            step = "network";
+            step(op, listener, step, () -> {
+                d.ensureNetworkAndVolumes(plan);
+                return null;
+            });
+            DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail());
+            Map<String, String> changes = deployed.changes();
+            String password = deployed.adminPassword();
+            step = "ready";
+            String url = "http://localhost:" + request.httpPort() + "/";
+            step(op, listener, step, () -> awaitReady(request.httpPort()));
+            installations.save(new Installations.Installation(request.project(), dir.path(), release.version(),
+                    request.httpPort(), request.adminEmail(), registry));
+            op.record("operation", "done", release.version());
+            return new InstallResult(request.project(), release.version(), url, request.adminEmail(), password, changes);
+        } catch (InstallFailed e) {
+            op.record("operation", "failed", e.getMessage());
+            if (fresh && deployer != null && !List.of("license", "release", "port", "pull").contains(e.step())) {
+                listener.step("cleanup", "taking down what this failed install created");
+                takeDown(deployer);
+                op.record("cleanup", "done", "fresh install removed");
+            }
+            throw e;
+        }
+    }
+
+    private interface Work<T> {
+        T run();
+    }
+
+    private <T> T step(Journal.Operation op, InstallListener listener, String step, Work<T> work) {
+        op.record(step, "started", null);
+        listener.step(step, "started");
+        try {
+            T result = work.run();
+            op.record(step, "done", null);
+            listener.step(step, "done");
+            return result;
+        } catch (InstallFailed e) {
+            op.record(step, "failed", e.getMessage());
+            throw e;
+        } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem e) {
+            op.record(step, "failed", e.getMessage());
+            throw new InstallFailed(step, e.getMessage());
+        }
+    }
+
+    private License checkLicense(String text) {
+        LicenseVerdict verdict = licenses.verify(text);
+        if (!verdict.usable()) {
+            throw new InstallFailed("license", verdict.message());
+        }
+        return verdict.readLicense().orElseThrow();
+    }
+
+    private static void checkVersionAllowed(License license, ReleaseManifest release) {
+        if (license.maxVersion() != null && compare(release.version(), license.maxVersion()) > 0) {
+            throw new InstallFailed("release", "this license covers versions up to " + license.maxVersion()
+                    + "; release " + release.version() + " needs a renewed license");
+        }
+    }
+
+    private Void checkPort(StackDeployer d, int port) {
+        boolean ours = d.current("web").map(c -> c.running()).orElse(false);
+        if (ours) {
+            return null;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+        } catch (IOException e) {
+            throw new InstallFailed("port", "port " + port + " is already in use by another program; choose another"
+                    + " web port (--http-port), or stop that program");
+        }
+        return null;
+    }
+
+    private Map<String, String> pullAll(ReleaseManifest release, String registry, License license, InstallListener listener) {
+        RegistryAuth auth = new RegistryAuth(registry, license.registry().username(), license.registry().password());
+        Map<String, String> refs = new LinkedHashMap<>();
+        for (var e : release.images().entrySet()) {
+            String service = e.getKey();
+            ReleaseManifest.ImageRef image = e.getValue();
+            String ref = image.reference(registry);
+            if (engine.repoDigests(ref).isEmpty()) {
+                Map<String, long[]> layers = new LinkedHashMap<>();
+                engine.pull(registry + "/" + image.repository(), image.digest(), auth, (layer, status, current, total) -> {
+                    if (total > 0) {
+                        layers.put(layer, new long[]{current, total});
+                        listener.pull(service, layers.values().stream().mapToLong(v -> v[0]).sum(),
+                                layers.values().stream().mapToLong(v -> v[1]).sum());
+                    }
+                });
+            }
+            List<String> digests = engine.repoDigests(ref).orElse(List.of());
+            if (!digests.contains(ref)) {
+                throw new InstallFailed("pull", "the image pulled for " + service + " does not have the digest the signed"
+                        + " release names (" + image.digest() + "); it is refused");
+            }
+            refs.put(service, ref);
+        }
+        return refs;
+    }
+
+    private Void migrate(StackDeployer d, StackPlan.Service server) {
+        DockerEngine.OneOffResult result = d.runOnce(server, List.of("migrate"), List.of(), Duration.ofMinutes(10));
+        JsonNode report = lastJsonLine(result.output());
+        if (result.exitCode() != 0 || report == null || !report.path("ok").asBoolean()) {
+            String reason = report != null && report.hasNonNull("error") ? report.get("error").asText()
+                    : "exit code " + result.exitCode();
+            throw new InstallFailed("migrate", "the database migration failed: " + reason, tail(result.output(), 20));
+        }
+        return null;
+    }
+
+    private record DeployResult(Map<String, String> changes, String adminPassword) {
+    }
+
+    /**
+     * Starts the services as a dependency graph: each starts as soon as its own dependencies are healthy,
+     * the server's migration runs as soon as the database is healthy, and the first admin is created while
+     * the server starts. Waits for everything, then reports the first failure, if any.
+     */
+    private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
+                                InstallDirectory dir, String adminEmail) {
+        Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
+        CompletableFuture<String> admin = CompletableFuture.completedFuture(null);
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (StackPlan.Service service : plan.services()) {
+                CompletableFuture<Void> ready = CompletableFuture.allOf(service.dependsOn().stream()
+                        .map(healthy::get).toArray(CompletableFuture[]::new));
+                if (service.name().equals(SERVER_SERVICE)) {
+                    CompletableFuture<?> database = healthy.getOrDefault(DATABASE_SERVICE, CompletableFuture.completedFuture(null));
+                    CompletableFuture<Void> migrated = database.thenRunAsync(() -> step(op, listener, "migrate",
+                            () -> migrate(d, service)), pool);
+                    admin = migrated.thenApplyAsync(v -> step(op, listener, "admin",
+                            () -> createAdmin(d, service, dir, adminEmail)), pool);
+                    all.add(admin);
+                    ready = CompletableFuture.allOf(ready, migrated);
+                }
+                CompletableFuture<StackDeployer.Converged> done = ready.thenApplyAsync(v -> {
+                    StackDeployer.Converged c = step(op, listener, "start " + service.name(), () -> d.converge(service));
+                    step(op, listener, "healthy " + service.name(), () -> awaitHealthy(service, c));
+                    return c;
+                }, pool);
+                healthy.put(service.name(), done);
+                all.add(done);
+            }
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                // reported below, from the first step that failed
+            }
+        }
+        for (CompletableFuture<?> f : all) {
+            if (f.isCompletedExceptionally()) {
+                try {
+                    f.join();
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause();
+                    while (cause instanceof CompletionException && cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    if (cause instanceof InstallFailed failed) {
+                        throw failed;
+                    }
+                    throw new InstallFailed("start", cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                }
+            }
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        healthy.forEach((name, f) -> changes.put(name, f.join().change().name()));
+        return new DeployResult(changes, admin.join());
+    }
+
+    private Void awaitHealthy(StackPlan.Service service, StackDeployer.Converged c) {
+        DockerEngine.HealthOutcome outcome = engine.awaitHealthy(c.containerId(), HEALTHY_WITHIN);
+        if (outcome != DockerEngine.HealthOutcome.HEALTHY && outcome != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
+            throw new InstallFailed("healthy " + service.name(), service.name() + " did not become healthy ("
+                    + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " after up to " + HEALTHY_WITHIN.toSeconds()
+                    + " s)", engine.logs(c.containerId(), 20));
+        }
+        return null;
+    }
+
+    private String createAdmin(StackDeployer d, StackPlan.Service server, InstallDirectory dir, String email) {
+        String password = dir.adminPassword();
+        dir.shareSecret("admin_password", password);
+        try {
+            DockerEngine.OneOffResult result = d.runOnce(server,
+                    List.of("create-admin", "--email", email, "--password-file", "/run/secrets/admin_password"),
+                    List.of(new StackPlan.VolumeMount(true, "./secrets/admin_password", "/run/secrets/admin_password", true)),
+                    Duration.ofMinutes(2));
+            JsonNode report = lastJsonLine(result.output());
+            if (result.exitCode() != 0 || report == null) {
+                throw new InstallFailed("admin", "creating the first admin failed (exit code " + result.exitCode() + ")",
+                        tail(result.output(), 20));
+            }
+            return report.path("created").asBoolean() ? password : null;
+        } finally {
+            dir.deleteSecret("admin_password");
+        }
+    }
+
+    private Void awaitReady(int port) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return null;
+                }
+                last = "HTTP " + r.statusCode() + ": " + r.body();
+            } catch (IOException e) {
+                last = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InstallFailed("ready", "cancelled");
+            }
+            sleep(500);
+        }
+        throw new InstallFailed("ready", "the app did not answer as ready through port " + port + " (" + last + ")");
+    }
+
+    private void takeDown(StackDeployer d) {
+        for (var c : d.all()) {
+            engine.remove(c.id());
+        }
+        engine.removeNetwork(d.network());
+        for (String v : engine.volumes(Map.of(StackLabels.PROJECT, d.project()))) {
+            engine.removeVolume(v);
+        }
+    }
+
+    private static JsonNode lastJsonLine(String output) {
+        List<String> lines = output.lines().toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("{")) {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> tail(String output, int n) {
+        List<String> lines = new ArrayList<>(output.lines().toList());
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+    }
+
+    static int compare(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

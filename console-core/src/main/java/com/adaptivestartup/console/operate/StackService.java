@@ -1,0 +1,110 @@
+package com.adaptivestartup.console.operate;
+
+import com.adaptivestartup.console.docker.ContainerStatus;
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.state.Installations;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Operating an installed stack: status, start, stop, restart, logs, uninstall. Found by labels. */
+public final class StackService {
+    private final DockerEngine engine;
+    private final Installations installations;
+    private final Clock clock;
+
+    public StackService(DockerEngine engine, Installations installations, Clock clock) {
+        this.engine = engine;
+        this.installations = installations;
+        this.clock = clock;
+    }
+
+    /** One service as people see it. {@code uptime} is null when it is not running. */
+    public record ServiceStatus(String service, String state, String health, String version, Duration uptime,
+                                long restarts, String containerId) {
+    }
+
+    /** The stack's overall state: healthy, degraded (something down or unhealthy) or down. */
+    public record StackStatus(String project, String overall, List<ServiceStatus> services) {
+    }
+
+    public StackStatus status(String project) {
+        List<ServiceStatus> services = containers(project).stream()
+                .map(c -> new ServiceStatus(c.labels().getOrDefault(StackLabels.SERVICE, c.name()), c.state(), c.health(),
+                        c.labels().getOrDefault(StackLabels.RELEASE, "?"),
+                        c.running() && c.startedAt() != null ? Duration.between(c.startedAt(), clock.instant()) : null,
+                        c.restartCount(), c.id()))
+                .sorted(Comparator.comparing(ServiceStatus::service)).toList();
+        long healthy = services.stream().filter(s -> s.state().equals("running")
+                && (s.health().equals("healthy") || s.health().equals("none"))).count();
+        String overall = services.isEmpty() || healthy == 0 ? "down" : healthy == services.size() ? "healthy" : "degraded";
+        return new StackStatus(project, overall, services);
+    }
+
+    public void start(String project, String service) {
+        for (ContainerStatus c : select(project, service)) {
+            engine.start(c.id());
+        }
+    }
+
+    public void stop(String project, String service) {
+        List<ContainerStatus> targets = select(project, service);
+        // Stop the front first and the data last, the reverse of the start order.
+        for (String s : List.of("web", "backend", "storage", "redis", "postgres")) {
+            targets.stream().filter(c -> s.equals(c.labels().get(StackLabels.SERVICE))).forEach(c -> engine.stop(c.id(),
+                    Duration.ofSeconds(30)));
+        }
+        targets.stream().filter(ContainerStatus::running).forEach(c -> engine.stop(c.id(), Duration.ofSeconds(30)));
+    }
+
+    public void restart(String project, String service) {
+        stop(project, service);
+        start(project, service);
+    }
+
+    public List<String> logs(String project, String service, int tail) {
+        List<ContainerStatus> targets = select(project, service);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("the stack " + project + " has no service " + service);
+        }
+        return engine.logs(targets.get(0).id(), tail);
+    }
+
+    /** Streams a service's log until it stops or {@code stop} is closed. */
+    public void followLogs(String project, String service, int tail, java.util.function.Consumer<String> line,
+                           DockerEngine.AutoCloseableHolder stop) {
+        List<ContainerStatus> targets = select(project, service);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("the stack " + project + " has no service " + service);
+        }
+        engine.followLogs(targets.get(0).id(), tail, line, stop);
+    }
+
+    /** Removes the containers and network; the data volumes too unless {@code keepData}. */
+    public List<String> uninstall(String project, boolean keepData) {
+        for (ContainerStatus c : containers(project)) {
+            engine.stop(c.id(), Duration.ofSeconds(30));
+            engine.remove(c.id());
+        }
+        engine.removeNetwork(project + "_default");
+        List<String> volumes = engine.volumes(Map.of(StackLabels.PROJECT, project));
+        if (!keepData) {
+            volumes.forEach(engine::removeVolume);
+        }
+        installations.forget(project);
+        return volumes;
+    }
+
+    private List<ContainerStatus> containers(String project) {
+        return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False"));
+    }
+
+    private List<ContainerStatus> select(String project, String service) {
+        return containers(project).stream()
+                .filter(c -> service == null || service.equals(c.labels().get(StackLabels.SERVICE))).toList();
+    }
+
+}

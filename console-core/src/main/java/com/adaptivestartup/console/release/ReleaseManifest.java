@@ -1,0 +1,54 @@
+package com.adaptivestartup.console.release;
+
+import com.adaptivestartup.licensing.signing.JsonFields;
+import com.adaptivestartup.licensing.signing.MalformedDocumentException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A release as the vendor signed it: version, schema, migrations, each image's repository and content
+ * digest, the minimum version it updates from, and the stack template (the compose file) it runs as.
+ */
+public record ReleaseManifest(String version, String schemaVersion, List<String> migrations,
+                              Map<String, ImageRef> images, String minUpdateFrom, boolean reversibleMigrations,
+                              String notes, String composeTemplate) {
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
+
+    /** One image of the release, pulled as {@code <registry>/<repository>@<digest>}. */
+    public record ImageRef(String repository, String digest) {
+        public String reference(String registry) {
+            return registry + "/" + repository + "@" + digest;
+        }
+    }
+
+    public static ReleaseManifest fromJson(JsonNode body) throws MalformedDocumentException {
+        JsonFields root = new JsonFields(body, "");
+        String version = root.matching("version", VERSION, "a version such as 1.1.0");
+        Map<String, ImageRef> images = new LinkedHashMap<>();
+        JsonNode imageNode = body.path("images");
+        if (!imageNode.isObject() || imageNode.isEmpty()) {
+            throw new MalformedDocumentException("the release lists no images", "images");
+        }
+        for (var it = imageNode.fields(); it.hasNext(); ) {
+            var entry = it.next();
+            JsonFields image = new JsonFields(entry.getValue(), "images." + entry.getKey());
+            images.put(entry.getKey(), new ImageRef(image.text("repository"),
+                    image.matching("digest", DIGEST, "a content digest sha256:<64 hex>")));
+        }
+        List<String> migrations = new ArrayList<>();
+        body.path("migrations").forEach(m -> migrations.add(m.asText()));
+        JsonNode release = body.path("release");
+        String minFrom = release.path("minUpdateFrom").isTextual() ? release.get("minUpdateFrom").asText() : null;
+        String compose = body.path("stack").path("compose").asText("");
+        if (compose.isBlank()) {
+            throw new MalformedDocumentException("the release carries no stack template", "stack.compose");
+        }
+        return new ReleaseManifest(version, root.text("schemaVersion"), List.copyOf(migrations), Map.copyOf(images),
+                minFrom, release.path("reversibleMigrations").asBoolean(false), release.path("notes").asText(""), compose);
+    }
+}

@@ -1,0 +1,91 @@
+package com.adaptivestartup.console.release;
+
+import com.adaptivestartup.licensing.signing.DocumentKind;
+import com.adaptivestartup.licensing.signing.DocumentVerifier;
+import com.adaptivestartup.licensing.signing.MalformedDocumentException;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
+import com.adaptivestartup.licensing.signing.VerificationResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Fetches a signed release manifest from a file or a URL and checks it against the vendor keys before
+ * anything is downloaded. (The Brain's signed channel takes over finding releases in the updates issue.)
+ */
+public final class ReleaseSource {
+    private final DocumentVerifier verifier;
+
+    public ReleaseSource(TrustedKeys trustedKeys) {
+        this.verifier = new DocumentVerifier(trustedKeys);
+    }
+
+    /** The verified release, or a {@link ReleaseProblem} saying why not. */
+    public ReleaseManifest load(String fileOrUrl) {
+        String text = read(fileOrUrl);
+        VerificationResult result = verifier.verify(text, DocumentKind.RELEASE_MANIFEST);
+        try {
+            return switch (result) {
+                case VerificationResult.Verified v -> ReleaseManifest.fromJson(v.document().body());
+                case VerificationResult.Malformed m -> throw new ReleaseProblem("the release manifest " + fileOrUrl
+                        + " is not readable: " + m.problem() + " (at " + m.where() + ")");
+                case VerificationResult.UnknownKey u -> throw new ReleaseProblem("the release manifest is signed by a key"
+                        + " this console does not trust (" + u.keyId() + ")");
+                case VerificationResult.SignatureMismatch s -> throw new ReleaseProblem("the release manifest was changed"
+                        + " after the vendor signed it; it is refused");
+            };
+        } catch (MalformedDocumentException e) {
+            throw new ReleaseProblem("the release manifest is signed but incomplete: " + e.problem());
+        }
+    }
+
+    private static String read(String fileOrUrl) {
+        try {
+            if (fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://")) {
+                URI uri = URI.create(fileOrUrl);
+                if (uri.getScheme().equals("http") && !isLoopback(uri.getHost())) {
+                    throw new ReleaseProblem("release manifests are fetched over https (plain http only on this machine)");
+                }
+                HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                        .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new ReleaseProblem("the release manifest at " + fileOrUrl + " answered HTTP " + r.statusCode());
+                }
+                return r.body();
+            }
+            Path path = Path.of(fileOrUrl);
+            if (!Files.isRegularFile(path)) {
+                throw new ReleaseProblem("there is no release manifest file " + fileOrUrl);
+            }
+            if (Files.size(path) > DocumentKind.RELEASE_MANIFEST.maxEncodedChars()) {
+                throw new ReleaseProblem(fileOrUrl + " is far larger than any release manifest");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReleaseProblem("the release manifest " + fileOrUrl + " cannot be read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseProblem("cancelled");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    /** The release cannot be used; the message says why. */
+    public static final class ReleaseProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ReleaseProblem(String message) {
+            super(message);
+        }
+    }
+}

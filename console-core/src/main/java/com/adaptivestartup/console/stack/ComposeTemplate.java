@@ -1,0 +1,155 @@
+package com.adaptivestartup.console.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the release's compose file: the small part of the Compose spec the stack uses (image,
+ * environment, volumes, ports, depends_on, command), after {@code ${VAR}} interpolation from .env.
+ * Anything else in a service is refused, so a release can never ask for something we would silently skip.
+ */
+public final class ComposeTemplate {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
+    private static final Set<String> SERVICE_KEYS = Set.of("image", "restart", "environment", "volumes", "ports",
+            "depends_on", "command");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ComposeTemplate() {
+    }
+
+    public static String interpolate(String template, Map<String, String> vars) {
+        Matcher m = VARIABLE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1));
+            if (value == null) {
+                if (m.group(2) == null) {
+                    throw new StackProblem("the stack template needs ${" + m.group(1) + "}, which .env does not set");
+                }
+                value = m.group(2);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static StackPlan parse(String composeYaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(composeYaml);
+        } catch (IOException e) {
+            throw new StackProblem("the stack template is not valid YAML: " + e.getMessage());
+        }
+        Map<String, StackPlan.Service> services = new LinkedHashMap<>();
+        for (var it = root.path("services").fields(); it.hasNext(); ) {
+            var e = it.next();
+            services.put(e.getKey(), service(e.getKey(), e.getValue()));
+        }
+        if (services.isEmpty()) {
+            throw new StackProblem("the stack template defines no services");
+        }
+        List<String> volumes = new ArrayList<>();
+        root.path("volumes").fieldNames().forEachRemaining(volumes::add);
+        for (StackPlan.Service s : services.values()) {
+            for (StackPlan.VolumeMount m : s.mounts()) {
+                if (!m.bind() && !volumes.contains(m.source())) {
+                    throw new StackProblem("service " + s.name() + " uses volume " + m.source() + ", which is not declared");
+                }
+            }
+        }
+        return new StackPlan(ordered(services), List.copyOf(volumes));
+    }
+
+    private static StackPlan.Service service(String name, JsonNode node) {
+        node.fieldNames().forEachRemaining(key -> {
+            if (!SERVICE_KEYS.contains(key)) {
+                throw new StackProblem("service " + name + " uses '" + key + "', which this console does not support;"
+                        + " update the console");
+            }
+        });
+        String image = node.path("image").asText("");
+        if (image.isBlank()) {
+            throw new StackProblem("service " + name + " has no image");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        node.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        List<StackPlan.VolumeMount> mounts = new ArrayList<>();
+        for (JsonNode v : node.path("volumes")) {
+            String[] parts = v.asText().split(":");
+            if (parts.length < 2 || parts.length > 3) {
+                throw new StackProblem("service " + name + " has a volume entry that is not source:target[:ro]: " + v.asText());
+            }
+            boolean bind = parts[0].startsWith("./") || parts[0].startsWith("/");
+            if (parts[0].startsWith("/") || parts[0].contains("..")) {
+                throw new StackProblem("service " + name + " binds " + parts[0] + ", outside the install folder");
+            }
+            mounts.add(new StackPlan.VolumeMount(bind, parts[0], parts[1], parts.length == 3 && parts[2].equals("ro")));
+        }
+        List<StackPlan.Port> ports = new ArrayList<>();
+        for (JsonNode p : node.path("ports")) {
+            String[] parts = p.asText().split(":");
+            try {
+                ports.add(new StackPlan.Port(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+            } catch (RuntimeException e) {
+                throw new StackProblem("service " + name + " has a port that is not host:container: " + p.asText());
+            }
+        }
+        List<String> dependsOn = new ArrayList<>();
+        node.path("depends_on").forEach(d -> dependsOn.add(d.asText()));
+        List<String> command = new ArrayList<>();
+        node.path("command").forEach(c -> command.add(c.asText()));
+        return new StackPlan.Service(name, image, Map.copyOf(env), List.copyOf(mounts), List.copyOf(ports),
+                List.copyOf(dependsOn), List.copyOf(command));
+    }
+
+    /** Dependencies first; a cycle or an unknown dependency is an error. */
+    private static List<StackPlan.Service> ordered(Map<String, StackPlan.Service> services) {
+        List<StackPlan.Service> out = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        Set<String> visiting = new LinkedHashSet<>();
+        for (String name : services.keySet()) {
+            visit(name, services, done, visiting, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void visit(String name, Map<String, StackPlan.Service> services, Set<String> done, Set<String> visiting,
+                              List<StackPlan.Service> out) {
+        if (done.contains(name)) {
+            return;
+        }
+        StackPlan.Service s = services.get(name);
+        if (s == null) {
+            throw new StackProblem("a service depends on " + name + ", which the stack does not define");
+        }
+        if (!visiting.add(name)) {
+            throw new StackProblem("the services depend on each other in a circle: " + visiting);
+        }
+        for (String d : s.dependsOn()) {
+            visit(d, services, done, visiting, out);
+        }
+        visiting.remove(name);
+        done.add(name);
+        out.add(s);
+    }
+
+    /** The stack template cannot be used; the message says why. */
+    public static final class StackProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StackProblem(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.adaptivestartup.console.stack;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack to run, read from the release's compose file after interpolation: services in the order
+ * they start (dependencies first), named volumes, the published ports.
+ */
+public record StackPlan(List<Service> services, List<String> volumes) {
+
+    public record Service(String name, String image, Map<String, String> environment, List<VolumeMount> mounts,
+                          List<Port> ports, List<String> dependsOn, List<String> command) {
+    }
+
+    /** {@code source} is a named volume of the stack, or (bind) a path relative to the install folder. */
+    public record VolumeMount(boolean bind, String source, String target, boolean readOnly) {
+    }
+
+    public record Port(int hostPort, int containerPort) {
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the stack has no service " + name));
+    }
+}

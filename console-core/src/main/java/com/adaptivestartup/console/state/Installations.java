@@ -1,0 +1,67 @@
+package com.adaptivestartup.console.state;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The installations this console manages, by Compose project name. */
+public final class Installations {
+    private final StateDatabase db;
+    private final Clock clock;
+
+    public Installations(StateDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record Installation(String project, Path directory, String version, int httpPort, String adminEmail,
+                               String registry) {
+    }
+
+    public void save(Installation i) {
+        String now = clock.instant().toString();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO installations (project, directory, version, http_port, admin_email, registry, installed_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project) DO UPDATE SET directory ="
+                        + " excluded.directory, version = excluded.version, http_port = excluded.http_port, admin_email ="
+                        + " excluded.admin_email, registry = excluded.registry, updated_at = excluded.updated_at")) {
+            s.setString(1, i.project());
+            s.setString(2, i.directory().toString());
+            s.setString(3, i.version());
+            s.setInt(4, i.httpPort());
+            s.setString(5, i.adminEmail());
+            s.setString(6, i.registry());
+            s.setString(7, now);
+            s.setString(8, now);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the installation cannot be recorded: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Installation> find(String project) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT project, directory, version, http_port, admin_email, registry FROM installations WHERE project = ?")) {
+            s.setString(1, project);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Installation(r.getString(1), Path.of(r.getString(2)), r.getString(3),
+                        r.getInt(4), r.getString(5), r.getString(6))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the installations cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public void forget(String project) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("DELETE FROM installations WHERE project = ?")) {
+            s.setString(1, project);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package com.adaptivestartup.console.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The append-only journal of every operation and its steps, written before and after each step runs,
+ * so an interrupted operation can be found, explained, and finished or undone.
+ */
+public final class Journal {
+    private final StateDatabase db;
+    private final Clock clock;
+
+    public Journal(StateDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public record Entry(long id, String operationId, String operation, String project, String step, String status,
+                        String detail, String at) {
+    }
+
+    /** One operation being recorded. */
+    public final class Operation {
+        private final String id = UUID.randomUUID().toString();
+        private final String name;
+        private final String project;
+
+        private Operation(String name, String project) {
+            this.name = name;
+            this.project = project;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public void record(String step, String status, String detail) {
+            append(id, name, project, step, status, detail);
+        }
+    }
+
+    public Operation begin(String operation, String project) {
+        Operation op = new Operation(operation, project);
+        op.record("operation", "started", null);
+        return op;
+    }
+
+    public List<Entry> entries(String project, int limit) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, operation_id, operation, project, step, status, detail, at FROM journal"
+                        + " WHERE project = ? ORDER BY id DESC LIMIT ?")) {
+            s.setString(1, project);
+            s.setInt(2, limit);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the journal cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private void append(String operationId, String operation, String project, String step, String status, String detail) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO journal (operation_id, operation, project, step, status, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, operationId);
+            s.setString(2, operation);
+            s.setString(3, project);
+            s.setString(4, step);
+            s.setString(5, status);
+            s.setString(6, detail);
+            s.setString(7, clock.instant().toString());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the journal cannot be written: " + e.getMessage(), e);
+        }
+    }
+}

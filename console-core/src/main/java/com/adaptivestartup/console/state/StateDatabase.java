@@ -1,0 +1,96 @@
+package com.adaptivestartup.console.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The console's own SQLite database (installations, the journal of operations, later backups and the
+ * trusted update state), in the OS's app-data folder. Its schema is versioned with {@code user_version};
+ * each step is applied in a transaction, so an interrupted upgrade of the console leaves it as it was.
+ */
+public final class StateDatabase {
+    private static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE installations (
+                project      TEXT PRIMARY KEY,
+                directory    TEXT NOT NULL,
+                version      TEXT NOT NULL,
+                http_port    INTEGER NOT NULL,
+                admin_email  TEXT NOT NULL,
+                registry     TEXT NOT NULL,
+                installed_at TEXT NOT NULL,
+                updated_at   TEXT NOT NULL
+            );
+            CREATE TABLE journal (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                operation_id TEXT NOT NULL,
+                operation    TEXT NOT NULL,
+                project      TEXT NOT NULL,
+                step         TEXT NOT NULL,
+                status       TEXT NOT NULL CHECK (status IN ('started', 'done', 'failed', 'skipped')),
+                detail       TEXT,
+                at           TEXT NOT NULL
+            );
+            CREATE INDEX journal_operation ON journal (operation_id, id);
+            CREATE TABLE clock (id INTEGER PRIMARY KEY CHECK (id = 1), latest TEXT NOT NULL);
+            """);
+    private final String url;
+
+    private StateDatabase(Path file) {
+        this.url = "jdbc:sqlite:" + file;
+    }
+
+    public static StateDatabase open(Path stateDir) {
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the console's state folder " + stateDir, e);
+        }
+        StateDatabase db = new StateDatabase(stateDir.resolve("console.db"));
+        db.migrate();
+        return db;
+    }
+
+    public Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA journal_mode = WAL");
+        }
+        return c;
+    }
+
+    private void migrate() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            int version;
+            try (var r = s.executeQuery("PRAGMA user_version")) {
+                version = r.getInt(1);
+            }
+            if (version > MIGRATIONS.size()) {
+                throw new IllegalStateException("the console's state database is from a newer console (schema " + version
+                        + "); install that console again, or restore its state folder");
+            }
+            for (int i = version; i < MIGRATIONS.size(); i++) {
+                c.setAutoCommit(false);
+                for (String statement : MIGRATIONS.get(i).split(";")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + (i + 1));
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the console's state database cannot be opened: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package com.adaptivestartup.console.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adaptivestartup.console.docker.ContainerStatus;
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineLocator;
+import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.licensing.clock.InMemoryTimeWitness;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Install on the real engine from the fixture's real registry: from nothing to healthy, idempotent, seen
+ * by docker-compose, no secret in any container; and each failure said plainly with nothing left behind.
+ */
+@Tag("e2e")
+class InstallEndToEndTest {
+    static Fixture fixture;
+    static DockerEngine engine;
+    @TempDir
+    static Path tmp;
+    static StateDatabase state;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        fixture = Fixture.load();
+        var outcome = new EngineLocator(EngineStrategies.forThisMachine(System.getenv(), System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home")))).locate();
+        engine = ((EngineLocator.Outcome.Found) outcome).engine();
+        state = StateDatabase.open(tmp.resolve("state"));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private InstallService service() {
+        return new InstallService(new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
+                Optional::empty), new ReleaseSource(fixture.trusted), engine, new Journal(state, Clock.systemUTC()),
+                new Installations(state, Clock.systemUTC()));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String project() {
+        return "e2e" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private void assertNothingLeft(String project) {
+        assertThat(engine.containers(Map.of(StackLabels.PROJECT, project))).isEmpty();
+        assertThat(engine.volumes(Map.of(StackLabels.PROJECT, project))).isEmpty();
+    }
+
+    @Test
+    void installsFromNothingToHealthyIdempotentlyVisibleToDockerComposeWithoutSecretsInEnv() throws Exception {
+        String project = project();
+        int port = freePort();
+        Path dir = tmp.resolve(project);
+        var request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
+                fixture.release100.toString());
+        try {
+            InstallResult first = service().install(request, InstallListener.SILENT);
+            assertThat(first.version()).isEqualTo("1.0.0");
+            assertThat(first.changes()).containsOnlyKeys("postgres", "redis", "storage", "backend", "web")
+                    .allSatisfy((k, v) -> assertThat(v).isEqualTo("CREATED"));
+            assertThat(first.adminPassword()).hasSize(20);
+            assertThat(Files.readString(dir.resolve(InstallDirectory.ADMIN_PASSWORD)).strip()).isEqualTo(first.adminPassword());
+
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/auth/login")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"founder@example.com\",\"password\":\""
+                            + first.adminPassword() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("the first admin signs in through the web port").isEqualTo(200);
+
+            List<String> idsBefore = engine.containers(Map.of(StackLabels.PROJECT, project)).stream()
+                    .map(ContainerStatus::id).sorted().toList();
+            InstallResult second = service().install(request, InstallListener.SILENT);
+            assertThat(second.changedNothing()).as(second.changes().toString()).isTrue();
+            assertThat(engine.containers(Map.of(StackLabels.PROJECT, project)).stream().map(ContainerStatus::id).sorted()
+                    .toList()).isEqualTo(idsBefore);
+
+            Process ps = new ProcessBuilder("docker-compose", "-p", project, "ps").directory(dir.toFile())
+                    .redirectErrorStream(true).start();
+            String psOut = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(ps.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (String s : List.of("postgres", "redis", "storage", "backend", "web")) {
+                assertThat(psOut).contains(project + "-" + s + "-1");
+            }
+            assertThat(psOut.lines().filter(l -> l.contains("Up (healthy)")).count()).as(psOut).isEqualTo(5);
+
+            List<String> secrets = List.of("postgres_password", "redis_password", "s3_access_key", "s3_secret_key").stream()
+                    .map(n -> new InstallDirectory(dir).secret(n)).toList();
+            for (ContainerStatus c : engine.containers(Map.of(StackLabels.PROJECT, project))) {
+                for (String secret : secrets) {
+                    assertThat(String.join("\n", c.env())).as(c.name()).doesNotContain(secret);
+                }
+            }
+            assertThat(Files.getPosixFilePermissions(dir.resolve(InstallDirectory.ENV)))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(psOut.lines().filter(l -> l.contains("->")).toList()).as("nothing but the web port is published")
+                    .singleElement().asString().startsWith(project + "-web-1").contains("0.0.0.0:" + port + "->8080/tcp");
+            assertThat(new Journal(state, Clock.systemUTC()).entries(project, 200))
+                    .filteredOn(e -> e.status().equals("done")).extracting(Journal.Entry::step)
+                    .contains("license", "release", "pull", "migrate", "start postgres", "healthy web", "admin", "ready");
+
+            var status = new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC());
+            assertThat(status.status(project).overall()).isEqualTo("healthy");
+            var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+            var stop = new DockerEngine.AutoCloseableHolder();
+            Thread follower = Thread.ofVirtual().start(() -> status.followLogs(project, "postgres", 5, lines::add, stop));
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).as("a followed log line").isNotNull();
+            stop.close();
+            follower.join(10_000);
+            assertThat(follower.isAlive()).as("following stops when asked").isFalse();
+            status.stop(project, "redis");
+            assertThat(status.status(project).overall()).isEqualTo("degraded");
+        } finally {
+            new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC()).uninstall(project, false);
+        }
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void anExpiredLicenseStopsTheInstallBeforeAnyDownload() {
+        String project = project();
+        String expired = fixture.license(fixture.customerPassword, Instant.now().minus(2, ChronoUnit.DAYS));
+        assertThatThrownBy(() -> service().install(new InstallRequest(expired, tmp.resolve(project), project, 18099,
+                "a@example.com", null, fixture.release100.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                    assertThat(e.step()).isEqualTo("license");
+                    assertThat(e.getMessage()).contains("expired");
+                });
+        assertThat(tmp.resolve(project)).doesNotExist();
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void aWrongRegistryPasswordIsSaidPlainly() {
+        String project = project();
+        // localhost:5000 is the same registry under another name, so nothing is found locally and it must pull.
+        String registry = fixture.registry.replace("127.0.0.1", "localhost");
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license("wrong-password",
+                Instant.now().plus(1, ChronoUnit.DAYS)), tmp.resolve(project), project, 18098, "a@example.com", registry,
+                fixture.release100.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                    assertThat(e.step()).isEqualTo("pull");
+                    assertThat(e.getMessage()).contains("refused the credentials in the license (unauthorized)");
+                });
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void aPortAlreadyTakenIsRefusedBeforeAnythingIsCreated() throws Exception {
+        String project = project();
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
+                    taken.getLocalPort(), "a@example.com", null, fixture.release100.toString()), InstallListener.SILENT))
+                    .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                        assertThat(e.step()).isEqualTo("port");
+                        assertThat(e.getMessage()).contains("port " + taken.getLocalPort() + " is already in use");
+                    });
+        }
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void anImageDigestTheRegistryDoesNotHaveIsRefused() throws Exception {
+        String project = project();
+        Path release = fixture.variant(fixture.release100, tmp, body -> ((ObjectNode) body.path("images").path("web"))
+                .put("digest", "sha256:" + "0".repeat(64)));
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
+                freePort(), "a@example.com", null, release.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                    assertThat(e.step()).isEqualTo("pull");
+                    assertThat(e.getMessage()).contains("does not have").contains("web");
+                });
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void aTamperedReleaseIsRefused() throws Exception {
+        String project = project();
+        Path tampered = tmp.resolve("tampered.asr");
+        String text = Files.readString(fixture.release100);
+        int at = text.indexOf("-----\n", text.indexOf("-----BEGIN")) + 40;
+        Files.writeString(tampered, text.substring(0, at) + (text.charAt(at) == 'A' ? 'B' : 'A') + text.substring(at + 1));
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
+                freePort(), "a@example.com", null, tampered.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> assertThat(e.step()).isEqualTo("release"));
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void aServiceThatNeverTurnsHealthyShowsItsLastLogLinesAndTheFreshInstallIsTakenDown() throws Exception {
+        String project = project();
+        Path release = fixture.variant(fixture.release100, tmp, body -> ((ObjectNode) body.path("stack")).put("compose",
+                body.path("stack").path("compose").asText().replace(
+                        "POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password\n    volumes:\n      - postgres-data",
+                        "POSTGRES_PASSWORD_FILE: /run/secrets/missing\n    volumes:\n      - postgres-data")));
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
+                freePort(), "a@example.com", null, release.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                    assertThat(e.step()).isEqualTo("healthy postgres");
+                    assertThat(e.getMessage()).contains("postgres did not become healthy");
+                    assertThat(String.join("\n", e.lastLogLines())).contains("/run/secrets/missing");
+                });
+        assertNothingLeft(project);
+    }
+}
