@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.docker;
 
+import com.adaptivestartup.console.release.Versions;
 import java.util.Optional;
 
 /**
@@ -16,21 +17,9 @@ public final class ApiVersions {
 
     /** The version to pin, or empty when there is none both sides accept. */
     public static Optional<String> pin(String engineApi, String engineMinApi) {
-        String candidate = compare(engineApi, NEWEST_TESTED) < 0 ? engineApi : NEWEST_TESTED;
+        String candidate = Versions.compare(engineApi, NEWEST_TESTED) < 0 ? engineApi : NEWEST_TESTED;
         String floor = engineMinApi == null || engineMinApi.isBlank() ? OLDEST_SUPPORTED
-                : (compare(engineMinApi, OLDEST_SUPPORTED) > 0 ? engineMinApi : OLDEST_SUPPORTED);
-        return compare(candidate, floor) >= 0 ? Optional.of(candidate) : Optional.empty();
-    }
-
-    static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
+                : (Versions.compare(engineMinApi, OLDEST_SUPPORTED) > 0 ? engineMinApi : OLDEST_SUPPORTED);
+        return Versions.compare(candidate, floor) >= 0 ? Optional.of(candidate) : Optional.empty();
     }
 }

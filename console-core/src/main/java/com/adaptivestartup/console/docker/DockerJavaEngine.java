@@ -13,7 +13,6 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
@@ -22,7 +21,6 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -323,51 +321,29 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public List<String> logs(String containerId, int tailLines) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        StringBuilder partial = new StringBuilder();
+        LogLines collector = new LogLines(lines::add);
         try {
             client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tailLines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            int nl;
-                            while ((nl = partial.indexOf("\n")) >= 0) {
-                                lines.add(partial.substring(0, nl));
-                                partial.delete(0, nl + 1);
-                            }
-                        }
-                    }).awaitCompletion(30, TimeUnit.SECONDS);
+                    .exec(collector).awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (NotFoundException e) {
             return List.of();
         }
-        if (!partial.isEmpty()) {
-            lines.add(partial.toString());
-        }
+        collector.flush();
         return List.copyOf(lines);
     }
 
     @Override
     public void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line,
                            AutoCloseableHolder stop) {
-        StringBuilder partial = new StringBuilder();
-        var callback = new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                int nl;
-                while ((nl = partial.indexOf("\n")) >= 0) {
-                    line.accept(partial.substring(0, nl));
-                    partial.delete(0, nl + 1);
-                }
-            }
-        };
+        LogLines callback = new LogLines(line);
         try {
             client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tailLines)
                     .withFollowStream(true).exec(callback);
             stop.set(callback);
             callback.awaitCompletion();
+            callback.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (NotFoundException e) {

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.docker;
 
+import com.adaptivestartup.console.release.Versions;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
@@ -75,7 +76,7 @@ public final class EngineLocator {
         String pinned = ApiVersions.pin(engineApi, minApi).orElseThrow(() -> new DockerProblem(
                 "the engine speaks API " + engineApi + (minApi == null ? "" : " (accepts " + minApi + " and newer)")
                         + ", and this console needs " + ApiVersions.OLDEST_SUPPORTED + " to " + ApiVersions.NEWEST_TESTED
-                        + ": update " + (ApiVersions.compare(engineApi, ApiVersions.OLDEST_SUPPORTED) < 0
+                        + ": update " + (Versions.compare(engineApi, ApiVersions.OLDEST_SUPPORTED) < 0
                         ? "Docker" : "the console")));
         DockerClient client = client(endpoint, pinned);
         Info info = client.infoCmd().exec();

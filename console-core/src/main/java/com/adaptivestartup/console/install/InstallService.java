@@ -6,6 +6,7 @@ import com.adaptivestartup.console.docker.RegistryAuth;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.ComposeTemplate;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
@@ -144,7 +145,7 @@ public final class InstallService {
     }
 
     private static void checkVersionAllowed(License license, ReleaseManifest release) {
-        if (license.maxVersion() != null && compare(release.version(), license.maxVersion()) > 0) {
+        if (license.maxVersion() != null && Versions.compare(release.version(), license.maxVersion()) > 0) {
             throw new InstallFailed("release", "this license covers versions up to " + license.maxVersion()
                     + "; release " + release.version() + " needs a renewed license");
         }
@@ -346,17 +347,6 @@ public final class InstallService {
         return lines.subList(Math.max(0, lines.size() - n), lines.size());
     }
 
-    static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < 3; i++) {
-            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
 
     private static void sleep(long millis) {
         try {
