@@ -208,20 +208,25 @@ public final class InstallService {
     }
 
     /**
-     * Starts the services as a dependency graph: each starts as soon as its own dependencies are healthy,
-     * the server's migration runs as soon as the database is healthy, and the first admin is created while
-     * the server starts. Waits for everything, then reports the first failure, if any.
+     * Starts the services as a dependency graph, as the compose file says: each starts once its
+     * dependencies have started, or are healthy where it asks for {@code condition: service_healthy}; the
+     * server's migration runs as soon as the database is healthy and the server only after it; the first
+     * admin is created while the server starts. Every service is waited on until healthy; the first
+     * failure, if any, is reported.
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
                                 InstallDirectory dir, String adminEmail) {
+        Map<String, CompletableFuture<StackDeployer.Converged>> started = new LinkedHashMap<>();
         Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
         CompletableFuture<String> admin = CompletableFuture.completedFuture(null);
         List<CompletableFuture<?>> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (StackPlan.Service service : plan.services()) {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(service.dependsOn().stream()
-                        .map(healthy::get).toArray(CompletableFuture[]::new));
+                        .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
+                        .toArray(CompletableFuture[]::new));
                 if (service.name().equals(SERVER_SERVICE)) {
+                    // The server never starts on an unmigrated schema; migrations need a healthy database.
                     CompletableFuture<?> database = healthy.getOrDefault(DATABASE_SERVICE, CompletableFuture.completedFuture(null));
                     CompletableFuture<Void> migrated = database.thenRunAsync(() -> step(op, listener, "migrate",
                             () -> migrate(d, service)), pool);
@@ -230,11 +235,13 @@ public final class InstallService {
                     all.add(admin);
                     ready = CompletableFuture.allOf(ready, migrated);
                 }
-                CompletableFuture<StackDeployer.Converged> done = ready.thenApplyAsync(v -> {
-                    StackDeployer.Converged c = step(op, listener, "start " + service.name(), () -> d.converge(service));
+                CompletableFuture<StackDeployer.Converged> up = ready.thenApplyAsync(v ->
+                        step(op, listener, "start " + service.name(), () -> d.converge(service)), pool);
+                CompletableFuture<StackDeployer.Converged> done = up.thenApplyAsync(c -> {
                     step(op, listener, "healthy " + service.name(), () -> awaitHealthy(service, c));
                     return c;
                 }, pool);
+                started.put(service.name(), up);
                 healthy.put(service.name(), done);
                 all.add(done);
             }

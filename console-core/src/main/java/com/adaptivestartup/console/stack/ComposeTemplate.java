@@ -105,8 +105,21 @@ public final class ComposeTemplate {
                 throw new StackProblem("service " + name + " has a port that is not host:container: " + p.asText());
             }
         }
-        List<String> dependsOn = new ArrayList<>();
-        node.path("depends_on").forEach(d -> dependsOn.add(d.asText()));
+        List<StackPlan.Dependency> dependsOn = new ArrayList<>();
+        JsonNode deps = node.path("depends_on");
+        if (deps.isArray()) {
+            deps.forEach(d -> dependsOn.add(new StackPlan.Dependency(d.asText(), false)));
+        } else if (deps.isObject()) {
+            for (var it = deps.fields(); it.hasNext(); ) {
+                var d = it.next();
+                String condition = d.getValue().path("condition").asText("service_started");
+                if (!condition.equals("service_started") && !condition.equals("service_healthy")) {
+                    throw new StackProblem("service " + name + " waits for " + d.getKey() + " with condition '" + condition
+                            + "', which this console does not support");
+                }
+                dependsOn.add(new StackPlan.Dependency(d.getKey(), condition.equals("service_healthy")));
+            }
+        }
         List<String> command = new ArrayList<>();
         node.path("command").forEach(c -> command.add(c.asText()));
         return new StackPlan.Service(name, image, Map.copyOf(env), List.copyOf(mounts), List.copyOf(ports),
@@ -136,8 +149,8 @@ public final class ComposeTemplate {
         if (!visiting.add(name)) {
             throw new StackProblem("the services depend on each other in a circle: " + visiting);
         }
-        for (String d : s.dependsOn()) {
-            visit(d, services, done, visiting, out);
+        for (StackPlan.Dependency d : s.dependsOn()) {
+            visit(d.service(), services, done, visiting, out);
         }
         visiting.remove(name);
         done.add(name);

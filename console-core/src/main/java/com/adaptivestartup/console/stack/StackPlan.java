@@ -10,7 +10,14 @@ import java.util.Map;
 public record StackPlan(List<Service> services, List<String> volumes) {
 
     public record Service(String name, String image, Map<String, String> environment, List<VolumeMount> mounts,
-                          List<Port> ports, List<String> dependsOn, List<String> command) {
+                          List<Port> ports, List<Dependency> dependsOn, List<String> command) {
+    }
+
+    /**
+     * A dependency as Compose means it: by default only start order ({@code service_started}); waiting for
+     * the dependency's health check is asked for with {@code condition: service_healthy}.
+     */
+    public record Dependency(String service, boolean healthy) {
     }
 
     /** {@code source} is a named volume of the stack, or (bind) a path relative to the install folder. */
