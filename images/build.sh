@@ -61,7 +61,7 @@ build_jars() {
     ! -name 'azure-*' ! -name 'google-cloud*' ! -name 'googlecloud*' ! -name 'aws-java-sdk*' ! -name 'b2-*' \
     ! -name 'atmos-*' ! -name 'glacier-*' ! -name 'reactor-*' ! -name 'netty-*' ! -name 'msal4j*' \
     -exec cp {} "$WORK/storage/lib/" \;
-  cp "$HERE/storage/Dockerfile" "$HERE/storage/entrypoint.sh" "$WORK/storage/"
+  cp "$HERE/storage/Dockerfile" "$HERE/storage/entrypoint.sh" "$HERE/storage/logback.xml" "$WORK/storage/"
 }
 stage "server and storage jars ($VERSION)" build_jars
 

@@ -21,4 +21,5 @@ s3proxy.credential=${SECRET}
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=/data
 CONF
-exec java -cp '/opt/s3proxy/lib/*' org.gaul.s3proxy.Main --properties "$CONF"
+exec java -Dlogback.configurationFile=/opt/s3proxy/logback.xml -cp '/opt/s3proxy/lib/*' org.gaul.s3proxy.Main \
+  --properties "$CONF"

@@ -79,6 +79,12 @@ class InstallEndToEndTest {
         return "e2e" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    private static List<String> concat(List<String> list, String one) {
+        List<String> out = new java.util.ArrayList<>(list);
+        out.add(one);
+        return out;
+    }
+
     private void assertNothingLeft(String project) {
         assertThat(engine.containers(Map.of(StackLabels.PROJECT, project))).isEmpty();
         assertThat(engine.volumes(Map.of(StackLabels.PROJECT, project))).isEmpty();
@@ -126,9 +132,13 @@ class InstallEndToEndTest {
 
             List<String> secrets = List.of("postgres_password", "redis_password", "s3_access_key", "s3_secret_key").stream()
                     .map(n -> new InstallDirectory(dir).secret(n)).toList();
+            String journal = new Journal(state, Clock.systemUTC()).entries(project, 1000).toString();
             for (ContainerStatus c : engine.containers(Map.of(StackLabels.PROJECT, project))) {
-                for (String secret : secrets) {
-                    assertThat(String.join("\n", c.env())).as(c.name()).doesNotContain(secret);
+                String logs = String.join("\n", engine.logs(c.id(), 100_000));
+                for (String secret : concat(secrets, first.adminPassword())) {
+                    assertThat(String.join("\n", c.env())).as(c.name() + " environment").doesNotContain(secret);
+                    assertThat(logs).as(c.name() + " log").doesNotContain(secret);
+                    assertThat(journal).as("journal").doesNotContain(secret);
                 }
             }
             assertThat(Files.getPosixFilePermissions(dir.resolve(InstallDirectory.ENV)))
