@@ -34,8 +34,7 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
         if (!imageNode.isObject() || imageNode.isEmpty()) {
             throw new MalformedDocumentException("the release lists no images", "images");
         }
-        for (var it = imageNode.fields(); it.hasNext(); ) {
-            var entry = it.next();
+        for (var entry : imageNode.properties()) {
             JsonFields image = new JsonFields(entry.getValue(), "images." + entry.getKey());
             images.put(entry.getKey(), new ImageRef(image.text("repository"),
                     image.matching("digest", DIGEST, "a content digest sha256:<64 hex>")));

@@ -52,8 +52,7 @@ public final class ComposeTemplate {
             throw new StackProblem("the stack template is not valid YAML: " + e.getMessage());
         }
         Map<String, StackPlan.Service> services = new LinkedHashMap<>();
-        for (var it = root.path("services").fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : root.path("services").properties()) {
             services.put(e.getKey(), service(e.getKey(), e.getValue()));
         }
         if (services.isEmpty()) {
@@ -83,7 +82,7 @@ public final class ComposeTemplate {
             throw new StackProblem("service " + name + " has no image");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        node.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        node.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         List<StackPlan.VolumeMount> mounts = new ArrayList<>();
         for (JsonNode v : node.path("volumes")) {
             String[] parts = v.asText().split(":");
@@ -110,8 +109,7 @@ public final class ComposeTemplate {
         if (deps.isArray()) {
             deps.forEach(d -> dependsOn.add(new StackPlan.Dependency(d.asText(), false)));
         } else if (deps.isObject()) {
-            for (var it = deps.fields(); it.hasNext(); ) {
-                var d = it.next();
+            for (var d : deps.properties()) {
                 String condition = d.getValue().path("condition").asText("service_started");
                 if (!condition.equals("service_started") && !condition.equals("service_healthy")) {
                     throw new StackProblem("service " + name + " waits for " + d.getKey() + " with condition '" + condition

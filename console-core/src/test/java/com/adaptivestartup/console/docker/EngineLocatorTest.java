@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class EngineLocatorTest {
     }
 
     @Test
+    @Tag("e2e")
     void theRealEngineIsFoundAndPinned() {
         var outcome = new EngineLocator(EngineStrategies.forThisMachine(System.getenv(), System.getProperty("os.name"),
                 Path.of(System.getProperty("user.home")))).locate();
