@@ -45,6 +45,20 @@ public final class InstallDirectory {
         }
     }
 
+    /** Removes the folder and all it holds: only for a first install that failed (the caller checks). */
+    public void deleteEverything() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes the compose file and .env; creates missing secrets. Returns the .env values. */
     public Map<String, String> write(String composeTemplate, Map<String, String> env) {
         try {

@@ -66,52 +66,51 @@ public final class InstallService {
         InstallDirectory dir = new InstallDirectory(request.directory());
         boolean fresh = installations.find(request.project()).isEmpty() && engine.containers(
                 Map.of(StackLabels.PROJECT, request.project())).isEmpty();
+        boolean folderWasEmpty = dir.isEmptyOrMissing();
         StackDeployer deployer = null;
-        String step = "license";
         try {
-            License license = step(op, listener, step, () -> checkLicense(request.licenseText()));
-            step = "release";
-            ReleaseManifest release = step(op, listener, step, () -> releases.load(request.release()));
+            License license = step(op, listener, "license", () -> checkLicense(request.licenseText()));
+            ReleaseManifest release = step(op, listener, "release", () -> releases.load(request.release()));
             checkVersionAllowed(license, release);
-            deployer = new StackDeployer(engine, request.project(), dir.path(), release.version());
-            StackDeployer d = deployer;
-            step = "port";
-            step(op, listener, step, () -> checkPort(d, request.httpPort()));
+            StackDeployer d = new StackDeployer(engine, request.project(), dir.path(), release.version());
+            step(op, listener, "port", () -> checkPort(d, request.httpPort()));
             String registry = request.registry() != null ? request.registry() : license.registry().url();
-            step = "pull";
-            Map<String, String> refs = step(op, listener, step, () -> pullAll(release, registry, license, listener));
-            step = "files";
+            Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, registry, license, listener));
+            deployer = d;
             Map<String, String> env = new LinkedHashMap<>();
             env.put("COMPOSE_PROJECT_NAME", request.project());
             env.put("HTTP_PORT", String.valueOf(request.httpPort()));
             refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
-            StackPlan plan = step(op, listener, step, () -> {
+            StackPlan plan = step(op, listener, "files", () -> {
                 dir.write(release.composeTemplate(), env);
                 return ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
             });
-            step = "network";
-            step(op, listener, step, () -> {
+            step(op, listener, "network", () -> {
                 d.ensureNetworkAndVolumes(plan);
                 return null;
             });
             DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail());
-            Map<String, String> changes = deployed.changes();
-            String password = deployed.adminPassword();
-            step = "ready";
-            String url = "http://localhost:" + request.httpPort() + "/";
-            step(op, listener, step, () -> awaitReady(request.httpPort()));
+            step(op, listener, "ready", () -> awaitReady(request.httpPort()));
             installations.save(new Installations.Installation(request.project(), dir.path(), release.version(),
                     request.httpPort(), request.adminEmail(), registry));
             op.record("operation", "done", release.version());
-            return new InstallResult(request.project(), release.version(), url, request.adminEmail(), password, changes);
-        } catch (InstallFailed e) {
-            op.record("operation", "failed", e.getMessage());
-            if (fresh && deployer != null && !List.of("license", "release", "port", "pull").contains(e.step())) {
+            return new InstallResult(request.project(), release.version(), "http://localhost:" + request.httpPort() + "/",
+                    request.adminEmail(), deployed.adminPassword(), deployed.changes());
+        } catch (RuntimeException e) {
+            InstallFailed failed = e instanceof InstallFailed f ? f
+                    : new InstallFailed("internal", "an unexpected error stopped the install: " + e);
+            op.record("operation", "failed", failed.getMessage());
+            if (fresh && deployer != null) {
+                // Everything the failed first install made goes: containers, network, volumes, and the files
+                // it wrote into a folder that was empty before.
                 listener.step("cleanup", "taking down what this failed install created");
                 takeDown(deployer);
+                if (folderWasEmpty) {
+                    dir.deleteEverything();
+                }
                 op.record("cleanup", "done", "fresh install removed");
             }
-            throw e;
+            throw failed;
         }
     }
 

@@ -252,5 +252,6 @@ class InstallEndToEndTest {
                     assertThat(String.join("\n", e.lastLogLines())).contains("/run/secrets/missing");
                 });
         assertNothingLeft(project);
+        assertThat(tmp.resolve(project)).as("the files of the failed first install are gone too").doesNotExist();
     }
 }
