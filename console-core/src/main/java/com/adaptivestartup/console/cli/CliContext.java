@@ -38,39 +38,44 @@ public class CliContext {
 
     private DockerEngine engine;
     private StateDatabase state;
+    private TrustedKeys trustedKeys;
 
     LicenseService licenseService(PrintWriter err) throws IOException, GeneralSecurityException {
         return new LicenseService(trustedKeys(err), clock, new FileTimeWitness(dirs().stateDir().resolve("clock-witness")),
                 MachineFingerprint::ofThisMachine);
     }
 
+    /** The trusted vendor keys, loaded (and any extra ones reported) once per command. */
     TrustedKeys trustedKeys(PrintWriter err) throws IOException, GeneralSecurityException {
-        VendorKeys.Loaded keys = VendorKeys.load(env);
-        if (keys.extraKeysFrom() != null) {
-            err.println("note: also trusting vendor keys from " + keys.extraKeysFrom() + " ("
-                    + VendorKeys.EXTRA_KEYS_VARIABLE + ")");
+        if (trustedKeys == null) {
+            VendorKeys.Loaded keys = VendorKeys.load(env);
+            if (keys.extraKeysFrom() != null) {
+                err.println("note: also trusting vendor keys from " + keys.extraKeysFrom() + " ("
+                        + VendorKeys.EXTRA_KEYS_VARIABLE + ")");
+            }
+            trustedKeys = keys.keys();
         }
-        return keys.keys();
+        return trustedKeys;
     }
 
     AppDirectories dirs() {
         return AppDirectories.resolve(System.getProperty("os.name", ""), System.getProperty("user.home"), env);
     }
 
-    Map<String, String> env() {
-        return env;
-    }
-
     Clock clock() {
         return clock;
+    }
+
+    /** Looks for the engine the ways this machine allows; every attempt is kept for the explanation. */
+    EngineLocator.Outcome locateEngine() {
+        return new EngineLocator(EngineStrategies.forThisMachine(env, System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home")))).locate();
     }
 
     /** The engine, found the first time it is needed; a clear, complete explanation when there is none. */
     DockerEngine engine() {
         if (engine == null) {
-            var outcome = new EngineLocator(EngineStrategies.forThisMachine(env(), System.getProperty("os.name", ""),
-                    Path.of(System.getProperty("user.home")))).locate();
-            engine = switch (outcome) {
+            engine = switch (locateEngine()) {
                 case EngineLocator.Outcome.Found f -> f.engine();
                 case EngineLocator.Outcome.NotFound n -> throw new CliProblem(n.explanation());
             };

@@ -1,7 +1,5 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.docker.EngineLocator;
-import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.preflight.CheckResult;
 import com.adaptivestartup.console.preflight.PreflightService;
 import com.adaptivestartup.licensing.license.LicenseInput;
@@ -39,9 +37,7 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         String licenseText = license == null ? null : LicenseInput.read(license, context.stdin());
-        var service = new PreflightService(() -> new EngineLocator(EngineStrategies.forThisMachine(context.env(),
-                System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")))).locate(),
-                context.licenseService(err));
+        var service = new PreflightService(context::locateEngine, context.licenseService(err));
         List<CheckResult> results = service.run(new PreflightService.Request(licenseText, dir, httpPort));
         boolean ok = PreflightService.canInstall(results);
         if (json) {

@@ -66,48 +66,53 @@ final class StackCommands {
         }
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the stack, or one service.")
-    static final class Start extends Base {
-        @Parameters(arity = "0..1", paramLabel = "[service]")
+    /** start, stop, restart: one action on the whole stack or one service. */
+    abstract static class ServiceAction extends Base {
+        @Parameters(arity = "0..1", paramLabel = "[service]", description = "One service; all of them when left out.")
         String service;
 
+        ServiceAction(CliContext context) {
+            super(context);
+        }
+
+        abstract void apply(StackService stack, String project, String service);
+
+        public Integer call() {
+            apply(service(), project, service);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the stack, or one service.")
+    static final class Start extends ServiceAction {
         Start(CliContext context) {
             super(context);
         }
 
-        public Integer call() {
-            service().start(project, service);
-            return ExitCodes.OK;
+        void apply(StackService stack, String project, String service) {
+            stack.start(project, service);
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the stack, or one service.")
-    static final class Stop extends Base {
-        @Parameters(arity = "0..1", paramLabel = "[service]")
-        String service;
-
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the stack (front first), or one service.")
+    static final class Stop extends ServiceAction {
         Stop(CliContext context) {
             super(context);
         }
 
-        public Integer call() {
-            service().stop(project, service);
-            return ExitCodes.OK;
+        void apply(StackService stack, String project, String service) {
+            stack.stop(project, service);
         }
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart the stack, or one service.")
-    static final class Restart extends Base {
-        @Parameters(arity = "0..1", paramLabel = "[service]")
-        String service;
-
+    static final class Restart extends ServiceAction {
         Restart(CliContext context) {
             super(context);
         }
 
-        public Integer call() {
-            service().restart(project, service);
-            return ExitCodes.OK;
+        void apply(StackService stack, String project, String service) {
+            stack.restart(project, service);
         }
     }
 

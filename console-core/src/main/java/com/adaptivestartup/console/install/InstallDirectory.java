@@ -1,5 +1,7 @@
 package com.adaptivestartup.console.install;
 
+import com.adaptivestartup.console.stack.ComposeTemplate;
+import com.adaptivestartup.console.stack.StackPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,23 @@ public final class InstallDirectory {
             return files.findAny().isEmpty();
         } catch (IOException e) {
             return !Files.exists(dir);
+        }
+    }
+
+    /** The stack as installed here: the compose file with this folder's .env, read the way install read it. */
+    public StackPlan readPlan() {
+        try {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(dir.resolve(ENV), StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    env.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            String compose = Files.readString(dir.resolve(COMPOSE), StandardCharsets.UTF_8);
+            return ComposeTemplate.parse(ComposeTemplate.interpolate(compose, env));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the install folder " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,10 +2,13 @@ package com.adaptivestartup.console.operate;
 
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +53,16 @@ public final class StackService {
         }
     }
 
+    /** Stops the front first and the data last: the reverse of the installed stack's start order. */
     public void stop(String project, String service) {
-        List<ContainerStatus> targets = select(project, service);
-        // Stop the front first and the data last, the reverse of the start order.
-        for (String s : List.of("web", "backend", "storage", "redis", "postgres")) {
-            targets.stream().filter(c -> s.equals(c.labels().get(StackLabels.SERVICE))).forEach(c -> engine.stop(c.id(),
-                    Duration.ofSeconds(30)));
-        }
-        targets.stream().filter(ContainerStatus::running).forEach(c -> engine.stop(c.id(), Duration.ofSeconds(30)));
+        List<String> startOrder = installations.find(project)
+                .map(i -> new InstallDirectory(i.directory()).readPlan().services().stream()
+                        .map(StackPlan.Service::name).toList())
+                .orElse(List.of());
+        List<ContainerStatus> targets = new ArrayList<>(select(project, service));
+        targets.sort(Comparator.comparingInt((ContainerStatus c) -> startOrder.indexOf(c.labels().get(StackLabels.SERVICE)))
+                .reversed());
+        targets.forEach(c -> engine.stop(c.id(), Duration.ofSeconds(30)));
     }
 
     public void restart(String project, String service) {

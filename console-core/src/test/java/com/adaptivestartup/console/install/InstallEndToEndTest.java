@@ -161,6 +161,9 @@ class InstallEndToEndTest {
             assertThat(follower.isAlive()).as("following stops when asked").isFalse();
             status.stop(project, "redis");
             assertThat(status.status(project).overall()).isEqualTo("degraded");
+            status.stop(project, null);
+            assertThat(status.status(project).overall()).isEqualTo("down");
+            assertThat(status.status(project).services()).allSatisfy(s -> assertThat(s.state()).isEqualTo("exited"));
         } finally {
             new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC()).uninstall(project, false);
         }

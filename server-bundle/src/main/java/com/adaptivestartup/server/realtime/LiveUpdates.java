@@ -77,10 +77,6 @@ public final class LiveUpdates {
         }
     }
 
-    public int connectedSessions() {
-        return orgsBySession.size();
-    }
-
     private void forget(WsContext ctx) {
         List<UUID> orgs = orgsBySession.remove(ctx.sessionId());
         if (orgs != null) {
