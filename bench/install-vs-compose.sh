@@ -31,7 +31,8 @@ for i in $(seq 1 "$RUNS"); do
   # Ours: from nothing (images present) to healthy and ready.
   t0=$(now)
   bin/adaptivectl install --license "$WORK/acme.lic" --dir "$WORK/ours$i" --release "$FIXTURE_RELEASE_1_1_0" \
-    --http-port 18181 --project benchours$i --json >/dev/null 2>&1
+    --http-port 18181 --project benchours$i --json > "$WORK/ours$i.json" 2>&1 \
+    || { echo "error: our install failed:" >&2; cat "$WORK/ours$i.json" >&2; exit 1; }
   ours+=("$(echo "$(now) - $t0" | bc)")
   # The peer on the same files: compose file, .env (project renamed, another port) and secrets.
   mkdir -p "$WORK/peer$i" && cp -r "$WORK/ours$i/docker-compose.yml" "$WORK/ours$i/secrets" "$WORK/peer$i/"

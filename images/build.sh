@@ -53,7 +53,7 @@ build_jars() {
   (cd "$ROOT" && mvn -B -q -DskipTests -Dserver.release="$VERSION" -pl server-bundle,images/storage -am package)
   mkdir -p "$WORK/backend" "$WORK/storage"
   cp -r "$ROOT/server-bundle/target/adaptive-server.jar" "$ROOT/server-bundle/target/lib" "$WORK/backend/"
-  cp "$HERE/backend/Dockerfile" "$WORK/backend/"
+  cp "$HERE/backend/Dockerfile" "$HERE/backend/adaptive-server" "$WORK/backend/"
   # S3Proxy without the cloud SDKs the filesystem backend never loads (44 MB -> 27 MB). jclouds' own
   # provider jars stay: S3Proxy loads their classes at start-up.
   mkdir -p "$WORK/storage/lib"

@@ -119,6 +119,11 @@ done
 check "postgres ran the initdb scripts and created the database" \
   docker exec "images-test-postgres-$$" psql -U adaptive -d adaptive -tAc "SELECT count(*) FROM from_initdb"
 check "postgres refuses a wrong password over TCP" sh -c "! docker exec -e PGPASSWORD=wrong images-test-postgres-$$ psql -h 127.0.0.1 -U adaptive -d adaptive -c 'select 1'"
+check "backend's one-off commands run through its entrypoint (version prints JSON)" \
+  sh -c "docker run --rm --label com.adaptivestartup.test=images '$(ref backend)' version | grep -q '\"schemaVersion\"'"
+check "backend serves with the AOT cache and the full JIT (no quick-start flags on the long-running server)" \
+  sh -c "docker exec images-test-backend-$$ cat /proc/1/cmdline | tr '\\0' ' ' | grep -q 'AOTCache=/app/server.aot' \
+    && ! docker exec images-test-backend-$$ cat /proc/1/cmdline | tr '\\0' ' ' | grep -q TieredStopAtLevel"
 check "redis requires its password" sh -c "docker exec images-test-redis-$$ redis-cli ping | grep -q NOAUTH"
 if docker inspect -f '{{join .Config.Env " "}}' "images-test-postgres-$$" | grep -q "$(cat "$WORK/secret")"; then
   fail "docker inspect shows no secret (password passed by file)"

@@ -16,6 +16,7 @@ import com.adaptivestartup.server.file.FileRoutes;
 import com.adaptivestartup.server.file.FileService;
 import com.adaptivestartup.server.file.ObjectStore;
 import com.adaptivestartup.server.health.HealthRoutes;
+import com.adaptivestartup.server.health.SchemaGate;
 import com.adaptivestartup.server.http.HttpApp;
 import com.adaptivestartup.server.metric.MetricRoutes;
 import com.adaptivestartup.server.metric.MetricService;
@@ -58,7 +59,10 @@ public final class AdaptiveServer implements AutoCloseable {
         FileService files = new FileService(sql, orgs, ventures, activity, store, config.http().maxUploadBytes());
 
         this.app = HttpApp.create(config.http().maxUploadBytes());
-        new HealthRoutes(release, dataSource, new Migrator(dataSource, release), redis, store).register(app);
+        Migrator migrator = new Migrator(dataSource, release);
+        new HealthRoutes(release, dataSource, migrator, redis, store).register(app);
+        new SchemaGate(String.valueOf(release.schemaTarget()), migrator::schemaVersion,
+                () -> System.nanoTime() / 1_000_000).register(app);
         new AuthRoutes(accounts).register(app);
         new OrgRoutes(accounts, orgs).register(app);
         new VentureRoutes(accounts, ventures).register(app);

@@ -42,9 +42,11 @@ import java.util.concurrent.Executors;
  */
 public final class InstallService {
     static final String SERVER_SERVICE = "backend";
-    /** The service the server's migrations need; they run as soon as it is healthy. */
+    /** The service the server's migrations need; they start with it. */
     static final String DATABASE_SERVICE = "postgres";
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
+    /** How long the migration waits for a database that is still starting (initialising its files, at first). */
+    private static final Duration DATABASE_STARTS_WITHIN = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LicenseService licenses;
     private final ReleaseSource releases;
@@ -89,8 +91,7 @@ public final class InstallService {
                 d.ensureNetworkAndVolumes(plan);
                 return null;
             });
-            DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail());
-            step(op, listener, "ready", () -> awaitReady(request.httpPort()));
+            DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), request.httpPort());
             installations.save(new Installations.Installation(request.project(), dir.path(), release.version(),
                     request.httpPort(), request.adminEmail(), registry));
             op.record("operation", "done", release.version());
@@ -192,29 +193,20 @@ public final class InstallService {
         return refs;
     }
 
-    private Void migrate(StackDeployer d, StackPlan.Service server) {
-        DockerEngine.OneOffResult result = d.runOnce(server, List.of("migrate"), List.of(), Duration.ofMinutes(10));
-        JsonNode report = lastJsonLine(result.output());
-        if (result.exitCode() != 0 || report == null || !report.path("ok").asBoolean()) {
-            String reason = report != null && report.hasNonNull("error") ? report.get("error").asText()
-                    : "exit code " + result.exitCode();
-            throw new InstallFailed("migrate", "the database migration failed: " + reason, tail(result.output(), 20));
-        }
-        return null;
-    }
-
     private record DeployResult(Map<String, String> changes, String adminPassword) {
     }
 
     /**
      * Starts the services as a dependency graph, as the compose file says: each starts once its
-     * dependencies have started, or are healthy where it asks for {@code condition: service_healthy}; the
-     * server's migration runs as soon as the database is healthy and the server only after it; the first
-     * admin is created while the server starts. Every service is waited on until healthy; the first
-     * failure, if any, is reported.
+     * dependencies have started, or are healthy where it asks for {@code condition: service_healthy}. The
+     * server's migration starts with the database (it waits, briefly, for the database to accept
+     * connections) and runs while the server starts; the server keeps its API closed until the schema is
+     * the release's, and the readiness check through the web port (from the moment everything has started)
+     * waits for that. The first admin is created once the schema is there. Every service is waited on until
+     * healthy; the first failure, if any, is reported.
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
-                                InstallDirectory dir, String adminEmail) {
+                                InstallDirectory dir, String adminEmail, int httpPort) {
         Map<String, CompletableFuture<StackDeployer.Converged>> started = new LinkedHashMap<>();
         Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
         CompletableFuture<String> admin = CompletableFuture.completedFuture(null);
@@ -225,14 +217,9 @@ public final class InstallService {
                         .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
                         .toArray(CompletableFuture[]::new));
                 if (service.name().equals(SERVER_SERVICE)) {
-                    // The server never starts on an unmigrated schema; migrations need a healthy database.
-                    CompletableFuture<?> database = healthy.getOrDefault(DATABASE_SERVICE, CompletableFuture.completedFuture(null));
-                    CompletableFuture<Void> migrated = database.thenRunAsync(() -> step(op, listener, "migrate",
-                            () -> migrate(d, service)), pool);
-                    admin = migrated.thenApplyAsync(v -> step(op, listener, "admin",
-                            () -> createAdmin(d, service, dir, adminEmail)), pool);
+                    CompletableFuture<?> database = started.getOrDefault(DATABASE_SERVICE, CompletableFuture.completedFuture(null));
+                    admin = database.thenApplyAsync(v -> setup(op, listener, d, service, dir, adminEmail), pool);
                     all.add(admin);
-                    ready = CompletableFuture.allOf(ready, migrated);
                 }
                 CompletableFuture<StackDeployer.Converged> up = ready.thenApplyAsync(v ->
                         step(op, listener, "start " + service.name(), () -> d.converge(service)), pool);
@@ -244,6 +231,9 @@ public final class InstallService {
                 healthy.put(service.name(), done);
                 all.add(done);
             }
+            // The app's own readiness through the web port, asked as soon as every service has started.
+            all.add(CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).thenRunAsync(() ->
+                    step(op, listener, "ready", () -> awaitReady(httpPort)), pool));
             try {
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             } catch (CompletionException e) {
@@ -281,23 +271,42 @@ public final class InstallService {
         return null;
     }
 
-    private String createAdmin(StackDeployer d, StackPlan.Service server, InstallDirectory dir, String email) {
+    /**
+     * The server's {@code setup} as one one-off container (one JVM start, not two): the migration, then
+     * the first admin if there is none. Its two JSON reports are checked and journaled as two steps. The
+     * admin's initial password travels in a file mounted read-only and deleted right after.
+     */
+    private String setup(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan.Service server,
+                         InstallDirectory dir, String email) {
         String password = dir.adminPassword();
-        dir.shareSecret("admin_password", password);
-        try {
-            DockerEngine.OneOffResult result = d.runOnce(server,
-                    List.of("create-admin", "--email", email, "--password-file", "/run/secrets/admin_password"),
-                    List.of(new StackPlan.VolumeMount(true, "./secrets/admin_password", "/run/secrets/admin_password", true)),
-                    Duration.ofMinutes(2));
-            JsonNode report = lastJsonLine(result.output());
-            if (result.exitCode() != 0 || report == null) {
+        DockerEngine.OneOffResult result = step(op, listener, "migrate", () -> {
+            dir.shareSecret("admin_password", password);
+            try {
+                DockerEngine.OneOffResult r = d.runOnce(server, List.of("setup",
+                                "--wait-for-database", String.valueOf(DATABASE_STARTS_WITHIN.toSeconds()),
+                                "--admin-email", email, "--admin-password-file", "/run/secrets/admin_password"),
+                        List.of(new StackPlan.VolumeMount(true, "./secrets/admin_password", "/run/secrets/admin_password", true)),
+                        Duration.ofMinutes(10));
+                List<JsonNode> reports = jsonLines(r.output());
+                JsonNode migration = reports.isEmpty() ? null : reports.get(0);
+                if (migration == null || !migration.path("ok").asBoolean()) {
+                    String reason = migration != null && migration.hasNonNull("error") ? migration.get("error").asText()
+                            : "exit code " + r.exitCode();
+                    throw new InstallFailed("migrate", "the database migration failed: " + reason, tail(r.output(), 20));
+                }
+                return r;
+            } finally {
+                dir.deleteSecret("admin_password");
+            }
+        });
+        return step(op, listener, "admin", () -> {
+            List<JsonNode> reports = jsonLines(result.output());
+            if (result.exitCode() != 0 || reports.size() < 2) {
                 throw new InstallFailed("admin", "creating the first admin failed (exit code " + result.exitCode() + ")",
                         tail(result.output(), 20));
             }
-            return report.path("created").asBoolean() ? password : null;
-        } finally {
-            dir.deleteSecret("admin_password");
-        }
+            return reports.get(1).path("created").asBoolean() ? password : null;
+        });
     }
 
     private Void awaitReady(int port) {
@@ -318,7 +327,7 @@ public final class InstallService {
                 Thread.currentThread().interrupt();
                 throw new InstallFailed("ready", "cancelled");
             }
-            sleep(500);
+            sleep(100);
         }
         throw new InstallFailed("ready", "the app did not answer as ready through port " + port + " (" + last + ")");
     }
@@ -333,19 +342,17 @@ public final class InstallService {
         }
     }
 
-    private static JsonNode lastJsonLine(String output) {
-        List<String> lines = output.lines().toList();
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = lines.get(i).strip();
-            if (line.startsWith("{")) {
-                try {
-                    return JSON.readTree(line);
-                } catch (IOException e) {
-                    return null;
-                }
+    /** The JSON objects a one-off printed, one per line, in order; other lines (logs) are skipped. */
+    private static List<JsonNode> jsonLines(String output) {
+        List<JsonNode> reports = new ArrayList<>();
+        for (String line : output.lines().map(String::strip).filter(l -> l.startsWith("{")).toList()) {
+            try {
+                reports.add(JSON.readTree(line));
+            } catch (IOException e) {
+                // a log line that looks like JSON but is not ours
             }
         }
-        return null;
+        return reports;
     }
 
     private static List<String> tail(String output, int n) {

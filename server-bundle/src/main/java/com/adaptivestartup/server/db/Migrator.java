@@ -33,6 +33,10 @@ public final class Migrator {
     /** What a migrate run did, printed as JSON by the {@code migrate} command. */
     public record Report(boolean ok, String release, String schemaBefore, String schemaAfter,
                          List<Applied> applied, String error) {
+        /** A run that could not begin (the database never answered): nothing was applied. */
+        public static Report failed(Release release, String error) {
+            return new Report(false, release.version(), "unknown", "unknown", List.of(), error);
+        }
     }
 
     public record Applied(String version, String description, int millis) {

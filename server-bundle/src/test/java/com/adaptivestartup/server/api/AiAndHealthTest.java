@@ -59,28 +59,43 @@ class AiAndHealthTest {
     }
 
     @Test
-    void readinessFailsWhileTheSchemaIsBehindTheRelease() {
+    void whileTheSchemaIsBehindTheReleaseTheServerIsNotReadyAndItsApiWaits() throws Exception {
         try (TestStack stack = new TestStack(Release.of("1.0.0"), TestStack.noAi(), 1024 * 1024)) {
             Api.Response r = stack.api().get("/readyz");
             assertThat(r.status()).isEqualTo(200);
-            // The same database seen by a 1.1.0 server before its migration ran:
+            // The same database seen by a 1.1.0 server started while its migration has not run yet:
             var newer = new com.adaptivestartup.server.AdaptiveServer(stack.config, Release.of("1.1.0"),
                     java.time.Clock.systemUTC());
             int port = newer.start(0);
             try {
-                Api.Response notReady = Api.at("http://127.0.0.1:" + port).get("/readyz");
+                Api api = Api.at("http://127.0.0.1:" + port);
+                assertThat(api.get("/healthz").status()).as("alive all the same").isEqualTo(200);
+                Api.Response notReady = api.get("/readyz");
                 assertThat(notReady.status()).isEqualTo(503);
                 assertThat(notReady.json().at("/checks/schema/expected").asText()).isEqualTo("5");
                 assertThat(notReady.json().at("/checks/schema/actual").asText()).isEqualTo("4");
-                assertThat(Api.at("http://127.0.0.1:" + port).get("/api/orgs/" + stack.adminOrgId + "/ventures/"
-                        + stack.adminOrgId + "/metrics/summary").status()).as("1.1.0 endpoint exists").isEqualTo(401);
-                assertThat(stack.api().get("/api/orgs/" + stack.adminOrgId + "/ventures/" + stack.adminOrgId
-                        + "/metrics/summary").status()).as("not in 1.0.0").isEqualTo(404);
+                String summary = "/api/orgs/" + stack.adminOrgId + "/ventures/" + stack.adminOrgId + "/metrics/summary";
+                Api.Response waiting = api.get(summary);
+                assertThat(waiting.status()).as("the API stays closed on an unmigrated schema").isEqualTo(503);
+                assertThat(waiting.error()).isEqualTo("starting");
+                assertThat(waiting.message()).contains("waiting for its database schema (version 5, found 4)");
+                assertThat(api.post("/api/auth/login", "{\"email\":\"a@b.c\",\"password\":\"x\"}").status())
+                        .isEqualTo(503);
+                assertThat(stack.api().get(summary).status()).as("not in 1.0.0").isEqualTo(404);
+
+                try (var db = Database.pool(stack.config.database(), 2)) {
+                    assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+                }
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                int status;
+                do {
+                    Thread.sleep(50);
+                    status = api.get(summary).status();
+                } while (status == 503 && System.nanoTime() < deadline);
+                assertThat(status).as("open once migrated: the endpoint asks for a session").isEqualTo(401);
+                assertThat(api.get("/readyz").status()).isEqualTo(200);
             } finally {
                 newer.close();
-            }
-            try (var db = Database.pool(stack.config.database(), 2)) {
-                assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
             }
         }
     }

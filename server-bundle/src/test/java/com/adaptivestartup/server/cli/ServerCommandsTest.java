@@ -54,6 +54,35 @@ class ServerCommandsTest {
     }
 
     @Test
+    void setupMigratesThenCreatesTheAdminOnceAndPrintsBothReports() throws Exception {
+        Map<String, String> env = env(TestPostgres.get().newDatabase());
+        Path pw = Files.writeString(dir.resolve("admin-pw"), "first-admin-password\n");
+        String[] args = {"setup", "--wait-for-database", "5", "--admin-email", "admin@example.com",
+                "--admin-password-file", pw.toString()};
+        assertThat(run(env, args)).as(err.toString()).isZero();
+        java.util.List<String> lines = out.toString().lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(new ObjectMapper().readTree(lines.get(0)).get("schemaAfter").asText()).isEqualTo("5");
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("created").asBoolean()).isTrue();
+        out.getBuffer().setLength(0);
+        assertThat(run(env, args)).isZero();
+        lines = out.toString().lines().filter(l -> l.startsWith("{")).toList();
+        assertThat(new ObjectMapper().readTree(lines.get(0)).get("applied")).isEmpty();
+        assertThat(new ObjectMapper().readTree(lines.get(1)).get("created").asBoolean()).as("idempotent").isFalse();
+    }
+
+    @Test
+    void setupCreatesNoAdminWhenTheMigrationFails() throws Exception {
+        Path secret = Files.writeString(dir.resolve("pw"), "x");
+        Path pw = Files.writeString(dir.resolve("admin-pw"), "first-admin-password\n");
+        Map<String, String> env = Map.of("POSTGRES_HOST", "127.0.0.1", "POSTGRES_PORT", "1",
+                "POSTGRES_PASSWORD_FILE", secret.toString());
+        assertThat(run(env, "setup", "--admin-email", "a@example.com", "--admin-password-file", pw.toString())).isEqualTo(1);
+        assertThat(out.toString().lines().filter(l -> l.startsWith("{")).toList()).hasSize(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("ok").asBoolean()).isFalse();
+    }
+
+    @Test
     void missingConfigurationIsListedWholeAndExitsTwo() {
         assertThat(run(Map.of("POSTGRES_PORT", "eighty"), "migrate")).isEqualTo(2);
         assertThat(err.toString()).contains("POSTGRES_PASSWORD (or POSTGRES_PASSWORD_FILE) is not set")
@@ -71,6 +100,31 @@ class ServerCommandsTest {
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("ok").asBoolean()).isFalse();
         assertThat(report.get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void migrateWaitsForADatabaseThatIsStillStarting() throws Exception {
+        ServerConfig.Database db = TestPostgres.get().newDatabase();
+        try (DelayedProxy proxy = new DelayedProxy(db.port(), 1_500)) {
+            Map<String, String> env = new java.util.HashMap<>(env(db));
+            env.put("POSTGRES_PORT", String.valueOf(proxy.port()));
+            long start = System.nanoTime();
+            assertThat(run(env, "migrate", "--wait-for-database", "30")).as(out + " " + err).isZero();
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1_500);
+            assertThat(new ObjectMapper().readTree(out.toString()).get("schemaAfter").asText()).isEqualTo("5");
+        }
+    }
+
+    @Test
+    void migrateGivesUpOnADatabaseThatNeverAnswersAndSaysHowLongItWaited() throws Exception {
+        Path secret = Files.writeString(dir.resolve("pw"), "x");
+        Map<String, String> env = Map.of("POSTGRES_HOST", "127.0.0.1", "POSTGRES_PORT", "1",
+                "POSTGRES_PASSWORD_FILE", secret.toString());
+        assertThat(run(env, "migrate", "--wait-for-database", "1")).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        assertThat(report.get("error").asText()).startsWith("the database did not answer within 1 s: ");
+        assertThat(report.get("applied")).isEmpty();
     }
 
     @Test
