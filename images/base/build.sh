@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the stack's Debian base image from scratch (no Docker Hub): debootstrap --variant=minbase of
 # Debian trixie from this machine's own mirror, imported into the engine as adaptive/debian-base:trixie.
-# Reuses the image when it exists (REBUILD_BASE=1 rebuilds).
+# zstd is in every image: the console's backups compress inside the containers (docker's stream is the
+# narrow part). Reuses the image when it exists (REBUILD_BASE=1 rebuilds).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/../lib.sh"
@@ -15,7 +16,7 @@ MIRROR=$(debian_mirror)
 ROOTFS=$(mktemp -d /tmp/adaptive-rootfs.XXXXXX)
 trap 'rm -rf "$ROOTFS"' EXIT
 echo "debootstrap trixie (minbase) from $MIRROR"
-debootstrap --variant=minbase --include=ca-certificates trixie "$ROOTFS" "$MIRROR" > "$ROOTFS.log" 2>&1 || {
+debootstrap --variant=minbase --include=ca-certificates,zstd trixie "$ROOTFS" "$MIRROR" > "$ROOTFS.log" 2>&1 || {
   tail -30 "$ROOTFS.log" >&2; exit 1; }
 # Keep the image small and reproducible enough: no apt lists, no caches, no logs.
 rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*.bin "$ROOTFS"/var/cache/apt/archives/*.deb \
