@@ -76,7 +76,7 @@ public final class BackupArchive {
                 TarArchiveEntry m = new TarArchiveEntry(BackupManifest.NAME);
                 m.setSize(json.length);
                 m.setMode(0600);
-                m.setModTime(header.createdAt().toEpochMilli());
+                m.setModTime(wholeSeconds(header));
                 tar.putArchiveEntry(m);
                 tar.write(json);
                 tar.closeArchiveEntry();
@@ -84,7 +84,7 @@ public final class BackupArchive {
                     TarArchiveEntry e = new TarArchiveEntry(p.name());
                     e.setSize(Files.size(p.file()));
                     e.setMode(0600);
-                    e.setModTime(header.createdAt().toEpochMilli());
+                    e.setModTime(wholeSeconds(header));
                     tar.putArchiveEntry(e);
                     Files.copy(p.file(), tar);
                     tar.closeArchiveEntry();
@@ -100,6 +100,11 @@ public final class BackupArchive {
             throw e;
         }
         return new Written(manifest, target, Files.size(target), HexFormat.of().formatHex(whole.digest()));
+    }
+
+    /** Whole seconds: a finer time would add a PAX header to every entry. */
+    private static long wholeSeconds(BackupManifest header) {
+        return header.createdAt().getEpochSecond() * 1000;
     }
 
     /** Where a checked entry's bytes go while it is read: a file to restore from, or nowhere (verify only). */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Install and operate Adaptive Startup Self-Hosted from the command line.",
         subcommands = {LicenseCommand.class, PreflightCommand.class, InstallCommand.class, StackCommands.Status.class, StackCommands.Start.class,
                 StackCommands.Stop.class, StackCommands.Restart.class, StackCommands.Logs.class,
-                StackCommands.Uninstall.class})
+                StackCommands.Uninstall.class, BackupCommands.class})
 public final class AdaptiveCtl {
 
     public static void main(String[] args) {
@@ -19,7 +19,8 @@ public final class AdaptiveCtl {
         CommandLine cli = new CommandLine(new AdaptiveCtl(), new ContextFactory(context));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return e instanceof CliContext.CliProblem ? ExitCodes.NOT_OK : ExitCodes.USAGE;
+            return e instanceof CliContext.CliProblem || e instanceof com.adaptivestartup.console.backup.BackupProblem
+                    ? ExitCodes.NOT_OK : ExitCodes.USAGE;
         });
         return cli;
     }

@@ -191,6 +191,9 @@ public final class DockerJavaEngine implements DockerEngine {
         if (!spec.command().isEmpty()) {
             cmd.withCmd(spec.command());
         }
+        if (spec.user() != null) {
+            cmd.withUser(spec.user());
+        }
         try {
             return cmd.exec().getId();
         } catch (DockerException e) {

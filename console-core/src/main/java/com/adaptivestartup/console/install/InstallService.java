@@ -157,7 +157,7 @@ public final class InstallService {
             return null;
         }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as the engine binds: a port in TIME_WAIT after an uninstall is free
             socket.bind(new InetSocketAddress("0.0.0.0", port));
         } catch (IOException e) {
             throw new InstallFailed("port", "port " + port + " is already in use by another program; choose another"

@@ -40,6 +40,14 @@ public final class StackDeployer {
         return project;
     }
 
+    public Path directory() {
+        return dir;
+    }
+
+    public String release() {
+        return release;
+    }
+
     public String network() {
         return project + "_default";
     }

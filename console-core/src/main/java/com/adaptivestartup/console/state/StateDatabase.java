@@ -40,6 +40,24 @@ public final class StateDatabase {
             );
             CREATE INDEX journal_operation ON journal (operation_id, id);
             CREATE TABLE clock (id INTEGER PRIMARY KEY CHECK (id = 1), latest TEXT NOT NULL);
+            """,
+            """
+            CREATE TABLE backups (
+                id             TEXT PRIMARY KEY,
+                project        TEXT NOT NULL,
+                file           TEXT NOT NULL UNIQUE,
+                kind           TEXT NOT NULL,
+                app_version    TEXT NOT NULL,
+                schema_version TEXT NOT NULL,
+                created_at     TEXT NOT NULL,
+                size           INTEGER NOT NULL,
+                sha256         TEXT NOT NULL,
+                encrypted      INTEGER NOT NULL,
+                note           TEXT,
+                verified_at    TEXT,
+                verify_result  TEXT
+            );
+            CREATE INDEX backups_project ON backups (project, created_at);
             """);
     private final String url;
 
