@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,6 @@ import java.util.stream.Stream;
  * older version forward, and waits until healthy. Every step is journaled.
  */
 public final class BackupService {
-    public static final String DATABASE_SERVICE = "postgres";
-    static final String SERVER_SERVICE = "backend";
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private final DockerEngine engine;
     private final Installations installations;
@@ -126,7 +123,7 @@ public final class BackupService {
     }
 
     /** Finds a backup by its id in the catalogue, or a file (which need not be in the catalogue). */
-    public Path locate(String project, String idOrFile) {
+    public Path locate(String idOrFile) {
         Optional<BackupCatalogue.Backup> known = catalogue.find(idOrFile);
         if (known.isPresent()) {
             return known.get().file();
@@ -140,7 +137,7 @@ public final class BackupService {
 
     /** Re-reads the whole archive and checks every entry's checksum; the result is recorded when it is catalogued. */
     public BackupArchive.Checked verify(String project, String idOrFile, char[] passphrase) {
-        Path file = locate(project, idOrFile);
+        Path file = locate(idOrFile);
         Optional<BackupCatalogue.Backup> known = catalogue.findByFile(file);
         try {
             BackupArchive.Checked checked = BackupArchive.read(file, passphrase, name -> null);
@@ -162,7 +159,7 @@ public final class BackupService {
 
     public Restored restore(String project, String idOrFile, char[] passphrase, boolean safetyBackup, Listener listener) {
         Installations.Installation inst = installation(project);
-        Path file = locate(project, idOrFile);
+        Path file = locate(idOrFile);
         Journal.Operation op = journal.begin("restore", project);
         Path staging = folder(project).resolve(".restoring-" + ID.format(clock.instant()));
         try {
@@ -200,7 +197,7 @@ public final class BackupService {
                 List<StackPlan.Service> reverse = new ArrayList<>(plan.services());
                 java.util.Collections.reverse(reverse);
                 for (StackPlan.Service s : reverse) {
-                    if (!s.name().equals(DATABASE_SERVICE)) {
+                    if (!s.name().equals(StackPlan.DATABASE)) {
                         d.current(s.name()).ifPresent(c -> engine.stop(c.id(), Duration.ofSeconds(20)));
                     }
                 }
@@ -223,7 +220,7 @@ public final class BackupService {
                 return null;
             });
             step(op, listener, "migrate", () -> {
-                DockerEngine.OneOffResult r = d.runOnce(plan.service(SERVER_SERVICE), List.of("migrate", "--wait-for-database", "60"),
+                DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER), List.of("migrate", "--wait-for-database", "60"),
                         List.of(), Duration.ofMinutes(10));
                 if (r.exitCode() != 0) {
                     throw new BackupProblem("the restored data (Adaptive Startup " + m.appVersion() + ") could not be migrated to "
@@ -247,13 +244,13 @@ public final class BackupService {
 
     /** The stack's named volumes other than the database's (which is dumped, not copied). */
     static List<String> dataVolumes(StackPlan plan) {
-        List<String> database = plan.service(DATABASE_SERVICE).mounts().stream().filter(m -> !m.bind())
+        List<String> database = plan.service(StackPlan.DATABASE).mounts().stream().filter(m -> !m.bind())
                 .map(StackPlan.VolumeMount::source).toList();
         return plan.volumes().stream().filter(v -> !database.contains(v)).sorted().toList();
     }
 
     private Void runHelper(StackDeployer d, StackPlan plan, Path staging, String script, List<String> volumes, boolean readOnly) {
-        StackPlan.Service db = plan.service(DATABASE_SERVICE);
+        StackPlan.Service db = plan.service(StackPlan.DATABASE);
         List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
         for (StackPlan.VolumeMount m : db.mounts()) {
             if (m.bind()) {
@@ -266,7 +263,7 @@ public final class BackupService {
             mounts.add(new ContainerSpec.MountSpec(false, d.volume(v), "/volumes/" + v, readOnly));
         }
         Map<String, String> env = new LinkedHashMap<>(db.environment());
-        env.put("DB_HOST", DATABASE_SERVICE);
+        env.put("DB_HOST", StackPlan.DATABASE);
         env.put("VOLUMES", String.join(" ", volumes));
         env.put("OWNER", owner(staging));
         String name = d.project() + "-" + script.replace(".sh", "") + "-" + Long.toHexString(System.nanoTime());
@@ -326,15 +323,10 @@ public final class BackupService {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a staging folder left behind is removed by the next run's cleanup
+        try {
+            InstallDirectory.deleteTree(root);
+        } catch (UncheckedIOException e) {
+            // a staging folder left behind holds only copies; the backups folder is ours to tidy later
         }
     }
 }

@@ -66,6 +66,11 @@ public final class InstallDirectory {
 
     /** Removes the folder and all it holds: only for a first install that failed (the caller checks). */
     public void deleteEverything() {
+        deleteTree(dir);
+    }
+
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

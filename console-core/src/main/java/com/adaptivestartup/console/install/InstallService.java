@@ -41,9 +41,6 @@ import java.util.concurrent.Executors;
  * every image have been checked; a fresh install that fails later is taken down again.
  */
 public final class InstallService {
-    static final String SERVER_SERVICE = "backend";
-    /** The service the server's migrations need; they start with it. */
-    static final String DATABASE_SERVICE = "postgres";
     private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(180);
     /** How long the migration waits for a database that is still starting (initialising its files, at first). */
     private static final Duration DATABASE_STARTS_WITHIN = Duration.ofSeconds(180);
@@ -216,8 +213,8 @@ public final class InstallService {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(service.dependsOn().stream()
                         .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
                         .toArray(CompletableFuture[]::new));
-                if (service.name().equals(SERVER_SERVICE)) {
-                    CompletableFuture<?> database = started.getOrDefault(DATABASE_SERVICE, CompletableFuture.completedFuture(null));
+                if (service.name().equals(StackPlan.SERVER)) {
+                    CompletableFuture<?> database = started.getOrDefault(StackPlan.DATABASE, CompletableFuture.completedFuture(null));
                     admin = database.thenApplyAsync(v -> setup(op, listener, d, service, dir, adminEmail), pool);
                     all.add(admin);
                 }

@@ -8,6 +8,10 @@ import java.util.Map;
  * they start (dependencies first), named volumes, the published ports.
  */
 public record StackPlan(List<Service> services, List<String> volumes) {
+    /** The service that holds the database: dumped and restored, and what the server's migration needs. */
+    public static final String DATABASE = "postgres";
+    /** The server: its image runs the one-off commands (setup, migrate). */
+    public static final String SERVER = "backend";
 
     public record Service(String name, String image, Map<String, String> environment, List<VolumeMount> mounts,
                           List<Port> ports, List<Dependency> dependsOn, List<String> command) {
