@@ -66,7 +66,7 @@ public final class BackupArchive {
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
         MessageDigest whole = digest();
         try {
-            try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream file = Files.newOutputStream(PrivateFiles.createFile(partial), StandardOpenOption.WRITE);
                  OutputStream hashed = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), whole);
                  OutputStream maybeEncrypted = passphrase == null ? hashed : BackupCrypto.encrypt(hashed, passphrase);
                  TarArchiveOutputStream tar = new TarArchiveOutputStream(maybeEncrypted)) {
@@ -134,22 +134,7 @@ public final class BackupArchive {
         try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), whole);
              InputStream plain = passphrase == null ? raw : BackupCrypto.decrypt(raw, passphrase);
              TarArchiveInputStream tar = new TarArchiveInputStream(plain)) {
-            if (passphrase == null && BackupCrypto.looksEncrypted(file)) {
-                throw new BackupProblem("this backup is encrypted: give its passphrase");
-            }
-            TarArchiveEntry first = tar.getNextEntry();
-            if (first == null || !first.getName().equals(BackupManifest.NAME) || !isRegularFile(first)) {
-                throw new BackupProblem("this file is not an Adaptive Startup backup (it does not begin with manifest.json)");
-            }
-            if (first.getSize() > BackupManifest.MAX_BYTES) {
-                throw new BackupProblem("the backup's manifest.json is " + first.getSize() + " bytes, far more than a manifest;"
-                        + " the file is not one of ours");
-            }
-            BackupManifest manifest = BackupManifest.parse(tar.readNBytes((int) first.getSize()));
-            if (manifest.totalSize() > fileSize) {
-                throw new BackupProblem("the backup's manifest declares " + manifest.totalSize() + " bytes of content in a file"
-                        + " of " + fileSize + " bytes; the file is truncated or the manifest lies");
-            }
+            BackupManifest manifest = manifest(file, passphrase, tar, fileSize);
             Map<String, BackupManifest.Entry> expected = new LinkedHashMap<>();
             manifest.entries().forEach(e -> expected.put(e.name(), e));
             Set<String> seen = new HashSet<>();
@@ -188,6 +173,45 @@ public final class BackupArchive {
         } catch (IOException | IllegalArgumentException e) {
             throw new BackupProblem("the backup file is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Only the manifest, from the start of the file: enough to plan a restore while the whole archive is
+     * still being checked. Not to be trusted alone: {@link #read} checks the rest against it.
+     */
+    public static BackupManifest peekManifest(Path file, char[] passphrase) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             InputStream plain = passphrase == null ? raw : BackupCrypto.decrypt(raw, passphrase);
+             TarArchiveInputStream tar = new TarArchiveInputStream(plain)) {
+            return manifest(file, passphrase, tar, Files.size(file));
+        } catch (BackupProblem e) {
+            throw e;
+        } catch (BackupCrypto.WrongPassphrase e) {
+            throw new BackupProblem(e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BackupProblem("the backup file is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static BackupManifest manifest(Path file, char[] passphrase, TarArchiveInputStream tar, long fileSize)
+            throws IOException {
+        if (passphrase == null && BackupCrypto.looksEncrypted(file)) {
+            throw new BackupProblem("this backup is encrypted: give its passphrase");
+        }
+        TarArchiveEntry first = tar.getNextEntry();
+        if (first == null || !first.getName().equals(BackupManifest.NAME) || !isRegularFile(first)) {
+            throw new BackupProblem("this file is not an Adaptive Startup backup (it does not begin with manifest.json)");
+        }
+        if (first.getSize() > BackupManifest.MAX_BYTES) {
+            throw new BackupProblem("the backup's manifest.json is " + first.getSize() + " bytes, far more than a manifest;"
+                    + " the file is not one of ours");
+        }
+        BackupManifest manifest = BackupManifest.parse(tar.readNBytes((int) first.getSize()));
+        if (manifest.totalSize() > fileSize) {
+            throw new BackupProblem("the backup's manifest declares " + manifest.totalSize() + " bytes of content in a file"
+                    + " of " + fileSize + " bytes; the file is truncated or the manifest lies");
+        }
+        return manifest;
     }
 
     private static void checkEntry(TarArchiveInputStream tar, BackupManifest.Entry want, Sink sink) throws IOException {

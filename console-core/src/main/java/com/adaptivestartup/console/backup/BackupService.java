@@ -1,32 +1,28 @@
 package com.adaptivestartup.console.backup;
 
-import com.adaptivestartup.console.docker.ContainerSpec;
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.StackDeployer;
-import com.adaptivestartup.console.install.StackLabels;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -36,49 +32,48 @@ import java.util.stream.Stream;
  * and records it. A restore checks the whole archive first, refuses one from a newer version, takes a
  * safety backup of the current state, stops the app's services, restores the database (into a new
  * database, swapped in only on success) and the volumes, starts everything, migrates a backup from an
- * older version forward, and waits until healthy. Every step is journaled.
+ * older version forward, and waits until healthy. Every step is journaled. Both hold the installation's
+ * backup lock ({@link BackupStore}).
  */
 public final class BackupService {
-    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private final DockerEngine engine;
     private final Installations installations;
     private final Journal journal;
-    private final BackupCatalogue catalogue;
-    private final Clock clock;
-    private final Path backupsRoot;
+    private final BackupStore store;
+    private final HelperContainer helpers;
 
-    public BackupService(DockerEngine engine, Installations installations, Journal journal, BackupCatalogue catalogue,
-                         Clock clock, Path backupsRoot) {
+    public BackupService(DockerEngine engine, Installations installations, Journal journal, BackupStore store) {
         this.engine = engine;
         this.installations = installations;
         this.journal = journal;
-        this.catalogue = catalogue;
-        this.clock = clock;
-        this.backupsRoot = backupsRoot;
+        this.store = store;
+        this.helpers = new HelperContainer(engine);
     }
 
     /** Progress, for the CLI and the UI. */
-    public interface Listener {
-        void step(String step, String status);
-
+    public interface Listener extends Journal.Progress {
         Listener SILENT = (step, status) -> {
         };
     }
 
-    public List<BackupCatalogue.Backup> list(String project) {
-        return catalogue.list(project);
-    }
-
-    public Path folder(String project) {
-        return backupsRoot.resolve(project);
+    public BackupStore store() {
+        return store;
     }
 
     public BackupCatalogue.Backup create(String project, String kind, String note, char[] passphrase, Listener listener) {
         Installations.Installation inst = installation(project);
+        try (BackupFolderLock lock = store.lock(project)) {
+            return createLocked(inst, kind, note, passphrase, listener);
+        }
+    }
+
+    private BackupCatalogue.Backup createLocked(Installations.Installation inst, String kind, String note, char[] passphrase,
+                                                Listener listener) {
+        String project = inst.project();
         Journal.Operation op = journal.begin("backup", project);
-        Path folder = folder(project);
-        Instant now = clock.instant();
-        String id = ID.format(now) + "-" + kind;
+        Path folder = store.folder(project);
+        Instant now = store.clock().instant();
+        String id = BackupStore.ID.format(now) + "-" + kind;
         Path staging = folder.resolve(".staging-" + id);
         try {
             Files.createDirectories(staging);
@@ -86,7 +81,14 @@ public final class BackupService {
             StackPlan plan = dir.readPlan();
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
             List<String> volumes = dataVolumes(plan);
-            step(op, listener, "dump", () -> runHelper(d, plan, staging, "backup.sh", volumes, true));
+            op.step("dump", listener, () -> {
+                DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "backup.sh", volumes, true);
+                if (r.exitCode() != 0) {
+                    throw new BackupProblem("the backup failed inside the database container (exit code " + r.exitCode()
+                            + "): " + HelperContainer.tail(r.output()));
+                }
+                return null;
+            });
             String schema = Files.readString(staging.resolve("schema-version"), StandardCharsets.UTF_8).strip();
             List<BackupArchive.Part> parts = new ArrayList<>();
             parts.add(new BackupArchive.Part(BackupLayout.DATABASE, staging.resolve(BackupLayout.DATABASE)));
@@ -105,10 +107,10 @@ public final class BackupService {
             Path target = folder.resolve("adaptive-" + project + "-" + id + (passphrase == null ? ".tar" : ".tar.enc"));
             BackupManifest header = new BackupManifest(BackupManifest.FORMAT_VERSION, project, inst.version(), schema, now,
                     kind, note, List.of());
-            BackupArchive.Written written = step(op, listener, "archive", () -> BackupArchive.write(target, header, parts, passphrase));
+            BackupArchive.Written written = op.step("archive", listener, () -> BackupArchive.write(target, header, parts, passphrase));
             BackupCatalogue.Backup backup = new BackupCatalogue.Backup(id, project, written.file(), kind, inst.version(),
-                    schema, now, written.size(), written.sha256(), passphrase != null, note, null, null);
-            catalogue.add(backup);
+                    schema, now, written.size(), written.sha256(), passphrase != null, note, null, null, null);
+            store.catalogue().add(backup);
             op.record("operation", "done", written.file() + " (" + written.size() + " bytes)");
             return backup;
         } catch (IOException e) {
@@ -122,61 +124,38 @@ public final class BackupService {
         }
     }
 
-    /** Finds a backup by its id in the catalogue, or a file (which need not be in the catalogue). */
-    public Path locate(String idOrFile) {
-        Optional<BackupCatalogue.Backup> known = catalogue.find(idOrFile);
-        if (known.isPresent()) {
-            return known.get().file();
-        }
-        Path file = Path.of(idOrFile);
-        if (Files.isRegularFile(file)) {
-            return file;
-        }
-        throw new BackupProblem("there is no backup '" + idOrFile + "': give an id from `adaptivectl backup list` or a backup file");
-    }
-
-    /** Re-reads the whole archive and checks every entry's checksum; the result is recorded when it is catalogued. */
-    public BackupArchive.Checked verify(String project, String idOrFile, char[] passphrase) {
-        Path file = locate(idOrFile);
-        Optional<BackupCatalogue.Backup> known = catalogue.findByFile(file);
-        try {
-            BackupArchive.Checked checked = BackupArchive.read(file, passphrase, name -> null);
-            known.ifPresent(b -> {
-                if (!b.sha256().equals(checked.sha256())) {
-                    throw new BackupProblem("the backup file " + file + " changed since it was made (its SHA-256 differs)");
-                }
-            });
-            known.ifPresent(b -> catalogue.recordVerification(b.id(), clock.instant(), "ok"));
-            return checked;
-        } catch (BackupProblem e) {
-            known.ifPresent(b -> catalogue.recordVerification(b.id(), clock.instant(), "failed: " + e.getMessage()));
-            throw e;
-        }
-    }
-
     public record Restored(BackupManifest manifest, BackupCatalogue.Backup safetyBackup) {
     }
 
     public Restored restore(String project, String idOrFile, char[] passphrase, boolean safetyBackup, Listener listener) {
         Installations.Installation inst = installation(project);
-        Path file = locate(idOrFile);
+        Path file = store.locate(idOrFile);
+        try (BackupFolderLock lock = store.lock(project)) {
+            return restoreLocked(inst, file, passphrase, safetyBackup, true, listener);
+        }
+    }
+
+    /**
+     * Puts the data back exactly as it was in {@code backup} (taken moments ago by the caller, before an
+     * operation that failed): no safety backup and no migration forward, which is what failed.
+     */
+    public Restored rollBack(String project, BackupCatalogue.Backup backup, Listener listener) {
+        Installations.Installation inst = installation(project);
+        try (BackupFolderLock lock = store.lock(project)) {
+            return restoreLocked(inst, backup.file(), null, false, false, listener);
+        }
+    }
+
+    private Restored restoreLocked(Installations.Installation inst, Path file, char[] passphrase, boolean safetyBackup,
+                                   boolean migrateForward, Listener listener) {
+        String project = inst.project();
         Journal.Operation op = journal.begin("restore", project);
-        Path staging = folder(project).resolve(".restoring-" + ID.format(clock.instant()));
+        Path staging = store.folder(project).resolve(".restoring-" + BackupStore.ID.format(store.clock().instant()));
         try {
             Files.createDirectories(staging);
-            // 1. Everything is checked, and staged, before anything is stopped or overwritten.
-            BackupArchive.Checked checked = step(op, listener, "check", () -> BackupArchive.read(file, passphrase, name -> {
-                if (name.equals(BackupLayout.DATABASE) || name.startsWith(BackupLayout.VOLUMES)) {
-                    String staged = name.startsWith(BackupLayout.VOLUMES) ? name.substring(BackupLayout.VOLUMES.length()) : name;
-                    return Files.newOutputStream(staging.resolve(staged), StandardOpenOption.CREATE_NEW);
-                }
-                return null;
-            }));
-            BackupManifest m = checked.manifest();
-            if (Versions.compare(m.appVersion(), inst.version()) > 0) {
-                throw new BackupProblem("this backup is from Adaptive Startup " + m.appVersion() + ", newer than the installed "
-                        + inst.version() + "; update to " + m.appVersion() + " first, then restore it. Nothing was changed.");
-            }
+            // 1. Plan from the manifest; refuse what cannot be restored here before anything else.
+            BackupManifest m = BackupArchive.peekManifest(file, passphrase);
+            checkRestorable(m, inst.version());
             InstallDirectory dir = new InstallDirectory(inst.directory());
             StackPlan plan = dir.readPlan();
             List<String> volumes = dataVolumes(plan);
@@ -189,11 +168,13 @@ public final class BackupService {
             List<String> restoredVolumes = volumes.stream()
                     .filter(v -> m.entries().stream().anyMatch(e -> e.name().equals(BackupLayout.volumeEntry(v)))).toList();
             // 2. A way back: the current state, as a backup of its own.
-            BackupCatalogue.Backup safety = safetyBackup ? step(op, listener, "safety backup", () -> create(project, "pre-restore",
-                    "taken automatically before restoring " + file.getFileName(), null, Listener.SILENT)) : null;
+            BackupCatalogue.Backup safety = safetyBackup ? op.step("safety backup", listener, () -> createLocked(inst,
+                    "pre-restore", "taken automatically before restoring " + file.getFileName(), null, Listener.SILENT)) : null;
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
-            // 3. The app's services stop; the database keeps running for the restore.
-            step(op, listener, "stop", () -> {
+            // 3. While the stack keeps running: the whole archive is checked, and restored beside the current data.
+            op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, file, passphrase, m, staging, restoredVolumes));
+            // 4. The only downtime: stop the app's services, swap the prepared data in, start again.
+            op.step("stop", listener, () -> {
                 List<StackPlan.Service> reverse = new ArrayList<>(plan.services());
                 java.util.Collections.reverse(reverse);
                 for (StackPlan.Service s : reverse) {
@@ -203,32 +184,29 @@ public final class BackupService {
                 }
                 return null;
             });
-            step(op, listener, "restore", () -> runHelper(d, plan, staging, "restore.sh", restoredVolumes, false));
-            step(op, listener, "start", () -> {
-                for (StackPlan.Service s : plan.services()) {
-                    d.current(s.name()).ifPresent(c -> engine.start(c.id()));
-                }
-                for (StackPlan.Service s : plan.services()) {
-                    ContainerStatus c = d.current(s.name()).orElseThrow(() -> new BackupProblem(
-                            "the service " + s.name() + " is missing; run install again to recreate it"));
-                    DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
-                    if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
-                        throw new BackupProblem(s.name() + " did not become healthy after the restore (" + h + "); last log lines:\n  "
-                                + String.join("\n  ", engine.logs(c.id(), 15)));
-                    }
-                }
-                return null;
-            });
-            step(op, listener, "migrate", () -> {
-                DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER), List.of("migrate", "--wait-for-database", "60"),
-                        List.of(), Duration.ofMinutes(10));
+            op.step("swap", listener, () -> {
+                DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "restore-swap.sh", restoredVolumes, false,
+                        null, Map.of());
                 if (r.exitCode() != 0) {
-                    throw new BackupProblem("the restored data (Adaptive Startup " + m.appVersion() + ") could not be migrated to "
-                            + inst.version() + ": " + tail(r.output()) + (safety == null ? ""
+                    throw new BackupProblem("swapping the restored data in failed (exit code " + r.exitCode() + "): "
+                            + HelperContainer.tail(r.output()) + (safety == null ? ""
                             : "\nThe state before the restore is in the backup " + safety.id() + "."));
                 }
                 return null;
             });
+            op.step("start", listener, () -> startAndAwaitHealthy(d, plan));
+            if (migrateForward) {
+                op.step("migrate", listener, () -> {
+                    DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER),
+                            List.of("migrate", "--wait-for-database", "60"), List.of(), Duration.ofMinutes(10));
+                    if (r.exitCode() != 0) {
+                        throw new BackupProblem("the restored data (Adaptive Startup " + m.appVersion() + ") could not be migrated"
+                                + " to " + inst.version() + ": " + HelperContainer.tail(r.output()) + (safety == null ? ""
+                                : "\nThe state before the restore is in the backup " + safety.id() + "."));
+                    }
+                    return null;
+                });
+            }
             op.record("operation", "done", "restored " + file.getFileName() + " (" + m.appVersion() + ", " + m.createdAt() + ")");
             return new Restored(m, safety);
         } catch (IOException e) {
@@ -242,6 +220,75 @@ public final class BackupService {
         }
     }
 
+    /**
+     * Checks every entry of the archive and restores it beside the current data. A plain archive is read
+     * twice at once: by the console (every checksum, the inner tars' paths) and by the helper container,
+     * which takes the parts straight out of it; the file must not change meanwhile. An encrypted one is
+     * decrypted and checked into the staging folder first, and the helper takes the parts from there. What
+     * was prepared is removed again unless both succeeded.
+     */
+    private Void checkAndPrepare(StackDeployer d, StackPlan plan, Path file, char[] passphrase, BackupManifest peeked,
+                                 Path staging, List<String> volumes) throws IOException {
+        boolean plain = passphrase == null;
+        FileTime before = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+        CompletableFuture<BackupArchive.Checked> check = CompletableFuture.supplyAsync(() -> BackupArchive.read(file, passphrase,
+                name -> plain || !(name.equals(BackupLayout.DATABASE) || name.startsWith(BackupLayout.VOLUMES)) ? null
+                        : Files.newOutputStream(staging.resolve(name.startsWith(BackupLayout.VOLUMES)
+                        ? name.substring(BackupLayout.VOLUMES.length()) : name), StandardOpenOption.CREATE_NEW)));
+        if (!plain) {
+            check.join();
+        }
+        DockerEngine.OneOffResult prepared = helpers.inStack(d, plan, staging, "restore-prepare.sh", volumes, false,
+                plain ? file : null, Map.of("SOURCE", plain ? "archive" : "staged"));
+        BackupArchive.Checked checked;
+        try {
+            checked = check.join();
+            if (!checked.manifest().equals(peeked) || Files.size(file) != size || !Files.getLastModifiedTime(file).equals(before)) {
+                throw new BackupProblem("the backup file " + file + " changed while it was being restored; nothing was changed");
+            }
+        } catch (CompletionException e) {
+            abandon(d, plan, staging, volumes);
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (BackupProblem e) {
+            abandon(d, plan, staging, volumes);
+            throw e;
+        }
+        if (prepared.exitCode() != 0) {
+            throw new BackupProblem("the restore failed inside the database container (exit code " + prepared.exitCode() + "): "
+                    + HelperContainer.tail(prepared.output()) + "\nThe current data was left as it was.");
+        }
+        return null;
+    }
+
+    private void abandon(StackDeployer d, StackPlan plan, Path staging, List<String> volumes) {
+        helpers.inStack(d, plan, staging, "restore-swap.sh", volumes, false, null, Map.of("ABANDON", "1"));
+    }
+
+    /** A backup restores into the version it came from or a newer one, never an older one. */
+    static void checkRestorable(BackupManifest m, String installedVersion) {
+        if (Versions.compare(m.appVersion(), installedVersion) > 0) {
+            throw new BackupProblem("this backup is from Adaptive Startup " + m.appVersion() + ", newer than the installed "
+                    + installedVersion + "; update to " + m.appVersion() + " first, then restore it. Nothing was changed.");
+        }
+    }
+
+    private Void startAndAwaitHealthy(StackDeployer d, StackPlan plan) {
+        for (StackPlan.Service s : plan.services()) {
+            d.current(s.name()).ifPresent(c -> engine.start(c.id()));
+        }
+        for (StackPlan.Service s : plan.services()) {
+            ContainerStatus c = d.current(s.name()).orElseThrow(() -> new BackupProblem(
+                    "the service " + s.name() + " is missing; run install again to recreate it"));
+            DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
+            if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
+                throw new BackupProblem(s.name() + " did not become healthy after the restore (" + h + "); last log lines:\n  "
+                        + String.join("\n  ", engine.logs(c.id(), 15)));
+            }
+        }
+        return null;
+    }
+
     /** The stack's named volumes other than the database's (which is dumped, not copied). */
     static List<String> dataVolumes(StackPlan plan) {
         List<String> database = plan.service(StackPlan.DATABASE).mounts().stream().filter(m -> !m.bind())
@@ -249,84 +296,16 @@ public final class BackupService {
         return plan.volumes().stream().filter(v -> !database.contains(v)).sorted().toList();
     }
 
-    private Void runHelper(StackDeployer d, StackPlan plan, Path staging, String script, List<String> volumes, boolean readOnly) {
-        StackPlan.Service db = plan.service(StackPlan.DATABASE);
-        List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
-        for (StackPlan.VolumeMount m : db.mounts()) {
-            if (m.bind()) {
-                mounts.add(new ContainerSpec.MountSpec(true, d.directory().resolve(m.source().replaceFirst("^\\./", ""))
-                        .normalize().toString(), m.target(), true));
-            }
-        }
-        mounts.add(new ContainerSpec.MountSpec(true, staging.toAbsolutePath().toString(), "/backup", !readOnly));
-        for (String v : volumes) {
-            mounts.add(new ContainerSpec.MountSpec(false, d.volume(v), "/volumes/" + v, readOnly));
-        }
-        Map<String, String> env = new LinkedHashMap<>(db.environment());
-        env.put("DB_HOST", StackPlan.DATABASE);
-        env.put("VOLUMES", String.join(" ", volumes));
-        env.put("OWNER", owner(staging));
-        String name = d.project() + "-" + script.replace(".sh", "") + "-" + Long.toHexString(System.nanoTime());
-        ContainerSpec spec = new ContainerSpec(name, db.image(), env,
-                StackLabels.container(d.project(), script.replace(".sh", ""), "", true, d.directory(), d.release()), mounts,
-                d.network(), List.of(), List.of(), List.of("bash", "-c", resource(script)), false, "0:0");
-        DockerEngine.OneOffResult r = engine.run(spec, Duration.ofHours(6));
-        if (r.exitCode() != 0) {
-            throw new BackupProblem((readOnly ? "the backup" : "the restore") + " failed inside the database container (exit code "
-                    + r.exitCode() + "): " + tail(r.output()) + (readOnly ? "" : "\nThe current data was left as it was."));
-        }
-        return null;
-    }
-
-    private static String owner(Path dir) {
-        try {
-            return Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = BackupService.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the console is missing its " + name, e);
-        }
-    }
-
-    private static String tail(String output) {
-        List<String> lines = output.lines().toList();
-        return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
-    }
-
     private Installations.Installation installation(String project) {
         return installations.find(project).orElseThrow(() -> new BackupProblem("there is no installation '" + project
                 + "' on this machine (see `adaptivectl status`)"));
-    }
-
-    private interface Work<T> {
-        T run() throws IOException;
-    }
-
-    private <T> T step(Journal.Operation op, Listener listener, String step, Work<T> work) throws IOException {
-        op.record(step, "started", null);
-        listener.step(step, "started");
-        try {
-            T result = work.run();
-            op.record(step, "done", null);
-            listener.step(step, "done");
-            return result;
-        } catch (IOException | RuntimeException e) {
-            op.record(step, "failed", e.getMessage());
-            throw e;
-        }
     }
 
     private static void deleteTree(Path root) {
         try {
             InstallDirectory.deleteTree(root);
         } catch (UncheckedIOException e) {
-            // a staging folder left behind holds only copies; the backups folder is ours to tidy later
+            // a staging folder left behind holds only copies; the next holder of the lock tidies it
         }
     }
 }

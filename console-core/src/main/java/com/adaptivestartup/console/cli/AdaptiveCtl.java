@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Install and operate Adaptive Startup Self-Hosted from the command line.",
         subcommands = {LicenseCommand.class, PreflightCommand.class, InstallCommand.class, StackCommands.Status.class, StackCommands.Start.class,
                 StackCommands.Stop.class, StackCommands.Restart.class, StackCommands.Logs.class,
-                StackCommands.Uninstall.class, BackupCommands.class})
+                StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class})
 public final class AdaptiveCtl {
 
     public static void main(String[] args) {

@@ -3,10 +3,19 @@ package com.adaptivestartup.console.cli;
 import com.adaptivestartup.console.backup.BackupArchive;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
-import com.adaptivestartup.console.state.Installations;
-import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.backup.BackupChecks;
+import com.adaptivestartup.console.backup.BackupSchedule;
+import com.adaptivestartup.console.backup.BackupSchedules;
+import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.backup.Retention;
+import com.adaptivestartup.console.backup.ScheduledBackups;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,12 +31,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code adaptivectl backup create|list|verify|restore}. */
+/** {@code adaptivectl backup create|list|verify|restore|import|prune|schedule|run-due}. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up the stack's data and restore it.",
         subcommands = {BackupCommands.Create.class, BackupCommands.ListBackups.class, BackupCommands.Verify.class,
-                BackupCommands.Restore.class})
+                BackupCommands.Restore.class, BackupCommands.Import.class, BackupCommands.Prune.class,
+                BackupCommands.Schedule.class, BackupCommands.RunDue.class})
 final class BackupCommands {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** Times as ISO-8601 text, paths as plain file names (not file:// URIs). */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     abstract static class Base implements Callable<Integer> {
@@ -44,10 +56,11 @@ final class BackupCommands {
         }
 
         BackupService service() {
-            var state = context.state();
-            return new BackupService(context.engine(), new Installations(state, context.clock()),
-                    new Journal(state, context.clock()), new BackupCatalogue(state), context.clock(),
-                    context.dirs().stateDir().resolve("backups"));
+            return context.backupService();
+        }
+
+        void printJson(Object value) throws IOException {
+            out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         }
 
         PrintWriter out() {
@@ -108,19 +121,30 @@ final class BackupCommands {
         }
 
         public Integer call() throws Exception {
-            var all = service().list(project);
+            var all = context.backupStore().list(project);
             if (json) {
-                out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+                printJson(all);
             } else if (all.isEmpty()) {
                 out().println("No backups yet. Make one with: adaptivectl backup create");
             } else {
                 for (var b : all) {
-                    out().printf("%-30s %-11s %-7s %9.1f MB  %s%s  %s%n", b.id(), b.kind(), b.appVersion(), b.size() / 1e6,
-                            b.encrypted() ? "encrypted " : "", b.verifyResult() == null ? "not verified" : "verified " + b.verifyResult(),
-                            b.note() == null ? "" : b.note());
+                    out().printf("%-32s %-11s %-7s %9.1f MB  %s%n", b.id(), b.kind(), b.appVersion(), b.size() / 1e6, proven(b));
+                    if (b.note() != null) {
+                        out().println("    " + b.note());
+                    }
+                    if (b.hold() != null) {
+                        out().println("    held: " + b.hold());
+                    }
                 }
             }
             return ExitCodes.OK;
+        }
+
+        private static String proven(BackupCatalogue.Backup b) {
+            String s = !Files.isRegularFile(b.file()) ? "FILE MISSING: " + b.file()
+                    : b.restoreTested() != null ? "restore-tested " + b.restoreTested().result()
+                    : b.verified() != null ? "verified " + b.verified().result() : "not verified yet";
+            return (b.encrypted() ? "encrypted, " : "") + (s.length() > 90 ? s.substring(0, 90) + "..." : s);
         }
     }
 
@@ -130,23 +154,36 @@ final class BackupCommands {
         String backup;
         @Option(names = "--passphrase-file")
         Path passphraseFile;
+        @Option(names = "--restore-test", description = "Also restore the database into a throwaway PostgreSQL container"
+                + " (no network, nothing of the install touched) and check what it holds.")
+        boolean restoreTest;
 
         Verify(CliContext context) {
             super(context);
         }
 
         public Integer call() throws Exception {
-            BackupArchive.Checked c = service().verify(project, backup, passphrase(passphraseFile));
+            BackupChecks checks = new BackupChecks(context.engine(), context.installations(), context.backupStore());
+            char[] passphrase = passphrase(passphraseFile);
+            BackupArchive.Checked c = checks.verify(backup, passphrase);
+            BackupChecks.RestoreTest t = restoreTest ? checks.restoreTest(project, backup, passphrase) : null;
             if (json) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("ok", true);
                 r.put("manifest", c.manifest());
                 r.put("sha256", c.sha256());
-                out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+                if (t != null) {
+                    r.put("restoreTest", Map.of("schemaVersion", t.schemaVersion(), "tables", t.tables(), "rows", t.rows(),
+                            "users", t.users()));
+                }
+                printJson(r);
             } else {
                 out().printf("OK: %d entries, every checksum matches (Adaptive Startup %s, schema %s, made %s)%n",
                         c.manifest().entries().size() + 1, c.manifest().appVersion(), c.manifest().schemaVersion(),
                         c.manifest().createdAt());
+                if (t != null) {
+                    out().println("OK: " + t.summary());
+                }
             }
             return ExitCodes.OK;
         }
@@ -178,6 +215,127 @@ final class BackupCommands {
             out().println("Restored the backup of " + r.manifest().createdAt() + " (Adaptive Startup " + r.manifest().appVersion()
                     + "); the stack is healthy." + (r.safetyBackup() == null ? ""
                     : " The state before the restore is kept as backup " + r.safetyBackup().id() + "."));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Copy a backup file made elsewhere into this installation's backups, checked whole first.")
+    static final class Import extends Base {
+        @Parameters(paramLabel = "<file>")
+        Path file;
+        @Option(names = "--passphrase-file")
+        Path passphraseFile;
+
+        Import(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            BackupStore.Imported i = context.backupStore().importFile(project, file, passphrase(passphraseFile));
+            if (json) {
+                printJson(i);
+            } else if (i.alreadyListed()) {
+                out().println("This backup is already listed, as " + i.backup().id() + "; nothing was copied.");
+            } else {
+                out().println("Imported as " + i.backup().id() + " (Adaptive Startup " + i.backup().appVersion() + ", made "
+                        + i.backup().createdAt() + "); every checksum matches. Restore it with: adaptivectl backup restore "
+                        + i.backup().id() + " --yes");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true, description = "Delete old backups, keeping the newest ones."
+            + " The newest good backup and held backups (taken before an update not yet confirmed) are always kept.")
+    static final class Prune extends Base {
+        @Option(names = "--keep", description = "How many of the newest to keep (default: the schedule's).")
+        Integer keep;
+        @Option(names = "--dry-run", description = "Only say what would be deleted.")
+        boolean dryRun;
+
+        Prune(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            int n = keep != null ? keep : new BackupSchedules(context.state()).find(project).map(BackupSchedule::keep)
+                    .orElseThrow(() -> new CliContext.CliProblem("say how many backups to keep with --keep N (there is no"
+                            + " schedule to take it from)"));
+            List<Retention.Decision> decisions = context.backupStore().prune(project, n, dryRun);
+            if (json) {
+                printJson(decisions.stream().map(d -> Map.of("id", d.backup().id(), "keep", d.keep(), "reason", d.reason()))
+                        .toList());
+                return ExitCodes.OK;
+            }
+            long deleted = decisions.stream().filter(d -> !d.keep()).count();
+            for (Retention.Decision d : decisions) {
+                out().printf("%-8s %-32s %s%n", d.keep() ? "keep" : dryRun ? "would go" : "deleted", d.backup().id(), d.reason());
+            }
+            out().println(deleted == 0 ? "Nothing to delete." : (dryRun ? "Would delete " : "Deleted ") + deleted + " backup"
+                    + (deleted == 1 ? "" : "s") + ".");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "schedule", mixinStandardHelpOptions = true, description = "Show or set the daily backup."
+            + " The console runs it while it is open; an OS timer can call `adaptivectl backup run-due`.")
+    static final class Schedule extends Base {
+        @Option(names = "--daily", paramLabel = "HH:MM", description = "Back up every day at this local time.")
+        String daily;
+        @Option(names = "--keep", defaultValue = "7", description = "Keep this many backups (default ${DEFAULT-VALUE}).")
+        int keep;
+        @Option(names = "--off", description = "Turn the daily backup off.")
+        boolean off;
+
+        Schedule(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            ScheduledBackups scheduled = new ScheduledBackups(new BackupSchedules(context.state()), service(), context.clock());
+            if (context.installations().find(project).isEmpty()) {
+                throw new CliContext.CliProblem("there is no installation '" + project + "' on this machine");
+            }
+            if (off) {
+                scheduled.turnOff(project);
+                out().println("The daily backup is off.");
+                return ExitCodes.OK;
+            }
+            if (daily != null) {
+                scheduled.set(project, BackupSchedule.parseTime(daily), ZoneId.systemDefault(), keep);
+            }
+            var s = scheduled.find(project);
+            if (json) {
+                printJson(s.map(x -> Map.of("dailyAt", x.dailyAt().toString(), "zone", x.zone().getId(), "keep", x.keep(),
+                        "nextRun", x.nextRun().toString())).orElse(Map.of()));
+            } else if (s.isEmpty()) {
+                out().println("No daily backup. Set one with: adaptivectl backup schedule --daily 02:30 --keep 7");
+            } else {
+                out().println("Daily at " + s.get().dailyAt() + " (" + s.get().zone().getId() + "), keeping the " + s.get().keep()
+                        + " newest; next " + s.get().nextRun().atZone(s.get().zone()).toLocalDateTime() + ".");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "run-due", mixinStandardHelpOptions = true,
+            description = "Take the scheduled backup if it is due, then prune to the schedule's keep. For an OS timer.")
+    static final class RunDue extends Base {
+        RunDue(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            ScheduledBackups scheduled = new ScheduledBackups(new BackupSchedules(context.state()), service(), context.clock());
+            var ran = scheduled.runIfDue(project, progress());
+            if (json) {
+                printJson(ran.<Object>map(r -> r).orElse(Map.of("ran", false)));
+            } else if (ran.isEmpty()) {
+                out().println("Not due" + scheduled.find(project).map(s -> ": next at " + s.nextRun()).orElse(": no schedule") + ".");
+            } else {
+                out().println("Backup " + ran.get().backup().id() + " taken; pruned " + ran.get().pruned().size() + ".");
+            }
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,8 @@
 package com.adaptivestartup.console.cli;
 
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
@@ -7,6 +10,8 @@ import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.licensing.signing.TrustedKeys;
 import java.nio.file.Path;
@@ -88,6 +93,23 @@ public class CliContext {
             state = StateDatabase.open(dirs().stateDir());
         }
         return state;
+    }
+
+    Installations installations() {
+        return new Installations(state(), clock);
+    }
+
+    Journal journal() {
+        return new Journal(state(), clock);
+    }
+
+    BackupStore backupStore() {
+        return new BackupStore(dirs().stateDir().resolve("backups"),
+                new BackupCatalogue(state()), clock);
+    }
+
+    BackupService backupService() {
+        return new BackupService(engine(), installations(), journal(), backupStore());
     }
 
     /** A problem to print as it is and exit with status 1. */

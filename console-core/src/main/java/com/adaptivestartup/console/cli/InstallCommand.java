@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.cli;
 
+import com.adaptivestartup.console.backup.DisasterRecovery;
 import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
@@ -41,6 +42,10 @@ final class InstallCommand implements Callable<Integer> {
     String registry;
     @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
     String project;
+    @Option(names = "--from-backup", description = "Recover: install, then put this backup's data into the new install.")
+    Path fromBackup;
+    @Option(names = "--passphrase-file", description = "The passphrase of an encrypted --from-backup file.")
+    Path passphraseFile;
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -68,8 +73,11 @@ final class InstallCommand implements Callable<Integer> {
                 context.engine(), new Journal(state, context.clock()), new Installations(state, context.clock()));
         InstallListener listener = json ? InstallListener.SILENT : new ProgressPrinter(err);
         try {
-            InstallResult result = service.install(new InstallRequest(licenseText, dir, project, httpPort, adminEmail,
-                    registry, release), listener);
+            InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release);
+            if (fromBackup != null) {
+                return recover(service, request, listener, out);
+            }
+            InstallResult result = service.install(request, listener);
             if (json) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("ok", true);
@@ -109,6 +117,27 @@ final class InstallCommand implements Callable<Integer> {
             }
             return ExitCodes.NOT_OK;
         }
+    }
+
+    private int recover(InstallService installer, InstallRequest request, InstallListener listener, PrintWriter out)
+            throws Exception {
+        DisasterRecovery recovery = new DisasterRecovery(installer, new ReleaseSource(context.trustedKeys(spec.commandLine()
+                .getErr())), context.installations(), context.backupService());
+        DisasterRecovery.Recovered r = recovery.install(request, fromBackup, BackupCommands.Base.passphrase(passphraseFile), listener);
+        if (json) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("ok", true);
+            j.put("project", r.install().project());
+            j.put("version", r.install().version());
+            j.put("url", r.install().url());
+            j.put("recoveredFrom", r.backup());
+            out.println(BackupCommands.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(j));
+        } else {
+            out.println("Adaptive Startup " + r.install().version() + " is running at " + r.install().url() + " with the data of"
+                    + " the backup made " + r.backup().createdAt() + " (Adaptive Startup " + r.backup().appVersion() + ").");
+            out.println("Sign in with the accounts and passwords from that backup.");
+        }
+        return ExitCodes.OK;
     }
 
     /** Steps and download progress on standard error, one line per change (steps may run in parallel). */

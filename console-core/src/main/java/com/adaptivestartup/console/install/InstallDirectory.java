@@ -133,6 +133,26 @@ public final class InstallDirectory {
         }
     }
 
+    /**
+     * Takes a secret from elsewhere (a backup being recovered onto this machine) unless this folder already
+     * has one of that name: an existing secret is never replaced, the database was initialised with it.
+     */
+    public boolean adoptSecret(String name, String value) {
+        try {
+            Path secrets = dir.resolve(SECRETS);
+            Files.createDirectories(secrets);
+            setMode(secrets, "rwx------");
+            Path file = secrets.resolve(name);
+            if (Files.exists(file)) {
+                return false;
+            }
+            writeAtomically(file, value, "rw-r--r--");
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void deleteSecret(String name) {
         try {
             Files.deleteIfExists(dir.resolve(SECRETS).resolve(name));

@@ -112,23 +112,10 @@ public final class InstallService {
         }
     }
 
-    private interface Work<T> {
-        T run();
-    }
-
-    private <T> T step(Journal.Operation op, InstallListener listener, String step, Work<T> work) {
-        op.record(step, "started", null);
-        listener.step(step, "started");
+    private static <T> T step(Journal.Operation op, InstallListener listener, String step, Journal.Work<T, RuntimeException> work) {
         try {
-            T result = work.run();
-            op.record(step, "done", null);
-            listener.step(step, "done");
-            return result;
-        } catch (InstallFailed e) {
-            op.record(step, "failed", e.getMessage());
-            throw e;
+            return op.step(step, listener::step, work);
         } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem e) {
-            op.record(step, "failed", e.getMessage());
             throw new InstallFailed(step, e.getMessage());
         }
     }

@@ -44,6 +44,33 @@ public final class Journal {
         public void record(String step, String status, String detail) {
             append(id, name, project, step, status, detail);
         }
+
+        /** Runs one step, journaled before and after (with the failure's message), and told to {@code progress}. */
+        public <T, E extends Exception> T step(String step, Progress progress, Work<T, E> work) throws E {
+            record(step, "started", null);
+            progress.step(step, "started");
+            try {
+                T result = work.run();
+                record(step, "done", null);
+                progress.step(step, "done");
+                return result;
+            } catch (Exception e) {
+                record(step, "failed", e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    /** A step's work. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Who hears of steps as they start and end (the CLI's progress lines, the UI's view models). */
+    @FunctionalInterface
+    public interface Progress {
+        void step(String step, String status);
     }
 
     public Operation begin(String operation, String project) {

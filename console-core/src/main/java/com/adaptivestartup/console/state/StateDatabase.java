@@ -58,6 +58,18 @@ public final class StateDatabase {
                 verify_result  TEXT
             );
             CREATE INDEX backups_project ON backups (project, created_at);
+            """,
+            """
+            ALTER TABLE backups ADD COLUMN restore_tested_at TEXT;
+            ALTER TABLE backups ADD COLUMN restore_test_result TEXT;
+            ALTER TABLE backups ADD COLUMN hold TEXT;
+            CREATE TABLE backup_schedules (
+                project   TEXT PRIMARY KEY,
+                daily_at  TEXT NOT NULL,
+                zone      TEXT NOT NULL,
+                keep      INTEGER NOT NULL CHECK (keep >= 1),
+                last_run  TEXT
+            );
             """);
     private final String url;
 

@@ -2,16 +2,20 @@
 # stack's network, as root so it can read every data volume. Writes into /backup (a folder of the
 # console's, bound in): schema-version, database.dump (custom format, zstd inside), and one
 # <volume>.tar.zst per data volume mounted at /volumes/<volume>. Compression happens here, next to the
-# data: the engine's stream is the narrow part.
+# data: the engine's stream is the narrow part. The dump and the volumes are packed at the same time.
 set -euo pipefail
 PGPASSWORD="$(cat "$POSTGRES_PASSWORD_FILE")"
 export PGPASSWORD PGHOST="$DB_HOST" PGUSER="$POSTGRES_USER" PGDATABASE="$POSTGRES_DB"
 cd /backup
 psql -XtAq -c "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1" \
   > schema-version 2>/dev/null || echo none > schema-version
-pg_dump -Fc -Z zstd:1 -f database.dump
+pids=()
+pg_dump -Fc -Z zstd:1 -f database.dump & pids+=($!)
 for v in $VOLUMES; do
-  tar -C "/volumes/$v" --numeric-owner --exclude=./.restoring --exclude=./.before-restore -cf - . \
-    | zstd -1 -q -T0 > "$v.tar.zst"
+  (tar -C "/volumes/$v" --numeric-owner --exclude=./.restoring --exclude=./.before-restore -cf - . \
+     | zstd -1 -q -T0 > "$v.tar.zst") & pids+=($!)
 done
+failed=0
+for p in "${pids[@]}"; do wait "$p" || failed=1; done
+[ "$failed" -eq 0 ] || { echo "packing the data failed (see above)" >&2; exit 1; }
 if [ -n "${OWNER:-}" ]; then chown -R "$OWNER" /backup; fi

@@ -12,6 +12,8 @@ import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.operate.MigrationService;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.Installations;
@@ -31,6 +33,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +77,31 @@ class BackupEndToEndTest {
         engine.close();
     }
 
-    private InstallService installer() {
+    private static InstallService installer(StateDatabase db) {
         return new InstallService(new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
-                Optional::empty), new ReleaseSource(fixture.trusted), engine, new Journal(state, Clock.systemUTC()),
-                new Installations(state, Clock.systemUTC()));
+                Optional::empty), new ReleaseSource(fixture.trusted), engine, new Journal(db, Clock.systemUTC()),
+                new Installations(db, Clock.systemUTC()));
     }
 
-    private BackupService backups() {
-        return new BackupService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()),
-                new BackupCatalogue(state), Clock.systemUTC(), tmp.resolve("backups"));
+    private static BackupStore store(StateDatabase db) {
+        return new BackupStore(tmp.resolve("backups-" + db.hashCode()), new BackupCatalogue(db), Clock.systemUTC());
+    }
+
+    private static BackupService backups(StateDatabase db) {
+        return new BackupService(engine, new Installations(db, Clock.systemUTC()), new Journal(db, Clock.systemUTC()), store(db));
+    }
+
+    private static BackupChecks checks(StateDatabase db) {
+        return new BackupChecks(engine, new Installations(db, Clock.systemUTC()), store(db));
+    }
+
+    private static MigrationService migrations(StateDatabase db) {
+        return new MigrationService(engine, new Installations(db, Clock.systemUTC()), new Journal(db, Clock.systemUTC()),
+                backups(db), ZoneOffset.UTC);
+    }
+
+    private static StackService stacks(StateDatabase db) {
+        return new StackService(engine, new Installations(db, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static JsonNode call(String method, String url, String token, String contentType, byte[] body) throws Exception {
@@ -130,15 +151,20 @@ class BackupEndToEndTest {
         }
     }
 
+    private static String psql(String project, String sql) throws Exception {
+        return docker("docker", "exec", project + "-postgres-1", "psql", "-U", "adaptive", "-d", "adaptive", "-tAc", sql).strip();
+    }
+
     @Test
-    void dataWrittenThroughTheApiComesBackWholeAfterTheVolumesAreDestroyed() throws Exception {
+    void dataWrittenThroughTheApiSurvivesAFailedMigrationAndTheLossOfTheMachine() throws Exception {
         String project = "bk" + UUID.randomUUID().toString().substring(0, 8);
         int port = freePort();
         Path dir = tmp.resolve(project);
         InstallRequest request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
                 fixture.release110.toString());
+        StateDatabase newMachine = StateDatabase.open(tmp.resolve("state-of-the-new-machine-" + project));
         try {
-            InstallResult installed = installer().install(request, InstallListener.SILENT);
+            InstallResult installed = installer(state).install(request, InstallListener.SILENT);
             String api = "http://127.0.0.1:" + port;
             String token = post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                     "password", installed.adminPassword())).get("token").asText();
@@ -158,11 +184,19 @@ class BackupEndToEndTest {
                     "text/csv", file).get("id").asText();
             String before = fingerprint(project);
             assertThat(before).contains("ventures|1|").contains("metrics|1|");
+            String postgresPassword = Files.readString(dir.resolve("secrets/postgres_password"));
 
-            BackupCatalogue.Backup backup = backups().create(project, "manual", "before the disaster", null,
+            // A backup, checked whole, and proven restorable in a throwaway database.
+            BackupCatalogue.Backup backup = backups(state).create(project, "manual", "before the disaster", null,
                     BackupService.Listener.SILENT);
-            assertThat(backups().list(project)).extracting(BackupCatalogue.Backup::id).containsExactly(backup.id());
-            assertThat(backups().verify(project, backup.id(), null).manifest().schemaVersion()).isEqualTo("5");
+            assertThat(store(state).list(project)).extracting(BackupCatalogue.Backup::id).containsExactly(backup.id());
+            assertThat(checks(state).verify(backup.id(), null).manifest().schemaVersion()).isEqualTo("5");
+            BackupChecks.RestoreTest test = checks(state).restoreTest(project, backup.id(), null);
+            assertThat(test.schemaVersion()).isEqualTo("5");
+            assertThat(test.users()).isEqualTo(1);
+            assertThat(test.tables()).isGreaterThanOrEqualTo(8);
+            assertThat(store(state).list(project).get(0).restoreTested().result()).isEqualTo("ok: " + test.summary());
+
             // Real peers: GNU tar lists it; the stack's own pg_restore reads the dump.
             String listing = docker("tar", "-tf", backup.file().toString());
             assertThat(listing.lines().toList()).startsWith("manifest.json", "database.dump")
@@ -188,21 +222,38 @@ class BackupEndToEndTest {
                 f.seek(dumpAt + 1000);
                 f.write(b ^ 0xff);
             }
-            assertThatThrownBy(() -> backups().restore(project, damaged.toString(), null, false, BackupService.Listener.SILENT))
+            assertThatThrownBy(() -> backups(state).restore(project, damaged.toString(), null, false, BackupService.Listener.SILENT))
                     .isInstanceOf(BackupProblem.class).hasMessageMatching("(?s).*(checksum|damaged).*");
-            assertThat(new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC())
-                    .status(project).overall()).isEqualTo("healthy");
+            assertThatThrownBy(() -> checks(state).restoreTest(project, damaged.toString(), null)).isInstanceOf(BackupProblem.class);
+            assertThat(stacks(state).status(project).overall()).isEqualTo("healthy");
 
-            // The disaster: every container and volume gone. A fresh install gives an empty stack.
-            new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC()).uninstall(project, false);
-            installer().install(request, InstallListener.SILENT);
-            assertThat(fingerprint(project)).isNotEqualTo(before).contains("ventures|0|");
+            // A migration is one operation: with nothing to apply it only costs a backup.
+            MigrationService.Migrated noop = migrations(state).migrate(project, BackupService.Listener.SILENT);
+            assertThat(noop.applied()).isEmpty();
+            assertThat(noop.schemaAfter()).isEqualTo("5");
+            assertThat(noop.backup().kind()).isEqualTo("pre-migrate");
+            // A migration that fails (V5 is pending again but its column exists) is rolled back, and said so.
+            psql(project, "DELETE FROM flyway_schema_history WHERE version = '5'");
+            String broken = fingerprint(project);
+            assertThatThrownBy(() -> migrations(state).migrate(project, BackupService.Listener.SILENT))
+                    .isInstanceOfSatisfying(MigrationService.MigrationFailed.class, e -> assertThat(e.restored()).isTrue())
+                    .hasMessageMatching("migration 1\\.1\\.0/V5 failed: .*already exists.*; restored to the state of"
+                            + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Z; nothing lost");
+            assertThat(fingerprint(project)).isEqualTo(broken);
+            assertThat(stacks(state).status(project).overall()).isEqualTo("healthy");
+            assertThat(new Journal(state, Clock.systemUTC()).entries(project, 400)).anyMatch(e -> e.operation().equals("migrate")
+                    && e.step().equals("roll back") && e.status().equals("done"));
 
-            BackupService.Restored restored = backups().restore(project, backup.file().toString(), null, true,
-                    BackupService.Listener.SILENT);
-            assertThat(restored.manifest().note()).isEqualTo("before the disaster");
-            assertThat(restored.safetyBackup()).isNotNull();
+            // The disaster: the machine is gone (containers, volumes, install folder, the console's state).
+            stacks(state).uninstall(project, false);
+            InstallDirectory.deleteTree(dir);
+            DisasterRecovery.Recovered recovered = new DisasterRecovery(installer(newMachine), new ReleaseSource(fixture.trusted),
+                    new Installations(newMachine, Clock.systemUTC()), backups(newMachine))
+                    .install(request, backup.file(), null, InstallListener.SILENT);
+            assertThat(recovered.backup().note()).isEqualTo("before the disaster");
             assertThat(fingerprint(project)).isEqualTo(before);
+            assertThat(Files.readString(dir.resolve("secrets/postgres_password"))).isEqualTo(postgresPassword);
+            assertThat(dir.resolve(InstallDirectory.ADMIN_PASSWORD)).doesNotExist();
             String again = post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                     "password", "the-founders-own-password")).get("token").asText();
             HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/orgs/" + org + "/files/" + fileId))
@@ -210,10 +261,35 @@ class BackupEndToEndTest {
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body())))
                     .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
-            assertThat(new Journal(state, Clock.systemUTC()).entries(project, 200)).anyMatch(e ->
+
+            // On the new machine the old file is imported, and restoring it over live data keeps a way back.
+            post(api + "/api/orgs/" + org + "/ventures", again, Map.of("name", "Made after the recovery", "hypothesis", "x"));
+            BackupStore.Imported imported = store(newMachine).importFile(project, backup.file(), null);
+            BackupService.Restored restored = backups(newMachine).restore(project, imported.backup().id(), null, true,
+                    BackupService.Listener.SILENT);
+            assertThat(restored.safetyBackup().kind()).isEqualTo("pre-restore");
+            assertThat(fingerprint(project)).isEqualTo(before);
+            assertThat(store(newMachine).list(project)).extracting(BackupCatalogue.Backup::kind)
+                    .containsExactlyInAnyOrder("pre-restore", "manual");
+            assertThat(new Journal(newMachine, Clock.systemUTC()).entries(project, 200)).anyMatch(e ->
                     e.operation().equals("restore") && e.step().equals("operation") && e.status().equals("done"));
+
+            // The daily backup: not due the moment it is set; a day later it runs once and prunes to its keep.
+            Instant setAt = Instant.now();
+            new ScheduledBackups(new BackupSchedules(newMachine), backups(newMachine), Clock.fixed(setAt, ZoneOffset.UTC))
+                    .set(project, LocalTime.ofInstant(setAt.plusSeconds(3600), ZoneOffset.UTC), ZoneOffset.UTC, 1);
+            ScheduledBackups aDayLater = new ScheduledBackups(new BackupSchedules(newMachine), backups(newMachine),
+                    Clock.fixed(setAt.plusSeconds(86400), ZoneOffset.UTC));
+            ScheduledBackups.Ran ran = aDayLater.runIfDue(project, BackupService.Listener.SILENT).orElseThrow();
+            assertThat(ran.backup().kind()).isEqualTo("scheduled");
+            assertThat(ran.pruned()).extracting(d -> d.backup().kind()).containsExactlyInAnyOrder("pre-restore", "manual");
+            assertThat(store(newMachine).list(project)).extracting(BackupCatalogue.Backup::id).containsExactly(ran.backup().id());
+            assertThat(aDayLater.runIfDue(project, BackupService.Listener.SILENT)).isEmpty();
+            assertThat(Files.getPosixFilePermissions(ran.backup().file())).containsExactlyInAnyOrder(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         } finally {
-            new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC()).uninstall(project, false);
+            stacks(state).uninstall(project, false);
+            stacks(newMachine).uninstall(project, false);
         }
     }
 }

@@ -1,0 +1,101 @@
+package com.adaptivestartup.console.backup;
+
+import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.Installations;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Install from nothing with a backup's data (a new machine after the old one died). The backup is checked
+ * whole and against the release before anything is installed; the install takes the backup's secrets (so
+ * the recovered install keeps the old passwords); then the backup is restored into it, migrated forward
+ * when the release is newer. The fresh install's initial admin password goes: the accounts are the backup's.
+ */
+public final class DisasterRecovery {
+    private static final int MAX_SECRET = 64 * 1024;
+    private final InstallService installer;
+    private final ReleaseSource releases;
+    private final Installations installations;
+    private final BackupService backups;
+
+    public DisasterRecovery(InstallService installer, ReleaseSource releases, Installations installations, BackupService backups) {
+        this.installer = installer;
+        this.releases = releases;
+        this.installations = installations;
+        this.backups = backups;
+    }
+
+    public record Recovered(InstallResult install, BackupManifest backup) {
+    }
+
+    public Recovered install(InstallRequest request, Path backupFile, char[] passphrase, InstallListener listener) {
+        if (installations.find(request.project()).isPresent()) {
+            throw new BackupProblem("there is already an installation '" + request.project() + "' on this machine; to put a"
+                    + " backup's data into it use `adaptivectl backup restore`");
+        }
+        if (!new InstallDirectory(request.directory()).isEmptyOrMissing()) {
+            throw new BackupProblem("the install folder " + request.directory() + " is not empty; recover into a new folder");
+        }
+        listener.step("check backup", "started");
+        Map<String, ByteArrayOutputStream> secrets = new TreeMap<>();
+        BackupArchive.Checked checked = BackupArchive.read(backupFile, passphrase, name -> {
+            if (name.startsWith(BackupLayout.CONFIG + InstallDirectory.SECRETS + "/")) {
+                ByteArrayOutputStream b = new BoundedBuffer(name);
+                secrets.put(name.substring(name.lastIndexOf('/') + 1), b);
+                return b;
+            }
+            return null;
+        });
+        BackupService.checkRestorable(checked.manifest(), releases.load(request.release()).version());
+        listener.step("check backup", "done");
+        InstallDirectory dir = new InstallDirectory(request.directory());
+        secrets.forEach((name, value) -> dir.adoptSecret(name, value.toString(StandardCharsets.UTF_8)));
+        InstallResult installed = installer.install(request, listener);
+        try {
+            backups.restore(request.project(), backupFile.toString(), passphrase, false, listener::step);
+        } catch (RuntimeException e) {
+            throw new BackupProblem("the stack is installed but the backup's data could not be put into it: " + e.getMessage()
+                    + "\nThe new install holds no data yet; once that is fixed, run `adaptivectl backup restore "
+                    + backupFile + " --yes --project " + request.project() + "`.", e);
+        }
+        try {
+            Files.deleteIfExists(dir.path().resolve(InstallDirectory.ADMIN_PASSWORD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Recovered(installed, checked.manifest());
+    }
+
+    /** A secret is a short file; a huge one is refused rather than held in memory. */
+    private static final class BoundedBuffer extends ByteArrayOutputStream {
+        private final String name;
+
+        BoundedBuffer(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (count + len > MAX_SECRET) {
+                throw new BackupProblem("the backup's " + name + " is larger than a secret can be; the backup is refused");
+            }
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.adaptivestartup.console.backup;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The daily backup: set, shown and turned off here, and run by whoever asks when it is due (the console
+ * while it is open, every minute; an OS timer calling {@code adaptivectl backup run-due} when it is not).
+ * A due run takes the backup and then prunes to the schedule's {@code keep}; pruning happens here and on
+ * request, never as a side effect of anything else.
+ */
+public final class ScheduledBackups {
+    private final BackupSchedules schedules;
+    private final BackupService backups;
+    private final Clock clock;
+
+    public ScheduledBackups(BackupSchedules schedules, BackupService backups, Clock clock) {
+        this.schedules = schedules;
+        this.backups = backups;
+        this.clock = clock;
+    }
+
+    /** Sets (or changes) the schedule; its first run is the next {@code dailyAt} from now. */
+    public BackupSchedule set(String project, LocalTime dailyAt, ZoneId zone, int keep) {
+        BackupSchedule s = new BackupSchedule(project, dailyAt, zone, keep, clock.instant());
+        schedules.save(s);
+        return s;
+    }
+
+    public Optional<BackupSchedule> find(String project) {
+        return schedules.find(project);
+    }
+
+    public void turnOff(String project) {
+        schedules.remove(project);
+    }
+
+    /** What a due run did. */
+    public record Ran(BackupCatalogue.Backup backup, List<Retention.Decision> pruned) {
+    }
+
+    /** Runs the scheduled backup if it is due; empty when it is not (or there is no schedule). */
+    public Optional<Ran> runIfDue(String project, BackupService.Listener listener) {
+        Optional<BackupSchedule> schedule = schedules.find(project);
+        if (schedule.isEmpty() || !schedule.get().isDue(clock.instant())) {
+            return Optional.empty();
+        }
+        BackupCatalogue.Backup b;
+        try {
+            b = backups.create(project, "scheduled", "daily at " + schedule.get().dailyAt(), null, listener);
+        } finally {
+            // A failed run is journaled and reported by the caller; it is not retried every minute until tomorrow.
+            schedules.save(schedule.get().ranAt(clock.instant()));
+        }
+        List<Retention.Decision> pruned = backups.store().prune(project, schedule.get().keep(), false).stream()
+                .filter(d -> !d.keep()).toList();
+        return Optional.of(new Ran(b, pruned));
+    }
+}

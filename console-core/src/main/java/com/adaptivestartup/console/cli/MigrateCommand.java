@@ -1,0 +1,47 @@
+package com.adaptivestartup.console.cli;
+
+import com.adaptivestartup.console.operate.MigrationService;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adaptivectl migrate}: back up, migrate the database to the installed release, restore on failure. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, description = "Bring the database schema to the installed"
+        + " release's. A backup is taken first and restored automatically if the migration fails.")
+final class MigrateCommand implements Callable<Integer> {
+    private final CliContext context;
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
+    String project;
+
+    MigrateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MigrationService migrations = new MigrationService(context.engine(), context.installations(), context.journal(),
+                context.backupService(), ZoneId.systemDefault());
+        try {
+            MigrationService.Migrated m = migrations.migrate(project, (step, status) -> {
+                err.println((status.equals("started") ? "... " : "ok  ") + step);
+                err.flush();
+            });
+            out.println(m.applied().isEmpty() ? "The schema is already at version " + m.schemaAfter() + "; nothing to migrate."
+                    : "Migrated the schema from version " + m.schemaBefore() + " to " + m.schemaAfter() + " (applied "
+                    + String.join(", ", m.applied()) + ").");
+            out.println("The backup taken first is " + m.backup().id() + ".");
+            return ExitCodes.OK;
+        } catch (MigrationService.MigrationFailed e) {
+            err.println(e.getMessage());
+            return ExitCodes.NOT_OK;
+        }
+    }
+}
