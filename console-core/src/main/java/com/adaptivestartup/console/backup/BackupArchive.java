@@ -56,11 +56,8 @@ public final class BackupArchive {
     }
 
     public static Written write(Path target, BackupManifest header, List<Part> parts, char[] passphrase) throws IOException {
-        List<BackupManifest.Entry> entries = new ArrayList<>();
-        for (Part p : parts) {
-            BackupLayout.checkName(p.name());
-            entries.add(new BackupManifest.Entry(p.name(), Files.size(p.file()), sha256(p.file())));
-        }
+        parts.forEach(p -> BackupLayout.checkName(p.name()));
+        List<BackupManifest.Entry> entries = hashAll(parts);
         BackupManifest manifest = new BackupManifest(header.formatVersion(), header.project(), header.appVersion(),
                 header.schemaVersion(), header.createdAt(), header.kind(), header.note(), List.copyOf(entries));
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
@@ -296,6 +293,21 @@ public final class BackupArchive {
                 throw new BackupProblem("the backup's " + volume + " holds a link leading out of its folder ("
                         + BackupLayout.printable(linkName) + " -> " + BackupLayout.printable(target) + "); it is refused");
             }
+        }
+    }
+
+    /** Each part's size and SHA-256; the big ones (the dump, the volumes) are hashed side by side. */
+    private static List<BackupManifest.Entry> hashAll(List<Part> parts) throws IOException {
+        try {
+            return parts.parallelStream().map(p -> {
+                try {
+                    return new BackupManifest.Entry(p.name(), Files.size(p.file()), sha256(p.file()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -1,15 +1,11 @@
 package com.adaptivestartup.console.backup;
 
+import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.state.OperationLock;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,43 +16,29 @@ import java.util.List;
  * archives), since no other operation can be writing them.
  */
 final class BackupFolderLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final OperationLock lock;
     private final List<Path> tidied;
 
-    private BackupFolderLock(FileChannel channel, FileLock lock, List<Path> tidied) {
-        this.channel = channel;
+    private BackupFolderLock(OperationLock lock, List<Path> tidied) {
         this.lock = lock;
         this.tidied = tidied;
     }
 
     static BackupFolderLock acquire(Path folder, String project) {
-        FileChannel channel = null;
+        OperationLock lock;
         try {
             PrivateFiles.createFolder(folder);
-            channel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                String holder = Files.readString(folder.resolve(".lock"), StandardCharsets.UTF_8).strip();
-                channel.close();
-                throw new BackupProblem("another backup, restore or prune of '" + project + "' is running"
-                        + (holder.isEmpty() ? "" : " (" + holder + ")") + "; try again when it has finished");
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("process " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
-            return new BackupFolderLock(channel, lock, tidy(folder));
+            lock = OperationLock.acquire(folder.resolve(".lock"), "another backup, restore or prune of '" + project + "'");
+        } catch (OperationLock.Busy e) {
+            throw new BackupProblem(e.getMessage());
         } catch (IOException e) {
-            closeQuietly(channel);
-            throw new BackupProblem("cannot lock the backups folder " + folder + ": " + e.getMessage(), e);
+            throw new BackupProblem("cannot use the backups folder " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // held in this process
+            return new BackupFolderLock(lock, tidy(folder));
+        } catch (IOException e) {
+            lock.close();
+            throw new BackupProblem("cannot tidy the backups folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,8 +49,8 @@ final class BackupFolderLock implements AutoCloseable {
             for (Path p : all) {
                 String name = p.getFileName().toString();
                 if (name.startsWith(".staging-") || name.startsWith(".restoring-") || name.startsWith(".restore-test-")
-                        || name.endsWith(".partial")) {
-                    com.adaptivestartup.console.install.InstallDirectory.deleteTree(p);
+                        || name.endsWith(BackupArchive.PARTIAL_SUFFIX)) {
+                    InstallDirectory.deleteTree(p);
                     removed.add(p);
                 }
             }
@@ -83,21 +65,6 @@ final class BackupFolderLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // released when the channel closes
-        }
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(FileChannel c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // nothing left to do
-            }
-        }
+        lock.close();
     }
 }

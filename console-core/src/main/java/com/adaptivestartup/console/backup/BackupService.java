@@ -8,6 +8,9 @@ import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.licensing.signing.DocumentCodec;
+import com.adaptivestartup.licensing.signing.DocumentKind;
+import com.adaptivestartup.licensing.signing.MalformedDocumentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -131,23 +134,24 @@ public final class BackupService {
         Installations.Installation inst = installation(project);
         Path file = store.locate(idOrFile);
         try (BackupFolderLock lock = store.lock(project)) {
-            return restoreLocked(inst, file, passphrase, safetyBackup, true, listener);
+            return restoreLocked(inst, file, passphrase, safetyBackup, true, true, listener);
         }
     }
 
     /**
-     * Puts the data back exactly as it was in {@code backup} (taken moments ago by the caller, before an
-     * operation that failed): no safety backup and no migration forward, which is what failed.
+     * Puts the data back exactly as it was in {@code backup} (taken by the caller before an operation that
+     * failed): no safety backup and no migration forward, which is what failed. With {@code startAfterwards}
+     * false the app's services stay stopped (an update's rollback starts the previous release's instead).
      */
-    public Restored rollBack(String project, BackupCatalogue.Backup backup, Listener listener) {
+    public Restored rollBack(String project, BackupCatalogue.Backup backup, boolean startAfterwards, Listener listener) {
         Installations.Installation inst = installation(project);
         try (BackupFolderLock lock = store.lock(project)) {
-            return restoreLocked(inst, backup.file(), null, false, false, listener);
+            return restoreLocked(inst, backup.file(), null, false, false, startAfterwards, listener);
         }
     }
 
     private Restored restoreLocked(Installations.Installation inst, Path file, char[] passphrase, boolean safetyBackup,
-                                   boolean migrateForward, Listener listener) {
+                                   boolean migrateForward, boolean startAfterwards, Listener listener) {
         String project = inst.project();
         Journal.Operation op = journal.begin("restore", project);
         Path staging = store.folder(project).resolve(".restoring-" + BackupStore.ID.format(store.clock().instant()));
@@ -174,16 +178,7 @@ public final class BackupService {
             // 3. While the stack keeps running: the whole archive is checked, and restored beside the current data.
             op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, file, passphrase, m, staging, restoredVolumes));
             // 4. The only downtime: stop the app's services, swap the prepared data in, start again.
-            op.step("stop", listener, () -> {
-                List<StackPlan.Service> reverse = new ArrayList<>(plan.services());
-                java.util.Collections.reverse(reverse);
-                for (StackPlan.Service s : reverse) {
-                    if (!s.name().equals(StackPlan.DATABASE)) {
-                        d.current(s.name()).ifPresent(c -> engine.stop(c.id(), Duration.ofSeconds(20)));
-                    }
-                }
-                return null;
-            });
+            op.step("stop", listener, () -> stopAppServices(d, plan));
             op.step("swap", listener, () -> {
                 DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "restore-swap.sh", restoredVolumes, false,
                         null, Map.of());
@@ -194,8 +189,10 @@ public final class BackupService {
                 }
                 return null;
             });
-            op.step("start", listener, () -> startAndAwaitHealthy(d, plan));
-            if (migrateForward) {
+            if (startAfterwards) {
+                op.step("start", listener, () -> startAndAwaitHealthy(d, plan));
+            }
+            if (migrateForward && !m.schemaVersion().equals(installedSchema(dir, inst.version()))) {
                 op.step("migrate", listener, () -> {
                     DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER),
                             List.of("migrate", "--wait-for-database", "60"), List.of(), Duration.ofMinutes(10));
@@ -263,6 +260,37 @@ public final class BackupService {
 
     private void abandon(StackDeployer d, StackPlan plan, Path staging, List<String> volumes) {
         helpers.inStack(d, plan, staging, "restore-swap.sh", volumes, false, null, Map.of("ABANDON", "1"));
+    }
+
+    /**
+     * The schema the installed release expects, from the signed release manifest the install kept; null when
+     * it is not known (an install from before the console kept it), and then a restore always migrates.
+     */
+    private static String installedSchema(InstallDirectory dir, String version) {
+        Path file = dir.releaseFile(version);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            // Verified when it was installed; read again here only to skip a migration that would change nothing.
+            return DocumentCodec.decodeUntrusted(Files.readString(file, StandardCharsets.UTF_8).strip(),
+                    DocumentKind.RELEASE_MANIFEST).body().path("schemaVersion").asText(null);
+        } catch (IOException | MalformedDocumentException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stops every service but the database, all at once (each gets its grace period side by side). */
+    private Void stopAppServices(StackDeployer d, StackPlan plan) {
+        List<CompletableFuture<Void>> stops = plan.services().stream().filter(s -> !s.name().equals(StackPlan.DATABASE))
+                .flatMap(s -> d.current(s.name()).stream())
+                .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20)))).toList();
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return null;
     }
 
     /** A backup restores into the version it came from or a newer one, never an older one. */

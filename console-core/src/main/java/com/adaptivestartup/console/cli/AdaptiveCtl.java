@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Install and operate Adaptive Startup Self-Hosted from the command line.",
         subcommands = {LicenseCommand.class, PreflightCommand.class, InstallCommand.class, StackCommands.Status.class, StackCommands.Start.class,
                 StackCommands.Stop.class, StackCommands.Restart.class, StackCommands.Logs.class,
-                StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class})
+                StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class,
+                UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class})
 public final class AdaptiveCtl {
 
     public static void main(String[] args) {
@@ -20,6 +21,8 @@ public final class AdaptiveCtl {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return e instanceof CliContext.CliProblem || e instanceof com.adaptivestartup.console.backup.BackupProblem
+                    || e instanceof com.adaptivestartup.console.update.ChannelTrust.Untrusted
+                    || e instanceof com.adaptivestartup.console.update.UpdatePlanner.NoPath
                     ? ExitCodes.NOT_OK : ExitCodes.USAGE;
         });
         return cli;

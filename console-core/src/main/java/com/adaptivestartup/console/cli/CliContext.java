@@ -4,6 +4,14 @@ import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.update.BrainClient;
+import com.adaptivestartup.console.update.ChannelReader;
+import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.UpdateRecovery;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.license.LicenseService;
@@ -110,6 +118,26 @@ public class CliContext {
 
     BackupService backupService() {
         return new BackupService(engine(), installations(), journal(), backupStore());
+    }
+
+    InstallService installService(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new InstallService(licenseService(err), new ReleaseSource(trustedKeys(err)), engine(), journal(), installations());
+    }
+
+    /** Where updates come from when an installation's settings name no source: the vendor's Brain. */
+    String defaultUpdateSource() {
+        return env.get("ADAPTIVE_BRAIN_URL");
+    }
+
+    UpdateService updateService(PrintWriter err) throws IOException, GeneralSecurityException {
+        ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state()), new BrainClient(),
+                new ChannelTrust(trustedKeys(err), state(), clock), new ReleaseSource(trustedKeys(err)), defaultUpdateSource());
+        return new UpdateService(installService(err), backupService(), installations(), journal(), channels,
+                licenseService(err), clock, java.time.ZoneId.systemDefault(), dirs().stateDir().resolve("locks"));
+    }
+
+    UpdateRecovery updateRecovery(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new UpdateRecovery(updateService(err), journal(), new BackupCatalogue(state()));
     }
 
     /** A problem to print as it is and exit with status 1. */

@@ -26,6 +26,7 @@ public final class InstallDirectory {
     public static final String COMPOSE = "docker-compose.yml";
     public static final String ENV = ".env";
     public static final String SECRETS = "secrets";
+    public static final String RELEASES = "releases";
     public static final String ADMIN_PASSWORD = "admin-initial-password.txt";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -151,6 +152,20 @@ public final class InstallDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Keeps the signed release manifest this folder was written from, so an update can come back to it. */
+    public void saveRelease(String version, String signedText) {
+        try {
+            Files.createDirectories(dir.resolve(RELEASES));
+            writeAtomically(releaseFile(version), signedText, "rw-r--r--");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path releaseFile(String version) {
+        return dir.resolve(RELEASES).resolve(version + ".asr");
     }
 
     public void deleteSecret(String name) {

@@ -69,7 +69,8 @@ public final class InstallService {
         StackDeployer deployer = null;
         try {
             License license = step(op, listener, "license", () -> checkLicense(request.licenseText()));
-            ReleaseManifest release = step(op, listener, "release", () -> releases.load(request.release()));
+            ReleaseSource.Loaded loaded = step(op, listener, "release", () -> releases.fetch(request.release()));
+            ReleaseManifest release = loaded.manifest();
             checkVersionAllowed(license, release);
             StackDeployer d = new StackDeployer(engine, request.project(), dir.path(), release.version());
             step(op, listener, "port", () -> checkPort(d, request.httpPort()));
@@ -82,6 +83,7 @@ public final class InstallService {
             refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
             StackPlan plan = step(op, listener, "files", () -> {
                 dir.write(release.composeTemplate(), env);
+                dir.saveRelease(release.version(), loaded.signedText());
                 return ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
             });
             step(op, listener, "network", () -> {
@@ -90,7 +92,7 @@ public final class InstallService {
             });
             DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), request.httpPort());
             installations.save(new Installations.Installation(request.project(), dir.path(), release.version(),
-                    request.httpPort(), request.adminEmail(), registry));
+                    request.httpPort(), request.adminEmail(), registry, request.licenseText()));
             op.record("operation", "done", release.version());
             return new InstallResult(request.project(), release.version(), "http://localhost:" + request.httpPort() + "/",
                     request.adminEmail(), deployed.adminPassword(), deployed.changes());
@@ -110,6 +112,28 @@ public final class InstallService {
             }
             throw failed;
         }
+    }
+
+    /**
+     * The part of an install that changes nothing: the license, the signed release, and every image pulled
+     * and checked against its digest. An update does this before any downtime.
+     */
+    public ReleaseManifest prefetch(InstallRequest request, InstallListener listener) {
+        License license = checkLicense(request.licenseText());
+        ReleaseManifest release;
+        try {
+            release = releases.load(request.release());
+        } catch (ReleaseSource.ReleaseProblem e) {
+            throw new InstallFailed("release", e.getMessage());
+        }
+        checkVersionAllowed(license, release);
+        String registry = request.registry() != null ? request.registry() : license.registry().url();
+        try {
+            pullAll(release, registry, license, listener);
+        } catch (DockerProblem e) {
+            throw new InstallFailed("pull", e.getMessage());
+        }
+        return release;
     }
 
     private static <T> T step(Journal.Operation op, InstallListener listener, String step, Journal.Work<T, RuntimeException> work) {
@@ -215,9 +239,11 @@ public final class InstallService {
                 healthy.put(service.name(), done);
                 all.add(done);
             }
-            // The app's own readiness through the web port, asked as soon as every service has started.
+            // The app's own readiness through the web port, asked as soon as every service has started; not
+            // waited for any more once the migration failed (the API would stay closed).
+            CompletableFuture<String> setupDone = admin;
             all.add(CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).thenRunAsync(() ->
-                    step(op, listener, "ready", () -> awaitReady(httpPort)), pool));
+                    step(op, listener, "ready", () -> awaitReady(httpPort, setupDone)), pool));
             try {
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             } catch (CompletionException e) {
@@ -293,11 +319,14 @@ public final class InstallService {
         });
     }
 
-    private Void awaitReady(int port) {
+    private Void awaitReady(int port, CompletableFuture<?> setup) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
+            if (setup.isCompletedExceptionally()) {
+                throw new InstallFailed("ready", "not ready: the migration or the first admin failed");
+            }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -88,7 +88,7 @@ public final class MigrationService {
             String what = "migration " + inst.version() + migrationName(reason) + " failed: " + reason;
             op.record("migrate", "failed", what);
             try {
-                op.step("roll back", listener, () -> backups.rollBack(project, backup, BackupService.Listener.SILENT));
+                op.step("roll back", listener, () -> backups.rollBack(project, backup, true, BackupService.Listener.SILENT));
             } catch (RuntimeException rollBackFailed) {
                 throw new MigrationFailed(what + "; restoring the backup taken just before (" + backup.id() + ", " + backup.file()
                         + ") failed too: " + rollBackFailed.getMessage() + ". Your data is in that backup; restore it with"

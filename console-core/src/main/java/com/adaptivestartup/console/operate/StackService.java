@@ -90,7 +90,8 @@ public final class StackService {
 
     /** Removes the containers and network; the data volumes too unless {@code keepData}. */
     public List<String> uninstall(String project, boolean keepData) {
-        for (ContainerStatus c : containers(project)) {
+        // Every container of the project, one-offs included (one left behind by a console that was killed).
+        for (ContainerStatus c : engine.containers(Map.of(StackLabels.PROJECT, project))) {
             engine.stop(c.id(), Duration.ofSeconds(30));
             engine.remove(c.id());
         }

@@ -26,14 +26,27 @@ public final class ReleaseSource {
         this.verifier = new DocumentVerifier(trustedKeys);
     }
 
+    /** A verified release and the signed text it came from (kept, so the install can go back to it). */
+    public record Loaded(ReleaseManifest manifest, String signedText) {
+    }
+
     /** The verified release, or a {@link ReleaseProblem} saying why not. */
     public ReleaseManifest load(String fileOrUrl) {
+        return fetch(fileOrUrl).manifest();
+    }
+
+    public Loaded fetch(String fileOrUrl) {
         String text = read(fileOrUrl);
-        VerificationResult result = verifier.verify(text, DocumentKind.RELEASE_MANIFEST);
+        return new Loaded(verify(text, fileOrUrl), text);
+    }
+
+    /** Checks a signed release manifest's text ({@code origin} names it in messages). */
+    public ReleaseManifest verify(String text, String origin) {
+        VerificationResult result = verifier.verify(text.strip(), DocumentKind.RELEASE_MANIFEST);
         try {
             return switch (result) {
                 case VerificationResult.Verified v -> ReleaseManifest.fromJson(v.document().body());
-                case VerificationResult.Malformed m -> throw new ReleaseProblem("the release manifest " + fileOrUrl
+                case VerificationResult.Malformed m -> throw new ReleaseProblem("the release manifest " + origin
                         + " is not readable: " + m.problem() + " (at " + m.where() + ")");
                 case VerificationResult.UnknownKey u -> throw new ReleaseProblem("the release manifest is signed by a key"
                         + " this console does not trust (" + u.keyId() + ")");

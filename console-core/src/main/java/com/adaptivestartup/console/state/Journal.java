@@ -28,11 +28,12 @@ public final class Journal {
 
     /** One operation being recorded. */
     public final class Operation {
-        private final String id = UUID.randomUUID().toString();
+        private final String id;
         private final String name;
         private final String project;
 
-        private Operation(String name, String project) {
+        private Operation(String id, String name, String project) {
+            this.id = id;
             this.name = name;
             this.project = project;
         }
@@ -74,9 +75,35 @@ public final class Journal {
     }
 
     public Operation begin(String operation, String project) {
-        Operation op = new Operation(operation, project);
+        Operation op = new Operation(UUID.randomUUID().toString(), operation, project);
         op.record("operation", "started", null);
         return op;
+    }
+
+    /** Goes on recording an operation found unfinished (by the one who finishes or undoes it). */
+    public Operation resume(Entry started) {
+        return new Operation(started.operationId(), started.operation(), started.project());
+    }
+
+    /** The newest operation of this kind on the project, its entries oldest first; empty when there was none. */
+    public List<Entry> lastOperation(String project, String operation) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, operation_id, operation, project, step, status, detail, at FROM journal WHERE operation_id ="
+                        + " (SELECT operation_id FROM journal WHERE project = ? AND operation = ? ORDER BY id DESC LIMIT 1)"
+                        + " ORDER BY id")) {
+            s.setString(1, project);
+            s.setString(2, operation);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getString(8)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the journal cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public List<Entry> entries(String project, int limit) {

@@ -70,6 +70,22 @@ public final class StateDatabase {
                 keep      INTEGER NOT NULL CHECK (keep >= 1),
                 last_run  TEXT
             );
+            """,
+            """
+            ALTER TABLE installations ADD COLUMN license_text TEXT;
+            CREATE TABLE channel_state (
+                channel     TEXT PRIMARY KEY,
+                sequence    INTEGER NOT NULL,
+                document    TEXT NOT NULL,
+                verified_at TEXT NOT NULL
+            );
+            CREATE TABLE update_settings (
+                project  TEXT PRIMARY KEY,
+                source   TEXT,
+                channel  TEXT,
+                pinned   TEXT,
+                skipped  TEXT
+            );
             """);
     private final String url;
 

@@ -13,6 +13,7 @@ import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.install.StackProbe;
 import com.adaptivestartup.console.operate.MigrationService;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.release.ReleaseSource;
@@ -61,7 +62,6 @@ class BackupEndToEndTest {
     @TempDir
     static Path tmp;
     static StateDatabase state;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -104,61 +104,10 @@ class BackupEndToEndTest {
         return new StackService(engine, new Installations(db, Clock.systemUTC()), Clock.systemUTC());
     }
 
-    private static JsonNode call(String method, String url, String token, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).as(method + " " + url + ": " + new String(r.body(), StandardCharsets.UTF_8)).isBetween(200, 299);
-        return r.body().length == 0 ? null : JSON.readTree(r.body());
-    }
-
-    private static JsonNode post(String url, String token, Object json) throws Exception {
-        return call("POST", url, token, "application/json", JSON.writeValueAsBytes(json));
-    }
-
-    private static String docker(String... args) throws Exception {
-        Process p = new ProcessBuilder(List.of(args)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(String.join(" ", args) + "\n" + out).isZero();
-        return out;
-    }
-
-    /** Every table's rows, hashed in a stable order, and every stored object's SHA-256. */
-    private static String fingerprint(String project) throws Exception {
-        String tables = docker("docker", "exec", project + "-postgres-1", "psql", "-U", "adaptive", "-d", "adaptive", "-tAc",
-                "SELECT string_agg(tablename, ' ' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'").strip();
-        StringBuilder sql = new StringBuilder();
-        for (String t : tables.split(" ")) {
-            sql.append("SELECT '").append(t).append("', count(*), md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ")
-                    .append(t).append(" x;");
-        }
-        String rows = docker("docker", "exec", project + "-postgres-1", "psql", "-U", "adaptive", "-d", "adaptive", "-tA",
-                "-c", sql.toString());
-        String objects = docker("docker", "exec", project + "-storage-1", "bash", "-c",
-                "cd /data && find . -type f -not -name '.*' -exec sha256sum {} + | sort");
-        return rows + "\n" + objects;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String psql(String project, String sql) throws Exception {
-        return docker("docker", "exec", project + "-postgres-1", "psql", "-U", "adaptive", "-d", "adaptive", "-tAc", sql).strip();
-    }
-
     @Test
     void dataWrittenThroughTheApiSurvivesAFailedMigrationAndTheLossOfTheMachine() throws Exception {
         String project = "bk" + UUID.randomUUID().toString().substring(0, 8);
-        int port = freePort();
+        int port = StackProbe.freePort();
         Path dir = tmp.resolve(project);
         InstallRequest request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
                 fixture.release110.toString());
@@ -166,23 +115,23 @@ class BackupEndToEndTest {
         try {
             InstallResult installed = installer(state).install(request, InstallListener.SILENT);
             String api = "http://127.0.0.1:" + port;
-            String token = post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                     "password", installed.adminPassword())).get("token").asText();
-            token = post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
+            token = StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
                     "newPassword", "the-founders-own-password")).get("token").asText();
-            String org = call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
-            String venture = post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Backups for all",
+            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
+            String venture = StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Backups for all",
                     "hypothesis", "admins sleep better")).get("id").asText();
-            post(api + "/api/orgs/" + org + "/ventures/" + venture + "/metrics", token, Map.of("name", "signups", "value", 42));
+            StackProbe.post(api + "/api/orgs/" + org + "/ventures/" + venture + "/metrics", token, Map.of("name", "signups", "value", 42));
             StringBuilder csv = new StringBuilder("week,signups\n");
             Random random = new Random(7);
             while (csv.length() < 2 * 1024 * 1024) {
                 csv.append(random.nextInt(1000)).append(',').append(random.nextLong()).append('\n');
             }
             byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-            String fileId = call("POST", api + "/api/orgs/" + org + "/files?name=plan.csv&ventureId=" + venture, token,
+            String fileId = StackProbe.call("POST", api + "/api/orgs/" + org + "/files?name=plan.csv&ventureId=" + venture, token,
                     "text/csv", file).get("id").asText();
-            String before = fingerprint(project);
+            String before = StackProbe.fingerprint(project);
             assertThat(before).contains("ventures|1|").contains("metrics|1|");
             String postgresPassword = Files.readString(dir.resolve("secrets/postgres_password"));
 
@@ -198,11 +147,11 @@ class BackupEndToEndTest {
             assertThat(store(state).list(project).get(0).restoreTested().result()).isEqualTo("ok: " + test.summary());
 
             // Real peers: GNU tar lists it; the stack's own pg_restore reads the dump.
-            String listing = docker("tar", "-tf", backup.file().toString());
+            String listing = StackProbe.run("tar", "-tf", backup.file().toString());
             assertThat(listing.lines().toList()).startsWith("manifest.json", "database.dump")
                     .contains("volumes/storage-data.tar.zst", "volumes/redis-data.tar.zst", "config/.env");
             Path extracted = Files.createDirectories(tmp.resolve("peer-" + project));
-            docker("tar", "-xf", backup.file().toString(), "-C", extracted.toString(), "database.dump");
+            StackProbe.run("tar", "-xf", backup.file().toString(), "-C", extracted.toString(), "database.dump");
             Process restoreList = new ProcessBuilder("docker", "exec", "-i", project + "-postgres-1", "pg_restore", "--list")
                     .redirectInput(extracted.resolve("database.dump").toFile()).redirectErrorStream(true).start();
             String toc = new String(restoreList.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -233,13 +182,13 @@ class BackupEndToEndTest {
             assertThat(noop.schemaAfter()).isEqualTo("5");
             assertThat(noop.backup().kind()).isEqualTo("pre-migrate");
             // A migration that fails (V5 is pending again but its column exists) is rolled back, and said so.
-            psql(project, "DELETE FROM flyway_schema_history WHERE version = '5'");
-            String broken = fingerprint(project);
+            StackProbe.psql(project, "DELETE FROM flyway_schema_history WHERE version = '5'");
+            String broken = StackProbe.fingerprint(project);
             assertThatThrownBy(() -> migrations(state).migrate(project, BackupService.Listener.SILENT))
                     .isInstanceOfSatisfying(MigrationService.MigrationFailed.class, e -> assertThat(e.restored()).isTrue())
                     .hasMessageMatching("migration 1\\.1\\.0/V5 failed: .*already exists.*; restored to the state of"
                             + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Z; nothing lost");
-            assertThat(fingerprint(project)).isEqualTo(broken);
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(broken);
             assertThat(stacks(state).status(project).overall()).isEqualTo("healthy");
             assertThat(new Journal(state, Clock.systemUTC()).entries(project, 400)).anyMatch(e -> e.operation().equals("migrate")
                     && e.step().equals("roll back") && e.status().equals("done"));
@@ -251,10 +200,10 @@ class BackupEndToEndTest {
                     new Installations(newMachine, Clock.systemUTC()), backups(newMachine))
                     .install(request, backup.file(), null, InstallListener.SILENT);
             assertThat(recovered.backup().note()).isEqualTo("before the disaster");
-            assertThat(fingerprint(project)).isEqualTo(before);
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
             assertThat(Files.readString(dir.resolve("secrets/postgres_password"))).isEqualTo(postgresPassword);
             assertThat(dir.resolve(InstallDirectory.ADMIN_PASSWORD)).doesNotExist();
-            String again = post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+            String again = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                     "password", "the-founders-own-password")).get("token").asText();
             HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/orgs/" + org + "/files/" + fileId))
                     .header("Authorization", "Bearer " + again).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -263,12 +212,12 @@ class BackupEndToEndTest {
                     .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)));
 
             // On the new machine the old file is imported, and restoring it over live data keeps a way back.
-            post(api + "/api/orgs/" + org + "/ventures", again, Map.of("name", "Made after the recovery", "hypothesis", "x"));
+            StackProbe.post(api + "/api/orgs/" + org + "/ventures", again, Map.of("name", "Made after the recovery", "hypothesis", "x"));
             BackupStore.Imported imported = store(newMachine).importFile(project, backup.file(), null);
             BackupService.Restored restored = backups(newMachine).restore(project, imported.backup().id(), null, true,
                     BackupService.Listener.SILENT);
             assertThat(restored.safetyBackup().kind()).isEqualTo("pre-restore");
-            assertThat(fingerprint(project)).isEqualTo(before);
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
             assertThat(store(newMachine).list(project)).extracting(BackupCatalogue.Backup::kind)
                     .containsExactlyInAnyOrder("pre-restore", "manual");
             assertThat(new Journal(newMachine, Clock.systemUTC()).entries(project, 200)).anyMatch(e ->

@@ -36,13 +36,15 @@ public final class Fixture {
     public final TrustedKeys trusted;
     public final Path release100;
     public final Path release110;
+    private final Path trustedKeyFile;
 
     private Fixture(Map<String, String> env) throws Exception {
         registry = env.get("FIXTURE_REGISTRY");
         customerUser = env.get("FIXTURE_CUSTOMER_USERNAME");
         customerPassword = Files.readString(Path.of(env.get("FIXTURE_CUSTOMER_PASSWORD_FILE"))).strip();
         vendorKey = Ed25519Keys.privateKeyFromPem(Files.readString(Path.of(env.get("FIXTURE_VENDOR_PRIVATE_KEY"))));
-        trusted = TrustedKeys.fromPemFiles(Path.of(env.get("FIXTURE_VENDOR_PUBLIC_KEY")));
+        trustedKeyFile = Path.of(env.get("FIXTURE_VENDOR_PUBLIC_KEY"));
+        trusted = TrustedKeys.fromPemFiles(trustedKeyFile);
         release100 = Path.of(env.get("FIXTURE_RELEASE_1_0_0"));
         release110 = Path.of(env.get("FIXTURE_RELEASE_1_1_0"));
     }
@@ -68,6 +70,11 @@ public final class Fixture {
         License l = new License("lic-" + UUID.randomUUID(), "acme", "Acme", Edition.STANDARD, 10, Set.of(), issued, issued,
                 expires, 0, "stable", null, null, new RegistryAccess(registry, "acme", customerUser, password), null);
         return new LicenseIssuer(new DocumentSigner(vendorKey)).issue(l).compact();
+    }
+
+    /** The vendor's public key file, for a console started as its own process (ADAPTIVE_TRUSTED_KEYS). */
+    public Path trustedKeyFile() {
+        return trustedKeyFile;
     }
 
     public String license() {

@@ -1,0 +1,285 @@
+package com.adaptivestartup.console.cli;
+
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.update.ChannelManifest;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adaptivectl update check|apply|confirm|settings|recover}, {@code rollback} and {@code notices}. */
+@Command(name = "update", mixinStandardHelpOptions = true, description = "Find, apply and confirm updates.",
+        subcommands = {UpdateCommands.Check.class, UpdateCommands.Apply.class, UpdateCommands.Confirm.class,
+                UpdateCommands.Settings.class, UpdateCommands.Recover.class})
+final class UpdateCommands {
+
+    abstract static class Base implements Callable<Integer> {
+        final CliContext context;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
+        String project;
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        Base(CliContext context) {
+            this.context = context;
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        void printJson(Object value) throws Exception {
+            out().println(BackupCommands.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        }
+
+        /** An update cut short earlier is finished or undone first, and the admin told which. */
+        void recoverFirst() throws Exception {
+            context.updateRecovery(err()).recover(project, progress()).ifPresent(m -> err().println("note: " + m));
+        }
+
+        InstallListener progress() {
+            PrintWriter err = err();
+            return json ? InstallListener.SILENT : new InstallListener() {
+                public void step(String step, String status) {
+                    err.println((status.equals("started") ? "... " : status.equals("done") ? "ok  " : "    ") + step);
+                    err.flush();
+                }
+
+                public void pull(String service, long current, long total) {
+                }
+            };
+        }
+
+        int failed(UpdateService.UpdateFailed e) {
+            err().println(e.getMessage());
+            return ExitCodes.NOT_OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Ask the update channel what is new.")
+    static final class Check extends Base {
+        Check(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            recoverFirst();
+            UpdateService.UpdateCheck c;
+            try {
+                c = context.updateService(err()).check(project);
+            } catch (UpdateService.UpdateFailed e) {
+                return failed(e);
+            }
+            if (json) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("installed", c.installed());
+                r.put("channel", c.channel().channel());
+                r.put("sequence", c.channel().trusted().manifest().sequence());
+                r.put("offline", c.channel().trusted().fromLastKnown());
+                r.put("newest", c.newest());
+                r.put("path", c.path());
+                r.put("newer", c.newer());
+                r.put("notices", c.notices());
+                printJson(r);
+                return ExitCodes.OK;
+            }
+            if (c.channel().trusted().fromLastKnown()) {
+                out().println("Offline: " + c.channel().trusted().offlineReason() + ". Showing the channel as last received ("
+                        + c.channel().trusted().verifiedAt() + ").");
+            }
+            out().println("Installed: Adaptive Startup " + c.installed() + " (channel " + c.channel().channel() + ")");
+            for (UpdateService.Available a : c.newer()) {
+                out().println("  " + a.version() + (a.coveredByLicense() ? "" : "  (needs a renewed license)")
+                        + (a.skipped() ? "  (skipped)" : "") + (a.notes().isBlank() ? "" : "  " + a.notes()));
+            }
+            out().println(c.newest() == null ? "Up to date." : "Update to " + c.newest() + (c.path().size() > 1
+                    ? " through " + String.join(" -> ", c.path()) : "") + ": adaptivectl update apply");
+            printNotices(out(), c);
+            return ExitCodes.OK;
+        }
+
+        static void printNotices(PrintWriter out, UpdateService.UpdateCheck c) {
+            for (ChannelManifest.Notice n : c.notices()) {
+                out.println("[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()
+                        + (n.body() == null ? "" : ": " + n.body()));
+            }
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true, description = "Update: pull, back up, replace, migrate,"
+            + " check; on any failure roll back to the installed version and data.")
+    static final class Apply extends Base {
+        @Option(names = "--to", description = "The version to go to (default: the newest on offer).")
+        String to;
+        @Option(names = "--yes", description = "Do not ask for confirmation.")
+        boolean yes;
+
+        Apply(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            recoverFirst();
+            if (!yes) {
+                err().println("Updating stops Adaptive Startup for a short while (a backup is taken first, and everything is"
+                        + " rolled back if anything fails). Run again with --yes to go ahead.");
+                return ExitCodes.USAGE;
+            }
+            try {
+                UpdateService.Applied a = context.updateService(err()).apply(project, to, progress());
+                if (json) {
+                    printJson(a);
+                } else {
+                    out().println("Updated from " + a.from() + " to " + a.to() + ". The backup taken before is kept until you"
+                            + " confirm the update: adaptivectl update confirm (or go back: adaptivectl rollback).");
+                }
+                return ExitCodes.OK;
+            } catch (UpdateService.UpdateFailed e) {
+                return failed(e);
+            }
+        }
+    }
+
+    @Command(name = "confirm", mixinStandardHelpOptions = true,
+            description = "Keep the installed version: the backups taken before updating to it may be pruned again.")
+    static final class Confirm extends Base {
+        Confirm(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            int released = context.updateService(err()).confirm(project);
+            out().println("Confirmed. " + released + " backup" + (released == 1 ? "" : "s")
+                    + " taken before the update will follow the normal retention from now on.");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "settings", mixinStandardHelpOptions = true, description = "Show or change where updates come from.")
+    static final class Settings extends Base {
+        @Option(names = "--source", description = "The Brain's URL, or a folder or file (offline sites).")
+        String source;
+        @Option(names = "--channel", description = "The update channel (default: the license's).")
+        String channel;
+        @Option(names = "--pin", description = "Never offer versions beyond this one.")
+        String pin;
+        @Option(names = "--unpin")
+        boolean unpin;
+        @Option(names = "--skip", description = "Do not offer this version.")
+        String skip;
+
+        Settings(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            UpdateSettings.Store store = new UpdateSettings.Store(context.state());
+            UpdateSettings s = store.find(project);
+            if (source != null) {
+                s = s.withSource(source);
+            }
+            if (channel != null) {
+                s = s.withChannel(channel);
+            }
+            if (pin != null || unpin) {
+                s = s.withPinned(unpin ? null : pin);
+            }
+            if (skip != null) {
+                s = s.withSkipped(skip);
+            }
+            store.save(project, s);
+            if (json) {
+                printJson(s);
+            } else {
+                out().println("source:  " + (s.source() != null ? s.source() : context.defaultUpdateSource() != null
+                        ? context.defaultUpdateSource() + " (default)" : "(none)"));
+                out().println("channel: " + (s.channel() != null ? s.channel() : "(the license's)"));
+                out().println("pinned:  " + (s.pinned() != null ? s.pinned() : "no"));
+                out().println("skipped: " + (s.skipped().isEmpty() ? "none" : String.join(", ", s.skipped())));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "recover", mixinStandardHelpOptions = true,
+            description = "Finish or undo an update that was cut short (also done before every update command).")
+    static final class Recover extends Base {
+        Recover(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            var r = context.updateRecovery(err()).recover(project, progress());
+            out().println(r.orElse("No update was interrupted."));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Go back to the version before the last"
+            + " update, with the data as it was then (what was written since is kept in a backup).")
+    static final class Rollback extends Base {
+        @Option(names = "--yes", description = "Do not ask for confirmation.")
+        boolean yes;
+
+        Rollback(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            recoverFirst();
+            UpdateService updates = context.updateService(err());
+            try {
+                var point = updates.rollbackPoint(project).orElseThrow(() -> new UpdateService.UpdateFailed(
+                        "there is no backup taken before an update, so there is nothing to roll back to", true));
+                if (!yes) {
+                    err().println("Rolling back goes to Adaptive Startup " + point.appVersion() + " with the data as of "
+                            + point.createdAt() + ". What was written since then is not in it (it is kept in a backup taken"
+                            + " first). Run again with --yes to go ahead.");
+                    return ExitCodes.USAGE;
+                }
+                UpdateService.RolledBack r = updates.rollback(project, progress());
+                out().println("Rolled back from " + r.from() + " to " + r.to() + " with the data as of " + r.dataAsOf()
+                        + ". The state before the rollback is kept as backup " + r.safetyBackup().id() + ".");
+                return ExitCodes.OK;
+            } catch (UpdateService.UpdateFailed e) {
+                return failed(e);
+            }
+        }
+    }
+
+    @Command(name = "notices", mixinStandardHelpOptions = true, description = "Announcements and security notices"
+            + " from the vendor for this installation.")
+    static final class Notices extends Base {
+        Notices(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            try {
+                UpdateService.UpdateCheck c = context.updateService(err()).check(project);
+                if (json) {
+                    printJson(c.notices());
+                } else if (c.notices().isEmpty()) {
+                    out().println("No notices.");
+                } else {
+                    Check.printNotices(out(), c);
+                }
+                return ExitCodes.OK;
+            } catch (UpdateService.UpdateFailed e) {
+                return failed(e);
+            }
+        }
+    }
+}

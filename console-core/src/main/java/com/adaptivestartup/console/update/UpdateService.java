@@ -1,0 +1,278 @@
+package com.adaptivestartup.console.update;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.release.Versions;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.OperationLock;
+import com.adaptivestartup.licensing.license.License;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Updates as a transaction, and rollbacks. An update goes version by version along the {@link UpdatePlanner}'s
+ * path; each step: pull and check every image of the release (no downtime yet), a backup (held until the
+ * update is confirmed), then the install converged onto the new release (the app's containers replaced,
+ * the server's migration, every service healthy, the API ready on the release's schema). Any failure from
+ * there restores that backup with the app stopped and converges back onto the previous release, so the
+ * admin gets exactly the old version and data back, and a sentence that says so. Each step is journaled
+ * with what a later console needs to finish the rollback if this one is killed ({@link UpdateRecovery}).
+ */
+public final class UpdateService {
+    static final String OPERATION = "update";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private final InstallService installer;
+    private final BackupService backups;
+    private final Installations installations;
+    private final Journal journal;
+    private final ChannelReader channels;
+    private final LicenseService licenses;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final java.nio.file.Path locks;
+
+    public UpdateService(InstallService installer, BackupService backups, Installations installations,
+                         Journal journal, ChannelReader channels, LicenseService licenses, Clock clock, ZoneId zone,
+                         java.nio.file.Path locks) {
+        this.installer = installer;
+        this.backups = backups;
+        this.installations = installations;
+        this.journal = journal;
+        this.channels = channels;
+        this.licenses = licenses;
+        this.clock = clock;
+        this.zone = zone;
+        this.locks = locks;
+    }
+
+    /** A release newer than the installed one. */
+    public record Available(String version, String notes, String minUpdateFrom, boolean reversibleMigrations,
+                            boolean coveredByLicense, boolean skipped) {
+    }
+
+    /** What {@link #check} found. {@code newest} is null when the install is up to date. */
+    public record UpdateCheck(String installed, ChannelReader.Read channel, List<Available> newer, String newest,
+                              List<String> path, List<ChannelManifest.Notice> notices) {
+    }
+
+    /** The update did not happen; {@code rolledBack} says whether everything is back as it was (the message says it too). */
+    public static final class UpdateFailed extends RuntimeException {
+        private final boolean rolledBack;
+
+        public UpdateFailed(String message, boolean rolledBack) {
+            super(message);
+            this.rolledBack = rolledBack;
+        }
+
+        public boolean rolledBack() {
+            return rolledBack;
+        }
+    }
+
+    public record Applied(String from, String to, List<String> steps, List<BackupCatalogue.Backup> backups) {
+    }
+
+    public UpdateCheck check(String project) {
+        Installations.Installation inst = installation(project);
+        License license = license(inst);
+        ChannelReader.Read read = channels.read(project, license.updateChannel());
+        UpdateSettings settings = channels.settings(project);
+        List<UpdatePlanner.Candidate> candidates = channels.candidates(read);
+        List<Available> newer = candidates.stream().filter(c -> Versions.compare(c.version(), inst.version()) > 0)
+                .sorted((a, b) -> Versions.compare(b.version(), a.version()))
+                .map(c -> new Available(c.version(), c.manifest().notes(), c.manifest().minUpdateFrom(),
+                        c.manifest().reversibleMigrations(), license.maxVersion() == null
+                        || Versions.compare(c.version(), license.maxVersion()) <= 0, settings.skipped().contains(c.version())))
+                .toList();
+        String newest = UpdatePlanner.newest(inst.version(), candidates, settings.pinned(), settings.skipped(),
+                license.maxVersion()).orElse(null);
+        List<String> path = newest == null ? List.of()
+                : UpdatePlanner.path(inst.version(), newest, candidates).stream().map(UpdatePlanner.Candidate::version).toList();
+        Instant now = clock.instant();
+        List<ChannelManifest.Notice> notices = read.trusted().manifest().notices().stream()
+                .filter(n -> n.appliesTo(inst.version(), license.edition().name().toLowerCase(java.util.Locale.ROOT), now))
+                .toList();
+        return new UpdateCheck(inst.version(), read, newer, newest, path, notices);
+    }
+
+    /** Updates to {@code target} (null: the newest on offer), step by step; throws {@link UpdateFailed} on failure. */
+    public Applied apply(String project, String target, InstallListener listener) {
+        try (OperationLock lock = lock(project)) {
+            Installations.Installation inst = installation(project);
+            License license = license(inst);
+            ChannelReader.Read read = channels.read(project, license.updateChannel());
+            UpdateSettings settings = channels.settings(project);
+            List<UpdatePlanner.Candidate> candidates = channels.candidates(read);
+            String to = target != null ? target : UpdatePlanner.newest(inst.version(), candidates, settings.pinned(),
+                    settings.skipped(), license.maxVersion()).orElseThrow(() -> new UpdateFailed("Adaptive Startup "
+                    + inst.version() + " is the newest version on offer; nothing to update", true));
+            if (settings.pinned() != null && Versions.compare(to, settings.pinned()) > 0) {
+                throw new UpdateFailed("updates are pinned at " + settings.pinned() + "; unpin first to go to " + to, true);
+            }
+            if (license.maxVersion() != null && Versions.compare(to, license.maxVersion()) > 0) {
+                throw new UpdateFailed("this license covers versions up to " + license.maxVersion() + "; " + to
+                        + " needs a renewed license. Nothing was changed.", true);
+            }
+            List<UpdatePlanner.Candidate> path = UpdatePlanner.path(inst.version(), to, candidates);
+            String from = inst.version();
+            List<BackupCatalogue.Backup> taken = new ArrayList<>();
+            for (UpdatePlanner.Candidate step : path) {
+                taken.add(step(installation(project), step, listener));
+            }
+            return new Applied(from, to, path.stream().map(UpdatePlanner.Candidate::version).toList(), taken);
+        }
+    }
+
+    /** One version step of an update, as one journaled transaction. */
+    private BackupCatalogue.Backup step(Installations.Installation inst, UpdatePlanner.Candidate target, InstallListener listener) {
+        String from = inst.version();
+        String to = target.version();
+        InstallDirectory dir = new InstallDirectory(inst.directory());
+        Journal.Operation op = journal.begin(OPERATION, inst.project());
+        op.record("plan", "done", from + " -> " + to);
+        try {
+            dir.saveRelease(to, target.signedText());
+            InstallRequest request = request(inst, dir, to);
+            op.step("pull", listener::step, () -> installer.prefetch(request, listener));
+            BackupCatalogue.Backup backup = op.step("backup", listener::step, () -> backups.create(inst.project(), "pre-update",
+                    "taken automatically before the update from " + from + " to " + to, null, BackupService.Listener.SILENT));
+            backups.store().catalogue().hold(backup.id(), "taken before the update from " + from + " to " + to
+                    + "; kept until that update is confirmed");
+            op.record("backup", "done", backup.id());
+            try {
+                op.record("deploy", "started", to);
+                installer.install(request, listener);
+                op.record("deploy", "done", to);
+            } catch (RuntimeException failed) {
+                op.record("deploy", "failed", failed.getMessage());
+                String why = "the update from " + from + " to " + to + " failed" + (failed instanceof InstallFailed f
+                        ? " at step '" + f.step() + "'" : "") + ": " + failed.getMessage();
+                rollBack(op, inst, backup, listener);
+                String message = why + "; rolled back to " + from + " with the data as of "
+                        + WHEN.format(backup.createdAt().atZone(zone)) + "; nothing lost";
+                op.record("operation", "failed", message);
+                throw new UpdateFailed(message, true);
+            }
+            op.record("operation", "done", from + " -> " + to);
+            return backup;
+        } catch (UpdateFailed e) {
+            throw e;
+        } catch (InstallFailed e) {
+            // Before any downtime: the license, the release or an image. Nothing was changed.
+            String message = "the update to " + to + " stopped before anything was changed: " + e.getMessage();
+            op.record("operation", "failed", message);
+            throw new UpdateFailed(message, true);
+        } catch (RuntimeException e) {
+            op.record("operation", "failed", e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Back to exactly {@code inst}'s version and {@code backup}'s data: the data first, with the app's
+     * services left stopped (the newer server must not serve the older schema), then the install converged
+     * onto the previous release, which starts everything and checks it. Throws when that fails too.
+     */
+    void rollBack(Journal.Operation op, Installations.Installation inst, BackupCatalogue.Backup backup, InstallListener listener) {
+        try {
+            op.step("roll back data", listener::step, () -> backups.rollBack(inst.project(), backup, false,
+                    BackupService.Listener.SILENT));
+            InstallDirectory dir = new InstallDirectory(inst.directory());
+            op.step("roll back release", listener::step, () -> installer.install(request(inst, dir, inst.version()), listener));
+        } catch (RuntimeException e) {
+            String message = "rolling back to " + inst.version() + " failed too: " + e.getMessage() + ". The data from before"
+                    + " the update is in the backup " + backup.id() + " (" + backup.file() + "); run `adaptivectl rollback`"
+                    + " to try again.";
+            op.record("operation", "failed", message);
+            throw new UpdateFailed(message, false);
+        }
+    }
+
+    /** What a rollback did, and the backup of the state it replaced. */
+    public record RolledBack(String from, String to, Instant dataAsOf, BackupCatalogue.Backup safetyBackup) {
+    }
+
+    /** The backup a rollback would restore: the newest taken before an update from an older version. */
+    public Optional<BackupCatalogue.Backup> rollbackPoint(String project) {
+        Installations.Installation inst = installation(project);
+        return backups.store().list(project).stream()
+                .filter(b -> b.kind().equals("pre-update") && Versions.compare(b.appVersion(), inst.version()) < 0)
+                .filter(b -> new InstallDirectory(inst.directory()).releaseFile(b.appVersion()).toFile().isFile())
+                .findFirst();
+    }
+
+    /**
+     * Back to the version before the last update, with the data as it was then. What was written since is
+     * kept in a backup taken first (it can be restored on the newer version again).
+     */
+    public RolledBack rollback(String project, InstallListener listener) {
+        try (OperationLock lock = lock(project)) {
+            Installations.Installation inst = installation(project);
+            BackupCatalogue.Backup point = rollbackPoint(project).orElseThrow(() -> new UpdateFailed("there is no backup"
+                    + " taken before an update to " + inst.version() + ", so there is nothing to roll back to", true));
+            Journal.Operation op = journal.begin("rollback", project);
+            BackupCatalogue.Backup safety = op.step("backup", listener::step, () -> backups.create(project, "pre-rollback",
+                    "taken automatically before rolling back from " + inst.version() + " to " + point.appVersion(), null,
+                    BackupService.Listener.SILENT));
+            Installations.Installation target = new Installations.Installation(inst.project(), inst.directory(),
+                    point.appVersion(), inst.httpPort(), inst.adminEmail(), inst.registry(), inst.licenseText());
+            rollBack(op, target, point, listener);
+            op.record("operation", "done", inst.version() + " -> " + point.appVersion());
+            return new RolledBack(inst.version(), point.appVersion(), point.createdAt(), safety);
+        }
+    }
+
+    /** The admin is happy with the installed version: backups taken before updating to it may be pruned again. */
+    public int confirm(String project) {
+        Installations.Installation inst = installation(project);
+        List<BackupCatalogue.Backup> held = backups.store().list(project).stream()
+                .filter(b -> b.kind().equals("pre-update") && b.hold() != null && Versions.compare(b.appVersion(), inst.version()) < 0)
+                .toList();
+        held.forEach(b -> backups.store().catalogue().hold(b.id(), null));
+        journal.begin("confirm update", project).record("operation", "done", inst.version() + ": " + held.size() + " backups released");
+        return held.size();
+    }
+
+    OperationLock lock(String project) {
+        try {
+            return OperationLock.acquire(locks.resolve(project + ".update.lock"), "an update or rollback of '" + project + "'");
+        } catch (OperationLock.Busy e) {
+            throw new UpdateFailed(e.getMessage(), true);
+        }
+    }
+
+    InstallRequest request(Installations.Installation inst, InstallDirectory dir, String version) {
+        if (inst.licenseText() == null) {
+            throw new UpdateFailed("this installation was made by an older console that did not keep its license; run"
+                    + " `adaptivectl install` once more with --license (it changes nothing else), then update", true);
+        }
+        return new InstallRequest(inst.licenseText(), dir.path(), inst.project(), inst.httpPort(), inst.adminEmail(),
+                inst.registry(), dir.releaseFile(version).toString());
+    }
+
+    Installations.Installation installation(String project) {
+        return installations.find(project).orElseThrow(() -> new UpdateFailed("there is no installation '" + project
+                + "' on this machine (see `adaptivectl status`)", true));
+    }
+
+    private License license(Installations.Installation inst) {
+        if (inst.licenseText() == null) {
+            throw new UpdateFailed("this installation was made by an older console that did not keep its license; run"
+                    + " `adaptivectl install` once more with --license, then check for updates", true);
+        }
+        var verdict = licenses.verify(inst.licenseText());
+        return verdict.readLicense().orElseThrow(() -> new UpdateFailed("the license cannot be read: " + verdict.message(), true));
+    }
+}

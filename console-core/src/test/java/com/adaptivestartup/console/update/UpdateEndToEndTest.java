@@ -1,0 +1,281 @@
+package com.adaptivestartup.console.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineLocator;
+import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.install.Fixture;
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.install.StackProbe;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.licensing.clock.InMemoryTimeWitness;
+import com.adaptivestartup.licensing.signing.DocumentKind;
+import com.adaptivestartup.licensing.signing.DocumentSigner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Updates on the real engine, from a test Brain that is a real HTTP server (the JDK's file server) serving a
+ * signed channel: 1.0.0 installed with data, a 1.1.0 whose migration fails rolled back automatically with
+ * every row as it was, then the update for real (data intact, migrated, visible through the API), a
+ * rollback to 1.0.0, and the console killed (SIGKILL) in the middle of an update and the next console
+ * rolling it back.
+ */
+@Tag("e2e")
+class UpdateEndToEndTest {
+    static Fixture fixture;
+    static DockerEngine engine;
+    static HttpServer brain;
+    @TempDir
+    static Path tmp;
+    static String brainUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = Fixture.load();
+        engine = ((EngineLocator.Outcome.Found) new EngineLocator(EngineStrategies.forThisMachine(System.getenv(),
+                System.getProperty("os.name"), Path.of(System.getProperty("user.home")))).locate()).engine();
+        Path site = Files.createDirectories(tmp.resolve("brain/v1/channels"));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode body = json.createObjectNode().put("channel", "stable").put("sequence", 7)
+                .put("issuedAt", Instant.now().minusSeconds(60).toString())
+                .put("expiresAt", Instant.now().plus(Duration.ofDays(14)).toString());
+        ArrayNode releases = body.putArray("releases");
+        releases.addObject().put("version", "1.0.0").put("manifest", Files.readString(fixture.release100).strip());
+        releases.addObject().put("version", "1.1.0").put("manifest", Files.readString(fixture.release110).strip());
+        body.putArray("notices").addObject().put("id", "adv-1").put("severity", "critical")
+                .put("title", "Update to 1.1.0: it fixes a session bug").putObject("versions").put("below", "1.1.0");
+        Files.writeString(site.resolve("stable"), new DocumentSigner(fixture.vendorKey).sign(DocumentKind.CHANNEL_MANIFEST, body)
+                .compact());
+        brain = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                tmp.resolve("brain"), SimpleFileServer.OutputLevel.NONE);
+        brain.start();
+        brainUrl = "http://127.0.0.1:" + brain.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        brain.stop(0);
+        engine.close();
+    }
+
+    /** The console's services over one state folder, as the CLI builds them. */
+    record Console(StateDatabase state, Path stateDir) {
+        static Console at(Path stateDir) {
+            return new Console(StateDatabase.open(stateDir), stateDir);
+        }
+
+        LicenseService licenses() {
+            return new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(), Optional::empty);
+        }
+
+        InstallService installer() {
+            return new InstallService(licenses(), new ReleaseSource(fixture.trusted), engine, journal(), installations());
+        }
+
+        Installations installations() {
+            return new Installations(state, Clock.systemUTC());
+        }
+
+        Journal journal() {
+            return new Journal(state, Clock.systemUTC());
+        }
+
+        BackupService backups() {
+            return new BackupService(engine, installations(), journal(),
+                    new BackupStore(stateDir.resolve("backups"), new BackupCatalogue(state), Clock.systemUTC()));
+        }
+
+        UpdateService updates() {
+            ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
+                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
+            return new UpdateService(installer(), backups(), installations(), journal(), channels, licenses(), Clock.systemUTC(),
+                    ZoneOffset.UTC, stateDir.resolve("locks"));
+        }
+
+        UpdateRecovery recovery() {
+            return new UpdateRecovery(updates(), journal(), new BackupCatalogue(state));
+        }
+
+        StackService stacks() {
+            return new StackService(engine, installations(), Clock.systemUTC());
+        }
+    }
+
+    private static List<String> releasesRunning(String project) {
+        return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")).stream()
+                .map(c -> c.labels().get(StackLabels.RELEASE)).distinct().toList();
+    }
+
+    private static String installWithData(Console console, String project, Path dir, int port) throws Exception {
+        InstallResult installed = console.installer().install(new InstallRequest(fixture.license(), dir, project, port,
+                "founder@example.com", null, fixture.release100.toString()), InstallListener.SILENT);
+        String api = "http://127.0.0.1:" + port;
+        String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                "password", installed.adminPassword())).get("token").asText();
+        token = StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
+                "newPassword", PASSWORD)).get("token").asText();
+        String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
+        String venture = StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Updates for all",
+                "hypothesis", "admins update when it is safe")).get("id").asText();
+        StackProbe.post(api + "/api/orgs/" + org + "/ventures/" + venture + "/metrics", token, Map.of("name", "signups", "value", 42));
+        return PASSWORD;
+    }
+
+    private static final String PASSWORD = "the-founders-own-password";
+
+    @Test
+    void aFailedUpdateRollsBackItselfThenTheUpdateKeepsTheDataAndARollbackGivesItBack() throws Exception {
+        String project = "up" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Console console = Console.at(tmp.resolve("console-" + project));
+        try {
+            String password = installWithData(console, project, tmp.resolve(project), port);
+            String before = StackProbe.fingerprint(project);
+
+            UpdateService.UpdateCheck check = console.updates().check(project);
+            assertThat(check.installed()).isEqualTo("1.0.0");
+            assertThat(check.newest()).isEqualTo("1.1.0");
+            assertThat(check.path()).containsExactly("1.1.0");
+            assertThat(check.channel().trusted().fromLastKnown()).isFalse();
+            assertThat(check.notices()).extracting(ChannelManifest.Notice::id).containsExactly("adv-1");
+
+            // 1.1.0's migration adds metrics.unit; a column of that name already there makes it fail.
+            StackProbe.psql(project, "ALTER TABLE metrics ADD COLUMN unit text");
+            String planted = StackProbe.fingerprint(project);
+            assertThatThrownBy(() -> console.updates().apply(project, null, InstallListener.SILENT))
+                    .isInstanceOfSatisfying(UpdateService.UpdateFailed.class, e -> assertThat(e.rolledBack()).isTrue())
+                    .hasMessageMatching("(?s)the update from 1\\.0\\.0 to 1\\.1\\.0 failed at step '.*'.*already exists.*;"
+                            + " rolled back to 1\\.0\\.0 with the data as of .*; nothing lost");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(planted);
+            assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.0.0");
+            assertThat(releasesRunning(project)).containsExactly("1.0.0");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            StackProbe.psql(project, "ALTER TABLE metrics DROP COLUMN unit");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+
+            // Now for real.
+            UpdateService.Applied applied = console.updates().apply(project, null, InstallListener.SILENT);
+            assertThat(applied.to()).isEqualTo("1.1.0");
+            assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.1.0");
+            assertThat(releasesRunning(project)).containsExactly("1.1.0");
+            String api = "http://127.0.0.1:" + port;
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", password)).get("token").asText();
+            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
+            JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
+            assertThat(ventures.findValuesAsText("name")).contains("Updates for all");
+            String venture = ventures.get(0).get("id").asText();
+            JsonNode metrics = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures/" + venture + "/metrics", token, null, null);
+            assertThat(metrics.get(0).get("value").asDouble()).isEqualTo(42);
+            assertThat(metrics.get(0).get("unit").asText()).isEqualTo("count");
+            BackupCatalogue.Backup preUpdate = applied.backups().get(0);
+            assertThat(new BackupCatalogue(console.state()).find(preUpdate.id()).orElseThrow().hold())
+                    .contains("kept until that update is confirmed");
+            assertThat(console.updates().check(project).newest()).isNull();
+
+            // Data written on 1.1.0, then a rollback: 1.0.0 with the data as before the update; the newer data kept aside.
+            StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Made on 1.1.0", "hypothesis", "x"));
+            UpdateService.RolledBack back = console.updates().rollback(project, InstallListener.SILENT);
+            assertThat(back.to()).isEqualTo("1.0.0");
+            assertThat(back.safetyBackup().kind()).isEqualTo("pre-rollback");
+            assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.0.0");
+            assertThat(releasesRunning(project)).containsExactly("1.0.0");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+            assertThat(console.updates().confirm(project)).isZero();
+        } finally {
+            console.stacks().uninstall(project, false);
+        }
+    }
+
+    /** The console as its own process, killed with SIGKILL once {@code when} holds ({@code step} names the moment). */
+    private static void killUpdateWhen(Console console, String project, String step, java.util.function.BooleanSupplier when)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "com.adaptivestartup.console.cli.AdaptiveCtl",
+                "update", "apply", "--yes", "--project", project));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(project + "-" + step + ".log").toFile());
+        pb.environment().put("ADAPTIVE_CONSOLE_HOME", console.stateDir().toString());
+        pb.environment().put("ADAPTIVE_TRUSTED_KEYS", fixture.trustedKeyFile().toString());
+        pb.environment().put("ADAPTIVE_BRAIN_URL", brainUrl);
+        Process p = pb.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!when.getAsBoolean()) {
+            assertThat(p.isAlive()).as("the update ended before '" + step + "': " + Files.readString(
+                    tmp.resolve(project + "-" + step + ".log"))).isTrue();
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        p.destroyForcibly().waitFor();
+    }
+
+    private static boolean journaled(Console console, String project, String step, String status) {
+        return console.journal().lastOperation(project, "update").stream()
+                .anyMatch(e -> e.step().equals(step) && e.status().equals(status));
+    }
+
+    @Test
+    void aConsoleKilledInTheMiddleOfAnUpdateIsRolledBackByTheNextOne() throws Exception {
+        String project = "uk" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Console console = Console.at(tmp.resolve("console-" + project));
+        try {
+            installWithData(console, project, tmp.resolve(project), port);
+            String before = StackProbe.fingerprint(project);
+
+            // Killed while taking the backup: nothing had changed, nothing to undo.
+            killUpdateWhen(console, project, "backup", () -> journaled(console, project, "backup", "started"));
+            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+                    assertThat(m).contains("was interrupted (during 'backup') before anything was changed"));
+            assertThat(console.recovery().recover(project, InstallListener.SILENT)).isEmpty();
+
+            // Killed while the new release replaces the old one: rolled back to 1.0.0 with the data as it was.
+            killUpdateWhen(console, project, "deploy", () -> journaled(console, project, "deploy", "started")
+                    && releasesRunning(project).contains("1.1.0"));
+            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+                    assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
+            assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.0.0");
+            assertThat(releasesRunning(project)).containsExactly("1.0.0");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+        } finally {
+            console.stacks().uninstall(project, false);
+        }
+    }
+}
