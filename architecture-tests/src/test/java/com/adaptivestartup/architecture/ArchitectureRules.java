@@ -27,6 +27,15 @@ final class ArchitectureRules {
                     + " one place")
             .allowEmptyShould(true);
 
+    static final String BRAIN_CLIENT = "com.adaptivestartup.console.update..";
+
+    static final ArchRule OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE = noClasses()
+            .that().resideOutsideOfPackage(BRAIN_CLIENT)
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
+            .because("the console talks to the vendor's Brain in one place (BrainClient), where timeouts, size"
+                    + " limits and the https rule are kept; nothing else reaches the network on its own")
+            .allowEmptyShould(true);
+
     static final ArchRule LICENSING_KNOWS_NO_OTHER_MODULE = noClasses()
             .that().resideInAPackage(LICENSING)
             .should().dependOnClassesThat().resideInAnyPackage(CONSOLE, SERVER, UI)

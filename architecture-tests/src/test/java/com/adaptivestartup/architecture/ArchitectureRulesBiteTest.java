@@ -26,4 +26,12 @@ class ArchitectureRulesBiteTest {
         var inside = new ClassFileImporter().importClasses(UsesDockerJavaInItsPlace.class);
         assertThat(ArchitectureRules.DOCKER_JAVA_ONLY_IN_THE_DOCKER_ADAPTER.evaluate(inside).hasViolation()).isFalse();
     }
+
+    @Test
+    void okHttpOutsideTheUpdatePackageIsCaught() {
+        var outside = new ClassFileImporter().importClasses(com.adaptivestartup.console.fixture.ImportsOkHttp.class);
+        assertThat(ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.evaluate(outside).hasViolation()).isTrue();
+        var inside = new ClassFileImporter().importClasses(com.adaptivestartup.console.update.BrainClient.class);
+        assertThat(ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.evaluate(inside).hasViolation()).isFalse();
+    }
 }

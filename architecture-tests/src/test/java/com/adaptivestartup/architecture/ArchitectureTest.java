@@ -40,6 +40,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void okHttpOnlyInTheUpdatePackage() {
+        assertThat(production.contain("com.adaptivestartup.console.update.BrainClient")).isTrue();
+        ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.check(production);
+    }
+
+    @Test
     void layersPointOneWay() {
         ArchitectureRules.LICENSING_KNOWS_NO_OTHER_MODULE.check(production);
         ArchitectureRules.SERVER_KNOWS_NO_OTHER_MODULE.check(production);

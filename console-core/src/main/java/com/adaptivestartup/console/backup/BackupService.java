@@ -66,6 +66,7 @@ public final class BackupService {
     public BackupCatalogue.Backup create(String project, String kind, String note, char[] passphrase, Listener listener) {
         Installations.Installation inst = installation(project);
         try (BackupFolderLock lock = store.lock(project)) {
+            store.checkRoomFor(project);
             return createLocked(inst, kind, note, passphrase, listener);
         }
     }
@@ -172,6 +173,9 @@ public final class BackupService {
             List<String> restoredVolumes = volumes.stream()
                     .filter(v -> m.entries().stream().anyMatch(e -> e.name().equals(BackupLayout.volumeEntry(v)))).toList();
             // 2. A way back: the current state, as a backup of its own.
+            if (safetyBackup) {
+                store.checkRoomFor(project);
+            }
             BackupCatalogue.Backup safety = safetyBackup ? op.step("safety backup", listener, () -> createLocked(inst,
                     "pre-restore", "taken automatically before restoring " + file.getFileName(), null, Listener.SILENT)) : null;
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());

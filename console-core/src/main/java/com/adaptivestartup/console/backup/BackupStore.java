@@ -70,6 +70,24 @@ public final class BackupStore {
         throw new BackupProblem("there is no backup '" + idOrFile + "': give an id from `adaptivectl backup list` or a backup file");
     }
 
+    /**
+     * Refuses to start a backup that will not fit: the staged parts and the archive need about twice the
+     * last backup's size (a first backup: 1 GB) free in the backups folder.
+     */
+    void checkRoomFor(String project) {
+        long last = catalogue.list(project).stream().mapToLong(BackupCatalogue.Backup::size).findFirst().orElse(512L << 20);
+        long needed = 2 * last;
+        try {
+            long free = Files.getFileStore(Files.createDirectories(folder(project))).getUsableSpace();
+            if (free < needed) {
+                throw new BackupProblem(String.format("a backup needs about %.1f GB free in %s, and there are %.1f GB; free"
+                        + " some space (or prune old backups) first. Nothing was changed.", needed / 1e9, folder(project), free / 1e9));
+            }
+        } catch (IOException e) {
+            throw new BackupProblem("cannot tell the free space in " + folder(project) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** What an import did: the backup as listed, and whether it was already there (same SHA-256). */
     public record Imported(BackupCatalogue.Backup backup, boolean alreadyListed) {
     }

@@ -42,30 +42,18 @@ final class BackupCommands {
             .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    abstract static class Base implements Callable<Integer> {
-        final CliContext context;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
-        String project;
+    abstract static class Base extends ProjectCommand {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
         Base(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         BackupService service() {
             return context.backupService();
         }
 
-        void printJson(Object value) throws IOException {
-            out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
 
         BackupService.Listener progress() {
             PrintWriter err = spec.commandLine().getErr();

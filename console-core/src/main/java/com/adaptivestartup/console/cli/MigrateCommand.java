@@ -12,15 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code adaptivectl migrate}: back up, migrate the database to the installed release, restore on failure. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Bring the database schema to the installed"
         + " release's. A backup is taken first and restored automatically if the migration fails.")
-final class MigrateCommand implements Callable<Integer> {
-    private final CliContext context;
-    @Spec
-    CommandSpec spec;
-    @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
-    String project;
-
+final class MigrateCommand extends ProjectCommand {
     MigrateCommand(CliContext context) {
-        this.context = context;
+        super(context);
     }
 
     @Override

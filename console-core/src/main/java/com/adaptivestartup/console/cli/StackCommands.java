@@ -19,23 +19,13 @@ final class StackCommands {
     }
 
     /** What every stack command shares: the project, the service, the output. */
-    abstract static class Base implements Callable<Integer> {
-        final CliContext context;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
-        String project;
-
+    abstract static class Base extends ProjectCommand {
         Base(CliContext context) {
-            this.context = context;
+            super(context);
         }
 
         StackService service() {
-            return new StackService(context.engine(), new Installations(context.state(), context.clock()), context.clock());
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
+            return new StackService(context.engine(), context.installations(), context.clock());
         }
     }
 

@@ -19,29 +19,12 @@ import picocli.CommandLine.Spec;
                 UpdateCommands.Settings.class, UpdateCommands.Recover.class})
 final class UpdateCommands {
 
-    abstract static class Base implements Callable<Integer> {
-        final CliContext context;
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name (default ${DEFAULT-VALUE}).")
-        String project;
+    abstract static class Base extends ProjectCommand {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
         Base(CliContext context) {
-            this.context = context;
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        PrintWriter err() {
-            return spec.commandLine().getErr();
-        }
-
-        void printJson(Object value) throws Exception {
-            out().println(BackupCommands.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            super(context);
         }
 
         /** An update cut short earlier is finished or undone first, and the admin told which. */

@@ -93,14 +93,7 @@ public final class Journal {
                         + " ORDER BY id")) {
             s.setString(1, project);
             s.setString(2, operation);
-            List<Entry> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7), r.getString(8)));
-                }
-            }
-            return out;
+            return read(s);
         } catch (SQLException e) {
             throw new IllegalStateException("the journal cannot be read: " + e.getMessage(), e);
         }
@@ -112,17 +105,21 @@ public final class Journal {
                         + " WHERE project = ? ORDER BY id DESC LIMIT ?")) {
             s.setString(1, project);
             s.setInt(2, limit);
-            List<Entry> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7), r.getString(8)));
-                }
-            }
-            return out;
+            return read(s);
         } catch (SQLException e) {
             throw new IllegalStateException("the journal cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Entry> read(PreparedStatement s) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        r.getString(6), r.getString(7), r.getString(8)));
+            }
+        }
+        return out;
     }
 
     private void append(String operationId, String operation, String project, String step, String status, String detail) {

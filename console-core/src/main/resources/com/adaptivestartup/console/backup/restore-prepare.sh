@@ -21,6 +21,9 @@ for v in $VOLUMES; do
   rm -rf "/volumes/$v/.restoring" "/volumes/$v/.before-restore"
   mkdir "/volumes/$v/.restoring"
 done
+# The database being prepared is not in use and is dropped if anything fails: no need to wait for each
+# commit, and index builds may sort in memory.
+export PGOPTIONS="-c synchronous_commit=off -c maintenance_work_mem=128MB"
 pids=()
 if [ "$SOURCE" = archive ]; then
   (part database.dump | pg_restore --exit-on-error --no-owner --role="$PGUSER" -d "${DB}_restoring") & pids+=($!)
