@@ -3,11 +3,7 @@ package com.adaptivestartup.console.cli;
 import com.adaptivestartup.console.operate.MigrationService;
 import java.io.PrintWriter;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code adaptivectl migrate}: back up, migrate the database to the installed release, restore on failure. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Bring the database schema to the installed"

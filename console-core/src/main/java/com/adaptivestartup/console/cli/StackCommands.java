@@ -1,17 +1,12 @@
 package com.adaptivestartup.console.cli;
 
 import com.adaptivestartup.console.operate.StackService;
-import com.adaptivestartup.console.state.Installations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code status}, {@code start}, {@code stop}, {@code restart}, {@code logs}, {@code uninstall}. */
 final class StackCommands {

@@ -7,11 +7,8 @@ import com.adaptivestartup.console.update.UpdateSettings;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code adaptivectl update check|apply|confirm|settings|recover}, {@code rollback} and {@code notices}. */
 @Command(name = "update", mixinStandardHelpOptions = true, description = "Find, apply and confirm updates.",
