@@ -1,0 +1,49 @@
+package com.adaptivestartup.ui.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.license.VendorKeys;
+import com.adaptivestartup.console.state.AppDirectories;
+import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.licensing.machine.MachineFingerprint;
+import com.adaptivestartup.ui.wizard.LicenseStepViewModel;
+import com.adaptivestartup.ui.wizard.WizardView;
+import com.adaptivestartup.ui.wizard.WizardViewModel;
+import java.time.Clock;
+import java.util.ResourceBundle;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The Adaptive Startup console: the first-run wizard (and, once installed, the operator console). It
+ * wires console-core's services into view models and shows their views; it holds no logic of its own.
+ * The theme is AtlantaFX's Primer, dark when {@code ADAPTIVE_THEME=dark} (following the OS is to come).
+ */
+public final class ConsoleApp extends Application {
+    private final FxBackground background = new FxBackground();
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        ResourceBundle text = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+        Application.setUserAgentStylesheet("dark".equals(System.getenv("ADAPTIVE_THEME"))
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        AppDirectories dirs = AppDirectories.forThisUser();
+        LicenseService licenses = new LicenseService(VendorKeys.load(System.getenv()).keys(), Clock.systemUTC(),
+                new FileTimeWitness(dirs.stateDir().resolve("clock-witness")), MachineFingerprint::ofThisMachine);
+        WizardViewModel wizard = new WizardViewModel(new LicenseStepViewModel(licenses::verify, background, text));
+        stage.setTitle(text.getString("app.title"));
+        stage.setScene(new Scene(new WizardView(wizard, text), 900, 600));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        background.close();
+    }
+}

@@ -1,0 +1,30 @@
+package com.adaptivestartup.ui.app;
+
+import com.adaptivestartup.ui.Background;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/** Virtual threads for the work; the result handed back on the JavaFX thread. The one place that does so. */
+public final class FxBackground implements Background, AutoCloseable {
+    private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+
+    @Override
+    public <T> void run(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+        pool.submit(() -> {
+            try {
+                T result = work.get();
+                Platform.runLater(() -> onResult.accept(result));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> onFailure.accept(e));
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,56 @@
+package com.adaptivestartup.ui.wizard;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ResourceBundle;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The license step: a text area to paste into (or drop a .lic file on) and the verdict under it. */
+public final class LicenseStepView extends VBox {
+
+    public LicenseStepView(LicenseStepViewModel model, ResourceBundle text) {
+        super(12);
+        Label intro = new Label(text.getString("license.intro"));
+        intro.setWrapText(true);
+        TextArea key = new TextArea();
+        key.setId("license-key");
+        key.setPromptText(text.getString("license.placeholder"));
+        key.setAccessibleText(text.getString("license.key"));
+        key.setWrapText(true);
+        key.setPrefRowCount(8);
+        key.textProperty().bindBidirectional(model.keyProperty());
+        key.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        key.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            if (!files.isEmpty() && files.get(0).length() < 64 * 1024) {
+                try {
+                    model.keyProperty().set(Files.readString(files.get(0).toPath(), StandardCharsets.UTF_8));
+                } catch (java.io.IOException ex) {
+                    model.keyProperty().set("");
+                }
+            }
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.checkingProperty());
+        Label verdict = new Label();
+        verdict.setId("license-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(model.verdictProperty());
+        verdict.setAccessibleText(text.getString("license.verdict"));
+        model.usableProperty().addListener((obs, was, is) -> verdict.getStyleClass().setAll("label", is ? "success" : "danger"));
+        getChildren().addAll(intro, key, new HBox(8, busy, verdict));
+    }
+}

@@ -1,0 +1,77 @@
+package com.adaptivestartup.ui.wizard;
+
+import java.util.ResourceBundle;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The wizard's frame: the steps on the left, the current step in the middle, Back and Next below. */
+public final class WizardView extends BorderPane {
+    private final ResourceBundle text;
+
+    public WizardView(WizardViewModel model, ResourceBundle text) {
+        this.text = text;
+        VBox steps = new VBox(6);
+        steps.setPadding(new Insets(24, 16, 24, 16));
+        steps.getStyleClass().add("wizard-steps");
+        for (WizardViewModel.Step s : model.steps()) {
+            Label l = new Label(title(s));
+            l.setId("step-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            l.styleProperty().bind(javafx.beans.binding.Bindings.when(model.currentProperty().isEqualTo(s))
+                    .then("-fx-font-weight: bold;").otherwise("-fx-opacity: 0.6;"));
+            steps.getChildren().add(l);
+        }
+        setLeft(steps);
+
+        Label heading = new Label();
+        heading.setId("step-title");
+        heading.getStyleClass().add("title-2");
+        heading.textProperty().bind(model.currentProperty().map(this::title));
+        VBox center = new VBox(16, heading);
+        center.setPadding(new Insets(24));
+        model.currentProperty().subscribe(s -> {
+            if (center.getChildren().size() > 1) {
+                center.getChildren().remove(1);
+            }
+            center.getChildren().add(content(s, model));
+        });
+        setCenter(center);
+
+        Button back = new Button(text.getString("wizard.back"));
+        back.setId("back");
+        back.disableProperty().bind(model.canGoBackProperty().not());
+        back.setOnAction(e -> model.back());
+        Button next = new Button(text.getString("wizard.next"));
+        next.setId("next");
+        next.setDefaultButton(true);
+        next.getStyleClass().add("accent");
+        next.disableProperty().bind(model.canGoNextProperty().not());
+        next.setOnAction(e -> model.next());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, spacer, back, next);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(12, 24, 24, 24));
+        setBottom(buttons);
+    }
+
+    private String title(WizardViewModel.Step s) {
+        return text.getString("step." + s.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private Node content(WizardViewModel.Step s, WizardViewModel model) {
+        if (s == WizardViewModel.Step.LICENSE) {
+            return new LicenseStepView(model.license(), text);
+        }
+        Label coming = new Label(text.getString("step.coming"));
+        coming.setWrapText(true);
+        return coming;
+    }
+}

@@ -1,0 +1,90 @@
+package com.adaptivestartup.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The license step's view model, without the FX toolkit: verdicts as the admin types, and Next's condition. */
+class LicenseStepViewModelTest {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    @TempDir
+    Path dir;
+    private Licenses licenses;
+
+    @BeforeEach
+    void keys() throws Exception {
+        licenses = new Licenses(dir);
+    }
+
+    @Test
+    void aGoodKeyIsShownWithWhoItIsForAndLetsTheWizardGoOn() {
+        LicenseStepViewModel model = new LicenseStepViewModel(licenses.service::verify, Background.SAME_THREAD, TEXT);
+        WizardViewModel wizard = new WizardViewModel(model);
+        assertThat(model.verdictProperty().get()).isEqualTo("Paste your license key to continue.");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+
+        model.keyProperty().set("  " + licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400)) + "\n");
+        assertThat(model.usableProperty().get()).isTrue();
+        assertThat(model.verdictProperty().get()).startsWith("Valid license for Acme Robotics (standard, 25 seats)");
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.CHECKS);
+        wizard.back();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.LICENSE);
+    }
+
+    @Test
+    void aBadKeyIsExplainedAndKeepsNextDisabled() {
+        LicenseStepViewModel model = new LicenseStepViewModel(licenses.service::verify, Background.SAME_THREAD, TEXT);
+        WizardViewModel wizard = new WizardViewModel(model);
+        model.keyProperty().set("ASL1.this-is-not-a-license");
+        assertThat(model.usableProperty().get()).isFalse();
+        assertThat(model.verdictProperty().get()).isNotBlank().doesNotContain("Exception");
+        String expired = licenses.key("Acme Robotics", Licenses.NOW.minusSeconds(30L * 86400));
+        model.keyProperty().set(expired);
+        assertThat(model.usableProperty().get()).isFalse();
+        assertThat(model.verdictProperty().get()).containsIgnoringCase("expired");
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.LICENSE);
+        model.keyProperty().set("");
+        assertThat(model.verdictProperty().get()).isEqualTo("Paste your license key to continue.");
+    }
+
+    @Test
+    void aVerdictForTextThatChangedSinceIsDropped() {
+        List<Runnable> pending = new ArrayList<>();
+        Background later = new Background() {
+            @Override
+            public <T> void run(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+                pending.add(() -> onResult.accept(work.get()));
+            }
+        };
+        LicenseStepViewModel model = new LicenseStepViewModel(licenses.service::verify, later, TEXT);
+        model.keyProperty().set(licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400)));
+        model.keyProperty().set("garbage");
+        assertThat(model.checkingProperty().get()).isTrue();
+        pending.get(1).run();
+        pending.get(0).run(); // the good key's verdict arrives last, but it is stale
+        assertThat(model.usableProperty().get()).isFalse();
+        assertThat(model.checkingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCheckThatFailsIsSaidNotSwallowed() {
+        LicenseStepViewModel model = new LicenseStepViewModel(text -> {
+            throw new IllegalStateException("the state folder is not writable");
+        }, Background.SAME_THREAD, TEXT);
+        model.keyProperty().set("ASL1.x.y");
+        assertThat(model.verdictProperty().get()).isEqualTo("The key could not be checked: the state folder is not writable");
+        assertThat(model.usableProperty().get()).isFalse();
+    }
+}

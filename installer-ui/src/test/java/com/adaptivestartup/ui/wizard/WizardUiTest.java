@@ -1,0 +1,77 @@
+package com.adaptivestartup.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.app.FxBackground;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The wizard's window, headless (Monocle): the admin pastes a key, sees the verdict, and goes on; with a
+ * bad key Next stays disabled. The real license check runs on the background executor, as in the app.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardUiTest {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    @TempDir
+    static Path dir;
+    private Licenses licenses;
+    private final FxBackground background = new FxBackground();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        licenses = new Licenses(dir);
+        WizardViewModel model = new WizardViewModel(new LicenseStepViewModel(licenses.service::verify, background, TEXT));
+        stage.setScene(new Scene(new WizardView(model, TEXT), 900, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.close();
+    }
+
+    private static void waitFor(FxRobot robot, java.util.function.BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void pastingAGoodKeyShowsWhoItIsForAndEnablesNext(FxRobot robot) throws Exception {
+        Button next = robot.lookup("#next").queryButton();
+        assertThat(next.isDisabled()).isTrue();
+        String key = licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400));
+        robot.interact(() -> robot.lookup("#license-key").queryAs(TextArea.class).setText(key));
+        waitFor(robot, () -> !next.isDisabled());
+        assertThat(robot.lookup("#license-verdict").queryAs(Label.class).getText())
+                .startsWith("Valid license for Acme Robotics");
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("System check");
+        assertThat(robot.lookup("#back").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aBadKeyIsExplainedAndNextStaysDisabled(FxRobot robot) throws Exception {
+        robot.clickOn("#license-key").write("not a license key");
+        Label verdict = robot.lookup("#license-verdict").queryAs(Label.class);
+        waitFor(robot, () -> !verdict.getText().equals("Paste your license key to continue."));
+        assertThat(verdict.getText()).isNotBlank();
+        assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#license-key").queryAs(TextArea.class).getAccessibleText()).isEqualTo("License key");
+    }
+}
