@@ -11,6 +11,9 @@ public interface Background {
 
     <T> void run(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure);
 
+    /** A consumer that work in the background may call, delivering on the UI thread (progress, log lines). */
+    <T> Consumer<T> onUiThread(Consumer<T> consumer);
+
     /** For view-model tests: the work runs at once, on the caller's thread. */
     Background SAME_THREAD = new Background() {
         @Override
@@ -23,6 +26,11 @@ public interface Background {
                 return;
             }
             onResult.accept(result);
+        }
+
+        @Override
+        public <T> Consumer<T> onUiThread(Consumer<T> consumer) {
+            return consumer;
         }
     };
 }

@@ -7,7 +7,6 @@ import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
 import com.adaptivestartup.licensing.machine.MachineFingerprint;
-import com.adaptivestartup.ui.wizard.LicenseStepViewModel;
 import com.adaptivestartup.ui.wizard.WizardView;
 import com.adaptivestartup.ui.wizard.WizardViewModel;
 import java.time.Clock;
@@ -36,9 +35,9 @@ public final class ConsoleApp extends Application {
         AppDirectories dirs = AppDirectories.forThisUser();
         LicenseService licenses = new LicenseService(VendorKeys.load(System.getenv()).keys(), Clock.systemUTC(),
                 new FileTimeWitness(dirs.stateDir().resolve("clock-witness")), MachineFingerprint::ofThisMachine);
-        WizardViewModel wizard = new WizardViewModel(new LicenseStepViewModel(licenses::verify, background, text));
+        WizardViewModel wizard = Wizard.wire(System.getenv(), dirs, licenses, background, text);
         stage.setTitle(text.getString("app.title"));
-        stage.setScene(new Scene(new WizardView(wizard, text), 900, 600));
+        stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
         stage.show();
     }
 

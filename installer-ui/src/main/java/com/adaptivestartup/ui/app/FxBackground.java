@@ -24,6 +24,11 @@ public final class FxBackground implements Background, AutoCloseable {
     }
 
     @Override
+    public <T> Consumer<T> onUiThread(Consumer<T> consumer) {
+        return value -> Platform.runLater(() -> consumer.accept(value));
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
     }

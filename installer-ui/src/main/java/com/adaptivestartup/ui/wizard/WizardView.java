@@ -1,6 +1,7 @@
 package com.adaptivestartup.ui.wizard;
 
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,9 +16,11 @@ import javafx.scene.layout.VBox;
 /** The wizard's frame: the steps on the left, the current step in the middle, Back and Next below. */
 public final class WizardView extends BorderPane {
     private final ResourceBundle text;
+    private final Consumer<String> openBrowser;
 
-    public WizardView(WizardViewModel model, ResourceBundle text) {
+    public WizardView(WizardViewModel model, ResourceBundle text, Consumer<String> openBrowser) {
         this.text = text;
+        this.openBrowser = openBrowser;
         VBox steps = new VBox(6);
         steps.setPadding(new Insets(24, 16, 24, 16));
         steps.getStyleClass().add("wizard-steps");
@@ -67,11 +70,12 @@ public final class WizardView extends BorderPane {
     }
 
     private Node content(WizardViewModel.Step s, WizardViewModel model) {
-        if (s == WizardViewModel.Step.LICENSE) {
-            return new LicenseStepView(model.license(), text);
-        }
-        Label coming = new Label(text.getString("step.coming"));
-        coming.setWrapText(true);
-        return coming;
+        return switch (s) {
+            case LICENSE -> new LicenseStepView(model.license(), text);
+            case CHECKS -> new SystemCheckView(model.checks(), text);
+            case SETTINGS -> new SettingsView(model.settings(), text);
+            case INSTALL -> new InstallView(model.install(), text);
+            case DONE -> new DoneView(model.install().resultProperty().get(), text, openBrowser);
+        };
     }
 }

@@ -15,18 +15,52 @@ public final class WizardViewModel {
     public enum Step { LICENSE, CHECKS, SETTINGS, INSTALL, DONE }
 
     private final LicenseStepViewModel license;
+    private final SystemCheckViewModel checks;
+    private final SettingsViewModel settings;
+    private final InstallViewModel install;
     private final ReadOnlyObjectWrapper<Step> current = new ReadOnlyObjectWrapper<>(Step.LICENSE);
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
-    public WizardViewModel(LicenseStepViewModel license) {
+    public WizardViewModel(LicenseStepViewModel license, SystemCheckViewModel checks, SettingsViewModel settings,
+                           InstallViewModel install) {
         this.license = license;
+        this.checks = checks;
+        this.settings = settings;
+        this.install = install;
         canGoNext = Bindings.createBooleanBinding(() -> switch (current.get()) {
             case LICENSE -> license.usableProperty().get();
+            case CHECKS -> checks.passedProperty().get() && !checks.runningProperty().get();
+            case SETTINGS -> settings.validProperty().get();
+            case INSTALL -> install.resultProperty().get() != null;
             case DONE -> false;
-            default -> true;
-        }, current, license.usableProperty());
-        canGoBack = Bindings.createBooleanBinding(() -> current.get() != Step.LICENSE && current.get() != Step.DONE, current);
+        }, current, license.usableProperty(), checks.passedProperty(), checks.runningProperty(), settings.validProperty(),
+                install.resultProperty());
+        canGoBack = Bindings.createBooleanBinding(() -> switch (current.get()) {
+            case CHECKS, SETTINGS -> true;
+            case INSTALL -> !install.runningProperty().get() && install.resultProperty().get() == null;
+            default -> false;
+        }, current, install.runningProperty(), install.resultProperty());
+        // Entering a step starts its work: the checks run, the install begins.
+        current.subscribe(s -> {
+            if (s == Step.CHECKS) {
+                checks.run();
+            } else if (s == Step.INSTALL) {
+                install.start();
+            }
+        });
+    }
+
+    public SystemCheckViewModel checks() {
+        return checks;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public InstallViewModel install() {
+        return install;
     }
 
     public List<Step> steps() {

@@ -19,16 +19,18 @@ class LicenseStepViewModelTest {
     @TempDir
     Path dir;
     private Licenses licenses;
+    private FakeConsole console;
 
     @BeforeEach
     void keys() throws Exception {
-        licenses = new Licenses(dir);
+        console = new FakeConsole(dir);
+        licenses = console.licenses;
     }
 
     @Test
     void aGoodKeyIsShownWithWhoItIsForAndLetsTheWizardGoOn() {
-        LicenseStepViewModel model = new LicenseStepViewModel(licenses.service::verify, Background.SAME_THREAD, TEXT);
-        WizardViewModel wizard = new WizardViewModel(model);
+        WizardViewModel wizard = console.wizard(Background.SAME_THREAD);
+        LicenseStepViewModel model = wizard.license();
         assertThat(model.verdictProperty().get()).isEqualTo("Paste your license key to continue.");
         assertThat(wizard.canGoNextProperty().get()).isFalse();
 
@@ -44,8 +46,8 @@ class LicenseStepViewModelTest {
 
     @Test
     void aBadKeyIsExplainedAndKeepsNextDisabled() {
-        LicenseStepViewModel model = new LicenseStepViewModel(licenses.service::verify, Background.SAME_THREAD, TEXT);
-        WizardViewModel wizard = new WizardViewModel(model);
+        WizardViewModel wizard = console.wizard(Background.SAME_THREAD);
+        LicenseStepViewModel model = wizard.license();
         model.keyProperty().set("ASL1.this-is-not-a-license");
         assertThat(model.usableProperty().get()).isFalse();
         assertThat(model.verdictProperty().get()).isNotBlank().doesNotContain("Exception");
@@ -66,6 +68,11 @@ class LicenseStepViewModelTest {
             @Override
             public <T> void run(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
                 pending.add(() -> onResult.accept(work.get()));
+            }
+
+            @Override
+            public <T> Consumer<T> onUiThread(Consumer<T> consumer) {
+                return consumer;
             }
         };
         LicenseStepViewModel model = new LicenseStepViewModel(licenses.service::verify, later, TEXT);

@@ -30,13 +30,16 @@ class WizardUiTest {
     @TempDir
     static Path dir;
     private Licenses licenses;
+    private FakeConsole console;
     private final FxBackground background = new FxBackground();
+    private final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
-        licenses = new Licenses(dir);
-        WizardViewModel model = new WizardViewModel(new LicenseStepViewModel(licenses.service::verify, background, TEXT));
-        stage.setScene(new Scene(new WizardView(model, TEXT), 900, 600));
+        console = new FakeConsole(dir);
+        licenses = console.licenses;
+        WizardViewModel model = console.wizard(background);
+        stage.setScene(new Scene(new WizardView(model, TEXT, opened::add), 960, 640));
         stage.show();
     }
 
@@ -63,6 +66,33 @@ class WizardUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("System check");
         assertThat(robot.lookup("#back").queryButton().isDisabled()).isFalse();
+
+        // The system check runs by itself; a warning does not stop the install.
+        waitFor(robot, () -> !next.isDisabled());
+        assertThat(robot.lookup("#checks-summary").queryAs(Label.class).getText()).isEqualTo("Ready to install.");
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("Settings");
+        robot.doubleClickOn("#settings-port").eraseText(4).write("99999");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings-port-error").queryAs(Label.class).getText()).isEqualTo("The port must be from 1 to 65535.");
+        assertThat(next.isDisabled()).isTrue();
+        robot.interact(() -> robot.lookup("#settings-port").queryAs(javafx.scene.control.TextField.class).setText("8088"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(next.isDisabled()).isFalse();
+        robot.clickOn("#next");
+
+        // The install runs with live progress; then Done shows the password once and opens the app.
+        waitFor(robot, () -> !next.isDisabled());
+        assertThat(console.installs).singleElement().satisfies(r -> assertThat(r.httpPort()).isEqualTo(8088));
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("Done");
+        assertThat(robot.lookup("#done-password").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("initial-Pa55word");
+        robot.clickOn("#done-open");
+        assertThat(opened).containsExactly("http://localhost:8088/");
+        assertThat(next.isDisabled()).isTrue();
     }
 
     @Test

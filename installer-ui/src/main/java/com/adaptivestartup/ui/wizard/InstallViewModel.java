@@ -1,0 +1,131 @@
+package com.adaptivestartup.ui.wizard;
+
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.ui.Background;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The install with live progress: console-core's install run in the background, each step as a row
+ * (started, done) and each image's download as MB done of total, delivered on the UI thread. On failure:
+ * the reason, the last log lines, and Retry (install converges, so running it again is safe).
+ */
+public final class InstallViewModel {
+    /** One line of progress. */
+    public record Row(String step, String status) {
+    }
+
+    /** One image's download. */
+    public record Download(String service, long current, long total) {
+    }
+
+    private final BiFunction<InstallRequest, InstallListener, InstallResult> installer;
+    private final Supplier<InstallRequest> request;
+    private final Background background;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Download> downloads = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
+    private final ObservableList<String> lastLogLines = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<InstallResult> result = new ReadOnlyObjectWrapper<>();
+
+    public InstallViewModel(BiFunction<InstallRequest, InstallListener, InstallResult> installer,
+                            Supplier<InstallRequest> request, Background background) {
+        this.installer = installer;
+        this.request = request;
+        this.background = background;
+    }
+
+    public void start() {
+        if (running.get() || result.get() != null) {
+            return;
+        }
+        running.set(true);
+        failure.set(null);
+        lastLogLines.clear();
+        rows.clear();
+        downloads.clear();
+        Consumer<Row> step = background.onUiThread(this::step);
+        Consumer<Download> pull = background.onUiThread(this::pull);
+        InstallRequest r = request.get();
+        background.run(() -> installer.apply(r, new InstallListener() {
+            public void step(String name, String message) {
+                step.accept(new Row(name, message));
+            }
+
+            public void pull(String service, long current, long total) {
+                pull.accept(new Download(service, current, total));
+            }
+        }), done -> {
+            running.set(false);
+            result.set(done);
+        }, e -> {
+            running.set(false);
+            failure.set(e instanceof InstallFailed f ? "Install failed at step '" + f.step() + "': " + f.getMessage()
+                    : "Install failed: " + e.getMessage());
+            if (e instanceof InstallFailed f) {
+                lastLogLines.setAll(f.lastLogLines());
+            }
+        });
+    }
+
+    private void step(Row row) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).step().equals(row.step())) {
+                rows.set(i, row);
+                return;
+            }
+        }
+        rows.add(row);
+    }
+
+    private final Map<String, Integer> downloadIndex = new LinkedHashMap<>();
+
+    private void pull(Download d) {
+        Integer i = downloadIndex.get(d.service());
+        if (i != null && i < downloads.size()) {
+            downloads.set(i, d);
+        } else {
+            downloadIndex.put(d.service(), downloads.size());
+            downloads.add(d);
+        }
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<Download> downloads() {
+        return downloads;
+    }
+
+    public ObservableList<String> lastLogLines() {
+        return lastLogLines;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InstallResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+}

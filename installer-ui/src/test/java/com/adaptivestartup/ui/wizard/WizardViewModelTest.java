@@ -1,0 +1,105 @@
+package com.adaptivestartup.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.console.preflight.CheckResult;
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole wizard's view models without the toolkit: each step's condition for Next, and what each step starts. */
+class WizardViewModelTest {
+    @TempDir
+    Path dir;
+    private FakeConsole console;
+    private WizardViewModel wizard;
+
+    @BeforeEach
+    void start() throws Exception {
+        console = new FakeConsole(dir);
+        wizard = console.wizard(Background.SAME_THREAD);
+        wizard.license().keyProperty().set(console.licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(90L * 86400)));
+    }
+
+    @Test
+    void aFailingCheckHoldsTheWizardUntilRetryFindsItFixed() {
+        console.checks = List.of(CheckResult.fail("Docker engine", "not running", "Start Docker Desktop, then Retry"));
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.CHECKS);
+        assertThat(console.preflights).isEqualTo(1);
+        assertThat(wizard.checks().results()).extracting(CheckResult::fix).containsExactly("Start Docker Desktop, then Retry");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        console.checks = List.of(CheckResult.pass("Docker engine", "Docker 29.0"), CheckResult.warn("Memory", "3.8 GB", "4 GB"));
+        wizard.checks().run();
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void settingsHaveDefaultsAndEachBadValueIsExplained() {
+        wizard.next();
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.SETTINGS);
+        SettingsViewModel s = wizard.settings();
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        s.httpPortProperty().set("80800");
+        assertThat(s.httpPortError().get()).isEqualTo("The port must be from 1 to 65535.");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        s.httpPortProperty().set("web");
+        assertThat(s.httpPortError().get()).isEqualTo("The port is a number, for example 8080.");
+        s.httpPortProperty().set(" 8088 ");
+        s.adminEmailProperty().set("founder");
+        assertThat(s.adminEmailError().get()).startsWith("Enter an email address");
+        s.adminEmailProperty().set("founder@acme.example");
+        s.installDirProperty().set("relative/folder");
+        assertThat(s.installDirError().get()).isEqualTo("Give the full path of the folder.");
+        s.installDirProperty().set("/srv/adaptive");
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+    }
+
+    @Test
+    void theInstallStartsOnEnteringItsStepReportsProgressAndGivesThePasswordOnce() {
+        wizard.next();
+        wizard.next();
+        wizard.settings().httpPortProperty().set("8088");
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.INSTALL);
+        assertThat(console.installs).singleElement().satisfies(r -> {
+            assertThat(r.httpPort()).isEqualTo(8088);
+            assertThat(r.directory()).isEqualTo(Path.of("/opt/adaptive"));
+        });
+        InstallViewModel install = wizard.install();
+        assertThat(install.rows()).containsExactly(new InstallViewModel.Row("license", "done"),
+                new InstallViewModel.Row("pull", "done"), new InstallViewModel.Row("ready", "done"));
+        assertThat(install.downloads()).containsExactly(new InstallViewModel.Download("backend", 80_000_000, 80_000_000),
+                new InstallViewModel.Download("postgres", 120_000_000, 120_000_000));
+        assertThat(wizard.canGoBackProperty().get()).isFalse();
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.DONE);
+        assertThat(install.resultProperty().get().adminPassword()).isEqualTo("initial-Pa55word");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedInstallShowsWhyAndTheLogsAndRetryRunsItAgain() {
+        console.failInstallWith = new InstallFailed("healthy backend", "backend did not become healthy",
+                List.of("ERROR cannot reach the database", "exiting"));
+        wizard.next();
+        wizard.next();
+        wizard.next();
+        InstallViewModel install = wizard.install();
+        assertThat(install.failureProperty().get())
+                .isEqualTo("Install failed at step 'healthy backend': backend did not become healthy");
+        assertThat(install.lastLogLines()).containsExactly("ERROR cannot reach the database", "exiting");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(wizard.canGoBackProperty().get()).isTrue();
+        install.start();
+        assertThat(install.failureProperty().get()).isNull();
+        assertThat(install.lastLogLines()).isEmpty();
+        assertThat(console.installs).hasSize(2);
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+    }
+}
