@@ -18,7 +18,9 @@ public final class InstallView extends VBox {
         super(10);
         ListView<InstallViewModel.Download> downloads = new ListView<>(model.downloads());
         downloads.setId("downloads");
-        downloads.setPrefHeight(150);
+        downloads.setFixedCellSize(30);
+        downloads.prefHeightProperty().bind(Bindings.size(model.downloads()).multiply(30).add(4));
+        downloads.setMinHeight(0);
         downloads.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(InstallViewModel.Download d, boolean empty) {
@@ -53,6 +55,7 @@ public final class InstallView extends VBox {
         logs.setId("install-logs");
         logs.setEditable(false);
         logs.setPrefRowCount(6);
+        logs.setMinHeight(120);
         logs.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.lastLogLines()),
                 model.lastLogLines()));
         logs.visibleProperty().bind(Bindings.isNotEmpty(model.lastLogLines()));
@@ -61,6 +64,7 @@ public final class InstallView extends VBox {
         retry.setId("install-retry");
         retry.visibleProperty().bind(model.failureProperty().isNotNull());
         retry.setOnAction(e -> model.start());
+        VBox.setVgrow(steps, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(downloads, steps, failure, logs, retry);
     }
 }

@@ -1,0 +1,116 @@
+package com.adaptivestartup.ui.wizard;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.ui.Background;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Screenshots of every wizard step, light and dark, from a real window (run it under Xvfb: bin/screenshots),
+ * with console-core's services faked so every state can be shown, including a failed install.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
+        Path keys = Files.createTempDirectory("tour");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                for (String theme : List.of("light", "dark")) {
+                    Application.setUserAgentStylesheet(theme.equals("light") ? new PrimerLight().getUserAgentStylesheet()
+                            : new PrimerDark().getUserAgentStylesheet());
+                    tour(new FakeConsole(keys), out, theme, false);
+                    tour(new FakeConsole(keys), out, theme, true);
+                }
+            } catch (Throwable t) {
+                failed.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+        Platform.exit();
+        if (failed.get() != null) {
+            throw new IllegalStateException(failed.get());
+        }
+    }
+
+    private static void tour(FakeConsole console, Path out, String theme, boolean failing) throws Exception {
+        if (failing) {
+            console.failInstallWith = new InstallFailed("healthy backend", "backend did not become healthy (exited after up"
+                    + " to 180 s)", List.of("2026-11-28 05:01:02 ERROR could not connect to postgres:5432",
+                    "2026-11-28 05:01:02 INFO  shutting down"));
+            console.checks = List.of(
+                    com.adaptivestartup.console.preflight.CheckResult.pass("Docker engine", "Docker 29.0.1 (Docker Desktop)"),
+                    com.adaptivestartup.console.preflight.CheckResult.fail("Memory", "Docker has 2.0 GB",
+                            "needs 4 GB: Docker Desktop -> Settings -> Resources -> Memory, then Retry"));
+        }
+        WizardViewModel wizard = console.wizard(Background.SAME_THREAD);
+        Stage stage = new Stage();
+        Scene scene = new Scene(new WizardView(wizard, FakeConsole.TEXT, url -> { }), 960, 640);
+        stage.setScene(scene);
+        stage.show();
+        if (failing) {
+            wizard.license().keyProperty().set("ASL1.not-a-license");
+            save(scene, out, "wizard-1-license-refused", theme);
+            wizard.license().keyProperty().set(console.licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400)));
+            wizard.next();
+            save(scene, out, "wizard-2-checks-failing", theme);
+            console.checks = List.of(com.adaptivestartup.console.preflight.CheckResult.pass("Docker engine", "Docker 29.0.1"));
+            wizard.checks().run();
+            wizard.next();
+            wizard.next();
+            save(scene, out, "wizard-4-install-failed", theme);
+        } else {
+            save(scene, out, "wizard-1-license-empty", theme);
+            wizard.license().keyProperty().set(console.licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400)));
+            save(scene, out, "wizard-1-license", theme);
+            wizard.next();
+            save(scene, out, "wizard-2-checks", theme);
+            wizard.next();
+            wizard.settings().httpPortProperty().set("99999");
+            save(scene, out, "wizard-3-settings-error", theme);
+            wizard.settings().httpPortProperty().set("8080");
+            save(scene, out, "wizard-3-settings", theme);
+            wizard.next();
+            save(scene, out, "wizard-4-install", theme);
+            wizard.next();
+            save(scene, out, "wizard-5-done", theme);
+        }
+        stage.close();
+    }
+
+    private static void save(Scene scene, Path out, String name, String theme) throws Exception {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        WritableImage image = scene.snapshot(null);
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(png, "png", out.resolve(name + "-" + theme + ".png").toFile());
+    }
+}
