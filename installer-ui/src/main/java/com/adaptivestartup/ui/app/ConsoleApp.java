@@ -39,6 +39,11 @@ public final class ConsoleApp extends Application {
         stage.setTitle(text.getString("app.title"));
         stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
         stage.show();
+        if (Boolean.getBoolean("adaptive.reportStartup")) {
+            // For the closing notes' measurement: JVM start to the first window on screen.
+            javafx.application.Platform.runLater(() -> System.err.println("first window after "
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms"));
+        }
     }
 
     @Override
