@@ -11,7 +11,15 @@ import com.adaptivestartup.ui.wizard.WizardView;
 import com.adaptivestartup.ui.wizard.WizardViewModel;
 import java.time.Clock;
 import java.util.ResourceBundle;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.ui.console.DashboardView;
+import com.adaptivestartup.ui.console.DashboardViewModel;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.util.Duration;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -21,6 +29,7 @@ import javafx.stage.Stage;
  * The theme is AtlantaFX's Primer, dark when {@code ADAPTIVE_THEME=dark} (following the OS is to come).
  */
 public final class ConsoleApp extends Application {
+    static final String PROJECT = "adaptive";
     private final FxBackground background = new FxBackground();
 
     public static void main(String[] args) {
@@ -35,9 +44,21 @@ public final class ConsoleApp extends Application {
         AppDirectories dirs = AppDirectories.forThisUser();
         LicenseService licenses = new LicenseService(VendorKeys.load(System.getenv()).keys(), Clock.systemUTC(),
                 new FileTimeWitness(dirs.stateDir().resolve("clock-witness")), MachineFingerprint::ofThisMachine);
-        WizardViewModel wizard = Wizard.wire(System.getenv(), dirs, licenses, background, text);
         stage.setTitle(text.getString("app.title"));
-        stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
+        var installed = new Installations(StateDatabase.open(dirs.stateDir()), Clock.systemUTC()).find(PROJECT);
+        if (installed.isPresent()) {
+            // Installed: the operator console, refreshed every few seconds while open (and minimized).
+            DashboardViewModel dashboard = new DashboardViewModel(Stack.control(System.getenv(), dirs, PROJECT), background);
+            Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
+            refresh.setCycleCount(Animation.INDEFINITE);
+            refresh.play();
+            dashboard.refresh();
+            stage.setScene(new Scene(new DashboardView(dashboard, text, "http://localhost:" + installed.get().httpPort() + "/",
+                    url -> getHostServices().showDocument(url)), 960, 640));
+        } else {
+            WizardViewModel wizard = Wizard.wire(System.getenv(), dirs, licenses, background, text);
+            stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
+        }
         stage.show();
         if (Boolean.getBoolean("adaptive.reportStartup")) {
             // For the closing notes' measurement: JVM start to the first window on screen.

@@ -41,6 +41,7 @@ public final class ScreenshotTour {
                             : new PrimerDark().getUserAgentStylesheet());
                     tour(new FakeConsole(keys), out, theme, false);
                     tour(new FakeConsole(keys), out, theme, true);
+                    dashboard(out, theme);
                 }
             } catch (Throwable t) {
                 failed.set(t);
@@ -97,6 +98,21 @@ public final class ScreenshotTour {
             wizard.next();
             save(scene, out, "wizard-5-done", theme);
         }
+        stage.close();
+    }
+
+    private static void dashboard(Path out, String theme) throws Exception {
+        var stack = new com.adaptivestartup.ui.console.FakeStack().unhealthy("storage");
+        var model = new com.adaptivestartup.ui.console.DashboardViewModel(stack, Background.SAME_THREAD);
+        model.refresh();
+        Stage stage = new Stage();
+        Scene scene = new Scene(new com.adaptivestartup.ui.console.DashboardView(model, FakeConsole.TEXT,
+                "http://localhost:8080/", url -> { }), 960, 640);
+        stage.setScene(scene);
+        stage.show();
+        save(scene, out, "console-1-dashboard-degraded", theme);
+        model.restart("storage");
+        save(scene, out, "console-1-dashboard", theme);
         stage.close();
     }
 

@@ -1,0 +1,14 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.operate.StackService;
+
+/** What the dashboard asks of console-core about one installation (StackService in the app, a fake in tests). */
+public interface StackControl {
+    StackService.StackStatus status();
+
+    void start(String service);
+
+    void stop(String service);
+
+    void restart(String service);
+}

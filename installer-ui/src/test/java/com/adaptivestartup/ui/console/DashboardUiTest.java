@@ -1,0 +1,59 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.app.FxBackground;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The dashboard's window, headless: a service stopped from its card turns the stack degraded, and back. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardUiTest {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private final FxBackground background = new FxBackground();
+    private final FakeStack stack = new FakeStack();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        DashboardViewModel model = new DashboardViewModel(stack, background);
+        stage.setScene(new Scene(new DashboardView(model, TEXT, "http://localhost:8080/", opened::add), 960, 640));
+        stage.show();
+        model.refresh();
+    }
+
+    @AfterEach
+    void stop() {
+        background.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void stoppingAServiceTurnsTheStackDegradedAndStartingItBackHealthy(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
+        robot.clickOn("#card-backend-stop");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Something is down or unhealthy."));
+        assertThat(text(robot, "#card-backend-state")).isEqualTo("exited");
+        assertThat(robot.lookup("#card-backend-stop").queryButton().isDisabled()).isTrue();
+        robot.clickOn("#card-backend-start");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
+        assertThat(stack.actions).containsExactly("stop backend", "start backend");
+        robot.clickOn("#open-app");
+        assertThat(opened).containsExactly("http://localhost:8080/");
+    }
+}

@@ -1,0 +1,48 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.Background;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DashboardViewModelTest {
+    @Test
+    void showsTheOverallStateAndACardPerService() {
+        DashboardViewModel model = new DashboardViewModel(new FakeStack().unhealthy("storage"), Background.SAME_THREAD);
+        assertThat(model.overallProperty().get()).isEqualTo("unknown");
+        model.refresh();
+        assertThat(model.overallProperty().get()).isEqualTo("degraded");
+        assertThat(model.cards()).extracting(DashboardViewModel.Card::service)
+                .containsExactly("backend", "postgres", "redis", "storage", "web");
+        assertThat(model.cards().get(0)).isEqualTo(new DashboardViewModel.Card("backend", "running", "healthy", "1.1.0",
+                "up 42 min", 2));
+    }
+
+    @Test
+    void actionsRunAndTheDashboardFollowsAndAFailureIsSaid() {
+        FakeStack stack = new FakeStack();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        model.refresh();
+        model.stop("web");
+        assertThat(stack.actions).containsExactly("stop web");
+        assertThat(model.overallProperty().get()).isEqualTo("degraded");
+        assertThat(model.cards().get(4).uptime()).isEqualTo("not running");
+        stack.failNextAction = new IllegalStateException("the engine is not running");
+        model.start("web");
+        assertThat(model.problemProperty().get()).isEqualTo("Could not start web: the engine is not running");
+        assertThat(model.busyProperty().get()).isFalse();
+        model.start("web");
+        assertThat(model.problemProperty().get()).isNull();
+        assertThat(model.overallProperty().get()).isEqualTo("healthy");
+    }
+
+    @Test
+    void uptimeReadsLikeAPersonWouldSayIt() {
+        assertThat(DashboardViewModel.uptime(Duration.ofSeconds(12))).isEqualTo("up 12 s");
+        assertThat(DashboardViewModel.uptime(Duration.ofMinutes(90))).isEqualTo("up 90 min");
+        assertThat(DashboardViewModel.uptime(Duration.ofHours(30))).isEqualTo("up 30 h");
+        assertThat(DashboardViewModel.uptime(Duration.ofDays(9))).isEqualTo("up 9 days");
+        assertThat(DashboardViewModel.uptime(null)).isEqualTo("not running");
+    }
+}

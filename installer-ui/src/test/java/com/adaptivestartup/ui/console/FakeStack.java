@@ -1,0 +1,63 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.operate.StackService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A stack of five services whose states a test sets; stopping and starting change them as the engine would. */
+public final class FakeStack implements StackControl {
+    final Map<String, String[]> services = new LinkedHashMap<>();
+    final List<String> actions = new ArrayList<>();
+    RuntimeException failNextAction;
+
+    public FakeStack() {
+        for (String s : List.of("backend", "postgres", "redis", "storage", "web")) {
+            services.put(s, new String[] {"running", "healthy"});
+        }
+    }
+
+    public FakeStack unhealthy(String service) {
+        services.put(service, new String[] {"running", "unhealthy"});
+        return this;
+    }
+
+    @Override
+    public StackService.StackStatus status() {
+        List<StackService.ServiceStatus> list = new ArrayList<>();
+        services.forEach((name, s) -> list.add(new StackService.ServiceStatus(name, s[0], s[1], "1.1.0",
+                s[0].equals("running") ? Duration.ofMinutes(42) : null, name.equals("backend") ? 2 : 0, "id-" + name)));
+        long healthy = services.values().stream().filter(s -> s[0].equals("running") && s[1].equals("healthy")).count();
+        return new StackService.StackStatus("adaptive", healthy == services.size() ? "healthy" : healthy == 0 ? "down"
+                : "degraded", list);
+    }
+
+    private void act(String action, String service) {
+        actions.add(action + " " + service);
+        if (failNextAction != null) {
+            RuntimeException e = failNextAction;
+            failNextAction = null;
+            throw e;
+        }
+    }
+
+    @Override
+    public void start(String service) {
+        act("start", service);
+        services.put(service, new String[] {"running", "healthy"});
+    }
+
+    @Override
+    public void stop(String service) {
+        act("stop", service);
+        services.put(service, new String[] {"exited", "none"});
+    }
+
+    @Override
+    public void restart(String service) {
+        act("restart", service);
+        services.put(service, new String[] {"running", "healthy"});
+    }
+}
