@@ -53,11 +53,8 @@ final class BackupCommands {
 
 
         BackupService.Listener progress() {
-            PrintWriter err = spec.commandLine().getErr();
-            return json ? BackupService.Listener.SILENT : (step, status) -> {
-                err.println((status.equals("started") ? "... " : "ok  ") + step);
-                err.flush();
-            };
+            PrintWriter err = err();
+            return json ? BackupService.Listener.SILENT : (step, status) -> printStep(err, step, status);
         }
 
         static char[] passphrase(Path file) throws IOException {

@@ -150,8 +150,7 @@ final class InstallCommand implements Callable<Integer> {
         }
 
         public synchronized void step(String step, String message) {
-            err.println((message.equals("started") ? "... " : "ok  ") + step);
-            err.flush();
+            ProjectCommand.printStep(err, step, message);
         }
 
         public synchronized void pull(String service, long current, long total) {

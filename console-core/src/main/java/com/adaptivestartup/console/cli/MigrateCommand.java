@@ -20,10 +20,7 @@ final class MigrateCommand extends ProjectCommand {
         MigrationService migrations = new MigrationService(context.engine(), context.installations(), context.journal(),
                 context.backupService(), ZoneId.systemDefault());
         try {
-            MigrationService.Migrated m = migrations.migrate(project, (step, status) -> {
-                err.println((status.equals("started") ? "... " : "ok  ") + step);
-                err.flush();
-            });
+            MigrationService.Migrated m = migrations.migrate(project, (step, status) -> printStep(err, step, status));
             out.println(m.applied().isEmpty() ? "The schema is already at version " + m.schemaAfter() + "; nothing to migrate."
                     : "Migrated the schema from version " + m.schemaBefore() + " to " + m.schemaAfter() + " (applied "
                     + String.join(", ", m.applied()) + ").");

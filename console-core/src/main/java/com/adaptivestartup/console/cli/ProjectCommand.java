@@ -26,6 +26,12 @@ abstract class ProjectCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** A step's progress as one line on standard error: "... step" when it starts, "ok  step" when it is done. */
+    static void printStep(java.io.PrintWriter err, String step, String status) {
+        err.println((status.equals("started") ? "... " : status.equals("done") ? "ok  " : "    ") + step);
+        err.flush();
+    }
+
     /** Pretty JSON: times as ISO-8601 text, paths as plain file names. */
     void printJson(Object value) throws java.io.IOException {
         out().println(BackupCommands.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));

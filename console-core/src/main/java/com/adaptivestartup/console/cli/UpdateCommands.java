@@ -33,8 +33,7 @@ final class UpdateCommands {
             PrintWriter err = err();
             return json ? InstallListener.SILENT : new InstallListener() {
                 public void step(String step, String status) {
-                    err.println((status.equals("started") ? "... " : status.equals("done") ? "ok  " : "    ") + step);
-                    err.flush();
+                    printStep(err, step, status);
                 }
 
                 public void pull(String service, long current, long total) {

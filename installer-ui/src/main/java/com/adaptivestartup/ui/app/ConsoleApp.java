@@ -13,7 +13,11 @@ import java.time.Clock;
 import java.util.ResourceBundle;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.ui.console.BackupsView;
+import com.adaptivestartup.ui.console.BackupsViewModel;
 import com.adaptivestartup.ui.console.DashboardView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import com.adaptivestartup.ui.console.DashboardViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -53,8 +57,15 @@ public final class ConsoleApp extends Application {
             refresh.setCycleCount(Animation.INDEFINITE);
             refresh.play();
             dashboard.refresh();
-            stage.setScene(new Scene(new DashboardView(dashboard, text, "http://localhost:" + installed.get().httpPort() + "/",
-                    url -> getHostServices().showDocument(url)), 960, 640));
+            BackupsViewModel backups = new BackupsViewModel(Backups.operations(System.getenv(), dirs, PROJECT), background,
+                    java.time.ZoneId.systemDefault());
+            backups.refresh();
+            TabPane tabs = new TabPane(
+                    new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
+                            "http://localhost:" + installed.get().httpPort() + "/", url -> getHostServices().showDocument(url))),
+                    new Tab(text.getString("console.backups"), new BackupsView(backups, text)));
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            stage.setScene(new Scene(tabs, 1100, 680));
         } else {
             WizardViewModel wizard = Wizard.wire(System.getenv(), dirs, licenses, background, text);
             stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));

@@ -114,6 +114,20 @@ public final class ScreenshotTour {
         model.restart("storage");
         save(scene, out, "console-1-dashboard", theme);
         stage.close();
+
+        var backups = new com.adaptivestartup.ui.console.FakeBackups().withOne("scheduled", "daily at 02:30")
+                .withOne("pre-update", "taken automatically before the update from 1.0.0 to 1.1.0");
+        var list = new com.adaptivestartup.ui.console.BackupsViewModel(backups, Background.SAME_THREAD, java.time.ZoneOffset.UTC);
+        list.refresh();
+        list.verify(backups.list().get(1).id());
+        list.dailyAtProperty().set("02:30");
+        list.saveSchedule();
+        Stage second = new Stage();
+        Scene backupsScene = new Scene(new com.adaptivestartup.ui.console.BackupsView(list, FakeConsole.TEXT), 1100, 640);
+        second.setScene(backupsScene);
+        second.show();
+        save(backupsScene, out, "console-2-backups", theme);
+        second.close();
     }
 
     private static void save(Scene scene, Path out, String name, String theme) throws Exception {

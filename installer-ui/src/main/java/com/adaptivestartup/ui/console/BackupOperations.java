@@ -1,0 +1,24 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupSchedule;
+import com.adaptivestartup.console.state.Journal;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/** What the Backups view asks of console-core for one installation (its backup services in the app, a fake in tests). */
+public interface BackupOperations {
+    List<BackupCatalogue.Backup> list();
+
+    BackupCatalogue.Backup create(String note, Journal.Progress progress);
+
+    /** Checks every checksum; the result is recorded and shows in {@link #list}. */
+    void verify(String id);
+
+    void restore(String id, Journal.Progress progress);
+
+    Optional<BackupSchedule> schedule();
+
+    BackupSchedule schedule(LocalTime dailyAt, int keep);
+}

@@ -1,0 +1,98 @@
+package com.adaptivestartup.ui.console;
+
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The backups table with its actions, what is going on, and the daily schedule. */
+public final class BackupsView extends VBox {
+
+    public BackupsView(BackupsViewModel model, ResourceBundle text) {
+        super(12);
+        setPadding(new Insets(24));
+        Label secrets = new Label(text.getString("backups.secrets"));
+        secrets.setWrapText(true);
+        secrets.getStyleClass().add("warning");
+        TableView<BackupsViewModel.Row> table = new TableView<>(model.rows());
+        table.setId("backups");
+        table.setAccessibleText(text.getString("backups.table"));
+        table.getColumns().add(column(text.getString("backups.when"), BackupsViewModel.Row::when));
+        table.getColumns().add(column(text.getString("backups.kind"), BackupsViewModel.Row::kind));
+        table.getColumns().add(column(text.getString("backups.version"), BackupsViewModel.Row::version));
+        table.getColumns().add(column(text.getString("backups.size"), BackupsViewModel.Row::size));
+        table.getColumns().add(column(text.getString("backups.proven"), BackupsViewModel.Row::proven));
+        table.getColumns().add(column(text.getString("backups.note"), BackupsViewModel.Row::note));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button now = new Button(text.getString("backups.now"));
+        now.setId("backup-now");
+        now.getStyleClass().add("accent");
+        now.disableProperty().bind(model.busyProperty());
+        now.setOnAction(e -> model.backUpNow(null));
+        var selected = table.getSelectionModel().selectedItemProperty();
+        Button verify = new Button(text.getString("backups.verify"));
+        verify.setId("backup-verify");
+        verify.disableProperty().bind(model.busyProperty().or(selected.isNull()));
+        verify.setOnAction(e -> model.verify(selected.get().id()));
+        Button restore = new Button(text.getString("backups.restore"));
+        restore.setId("backup-restore");
+        restore.disableProperty().bind(model.busyProperty().or(selected.isNull()));
+        restore.setOnAction(e -> {
+            BackupsViewModel.Row row = selected.get();
+            ButtonType go = new ButtonType(text.getString("backups.restore"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.restoreWarning(row), go, ButtonType.CANCEL);
+            confirm.setHeaderText(text.getString("backups.restore.title"));
+            confirm.initOwner(getScene().getWindow());
+            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.restore(row.id()));
+        });
+        Label progress = new Label();
+        progress.setId("backups-progress");
+        progress.textProperty().bind(model.progressProperty());
+        Label problem = new Label();
+        problem.setId("backups-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(model.problemProperty());
+
+        TextField at = new TextField();
+        at.setId("schedule-at");
+        at.setPrefColumnCount(5);
+        at.setAccessibleText(text.getString("backups.schedule.at"));
+        at.textProperty().bindBidirectional(model.dailyAtProperty());
+        TextField keep = new TextField();
+        keep.setId("schedule-keep");
+        keep.setPrefColumnCount(3);
+        keep.setAccessibleText(text.getString("backups.schedule.keep"));
+        keep.textProperty().bindBidirectional(model.keepProperty());
+        Button save = new Button(text.getString("backups.schedule.save"));
+        save.setId("schedule-save");
+        save.disableProperty().bind(model.busyProperty());
+        save.setOnAction(e -> model.saveSchedule());
+        Label schedule = new Label();
+        schedule.setId("schedule-text");
+        schedule.textProperty().bind(model.scheduleTextProperty());
+        HBox scheduleRow = new HBox(8, new Label(text.getString("backups.schedule.at")), at,
+                new Label(text.getString("backups.schedule.keep")), keep, save, schedule);
+        scheduleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        getChildren().addAll(secrets, new HBox(8, now, verify, restore, progress), problem, table, scheduleRow);
+    }
+
+    private static TableColumn<BackupsViewModel.Row, String> column(String name,
+                                                                  java.util.function.Function<BackupsViewModel.Row, String> value) {
+        TableColumn<BackupsViewModel.Row, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+}

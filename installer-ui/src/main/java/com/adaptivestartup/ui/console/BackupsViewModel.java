@@ -1,0 +1,157 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupSchedule;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.ui.Background;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Backups view: the list (time, kind, version, size, what was proven of it), Back up now with its
+ * steps, Verify, Restore (after a confirmation that says what will be replaced), and the daily schedule.
+ * One operation at a time; what failed is said in a sentence.
+ */
+public final class BackupsViewModel {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** One backup as listed. */
+    public record Row(String id, String when, String kind, String version, String size, String proven, String note) {
+    }
+
+    private final BackupOperations backups;
+    private final Background background;
+    private final ZoneId zone;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper scheduleText = new ReadOnlyStringWrapper();
+    private final StringProperty dailyAt = new SimpleStringProperty("02:30");
+    private final StringProperty keep = new SimpleStringProperty("7");
+
+    public BackupsViewModel(BackupOperations backups, Background background, ZoneId zone) {
+        this.backups = backups;
+        this.background = background;
+        this.zone = zone;
+    }
+
+    private record Listing(List<BackupCatalogue.Backup> backups, Optional<BackupSchedule> schedule) {
+    }
+
+    public void refresh() {
+        background.run(() -> new Listing(backups.list(), backups.schedule()), r -> {
+            rows.setAll(r.backups().stream().map(this::row).toList());
+            scheduleText.set(r.schedule().map(s -> "Daily at " + s.dailyAt() + ", keeping the " + s.keep() + " newest; next "
+                    + WHEN.format(s.nextRun().atZone(zone)) + ".").orElse("No daily backup yet."));
+        }, e -> problem.set("The backups cannot be listed: " + e.getMessage()));
+    }
+
+    Row row(BackupCatalogue.Backup b) {
+        String proven = b.restoreTested() != null ? "restore-tested " + b.restoreTested().result()
+                : b.verified() != null ? "verified " + b.verified().result() : "not verified yet";
+        return new Row(b.id(), WHEN.format(b.createdAt().atZone(zone)), b.kind(), b.appVersion(),
+                String.format("%.1f MB", b.size() / 1e6), proven, b.note() == null ? "" : b.note());
+    }
+
+    public void backUpNow(String note) {
+        run("Back up", () -> backups.create(note, steps()).id(), id -> "Backup " + id + " is done.");
+    }
+
+    public void verify(String id) {
+        run("Verify", () -> {
+            backups.verify(id);
+            return id;
+        }, x -> "Every checksum of " + x + " matches.");
+    }
+
+    /** The sentence the confirmation shows before a restore. */
+    public String restoreWarning(Row row) {
+        return "Restoring replaces the database, the files and the sessions with the backup of " + row.when() + " (Adaptive"
+                + " Startup " + row.version() + "). The current state is backed up first, so it can be brought back.";
+    }
+
+    public void restore(String id) {
+        run("Restore", () -> {
+            backups.restore(id, steps());
+            return id;
+        }, x -> "Restored " + x + "; Adaptive Startup is running again.");
+    }
+
+    public void saveSchedule() {
+        String at = dailyAt.get();
+        String n = keep.get();
+        run("Schedule", () -> {
+            int k;
+            try {
+                k = Integer.parseInt(n.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("keep is a number of backups, for example 7");
+            }
+            return backups.schedule(BackupSchedule.parseTime(at), k).dailyAt().toString();
+        }, t -> "The daily backup runs at " + t + ".");
+    }
+
+    private Journal.Progress steps() {
+        var onUi = background.<String>onUiThread(progress::set);
+        return (step, status) -> onUi.accept((status.equals("started") ? "\u2026 " : "\u2713 ") + step);
+    }
+
+    private void run(String what, Supplier<String> work, java.util.function.Function<String, String> said) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        problem.set(null);
+        progress.set(what + "\u2026");
+        background.run(work, r -> {
+            busy.set(false);
+            progress.set(said.apply(r));
+            refresh();
+        }, e -> {
+            busy.set(false);
+            progress.set(null);
+            problem.set(what + " failed: " + e.getMessage());
+            refresh();
+        });
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scheduleTextProperty() {
+        return scheduleText.getReadOnlyProperty();
+    }
+
+    public StringProperty dailyAtProperty() {
+        return dailyAt;
+    }
+
+    public StringProperty keepProperty() {
+        return keep;
+    }
+}

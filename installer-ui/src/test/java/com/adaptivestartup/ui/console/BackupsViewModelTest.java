@@ -1,0 +1,63 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.Background;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class BackupsViewModelTest {
+    private final FakeBackups backups = new FakeBackups().withOne("scheduled", "daily at 02:30");
+    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, ZoneOffset.UTC);
+
+    @Test
+    void listsBackupsWithWhatWasProvenAndTheSchedule() {
+        model.refresh();
+        assertThat(model.rows()).singleElement().isEqualTo(new BackupsViewModel.Row("20261128033000-scheduled",
+                "2026-11-28 03:30", "scheduled", "1.1.0", "48.2 MB", "not verified yet", "daily at 02:30"));
+        assertThat(model.scheduleTextProperty().get()).isEqualTo("No daily backup yet.");
+        model.verify("20261128033000-scheduled");
+        assertThat(model.rows().get(0).proven()).isEqualTo("verified ok");
+        assertThat(model.progressProperty().get()).isEqualTo("Every checksum of 20261128033000-scheduled matches.");
+    }
+
+    @Test
+    void backUpNowReportsItsStepsAndTheNewBackupIsListed() {
+        model.backUpNow("before the board meeting");
+        assertThat(backups.asked).containsExactly("create");
+        assertThat(model.rows()).hasSize(2);
+        assertThat(model.rows().get(0).note()).isEqualTo("before the board meeting");
+        assertThat(model.progressProperty().get()).startsWith("Backup ").endsWith(" is done.");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRestoreSaysWhatItReplacesAndAFailureIsSaidPlainly() {
+        model.refresh();
+        BackupsViewModel.Row row = model.rows().get(0);
+        assertThat(model.restoreWarning(row)).isEqualTo("Restoring replaces the database, the files and the sessions with"
+                + " the backup of 2026-11-28 03:30 (Adaptive Startup 1.1.0). The current state is backed up first, so it"
+                + " can be brought back.");
+        model.restore(row.id());
+        assertThat(model.rows().get(0).kind()).isEqualTo("pre-restore");
+        model.restore("broken-one");
+        assertThat(model.problemProperty().get()).isEqualTo("Restore failed: the backup's entry database.dump has the wrong"
+                + " checksum; nothing was changed");
+    }
+
+    @Test
+    void theScheduleIsSavedAndBadInputIsExplained() {
+        model.dailyAtProperty().set("25:00");
+        model.saveSchedule();
+        assertThat(model.problemProperty().get()).isEqualTo("Schedule failed: '25:00' is not a time of day: write it as HH:MM,"
+                + " for example 02:30");
+        model.dailyAtProperty().set("01:15");
+        model.keepProperty().set("many");
+        model.saveSchedule();
+        assertThat(model.problemProperty().get()).isEqualTo("Schedule failed: keep is a number of backups, for example 7");
+        model.keepProperty().set("14");
+        model.saveSchedule();
+        assertThat(backups.asked).containsExactly("schedule 01:15 keep 14");
+        assertThat(model.scheduleTextProperty().get()).startsWith("Daily at 01:15, keeping the 14 newest; next 2026-11-29 01:15");
+    }
+}

@@ -1,0 +1,78 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupProblem;
+import com.adaptivestartup.console.backup.BackupSchedule;
+import com.adaptivestartup.console.state.Journal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Backups kept in a list, made and checked as console-core would say they were; records what was asked. */
+public final class FakeBackups implements BackupOperations {
+    final List<BackupCatalogue.Backup> backups = new ArrayList<>();
+    final List<String> asked = new ArrayList<>();
+    BackupSchedule schedule;
+    private Instant clock = Instant.parse("2026-11-28T02:30:00Z");
+
+    public FakeBackups withOne(String kind, String note) {
+        backups.add(0, backup(kind, note));
+        return this;
+    }
+
+    private BackupCatalogue.Backup backup(String kind, String note) {
+        clock = clock.plusSeconds(3600);
+        String id = clock.toString().replaceAll("[-:TZ]", "").substring(0, 14) + "-" + kind;
+        return new BackupCatalogue.Backup(id, "adaptive", Path.of("/backups/" + id + ".tar"), kind, "1.1.0", "5", clock,
+                48_200_000, "sha", false, note, null, null, null);
+    }
+
+    public List<BackupCatalogue.Backup> list() {
+        return List.copyOf(backups);
+    }
+
+    public BackupCatalogue.Backup create(String note, Journal.Progress progress) {
+        asked.add("create");
+        progress.step("dump", "started");
+        progress.step("dump", "done");
+        progress.step("archive", "done");
+        BackupCatalogue.Backup b = backup("manual", note);
+        backups.add(0, b);
+        return b;
+    }
+
+    public void verify(String id) {
+        asked.add("verify " + id);
+        for (int i = 0; i < backups.size(); i++) {
+            BackupCatalogue.Backup b = backups.get(i);
+            if (b.id().equals(id)) {
+                backups.set(i, new BackupCatalogue.Backup(b.id(), b.project(), b.file(), b.kind(), b.appVersion(),
+                        b.schemaVersion(), b.createdAt(), b.size(), b.sha256(), b.encrypted(), b.note(),
+                        new BackupCatalogue.Proof(clock, "ok"), null, null));
+            }
+        }
+    }
+
+    public void restore(String id, Journal.Progress progress) {
+        asked.add("restore " + id);
+        if (id.contains("broken")) {
+            throw new BackupProblem("the backup's entry database.dump has the wrong checksum; nothing was changed");
+        }
+        progress.step("swap", "done");
+        backups.add(0, backup("pre-restore", "taken automatically before restoring"));
+    }
+
+    public Optional<BackupSchedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    public BackupSchedule schedule(LocalTime dailyAt, int keep) {
+        asked.add("schedule " + dailyAt + " keep " + keep);
+        schedule = new BackupSchedule("adaptive", dailyAt, ZoneOffset.UTC, keep, clock);
+        return schedule;
+    }
+}
