@@ -11,8 +11,6 @@ import com.adaptivestartup.ui.wizard.WizardView;
 import com.adaptivestartup.ui.wizard.WizardViewModel;
 import java.time.Clock;
 import java.util.ResourceBundle;
-import com.adaptivestartup.console.state.Installations;
-import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.ui.console.BackupsView;
 import com.adaptivestartup.ui.console.BackupsViewModel;
 import com.adaptivestartup.ui.console.DashboardView;
@@ -35,6 +33,7 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
     static final String PROJECT = "adaptive";
     private final FxBackground background = new FxBackground();
+    private ConsoleServices services;
 
     public static void main(String[] args) {
         launch(args);
@@ -46,18 +45,19 @@ public final class ConsoleApp extends Application {
         Application.setUserAgentStylesheet("dark".equals(System.getenv("ADAPTIVE_THEME"))
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         AppDirectories dirs = AppDirectories.forThisUser();
+        services = new ConsoleServices(System.getenv(), dirs);
         LicenseService licenses = new LicenseService(VendorKeys.load(System.getenv()).keys(), Clock.systemUTC(),
                 new FileTimeWitness(dirs.stateDir().resolve("clock-witness")), MachineFingerprint::ofThisMachine);
         stage.setTitle(text.getString("app.title"));
-        var installed = new Installations(StateDatabase.open(dirs.stateDir()), Clock.systemUTC()).find(PROJECT);
+        var installed = services.installations().find(PROJECT);
         if (installed.isPresent()) {
             // Installed: the operator console, refreshed every few seconds while open (and minimized).
-            DashboardViewModel dashboard = new DashboardViewModel(Stack.control(System.getenv(), dirs, PROJECT), background);
+            DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, PROJECT), background);
             Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
             refresh.setCycleCount(Animation.INDEFINITE);
             refresh.play();
             dashboard.refresh();
-            BackupsViewModel backups = new BackupsViewModel(Backups.operations(System.getenv(), dirs, PROJECT), background,
+            BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, PROJECT), background,
                     java.time.ZoneId.systemDefault());
             backups.refresh();
             TabPane tabs = new TabPane(
@@ -67,7 +67,7 @@ public final class ConsoleApp extends Application {
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             stage.setScene(new Scene(tabs, 1100, 680));
         } else {
-            WizardViewModel wizard = Wizard.wire(System.getenv(), dirs, licenses, background, text);
+            WizardViewModel wizard = Wizard.wire(services, licenses, background, text);
             stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
         }
         stage.show();
@@ -81,5 +81,8 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         background.close();
+        if (services != null) {
+            services.close();
+        }
     }
 }
