@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code adaptivectl update check|apply|confirm|settings|recover}, {@code rollback} and {@code notices}. */
 @Command(name = "update", mixinStandardHelpOptions = true, description = "Find, apply and confirm updates.",
         subcommands = {UpdateCommands.Check.class, UpdateCommands.Apply.class, UpdateCommands.Confirm.class,
-                UpdateCommands.Settings.class, UpdateCommands.Recover.class})
+                UpdateCommands.Settings.class, UpdateCommands.Recover.class, UpdateCommands.Console.class})
 final class UpdateCommands {
 
     abstract static class Base extends ProjectCommand {
@@ -71,6 +71,7 @@ final class UpdateCommands {
                 r.put("path", c.path());
                 r.put("newer", c.newer());
                 r.put("notices", c.notices());
+                r.put("console", c.console());
                 printJson(r);
                 return ExitCodes.OK;
             }
@@ -86,6 +87,9 @@ final class UpdateCommands {
             out().println(c.newest() == null ? "Up to date." : "Update to " + c.newest() + (c.path().size() > 1
                     ? " through " + String.join(" -> ", c.path()) : "") + ": adaptivectl update apply");
             printNotices(out(), c);
+            if (c.console() != null) {
+                out().println("A newer console is available: " + c.console().version() + ": adaptivectl update console --download <folder>");
+            }
             return ExitCodes.OK;
         }
 
@@ -254,6 +258,59 @@ final class UpdateCommands {
                     out().println("No notices.");
                 } else {
                     Check.printNotices(out(), c);
+                }
+                return ExitCodes.OK;
+            } catch (UpdateService.UpdateFailed e) {
+                return failed(e);
+            }
+        }
+    }
+
+    @Command(name = "console", mixinStandardHelpOptions = true, description = "Whether a newer console is on the"
+            + " channel; --download fetches its installer for this computer (checked against the signed channel).")
+    static final class Console extends Base {
+        @Option(names = "--download", paramLabel = "FOLDER", description = "Download the installer into this folder.")
+        java.nio.file.Path folder;
+
+        Console(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            try {
+                UpdateService service = context.updateService(err());
+                UpdateService.UpdateCheck c = service.check(project);
+                if (c.console() == null) {
+                    out().println(json ? "{\"console\":null}" : "The console is up to date"
+                            + (com.adaptivestartup.console.update.ConsoleUpdates.runningVersion() == null
+                            ? " (a build from source: update it from source)." : "."));
+                    return ExitCodes.OK;
+                }
+                if (folder == null) {
+                    if (json) {
+                        printJson(c.console());
+                    } else {
+                        out().println("Console " + c.console().version() + " is available ("
+                                + c.console().installer().type() + ", " + c.console().installer().size() / 1_000_000 + " MB)"
+                                + (c.console().notes().isBlank() ? "" : ": " + c.console().notes()));
+                        out().println("Download it: adaptivectl update console --download <folder>");
+                    }
+                    return ExitCodes.OK;
+                }
+                long total = c.console().installer().size();
+                long[] shown = {-1};
+                java.nio.file.Path file = service.downloadConsole(project, folder, done -> {
+                    long percent = done * 100 / total;
+                    if (!json && percent / 10 != shown[0]) {
+                        shown[0] = percent / 10;
+                        err().println("  downloading: " + percent + "%");
+                    }
+                });
+                if (json) {
+                    printJson(java.util.Map.of("version", c.console().version(), "installer", file.toString()));
+                } else {
+                    out().println("Downloaded and checked: " + file);
+                    out().println("Open it to replace this console; your settings and your stack are kept.");
                 }
                 return ExitCodes.OK;
             } catch (UpdateService.UpdateFailed e) {

@@ -98,6 +98,83 @@ public final class BrainClient {
         }
     }
 
+    /**
+     * Downloads a console installer the signed channel lists into {@code folder}, streaming, and keeps it only
+     * when its size and SHA-256 are those the channel signed ({@code <name>.partial} until then, deleted when
+     * not). {@code source} is where the channel came from: a relative installer path is read from there.
+     */
+    public Path downloadInstaller(String source, ChannelManifest.Installer installer, Path folder,
+                                  java.util.function.LongConsumer progress) {
+        Path target = folder.resolve(installer.fileName());
+        Path partial = folder.resolve(installer.fileName() + ".partial");
+        try {
+            Files.createDirectories(folder);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            long written = 0;
+            try (InputStream in = openInstaller(source, installer);
+                 java.io.OutputStream out = Files.newOutputStream(partial)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    written += n;
+                    if (written > installer.size()) {
+                        throw new BrainUnavailable("the installer is larger than the channel says (" + installer.size()
+                                + " bytes); the download was stopped and deleted");
+                    }
+                    sha.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                    progress.accept(written);
+                }
+            }
+            String actual = java.util.HexFormat.of().formatHex(sha.digest());
+            if (written != installer.size() || !actual.equals(installer.sha256())) {
+                throw new BrainUnavailable("the downloaded installer is not the one the vendor signed (" + written
+                        + " bytes, SHA-256 " + actual + "; expected " + installer.size() + " bytes, " + installer.sha256()
+                        + "); it was deleted");
+            }
+            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (java.io.InterruptedIOException e) {
+            throw new BrainUnavailable("the installer's download stalled (" + installer.url() + "); try again");
+        } catch (IOException e) {
+            throw new BrainUnavailable("cannot download the installer (" + installer.url() + "): " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // a leftover .partial is replaced by the next download
+            }
+        }
+    }
+
+    private InputStream openInstaller(String source, ChannelManifest.Installer installer) throws IOException {
+        String url = installer.url();
+        boolean remoteSource = source.startsWith("http://") || source.startsWith("https://");
+        if (!url.contains("://") && !remoteSource) {
+            Path base = Files.isDirectory(Path.of(source)) ? Path.of(source) : Path.of(source).toAbsolutePath().getParent();
+            Path file = base.resolve(url).normalize();
+            if (!file.startsWith(base.normalize()) || !Files.isRegularFile(file)) {
+                throw new BrainUnavailable("the installer " + url + " is not in " + base);
+            }
+            return Files.newInputStream(file);
+        }
+        HttpUrl resolved = url.contains("://") ? HttpUrl.parse(url) : HttpUrl.parse(source).newBuilder().addPathSegments(url).build();
+        if (resolved == null || !resolved.isHttps() && !isLoopback(resolved.host())) {
+            throw new BrainUnavailable("the installer's address must use https: " + url);
+        }
+        // An installer is tens of MB: no limit on the whole call, only on silence.
+        Response response = http.newBuilder().callTimeout(Duration.ZERO).build()
+                .newCall(new Request.Builder().url(resolved).get().build()).execute();
+        if (response.code() != 200) {
+            response.close();
+            throw new BrainUnavailable("the update source answered HTTP " + response.code() + " for " + resolved);
+        }
+        return response.body().byteStream();
+    }
+
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }

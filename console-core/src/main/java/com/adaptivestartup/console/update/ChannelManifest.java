@@ -14,13 +14,19 @@ import java.util.regex.Pattern;
 /**
  * What the vendor publishes per update channel, signed ({@code ASC1}): a sequence number that only grows,
  * when it was issued and until when it may be trusted, the releases (each its own signed release manifest,
- * checked again when used) and the notices for admins.
+ * checked again when used), the notices for admins, and the console's own releases (its installers, each
+ * with its SHA-256, so a download is as trusted as this manifest).
  */
 public record ChannelManifest(String channel, long sequence, Instant issuedAt, Instant expiresAt,
-                              List<Release> releases, List<Notice> notices) {
+                              List<Release> releases, List<Notice> notices, List<ConsoleRelease> consoleReleases) {
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
     private static final Pattern SEVERITY = Pattern.compile("info|warning|critical");
+    private static final Pattern OS = Pattern.compile("windows|macos|linux");
+    private static final Pattern INSTALLER_TYPE = Pattern.compile("msi|dmg|deb");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("(https://[^/\\s]+|http://(localhost|127\\.[0-9.]+)(:\\d+)?)/[^\\s]{1,1000}");
+    private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,500}");
 
     /** A release on the channel: its version and its signed release manifest, as text. */
     public record Release(String version, String signedManifest) {
@@ -37,6 +43,21 @@ public record ChannelManifest(String channel, long sequence, Instant issuedAt, I
                     && (belowVersion == null || Versions.compare(version, belowVersion) < 0)
                     && (editions.isEmpty() || editions.contains(edition))
                     && (expiresAt == null || now.isBefore(expiresAt));
+        }
+    }
+
+    /** A release of the desktop console, with an installer per OS. */
+    public record ConsoleRelease(String version, String notes, List<Installer> installers) {
+    }
+
+    /**
+     * One installer: for which OS, its kind, where to get it ({@code https://...}, or a path relative to the
+     * update source: the Brain's base URL or the offline folder), its SHA-256 and size in bytes.
+     */
+    public record Installer(String os, String type, String url, String sha256, long size) {
+        public String fileName() {
+            String name = url.substring(url.lastIndexOf('/') + 1);
+            return name.matches("[A-Za-z0-9._-]{1,200}") ? name : "adaptive-startup-console." + type;
         }
     }
 
@@ -71,7 +92,38 @@ public record ChannelManifest(String channel, long sequence, Instant issuedAt, I
                     n.hasNonNull("expiresAt") ? instant(n.get("expiresAt").asText(), at + ".expiresAt") : null));
         }
         return new ChannelManifest(channel, body.get("sequence").asLong(), instant(root.text("issuedAt"), "issuedAt"),
-                instant(root.text("expiresAt"), "expiresAt"), List.copyOf(releases), List.copyOf(notices));
+                instant(root.text("expiresAt"), "expiresAt"), List.copyOf(releases), List.copyOf(notices),
+                consoleReleases(body.path("console")));
+    }
+
+    private static List<ConsoleRelease> consoleReleases(JsonNode list) throws MalformedDocumentException {
+        List<ConsoleRelease> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : list) {
+            String at = "console[" + i++ + "]";
+            JsonFields f = new JsonFields(r, at);
+            List<Installer> installers = new ArrayList<>();
+            int j = 0;
+            for (JsonNode n : r.path("installers")) {
+                String where = at + ".installers[" + j++ + "]";
+                JsonFields g = new JsonFields(n, where);
+                String url = g.text("url");
+                boolean absolute = url.contains("://");
+                if (absolute ? !ABSOLUTE_URL.matcher(url).matches() : !RELATIVE_PATH.matcher(url).matches() || url.contains("..")) {
+                    throw new MalformedDocumentException("not an https URL, nor a path inside the update source: " + url,
+                            where + ".url");
+                }
+                if (!n.path("size").canConvertToLong() || n.path("size").asLong() <= 0) {
+                    throw new MalformedDocumentException("the installer's size must be a whole number of bytes", where + ".size");
+                }
+                installers.add(new Installer(g.matching("os", OS, "windows, macos or linux"),
+                        g.matching("type", INSTALLER_TYPE, "msi, dmg or deb"), url,
+                        g.matching("sha256", SHA256, "64 lowercase hex digits"), n.get("size").asLong()));
+            }
+            out.add(new ConsoleRelease(f.matching("version", VERSION, "a version such as 1.1.0"), f.optionalText("notes"),
+                    List.copyOf(installers)));
+        }
+        return List.copyOf(out);
     }
 
     private static String optionalVersion(JsonNode range, String name, String at) throws MalformedDocumentException {

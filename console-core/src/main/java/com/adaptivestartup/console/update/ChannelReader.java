@@ -52,6 +52,12 @@ public final class ChannelReader {
         return new Read(source, channel, trust.accept(channel, text));
     }
 
+    /** Downloads a console installer the channel lists, from where the channel was read; checked against it. */
+    public java.nio.file.Path downloadInstaller(Read read, ChannelManifest.Installer installer, java.nio.file.Path folder,
+                                               java.util.function.LongConsumer progress) {
+        return brain.downloadInstaller(read.source(), installer, folder, progress);
+    }
+
     public List<UpdatePlanner.Candidate> candidates(Read read) {
         List<UpdatePlanner.Candidate> out = new ArrayList<>();
         for (ChannelManifest.Release r : read.trusted().manifest().releases()) {

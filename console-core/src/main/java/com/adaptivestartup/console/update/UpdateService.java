@@ -63,8 +63,9 @@ public final class UpdateService {
     }
 
     /** What {@link #check} found. {@code newest} is null when the install is up to date. */
+    /** What is new for the stack, the vendor's notices for it, and a newer console when there is one (else null). */
     public record UpdateCheck(String installed, ChannelReader.Read channel, List<Available> newer, String newest,
-                              List<String> path, List<ChannelManifest.Notice> notices) {
+                              List<String> path, List<ChannelManifest.Notice> notices, ConsoleUpdates.Offer console) {
     }
 
     /** The update did not happen; {@code rolledBack} says whether everything is back as it was (the message says it too). */
@@ -104,7 +105,29 @@ public final class UpdateService {
         List<ChannelManifest.Notice> notices = read.trusted().manifest().notices().stream()
                 .filter(n -> n.appliesTo(inst.version(), license.edition().name().toLowerCase(java.util.Locale.ROOT), now))
                 .toList();
-        return new UpdateCheck(inst.version(), read, newer, newest, path, notices);
+        ConsoleUpdates.Offer console = ConsoleUpdates.offer(read.trusted().manifest(), ConsoleUpdates.runningVersion(),
+                System.getProperty("os.name", "")).orElse(null);
+        return new UpdateCheck(inst.version(), read, newer, newest, path, notices, console);
+    }
+
+    /**
+     * Downloads the newer console's installer into {@code folder} (checked against the signed channel) and
+     * returns it, for the admin to open; the running console is not touched.
+     */
+    public java.nio.file.Path downloadConsole(String project, java.nio.file.Path folder, java.util.function.LongConsumer progress) {
+        UpdateCheck check = check(project);
+        if (check.console() == null) {
+            throw new UpdateFailed("there is no newer console for this computer on the channel", true);
+        }
+        if (check.channel().trusted().fromLastKnown()) {
+            throw new UpdateFailed("the update source cannot be reached (" + check.channel().trusted().offlineReason()
+                    + "); the installer cannot be downloaded now", true);
+        }
+        try {
+            return channels.downloadInstaller(check.channel(), check.console().installer(), folder, progress);
+        } catch (BrainClient.BrainUnavailable e) {
+            throw new UpdateFailed(e.getMessage(), true);
+        }
     }
 
     /** Updates to {@code target} (null: the newest on offer), step by step; throws {@link UpdateFailed} on failure. */
@@ -235,6 +258,13 @@ public final class UpdateService {
     }
 
     /** The admin is happy with the installed version: backups taken before updating to it may be pruned again. */
+    /** An update was applied and not confirmed yet: the backups taken before it are held, and rollback is offered. */
+    public boolean awaitingConfirmation(String project) {
+        Installations.Installation inst = installation(project);
+        return backups.store().list(project).stream().anyMatch(b -> b.kind().equals("pre-update") && b.hold() != null
+                && Versions.compare(b.appVersion(), inst.version()) < 0);
+    }
+
     public int confirm(String project) {
         Installations.Installation inst = installation(project);
         List<BackupCatalogue.Backup> held = backups.store().list(project).stream()

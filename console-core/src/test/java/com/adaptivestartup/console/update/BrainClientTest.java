@@ -87,4 +87,53 @@ class BrainClientTest {
         assertThat(client.fetchChannel(dir.resolve("channels/stable.asc").toString(), "other")).isEqualTo("ASC1.from.folder");
         assertThatThrownBy(() -> client.fetchChannel(dir.toString(), "beta")).hasMessageContaining("channels/beta.asc");
     }
+
+    private static ChannelManifest.Installer installerOf(byte[] content, String url) throws Exception {
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        return new ChannelManifest.Installer("windows", "msi", url, sha, content.length);
+    }
+
+    @Test
+    void anInstallerIsDownloadedBesideTheBrainAndKeptOnlyWhenItIsTheSignedOne() throws Exception {
+        byte[] content = new byte[300_000];
+        new java.util.Random(7).nextBytes(content);
+        ChannelManifest.Installer installer = installerOf(content, "console/1.1.0/Console-1.1.0.msi");
+        server.enqueue(new MockResponse.Builder().body(new Buffer().write(content)).build());
+        long[] seen = {0};
+        Path file = client.downloadInstaller(base(), installer, dir.resolve("downloads"), n -> seen[0] = n);
+        assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/brain/console/1.1.0/Console-1.1.0.msi");
+        assertThat(file).hasFileName("Console-1.1.0.msi").hasBinaryContent(content);
+        assertThat(seen[0]).isEqualTo(content.length);
+
+        byte[] tampered = content.clone();
+        tampered[1000] ^= 1;
+        server.enqueue(new MockResponse.Builder().body(new Buffer().write(tampered)).build());
+        Files.delete(file);
+        assertThatThrownBy(() -> client.downloadInstaller(base(), installer, dir.resolve("downloads"), n -> { }))
+                .hasMessageContaining("not the one the vendor signed").hasMessageContaining("it was deleted");
+        try (var left = Files.list(dir.resolve("downloads"))) {
+            assertThat(left).as("nothing kept, no .partial").isEmpty();
+        }
+
+        byte[] longer = java.util.Arrays.copyOf(content, content.length + 70_000);
+        server.enqueue(new MockResponse.Builder().body(new Buffer().write(longer)).build());
+        assertThatThrownBy(() -> client.downloadInstaller(base(), installer, dir.resolve("downloads"), n -> { }))
+                .hasMessageContaining("larger than the channel says");
+        server.enqueue(new MockResponse.Builder().code(404).build());
+        assertThatThrownBy(() -> client.downloadInstaller(base(), installer, dir.resolve("downloads"), n -> { }))
+                .hasMessageContaining("answered HTTP 404");
+    }
+
+    @Test
+    void anOfflineFolderServesItsInstallersButNothingOutsideIt() throws Exception {
+        byte[] content = "an installer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path mirror = dir.resolve("mirror");
+        Files.createDirectories(mirror.resolve("console"));
+        Files.write(mirror.resolve("console/Console-1.1.0.msi"), content);
+        Path file = client.downloadInstaller(mirror.toString(), installerOf(content, "console/Console-1.1.0.msi"),
+                dir.resolve("out"), n -> { });
+        assertThat(file).hasBinaryContent(content);
+        assertThatThrownBy(() -> client.downloadInstaller(mirror.toString(), installerOf(content, "console/missing.msi"),
+                dir.resolve("out"), n -> { })).hasMessageContaining("is not in " + mirror);
+    }
 }

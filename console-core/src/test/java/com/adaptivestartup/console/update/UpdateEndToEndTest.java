@@ -81,6 +81,16 @@ class UpdateEndToEndTest {
         releases.addObject().put("version", "1.1.0").put("manifest", Files.readString(fixture.release110).strip());
         body.putArray("notices").addObject().put("id", "adv-1").put("severity", "critical")
                 .put("title", "Update to 1.1.0: it fixes a session bug").putObject("versions").put("below", "1.1.0");
+        // A newer console for this computer, its installer served beside the channel (a relative path).
+        Path installer = Files.createDirectories(tmp.resolve("brain/console/9.9.0")).resolve("Console-9.9.0.bin");
+        Files.write(installer, new byte[1_500_000]);
+        ObjectNode console = body.putArray("console").addObject().put("version", "9.9.0").put("notes", "faster start");
+        for (String os : new String[] {"linux", "windows", "macos"}) {
+            console.withArray("installers").addObject().put("os", os).put("type", os.equals("linux") ? "deb" : os.equals("windows")
+                    ? "msi" : "dmg").put("url", "console/9.9.0/Console-9.9.0.bin").put("size", Files.size(installer))
+                    .put("sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(installer))));
+        }
         Files.writeString(site.resolve("stable"), new DocumentSigner(fixture.vendorKey).sign(DocumentKind.CHANNEL_MANIFEST, body)
                 .compact());
         brain = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
@@ -175,6 +185,15 @@ class UpdateEndToEndTest {
             assertThat(check.path()).containsExactly("1.1.0");
             assertThat(check.channel().trusted().fromLastKnown()).isFalse();
             assertThat(check.notices()).extracting(ChannelManifest.Notice::id).containsExactly("adv-1");
+            assertThat(check.console()).as("a build from source is not offered a console").isNull();
+            System.setProperty("adaptive.consoleVersion", "1.0.0");
+            try {
+                assertThat(console.updates().check(project).console().version()).isEqualTo("9.9.0");
+                Path downloaded = console.updates().downloadConsole(project, tmp.resolve("downloads-" + project), n -> { });
+                assertThat(downloaded).hasFileName("Console-9.9.0.bin").hasSize(1_500_000);
+            } finally {
+                System.clearProperty("adaptive.consoleVersion");
+            }
 
             // 1.1.0's migration adds metrics.unit; a column of that name already there makes it fail.
             StackProbe.psql(project, "ALTER TABLE metrics ADD COLUMN unit text");

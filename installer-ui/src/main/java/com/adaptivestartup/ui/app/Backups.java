@@ -20,11 +20,10 @@ final class Backups {
     }
 
     static BackupOperations operations(ConsoleServices services, String project) {
-        BackupStore store = new BackupStore(services.dirs.stateDir().resolve("backups"), new BackupCatalogue(services.state),
-                services.clock);
+        BackupStore store = services.backupStore();
         return new BackupOperations() {
             private BackupService service() {
-                return new BackupService(services.engine(), services.installations(), services.journal(), store);
+                return services.backupService();
             }
 
             private ScheduledBackups scheduled() {

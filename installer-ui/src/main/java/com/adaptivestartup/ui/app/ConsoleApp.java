@@ -3,13 +3,9 @@ package com.adaptivestartup.ui.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.adaptivestartup.console.license.LicenseService;
-import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.state.AppDirectories;
-import com.adaptivestartup.console.state.FileTimeWitness;
-import com.adaptivestartup.licensing.machine.MachineFingerprint;
 import com.adaptivestartup.ui.wizard.WizardView;
 import com.adaptivestartup.ui.wizard.WizardViewModel;
-import java.time.Clock;
 import java.util.ResourceBundle;
 import com.adaptivestartup.ui.console.BackupsView;
 import com.adaptivestartup.ui.console.BackupsViewModel;
@@ -17,6 +13,8 @@ import com.adaptivestartup.ui.console.DashboardView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import com.adaptivestartup.ui.console.DashboardViewModel;
+import com.adaptivestartup.ui.console.UpdatesView;
+import com.adaptivestartup.ui.console.UpdatesViewModel;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -46,8 +44,7 @@ public final class ConsoleApp extends Application {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         AppDirectories dirs = AppDirectories.forThisUser();
         services = new ConsoleServices(System.getenv(), dirs);
-        LicenseService licenses = new LicenseService(VendorKeys.load(System.getenv()).keys(), Clock.systemUTC(),
-                new FileTimeWitness(dirs.stateDir().resolve("clock-witness")), MachineFingerprint::ofThisMachine);
+        LicenseService licenses = services.licenses;
         stage.setTitle(text.getString("app.title"));
         var installed = services.installations().find(PROJECT);
         if (installed.isPresent()) {
@@ -60,10 +57,14 @@ public final class ConsoleApp extends Application {
             BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, PROJECT), background,
                     java.time.ZoneId.systemDefault());
             backups.refresh();
+            UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, PROJECT), background,
+                    installer -> getHostServices().showDocument(installer.toUri().toString()));
+            updates.refresh();
             TabPane tabs = new TabPane(
                     new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
                             "http://localhost:" + installed.get().httpPort() + "/", url -> getHostServices().showDocument(url))),
-                    new Tab(text.getString("console.backups"), new BackupsView(backups, text)));
+                    new Tab(text.getString("console.backups"), new BackupsView(backups, text)),
+                    new Tab(text.getString("console.updates"), new UpdatesView(updates, text)));
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             stage.setScene(new Scene(tabs, 1100, 680));
         } else {
@@ -71,8 +72,8 @@ public final class ConsoleApp extends Application {
             stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
         }
         stage.show();
-        if (Boolean.getBoolean("adaptive.reportStartup")) {
-            // For the closing notes' measurement: JVM start to the first window on screen.
+        if (Boolean.getBoolean("adaptive.reportStartup") || getParameters().getRaw().contains("--report-startup")) {
+            // For measurements and the packaged app's launch test: JVM start to the first window on screen.
             javafx.application.Platform.runLater(() -> System.err.println("first window after "
                     + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms"));
         }

@@ -7,6 +7,21 @@ import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.license.VendorKeys;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.update.BrainClient;
+import com.adaptivestartup.console.update.ChannelReader;
+import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
+import com.adaptivestartup.licensing.machine.MachineFingerprint;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -21,12 +36,37 @@ final class ConsoleServices implements AutoCloseable {
     final AppDirectories dirs;
     final StateDatabase state;
     final Clock clock = Clock.systemUTC();
+    final TrustedKeys vendorKeys;
+    final LicenseService licenses;
     private DockerEngine engine;
 
-    ConsoleServices(Map<String, String> env, AppDirectories dirs) {
+    ConsoleServices(Map<String, String> env, AppDirectories dirs) throws java.io.IOException, java.security.GeneralSecurityException {
         this.env = env;
         this.dirs = dirs;
         this.state = StateDatabase.open(dirs.stateDir());
+        this.vendorKeys = VendorKeys.load(env).keys();
+        this.licenses = new LicenseService(vendorKeys, clock, new FileTimeWitness(dirs.stateDir().resolve("clock-witness")),
+                MachineFingerprint::ofThisMachine);
+    }
+
+    BackupStore backupStore() {
+        return new BackupStore(dirs.stateDir().resolve("backups"), new BackupCatalogue(state), clock);
+    }
+
+    BackupService backupService() {
+        return new BackupService(engine(), installations(), journal(), backupStore());
+    }
+
+    InstallService installService() {
+        return new InstallService(licenses, new ReleaseSource(vendorKeys), engine(), journal(), installations());
+    }
+
+    /** Built as `adaptivectl update` builds it: the Brain from ADAPTIVE_BRAIN_URL unless the settings name a source. */
+    UpdateService updateService() {
+        ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
+                new ChannelTrust(vendorKeys, state, clock), new ReleaseSource(vendorKeys), env.get("ADAPTIVE_BRAIN_URL"));
+        return new UpdateService(installService(), backupService(), installations(), journal(), channels, licenses, clock,
+                java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"));
     }
 
     Installations installations() {

@@ -1,0 +1,61 @@
+package com.adaptivestartup.ui.app;
+
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.ui.console.UpdateOperations;
+import java.nio.file.Path;
+import java.util.function.LongConsumer;
+
+/** The Updates view's operations, through console-core's update service, as `adaptivectl update` does. */
+final class Updates {
+    private Updates() {
+    }
+
+    static UpdateOperations operations(ConsoleServices services, String project) {
+        return new UpdateOperations() {
+            public Status check() {
+                UpdateService service = services.updateService();
+                UpdateService.UpdateCheck c = service.check(project);
+                return new Status(c.installed(), c.channel().channel(),
+                        c.channel().trusted().fromLastKnown() ? c.channel().trusted().offlineReason() : null,
+                        c.newer().stream().map(a -> new Newer(a.version(), a.notes(), a.coveredByLicense())).toList(),
+                        c.newest(), c.notices().stream().map(n -> new Notice(n.severity(), n.title(), n.body())).toList(),
+                        c.console(), service.awaitingConfirmation(project));
+            }
+
+            public void apply(String version, Journal.Progress progress) {
+                services.updateService().apply(project, version, listener(progress));
+            }
+
+            public void confirm() {
+                services.updateService().confirm(project);
+            }
+
+            public void rollback(Journal.Progress progress) {
+                services.updateService().rollback(project, listener(progress));
+            }
+
+            public Path downloadConsole(LongConsumer bytesSoFar) {
+                return services.updateService().downloadConsole(project, downloads(services), bytesSoFar);
+            }
+        };
+    }
+
+    /** The user's Downloads folder when there is one, else one in the console's own folder. */
+    private static Path downloads(ConsoleServices services) {
+        Path downloads = Path.of(System.getProperty("user.home"), "Downloads");
+        return downloads.toFile().isDirectory() ? downloads : services.dirs.stateDir().resolve("downloads");
+    }
+
+    private static InstallListener listener(Journal.Progress progress) {
+        return new InstallListener() {
+            public void step(String step, String message) {
+                progress.step(step, message);
+            }
+
+            public void pull(String service, long currentBytes, long totalBytes) {
+            }
+        };
+    }
+}

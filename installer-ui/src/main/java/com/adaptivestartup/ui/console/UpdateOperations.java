@@ -1,0 +1,40 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.update.ConsoleUpdates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/** What the Updates view asks of console-core for one installation (its update service in the app, a fake in tests). */
+public interface UpdateOperations {
+    /** A version newer than the installed one; {@code allowed}: the license covers it. */
+    record Newer(String version, String notes, boolean allowed) {
+    }
+
+    /** A notice from the vendor for this installation. */
+    record Notice(String severity, String title, String body) {
+    }
+
+    /**
+     * What the channel says for this installation. {@code offline}: why the source could not be reached (the
+     * channel as last received is shown), else null. {@code newest}: what an update would go to, else null.
+     * {@code console}: a newer console for this computer, else null. {@code pendingConfirmation}: an update
+     * was applied and not yet confirmed, so it can still be rolled back with the data as it was.
+     */
+    record Status(String installed, String channel, String offline, List<Newer> newer, String newest,
+                  List<Notice> notices, ConsoleUpdates.Offer console, boolean pendingConfirmation) {
+    }
+
+    Status check();
+
+    void apply(String version, Journal.Progress progress);
+
+    /** Keeps the new version: the pre-update backups are released to the normal retention. */
+    void confirm();
+
+    void rollback(Journal.Progress progress);
+
+    /** Downloads the newer console's installer, checked against the signed channel. */
+    Path downloadConsole(LongConsumer bytesSoFar);
+}

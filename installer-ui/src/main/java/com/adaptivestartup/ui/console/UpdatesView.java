@@ -1,0 +1,92 @@
+package com.adaptivestartup.ui.console;
+
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** What the channel offers, the update actions, a newer console, and the vendor's notices. */
+public final class UpdatesView extends VBox {
+
+    public UpdatesView(UpdatesViewModel model, ResourceBundle text) {
+        super(12);
+        setPadding(new Insets(24));
+        Label summary = new Label();
+        summary.setId("updates-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.summaryProperty());
+
+        BooleanBinding pending = Bindings.createBooleanBinding(() -> model.statusProperty().get() != null
+                && model.statusProperty().get().pendingConfirmation(), model.statusProperty());
+        Button update = new Button(text.getString("updates.now"));
+        update.setId("update-now");
+        update.getStyleClass().add("accent");
+        update.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(() -> !model.canUpdate(),
+                model.statusProperty())));
+        update.setOnAction(e -> {
+            ButtonType go = new ButtonType(text.getString("updates.now"), ButtonBar.ButtonData.OK_DONE);
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.updateWarning(), go, ButtonType.CANCEL);
+            confirm.setHeaderText(text.getString("updates.confirm.title"));
+            confirm.initOwner(getScene().getWindow());
+            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.update());
+        });
+        Button keep = new Button(text.getString("updates.keep"));
+        keep.setId("update-keep");
+        keep.visibleProperty().bind(pending);
+        keep.managedProperty().bind(pending);
+        keep.disableProperty().bind(model.busyProperty());
+        keep.setOnAction(e -> model.keep());
+        Button rollback = new Button(text.getString("updates.rollback"));
+        rollback.setId("update-rollback");
+        rollback.visibleProperty().bind(pending);
+        rollback.managedProperty().bind(pending);
+        rollback.disableProperty().bind(model.busyProperty());
+        rollback.setOnAction(e -> model.rollback());
+        Button check = new Button(text.getString("updates.check"));
+        check.setId("update-check");
+        check.disableProperty().bind(model.busyProperty());
+        check.setOnAction(e -> model.refresh());
+        Label progress = new Label();
+        progress.setId("updates-progress");
+        progress.textProperty().bind(model.progressProperty());
+        Label problem = new Label();
+        problem.setId("updates-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(model.problemProperty());
+
+        Label offer = new Label();
+        offer.setId("console-offer");
+        offer.setWrapText(true);
+        offer.textProperty().bind(model.consoleOfferProperty());
+        Button download = new Button(text.getString("updates.console.download"));
+        download.setId("console-download");
+        download.disableProperty().bind(model.busyProperty());
+        download.setOnAction(e -> model.downloadConsole());
+        HBox consoleRow = new HBox(8, offer, download);
+        consoleRow.setAlignment(Pos.CENTER_LEFT);
+        consoleRow.getStyleClass().add("console-offer");
+        consoleRow.visibleProperty().bind(model.consoleOfferProperty().isNotNull());
+        consoleRow.managedProperty().bind(consoleRow.visibleProperty());
+
+        ListView<String> notices = new ListView<>(model.notices());
+        notices.setId("notices");
+        notices.setAccessibleText(text.getString("updates.notices"));
+        notices.setPlaceholder(new Label(text.getString("updates.notices.none")));
+        VBox.setVgrow(notices, Priority.ALWAYS);
+
+        HBox actions = new HBox(8, update, keep, rollback, check, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(summary, actions, problem, consoleRow, new Label(text.getString("updates.notices")), notices);
+    }
+}

@@ -1,0 +1,176 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Updates view: the installed version and what the channel offers (or why it cannot be asked), the
+ * vendor's notices, Update now (after a confirmation saying what happens), Keep / Roll back after an
+ * update, and a newer console: downloaded, checked against the signed channel, then opened. One operation
+ * at a time; what failed is said in a sentence.
+ */
+public final class UpdatesViewModel {
+    private final UpdateOperations updates;
+    private final Background background;
+    private final Consumer<Path> openInstaller;
+    private final ReadOnlyObjectWrapper<UpdateOperations.Status> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Asking the update channel\u2026");
+    private final ReadOnlyStringWrapper consoleOffer = new ReadOnlyStringWrapper();
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+
+    /** {@code openInstaller}: hands a downloaded installer to the OS (the view's host services). */
+    public UpdatesViewModel(UpdateOperations updates, Background background, Consumer<Path> openInstaller) {
+        this.updates = updates;
+        this.background = background;
+        this.openInstaller = openInstaller;
+    }
+
+    public void refresh() {
+        background.run(updates::check, this::show, e -> {
+            summary.set("The update channel cannot be read.");
+            problem.set(e.getMessage());
+        });
+    }
+
+    private void show(UpdateOperations.Status s) {
+        status.set(s);
+        String offline = s.offline() == null ? "" : " Offline (" + s.offline() + "): showing the channel as last received.";
+        String blocked = s.newer().stream().filter(n -> !n.allowed()).map(UpdateOperations.Newer::version).findFirst()
+                .map(v -> " " + v + " needs a renewed license.").orElse("");
+        summary.set("Adaptive Startup " + s.installed() + " (channel " + s.channel() + "). "
+                + (s.pendingConfirmation() ? "Updated: keep this version, or roll back with the data as it was before the update. "
+                : s.newest() == null ? "Up to date." : "Version " + s.newest() + " is available"
+                + notesOf(s) + ".") + blocked + offline);
+        notices.setAll(s.notices().stream().map(n -> "[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()
+                + (n.body() == null || n.body().isBlank() ? "" : ": " + n.body())).toList());
+        consoleOffer.set(s.console() == null ? null : "Console " + s.console().version() + " is available ("
+                + s.console().installer().size() / 1_000_000 + " MB)" + (s.console().notes().isBlank() ? "" : ": "
+                + s.console().notes()) + ". Your settings and your stack are kept.");
+    }
+
+    private static String notesOf(UpdateOperations.Status s) {
+        return s.newer().stream().filter(n -> n.version().equals(s.newest())).map(UpdateOperations.Newer::notes)
+                .filter(n -> n != null && !n.isBlank()).findFirst().map(n -> ": " + n).orElse("");
+    }
+
+    /** The sentence the confirmation shows before an update. */
+    public String updateWarning() {
+        UpdateOperations.Status s = status.get();
+        return "Adaptive Startup goes from " + s.installed() + " to " + s.newest() + ". A backup is taken first; the app is"
+                + " unavailable for a short while. If anything fails, the console puts " + s.installed() + " and its data back"
+                + " by itself.";
+    }
+
+    public boolean canUpdate() {
+        UpdateOperations.Status s = status.get();
+        return s != null && s.newest() != null && !s.pendingConfirmation();
+    }
+
+    public void update() {
+        String to = status.get().newest();
+        run("Update", () -> {
+            updates.apply(to, steps());
+            return to;
+        }, v -> "Updated to " + v + ". Check that all is well, then keep it (or roll back).");
+    }
+
+    public void keep() {
+        run("Keep", () -> {
+            updates.confirm();
+            return "";
+        }, v -> "Kept. The backups taken before the update now follow the normal retention.");
+    }
+
+    public void rollback() {
+        run("Roll back", () -> {
+            updates.rollback(steps());
+            return "";
+        }, v -> "Rolled back: the previous version runs with the data as it was before the update.");
+    }
+
+    public void downloadConsole() {
+        long total = status.get().console().installer().size();
+        Consumer<Long> shown = background.onUiThread(done -> progress.set("Downloading the console: " + done * 100 / total + "%"));
+        run("Download", () -> {
+            long[] lastPercent = {-1};
+            Path file = updates.downloadConsole(done -> {
+                long percent = done * 100 / total;
+                if (percent != lastPercent[0]) {
+                    lastPercent[0] = percent;
+                    shown.accept(done);
+                }
+            });
+            return file.toString();
+        }, file -> {
+            openInstaller.accept(Path.of(file));
+            return "Downloaded and checked " + file + "; opening it. Close this console when the installer asks.";
+        });
+    }
+
+    private Journal.Progress steps() {
+        var onUi = background.<String>onUiThread(progress::set);
+        return (step, state) -> onUi.accept((state.equals("started") ? "\u2026 " : "\u2713 ") + step);
+    }
+
+    private void run(String what, Supplier<String> work, Function<String, String> said) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        problem.set(null);
+        progress.set(what + "\u2026");
+        background.run(work, r -> {
+            busy.set(false);
+            progress.set(said.apply(r));
+            refresh();
+        }, e -> {
+            busy.set(false);
+            progress.set(null);
+            problem.set(what + " failed: " + e.getMessage());
+            refresh();
+        });
+    }
+
+    public ReadOnlyObjectProperty<UpdateOperations.Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty consoleOfferProperty() {
+        return consoleOffer.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}

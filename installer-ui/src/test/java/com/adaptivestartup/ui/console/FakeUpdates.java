@@ -1,0 +1,57 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.update.ChannelManifest;
+import com.adaptivestartup.console.update.ConsoleUpdates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/** An installation on 1.0.0 with 1.1.0 on offer, a critical notice and a newer console; records what was asked. */
+final class FakeUpdates implements UpdateOperations {
+    final List<String> asked = new ArrayList<>();
+    String installed = "1.0.0";
+    boolean pending;
+    String failApply;
+    String offline;
+
+    public Status check() {
+        boolean upToDate = installed.equals("1.1.0");
+        return new Status(installed, "stable", offline,
+                upToDate ? List.of() : List.of(new Newer("1.1.0", "faster dashboards", true), new Newer("2.0.0", "", false)),
+                upToDate ? null : "1.1.0",
+                List.of(new Notice("critical", "Update to 1.1.0", "fixes a security issue in file sharing")),
+                new ConsoleUpdates.Offer("1.2.0", "dark mode", new ChannelManifest.Installer("windows", "msi",
+                        "console/1.2.0/Console-1.2.0.msi", "0".repeat(64), 52_000_000L)), pending);
+    }
+
+    public void apply(String version, Journal.Progress progress) {
+        asked.add("apply " + version);
+        progress.step("pull", "started");
+        if (failApply != null) {
+            throw new IllegalStateException(failApply);
+        }
+        progress.step("deploy", "done");
+        installed = version;
+        pending = true;
+    }
+
+    public void confirm() {
+        asked.add("confirm");
+        pending = false;
+    }
+
+    public void rollback(Journal.Progress progress) {
+        asked.add("rollback");
+        installed = "1.0.0";
+        pending = false;
+    }
+
+    public Path downloadConsole(LongConsumer bytesSoFar) {
+        asked.add("download console");
+        bytesSoFar.accept(26_000_000L);
+        bytesSoFar.accept(52_000_000L);
+        return Path.of("/downloads/Console-1.2.0.msi");
+    }
+}

@@ -1,0 +1,67 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UpdatesViewModelTest {
+    private final FakeUpdates updates = new FakeUpdates();
+    private final List<Path> opened = new ArrayList<>();
+    private final UpdatesViewModel model = new UpdatesViewModel(updates, Background.SAME_THREAD, opened::add);
+
+    @Test
+    void saysWhatIsOnOfferWhatTheLicenseCoversAndTheNotices() {
+        model.refresh();
+        assertThat(model.summaryProperty().get()).isEqualTo("Adaptive Startup 1.0.0 (channel stable). Version 1.1.0 is"
+                + " available: faster dashboards. 2.0.0 needs a renewed license.");
+        assertThat(model.notices()).containsExactly("[CRITICAL] Update to 1.1.0: fixes a security issue in file sharing");
+        assertThat(model.canUpdate()).isTrue();
+        assertThat(model.updateWarning()).isEqualTo("Adaptive Startup goes from 1.0.0 to 1.1.0. A backup is taken first;"
+                + " the app is unavailable for a short while. If anything fails, the console puts 1.0.0 and its data back"
+                + " by itself.");
+    }
+
+    @Test
+    void anUpdateIsThenKeptOrRolledBack() {
+        model.refresh();
+        model.update();
+        assertThat(updates.asked).containsExactly("apply 1.1.0");
+        assertThat(model.progressProperty().get()).isEqualTo("Updated to 1.1.0. Check that all is well, then keep it (or roll back).");
+        assertThat(model.summaryProperty().get()).contains("Updated: keep this version, or roll back");
+        assertThat(model.canUpdate()).isFalse();
+        model.rollback();
+        assertThat(updates.asked).containsExactly("apply 1.1.0", "rollback");
+        assertThat(model.summaryProperty().get()).startsWith("Adaptive Startup 1.0.0");
+        model.update();
+        model.keep();
+        assertThat(updates.asked).endsWith("confirm");
+        assertThat(model.summaryProperty().get()).isEqualTo("Adaptive Startup 1.1.0 (channel stable). Up to date.");
+    }
+
+    @Test
+    void aFailedUpdateIsSaidPlainlyAndAnOfflineChannelIsNamed() {
+        updates.failApply = "migration 1.1.0/V5 failed: relation exists; rolled back to 1.0.0, nothing lost";
+        updates.offline = "the update source cannot be reached";
+        model.refresh();
+        assertThat(model.summaryProperty().get()).endsWith("Offline (the update source cannot be reached): showing the"
+                + " channel as last received.");
+        model.update();
+        assertThat(model.problemProperty().get()).isEqualTo("Update failed: migration 1.1.0/V5 failed: relation exists;"
+                + " rolled back to 1.0.0, nothing lost");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aNewerConsoleIsDownloadedThenOpened() {
+        model.refresh();
+        assertThat(model.consoleOfferProperty().get()).isEqualTo("Console 1.2.0 is available (52 MB): dark mode. Your"
+                + " settings and your stack are kept.");
+        model.downloadConsole();
+        assertThat(opened).containsExactly(Path.of("/downloads/Console-1.2.0.msi"));
+        assertThat(model.progressProperty().get()).startsWith("Downloaded and checked ");
+    }
+}
