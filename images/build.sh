@@ -150,7 +150,7 @@ write_manifest() {
   migrations=$(ls "$ROOT/server-bundle/src/main/resources/db/migration" | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n \
     | awk -v max="$schema" '$1 <= max { printf "%s\"%s\"", sep, $1; sep="," }')
   for s in "${SERVICES[@]}"; do
-    images="$images${images:+,}\"$s\":{\"repository\":\"$NAMESPACE/$s\",\"tag\":\"$VERSION\",\"digest\":\"${DIGESTS[$s]}\",\"size\":$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION")}"
+    images="$images${images:+,}\"$s\":{\"repository\":\"$NAMESPACE/$s\",\"tag\":\"$VERSION\",\"digest\":\"${DIGESTS[$s]}\",\"id\":\"$(docker image inspect -f '{{.Id}}' "$REPO_PREFIX/$s:$VERSION")\",\"size\":$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION")}"
   done
   local notes
   notes=$(cat "$HERE/releases/$VERSION.json")

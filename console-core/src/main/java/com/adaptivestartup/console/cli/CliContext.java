@@ -124,6 +124,10 @@ public class CliContext {
         return new InstallService(licenseService(err), new ReleaseSource(trustedKeys(err)), engine(), journal(), installations());
     }
 
+    com.adaptivestartup.console.bundle.BundleReader bundleReader(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new com.adaptivestartup.console.bundle.BundleReader(trustedKeys(err));
+    }
+
     /** Where updates come from when an installation's settings name no source: the vendor's Brain. */
     String defaultUpdateSource() {
         return env.get("ADAPTIVE_BRAIN_URL");

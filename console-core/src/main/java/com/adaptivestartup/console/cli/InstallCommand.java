@@ -32,8 +32,10 @@ final class InstallCommand implements Callable<Integer> {
     String license;
     @Option(names = "--dir", required = true, description = "The install folder (compose file, .env, secrets).")
     Path dir;
-    @Option(names = "--release", required = true, description = "The signed release manifest: a file or URL.")
+    @Option(names = "--release", description = "The signed release manifest: a file or URL.")
     String release;
+    @Option(names = "--bundle", description = "Install from an offline bundle file (no registry needed), instead of --release.")
+    Path bundle;
     @Option(names = "--http-port", defaultValue = "8080", description = "The web port (default ${DEFAULT-VALUE}).")
     int httpPort;
     @Option(names = "--admin-email", defaultValue = "admin@example.com", description = "The first admin's email.")
@@ -67,6 +69,10 @@ final class InstallCommand implements Callable<Integer> {
             err.println("error: --http-port must be from 1 to 65535");
             return ExitCodes.USAGE;
         }
+        if ((release == null) == (bundle == null)) {
+            err.println("error: give either --release (online) or --bundle (an offline bundle file)");
+            return ExitCodes.USAGE;
+        }
         String licenseText = LicenseInput.read(license, context.stdin());
         var state = context.state();
         var service = new InstallService(context.licenseService(err), new ReleaseSource(context.trustedKeys(err)),
@@ -77,7 +83,22 @@ final class InstallCommand implements Callable<Integer> {
             if (fromBackup != null) {
                 return recover(service, request, listener, out);
             }
-            InstallResult result = service.install(request, listener);
+            InstallResult result;
+            if (bundle != null) {
+                com.adaptivestartup.console.bundle.BundleReader.Verified verified;
+                try {
+                    verified = BundleCommands.verify(context.bundleReader(err), bundle, json ? null : err);
+                } catch (com.adaptivestartup.console.bundle.BundleProblem e) {
+                    throw new InstallFailed("bundle", e.getMessage());
+                }
+                try {
+                    result = service.installFromBundle(request, verified, listener);
+                } catch (com.adaptivestartup.console.bundle.BundleProblem e) {
+                    throw new InstallFailed("bundle", e.getMessage());
+                }
+            } else {
+                result = service.install(request, listener);
+            }
             if (json) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("ok", true);

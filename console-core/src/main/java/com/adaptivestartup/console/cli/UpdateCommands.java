@@ -106,6 +106,8 @@ final class UpdateCommands {
     static final class Apply extends Base {
         @Option(names = "--to", description = "The version to go to (default: the newest on offer).")
         String to;
+        @Option(names = "--bundle", description = "Update from an offline bundle file, without the channel or the registry.")
+        java.nio.file.Path bundle;
         @Option(names = "--yes", description = "Do not ask for confirmation.")
         boolean yes;
 
@@ -121,7 +123,23 @@ final class UpdateCommands {
                 return ExitCodes.USAGE;
             }
             try {
-                UpdateService.Applied a = context.updateService(err()).apply(project, to, progress());
+                UpdateService.Applied a;
+                if (bundle != null) {
+                    if (to != null) {
+                        err().println("error: --to is for the channel; a bundle holds one version");
+                        return ExitCodes.USAGE;
+                    }
+                    com.adaptivestartup.console.bundle.BundleReader.Verified verified;
+                    try {
+                        verified = BundleCommands.verify(context.bundleReader(err()), bundle, json ? null : err());
+                    } catch (com.adaptivestartup.console.bundle.BundleProblem e) {
+                        err().println(e.getMessage());
+                        return ExitCodes.NOT_OK;
+                    }
+                    a = context.updateService(err()).applyBundle(project, verified, progress());
+                } else {
+                    a = context.updateService(err()).apply(project, to, progress());
+                }
                 if (json) {
                     printJson(a);
                 } else {

@@ -20,6 +20,26 @@ public interface DockerEngine extends AutoCloseable {
     /** The repo digests of a local image, or empty when it is not present. */
     Optional<List<String>> repoDigests(String reference);
 
+    /** The image's content id ({@code sha256:...}), or empty when the engine has no such image. */
+    Optional<String> imageId(String reference);
+
+    /**
+     * Streams one image's tar (as {@code docker save} writes it) into the engine and returns the ids the
+     * engine says it loaded. The engine checks every layer against the image's config as it loads.
+     */
+    List<String> loadImage(java.io.InputStream tar);
+
+    /**
+     * {@code docker save} of several images at once (layers they share are written once), each named by its
+     * repository and tag (which the engine loading it gives back), as a stream the caller reads and closes.
+     */
+    java.io.InputStream saveImages(List<String> repositoryTags);
+
+    void tagImage(String imageId, String repository, String tag);
+
+    /** Removes an image and all its tags (not one a running container uses); absent is fine. */
+    void removeImage(String reference);
+
     void ensureNetwork(String name, Map<String, String> labels);
 
     void ensureVolume(String name, Map<String, String> labels);

@@ -107,6 +107,74 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public Optional<String> imageId(String reference) {
+        try {
+            return Optional.ofNullable(client.inspectImageCmd(reference).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<String> loadImage(java.io.InputStream tar) {
+        List<String> loaded = new ArrayList<>();
+        StringBuilder error = new StringBuilder();
+        try {
+            client.loadImageAsyncCmd(tar).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.LoadResponseItem>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
+                    String stream = item.getStream();
+                    if (stream != null && stream.startsWith("Loaded image ID: ")) {
+                        loaded.add(stream.substring("Loaded image ID: ".length()).strip());
+                    }
+                    if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                        error.append(item.getErrorDetail().getMessage());
+                    }
+                }
+            }).awaitCompletion();
+        } catch (DockerException | DockerClientException e) {
+            throw new DockerProblem("the engine refused the image: " + firstLine(e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerProblem("loading the image was cancelled");
+        }
+        if (error.length() > 0) {
+            throw new DockerProblem("the engine refused the image: " + firstLine(error.toString()));
+        }
+        return loaded;
+    }
+
+    @Override
+    public java.io.InputStream saveImages(List<String> repositoryTags) {
+        var cmd = client.saveImagesCmd();
+        for (String ref : repositoryTags) {
+            int colon = ref.lastIndexOf(':');
+            cmd.withImage(ref.substring(0, colon), ref.substring(colon + 1));
+        }
+        try {
+            return cmd.exec();
+        } catch (NotFoundException e) {
+            throw new DockerProblem("the engine is missing one of " + repositoryTags, e);
+        }
+    }
+
+    @Override
+    public void tagImage(String imageId, String repository, String tag) {
+        client.tagImageCmd(imageId, repository, tag).withForce(true).exec();
+    }
+
+    @Override
+    public void removeImage(String reference) {
+        try {
+            client.removeImageCmd(reference).withForce(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            throw new DockerProblem("the image " + reference + " is in use by a container: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
     public void ensureNetwork(String name, Map<String, String> labels) {
         boolean exists = client.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name));
         if (!exists) {

@@ -1,5 +1,7 @@
 package com.adaptivestartup.console.install;
 
+import com.adaptivestartup.console.bundle.BundleReader;
+import com.adaptivestartup.console.bundle.OfflineBundles;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.DockerProblem;
 import com.adaptivestartup.console.docker.RegistryAuth;
@@ -16,6 +18,8 @@ import com.adaptivestartup.licensing.license.LicenseVerdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -115,6 +119,43 @@ public final class InstallService {
     }
 
     /**
+     * Installs from a verified offline bundle: the license is checked against the bundle (offline allowed,
+     * this customer, this version) before anything else, then the images are loaded, then the install runs
+     * as online, finding every image by the content id the signed release names.
+     */
+    public InstallResult installFromBundle(InstallRequest request, BundleReader.Verified bundle,
+                                           InstallListener listener) {
+        OfflineBundles.checkLicense(bundle, checkLicense(request.licenseText()));
+        installations.find(request.project()).ifPresent(i -> {
+            if (Versions.compare(bundle.index().version(), i.version()) < 0) {
+                OfflineBundles.checkUpdate(bundle, i.version());
+            }
+        });
+        loadImages(bundle, listener);
+        Path release = null;
+        try {
+            release = Files.createTempFile("release-" + bundle.index().version() + "-", ".asr");
+            Files.writeString(release, bundle.signedRelease());
+            return install(new InstallRequest(request.licenseText(), request.directory(), request.project(), request.httpPort(),
+                    request.adminEmail(), request.registry(), release.toString()), listener);
+        } catch (IOException e) {
+            throw new InstallFailed("release", "cannot write the bundle's release manifest: " + e.getMessage());
+        } finally {
+            if (release != null) {
+                release.toFile().delete();
+            }
+        }
+    }
+
+    /** Loads a verified bundle's images into the engine (those it does not have yet), with progress. */
+    public int loadImages(BundleReader.Verified bundle, InstallListener listener) {
+        listener.step("load", "loading the images from " + bundle.file().getFileName());
+        int loaded = bundle.loadImages(engine, (what, bytes, total) -> listener.pull(what, bytes, total));
+        listener.step("load", loaded + " images loaded");
+        return loaded;
+    }
+
+    /**
      * The part of an install that changes nothing: the license, the signed release, and every image pulled
      * and checked against its digest. An update does this before any downtime.
      */
@@ -181,6 +222,11 @@ public final class InstallService {
             String service = e.getKey();
             ReleaseManifest.ImageRef image = e.getValue();
             String ref = image.reference(registry);
+            if (engine.repoDigests(ref).isEmpty() && image.id() != null && engine.imageId(image.id()).isPresent()) {
+                // Loaded from an offline bundle (or kept from one): the content id the signed release names.
+                refs.put(service, image.id());
+                continue;
+            }
             if (engine.repoDigests(ref).isEmpty()) {
                 Map<String, long[]> layers = new LinkedHashMap<>();
                 engine.pull(registry + "/" + image.repository(), image.digest(), auth, (layer, status, current, total) -> {

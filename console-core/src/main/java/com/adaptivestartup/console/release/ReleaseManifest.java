@@ -19,8 +19,13 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
 
-    /** One image of the release, pulled as {@code <registry>/<repository>@<digest>}. */
-    public record ImageRef(String repository, String digest) {
+    /**
+     * One image of the release, pulled as {@code <registry>/<repository>@<digest>}. {@code id}: the image's
+     * content id (the digest of its config, which names every layer's content), the same on every machine;
+     * with it an image loaded from an offline bundle is recognised without a registry. Null in releases made
+     * before offline bundles.
+     */
+    public record ImageRef(String repository, String digest, String id) {
         public String reference(String registry) {
             return registry + "/" + repository + "@" + digest;
         }
@@ -36,8 +41,12 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
         }
         for (var entry : imageNode.properties()) {
             JsonFields image = new JsonFields(entry.getValue(), "images." + entry.getKey());
+            JsonNode id = entry.getValue().path("id");
+            if (!id.isMissingNode() && !(id.isTextual() && DIGEST.matcher(id.asText()).matches())) {
+                throw new MalformedDocumentException("an image id is sha256:<64 hex>", "images." + entry.getKey() + ".id");
+            }
             images.put(entry.getKey(), new ImageRef(image.text("repository"),
-                    image.matching("digest", DIGEST, "a content digest sha256:<64 hex>")));
+                    image.matching("digest", DIGEST, "a content digest sha256:<64 hex>"), id.isTextual() ? id.asText() : null));
         }
         List<String> migrations = new ArrayList<>();
         body.path("migrations").forEach(m -> migrations.add(m.asText()));

@@ -1,5 +1,8 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.bundle.BundleProblem;
+import com.adaptivestartup.console.bundle.BundleReader;
+import com.adaptivestartup.console.bundle.OfflineBundles;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.install.InstallDirectory;
@@ -155,6 +158,28 @@ public final class UpdateService {
                 taken.add(step(installation(project), step, listener));
             }
             return new Applied(from, to, path.stream().map(UpdatePlanner.Candidate::version).toList(), taken);
+        }
+    }
+
+    /**
+     * Updates from a verified offline bundle: the license and the installed version are checked against it
+     * first (nothing is loaded or stopped when they refuse), the images are loaded (no downtime yet), then the
+     * same transaction as online: backup, replace, migrate, check, rolled back on any failure.
+     */
+    public Applied applyBundle(String project, BundleReader.Verified bundle, InstallListener listener) {
+        try (OperationLock lock = lock(project)) {
+            Installations.Installation inst = installation(project);
+            try {
+                OfflineBundles.checkLicense(bundle, license(inst));
+                OfflineBundles.checkUpdate(bundle, inst.version());
+                installer.loadImages(bundle, listener);
+            } catch (BundleProblem e) {
+                throw new UpdateFailed(e.getMessage(), true);
+            }
+            String from = inst.version();
+            BackupCatalogue.Backup backup = step(inst, new UpdatePlanner.Candidate(bundle.release(), bundle.signedRelease()),
+                    listener);
+            return new Applied(from, bundle.release().version(), List.of(bundle.release().version()), List.of(backup));
         }
     }
 

@@ -65,9 +65,18 @@ public final class Fixture {
     }
 
     public String license(String password, Instant expires) {
+        return license(password, expires, Set.of());
+    }
+
+    /** A license with these features (for example {@code airgap}, for offline bundles). */
+    public String license(Set<String> features) {
+        return license(customerPassword, Instant.now().plus(30, ChronoUnit.DAYS), features);
+    }
+
+    private String license(String password, Instant expires, Set<String> features) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant issued = expires.isBefore(now) ? expires.minus(30, ChronoUnit.DAYS) : now;
-        License l = new License("lic-" + UUID.randomUUID(), "acme", "Acme", Edition.STANDARD, 10, Set.of(), issued, issued,
+        License l = new License("lic-" + UUID.randomUUID(), "acme", "Acme", Edition.STANDARD, 10, features, issued, issued,
                 expires, 0, "stable", null, null, new RegistryAccess(registry, "acme", customerUser, password), null);
         return new LicenseIssuer(new DocumentSigner(vendorKey)).issue(l).compact();
     }

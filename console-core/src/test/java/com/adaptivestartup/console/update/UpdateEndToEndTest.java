@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.bundle.BundleReader;
+import com.adaptivestartup.console.bundle.BundleWriter;
+import com.adaptivestartup.console.docker.RegistryAuth;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
@@ -156,6 +159,11 @@ class UpdateEndToEndTest {
     private static String installWithData(Console console, String project, Path dir, int port) throws Exception {
         InstallResult installed = console.installer().install(new InstallRequest(fixture.license(), dir, project, port,
                 "founder@example.com", null, fixture.release100.toString()), InstallListener.SILENT);
+        return writeData(installed, port);
+    }
+
+    /** The first admin signs in, sets a password, makes a venture with a metric; returns the password. */
+    private static String writeData(InstallResult installed, int port) throws Exception {
         String api = "http://127.0.0.1:" + port;
         String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                 "password", installed.adminPassword())).get("token").asText();
@@ -169,6 +177,81 @@ class UpdateEndToEndTest {
     }
 
     private static final String PASSWORD = "the-founders-own-password";
+
+    @Test
+    void offlineBundlesInstallAndUpdateWithTheRegistryOutOfReach() throws Exception {
+        // The vendor's side: a bundle per release, made from the images the registry serves.
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        BundleWriter writer = new BundleWriter(engine, new DocumentSigner(fixture.vendorKey), Clock.systemUTC());
+        RegistryAuth auth = new RegistryAuth(fixture.registry, fixture.customerUser, fixture.customerPassword);
+        ReleaseSource releases = new ReleaseSource(fixture.trusted);
+        long t0 = System.nanoTime();
+        BundleWriter.Built b100 = writer.build(releases.load(fixture.release100.toString()), Files.readString(fixture.release100),
+                fixture.registry, auth, "acme", bundles.resolve("adaptive-1.0.0.bundle"), s -> { });
+        long t1 = System.nanoTime();
+        BundleWriter.Built b110 = writer.build(releases.load(fixture.release110.toString()), Files.readString(fixture.release110),
+                fixture.registry, auth, "acme", bundles.resolve("adaptive-1.1.0.bundle"), s -> { });
+
+        // The customer's machine: none of the releases' images, and the registry out of reach (nothing listens there).
+        List<String> ids = java.util.stream.Stream.of(b100, b110).flatMap(b -> b.index().images().values().stream())
+                .distinct().toList();
+        ids.forEach(engine::removeImage);
+        assertThat(ids).allSatisfy(id -> assertThat(engine.imageId(id)).isEmpty());
+        String noRegistry = "127.0.0.1:" + StackProbe.freePort();
+        String project = "ag" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Console console = Console.at(tmp.resolve("console-" + project));
+        BundleReader reader = new BundleReader(fixture.trusted);
+        try {
+            long t2 = System.nanoTime();
+            BundleReader.Verified v100 = reader.verify(b100.file(), BundleReader.Progress.SILENT);
+            long t3 = System.nanoTime();
+            InstallRequest request = new InstallRequest(fixture.license(), tmp.resolve(project), project, port,
+                    "founder@example.com", noRegistry, null);
+            assertThatThrownBy(() -> console.installer().installFromBundle(request, v100, InstallListener.SILENT))
+                    .hasMessageStartingWith("this license does not include installing from an offline bundle");
+            assertThat(engine.imageId(v100.index().images().get("backend"))).as("nothing loaded").isEmpty();
+
+            String airgap = fixture.license(java.util.Set.of("airgap"));
+            long t4 = System.nanoTime();
+            long loaded = console.installer().loadImages(v100, InstallListener.SILENT);
+            long t5 = System.nanoTime();
+            assertThat(loaded).isEqualTo(5);
+            InstallResult installed = console.installer().installFromBundle(new InstallRequest(airgap, request.directory(),
+                    project, port, request.adminEmail(), noRegistry, null), v100, InstallListener.SILENT);
+            assertThat(installed.version()).isEqualTo("1.0.0");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(engine.imageId("adaptive-startup/backend:1.0.0")).contains(v100.index().images().get("backend"));
+            String password = writeData(installed, port);
+            String before = StackProbe.fingerprint(project);
+
+            UpdateService.Applied applied = console.updates().applyBundle(project,
+                    reader.verify(b110.file(), BundleReader.Progress.SILENT), InstallListener.SILENT);
+            assertThat(applied.to()).isEqualTo("1.1.0");
+            assertThat(releasesRunning(project)).containsExactly("1.1.0");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            String api = "http://127.0.0.1:" + port;
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", password)).get("token").asText();
+            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
+            JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
+            assertThat(ventures.findValuesAsText("name")).contains("Updates for all");
+
+            assertThatThrownBy(() -> console.updates().applyBundle(project, v100, InstallListener.SILENT))
+                    .hasMessageStartingWith("the bundle holds 1.0.0, older than the installed 1.1.0");
+            assertThat(releasesRunning(project)).containsExactly("1.1.0");
+
+            // Back to 1.0.0 without the registry: its images stayed, tagged, and the data is as before the update.
+            console.updates().rollback(project, InstallListener.SILENT);
+            assertThat(releasesRunning(project)).containsExactly("1.0.0");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+            System.out.printf("offline bundles: 1.0.0 %.0f MB written in %.1f s, 1.1.0 %.0f MB in %.1f s; verified in %.1f s;"
+                            + " images loaded in %.1f s%n", b100.size() / 1e6, (t1 - t0) / 1e9, b110.size() / 1e6,
+                    (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t5 - t4) / 1e9);
+        } finally {
+            console.stacks().uninstall(project, false);
+        }
+    }
 
     @Test
     void aFailedUpdateRollsBackItselfThenTheUpdateKeepsTheDataAndARollbackGivesItBack() throws Exception {

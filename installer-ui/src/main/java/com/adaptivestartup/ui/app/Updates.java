@@ -1,5 +1,6 @@
 package com.adaptivestartup.ui.app;
 
+import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.update.UpdateService;
@@ -26,6 +27,18 @@ final class Updates {
 
             public void apply(String version, Journal.Progress progress) {
                 services.updateService().apply(project, version, listener(progress));
+            }
+
+            public void applyBundle(Path bundle, Journal.Progress progress) {
+                int[] shown = {-1};
+                BundleReader.Verified verified = new BundleReader(services.vendorKeys).verify(bundle, (what, bytes, total) -> {
+                    int tenth = (int) (bytes * 10 / Math.max(1, total));
+                    if (tenth != shown[0]) {
+                        shown[0] = tenth;
+                        progress.step("checking the file: " + tenth * 10 + "%", "started");
+                    }
+                });
+                services.updateService().applyBundle(project, verified, listener(progress));
             }
 
             public void confirm() {

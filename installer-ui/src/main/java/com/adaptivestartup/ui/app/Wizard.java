@@ -1,5 +1,8 @@
 package com.adaptivestartup.ui.app;
 
+import com.adaptivestartup.console.bundle.BundleProblem;
+import com.adaptivestartup.console.bundle.BundleReader;
+import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
@@ -17,7 +20,8 @@ import java.util.ResourceBundle;
 
 /**
  * Wires the wizard's view models to console-core's real services. The release to install comes from
- * {@code ADAPTIVE_RELEASE} (a signed manifest file or URL; the packaged console will carry its own).
+ * {@code ADAPTIVE_RELEASE} (a signed manifest file or URL; the packaged console will carry its own), or from the
+ * offline bundle chosen in the settings step.
  */
 final class Wizard {
     private Wizard() {
@@ -31,8 +35,20 @@ final class Wizard {
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background);
         ReleaseSource releases = new ReleaseSource(VendorKeys.load(services.env).keys());
-        InstallViewModel install = new InstallViewModel((request, listener) -> new InstallService(licenses, releases,
-                services.engine(), services.journal(), services.installations()).install(request, listener),
+        InstallViewModel install = new InstallViewModel((request, listener) -> {
+            InstallService installer = new InstallService(licenses, releases, services.engine(), services.journal(),
+                    services.installations());
+            Path bundle = settings.bundle();
+            if (bundle == null) {
+                return installer.install(request, listener);
+            }
+            try {
+                return installer.installFromBundle(request, new BundleReader(services.vendorKeys).verify(bundle,
+                        (what, bytes, total) -> listener.pull("bundle", bytes, total)), listener);
+            } catch (BundleProblem e) {
+                throw new InstallFailed("bundle", e.getMessage());
+            }
+        },
                 () -> new InstallRequest(license.keyProperty().get().strip(), settings.installDir(), "adaptive",
                         settings.port(), settings.email(), null, services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background);
         return new WizardViewModel(license, checks, settings, install);

@@ -30,6 +30,9 @@ public interface UpdateOperations {
 
     void apply(String version, Journal.Progress progress);
 
+    /** Checks an offline bundle whole, then updates from it (the same transaction as {@link #apply}). */
+    void applyBundle(Path bundle, Journal.Progress progress);
+
     /** Keeps the new version: the pre-update backups are released to the normal retention. */
     void confirm();
 

@@ -52,6 +52,23 @@ public final class UpdatesView extends VBox {
         rollback.managedProperty().bind(pending);
         rollback.disableProperty().bind(model.busyProperty());
         rollback.setOnAction(e -> model.rollback());
+        Button fromFile = new Button(text.getString("updates.fromFile"));
+        fromFile.setId("update-from-file");
+        fromFile.disableProperty().bind(model.busyProperty().or(pending));
+        fromFile.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(text.getString("updates.fromFile.title"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file == null) {
+                return;
+            }
+            ButtonType go = new ButtonType(text.getString("updates.now"), ButtonBar.ButtonData.OK_DONE);
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.getString("updates.fromFile.warning"), go,
+                    ButtonType.CANCEL);
+            confirm.setHeaderText(text.getString("updates.fromFile.title"));
+            confirm.initOwner(getScene().getWindow());
+            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.updateFromFile(file.toPath()));
+        });
         Button check = new Button(text.getString("updates.check"));
         check.setId("update-check");
         check.disableProperty().bind(model.busyProperty());
@@ -85,7 +102,7 @@ public final class UpdatesView extends VBox {
         notices.setPlaceholder(new Label(text.getString("updates.notices.none")));
         VBox.setVgrow(notices, Priority.ALWAYS);
 
-        HBox actions = new HBox(8, update, keep, rollback, check, progress);
+        HBox actions = new HBox(8, update, fromFile, keep, rollback, check, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(summary, actions, problem, consoleRow, new Label(text.getString("updates.notices")), notices);
     }

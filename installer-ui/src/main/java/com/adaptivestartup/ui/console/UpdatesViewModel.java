@@ -89,6 +89,13 @@ public final class UpdatesViewModel {
         }, v -> "Updated to " + v + ". Check that all is well, then keep it (or roll back).");
     }
 
+    public void updateFromFile(Path bundle) {
+        run("Update from file", () -> {
+            updates.applyBundle(bundle, steps());
+            return bundle.getFileName().toString();
+        }, f -> "Updated from " + f + ". Check that all is well, then keep it (or roll back).");
+    }
+
     public void keep() {
         run("Keep", () -> {
             updates.confirm();

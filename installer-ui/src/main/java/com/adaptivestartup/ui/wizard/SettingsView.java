@@ -16,9 +16,23 @@ public final class SettingsView extends GridPane {
         row(0, "settings-dir", text.getString("settings.dir"), model.installDirProperty(), model.installDirError());
         row(2, "settings-port", text.getString("settings.port"), model.httpPortProperty(), model.httpPortError());
         row(4, "settings-email", text.getString("settings.email"), model.adminEmailProperty(), model.adminEmailError());
+        TextField bundle = row(6, "settings-bundle", text.getString("settings.bundle"), model.bundleFileProperty(),
+                model.bundleFileError());
+        bundle.setPromptText(text.getString("settings.bundle.prompt"));
+        javafx.scene.control.Button choose = new javafx.scene.control.Button(text.getString("settings.bundle.choose"));
+        choose.setId("settings-bundle-choose");
+        choose.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(text.getString("settings.bundle"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.bundleFileProperty().set(file.getAbsolutePath());
+            }
+        });
+        add(choose, 2, 6);
     }
 
-    private void row(int at, String id, String name, StringProperty value, StringBinding error) {
+    private TextField row(int at, String id, String name, StringProperty value, StringBinding error) {
         Label label = new Label(name);
         TextField field = new TextField();
         field.setId(id);
@@ -33,5 +47,6 @@ public final class SettingsView extends GridPane {
         add(label, 0, at);
         add(field, 1, at);
         add(problem, 1, at + 1);
+        return field;
     }
 }

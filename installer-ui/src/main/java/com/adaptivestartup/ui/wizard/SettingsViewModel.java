@@ -10,14 +10,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Where to install, on which web port, and the first admin's email: sensible defaults so Next works without
- * typing, each field checked as it changes with a sentence saying what is wrong.
+ * Where to install, on which web port, the first admin's email, and optionally an offline bundle to install
+ * from (for a machine that cannot reach the registry): sensible defaults so Next works without typing, each
+ * field checked as it changes with a sentence saying what is wrong.
  */
 public final class SettingsViewModel {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final StringProperty installDir;
     private final StringProperty httpPort = new SimpleStringProperty("8080");
     private final StringProperty adminEmail = new SimpleStringProperty("admin@example.com");
+    private final StringProperty bundleFile = new SimpleStringProperty("");
+    private final StringBinding bundleFileError;
     private final StringBinding installDirError;
     private final StringBinding httpPortError;
     private final StringBinding adminEmailError;
@@ -40,7 +43,11 @@ public final class SettingsViewModel {
         }, httpPort);
         adminEmailError = Bindings.createStringBinding(() -> EMAIL.matcher(adminEmail.get().strip()).matches() ? null
                 : text.getString("settings.email.invalid"), adminEmail);
-        valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull());
+        bundleFileError = Bindings.createStringBinding(() -> {
+            String f = bundleFile.get().strip();
+            return f.isEmpty() || java.nio.file.Files.isRegularFile(Path.of(f)) ? null : text.getString("settings.bundle.missing");
+        }, bundleFile);
+        valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull());
     }
 
     public StringProperty installDirProperty() {
@@ -53,6 +60,20 @@ public final class SettingsViewModel {
 
     public StringProperty adminEmailProperty() {
         return adminEmail;
+    }
+
+    public StringProperty bundleFileProperty() {
+        return bundleFile;
+    }
+
+    public StringBinding bundleFileError() {
+        return bundleFileError;
+    }
+
+    /** The offline bundle to install from, or null to install from the registry. */
+    public Path bundle() {
+        String f = bundleFile.get().strip();
+        return f.isEmpty() ? null : Path.of(f);
     }
 
     public StringBinding installDirError() {

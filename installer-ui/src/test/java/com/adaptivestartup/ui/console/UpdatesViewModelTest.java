@@ -64,4 +64,17 @@ class UpdatesViewModelTest {
         assertThat(opened).containsExactly(Path.of("/downloads/Console-1.2.0.msi"));
         assertThat(model.progressProperty().get()).startsWith("Downloaded and checked ");
     }
+
+    @Test
+    void anUpdateFromAFileSaysWhatWasWrongWithTheFile() {
+        model.refresh();
+        model.updateFromFile(Path.of("/media/usb/adaptive-1.1.0-flipped.bundle"));
+        assertThat(model.problemProperty().get()).isEqualTo("Update from file failed: the bundle's entry images.tar.zst is"
+                + " damaged (its SHA-256 is not the signed one); copy the bundle again. Nothing was changed");
+        model.updateFromFile(Path.of("/media/usb/adaptive-1.1.0.bundle"));
+        assertThat(updates.asked).containsExactly("bundle adaptive-1.1.0-flipped.bundle", "bundle adaptive-1.1.0.bundle");
+        assertThat(model.progressProperty().get()).isEqualTo("Updated from adaptive-1.1.0.bundle. Check that all is well,"
+                + " then keep it (or roll back).");
+        assertThat(model.summaryProperty().get()).contains("Updated: keep this version");
+    }
 }

@@ -58,6 +58,12 @@ class WizardViewModelTest {
         assertThat(s.installDirError().get()).isEqualTo("Give the full path of the folder.");
         s.installDirProperty().set("/srv/adaptive");
         assertThat(wizard.canGoNextProperty().get()).isTrue();
+        assertThat(s.bundle()).as("from the registry unless a bundle is chosen").isNull();
+        s.bundleFileProperty().set("/media/usb/no-such-adaptive.bundle");
+        assertThat(s.bundleFileError().get()).isEqualTo("There is no such file.");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        s.bundleFileProperty().set("");
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
     }
 
     @Test

@@ -1,0 +1,73 @@
+package com.adaptivestartup.console.cli;
+
+import com.adaptivestartup.console.bundle.BundleProblem;
+import com.adaptivestartup.console.bundle.BundleReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code adaptivectl bundle verify <file>}: checks an offline bundle whole, changing nothing. */
+@Command(name = "bundle", mixinStandardHelpOptions = true, description = "Offline bundles: install and update without a"
+        + " registry (install --bundle, update apply --bundle).", subcommands = BundleCommands.Verify.class)
+final class BundleCommands {
+
+    /** Checks the bundle whole, printing progress every 10% to {@code err} (null: quiet). */
+    static BundleReader.Verified verify(BundleReader reader, Path file, PrintWriter err) {
+        long start = System.nanoTime();
+        int[] shown = {-1};
+        BundleReader.Verified v = reader.verify(file, (what, bytes, total) -> {
+            int tenth = (int) (bytes * 10 / Math.max(1, total));
+            if (err != null && tenth != shown[0]) {
+                shown[0] = tenth;
+                err.println("  checking the bundle: " + tenth * 10 + "%");
+                err.flush();
+            }
+        });
+        if (err != null) {
+            err.printf("  bundle checked: Adaptive Startup %s, %d images, %.0f MB, in %.1f s%n", v.index().version(),
+                    v.index().images().size(), v.size() / 1e6, (System.nanoTime() - start) / 1e9);
+        }
+        return v;
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check an offline bundle (signature, every"
+            + " checksum, the release inside) without changing anything.")
+    static final class Verify extends ProjectCommand {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @picocli.CommandLine.Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        Verify(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            try {
+                BundleReader.Verified v = verify(context.bundleReader(err()), file, json ? null : err());
+                if (json) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("ok", true);
+                    r.put("version", v.index().version());
+                    r.put("customerId", v.index().customerId());
+                    r.put("createdAt", v.index().createdAt().toString());
+                    r.put("size", v.size());
+                    r.put("images", List.copyOf(v.index().images().keySet()));
+                    printJson(r);
+                } else {
+                    out().println("The bundle is intact and signed by the vendor: Adaptive Startup " + v.index().version()
+                            + (v.index().customerId() == null ? "" : ", made for " + v.index().customerId()) + ", images: "
+                            + String.join(", ", List.copyOf(v.index().images().keySet())) + ".");
+                }
+                return ExitCodes.OK;
+            } catch (BundleProblem e) {
+                err().println(e.getMessage());
+                return ExitCodes.NOT_OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.adaptivestartup.console.vendor;
+
+import com.adaptivestartup.licensing.vendor.VendorCli;
+import picocli.CommandLine;
+
+/**
+ * {@code adaptive-vendor}: licensing's vendor commands (keys, licenses, signing) plus those that need the
+ * Docker engine ({@code bundle build}), which live here so that licensing stays free of Docker.
+ */
+public final class VendorTool {
+    private VendorTool() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = VendorCli.commandLine();
+        cli.addSubcommand(new CommandLine(new BundleBuildCommand.Group()).addSubcommand(new BundleBuildCommand()));
+        System.exit(cli.execute(args));
+    }
+}
