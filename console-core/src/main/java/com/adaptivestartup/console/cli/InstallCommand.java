@@ -179,7 +179,9 @@ final class InstallCommand implements Callable<Integer> {
             long bucket = percent / 25;
             if (!lastReported.containsKey(service) || lastReported.get(service) != bucket) {
                 lastReported.put(service, bucket);
-                err.printf("    pulling %-9s %3d%%  %6.1f / %.1f MB%n", service, percent, current / 1e6, total / 1e6);
+                // The offline bundle's images come as one stream, loaded rather than pulled.
+                String what = service.equals(InstallService.BUNDLE_IMAGES) ? "loading the bundle's images" : "pulling " + service;
+                err.printf("    %-17s %3d%%  %6.1f / %.1f MB%n", what, percent, current / 1e6, total / 1e6);
                 err.flush();
             }
         }

@@ -147,10 +147,13 @@ public final class InstallService {
         }
     }
 
+    /** The name under which {@link InstallListener#pull} reports the loading of a bundle's images. */
+    public static final String BUNDLE_IMAGES = "bundle images";
+
     /** Loads a verified bundle's images into the engine (those it does not have yet), with progress. */
     public int loadImages(BundleReader.Verified bundle, InstallListener listener) {
         listener.step("load", "loading the images from " + bundle.file().getFileName());
-        int loaded = bundle.loadImages(engine, (what, bytes, total) -> listener.pull(what, bytes, total));
+        int loaded = bundle.loadImages(engine, (what, bytes, total) -> listener.pull(BUNDLE_IMAGES, bytes, total));
         listener.step("load", loaded + " images loaded");
         return loaded;
     }
