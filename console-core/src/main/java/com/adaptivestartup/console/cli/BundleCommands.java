@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adaptivectl bundle verify <file>}: checks an offline bundle whole, changing nothing. */
 @Command(name = "bundle", mixinStandardHelpOptions = true, description = "Offline bundles: install and update without a"
-        + " registry (install --bundle, update apply --bundle).", subcommands = BundleCommands.Verify.class)
+        + " registry (install --bundle, update apply --bundle).", subcommands = {BundleCommands.Verify.class,
+        BundleCommands.Load.class})
 final class BundleCommands {
 
     /** Checks the bundle whole, printing progress every 10% to {@code err} (null: quiet). */
@@ -63,6 +64,54 @@ final class BundleCommands {
                             + (v.index().customerId() == null ? "" : ", made for " + v.index().customerId()) + ", images: "
                             + String.join(", ", List.copyOf(v.index().images().keySet())) + ".");
                 }
+                return ExitCodes.OK;
+            } catch (BundleProblem e) {
+                err().println(e.getMessage());
+                return ExitCodes.NOT_OK;
+            }
+        }
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true, description = "Check an offline bundle, then load its images"
+            + " into the engine ahead of an install or update (the stack is not touched).")
+    static final class Load extends ProjectCommand {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @picocli.CommandLine.Option(names = "--license", description = "The license key or .lic file (default: the"
+                + " installation's).")
+        String license;
+
+        Load(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            String text = license != null ? com.adaptivestartup.licensing.license.LicenseInput.read(license, context.stdin())
+                    : context.installations().find(project).map(i -> i.licenseText()).orElse(null);
+            if (text == null) {
+                err().println("error: there is no installation '" + project + "' here; give --license");
+                return ExitCodes.USAGE;
+            }
+            var verdict = context.licenseService(err()).verify(text);
+            if (!verdict.usable()) {
+                err().println(verdict.message());
+                return ExitCodes.NOT_OK;
+            }
+            try {
+                BundleReader.Verified v = verify(context.bundleReader(err()), file, err());
+                com.adaptivestartup.console.bundle.OfflineBundles.checkLicense(v, verdict.readLicense().orElseThrow());
+                long start = System.nanoTime();
+                int[] shown = {-1};
+                int loaded = v.loadImages(context.engine(), (what, bytes, total) -> {
+                    int quarter = (int) (bytes * 4 / Math.max(1, total));
+                    if (quarter != shown[0]) {
+                        shown[0] = quarter;
+                        err().println("  loading the images: " + quarter * 25 + "%");
+                        err().flush();
+                    }
+                });
+                out().printf("Images of Adaptive Startup %s ready: %d loaded, %d already there, in %.1f s.%n",
+                        v.index().version(), loaded, v.index().images().size() - loaded, (System.nanoTime() - start) / 1e9);
                 return ExitCodes.OK;
             } catch (BundleProblem e) {
                 err().println(e.getMessage());
