@@ -51,6 +51,8 @@ trap 'kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 app_pid=
 dpkg-deb -x "$deb" "$work/root"
 mkdir -p "$work/home"
+program_files() { (cd "$work/root" && find . -type f -printf '%p %s %T@\n' | sort); }
+program_files > "$work/program-before.txt"
 cat > "$work/launch.sh" <<LAUNCH
 #!/usr/bin/env bash
 set -u
@@ -81,4 +83,8 @@ if grep -E "Exception|Error:|Module .* not found" "$work/app.err"; then
 fi
 [ -d "$work/home/.local/share/adaptive-startup-console" ] \
   || fail "the console kept no state in ~/.local/share/adaptive-startup-console"
-echo "PASS: packaged console launched; state in ~/.local/share/adaptive-startup-console; screenshot $screenshot"
+# An upgrade replaces the program folder and an uninstall removes it: nothing of the console's state may be there.
+program_files > "$work/program-after.txt"
+cmp -s "$work/program-before.txt" "$work/program-after.txt" \
+  || { diff "$work/program-before.txt" "$work/program-after.txt" | head >&2; fail "the console wrote into its program folder"; }
+echo "PASS: packaged console launched; its state in ~/.local/share/adaptive-startup-console, its program folder untouched; screenshot $screenshot"

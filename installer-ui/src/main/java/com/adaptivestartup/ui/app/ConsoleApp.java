@@ -29,7 +29,6 @@ import javafx.stage.Stage;
  * The theme is AtlantaFX's Primer, dark when {@code ADAPTIVE_THEME=dark} (following the OS is to come).
  */
 public final class ConsoleApp extends Application {
-    static final String PROJECT = "adaptive";
     private final FxBackground background = new FxBackground();
     private ConsoleServices services;
 
@@ -46,18 +45,19 @@ public final class ConsoleApp extends Application {
         services = new ConsoleServices(System.getenv(), dirs);
         LicenseService licenses = services.licenses;
         stage.setTitle(text.getString("app.title"));
-        var installed = services.installations().find(PROJECT);
+        String project = services.project;
+        var installed = services.installations().find(project);
         if (installed.isPresent()) {
             // Installed: the operator console, refreshed every few seconds while open (and minimized).
-            DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, PROJECT), background);
+            DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background);
             Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
             refresh.setCycleCount(Animation.INDEFINITE);
             refresh.play();
             dashboard.refresh();
-            BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, PROJECT), background,
+            BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background,
                     java.time.ZoneId.systemDefault());
             backups.refresh();
-            UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, PROJECT), background,
+            UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background,
                     installer -> getHostServices().showDocument(installer.toUri().toString()));
             updates.refresh();
             TabPane tabs = new TabPane(

@@ -36,6 +36,8 @@ final class ConsoleServices implements AutoCloseable {
     final AppDirectories dirs;
     final StateDatabase state;
     final Clock clock = Clock.systemUTC();
+    /** The installation this console shows and installs: {@code ADAPTIVE_PROJECT}, else {@code adaptive}. */
+    final String project;
     final TrustedKeys vendorKeys;
     final LicenseService licenses;
     private DockerEngine engine;
@@ -44,6 +46,8 @@ final class ConsoleServices implements AutoCloseable {
         this.env = env;
         this.dirs = dirs;
         this.state = StateDatabase.open(dirs.stateDir());
+        String named = env.getOrDefault("ADAPTIVE_PROJECT", "");
+        this.project = named.matches("[a-z0-9][a-z0-9_-]{0,62}") ? named : "adaptive";
         this.vendorKeys = VendorKeys.load(env).keys();
         this.licenses = new LicenseService(vendorKeys, clock, new FileTimeWitness(dirs.stateDir().resolve("clock-witness")),
                 MachineFingerprint::ofThisMachine);

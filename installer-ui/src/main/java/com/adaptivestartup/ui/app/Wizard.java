@@ -49,7 +49,7 @@ final class Wizard {
                 throw new InstallFailed("bundle", e.getMessage());
             }
         },
-                () -> new InstallRequest(license.keyProperty().get().strip(), settings.installDir(), "adaptive",
+                () -> new InstallRequest(license.keyProperty().get().strip(), settings.installDir(), services.project,
                         settings.port(), settings.email(), null, services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background);
         return new WizardViewModel(license, checks, settings, install);
     }

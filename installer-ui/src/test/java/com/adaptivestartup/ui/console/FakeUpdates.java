@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /** An installation on 1.0.0 with 1.1.0 on offer, a critical notice and a newer console; records what was asked. */
-final class FakeUpdates implements UpdateOperations {
+public final class FakeUpdates implements UpdateOperations {
     final List<String> asked = new ArrayList<>();
     String installed = "1.0.0";
     boolean pending;

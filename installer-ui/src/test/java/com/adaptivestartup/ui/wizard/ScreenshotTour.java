@@ -128,6 +128,16 @@ public final class ScreenshotTour {
         second.show();
         save(backupsScene, out, "console-2-backups", theme);
         second.close();
+
+        var updates = new com.adaptivestartup.ui.console.UpdatesViewModel(new com.adaptivestartup.ui.console.FakeUpdates(),
+                Background.SAME_THREAD, file -> { });
+        updates.refresh();
+        Stage third = new Stage();
+        Scene updatesScene = new Scene(new com.adaptivestartup.ui.console.UpdatesView(updates, FakeConsole.TEXT), 1100, 640);
+        third.setScene(updatesScene);
+        third.show();
+        save(updatesScene, out, "console-3-updates", theme);
+        third.close();
     }
 
     private static void save(Scene scene, Path out, String name, String theme) throws Exception {
