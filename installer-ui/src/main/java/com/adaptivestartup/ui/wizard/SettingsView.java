@@ -19,8 +19,10 @@ public final class SettingsView extends GridPane {
         TextField bundle = row(6, "settings-bundle", text.getString("settings.bundle"), model.bundleFileProperty(),
                 model.bundleFileError());
         bundle.setPromptText(text.getString("settings.bundle.prompt"));
+        bundle.setPrefColumnCount(28);
         javafx.scene.control.Button choose = new javafx.scene.control.Button(text.getString("settings.bundle.choose"));
         choose.setId("settings-bundle-choose");
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         choose.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle(text.getString("settings.bundle"));
@@ -34,6 +36,7 @@ public final class SettingsView extends GridPane {
 
     private TextField row(int at, String id, String name, StringProperty value, StringBinding error) {
         Label label = new Label(name);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField field = new TextField();
         field.setId(id);
         field.setAccessibleText(name);
