@@ -2,15 +2,12 @@ package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupSchedule;
-import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.ui.Background;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,9 +31,7 @@ public final class BackupsViewModel {
     private final Background background;
     private final ZoneId zone;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final OneAtATime operations;
     private final ReadOnlyStringWrapper scheduleText = new ReadOnlyStringWrapper();
     private final StringProperty dailyAt = new SimpleStringProperty("02:30");
     private final StringProperty keep = new SimpleStringProperty("7");
@@ -44,6 +39,7 @@ public final class BackupsViewModel {
     public BackupsViewModel(BackupOperations backups, Background background, ZoneId zone) {
         this.backups = backups;
         this.background = background;
+        this.operations = new OneAtATime(background, this::refresh);
         this.zone = zone;
     }
 
@@ -55,7 +51,7 @@ public final class BackupsViewModel {
             rows.setAll(r.backups().stream().map(this::row).toList());
             scheduleText.set(r.schedule().map(s -> "Daily at " + s.dailyAt() + ", keeping the " + s.keep() + " newest; next "
                     + WHEN.format(s.nextRun().atZone(zone)) + ".").orElse("No daily backup yet."));
-        }, e -> problem.set("The backups cannot be listed: " + e.getMessage()));
+        }, e -> operations.problem("The backups cannot be listed: " + e.getMessage()));
     }
 
     Row row(BackupCatalogue.Backup b) {
@@ -66,11 +62,11 @@ public final class BackupsViewModel {
     }
 
     public void backUpNow(String note) {
-        run("Back up", () -> backups.create(note, steps()).id(), id -> "Backup " + id + " is done.");
+        operations.run("Back up", () -> backups.create(note, operations.steps()).id(), id -> "Backup " + id + " is done.");
     }
 
     public void verify(String id) {
-        run("Verify", () -> {
+        operations.run("Verify", () -> {
             backups.verify(id);
             return id;
         }, x -> "Every checksum of " + x + " matches.");
@@ -83,8 +79,8 @@ public final class BackupsViewModel {
     }
 
     public void restore(String id) {
-        run("Restore", () -> {
-            backups.restore(id, steps());
+        operations.run("Restore", () -> {
+            backups.restore(id, operations.steps());
             return id;
         }, x -> "Restored " + x + "; Adaptive Startup is running again.");
     }
@@ -92,7 +88,7 @@ public final class BackupsViewModel {
     public void saveSchedule() {
         String at = dailyAt.get();
         String n = keep.get();
-        run("Schedule", () -> {
+        operations.run("Schedule", () -> {
             int k;
             try {
                 k = Integer.parseInt(n.strip());
@@ -103,44 +99,20 @@ public final class BackupsViewModel {
         }, t -> "The daily backup runs at " + t + ".");
     }
 
-    private Journal.Progress steps() {
-        var onUi = background.<String>onUiThread(progress::set);
-        return (step, status) -> onUi.accept((status.equals("started") ? "\u2026 " : "\u2713 ") + step);
-    }
-
-    private void run(String what, Supplier<String> work, java.util.function.Function<String, String> said) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        problem.set(null);
-        progress.set(what + "\u2026");
-        background.run(work, r -> {
-            busy.set(false);
-            progress.set(said.apply(r));
-            refresh();
-        }, e -> {
-            busy.set(false);
-            progress.set(null);
-            problem.set(what + " failed: " + e.getMessage());
-            refresh();
-        });
-    }
-
     public ObservableList<Row> rows() {
         return rows;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return operations.busyProperty();
     }
 
     public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return operations.progressProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return operations.problemProperty();
     }
 
     public ReadOnlyStringProperty scheduleTextProperty() {

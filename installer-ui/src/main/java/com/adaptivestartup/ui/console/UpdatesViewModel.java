@@ -1,13 +1,9 @@
 package com.adaptivestartup.ui.console;
 
-import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.ui.Background;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,21 +25,20 @@ public final class UpdatesViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Asking the update channel\u2026");
     private final ReadOnlyStringWrapper consoleOffer = new ReadOnlyStringWrapper();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final OneAtATime operations;
 
     /** {@code openInstaller}: hands a downloaded installer to the OS (the view's host services). */
     public UpdatesViewModel(UpdateOperations updates, Background background, Consumer<Path> openInstaller) {
         this.updates = updates;
         this.background = background;
+        this.operations = new OneAtATime(background, this::refresh);
         this.openInstaller = openInstaller;
     }
 
     public void refresh() {
         background.run(updates::check, this::show, e -> {
             summary.set("The update channel cannot be read.");
-            problem.set(e.getMessage());
+            operations.problem(e.getMessage());
         });
     }
 
@@ -83,73 +78,49 @@ public final class UpdatesViewModel {
 
     public void update() {
         String to = status.get().newest();
-        run("Update", () -> {
-            updates.apply(to, steps());
+        operations.run("Update", () -> {
+            updates.apply(to, operations.steps());
             return to;
         }, v -> "Updated to " + v + ". Check that all is well, then keep it (or roll back).");
     }
 
     public void updateFromFile(Path bundle) {
-        run("Update from file", () -> {
-            updates.applyBundle(bundle, steps());
+        operations.run("Update from file", () -> {
+            updates.applyBundle(bundle, operations.steps());
             return bundle.getFileName().toString();
         }, f -> "Updated from " + f + ". Check that all is well, then keep it (or roll back).");
     }
 
     public void keep() {
-        run("Keep", () -> {
+        operations.run("Keep", () -> {
             updates.confirm();
             return "";
         }, v -> "Kept. The backups taken before the update now follow the normal retention.");
     }
 
     public void rollback() {
-        run("Roll back", () -> {
-            updates.rollback(steps());
+        operations.run("Roll back", () -> {
+            updates.rollback(operations.steps());
             return "";
         }, v -> "Rolled back: the previous version runs with the data as it was before the update.");
     }
 
     public void downloadConsole() {
         long total = status.get().console().installer().size();
-        Consumer<Long> shown = background.onUiThread(done -> progress.set("Downloading the console: " + done * 100 / total + "%"));
-        run("Download", () -> {
+        Consumer<String> line = operations.progressLine();
+        operations.run("Download", () -> {
             long[] lastPercent = {-1};
             Path file = updates.downloadConsole(done -> {
                 long percent = done * 100 / total;
                 if (percent != lastPercent[0]) {
                     lastPercent[0] = percent;
-                    shown.accept(done);
+                    line.accept("Downloading the console: " + percent + "%");
                 }
             });
             return file.toString();
         }, file -> {
             openInstaller.accept(Path.of(file));
             return "Downloaded and checked " + file + "; opening it. Close this console when the installer asks.";
-        });
-    }
-
-    private Journal.Progress steps() {
-        var onUi = background.<String>onUiThread(progress::set);
-        return (step, state) -> onUi.accept((state.equals("started") ? "\u2026 " : "\u2713 ") + step);
-    }
-
-    private void run(String what, Supplier<String> work, Function<String, String> said) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        problem.set(null);
-        progress.set(what + "\u2026");
-        background.run(work, r -> {
-            busy.set(false);
-            progress.set(said.apply(r));
-            refresh();
-        }, e -> {
-            busy.set(false);
-            progress.set(null);
-            problem.set(what + " failed: " + e.getMessage());
-            refresh();
         });
     }
 
@@ -170,14 +141,14 @@ public final class UpdatesViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return operations.busyProperty();
     }
 
     public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return operations.progressProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return operations.problemProperty();
     }
 }
