@@ -178,6 +178,27 @@ class UpdateEndToEndTest {
 
     private static final String PASSWORD = "the-founders-own-password";
 
+    /** The founder signed in through the stack's API. */
+    record Session(String api, String token, String org) {
+        static Session signIn(int port, String password) throws Exception {
+            String api = "http://127.0.0.1:" + port;
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", password)).get("token").asText();
+            return new Session(api, token, StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText());
+        }
+    }
+
+    /** What {@link #writeData} wrote is there on 1.1.0, whose migration gave the metric its unit. */
+    private static void assertDataKeptOn110(Session s) throws Exception {
+        JsonNode ventures = StackProbe.call("GET", s.api() + "/api/orgs/" + s.org() + "/ventures", s.token(), null, null);
+        assertThat(ventures.findValuesAsText("name")).contains("Updates for all");
+        String venture = ventures.get(0).get("id").asText();
+        JsonNode metrics = StackProbe.call("GET", s.api() + "/api/orgs/" + s.org() + "/ventures/" + venture + "/metrics",
+                s.token(), null, null);
+        assertThat(metrics.get(0).get("value").asDouble()).isEqualTo(42);
+        assertThat(metrics.get(0).get("unit").asText()).isEqualTo("count");
+    }
+
     @Test
     void offlineBundlesInstallAndUpdateWithTheRegistryOutOfReach() throws Exception {
         // The vendor's side: a bundle per release, made from the images the registry serves.
@@ -230,12 +251,7 @@ class UpdateEndToEndTest {
             assertThat(applied.to()).isEqualTo("1.1.0");
             assertThat(releasesRunning(project)).containsExactly("1.1.0");
             assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
-            String api = "http://127.0.0.1:" + port;
-            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", password)).get("token").asText();
-            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
-            JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
-            assertThat(ventures.findValuesAsText("name")).contains("Updates for all");
+            assertDataKeptOn110(Session.signIn(port, password));
 
             assertThatThrownBy(() -> console.updates().applyBundle(project, v100, InstallListener.SILENT))
                     .hasMessageStartingWith("the bundle holds 1.0.0, older than the installed 1.1.0");
@@ -297,16 +313,11 @@ class UpdateEndToEndTest {
             assertThat(applied.to()).isEqualTo("1.1.0");
             assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.1.0");
             assertThat(releasesRunning(project)).containsExactly("1.1.0");
-            String api = "http://127.0.0.1:" + port;
-            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", password)).get("token").asText();
-            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
-            JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
-            assertThat(ventures.findValuesAsText("name")).contains("Updates for all");
-            String venture = ventures.get(0).get("id").asText();
-            JsonNode metrics = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures/" + venture + "/metrics", token, null, null);
-            assertThat(metrics.get(0).get("value").asDouble()).isEqualTo(42);
-            assertThat(metrics.get(0).get("unit").asText()).isEqualTo("count");
+            Session session = Session.signIn(port, password);
+            assertDataKeptOn110(session);
+            String api = session.api();
+            String token = session.token();
+            String org = session.org();
             BackupCatalogue.Backup preUpdate = applied.backups().get(0);
             assertThat(new BackupCatalogue(console.state()).find(preUpdate.id()).orElseThrow().hold())
                     .contains("kept until that update is confirmed");
