@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {LicenseCommand.class, PreflightCommand.class, InstallCommand.class, StackCommands.Status.class, StackCommands.Start.class,
                 StackCommands.Stop.class, StackCommands.Restart.class, StackCommands.Logs.class,
                 StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class,
-                UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class})
+                UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
+                SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class})
 public final class AdaptiveCtl {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.cli;
 
+import com.adaptivestartup.console.license.InstallationLicense;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.licensing.license.LicenseInput;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code adaptivectl license ...}: check a license key or file, and show this machine's fingerprint. */
+/** {@code adaptivectl license ...}: check a key, show and replace the installation's, this machine's fingerprint. */
 @Command(name = "license", mixinStandardHelpOptions = true, description = "Check licenses.")
 final class LicenseCommand {
     private final CliContext context;
@@ -39,7 +40,46 @@ final class LicenseCommand {
             err.println("error: cannot read the license: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        LicenseVerdict verdict = context.licenseService(err).verify(text);
+        return print(context.licenseService(err).verify(text), json);
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "The license the installation runs under: its verdict today and what it allows.")
+    int show(@Option(names = "--project", defaultValue = "adaptive", description = "Compose project name.") String project,
+             @Option(names = "--json", description = "Print the verdict as JSON.") boolean json) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        LicenseVerdict verdict;
+        try {
+            verdict = new InstallationLicense(context.licenseService(err), context.installations()).current(project);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println(e.getMessage());
+            return ExitCodes.NOT_OK;
+        }
+        return print(verdict, json);
+    }
+
+    @Command(name = "replace", mixinStandardHelpOptions = true,
+            description = "Replace the installation's license with a renewed key (usable, same customer).")
+    int replace(@Parameters(paramLabel = "<key|file>", description = "The key, a .lic file, or - for standard input.")
+                String keyOrFile,
+                @Option(names = "--project", defaultValue = "adaptive", description = "Compose project name.") String project,
+                @Option(names = "--json", description = "Print the verdict as JSON.") boolean json) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            LicenseVerdict verdict = new InstallationLicense(context.licenseService(err), context.installations())
+                    .replace(project, LicenseInput.read(keyOrFile, context.stdin()));
+            return print(verdict, json);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.NOT_OK;
+        } catch (IOException e) {
+            err.println("error: cannot read the license: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private int print(LicenseVerdict verdict, boolean json) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(VerdictJson.write(verdict));
         } else {

@@ -138,6 +138,36 @@ public final class ScreenshotTour {
         third.show();
         save(updatesScene, out, "console-3-updates", theme);
         third.close();
+
+        var logs = new com.adaptivestartup.ui.console.LogsViewModel(com.adaptivestartup.ui.console.ConsoleFakes.logs(),
+                Background.SAME_THREAD);
+        logs.refresh();
+        logs.searchProperty().set("");
+        shoot(new com.adaptivestartup.ui.console.LogsView(logs, FakeConsole.TEXT), out, "console-4-logs", theme);
+        var license = new com.adaptivestartup.ui.console.LicenseViewModel(
+                com.adaptivestartup.ui.console.ConsoleFakes.licenseOperations(), Background.SAME_THREAD,
+                java.time.Clock.fixed(com.adaptivestartup.ui.console.ConsoleFakes.NOW, java.time.ZoneOffset.UTC),
+                java.time.ZoneOffset.UTC);
+        license.refresh();
+        shoot(new com.adaptivestartup.ui.console.LicenseView(license, FakeConsole.TEXT), out, "console-5-license", theme);
+        var support = new com.adaptivestartup.ui.console.SupportViewModel(com.adaptivestartup.ui.console.ConsoleFakes.support(),
+                Background.SAME_THREAD);
+        support.build();
+        support.show("logs/backend.log");
+        shoot(new com.adaptivestartup.ui.console.SupportView(support, FakeConsole.TEXT), out, "console-6-support", theme);
+        var history = new com.adaptivestartup.ui.console.HistoryViewModel(com.adaptivestartup.ui.console.ConsoleFakes.history(),
+                Background.SAME_THREAD, java.time.ZoneOffset.UTC);
+        history.refresh();
+        shoot(new com.adaptivestartup.ui.console.HistoryView(history, FakeConsole.TEXT), out, "console-7-history", theme);
+    }
+
+    private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, 1100, 640);
+        stage.setScene(scene);
+        stage.show();
+        save(scene, out, name, theme);
+        stage.close();
     }
 
     private static void save(Scene scene, Path out, String name, String theme) throws Exception {

@@ -1,0 +1,75 @@
+package com.adaptivestartup.ui.app;
+
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.license.InstallationLicense;
+import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.state.History;
+import com.adaptivestartup.console.support.SupportBundle;
+import com.adaptivestartup.console.update.ConsoleUpdates;
+import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.adaptivestartup.ui.console.LicenseOperations;
+import com.adaptivestartup.ui.console.LogOperations;
+import com.adaptivestartup.ui.console.SupportOperations;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The Logs, License, Support and History views' operations, through console-core, as `adaptivectl` does. */
+final class Housekeeping {
+    private Housekeeping() {
+    }
+
+    static LogOperations logs(ConsoleServices services, String project) {
+        return new LogOperations() {
+            private StackService stacks() {
+                return new StackService(services.engine(), services.installations(), services.clock);
+            }
+
+            public List<String> services() {
+                return stacks().status(project).services().stream().map(StackService.ServiceStatus::service).toList();
+            }
+
+            public List<String> tail(String service, int lines) {
+                return stacks().logs(project, service, lines);
+            }
+
+            public AutoCloseable follow(String service, Consumer<String> line) {
+                DockerEngine.AutoCloseableHolder stop = new DockerEngine.AutoCloseableHolder();
+                StackService stacks = stacks();
+                Thread.ofVirtual().name("follow-" + service).start(() -> stacks.followLogs(project, service, 0, line, stop));
+                return stop::close;
+            }
+        };
+    }
+
+    static LicenseOperations license(ConsoleServices services, String project) {
+        InstallationLicense license = new InstallationLicense(services.licenses, services.installations());
+        return new LicenseOperations() {
+            public LicenseVerdict current() {
+                return license.current(project);
+            }
+
+            public LicenseVerdict replace(String keyText) {
+                return license.replace(project, keyText);
+            }
+        };
+    }
+
+    static SupportOperations support(ConsoleServices services, String project) {
+        return new SupportOperations() {
+            public SupportBundle.Preview preview() {
+                return new SupportBundle(services.installations(), services.journal(), services::engine, services.clock)
+                        .preview(project, ConsoleUpdates.runningVersion());
+            }
+
+            public Path save(SupportBundle.Preview preview, Path file) {
+                return SupportBundle.save(preview, file);
+            }
+        };
+    }
+
+    static Supplier<List<History.Operation>> history(ConsoleServices services, String project) {
+        return () -> History.of(services.journal().entries(project, 5000));
+    }
+}

@@ -1,0 +1,88 @@
+package com.adaptivestartup.ui.app;
+
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.ui.console.BackupsView;
+import com.adaptivestartup.ui.console.BackupsViewModel;
+import com.adaptivestartup.ui.console.DashboardView;
+import com.adaptivestartup.ui.console.DashboardViewModel;
+import com.adaptivestartup.ui.console.HistoryView;
+import com.adaptivestartup.ui.console.HistoryViewModel;
+import com.adaptivestartup.ui.console.LicenseView;
+import com.adaptivestartup.ui.console.LicenseViewModel;
+import com.adaptivestartup.ui.console.LogsView;
+import com.adaptivestartup.ui.console.LogsViewModel;
+import com.adaptivestartup.ui.console.SupportView;
+import com.adaptivestartup.ui.console.SupportViewModel;
+import com.adaptivestartup.ui.console.UpdatesView;
+import com.adaptivestartup.ui.console.UpdatesViewModel;
+import java.time.ZoneId;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.util.Duration;
+
+/**
+ * The operator console once installed: a tab per area (dashboard, backups, updates, logs, license, support,
+ * history), each view over its view model over console-core. The dashboard refreshes every few seconds while
+ * the window is open (minimized too); the others when shown or asked.
+ */
+final class OperatorConsole {
+    private OperatorConsole() {
+    }
+
+    /** The tabs, and what to do when the window closes. */
+    record Built(TabPane tabs, Runnable onClose) {
+    }
+
+    static Built build(ConsoleServices services, Installations.Installation installed, FxBackground background,
+                       ResourceBundle text, Consumer<String> openInBrowser) {
+        String project = installed.project();
+        ZoneId zone = ZoneId.systemDefault();
+        DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background);
+        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
+        refresh.setCycleCount(Animation.INDEFINITE);
+        refresh.play();
+        dashboard.refresh();
+        BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, zone);
+        UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background,
+                installer -> openInBrowser.accept(installer.toUri().toString()));
+        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background);
+        LicenseViewModel license = new LicenseViewModel(Housekeeping.license(services, project), background, services.clock,
+                zone);
+        HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone);
+        SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
+
+        TabPane tabs = new TabPane(
+                tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
+                        "http://localhost:" + installed.httpPort() + "/", openInBrowser), null),
+                tab(text.getString("console.backups"), new BackupsView(backups, text), backups::refresh),
+                tab(text.getString("console.updates"), new UpdatesView(updates, text), updates::refresh),
+                tab(text.getString("console.logs"), new LogsView(logs, text), logs::refresh),
+                tab(text.getString("console.license"), new LicenseView(license, text), license::refresh),
+                tab(text.getString("console.support"), new SupportView(support, text), null),
+                tab(text.getString("console.history"), new HistoryView(history, text), history::refresh));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        updates.refresh();   // the Updates tab's notices matter before it is opened
+        return new Built(tabs, () -> {
+            refresh.stop();
+            logs.close();
+        });
+    }
+
+    /** A tab that asks its view model again each time it is shown ({@code onShow} may be null). */
+    private static Tab tab(String title, javafx.scene.Node view, Runnable onShow) {
+        Tab tab = new Tab(title, view);
+        if (onShow != null) {
+            tab.selectedProperty().addListener((o, was, shown) -> {
+                if (shown) {
+                    onShow.run();
+                }
+            });
+        }
+        return tab;
+    }
+}

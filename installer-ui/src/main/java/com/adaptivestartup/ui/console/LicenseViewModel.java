@@ -1,0 +1,114 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.licensing.license.License;
+import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.adaptivestartup.ui.Background;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.TreeSet;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The License view: the verdict on the installation's license today, who it is for, what it allows, how long
+ * it runs (a countdown), and replacing it with a renewed key (checked first; a refused key changes nothing).
+ */
+public final class LicenseViewModel {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private final LicenseOperations licenses;
+    private final Background background;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper usable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper holder = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper entitlements = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper();
+    private final StringProperty newKey = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper replaceResult = new ReadOnlyStringWrapper();
+
+    public LicenseViewModel(LicenseOperations licenses, Background background, Clock clock, ZoneId zone) {
+        this.licenses = licenses;
+        this.background = background;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public void refresh() {
+        background.run(licenses::current, this::show, e -> verdict.set(e.getMessage()));
+    }
+
+    private void show(LicenseVerdict v) {
+        verdict.set(v.usable() ? v.message() : "Not usable: " + v.message());
+        usable.set(v.usable());
+        v.readLicense().ifPresentOrElse(l -> {
+            holder.set(l.customerName() + " (" + l.customerId() + "), " + l.edition().name().toLowerCase(Locale.ROOT)
+                    + " edition, " + l.seats() + " seats");
+            entitlements.set("Features: " + (l.features().isEmpty() ? "none beyond the edition"
+                    : String.join(", ", new TreeSet<>(l.features()))) + ". Updates: channel " + l.updateChannel()
+                    + (l.maxVersion() == null ? "" : ", up to version " + l.maxVersion())
+                    + (l.updatesUntil() == null ? "" : ", released until " + DAY.format(l.updatesUntil())) + ".");
+            countdown.set(countdown(l));
+        }, () -> {
+            holder.set(null);
+            entitlements.set(null);
+            countdown.set(null);
+        });
+    }
+
+    String countdown(License l) {
+        long days = Duration.between(clock.instant(), l.expiresAt()).toDays();
+        String date = DAY.format(l.expiresAt().atZone(zone));
+        return days > 1 ? "Expires on " + date + ", in " + days + " days."
+                : days >= 0 && clock.instant().isBefore(l.expiresAt()) ? "Expires on " + date + ", within a day: renew it now."
+                : "Expired on " + date + ".";
+    }
+
+    public void replace() {
+        String key = newKey.get();
+        if (key == null || key.isBlank()) {
+            replaceResult.set("Paste the renewed license key first.");
+            return;
+        }
+        background.run(() -> licenses.replace(key), v -> {
+            newKey.set("");
+            replaceResult.set("The new license is in use.");
+            show(v);
+        }, e -> replaceResult.set(e.getMessage()));
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty usableProperty() {
+        return usable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty holderProperty() {
+        return holder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty entitlementsProperty() {
+        return entitlements.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countdownProperty() {
+        return countdown.getReadOnlyProperty();
+    }
+
+    public StringProperty newKeyProperty() {
+        return newKey;
+    }
+
+    public ReadOnlyStringProperty replaceResultProperty() {
+        return replaceResult.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,166 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.ui.Background;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Logs view: a service's recent lines, following new ones as they come, a search that narrows what is
+ * shown, copy and save of what is shown. At most {@value #KEEP} lines are kept (the oldest go), so a chatty
+ * service followed for hours does not grow the console's memory.
+ */
+public final class LogsViewModel {
+    static final int KEEP = 5000;
+    private static final int TAIL = 500;
+    private final LogOperations logs;
+    private final Background background;
+    private final ObservableList<String> services = FXCollections.observableArrayList();
+    private final StringProperty service = new SimpleStringProperty();
+    private final ObservableList<String> lines = FXCollections.observableArrayList();
+    private final FilteredList<String> shown = new FilteredList<>(lines);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty following = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private AutoCloseable follow;
+
+    public LogsViewModel(LogOperations logs, Background background) {
+        this.logs = logs;
+        this.background = background;
+        search.addListener((o, a, text) -> {
+            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(needle.isEmpty() ? null : l -> l.toLowerCase(Locale.ROOT).contains(needle));
+        });
+        service.addListener((o, a, b) -> {
+            stopFollowing();
+            following.set(false);
+            load();
+        });
+        following.addListener((o, a, on) -> {
+            if (on) {
+                startFollowing();
+            } else {
+                stopFollowing();
+            }
+        });
+    }
+
+    /** Lists the services and shows the first one's log. */
+    public void refresh() {
+        background.run(logs::services, list -> {
+            services.setAll(list);
+            if (service.get() == null && !list.isEmpty()) {
+                service.set(list.get(0));
+            }
+        }, e -> status.set("The services cannot be listed: " + e.getMessage()));
+    }
+
+    private void load() {
+        String s = service.get();
+        if (s == null) {
+            return;
+        }
+        status.set("Reading the log of " + s + "\u2026");
+        background.run(() -> logs.tail(s, TAIL), l -> {
+            lines.setAll(l.size() > KEEP ? l.subList(l.size() - KEEP, l.size()) : l);
+            status.set("The last " + l.size() + " lines of " + s + ".");
+        }, e -> status.set("The log of " + s + " cannot be read: " + e.getMessage()));
+    }
+
+    private void startFollowing() {
+        String s = service.get();
+        Consumer<String> append = background.onUiThread(this::append);
+        background.run(() -> logs.follow(s, append), handle -> {
+            if (!following.get() || !s.equals(service.get())) {
+                close(handle);   // switched off, or to another service, while it was starting
+                return;
+            }
+            follow = handle;
+            status.set("Following " + s + ": new lines appear as they come.");
+        }, e -> {
+            following.set(false);
+            status.set("The log of " + s + " cannot be followed: " + e.getMessage());
+        });
+    }
+
+    private void append(String line) {
+        lines.add(line);
+        if (lines.size() > KEEP) {
+            lines.remove(0, lines.size() - KEEP);
+        }
+    }
+
+    private void stopFollowing() {
+        if (follow != null) {
+            close(follow);
+            follow = null;
+        }
+    }
+
+    private static void close(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception e) {
+            // the stream is gone either way
+        }
+    }
+
+    /** The lines shown (the search applied), for the clipboard. */
+    public String shownText() {
+        return String.join("\n", shown);
+    }
+
+    public void save(Path file) {
+        List<String> copy = List.copyOf(shown);
+        background.run(() -> {
+            try {
+                Files.write(file, copy, StandardCharsets.UTF_8);
+                return file;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }, f -> status.set("Saved " + copy.size() + " lines to " + f + "."), e -> status.set(e.getMessage()));
+    }
+
+    /** Stops following (the view is closed). */
+    public void close() {
+        following.set(false);
+        stopFollowing();
+    }
+
+    public ObservableList<String> services() {
+        return services;
+    }
+
+    public StringProperty serviceProperty() {
+        return service;
+    }
+
+    public ObservableList<String> shownLines() {
+        return shown;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public BooleanProperty followingProperty() {
+        return following;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,66 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.licensing.license.License;
+import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.adaptivestartup.ui.Background;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LicenseViewModelTest {
+    static final Instant NOW = ConsoleFakes.NOW;
+
+    static License license(Instant expires) {
+        return ConsoleFakes.license(expires);
+    }
+
+    private String refused;
+    private final LicenseOperations ops = new LicenseOperations() {
+        public LicenseVerdict current() {
+            return new LicenseVerdict.Valid(license(NOW.plusSeconds(23 * 86400 + 3600)), NOW);
+        }
+
+        public LicenseVerdict replace(String keyText) {
+            if (refused != null) {
+                throw new IllegalArgumentException(refused);
+            }
+            return new LicenseVerdict.Valid(license(NOW.plusSeconds(400 * 86400L)), NOW);
+        }
+    };
+    private final LicenseViewModel model = new LicenseViewModel(ops, Background.SAME_THREAD, Clock.fixed(NOW, ZoneOffset.UTC),
+            ZoneOffset.UTC);
+
+    @Test
+    void showsWhoItIsForWhatItAllowsAndHowLongItRuns() {
+        model.refresh();
+        assertThat(model.usableProperty().get()).isTrue();
+        assertThat(model.verdictProperty().get()).startsWith("Valid license for Acme Corp");
+        assertThat(model.holderProperty().get()).isEqualTo("Acme Corp (acme), standard edition, 25 seats");
+        assertThat(model.countdownProperty().get()).isEqualTo("Expires on 21 December 2026, in 23 days.");
+        assertThat(model.entitlementsProperty().get()).isEqualTo("Features: ai, airgap. Updates: channel stable, up to"
+                + " version 1.9.0, released until 30 June 2027.");
+        assertThat(model.countdown(license(NOW.plusSeconds(3600)))).isEqualTo("Expires on 28 November 2026, within a day:"
+                + " renew it now.");
+        assertThat(model.countdown(license(NOW.minusSeconds(86400 * 2)))).isEqualTo("Expired on 26 November 2026.");
+    }
+
+    @Test
+    void aRenewedKeyReplacesItAndARefusedOneChangesNothing() {
+        model.refresh();
+        model.replace();
+        assertThat(model.replaceResultProperty().get()).isEqualTo("Paste the renewed license key first.");
+        refused = "this key is for the customer globex, but this installation is acme's. The current license is kept";
+        model.newKeyProperty().set("ASL1.something");
+        model.replace();
+        assertThat(model.replaceResultProperty().get()).isEqualTo(refused);
+        assertThat(model.countdownProperty().get()).contains("in 23 days");
+        refused = null;
+        model.replace();
+        assertThat(model.replaceResultProperty().get()).isEqualTo("The new license is in use.");
+        assertThat(model.countdownProperty().get()).contains("in 400 days");
+        assertThat(model.newKeyProperty().get()).isEmpty();
+    }
+}

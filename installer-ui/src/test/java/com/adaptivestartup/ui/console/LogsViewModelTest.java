@@ -1,0 +1,84 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsViewModelTest {
+    @TempDir
+    Path dir;
+
+    /** Two services; follow hands the line consumer to the test, which plays the engine. */
+    static final class FakeLogs implements LogOperations {
+        final List<String> asked = new ArrayList<>();
+        Consumer<String> follower;
+        boolean closed;
+
+        public List<String> services() {
+            return List.of("backend", "web");
+        }
+
+        public List<String> tail(String service, int lines) {
+            asked.add("tail " + service + " " + lines);
+            return List.of(service + " started", service + " GET /healthz 200", service + " ERROR disk almost full");
+        }
+
+        public AutoCloseable follow(String service, Consumer<String> line) {
+            asked.add("follow " + service);
+            follower = line;
+            closed = false;
+            return () -> closed = true;
+        }
+    }
+
+    private final FakeLogs logs = new FakeLogs();
+    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD);
+
+    @Test
+    void showsTheFirstServicesRecentLinesAndSearchNarrowsThem() {
+        model.refresh();
+        assertThat(model.serviceProperty().get()).isEqualTo("backend");
+        assertThat(logs.asked).containsExactly("tail backend 500");
+        assertThat(model.shownLines()).hasSize(3);
+        model.searchProperty().set("error");
+        assertThat(model.shownLines()).containsExactly("backend ERROR disk almost full");
+        assertThat(model.shownText()).isEqualTo("backend ERROR disk almost full");
+        model.searchProperty().set("");
+        model.serviceProperty().set("web");
+        assertThat(model.shownLines()).first().isEqualTo("web started");
+    }
+
+    @Test
+    void followingAppendsNewLinesKeepsAtMostTheLimitAndStopsWhenSwitchedOff() {
+        model.refresh();
+        model.followingProperty().set(true);
+        assertThat(logs.asked).contains("follow backend");
+        logs.follower.accept("backend new line");
+        assertThat(model.shownLines()).last().isEqualTo("backend new line");
+        IntStream.range(0, LogsViewModel.KEEP + 10).forEach(i -> logs.follower.accept("line " + i));
+        assertThat(model.shownLines()).hasSize(LogsViewModel.KEEP).last().isEqualTo("line " + (LogsViewModel.KEEP + 9));
+        model.followingProperty().set(false);
+        assertThat(logs.closed).isTrue();
+        model.followingProperty().set(true);
+        model.serviceProperty().set("web");
+        assertThat(logs.closed).as("switching service stops following the old one").isTrue();
+        assertThat(model.followingProperty().get()).isFalse();
+    }
+
+    @Test
+    void whatIsShownIsSaved() throws Exception {
+        model.refresh();
+        model.searchProperty().set("200");
+        model.save(dir.resolve("backend.log"));
+        assertThat(Files.readAllLines(dir.resolve("backend.log"))).containsExactly("backend GET /healthz 200");
+        assertThat(model.statusProperty().get()).startsWith("Saved 1 lines to ");
+    }
+}
