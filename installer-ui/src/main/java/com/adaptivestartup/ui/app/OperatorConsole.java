@@ -2,6 +2,7 @@ package com.adaptivestartup.ui.app;
 
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.ui.console.BackupsView;
+import com.adaptivestartup.ui.console.ConsoleWatch;
 import com.adaptivestartup.ui.console.BackupsViewModel;
 import com.adaptivestartup.ui.console.DashboardView;
 import com.adaptivestartup.ui.console.DashboardViewModel;
@@ -28,7 +29,8 @@ import javafx.util.Duration;
 /**
  * The operator console once installed: a tab per area (dashboard, backups, updates, logs, license, support,
  * history), each view over its view model over console-core. The dashboard refreshes every few seconds while
- * the window is open (minimized too); the others when shown or asked.
+ * the window is open (minimized too); the others when shown or asked. What needs the admin's attention (a
+ * service down, a failed backup, a vendor's warning) also comes as a desktop notification.
  */
 final class OperatorConsole {
     private OperatorConsole() {
@@ -66,6 +68,8 @@ final class OperatorConsole {
                 tab(text.getString("console.support"), new SupportView(support, text), null),
                 tab(text.getString("console.history"), new HistoryView(history, text), history::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
+                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning());
         updates.refresh();   // the Updates tab's notices matter before it is opened
         return new Built(tabs, () -> {
             refresh.stop();

@@ -45,8 +45,8 @@ public final class DashboardViewModel {
         refreshing = true;
         background.run(stack::status, s -> {
             refreshing = false;
-            overall.set(s.overall());
             cards.setAll(s.services().stream().map(DashboardViewModel::card).toList());
+            overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
         }, e -> {
             refreshing = false;
             overall.set("unknown");

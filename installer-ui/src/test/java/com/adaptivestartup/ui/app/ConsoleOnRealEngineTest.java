@@ -56,7 +56,12 @@ class ConsoleOnRealEngineTest {
     @BeforeAll
     static void install() throws Exception {
         Map<String, String> fixture = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of("../images/target/fixture/fixture.env"))) {
+        Path env = Path.of("../images/target/fixture/fixture.env");
+        if (!Files.isRegularFile(env)) {
+            throw new IllegalStateException("the end-to-end fixture is missing (" + env.toAbsolutePath() + "): run"
+                    + " images/registry/fixture.sh up first (bin/test does), or skip these with -DexcludedGroups=e2e");
+        }
+        for (String line : Files.readAllLines(env)) {
             if (!line.startsWith("#") && line.contains("=")) {
                 fixture.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
             }

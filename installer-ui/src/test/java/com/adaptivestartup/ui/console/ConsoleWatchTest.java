@@ -1,0 +1,44 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.ui.Background;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleWatchTest {
+    private final List<String> said = new ArrayList<>();
+    private final FakeStack stack = new FakeStack();
+    private final DashboardViewModel dashboard = new DashboardViewModel(stack, Background.SAME_THREAD);
+    private final FakeBackups backupsFake = new FakeBackups().withOne("scheduled", "daily");
+    private final BackupsViewModel backups = new BackupsViewModel(backupsFake, Background.SAME_THREAD, ZoneOffset.UTC);
+    private final FakeUpdates updatesFake = new FakeUpdates();
+    private final UpdatesViewModel updates = new UpdatesViewModel(updatesFake, Background.SAME_THREAD, f -> { });
+
+    {
+        ConsoleWatch.watch(dashboard, backups, updates, (title, text) -> said.add(title + ": " + text));
+    }
+
+    @Test
+    void aServiceGoingDownIsSaidOnceWithItsName() {
+        dashboard.refresh();
+        assertThat(dashboard.overallProperty().get()).isEqualTo("healthy");
+        dashboard.stop("redis");
+        assertThat(said).containsExactly("Adaptive Startup needs attention: Something is down or unhealthy: redis.");
+        dashboard.refresh();
+        assertThat(said).hasSize(1);
+    }
+
+    @Test
+    void aFailedBackupAndANewCriticalNoticeAreSaidTheSameNoticeOnlyOnce() {
+        backups.restore("broken-one");
+        updates.refresh();
+        updates.refresh();
+        assertThat(said).containsExactly(
+                "A backup operation failed: Restore failed: the backup's entry database.dump has the wrong checksum; nothing"
+                        + " was changed",
+                "Notice from Adaptive Startup: [CRITICAL] Update to 1.1.0: fixes a security issue in file sharing");
+    }
+}
