@@ -35,16 +35,19 @@ public final class ConsoleApp extends Application {
         stage.setTitle(text.getString("app.title"));
         String project = services.project;
         var installed = services.installations().find(project);
+        Runnable afterShown = () -> { };
         if (installed.isPresent()) {
             OperatorConsole.Built console = OperatorConsole.build(services, installed.get(), background, text,
                     url -> getHostServices().showDocument(url));
             stage.setOnHidden(e -> console.onClose().run());
             stage.setScene(new Scene(console.tabs(), 1100, 680));
+            afterShown = console.start();
         } else {
             WizardViewModel wizard = Wizard.wire(services, licenses, background, text);
             stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
         }
         stage.show();
+        javafx.application.Platform.runLater(afterShown);
         if (Boolean.getBoolean("adaptive.reportStartup") || getParameters().getRaw().contains("--report-startup")) {
             // For measurements and the packaged app's launch test: JVM start to the first window on screen.
             javafx.application.Platform.runLater(() -> System.err.println("first window after "

@@ -36,8 +36,11 @@ final class OperatorConsole {
     private OperatorConsole() {
     }
 
-    /** The tabs, and what to do when the window closes. */
-    record Built(TabPane tabs, Runnable onClose) {
+    /**
+     * The tabs; {@code start}: what to run once the window is on screen (the first asks of the engine and the
+     * Brain, which would otherwise compete with drawing the first window for the CPU); {@code onClose}.
+     */
+    record Built(TabPane tabs, Runnable start, Runnable onClose) {
     }
 
     static Built build(ConsoleServices services, Installations.Installation installed, FxBackground background,
@@ -47,8 +50,6 @@ final class OperatorConsole {
         DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background);
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
-        refresh.play();
-        dashboard.refresh();
         BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, zone);
         UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background,
                 installer -> openInBrowser.accept(installer.toUri().toString()));
@@ -59,34 +60,41 @@ final class OperatorConsole {
         SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
 
         TabPane tabs = new TabPane(
-                tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
-                        "http://localhost:" + installed.httpPort() + "/", openInBrowser), null),
-                tab(text.getString("console.backups"), new BackupsView(backups, text), backups::refresh),
-                tab(text.getString("console.updates"), new UpdatesView(updates, text), updates::refresh),
-                tab(text.getString("console.logs"), new LogsView(logs, text), logs::refresh),
-                tab(text.getString("console.license"), new LicenseView(license, text), license::refresh),
-                tab(text.getString("console.support"), new SupportView(support, text), null),
-                tab(text.getString("console.history"), new HistoryView(history, text), history::refresh));
+                new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
+                        "http://localhost:" + installed.httpPort() + "/", openInBrowser)),
+                tab(text.getString("console.backups"), () -> new BackupsView(backups, text), backups::refresh),
+                tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
+                tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),
+                tab(text.getString("console.license"), () -> new LicenseView(license, text), license::refresh),
+                tab(text.getString("console.support"), () -> new SupportView(support, text), () -> { }),
+                tab(text.getString("console.history"), () -> new HistoryView(history, text), history::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
                 .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning());
-        updates.refresh();   // the Updates tab's notices matter before it is opened
         return new Built(tabs, () -> {
+            dashboard.refresh();
+            refresh.play();
+            updates.refresh();   // the Updates tab's notices matter before it is opened
+        }, () -> {
             refresh.stop();
             logs.close();
         });
     }
 
-    /** A tab that asks its view model again each time it is shown ({@code onShow} may be null). */
-    private static Tab tab(String title, javafx.scene.Node view, Runnable onShow) {
-        Tab tab = new Tab(title, view);
-        if (onShow != null) {
-            tab.selectedProperty().addListener((o, was, shown) -> {
-                if (shown) {
-                    onShow.run();
+    /**
+     * A tab whose view is made the first time it is shown (the first window only needs the dashboard), and whose
+     * view model is asked again each time it is shown.
+     */
+    private static Tab tab(String title, java.util.function.Supplier<javafx.scene.Node> view, Runnable onShow) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                if (tab.getContent() == null) {
+                    tab.setContent(view.get());
                 }
-            });
-        }
+                onShow.run();
+            }
+        });
         return tab;
     }
 }

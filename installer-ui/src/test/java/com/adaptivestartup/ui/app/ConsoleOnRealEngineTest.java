@@ -97,6 +97,7 @@ class ConsoleOnRealEngineTest {
         stage.setOnHidden(e -> console.onClose().run());
         stage.setScene(new Scene(console.tabs(), 1100, 680));
         stage.show();
+        console.start().run();
     }
 
     @Test
