@@ -147,6 +147,9 @@ final class UpdateCommands {
                             + " confirm the update: adaptivectl update confirm (or go back: adaptivectl rollback).");
                 }
                 return ExitCodes.OK;
+            } catch (UpdateService.UpToDate e) {
+                out().println(e.getMessage() + ".");
+                return ExitCodes.OK;
             } catch (UpdateService.UpdateFailed e) {
                 return failed(e);
             }

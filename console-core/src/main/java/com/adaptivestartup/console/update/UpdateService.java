@@ -72,7 +72,7 @@ public final class UpdateService {
     }
 
     /** The update did not happen; {@code rolledBack} says whether everything is back as it was (the message says it too). */
-    public static final class UpdateFailed extends RuntimeException {
+    public static class UpdateFailed extends RuntimeException {
         private final boolean rolledBack;
 
         public UpdateFailed(String message, boolean rolledBack) {
@@ -82,6 +82,13 @@ public final class UpdateService {
 
         public boolean rolledBack() {
             return rolledBack;
+        }
+    }
+
+    /** Nothing newer is on offer: not a failure, nothing was changed. */
+    public static final class UpToDate extends UpdateFailed {
+        public UpToDate(String message) {
+            super(message, true);
         }
     }
 
@@ -142,8 +149,8 @@ public final class UpdateService {
             UpdateSettings settings = channels.settings(project);
             List<UpdatePlanner.Candidate> candidates = channels.candidates(read);
             String to = target != null ? target : UpdatePlanner.newest(inst.version(), candidates, settings.pinned(),
-                    settings.skipped(), license.maxVersion()).orElseThrow(() -> new UpdateFailed("Adaptive Startup "
-                    + inst.version() + " is the newest version on offer; nothing to update", true));
+                    settings.skipped(), license.maxVersion()).orElseThrow(() -> new UpToDate("Adaptive Startup "
+                    + inst.version() + " is the newest version on offer; nothing to update"));
             if (settings.pinned() != null && Versions.compare(to, settings.pinned()) > 0) {
                 throw new UpdateFailed("updates are pinned at " + settings.pinned() + "; unpin first to go to " + to, true);
             }

@@ -322,6 +322,9 @@ class UpdateEndToEndTest {
             assertThat(new BackupCatalogue(console.state()).find(preUpdate.id()).orElseThrow().hold())
                     .contains("kept until that update is confirmed");
             assertThat(console.updates().check(project).newest()).isNull();
+            assertThatThrownBy(() -> console.updates().apply(project, null, InstallListener.SILENT))
+                    .as("nothing on offer is not a failure").isInstanceOf(UpdateService.UpToDate.class)
+                    .hasMessage("Adaptive Startup 1.1.0 is the newest version on offer; nothing to update");
 
             // Data written on 1.1.0, then a rollback: 1.0.0 with the data as before the update; the newer data kept aside.
             StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Made on 1.1.0", "hypothesis", "x"));
