@@ -70,6 +70,21 @@ public interface DockerEngine extends AutoCloseable {
 
     List<String> logs(String containerId, int tailLines);
 
+    /**
+     * One sample of a running container's use: CPU as a percentage of one core (so 150 means one and a half
+     * cores), memory in use and its limit in bytes. Takes about a second (the engine measures over one).
+     */
+    Usage usage(String containerId);
+
+    record Usage(double cpuPercent, long memoryBytes, long memoryLimitBytes) {
+        /** CPU from two cumulative readings: the container's and the whole system's, in nanoseconds. */
+        public static double cpuPercent(long containerNow, long containerBefore, long systemNow, long systemBefore, long cpus) {
+            long container = containerNow - containerBefore;
+            long system = systemNow - systemBefore;
+            return container <= 0 || system <= 0 ? 0 : 100.0 * container / system * Math.max(1, cpus);
+        }
+    }
+
     /** Streams a container's log lines as they come, until the container stops or {@code stop} is closed. */
     void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line, AutoCloseableHolder stop);
 

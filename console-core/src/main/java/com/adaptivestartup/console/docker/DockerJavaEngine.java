@@ -107,6 +107,42 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public Usage usage(String containerId) {
+        java.util.concurrent.atomic.AtomicReference<com.github.dockerjava.api.model.Statistics> sample =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            client.statsCmd(containerId).withNoStream(true).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.Statistics>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Statistics s) {
+                    sample.set(s);
+                }
+            }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerProblem("reading the container's use was cancelled");
+        } catch (DockerException | DockerClientException e) {
+            throw new DockerProblem("the engine did not give the container's use: " + firstLine(e.getMessage()), e);
+        }
+        var s = sample.get();
+        if (s == null || s.getCpuStats() == null) {
+            return new Usage(0, 0, 0);
+        }
+        var cpu = s.getCpuStats();
+        var before = s.getPreCpuStats();
+        long cpus = cpu.getOnlineCpus() != null ? cpu.getOnlineCpus()
+                : cpu.getCpuUsage() != null && cpu.getCpuUsage().getPercpuUsage() != null ? cpu.getCpuUsage().getPercpuUsage().size() : 1;
+        double percent = before == null || before.getCpuUsage() == null || cpu.getCpuUsage() == null
+                ? 0 : Usage.cpuPercent(nz(cpu.getCpuUsage().getTotalUsage()), nz(before.getCpuUsage().getTotalUsage()),
+                nz(cpu.getSystemCpuUsage()), nz(before.getSystemCpuUsage()), cpus);
+        var memory = s.getMemoryStats();
+        return new Usage(percent, memory == null ? 0 : nz(memory.getUsage()), memory == null ? 0 : nz(memory.getLimit()));
+    }
+
+    private static long nz(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    @Override
     public Optional<String> imageId(String reference) {
         try {
             return Optional.ofNullable(client.inspectImageCmd(reference).exec().getId());

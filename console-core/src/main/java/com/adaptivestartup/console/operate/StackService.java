@@ -70,6 +70,24 @@ public final class StackService {
         start(project, service);
     }
 
+    /** Each running service's CPU and memory, sampled in parallel (about a second in all). */
+    public java.util.Map<String, DockerEngine.Usage> usage(String project) {
+        List<ContainerStatus> running = select(project, null).stream().filter(c -> c.state().equals("running")).toList();
+        java.util.Map<String, DockerEngine.Usage> out = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ContainerStatus c : running) {
+                threads.submit(() -> {
+                    try {
+                        out.put(c.labels().get(com.adaptivestartup.console.install.StackLabels.SERVICE), engine.usage(c.id()));
+                    } catch (RuntimeException e) {
+                        // a container that stopped meanwhile has no use to show
+                    }
+                });
+            }
+        }
+        return new java.util.TreeMap<>(out);
+    }
+
     public List<String> logs(String project, String service, int tail) {
         List<ContainerStatus> targets = select(project, service);
         if (targets.isEmpty()) {

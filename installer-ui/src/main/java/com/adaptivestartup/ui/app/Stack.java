@@ -29,6 +29,10 @@ final class Stack {
             public void restart(String service) {
                 service().restart(project, service);
             }
+
+            public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
+                return service().usage(project);
+            }
         };
     }
 }

@@ -41,36 +41,83 @@ public final class DashboardView extends VBox {
         getChildren().addAll(new HBox(16, overall, open), problem, cards);
     }
 
+    /** Cards are kept and updated in place (a click never lands on a card being replaced); new services get one. */
     private void redraw() {
-        cards.getChildren().setAll(model.cards().stream().map(this::card).toList());
+        java.util.List<javafx.scene.Node> shown = new java.util.ArrayList<>();
+        for (DashboardViewModel.Card c : model.cards()) {
+            shown.add(byService.computeIfAbsent(c.service(), ServiceCard::new).show(c));
+        }
+        if (!cards.getChildren().equals(shown)) {
+            cards.getChildren().setAll(shown);
+        }
     }
 
-    private VBox card(DashboardViewModel.Card c) {
-        Label name = new Label(c.service());
-        name.getStyleClass().add("title-4");
-        Label state = new Label(c.state() + (c.health().equals("none") ? "" : ", " + c.health()));
-        state.setId("card-" + c.service() + "-state");
-        state.getStyleClass().add(c.running() && !c.health().equals("unhealthy") ? "success" : "danger");
-        Label detail = new Label(c.version() + "  \u00b7  " + c.uptime() + "  \u00b7  " + text.getString("dashboard.restarts")
-                + " " + c.restarts());
-        Button start = button(text.getString("dashboard.start"), "card-" + c.service() + "-start", c.running(),
-                () -> model.start(c.service()));
-        Button stop = button(text.getString("dashboard.stop"), "card-" + c.service() + "-stop", !c.running(),
-                () -> model.stop(c.service()));
-        Button restart = button(text.getString("dashboard.restart"), "card-" + c.service() + "-restart", false,
-                () -> model.restart(c.service()));
-        VBox card = new VBox(6, name, state, detail, new HBox(6, start, stop, restart));
-        card.setPadding(new Insets(12));
-        card.setPrefWidth(280);
-        card.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;");
-        card.setAccessibleText(c.service() + ": " + c.state());
-        return card;
+    /** One service's card: its labels and buttons made once, their text and state set from each new Card. */
+    private final class ServiceCard extends VBox {
+        private final Label state = new Label();
+        private final Label detail = new Label();
+        private final Label use = new Label();
+        private final javafx.scene.layout.StackPane chart = new javafx.scene.layout.StackPane();
+        private final Button start;
+        private final Button stop;
+        private final Button restart;
+        private final javafx.beans.property.BooleanProperty running = new javafx.beans.property.SimpleBooleanProperty();
+
+        ServiceCard(String service) {
+            super(6);
+            Label name = new Label(service);
+            name.getStyleClass().add("title-4");
+            state.setId("card-" + service + "-state");
+            use.setId("card-" + service + "-use");
+            use.getStyleClass().add("text-muted");
+            start = button(text.getString("dashboard.start"), "card-" + service + "-start", running, () -> model.start(service));
+            stop = button(text.getString("dashboard.stop"), "card-" + service + "-stop", running.not(), () -> model.stop(service));
+            restart = button(text.getString("dashboard.restart"), "card-" + service + "-restart",
+                    new javafx.beans.property.SimpleBooleanProperty(false), () -> model.restart(service));
+            getChildren().addAll(name, state, detail, use, chart, new HBox(6, start, stop, restart));
+            setPadding(new Insets(12));
+            setPrefWidth(280);
+            setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;");
+        }
+
+        ServiceCard show(DashboardViewModel.Card c) {
+            running.set(c.running());
+            state.setText(c.state() + (c.health().equals("none") ? "" : ", " + c.health()));
+            state.getStyleClass().setAll("label", c.running() && !c.health().equals("unhealthy") ? "success" : "danger");
+            detail.setText(c.version() + "  \u00b7  " + c.uptime() + "  \u00b7  " + text.getString("dashboard.restarts") + " "
+                    + c.restarts());
+            use.setText(c.use());
+            chart.getChildren().setAll(sparkline(c.cpuHistory()));
+            setAccessibleText(c.service() + ": " + c.state());
+            return this;
+        }
     }
 
-    private Button button(String label, String id, boolean notNow, Runnable action) {
+    private final java.util.Map<String, ServiceCard> byService = new java.util.HashMap<>();
+
+    /** The last five minutes of CPU as a line, scaled to the busiest moment (at least one full core). */
+    static javafx.scene.Node sparkline(java.util.List<Double> cpu) {
+        double width = 250;
+        double height = 28;
+        javafx.scene.shape.Polyline line = new javafx.scene.shape.Polyline();
+        double top = Math.max(100, cpu.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        for (int i = 0; i < cpu.size(); i++) {
+            double x = cpu.size() == 1 ? width : i * width / (DashboardViewModel.HISTORY - 1);
+            line.getPoints().addAll(x, height - cpu.get(i) / top * height);
+        }
+        line.setStyle("-fx-stroke: -color-accent-emphasis; -fx-stroke-width: 1.5;");
+        javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(line);
+        pane.setPrefSize(width, height);
+        pane.setMinSize(width, height);
+        pane.setStyle("-fx-border-color: transparent transparent -color-border-muted transparent;");
+        pane.setAccessibleText("CPU over the last five minutes");
+        return pane;
+    }
+
+    private Button button(String label, String id, javafx.beans.value.ObservableBooleanValue notNow, Runnable action) {
         Button b = new Button(label);
         b.setId(id);
-        b.disableProperty().bind(model.busyProperty().or(new javafx.beans.property.SimpleBooleanProperty(notNow)));
+        b.disableProperty().bind(model.busyProperty().or(notNow));
         b.setOnAction(e -> action.run());
         return b;
     }

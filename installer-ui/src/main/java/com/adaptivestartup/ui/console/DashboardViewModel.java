@@ -1,6 +1,12 @@
 package com.adaptivestartup.ui.console;
 
+import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.operate.StackService;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import com.adaptivestartup.ui.Background;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -13,12 +19,14 @@ import javafx.collections.ObservableList;
 
 /**
  * The console's dashboard: the stack's overall state (healthy, degraded, down) and a card per service
- * (state, health, version, uptime, restarts), refreshed by the caller's timer and after every action;
+ * (state, health, version, uptime, restarts, CPU and memory with the last five minutes of CPU), refreshed by
+ * the caller's timer and after every action;
  * Start, Stop and Restart per service, run in the background, with what failed said in a sentence.
  */
 public final class DashboardViewModel {
     /** One service's card. */
-    public record Card(String service, String state, String health, String version, String uptime, long restarts) {
+    public record Card(String service, String state, String health, String version, String uptime, long restarts,
+                       String use, List<Double> cpuHistory) {
         public boolean running() {
             return state.equals("running");
         }
@@ -31,6 +39,11 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private boolean refreshing;
+    private boolean sampling;
+    static final int HISTORY = 60;
+    private final Map<String, Deque<Double>> cpu = new HashMap<>();
+    private final Map<String, DockerEngine.Usage> lastUse = new HashMap<>();
+    private List<StackService.ServiceStatus> lastStatus = List.of();
 
     public DashboardViewModel(StackControl stack, Background background) {
         this.stack = stack;
@@ -45,8 +58,10 @@ public final class DashboardViewModel {
         refreshing = true;
         background.run(stack::status, s -> {
             refreshing = false;
-            cards.setAll(s.services().stream().map(DashboardViewModel::card).toList());
+            lastStatus = s.services();
+            redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
+            sample();
         }, e -> {
             refreshing = false;
             overall.set("unknown");
@@ -82,8 +97,53 @@ public final class DashboardViewModel {
         });
     }
 
+    /** One CPU and memory sample of every running service, added to its history; none while one is on its way. */
+    private void sample() {
+        if (sampling) {
+            return;
+        }
+        sampling = true;
+        background.run(stack::usage, use -> {
+            sampling = false;
+            lastUse.keySet().retainAll(use.keySet());
+            lastUse.putAll(use);
+            use.forEach((service, u) -> {
+                Deque<Double> history = cpu.computeIfAbsent(service, k -> new ArrayDeque<>());
+                history.addLast(u.cpuPercent());
+                while (history.size() > HISTORY) {
+                    history.removeFirst();
+                }
+            });
+            redraw();
+        }, e -> sampling = false);
+    }
+
+    private void redraw() {
+        cards.setAll(lastStatus.stream().map(s -> card(s, s.state().equals("running") ? lastUse.get(s.service()) : null,
+                cpu.getOrDefault(s.service(), new ArrayDeque<>()))).toList());
+    }
+
     static Card card(StackService.ServiceStatus s) {
-        return new Card(s.service(), s.state(), s.health(), s.version(), uptime(s.uptime()), s.restarts());
+        return card(s, null, new ArrayDeque<>());
+    }
+
+    static Card card(StackService.ServiceStatus s, DockerEngine.Usage use, Deque<Double> history) {
+        return new Card(s.service(), s.state(), s.health(), s.version(), uptime(s.uptime()), s.restarts(), use(use),
+                List.copyOf(history));
+    }
+
+    static String use(DockerEngine.Usage u) {
+        if (u == null) {
+            return "";
+        }
+        String memory = megabytes(u.memoryBytes()) + (u.memoryLimitBytes() > 0 && u.memoryLimitBytes() < (1L << 50)
+                ? " / " + megabytes(u.memoryLimitBytes()) : "");
+        return String.format(java.util.Locale.ROOT, "CPU %.0f%%  \u00b7  RAM %s", u.cpuPercent(), memory);
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+                : (bytes >> 20) + " MB";
     }
 
     static String uptime(Duration d) {

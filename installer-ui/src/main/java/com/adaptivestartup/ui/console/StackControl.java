@@ -11,4 +11,7 @@ public interface StackControl {
     void stop(String service);
 
     void restart(String service);
+
+    /** Each running service's CPU and memory now (takes about a second). */
+    java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage();
 }

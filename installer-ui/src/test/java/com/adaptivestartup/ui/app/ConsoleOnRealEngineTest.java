@@ -104,6 +104,8 @@ class ConsoleOnRealEngineTest {
     void healthyThenBackedUpThenDegradedWhenAServiceIsStopped(FxRobot robot) throws Exception {
         Label overall = robot.lookup("#overall").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overall.getText().equals("Everything is running."));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#card-postgres-use").tryQueryAs(Label.class)
+                .map(l -> l.getText().matches("CPU \\d+%  \u00b7  RAM \\d+ MB / .*")).orElse(false));
 
         robot.clickOn("Backups");
         TableView<?> backups = robot.lookup("#backups").queryAs(TableView.class);

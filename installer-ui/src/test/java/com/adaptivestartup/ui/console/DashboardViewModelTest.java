@@ -16,7 +16,21 @@ class DashboardViewModelTest {
         assertThat(model.cards()).extracting(DashboardViewModel.Card::service)
                 .containsExactly("backend", "postgres", "redis", "storage", "web");
         assertThat(model.cards().get(0)).isEqualTo(new DashboardViewModel.Card("backend", "running", "healthy", "1.1.0",
-                "up 42 min", 2));
+                "up 42 min", 2, "CPU 2%  \u00b7  RAM 200 MB / 2.0 GB", java.util.List.of(1.5)));
+    }
+
+    @Test
+    void cpuAndMemoryAreSampledAtEachRefreshKeepingFiveMinutesOfCpu() {
+        FakeStack stack = new FakeStack();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        for (int i = 0; i < DashboardViewModel.HISTORY + 15; i++) {
+            model.refresh();
+        }
+        DashboardViewModel.Card backend = model.cards().get(0);
+        assertThat(backend.cpuHistory()).hasSize(DashboardViewModel.HISTORY).first().isEqualTo(16 * 1.5);
+        assertThat(backend.cpuHistory()).last().isEqualTo(75 * 1.5);
+        model.stop("web");
+        assertThat(model.cards().get(4).use()).as("a stopped service shows no use").isEmpty();
     }
 
     @Test

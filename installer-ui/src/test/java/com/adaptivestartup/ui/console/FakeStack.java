@@ -24,6 +24,21 @@ public final class FakeStack implements StackControl {
         return this;
     }
 
+    /** Running services use a little more CPU at each sample, backend 200 MB of a 2 GB limit. */
+    private int samples;
+
+    @Override
+    public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
+        samples++;
+        java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> out = new java.util.TreeMap<>();
+        services.forEach((name, s) -> {
+            if (s[0].equals("running")) {
+                out.put(name, new com.adaptivestartup.console.docker.DockerEngine.Usage(samples * 1.5, 200L << 20, 2L << 30));
+            }
+        });
+        return out;
+    }
+
     @Override
     public StackService.StackStatus status() {
         List<StackService.ServiceStatus> list = new ArrayList<>();

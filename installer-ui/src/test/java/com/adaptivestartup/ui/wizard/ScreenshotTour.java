@@ -102,9 +102,41 @@ public final class ScreenshotTour {
     }
 
     private static void dashboard(Path out, String theme) throws Exception {
-        var stack = new com.adaptivestartup.ui.console.FakeStack().unhealthy("storage");
+        var fake = new com.adaptivestartup.ui.console.FakeStack().unhealthy("storage");
+        // A believable five minutes of CPU: a quiet baseline with a few bursts of requests.
+        int[] sample = {0};
+        var stack = new com.adaptivestartup.ui.console.StackControl() {
+            public com.adaptivestartup.console.operate.StackService.StackStatus status() {
+                return fake.status();
+            }
+
+            public void start(String service) {
+                fake.start(service);
+            }
+
+            public void stop(String service) {
+                fake.stop(service);
+            }
+
+            public void restart(String service) {
+                fake.restart(service);
+            }
+
+            public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
+                sample[0]++;
+                java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> out = new java.util.TreeMap<>();
+                fake.usage().forEach((service, u) -> {
+                    double wave = 4 + 3 * Math.sin(sample[0] / 4.0 + service.length()) + (sample[0] % 17 == service.length() ? 35 : 0);
+                    out.put(service, new com.adaptivestartup.console.docker.DockerEngine.Usage(wave,
+                            (service.length() * 41L + 60) << 20, 2L << 30));
+                });
+                return out;
+            }
+        };
         var model = new com.adaptivestartup.ui.console.DashboardViewModel(stack, Background.SAME_THREAD);
-        model.refresh();
+        for (int i = 0; i < 60; i++) {
+            model.refresh();
+        }
         Stage stage = new Stage();
         Scene scene = new Scene(new com.adaptivestartup.ui.console.DashboardView(model, FakeConsole.TEXT,
                 "http://localhost:8080/", url -> { }), 960, 640);
