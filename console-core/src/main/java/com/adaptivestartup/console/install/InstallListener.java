@@ -8,6 +8,14 @@ public interface InstallListener {
     /** Bytes downloaded so far of one image (summed over its layers). */
     void pull(String service, long currentBytes, long totalBytes);
 
+    /**
+     * Whether the admin asked to stop. Asked before every step and during downloads; the install then
+     * stops as if it had failed there (a fresh install is taken down again) and says it was cancelled.
+     */
+    default boolean cancelled() {
+        return false;
+    }
+
     InstallListener SILENT = new InstallListener() {
         public void step(String step, String message) {
         }

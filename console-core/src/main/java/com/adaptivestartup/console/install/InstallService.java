@@ -102,6 +102,7 @@ public final class InstallService {
                     request.adminEmail(), deployed.adminPassword(), deployed.changes());
         } catch (RuntimeException e) {
             InstallFailed failed = e instanceof InstallFailed f ? f
+                    : e instanceof java.util.concurrent.CancellationException ? new InstallFailed("pull", CANCELLED)
                     : new InstallFailed("internal", "an unexpected error stopped the install: " + e);
             op.record("operation", "failed", failed.getMessage());
             if (fresh && deployer != null) {
@@ -180,7 +181,13 @@ public final class InstallService {
         return release;
     }
 
+    /** What a cancelled install says. */
+    static final String CANCELLED = "the install was cancelled";
+
     private static <T> T step(Journal.Operation op, InstallListener listener, String step, Journal.Work<T, RuntimeException> work) {
+        if (listener.cancelled()) {
+            throw new InstallFailed(step, CANCELLED);
+        }
         try {
             return op.step(step, listener::step, work);
         } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem e) {
@@ -233,6 +240,9 @@ public final class InstallService {
             if (engine.repoDigests(ref).isEmpty()) {
                 Map<String, long[]> layers = new LinkedHashMap<>();
                 engine.pull(registry + "/" + image.repository(), image.digest(), auth, (layer, status, current, total) -> {
+                    if (listener.cancelled()) {
+                        throw new java.util.concurrent.CancellationException(CANCELLED);
+                    }
                     if (total > 0) {
                         layers.put(layer, new long[]{current, total});
                         listener.pull(service, layers.values().stream().mapToLong(v -> v[0]).sum(),

@@ -203,6 +203,32 @@ class InstallEndToEndTest {
     }
 
     @Test
+    void aCancelledInstallStopsAtTheNextStepAndTakesDownWhatItMade() throws Exception {
+        String project = project();
+        Path dir = tmp.resolve(project);
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        InstallListener admin = new InstallListener() {
+            public void step(String step, String message) {
+                if (step.equals("network") && message.equals("done")) {
+                    cancel.set(true);   // the admin presses Cancel once the network and volumes exist
+                }
+            }
+
+            public void pull(String service, long currentBytes, long totalBytes) {
+            }
+
+            public boolean cancelled() {
+                return cancel.get();
+            }
+        };
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license(), dir, project, freePort(),
+                "a@example.com", null, fixture.release100.toString()), admin))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> assertThat(e.getMessage()).isEqualTo("the install was cancelled"));
+        assertNothingLeft(project);
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
     void aPortAlreadyTakenIsRefusedBeforeAnythingIsCreated() throws Exception {
         String project = project();
         try (ServerSocket taken = new ServerSocket(0)) {

@@ -11,7 +11,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The install's steps as they happen, a bar per image download, and on failure the reason, the logs and Retry. */
+/** The install's steps as they happen, a bar per image download, Cancel, and on failure the reason, the logs and Retry. */
 public final class InstallView extends VBox {
 
     public InstallView(InstallViewModel model, ResourceBundle text) {
@@ -65,6 +65,12 @@ public final class InstallView extends VBox {
         retry.visibleProperty().bind(model.failureProperty().isNotNull());
         retry.setOnAction(e -> model.start());
         VBox.setVgrow(steps, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().addAll(downloads, steps, failure, logs, retry);
+        Button cancel = new Button(text.getString("install.cancel"));
+        cancel.setId("install-cancel");
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(model.runningProperty());
+        cancel.disableProperty().bind(model.cancellingProperty());
+        cancel.setOnAction(e -> model.cancel());
+        getChildren().addAll(downloads, steps, failure, logs, retry, cancel);
     }
 }

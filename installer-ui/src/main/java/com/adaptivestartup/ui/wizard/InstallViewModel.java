@@ -21,8 +21,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The install with live progress: console-core's install run in the background, each step as a row
- * (started, done) and each image's download as MB done of total, delivered on the UI thread. On failure:
- * the reason, the last log lines, and Retry (install converges, so running it again is safe).
+ * (started, done) and each image's download as MB done of total, delivered on the UI thread. Cancel stops it
+ * at the next step or during a download (a first install is then taken down again). On failure: the reason,
+ * the last log lines, and Retry (install converges, so running it again is safe).
  */
 public final class InstallViewModel {
     /** One line of progress. */
@@ -39,6 +40,8 @@ public final class InstallViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Download> downloads = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(false);
+    private final java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ObservableList<String> lastLogLines = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<InstallResult> result = new ReadOnlyObjectWrapper<>();
@@ -55,6 +58,8 @@ public final class InstallViewModel {
             return;
         }
         running.set(true);
+        cancel.set(false);
+        cancelling.set(false);
         failure.set(null);
         lastLogLines.clear();
         rows.clear();
@@ -70,17 +75,32 @@ public final class InstallViewModel {
             public void pull(String service, long current, long total) {
                 pull.accept(new Download(service, current, total));
             }
+
+            public boolean cancelled() {
+                return cancel.get();
+            }
         }), done -> {
             running.set(false);
             result.set(done);
         }, e -> {
             running.set(false);
-            failure.set(e instanceof InstallFailed f ? "Install failed at step '" + f.step() + "': " + f.getMessage()
+            cancelling.set(false);
+            failure.set(cancel.get() ? "You cancelled the install; what it had made so far was removed. Retry starts it again."
+                    : e instanceof InstallFailed f ? "Install failed at step '" + f.step() + "': " + f.getMessage()
                     : "Install failed: " + e.getMessage());
             if (e instanceof InstallFailed f) {
                 lastLogLines.setAll(f.lastLogLines());
             }
         });
+    }
+
+    /** Asks the install to stop; it does at its next step, or during a download. */
+    public void cancel() {
+        if (running.get()) {
+            cancel.set(true);
+            cancelling.set(true);
+            step(new Row("cancel", "stopping at the next step\u2026"));
+        }
     }
 
     private void step(Row row) {
@@ -119,6 +139,10 @@ public final class InstallViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellingProperty() {
+        return cancelling.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty failureProperty() {

@@ -1,0 +1,45 @@
+package com.adaptivestartup.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Cancel during the install: console-core is asked at its next step, and the wizard says what happened. */
+class InstallCancelTest {
+    private InstallViewModel model;
+    private boolean cancelAfterPull = true;
+
+    @Test
+    void cancelStopsTheInstallAtItsNextStepAndRetryStartsAgain() {
+        model = new InstallViewModel((request, listener) -> {
+            listener.step("pull", "started");
+            if (cancelAfterPull) {
+                model.cancel();   // the admin presses Cancel while images download
+                assertThat(model.cancellingProperty().get()).isTrue();
+            }
+            listener.step("pull", "done");
+            if (listener.cancelled()) {
+                throw new InstallFailed("start postgres", "the install was cancelled");
+            }
+            return new InstallResult("adaptive", "1.1.0", "http://localhost:8080/", "a@b.c", "pw", Map.of());
+        }, () -> new InstallRequest("key", Path.of("/opt/adaptive"), "adaptive", 8080, "a@b.c", null, "r.asr"),
+                Background.SAME_THREAD);
+        model.start();
+        assertThat(model.failureProperty().get()).isEqualTo("You cancelled the install; what it had made so far was"
+                + " removed. Retry starts it again.");
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.cancellingProperty().get()).isFalse();
+        assertThat(model.rows()).extracting(InstallViewModel.Row::step).contains("cancel");
+
+        cancelAfterPull = false;
+        model.start();
+        assertThat(model.failureProperty().get()).isNull();
+        assertThat(model.resultProperty().get().version()).isEqualTo("1.1.0");
+    }
+}
