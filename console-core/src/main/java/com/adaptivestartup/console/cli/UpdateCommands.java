@@ -96,7 +96,7 @@ final class UpdateCommands {
         static void printNotices(PrintWriter out, UpdateService.UpdateCheck c) {
             for (ChannelManifest.Notice n : c.notices()) {
                 out.println("[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()
-                        + (n.body() == null ? "" : ": " + n.body()));
+                        + (n.body() == null ? "" : ": " + n.body()) + "  (" + n.id() + ")");
             }
         }
     }
@@ -191,17 +191,22 @@ final class UpdateCommands {
         public Integer call() throws Exception {
             UpdateSettings.Store store = new UpdateSettings.Store(context.state());
             UpdateSettings s = store.find(project);
-            if (source != null) {
-                s = s.withSource(source);
-            }
-            if (channel != null) {
-                s = s.withChannel(channel);
-            }
-            if (pin != null || unpin) {
-                s = s.withPinned(unpin ? null : pin);
-            }
-            if (skip != null) {
-                s = s.withSkipped(skip);
+            try {
+                if (source != null) {
+                    s = s.withSource(source);
+                }
+                if (channel != null) {
+                    s = s.withChannel(channel);
+                }
+                if (pin != null || unpin) {
+                    s = s.withPinned(unpin ? null : pin);
+                }
+                if (skip != null) {
+                    s = s.withSkipped(skip);
+                }
+            } catch (IllegalArgumentException e) {
+                err().println("error: " + e.getMessage() + ". Nothing was changed");
+                return ExitCodes.USAGE;
             }
             store.save(project, s);
             if (json) {
@@ -266,11 +271,20 @@ final class UpdateCommands {
     @Command(name = "notices", mixinStandardHelpOptions = true, description = "Announcements and security notices"
             + " from the vendor for this installation.")
     static final class Notices extends Base {
+        @Option(names = "--dismiss", paramLabel = "ID", description = "Do not show this notice again.")
+        String dismiss;
+
         Notices(CliContext context) {
             super(context);
         }
 
         public Integer call() throws Exception {
+            if (dismiss != null) {
+                UpdateSettings.Store store = new UpdateSettings.Store(context.state());
+                store.save(project, store.find(project).withDismissed(dismiss));
+                out().println("Notice " + dismiss + " dismissed.");
+                return ExitCodes.OK;
+            }
             try {
                 UpdateService.UpdateCheck c = context.updateService(err()).check(project);
                 if (json) {

@@ -86,6 +86,10 @@ public final class StateDatabase {
                 pinned   TEXT,
                 skipped  TEXT
             );
+            """,
+            // v5: the vendor's notices an admin dismissed, per installation
+            """
+            ALTER TABLE update_settings ADD COLUMN dismissed TEXT;
             """);
     private final String url;
 

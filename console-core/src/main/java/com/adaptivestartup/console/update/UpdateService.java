@@ -114,6 +114,7 @@ public final class UpdateService {
         Instant now = clock.instant();
         List<ChannelManifest.Notice> notices = read.trusted().manifest().notices().stream()
                 .filter(n -> n.appliesTo(inst.version(), license.edition().name().toLowerCase(java.util.Locale.ROOT), now))
+                .filter(n -> !settings.dismissed().contains(n.id()))
                 .toList();
         ConsoleUpdates.Offer console = ConsoleUpdates.offer(read.trusted().manifest(), ConsoleUpdates.runningVersion(),
                 System.getProperty("os.name", "")).orElse(null);

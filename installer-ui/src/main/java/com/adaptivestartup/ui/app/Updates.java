@@ -4,6 +4,7 @@ import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.ui.console.UpdateOperations;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
@@ -21,8 +22,8 @@ final class Updates {
                 return new Status(c.installed(), c.channel().channel(),
                         c.channel().trusted().fromLastKnown() ? c.channel().trusted().offlineReason() : null,
                         c.newer().stream().map(a -> new Newer(a.version(), a.notes(), a.coveredByLicense())).toList(),
-                        c.newest(), c.notices().stream().map(n -> new Notice(n.severity(), n.title(), n.body())).toList(),
-                        c.console(), service.awaitingConfirmation(project));
+                        c.newest(), c.notices().stream().map(n -> new Notice(n.id(), n.severity(), n.title(), n.body())).toList(),
+                        c.console(), service.awaitingConfirmation(project), settings().find(project).pinned());
             }
 
             public void apply(String version, Journal.Progress progress) {
@@ -39,6 +40,23 @@ final class Updates {
                     }
                 });
                 services.updateService().applyBundle(project, verified, listener(progress));
+            }
+
+            public void saveSettings(String channel, String pinned) {
+                UpdateSettings s = settings().find(project);
+                settings().save(project, s.withChannel(blankToNull(channel)).withPinned(blankToNull(pinned)));
+            }
+
+            public void skip(String version) {
+                settings().save(project, settings().find(project).withSkipped(version));
+            }
+
+            public void dismiss(String noticeId) {
+                settings().save(project, settings().find(project).withDismissed(noticeId));
+            }
+
+            private UpdateSettings.Store settings() {
+                return new UpdateSettings.Store(services.state);
             }
 
             public void confirm() {
@@ -59,6 +77,10 @@ final class Updates {
     private static Path downloads(ConsoleServices services) {
         Path downloads = Path.of(System.getProperty("user.home"), "Downloads");
         return downloads.toFile().isDirectory() ? downloads : services.dirs.stateDir().resolve("downloads");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static InstallListener listener(Journal.Progress progress) {

@@ -13,7 +13,7 @@ public interface UpdateOperations {
     }
 
     /** A notice from the vendor for this installation. */
-    record Notice(String severity, String title, String body) {
+    record Notice(String id, String severity, String title, String body) {
     }
 
     /**
@@ -21,9 +21,10 @@ public interface UpdateOperations {
      * channel as last received is shown), else null. {@code newest}: what an update would go to, else null.
      * {@code console}: a newer console for this computer, else null. {@code pendingConfirmation}: an update
      * was applied and not yet confirmed, so it can still be rolled back with the data as it was.
+     * {@code pinned}: the version updates stop at, else null.
      */
     record Status(String installed, String channel, String offline, List<Newer> newer, String newest,
-                  List<Notice> notices, ConsoleUpdates.Offer console, boolean pendingConfirmation) {
+                  List<Notice> notices, ConsoleUpdates.Offer console, boolean pendingConfirmation, String pinned) {
     }
 
     Status check();
@@ -37,6 +38,15 @@ public interface UpdateOperations {
     void confirm();
 
     void rollback(Journal.Progress progress);
+
+    /** The channel to follow (null: the license's) and the version to stop at (null: none); refused with a sentence. */
+    void saveSettings(String channel, String pinned);
+
+    /** Do not offer this version again. */
+    void skip(String version);
+
+    /** Do not show this notice again. */
+    void dismiss(String noticeId);
 
     /** Downloads the newer console's installer, checked against the signed channel. */
     Path downloadConsole(LongConsumer bytesSoFar);

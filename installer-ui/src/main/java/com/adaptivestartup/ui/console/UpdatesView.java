@@ -69,6 +69,10 @@ public final class UpdatesView extends VBox {
             confirm.initOwner(getScene().getWindow());
             confirm.showAndWait().filter(go::equals).ifPresent(b -> model.updateFromFile(file.toPath()));
         });
+        Button skip = new Button(text.getString("updates.skip"));
+        skip.setId("update-skip");
+        skip.disableProperty().bind(update.disableProperty());
+        skip.setOnAction(e -> model.skip());
         Button check = new Button(text.getString("updates.check"));
         check.setId("update-check");
         check.disableProperty().bind(model.busyProperty());
@@ -101,9 +105,34 @@ public final class UpdatesView extends VBox {
         notices.setAccessibleText(text.getString("updates.notices"));
         notices.setPlaceholder(new Label(text.getString("updates.notices.none")));
         VBox.setVgrow(notices, Priority.ALWAYS);
+        Button dismiss = new Button(text.getString("updates.notices.dismiss"));
+        dismiss.setId("notice-dismiss");
+        dismiss.disableProperty().bind(notices.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
+        dismiss.setOnAction(e -> model.dismiss(notices.getSelectionModel().getSelectedIndex()));
+        HBox noticesTitle = new HBox(8, new Label(text.getString("updates.notices")), dismiss);
+        noticesTitle.setAlignment(Pos.CENTER_LEFT);
 
-        HBox actions = new HBox(8, update, fromFile, keep, rollback, check, progress);
+        javafx.scene.control.TextField channel = new javafx.scene.control.TextField();
+        channel.setId("update-channel");
+        channel.setPrefColumnCount(10);
+        channel.setAccessibleText(text.getString("updates.settings.channel"));
+        channel.textProperty().bindBidirectional(model.channelProperty());
+        javafx.scene.control.TextField pin = new javafx.scene.control.TextField();
+        pin.setId("update-pin");
+        pin.setPrefColumnCount(8);
+        pin.setPromptText(text.getString("updates.settings.pin.none"));
+        pin.setAccessibleText(text.getString("updates.settings.pin"));
+        pin.textProperty().bindBidirectional(model.pinnedProperty());
+        Button save = new Button(text.getString("updates.settings.save"));
+        save.setId("update-settings-save");
+        save.disableProperty().bind(model.busyProperty());
+        save.setOnAction(e -> model.saveSettings());
+        HBox settings = new HBox(8, new Label(text.getString("updates.settings.channel")), channel,
+                new Label(text.getString("updates.settings.pin")), pin, save);
+        settings.setAlignment(Pos.CENTER_LEFT);
+
+        HBox actions = new HBox(8, update, skip, fromFile, keep, rollback, check, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(summary, actions, problem, consoleRow, new Label(text.getString("updates.notices")), notices);
+        getChildren().addAll(summary, actions, problem, consoleRow, settings, noticesTitle, notices);
     }
 }

@@ -25,6 +25,9 @@ public final class UpdatesViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Asking the update channel\u2026");
     private final ReadOnlyStringWrapper consoleOffer = new ReadOnlyStringWrapper();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final java.util.List<String> noticeIds = new java.util.ArrayList<>();
+    private final javafx.beans.property.StringProperty channel = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty pinned = new javafx.beans.property.SimpleStringProperty("");
     private final OneAtATime operations;
 
     /** {@code openInstaller}: hands a downloaded installer to the OS (the view's host services). */
@@ -51,8 +54,12 @@ public final class UpdatesViewModel {
                 + (s.pendingConfirmation() ? "Updated: keep this version, or roll back with the data as it was before the update. "
                 : s.newest() == null ? "Up to date." : "Version " + s.newest() + " is available"
                 + notesOf(s) + ".") + blocked + offline);
+        noticeIds.clear();
+        s.notices().forEach(n -> noticeIds.add(n.id()));
         notices.setAll(s.notices().stream().map(n -> "[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()
                 + (n.body() == null || n.body().isBlank() ? "" : ": " + n.body())).toList());
+        channel.set(s.channel());
+        pinned.set(s.pinned() == null ? "" : s.pinned());
         consoleOffer.set(s.console() == null ? null : "Console " + s.console().version() + " is available ("
                 + s.console().installer().size() / 1_000_000 + " MB)" + (s.console().notes().isBlank() ? "" : ": "
                 + s.console().notes()) + ". Your settings and your stack are kept.");
@@ -89,6 +96,36 @@ public final class UpdatesViewModel {
             updates.applyBundle(bundle, operations.steps());
             return bundle.getFileName().toString();
         }, f -> "Updated from " + f + ". Check that all is well, then keep it (or roll back).");
+    }
+
+    /** Saves the channel and the version to stop at (empty: none); a bad value is said and nothing is saved. */
+    public void saveSettings() {
+        String c = channel.get();
+        String p = pinned.get();
+        operations.run("Save settings", () -> {
+            updates.saveSettings(c, p);
+            return "";
+        }, x -> "Saved: channel " + c + (p == null || p.isBlank() ? ", no pin." : ", updates stop at " + p.strip() + "."));
+    }
+
+    /** Stops offering the newest version (the next newer one will be offered). */
+    public void skip() {
+        String version = status.get().newest();
+        operations.run("Skip", () -> {
+            updates.skip(version);
+            return version;
+        }, v -> v + " will not be offered again.");
+    }
+
+    public void dismiss(int index) {
+        if (index < 0 || index >= noticeIds.size()) {
+            return;
+        }
+        String id = noticeIds.get(index);
+        operations.run("Dismiss", () -> {
+            updates.dismiss(id);
+            return id;
+        }, x -> "The notice will not be shown again.");
     }
 
     public void keep() {
@@ -134,6 +171,14 @@ public final class UpdatesViewModel {
 
     public ReadOnlyStringProperty consoleOfferProperty() {
         return consoleOffer.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.StringProperty channelProperty() {
+        return channel;
+    }
+
+    public javafx.beans.property.StringProperty pinnedProperty() {
+        return pinned;
     }
 
     public ObservableList<String> notices() {

@@ -15,15 +15,18 @@ public final class FakeUpdates implements UpdateOperations {
     boolean pending;
     String failApply;
     String offline;
+    String pinned;
+    final java.util.Set<String> dismissed = new java.util.HashSet<>();
 
     public Status check() {
         boolean upToDate = installed.equals("1.1.0");
         return new Status(installed, "stable", offline,
                 upToDate ? List.of() : List.of(new Newer("1.1.0", "faster dashboards", true), new Newer("2.0.0", "", false)),
                 upToDate ? null : "1.1.0",
-                List.of(new Notice("critical", "Update to 1.1.0", "fixes a security issue in file sharing")),
+                dismissed.contains("adv-1") ? List.of()
+                        : List.of(new Notice("adv-1", "critical", "Update to 1.1.0", "fixes a security issue in file sharing")),
                 new ConsoleUpdates.Offer("1.2.0", "dark mode", new ChannelManifest.Installer("windows", "msi",
-                        "console/1.2.0/Console-1.2.0.msi", "0".repeat(64), 52_000_000L)), pending);
+                        "console/1.2.0/Console-1.2.0.msi", "0".repeat(64), 52_000_000L)), pending, pinned);
     }
 
     public void apply(String version, Journal.Progress progress) {
@@ -46,6 +49,23 @@ public final class FakeUpdates implements UpdateOperations {
         }
         installed = "1.1.0";
         pending = true;
+    }
+
+    public void saveSettings(String channel, String pin) {
+        asked.add("settings " + channel + " " + pin);
+        if (pin != null && !pin.isBlank() && !pin.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("the version to pin at is a version such as 1.1.0, not '" + pin + "'");
+        }
+        pinned = pin == null || pin.isBlank() ? null : pin;
+    }
+
+    public void skip(String version) {
+        asked.add("skip " + version);
+    }
+
+    public void dismiss(String noticeId) {
+        asked.add("dismiss " + noticeId);
+        dismissed.add(noticeId);
     }
 
     public void confirm() {

@@ -108,6 +108,18 @@ class FxThreadStaysFreeTest {
                 slow();
                 return updatesFake.downloadConsole(bytesSoFar);
             }
+
+            public void saveSettings(String channel, String pinned) {
+                slow();
+            }
+
+            public void skip(String version) {
+                slow();
+            }
+
+            public void dismiss(String noticeId) {
+                slow();
+            }
         };
         BackupsViewModel backups = new BackupsViewModel(slowBackups, background, ZoneOffset.UTC);
         UpdatesViewModel updates = new UpdatesViewModel(slowUpdates, background, file -> { });

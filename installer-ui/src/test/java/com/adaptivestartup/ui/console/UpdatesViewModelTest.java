@@ -77,4 +77,22 @@ class UpdatesViewModelTest {
                 + " then keep it (or roll back).");
         assertThat(model.summaryProperty().get()).contains("Updated: keep this version");
     }
+
+    @Test
+    void settingsAreSavedBadOnesSaidAndANoticeDismissedStaysAway() {
+        model.refresh();
+        assertThat(model.channelProperty().get()).isEqualTo("stable");
+        model.pinnedProperty().set("one-point-two");
+        model.saveSettings();
+        assertThat(model.problemProperty().get()).isEqualTo("Save settings failed: the version to pin at is a version"
+                + " such as 1.1.0, not 'one-point-two'");
+        model.pinnedProperty().set("1.1.0");
+        model.saveSettings();
+        assertThat(model.progressProperty().get()).isEqualTo("Saved: channel stable, updates stop at 1.1.0.");
+        model.skip();
+        assertThat(updates.asked).endsWith("skip 1.1.0");
+        model.dismiss(0);
+        assertThat(updates.asked).endsWith("dismiss adv-1");
+        assertThat(model.notices()).isEmpty();
+    }
 }
