@@ -1,7 +1,5 @@
 package com.adaptivestartup.ui.wizard;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ResourceBundle;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -32,14 +30,10 @@ public final class LicenseStepView extends VBox {
         });
         key.setOnDragDropped(e -> {
             var files = e.getDragboard().getFiles();
-            if (!files.isEmpty() && files.get(0).length() < 64 * 1024) {
-                try {
-                    model.keyProperty().set(Files.readString(files.get(0).toPath(), StandardCharsets.UTF_8));
-                } catch (java.io.IOException ex) {
-                    model.keyProperty().set("");
-                }
+            if (!files.isEmpty()) {
+                model.dropped(files.get(0).toPath());
             }
-            e.setDropCompleted(true);
+            e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
         ProgressIndicator busy = new ProgressIndicator();

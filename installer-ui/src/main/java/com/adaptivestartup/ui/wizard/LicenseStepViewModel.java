@@ -57,6 +57,31 @@ public final class LicenseStepViewModel {
         });
     }
 
+    /** The largest file taken as a license: a key is a few kB; anything far larger was dropped by mistake. */
+    static final long MAX_FILE = 64 * 1024;
+
+    /**
+     * A file dropped on the key: read in the background and put in place of the key (then checked as typed
+     * text is); a file too large to be a license, or unreadable, is said and the key is left as it was.
+     */
+    public void dropped(java.nio.file.Path file) {
+        background.run(() -> {
+            try {
+                long size = java.nio.file.Files.size(file);
+                if (size > MAX_FILE) {
+                    throw new IllegalArgumentException(file.getFileName() + " is " + size / 1024 + " kB, too large to be a"
+                            + " license key; drop the .lic file you received from Adaptive Startup");
+                }
+                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new IllegalArgumentException(file.getFileName() + " is not a text file; drop the .lic file you"
+                        + " received from Adaptive Startup");
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(file.getFileName() + " cannot be read: " + e.getMessage());
+            }
+        }, key::set, e -> verdict.set(e.getMessage()));
+    }
+
     public StringProperty keyProperty() {
         return key;
     }

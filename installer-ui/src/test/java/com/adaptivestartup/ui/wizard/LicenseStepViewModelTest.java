@@ -94,4 +94,24 @@ class LicenseStepViewModelTest {
         assertThat(model.verdictProperty().get()).isEqualTo("The key could not be checked: the state folder is not writable");
         assertThat(model.usableProperty().get()).isFalse();
     }
+
+    @Test
+    void aDroppedLicFileBecomesTheKeyAndAWrongFileIsSaid() throws Exception {
+        LicenseStepViewModel model = console.wizard(Background.SAME_THREAD).license();
+        java.nio.file.Path lic = java.nio.file.Files.writeString(dir.resolve("acme.lic"),
+                licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400)) + "\n");
+        model.dropped(lic);
+        assertThat(model.usableProperty().get()).isTrue();
+        assertThat(model.verdictProperty().get()).startsWith("Valid license for Acme Robotics");
+
+        java.nio.file.Path photo = java.nio.file.Files.write(dir.resolve("team.jpg"), new byte[200_000]);
+        model.dropped(photo);
+        assertThat(model.verdictProperty().get()).isEqualTo("team.jpg is 195 kB, too large to be a license key; drop the"
+                + " .lic file you received from Adaptive Startup");
+        assertThat(model.keyProperty().get()).as("the key is left as it was").startsWith("ASL1.").doesNotContain("\u0000");
+        java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("key.bin"), new byte[] {(byte) 0xC3, (byte) 0x28});
+        model.dropped(binary);
+        assertThat(model.verdictProperty().get()).isEqualTo("key.bin is not a text file; drop the .lic file you received"
+                + " from Adaptive Startup");
+    }
 }
