@@ -33,7 +33,8 @@ public final class InstallView extends VBox {
                 ProgressBar bar = new ProgressBar(d.total() == 0 ? 0 : (double) d.current() / d.total());
                 bar.setPrefWidth(220);
                 setGraphic(new HBox(8, new Label(d.service()), bar,
-                        new Label(String.format("%.1f / %.1f MB", d.current() / 1e6, d.total() / 1e6))));
+                        new Label(String.format("%.1f / %.1f MB", d.current() / 1e6, d.total() / 1e6)
+                                + (d.bytesPerSecond() > 0 ? String.format("  \u00b7  %.1f MB/s", d.bytesPerSecond() / 1e6) : ""))));
                 setText(null);
             }
         });

@@ -30,8 +30,8 @@ public final class InstallViewModel {
     public record Row(String step, String status) {
     }
 
-    /** One image's download. */
-    public record Download(String service, long current, long total) {
+    /** One image's download; {@code bytesPerSecond} since its first bytes (0 until there is a second reading). */
+    public record Download(String service, long current, long total, long bytesPerSecond) {
     }
 
     private final BiFunction<InstallRequest, InstallListener, InstallResult> installer;
@@ -64,6 +64,8 @@ public final class InstallViewModel {
         lastLogLines.clear();
         rows.clear();
         downloads.clear();
+        downloadIndex.clear();
+        firstSeen.clear();
         Consumer<Row> step = background.onUiThread(this::step);
         Consumer<Download> pull = background.onUiThread(this::pull);
         InstallRequest r = request.get();
@@ -73,7 +75,7 @@ public final class InstallViewModel {
             }
 
             public void pull(String service, long current, long total) {
-                pull.accept(new Download(service, current, total));
+                pull.accept(new Download(service, current, total, 0));
             }
 
             public boolean cancelled() {
@@ -114,8 +116,20 @@ public final class InstallViewModel {
     }
 
     private final Map<String, Integer> downloadIndex = new LinkedHashMap<>();
+    private final Map<String, long[]> firstSeen = new LinkedHashMap<>();
+    private java.util.function.LongSupplier nanoTime = System::nanoTime;
 
-    private void pull(Download d) {
+    /** For tests: the clock the download rates are measured with. */
+    void clock(java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    private void pull(Download reported) {
+        long now = nanoTime.getAsLong();
+        long[] first = firstSeen.computeIfAbsent(reported.service(), k -> new long[] {now, reported.current()});
+        long elapsed = now - first[0];
+        Download d = new Download(reported.service(), reported.current(), reported.total(),
+                elapsed < 500_000_000L ? 0 : (reported.current() - first[1]) * 1_000_000_000L / elapsed);
         Integer i = downloadIndex.get(d.service());
         if (i != null && i < downloads.size()) {
             downloads.set(i, d);

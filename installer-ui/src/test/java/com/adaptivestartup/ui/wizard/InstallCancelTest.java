@@ -42,4 +42,20 @@ class InstallCancelTest {
         assertThat(model.failureProperty().get()).isNull();
         assertThat(model.resultProperty().get().version()).isEqualTo("1.1.0");
     }
+
+    @Test
+    void eachDownloadShowsItsRateOnceThereIsASecondReading() {
+        long[] now = {0};
+        model = new InstallViewModel((request, listener) -> {
+            listener.pull("backend", 10_000_000, 80_000_000);
+            now[0] += 2_000_000_000L;   // two seconds later
+            listener.pull("backend", 50_000_000, 80_000_000);
+            return new InstallResult("adaptive", "1.1.0", "http://localhost:8080/", "a@b.c", "pw", Map.of());
+        }, () -> new InstallRequest("key", Path.of("/opt/adaptive"), "adaptive", 8080, "a@b.c", null, "r.asr"),
+                Background.SAME_THREAD);
+        model.clock(() -> now[0]);
+        model.start();
+        assertThat(model.downloads()).containsExactly(new InstallViewModel.Download("backend", 50_000_000, 80_000_000,
+                20_000_000));
+    }
 }

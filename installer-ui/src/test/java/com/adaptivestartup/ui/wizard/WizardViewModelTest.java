@@ -80,8 +80,8 @@ class WizardViewModelTest {
         InstallViewModel install = wizard.install();
         assertThat(install.rows()).containsExactly(new InstallViewModel.Row("license", "done"),
                 new InstallViewModel.Row("pull", "done"), new InstallViewModel.Row("ready", "done"));
-        assertThat(install.downloads()).containsExactly(new InstallViewModel.Download("backend", 80_000_000, 80_000_000),
-                new InstallViewModel.Download("postgres", 120_000_000, 120_000_000));
+        assertThat(install.downloads()).containsExactly(new InstallViewModel.Download("backend", 80_000_000, 80_000_000, 0),
+                new InstallViewModel.Download("postgres", 120_000_000, 120_000_000, 0));
         assertThat(wizard.canGoBackProperty().get()).isFalse();
         wizard.next();
         assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.DONE);
