@@ -28,6 +28,8 @@ public final class InstallDirectory {
     public static final String SECRETS = "secrets";
     public static final String RELEASES = "releases";
     public static final String ADMIN_PASSWORD = "admin-initial-password.txt";
+    /** The optional Google Gemini API key the server's AI features use (empty: AI off). */
+    public static final String AI_KEY = "gemini_api_key";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private final Path dir;
@@ -99,6 +101,7 @@ public final class InstallDirectory {
             ensureSecret("redis_password", 32);
             ensureSecret("s3_access_key", 20);
             ensureSecret("s3_secret_key", 40);
+            ensureOptionalSecret(AI_KEY);
             return new LinkedHashMap<>(env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the install folder " + dir + ": " + e.getMessage(), e);
@@ -181,6 +184,14 @@ public final class InstallDirectory {
             return Files.readString(dir.resolve(SECRETS).resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A setting the admin may give (an AI provider's key): an empty file until then, which means "not set". */
+    private void ensureOptionalSecret(String name) throws IOException {
+        Path file = dir.resolve(SECRETS).resolve(name);
+        if (!Files.exists(file)) {
+            writeAtomically(file, "", "rw-r--r--");
         }
     }
 

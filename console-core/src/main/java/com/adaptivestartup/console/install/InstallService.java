@@ -87,6 +87,9 @@ public final class InstallService {
             refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
             StackPlan plan = step(op, listener, "files", () -> {
                 dir.write(release.composeTemplate(), env);
+                if (request.aiKey() != null) {
+                    dir.shareSecret(InstallDirectory.AI_KEY, request.aiKey().strip());
+                }
                 dir.saveRelease(release.version(), loaded.signedText());
                 return ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
             });
@@ -137,8 +140,7 @@ public final class InstallService {
         try {
             release = Files.createTempFile("release-" + bundle.index().version() + "-", ".asr");
             Files.writeString(release, bundle.signedRelease());
-            return install(new InstallRequest(request.licenseText(), request.directory(), request.project(), request.httpPort(),
-                    request.adminEmail(), request.registry(), release.toString()), listener);
+            return install(request.withRelease(release.toString()), listener);
         } catch (IOException e) {
             throw new InstallFailed("release", "cannot write the bundle's release manifest: " + e.getMessage());
         } finally {

@@ -95,8 +95,9 @@ class InstallEndToEndTest {
         String project = project();
         int port = freePort();
         Path dir = tmp.resolve(project);
+        String aiKey = "AIzaSy-end-to-end-" + UUID.randomUUID();
         var request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
-                fixture.release100.toString());
+                fixture.release100.toString(), aiKey);
         try {
             InstallResult first = service().install(request, InstallListener.SILENT);
             assertThat(first.version()).isEqualTo("1.0.0");
@@ -113,6 +114,11 @@ class InstallEndToEndTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"founder@example.com\",\"password\":\""
                             + first.adminPassword() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as("the first admin signs in through the web port").isEqualTo(200);
+            String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).get("token").asText();
+            HttpResponse<String> ai = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/ai/status")).header("Authorization", "Bearer " + token)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ai.body()).as("the AI key given at install reaches the server").contains("\"configured\":true");
 
             List<String> idsBefore = engine.containers(Map.of(StackLabels.PROJECT, project)).stream()
                     .map(ContainerStatus::id).sorted().toList();
@@ -130,7 +136,8 @@ class InstallEndToEndTest {
             }
             assertThat(psOut.lines().filter(l -> l.contains("Up (healthy)")).count()).as(psOut).isEqualTo(5);
 
-            List<String> secrets = List.of("postgres_password", "redis_password", "s3_access_key", "s3_secret_key").stream()
+            List<String> secrets = List.of("postgres_password", "redis_password", "s3_access_key", "s3_secret_key",
+                            InstallDirectory.AI_KEY).stream()
                     .map(n -> new InstallDirectory(dir).secret(n)).toList();
             String journal = new Journal(state, Clock.systemUTC()).entries(project, 1000).toString();
             for (ContainerStatus c : engine.containers(Map.of(StackLabels.PROJECT, project))) {

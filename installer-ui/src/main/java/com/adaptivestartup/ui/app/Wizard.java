@@ -50,7 +50,8 @@ final class Wizard {
             }
         },
                 () -> new InstallRequest(license.keyProperty().get().strip(), settings.installDir(), services.project,
-                        settings.port(), settings.email(), null, services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background);
+                        settings.port(), settings.email(), null, services.env.getOrDefault("ADAPTIVE_RELEASE", ""),
+                        settings.aiKey()), background);
         return new WizardViewModel(license, checks, settings, install);
     }
 }

@@ -16,6 +16,16 @@ public final class SettingsView extends GridPane {
         row(0, "settings-dir", text.getString("settings.dir"), model.installDirProperty(), model.installDirError());
         row(2, "settings-port", text.getString("settings.port"), model.httpPortProperty(), model.httpPortError());
         row(4, "settings-email", text.getString("settings.email"), model.adminEmailProperty(), model.adminEmailError());
+        javafx.scene.control.PasswordField ai = new javafx.scene.control.PasswordField();
+        ai.setId("settings-ai-key");
+        ai.setPromptText(text.getString("settings.ai.prompt"));
+        ai.setAccessibleText(text.getString("settings.ai"));
+        ai.textProperty().bindBidirectional(model.aiKeyProperty());
+        Label aiLabel = new Label(text.getString("settings.ai"));
+        aiLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        aiLabel.setLabelFor(ai);
+        add(aiLabel, 0, 8);
+        add(ai, 1, 8);
         TextField bundle = row(6, "settings-bundle", text.getString("settings.bundle"), model.bundleFileProperty(),
                 model.bundleFileError());
         bundle.setPromptText(text.getString("settings.bundle.prompt"));

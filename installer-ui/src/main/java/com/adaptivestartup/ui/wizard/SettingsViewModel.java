@@ -10,8 +10,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Where to install, on which web port, the first admin's email, and optionally an offline bundle to install
- * from (for a machine that cannot reach the registry): sensible defaults so Next works without typing, each
+ * Where to install, on which web port, the first admin's email, optionally an AI key, and optionally an
+ * offline bundle to install from (for a machine that cannot reach the registry): sensible defaults so Next works without typing, each
  * field checked as it changes with a sentence saying what is wrong.
  */
 public final class SettingsViewModel {
@@ -20,6 +20,7 @@ public final class SettingsViewModel {
     private final StringProperty httpPort = new SimpleStringProperty("8080");
     private final StringProperty adminEmail = new SimpleStringProperty("admin@example.com");
     private final StringProperty bundleFile = new SimpleStringProperty("");
+    private final StringProperty aiKey = new SimpleStringProperty("");
     private final StringBinding bundleFileError;
     private final StringBinding installDirError;
     private final StringBinding httpPortError;
@@ -60,6 +61,16 @@ public final class SettingsViewModel {
 
     public StringProperty adminEmailProperty() {
         return adminEmail;
+    }
+
+    /** Optional: a Google Gemini API key for the app's AI features (empty: AI off). */
+    public StringProperty aiKeyProperty() {
+        return aiKey;
+    }
+
+    public String aiKey() {
+        String k = aiKey.get().strip();
+        return k.isEmpty() ? null : k;
     }
 
     public StringProperty bundleFileProperty() {

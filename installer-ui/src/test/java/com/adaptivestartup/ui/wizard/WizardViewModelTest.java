@@ -59,6 +59,9 @@ class WizardViewModelTest {
         s.installDirProperty().set("/srv/adaptive");
         assertThat(wizard.canGoNextProperty().get()).isTrue();
         assertThat(s.bundle()).as("from the registry unless a bundle is chosen").isNull();
+        assertThat(s.aiKey()).as("AI off unless a key is given").isNull();
+        s.aiKeyProperty().set("  AIzaSyExample  ");
+        assertThat(s.aiKey()).isEqualTo("AIzaSyExample");
         s.bundleFileProperty().set("/media/usb/no-such-adaptive.bundle");
         assertThat(s.bundleFileError().get()).isEqualTo("There is no such file.");
         assertThat(wizard.canGoNextProperty().get()).isFalse();

@@ -68,7 +68,8 @@ public final class Env {
         String file = vars.get(name + "_FILE");
         if (file != null && !file.isBlank()) {
             try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                String value = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                return value.isEmpty() ? null : value;   // an empty file: the optional thing is not set
             } catch (IOException e) {
                 problems.add(name + "_FILE names " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")");
                 return null;
