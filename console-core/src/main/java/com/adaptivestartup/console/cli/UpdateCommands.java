@@ -281,7 +281,12 @@ final class UpdateCommands {
         public Integer call() throws Exception {
             if (dismiss != null) {
                 UpdateSettings.Store store = new UpdateSettings.Store(context.state());
-                store.save(project, store.find(project).withDismissed(dismiss));
+                try {
+                    store.save(project, store.find(project).withDismissed(dismiss));
+                } catch (IllegalArgumentException e) {
+                    err().println("error: " + e.getMessage());
+                    return ExitCodes.USAGE;
+                }
                 out().println("Notice " + dismiss + " dismissed.");
                 return ExitCodes.OK;
             }

@@ -22,6 +22,8 @@ public record ChannelManifest(String channel, long sequence, Instant issuedAt, I
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
     private static final Pattern SEVERITY = Pattern.compile("info|warning|critical");
+    /** Notice ids are kept (dismissed ones) in a comma-separated list: no commas, nothing odd. */
+    public static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern OS = Pattern.compile("windows|macos|linux");
     private static final Pattern INSTALLER_TYPE = Pattern.compile("msi|dmg|deb");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -86,7 +88,8 @@ public record ChannelManifest(String channel, long sequence, Instant issuedAt, I
             List<String> editions = new ArrayList<>();
             n.path("editions").forEach(e -> editions.add(e.asText()));
             JsonNode range = n.path("versions");
-            notices.add(new Notice(f.text("id"), f.matching("severity", SEVERITY, "info, warning or critical"),
+            notices.add(new Notice(f.matching("id", NOTICE_ID, "an id of letters, digits, '.', '_' or '-'"),
+                    f.matching("severity", SEVERITY, "info, warning or critical"),
                     f.text("title"), f.optionalText("body"), optionalVersion(range, "from", at),
                     optionalVersion(range, "below", at), List.copyOf(editions),
                     n.hasNonNull("expiresAt") ? instant(n.get("expiresAt").asText(), at + ".expiresAt") : null));

@@ -48,6 +48,9 @@ public record UpdateSettings(String source, String channel, String pinned, Set<S
 
     /** The admin has read this notice and does not want to see it again. */
     public UpdateSettings withDismissed(String noticeId) {
+        if (!ChannelManifest.NOTICE_ID.matcher(noticeId).matches()) {
+            throw new IllegalArgumentException("'" + noticeId + "' is not a notice id (see adaptivectl update notices)");
+        }
         Set<String> d = new LinkedHashSet<>(dismissed);
         d.add(noticeId);
         return new UpdateSettings(source, channel, pinned, skipped, Set.copyOf(d));

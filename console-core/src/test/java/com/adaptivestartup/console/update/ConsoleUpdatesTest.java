@@ -76,4 +76,12 @@ class ConsoleUpdatesTest {
         ((ObjectNode) body.get("console").get(0).get("installers").get(0)).put("url", "http://127.0.0.1:8089/c/x.msi");
         assertThat(ConsoleUpdates.offer(ChannelManifest.fromJson(body), "1.0.0", "Windows 10")).isPresent();
     }
+
+    @Test
+    void aNoticeIdThatCouldNotBeKeptIsRefused() {
+        ObjectNode body = ChannelTrustTest.body("stable", 1, Instant.parse("2026-12-28T00:00:00Z"));
+        ((ObjectNode) body.get("notices").get(0)).put("id", "adv,1");
+        assertThatThrownBy(() -> ChannelManifest.fromJson(body)).isInstanceOf(MalformedDocumentException.class)
+                .hasMessageContaining("an id of letters, digits");
+    }
 }

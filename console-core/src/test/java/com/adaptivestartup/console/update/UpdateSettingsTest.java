@@ -37,6 +37,8 @@ class UpdateSettingsTest {
                 .hasMessage("the version to skip is a version such as 1.1.0, not '1.1'");
         assertThatThrownBy(() -> UpdateSettings.NONE.withChannel("Stable Channel"))
                 .hasMessageStartingWith("a channel is a name such as stable or beta");
+        assertThatThrownBy(() -> UpdateSettings.NONE.withDismissed("adv-1,adv-2"))
+                .hasMessage("'adv-1,adv-2' is not a notice id (see adaptivectl update notices)");
     }
 
     @Test
