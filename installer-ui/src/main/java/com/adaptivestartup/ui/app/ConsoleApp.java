@@ -2,7 +2,6 @@ package com.adaptivestartup.ui.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.ui.wizard.WizardView;
 import com.adaptivestartup.ui.wizard.WizardViewModel;
@@ -31,7 +30,6 @@ public final class ConsoleApp extends Application {
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         AppDirectories dirs = AppDirectories.forThisUser();
         services = new ConsoleServices(System.getenv(), dirs);
-        LicenseService licenses = services.licenses;
         stage.setTitle(text.getString("app.title"));
         String project = services.project;
         var installed = services.installations().find(project);
@@ -43,7 +41,7 @@ public final class ConsoleApp extends Application {
             stage.setScene(new Scene(console.tabs(), 1100, 680));
             afterShown = console.start();
         } else {
-            WizardViewModel wizard = Wizard.wire(services, licenses, background, text);
+            WizardViewModel wizard = Wizard.wire(services, background, text);
             stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
         }
         stage.show();

@@ -6,9 +6,7 @@ import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
-import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.preflight.PreflightService;
-import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.ui.Background;
 import com.adaptivestartup.ui.wizard.InstallViewModel;
 import com.adaptivestartup.ui.wizard.LicenseStepViewModel;
@@ -27,17 +25,15 @@ final class Wizard {
     private Wizard() {
     }
 
-    static WizardViewModel wire(ConsoleServices services, LicenseService licenses, Background background,
-                                ResourceBundle text) throws Exception {
+    static WizardViewModel wire(ConsoleServices services, Background background, ResourceBundle text) {
+        LicenseService licenses = services.licenses;
         LicenseStepViewModel license = new LicenseStepViewModel(licenses::verify, background, text);
         SettingsViewModel settings = new SettingsViewModel(Path.of(System.getProperty("user.home"), "AdaptiveStartup"), text);
         PreflightService preflight = new PreflightService(services::locate, licenses);
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background);
-        ReleaseSource releases = new ReleaseSource(VendorKeys.load(services.env).keys());
         InstallViewModel install = new InstallViewModel((request, listener) -> {
-            InstallService installer = new InstallService(licenses, releases, services.engine(), services.journal(),
-                    services.installations());
+            InstallService installer = services.installService();
             Path bundle = settings.bundle();
             if (bundle == null) {
                 return installer.install(request, listener);
