@@ -56,7 +56,7 @@ public final class AdaptiveServer implements AutoCloseable {
         OrgService orgs = new OrgService(sql, accounts, activity, clock);
         VentureService ventures = new VentureService(sql, orgs, activity, live);
         MetricService metrics = new MetricService(sql, orgs, ventures, activity, live, release, clock);
-        FileService files = new FileService(sql, orgs, ventures, activity, store, config.http().maxUploadBytes());
+        FileService files = new FileService(sql, orgs, ventures, activity, store, live, config.http().maxUploadBytes());
 
         this.app = HttpApp.create(config.http().maxUploadBytes());
         Migrator migrator = new Migrator(dataSource, release);

@@ -7,6 +7,7 @@ import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.org.OrgService;
 import com.adaptivestartup.server.org.Text;
+import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.venture.VentureService;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -31,15 +32,17 @@ public final class FileService {
     private final VentureService ventures;
     private final ActivityLog activity;
     private final ObjectStore store;
+    private final LiveUpdates live;
     private final long maxBytes;
 
     public FileService(Sql sql, OrgService orgs, VentureService ventures, ActivityLog activity, ObjectStore store,
-                       long maxBytes) {
+                       LiveUpdates live, long maxBytes) {
         this.sql = sql;
         this.orgs = orgs;
         this.ventures = ventures;
         this.activity = activity;
         this.store = store;
+        this.live = live;
         this.maxBytes = maxBytes;
     }
 
@@ -76,8 +79,9 @@ public final class FileService {
         MessageDigest sha = sha256();
         store.put(key, new DigestInputStream(buffered, sha), length, type);
         String digest = HexFormat.of().formatHex(sha.digest());
+        StoredFile stored;
         try {
-            return sql.transaction(tx -> {
+            stored = sql.transaction(tx -> {
                 tx.update("INSERT INTO files (id, org_id, venture_id, object_key, name, content_type, size_bytes, sha256,"
                                 + " uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, orgId, ventureId, key, cleanName,
                         type, length, digest, p.userId());
@@ -89,6 +93,8 @@ public final class FileService {
             store.delete(key);
             throw e;
         }
+        live.publish(orgId, "file.uploaded", stored);
+        return stored;
     }
 
     public List<StoredFile> list(Principal p, UUID orgId, UUID ventureId) {

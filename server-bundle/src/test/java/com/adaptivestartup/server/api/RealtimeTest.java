@@ -53,6 +53,14 @@ class RealtimeTest {
         assertThat(event.get("type").asText()).isEqualTo("venture.created");
         assertThat(event.at("/data/name").asText()).isEqualTo("Live one");
         assertThat(millis).isLessThan(1000);
+
+        String ventureId = event.at("/data/id").asText();
+        founder.upload("/api/orgs/" + org + "/files?name=notes.txt&ventureId=" + ventureId, "text/plain",
+                "pitch notes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode uploaded = listener.next();
+        assertThat(uploaded.get("type").asText()).isEqualTo("file.uploaded");
+        assertThat(uploaded.at("/data/name").asText()).isEqualTo("notes.txt");
+        assertThat(uploaded.at("/data/ventureId").asText()).isEqualTo(ventureId);
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
     }
 
