@@ -65,6 +65,14 @@ build_jars() {
 }
 stage "server and storage jars ($VERSION)" build_jars
 
+build_web() {
+  "$ROOT/server-bundle/web/build.sh"
+  mkdir -p "$WORK/web"
+  cp -r "$ROOT/server-bundle/web/dist" "$WORK/web/site"
+  cp "$HERE/web/Dockerfile" "$HERE/web/nginx.conf" "$WORK/web/"
+}
+stage "web front end ($VERSION)" build_web
+
 jlink_runtime() {
   local rt="$HERE/target/runtime"
   if [ ! -x "$rt/bin/java" ] || [ "$HERE/java/modules" -nt "$rt/release" ]; then
@@ -109,7 +117,7 @@ build_all() {
   build_image storage "$WORK/storage"
   build_image postgres "$HERE/postgres"
   build_image redis "$HERE/redis"
-  build_image web "$HERE/web"
+  build_image web "$WORK/web"
   if [ -n "$CUSTOMER_ID" ]; then
     # The customer layer: the same generic backend, plus this customer's instance id, Brain URL and
     # vendor public keys as configuration (no secrets).

@@ -124,6 +124,18 @@ check "backend's one-off commands run through its entrypoint (version prints JSO
 check "backend serves with the AOT cache and the full JIT (no quick-start flags on the long-running server)" \
   sh -c "docker exec images-test-backend-$$ cat /proc/1/cmdline | tr '\\0' ' ' | grep -q 'AOTCache=/app/server.aot' \
     && ! docker exec images-test-backend-$$ cat /proc/1/cmdline | tr '\\0' ' ' | grep -q TieredStopAtLevel"
+web_get() {  # web_get PATH: the raw HTTP response of the web container
+  docker exec "images-test-web-$$" bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET $1 HTTP/1.0\r\n\r\n' >&3 && cat <&3"
+}
+web_get / > "$WORK/web-index" 2>&1 || true
+grep -q 'id="root"' "$WORK/web-index" && grep -q 'src="/assets/' "$WORK/web-index" \
+  && grep -qi "^Content-Security-Policy: default-src 'self'" "$WORK/web-index" \
+  && pass "web serves the front end, with a content security policy" \
+  || fail "web serves the front end, with a content security policy" "$(head -c 600 "$WORK/web-index")"
+asset=$(grep -o 'src="/assets/[^"]*\.js"' "$WORK/web-index" | head -n1 | cut -d'"' -f2)
+web_get "$asset" > "$WORK/web-asset" 2>&1 || true
+head -n1 "$WORK/web-asset" | grep -q ' 200 ' && grep -qi '^Cache-Control: public, max-age=31536000, immutable' "$WORK/web-asset" \
+  && pass "web serves its hashed scripts as immutable" || fail "web serves its hashed scripts as immutable" "$(head -c 400 "$WORK/web-asset")"
 check "redis requires its password" sh -c "docker exec images-test-redis-$$ redis-cli ping | grep -q NOAUTH"
 if docker inspect -f '{{join .Config.Env " "}}' "images-test-postgres-$$" | grep -q "$(cat "$WORK/secret")"; then
   fail "docker inspect shows no secret (password passed by file)"

@@ -1,0 +1,13 @@
+// The browser the end-to-end tests drive: Debian's chromium, headless, through playwright-core (no browser
+// download). CHROMIUM overrides the binary.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome'].filter(Boolean);
+
+export async function launch() {
+  const executablePath = CANDIDATES.find((p) => existsSync(p));
+  if (!executablePath) throw new Error('no chromium found (apt-get install chromium, or set CHROMIUM)');
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}

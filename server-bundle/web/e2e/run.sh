@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The web front end's end-to-end tests, in a real browser against a real stack: installs release 1.1.0
+# from the shared registry fixture with `adaptivectl install` (as the console does), runs e2e/*.e2e.mjs
+# with Node's test runner driving Debian's chromium through playwright-core, then uninstalls the stack.
+# Needs: the fixture up (images/registry/fixture.sh up), the console built (bin/build), chromium.
+#   server-bundle/web/e2e/run.sh [--keep]   (--keep leaves the stack running for a look)
+set -euo pipefail
+WEB="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$WEB/../.." && pwd)"
+KEEP=""; [ "${1:-}" = "--keep" ] && KEEP=1
+. "$ROOT/images/target/fixture/fixture.env"
+PROJECT=adaptive-web-e2e
+PORT="${WEB_E2E_PORT:-18480}"
+WORK="$ROOT/server-bundle/web/target/e2e"
+export ADAPTIVE_TRUSTED_KEYS="$FIXTURE_VENDOR_PUBLIC_KEY" ADAPTIVE_CONSOLE_HOME="$WORK/console-home"
+ctl() { "$ROOT/bin/adaptivectl" "$@"; }
+
+ctl uninstall --project "$PROJECT" --yes >/dev/null 2>&1 || true
+rm -rf "$WORK" && mkdir -p "$WORK/console-home"
+cleanup() { [ -n "$KEEP" ] || ctl uninstall --project "$PROJECT" --yes >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+"$ROOT/bin/adaptive-vendor" license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --license-id lic-web-e2e \
+  --customer-id "$FIXTURE_NAMESPACE" --customer-name "Web E2E" --edition trial --seats 5 --days 2 \
+  --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
+  --registry-password-file "$FIXTURE_CUSTOMER_PASSWORD_FILE" --out "$WORK/web-e2e.lic" >/dev/null
+ctl install --license "$WORK/web-e2e.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_1_0" \
+  --http-port "$PORT" --project "$PROJECT" --admin-email admin@web.example --yes
+
+cd "$WEB"
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
+ADAPTIVE_URL="http://127.0.0.1:$PORT" ADMIN_EMAIL=admin@web.example \
+ADMIN_PASSWORD_FILE="$WORK/stack/admin-initial-password.txt" \
+RESTART_BACKEND="'$ROOT/bin/adaptivectl' restart backend --project $PROJECT >/dev/null" \
+SCREENSHOTS="${SCREENSHOTS:-$WORK/screenshots}" \
+  node --test --test-concurrency=1 --test-reporter=spec e2e/*.e2e.mjs
+echo "screenshots: ${SCREENSHOTS:-$WORK/screenshots}"

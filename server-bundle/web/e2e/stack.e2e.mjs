@@ -1,0 +1,293 @@
+// The web front end against a real stack installed by the console (e2e/run.sh installs it and passes its
+// address, the first admin's initial password and how to restart the backend). One story, in order:
+// sign in and replace the initial password, create a venture, fill its canvas, add metrics, upload and
+// download a file, invite a member and see changes live in their browser, a viewer who cannot edit
+// (and whom the server refuses anyway), a backend restart survived, the organization switcher, the AI
+// panel's rule, nothing loaded from outside the stack, every control named, sign out.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch } from './browser.mjs';
+
+const BASE = required('ADAPTIVE_URL');
+const ADMIN_EMAIL = required('ADMIN_EMAIL');
+const ADMIN_INITIAL = readFileSync(required('ADMIN_PASSWORD_FILE'), 'utf8').trim();
+const RESTART_BACKEND = required('RESTART_BACKEND');
+const SHOTS = process.env.SCREENSHOTS ?? 'target/screenshots';
+const ADMIN_PASSWORD = 'a-long-new-password-2026';
+const LAPTOP = { width: 1366, height: 768 };
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (run e2e/run.sh)`);
+  return value;
+}
+
+let browser, admin, bob;
+let failed = false;
+
+/** One step of the story: skipped once an earlier step failed (they build on each other). */
+function step(name, fn) {
+  test(name, async (t) => {
+    if (failed) { t.skip('an earlier step failed'); return; }
+    try {
+      await fn();
+    } catch (e) {
+      failed = true;
+      await admin?.screenshot({ path: join(SHOTS, 'failure-admin.png') }).catch(() => undefined);
+      await bob?.screenshot({ path: join(SHOTS, 'failure-bob.png') }).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+const foreignRequests = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('request', (r) => { if (!r.url().startsWith(BASE) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url()); });
+  page.on('pageerror', (e) => { throw e; });
+  return page;
+}
+
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, `web-${name}.png`) });
+
+async function signIn(page, email, password) {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+step('the first admin signs in and must replace the initial password', async () => {
+  admin = await newPage();
+  await admin.goto(BASE);
+  await admin.getByRole('heading', { name: 'Sign in to Adaptive Startup' }).waitFor();
+  await shot(admin, 'sign-in');
+  await signIn(admin, ADMIN_EMAIL, 'not-the-password-at-all');
+  await admin.getByRole('alert').filter({ hasText: 'The email or password is wrong.' }).waitFor();
+
+  await signIn(admin, ADMIN_EMAIL, ADMIN_INITIAL);
+  await admin.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+  await admin.getByLabel('Current (initial) password').fill(ADMIN_INITIAL);
+  await admin.getByLabel('New password', { exact: true }).fill('short');
+  await admin.getByLabel('New password again').fill('short');
+  await admin.getByRole('button', { name: 'Change password' }).click();
+  await admin.getByRole('alert').filter({ hasText: 'at least 12 characters' }).waitFor();
+  await shot(admin, 'change-password');
+  await admin.getByLabel('New password', { exact: true }).fill(ADMIN_PASSWORD);
+  await admin.getByLabel('New password again').fill(ADMIN_PASSWORD);
+  await admin.getByRole('button', { name: 'Change password' }).click();
+  await admin.getByRole('heading', { name: 'Ventures' }).waitFor();
+  await admin.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
+});
+
+step('a venture is created, its canvas edited and saved', async () => {
+  await admin.getByRole('button', { name: 'Create venture' }).click();
+  await admin.getByLabel('Name').fill('Solar Kiosk');
+  await admin.getByLabel('Hypothesis').fill('Village shops will rent solar charging by the hour');
+  await admin.getByRole('button', { name: 'Create venture' }).click();
+  await admin.getByRole('heading', { name: 'Solar Kiosk', level: 1 }).waitFor();
+  await admin.getByLabel('Problem').fill('Phones die; the grid is unreliable');
+  await admin.getByLabel('Unique value proposition').fill('Charge for the price of a cup of tea');
+  await admin.getByRole('button', { name: 'Save changes' }).click();
+  await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  await admin.reload();
+  assert.equal(await admin.getByLabel('Problem').inputValue(), 'Phones die; the grid is unreliable');
+});
+
+step('metrics are added and drawn as a chart', async () => {
+  for (const [date, value] of [['2026-09-01', '1200'], ['2026-10-01', '1800'], ['2026-11-01', '2600']]) {
+    await admin.getByLabel('Metric', { exact: true }).fill('MRR');
+    await admin.getByLabel('Value', { exact: true }).fill(value);
+    await admin.getByLabel(/^Date/).fill(date);
+    await admin.getByLabel(/^Unit/).selectOption('USD');
+    await admin.getByRole('button', { name: 'Add data point' }).click();
+    await admin.getByTestId('chart-MRR').filter({ hasText: `latest $${Number(value).toLocaleString('en-US')}` }).waitFor();
+  }
+  await admin.getByTestId('chart-MRR').filter({ hasText: '3 points' }).waitFor();
+  await admin.getByLabel('Value', { exact: true }).fill('lots');
+  await admin.getByRole('button', { name: 'Add data point' }).click();
+  await admin.getByRole('alert').filter({ hasText: '"lots" is not a number.' }).waitFor();
+  await admin.getByLabel('Value', { exact: true }).fill('');
+  await shot(admin, 'venture');
+});
+
+step('a file is uploaded with progress and downloaded byte for byte', async () => {
+  const content = Buffer.from('Pitch notes\n'.repeat(200_000)); // 2.4 MB: enough for the progress bar to show
+  // in a second tab with its network slowed to 2 MB/s (Chrome's throttling would also hold this tab's
+  // WebSocket), so the upload's progress can be seen
+  const uploader = await admin.context().newPage();
+  await uploader.goto(admin.url());
+  const cdp = await uploader.context().newCDPSession(uploader);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions',
+    { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 2_000_000 });
+  await uploader.getByLabel('Upload files').setInputFiles({ name: 'pitch-notes.txt', mimeType: 'text/plain', buffer: content });
+  const bar = uploader.getByRole('progressbar', { name: 'Uploading pitch-notes.txt' });
+  await bar.waitFor();
+  await uploader.waitForFunction(() => {
+    const p = document.querySelector('progress');
+    return p && p.value > 0 && p.value < 1;
+  });
+  await shot(uploader, 'upload-progress');
+  await bar.waitFor({ state: 'detached' });
+  await uploader.close();
+  await admin.getByRole('row').filter({ hasText: 'pitch-notes.txt' }).waitFor();
+  const [download] = await Promise.all([admin.waitForEvent('download'),
+    admin.getByRole('button', { name: 'Download pitch-notes.txt' }).click()]);
+  assert.equal(download.suggestedFilename(), 'pitch-notes.txt');
+  const saved = readFileSync(await download.path());
+  assert.ok(saved.equals(content), 'the downloaded file is the uploaded one');
+
+  await admin.getByLabel('Upload files').setInputFiles({ name: 'tool.exe', mimeType: 'image/png', buffer: Buffer.from('MZ not a png') });
+  await admin.getByRole('alert').filter({ hasText: 'tool.exe was not uploaded' }).waitFor();
+});
+
+let bobPassword = 'bob-chooses-a-long-one';
+step('a member is invited, joins, and sees changes live within a second', async () => {
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await admin.getByLabel('Email', { exact: true }).fill('bob@web.example');
+  await admin.getByLabel(/^Role(?! of)/).selectOption('member');
+  await admin.getByRole('button', { name: 'Create invitation' }).click();
+  const link = await admin.getByTestId('invitation-link').inputValue();
+  await shot(admin, 'members');
+
+  bob = await newPage();
+  await bob.goto(link);
+  await bob.getByLabel('Your name').fill('Bob');
+  await bob.getByLabel('Password').fill(bobPassword);
+  await bob.getByRole('button', { name: 'Join' }).click();
+  await bob.getByRole('status').filter({ hasText: 'You joined' }).waitFor();
+  await signIn(bob, 'bob@web.example', bobPassword);
+  await bob.getByRole('link', { name: 'Solar Kiosk' }).click();
+  await bob.getByTestId('chart-MRR').filter({ hasText: '3 points' }).waitFor();
+  await bob.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
+
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ventures' }).click();
+  await admin.getByRole('link', { name: 'Solar Kiosk' }).click();
+  await admin.getByLabel('Metric', { exact: true }).fill('MRR');
+  await admin.getByLabel('Value', { exact: true }).fill('3100');
+  const started = Date.now();
+  await admin.getByRole('button', { name: 'Add data point' }).click();
+  await bob.getByTestId('chart-MRR').filter({ hasText: '4 points' }).waitFor({ timeout: 1000 });
+  const millis = Date.now() - started;
+  console.log(`live: a data point added in one browser showed in the other in ${millis} ms`);
+  assert.ok(millis < 1000, `live update took ${millis} ms`);
+
+  await admin.getByLabel('Hypothesis').fill('Village shops will rent solar charging by the hour, at night too');
+  await admin.getByRole('button', { name: 'Save changes' }).click();
+  await bob.waitForFunction(() => document.querySelector('input[maxlength="4000"]')?.value.endsWith('at night too'), null, { timeout: 1000 });
+  await shot(bob, 'live-second-browser');
+});
+
+step('a viewer sees why nothing is editable, and the server refuses anyway', async () => {
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await admin.getByLabel('Email', { exact: true }).fill('carol@web.example');
+  await admin.getByLabel(/^Role(?! of)/).selectOption('viewer');
+  await admin.getByRole('button', { name: 'Create invitation' }).click();
+  const link = await admin.getByTestId('invitation-link').inputValue();
+  const carol = await newPage();
+  await carol.goto(link);
+  await carol.getByLabel('Your name').fill('Carol');
+  await carol.getByLabel('Password').fill('carol-reads-only-here');
+  await carol.getByRole('button', { name: 'Join' }).click();
+  await signIn(carol, 'carol@web.example', 'carol-reads-only-here');
+  await carol.getByText('you can look but not change anything').waitFor();
+  assert.equal(await carol.getByRole('button', { name: 'Create venture' }).count(), 0);
+  await carol.getByRole('link', { name: 'Solar Kiosk' }).click();
+  await carol.getByText('Your role here is viewer').waitFor();
+  assert.ok(await carol.getByLabel('Problem').isDisabled(), 'the canvas is read-only for a viewer');
+  assert.equal(await carol.getByRole('button', { name: 'Add data point' }).count(), 0);
+  assert.equal(await carol.getByLabel('Upload files').count(), 0);
+  await shot(carol, 'viewer');
+
+  const refused = await carol.evaluate(async () => {
+    const orgs = await (await fetch('/api/orgs', { headers: { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}` } })).json();
+    const list = await (await fetch(`/api/orgs/${orgs[0].id}/ventures`, { headers: { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}` } })).json();
+    const r = await fetch(`/api/orgs/${orgs[0].id}/ventures/${list[0].id}`, {
+      method: 'PATCH', body: JSON.stringify({ name: 'Hijacked' }),
+      headers: { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}`, 'Content-Type': 'application/json' },
+    });
+    return { status: r.status, body: await r.json() };
+  });
+  assert.equal(refused.status, 403);
+  assert.match(refused.body.message, /your role here is viewer/);
+  await carol.context().close();
+});
+
+step('the pages say when the server restarts, reconnect, and catch up', async () => {
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ventures' }).click();
+  await admin.getByRole('link', { name: 'Solar Kiosk' }).click();
+  await admin.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
+  const restart = promisify(execFile)('bash', ['-c', RESTART_BACKEND]);
+  await admin.getByTestId('connection-lost').waitFor({ timeout: 30_000 });
+  const lostAt = Date.now();
+  const back = admin.getByTestId('connection-back').waitFor({ timeout: 60_000 }).then(() => Date.now());
+  await shot(admin, 'reconnecting');
+  await restart;
+  const backAt = await back;
+  console.log(`restart: the page said it was away for ${((backAt - lostAt) / 1000).toFixed(1)} s, then caught up`);
+  await bob.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
+
+  await bob.getByLabel('Metric', { exact: true }).fill('Kiosks');
+  await bob.getByLabel('Value', { exact: true }).fill('7');
+  await bob.getByRole('button', { name: 'Add data point' }).click();
+  await admin.getByTestId('chart-Kiosks').waitFor({ timeout: 1000 });
+  await admin.getByTestId('chart-MRR').filter({ hasText: '4 points' }).waitFor();
+});
+
+step('the organization switcher shows each organization\'s own ventures', async () => {
+  await admin.evaluate(async () => {
+    await fetch('/api/orgs', { method: 'POST', body: JSON.stringify({ name: 'Second Org' }),
+      headers: { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}`, 'Content-Type': 'application/json' } });
+  });
+  await admin.reload();
+  await admin.getByLabel('Organization').selectOption({ label: 'Second Org (founder)' });
+  await admin.getByText('No ventures yet.').waitFor();
+  const labels = await admin.getByLabel('Organization').locator('option').allTextContents();
+  await admin.getByLabel('Organization').selectOption({ label: labels.find((l) => !l.startsWith('Second Org')) });
+  await admin.getByRole('link', { name: 'Solar Kiosk' }).waitFor();
+});
+
+step('the AI panel shows only when the server has a provider', async () => {
+  await admin.getByRole('link', { name: 'Solar Kiosk' }).click();
+  await admin.getByRole('heading', { name: 'Files' }).waitFor();
+  assert.equal(await admin.getByTestId('ai-panel').count(), 0, 'no provider configured: no AI panel');
+  await admin.route('**/api/ai/status', (route) => route.fulfill({ json: { configured: true, provider: 'ollama' } }));
+  await admin.reload();
+  await admin.getByTestId('ai-panel').waitFor();
+  await admin.unroute('**/api/ai/status');
+});
+
+step('every control is named, the layout fits a laptop screen, and nothing came from outside the stack', async () => {
+  for (const [page, where] of [[admin, 'venture page'], [bob, 'venture page (member)']]) {
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((e) => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')
+        || (e.tagName === 'BUTTON' && e.textContent.trim())))
+      .map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, [], `unnamed controls on the ${where}`);
+  }
+  await admin.setViewportSize({ width: 1280, height: 720 });
+  const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 1280px screen`);
+  assert.deepEqual(foreignRequests, [], 'requests to outside the stack');
+});
+
+step('signing out ends the session', async () => {
+  const token = await admin.evaluate(() => localStorage.getItem('adaptive.session'));
+  await admin.getByRole('button', { name: 'Sign out' }).click();
+  await admin.getByRole('status').filter({ hasText: 'You signed out.' }).waitFor();
+  const status = await admin.evaluate(async (t) => (await fetch('/api/auth/me', { headers: { Authorization: `Bearer ${t}` } })).status,
+    token);
+  assert.equal(status, 401);
+});

@@ -1,0 +1,177 @@
+// The one way the page talks to the server: JSON over fetch with the session's bearer token, every failure
+// turned into an ApiError whose message a person can read.
+import type {
+  AiStatus, Invitation, Member, Metric, Organization, Role, ServerVersion, StoredFile, Unit, User, Venture,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+
+  /** The server could not be reached or is restarting (nginx answers 502/503/504 while the backend is away). */
+  get unreachable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+const UNREACHABLE = 'The server cannot be reached right now (it may be restarting for an update). Try again in a moment.';
+
+export async function errorOf(response: Response): Promise<ApiError> {
+  if ([502, 503, 504].includes(response.status)) {
+    return new ApiError(response.status, 'unreachable', UNREACHABLE);
+  }
+  try {
+    const body = await response.json();
+    if (body && typeof body.message === 'string') {
+      return new ApiError(response.status, String(body.error ?? 'error'), capitalize(body.message));
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(response.status, 'error', `The server answered ${response.status} ${response.statusText}.`);
+}
+
+function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
+}
+
+export class Api {
+  constructor(private token: string | null, private readonly onSignedOut: () => void) {}
+
+  withToken(token: string | null): Api {
+    return new Api(token, this.onSignedOut);
+  }
+
+  get bearer(): string | null {
+    return this.token;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiError(0, 'unreachable', UNREACHABLE);
+    }
+    if (!response.ok) {
+      const error = await errorOf(response);
+      if (response.status === 401 && this.token) this.onSignedOut();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  // auth
+  login(email: string, password: string) {
+    return this.request<{ token: string; user: User; mustChangePassword: boolean }>('POST', '/api/auth/login',
+      { email, password });
+  }
+  logout() {
+    return this.request<void>('POST', '/api/auth/logout');
+  }
+  me() {
+    return this.request<User>('GET', '/api/auth/me');
+  }
+  changePassword(currentPassword: string, newPassword: string) {
+    return this.request<{ token: string }>('POST', '/api/auth/password', { currentPassword, newPassword });
+  }
+  version() {
+    return this.request<ServerVersion>('GET', '/version');
+  }
+
+  // organizations and members
+  organizations() {
+    return this.request<Organization[]>('GET', '/api/orgs');
+  }
+  createOrganization(name: string) {
+    return this.request<Organization>('POST', '/api/orgs', { name });
+  }
+  members(orgId: string) {
+    return this.request<Member[]>('GET', `/api/orgs/${orgId}/members`);
+  }
+  changeRole(orgId: string, userId: string, role: Role) {
+    return this.request<void>('PATCH', `/api/orgs/${orgId}/members/${userId}`, { role });
+  }
+  removeMember(orgId: string, userId: string) {
+    return this.request<void>('DELETE', `/api/orgs/${orgId}/members/${userId}`);
+  }
+  invite(orgId: string, email: string, role: Role) {
+    return this.request<Invitation>('POST', `/api/orgs/${orgId}/invitations`, { email, role });
+  }
+  acceptInvitation(token: string, name: string, password: string) {
+    return this.request<Organization>('POST', '/api/invitations/accept', { token, name, password });
+  }
+
+  // ventures
+  ventures(orgId: string) {
+    return this.request<Venture[]>('GET', `/api/orgs/${orgId}/ventures`);
+  }
+  venture(orgId: string, id: string) {
+    return this.request<Venture>('GET', `/api/orgs/${orgId}/ventures/${id}`);
+  }
+  createVenture(orgId: string, name: string, hypothesis: string) {
+    return this.request<Venture>('POST', `/api/orgs/${orgId}/ventures`, { name, hypothesis, data: {} });
+  }
+  updateVenture(orgId: string, id: string, patch: Partial<Pick<Venture, 'name' | 'hypothesis' | 'data'>>,
+    revision: number) {
+    return this.request<Venture>('PATCH', `/api/orgs/${orgId}/ventures/${id}`, { ...patch, revision });
+  }
+  archiveVenture(orgId: string, id: string) {
+    return this.request<void>('DELETE', `/api/orgs/${orgId}/ventures/${id}`);
+  }
+
+  // metrics
+  metrics(orgId: string, ventureId: string) {
+    return this.request<Metric[]>('GET', `/api/orgs/${orgId}/ventures/${ventureId}/metrics?limit=10000`);
+  }
+  addMetric(orgId: string, ventureId: string, point: { name: string; value: number; recordedAt?: string; unit?: Unit }) {
+    return this.request<Metric>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/metrics`, point);
+  }
+
+  // files
+  files(orgId: string, ventureId: string) {
+    return this.request<StoredFile[]>('GET', `/api/orgs/${orgId}/files?ventureId=${ventureId}`);
+  }
+  /** Streams the file as the request body, reporting progress (fetch cannot report upload progress). */
+  upload(orgId: string, ventureId: string, file: File, onProgress: (fraction: number) => void): Promise<StoredFile> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      const query = new URLSearchParams({ name: file.name, ventureId });
+      xhr.open('POST', `/api/orgs/${orgId}/files?${query}`);
+      if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+      xhr.onerror = () => reject(new ApiError(0, 'unreachable', UNREACHABLE));
+      xhr.onload = async () => {
+        const response = new Response(xhr.responseText || null, { status: xhr.status, statusText: xhr.statusText });
+        if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as StoredFile);
+        else reject(await errorOf(response));
+      };
+      xhr.send(file);
+    });
+  }
+  async download(orgId: string, file: StoredFile): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await fetch(`/api/orgs/${orgId}/files/${file.id}`,
+        { headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
+    } catch {
+      throw new ApiError(0, 'unreachable', UNREACHABLE);
+    }
+    if (!response.ok) throw await errorOf(response);
+    return response.blob();
+  }
+
+  // AI
+  aiStatus() {
+    return this.request<AiStatus>('GET', '/api/ai/status');
+  }
+  generate(prompt: string) {
+    return this.request<{ provider: string; text: string }>('POST', '/api/ai/generate', { prompt });
+  }
+}

@@ -1,0 +1,105 @@
+// The server's JSON, as the REST API sends it (server-bundle's records).
+
+export type Role = 'founder' | 'admin' | 'member' | 'viewer';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  token: string;
+}
+
+/** The lean canvas, kept in the venture's JSONB data under `leanCanvas`. */
+export type LeanCanvas = Partial<Record<CanvasField, string>>;
+
+export const CANVAS_FIELDS = [
+  ['problem', 'Problem'],
+  ['customerSegments', 'Customer segments'],
+  ['uniqueValueProposition', 'Unique value proposition'],
+  ['solution', 'Solution'],
+  ['channels', 'Channels'],
+  ['revenueStreams', 'Revenue streams'],
+  ['costStructure', 'Cost structure'],
+  ['keyMetrics', 'Key metrics'],
+  ['unfairAdvantage', 'Unfair advantage'],
+] as const;
+export type CanvasField = (typeof CANVAS_FIELDS)[number][0];
+
+export interface Venture {
+  id: string;
+  orgId: string;
+  name: string;
+  hypothesis: string;
+  data: { leanCanvas?: LeanCanvas; [module: string]: unknown };
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Unit = 'USD' | 'percent' | 'count' | 'none';
+export const UNITS: Unit[] = ['none', 'count', 'USD', 'percent'];
+
+export interface Metric {
+  id: number;
+  ventureId: string;
+  name: string;
+  value: number;
+  /** null on release 1.0.0, which has no units. */
+  unit: Unit | null;
+  recordedAt: string;
+}
+
+export interface StoredFile {
+  id: string;
+  ventureId: string | null;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface ServerVersion {
+  version: string;
+}
+
+export interface AiStatus {
+  configured: boolean;
+  provider: string;
+}
+
+/** What the WebSocket pushes after a change commits. */
+export type LiveEvent =
+  | { type: 'venture.created' | 'venture.updated'; orgId: string; data: Venture }
+  | { type: 'venture.archived'; orgId: string; data: { id: string } }
+  | { type: 'metric.added'; orgId: string; data: Metric }
+  | { type: 'file.uploaded'; orgId: string; data: StoredFile };
+
+export function canEdit(role: Role): boolean {
+  return role !== 'viewer';
+}
+
+export function canManageMembers(role: Role): boolean {
+  return role === 'founder' || role === 'admin';
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useSession } from '../context';
+import { Members } from '../pages/Members';
+import { VentureDetail } from '../pages/VentureDetail';
+import { Ventures } from '../pages/Ventures';
+import { hrefOf, navigate, type Route } from '../router';
+import { ConnectionBanner, LiveDot } from './ConnectionBanner';
+import { ErrorNote, messageOf } from './Notes';
+
+export function Shell({ route }: { route: Route }) {
+  const { user, org, orgs, live, switchOrg, signOut } = useSession();
+  return (
+    <>
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="top">
+        <span className="brand">Adaptive Startup</span>
+        <label className="org-switch">
+          <span className="sr-only">Organization</span>
+          <select aria-label="Organization" value={org.id} onChange={(e) => switchOrg(e.target.value)}>
+            {orgs.map((o) => <option key={o.id} value={o.id}>{o.name} ({o.role})</option>)}
+          </select>
+        </label>
+        <nav aria-label="Main">
+          <a href={hrefOf({ page: 'ventures' })} aria-current={route.page.startsWith('venture') ? 'page' : undefined}>Ventures</a>
+          <a href={hrefOf({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>Members</a>
+        </nav>
+        <span className="spacer" />
+        <LiveDot live={live} />
+        <span className="who" title={user.email}>{user.name || user.email}</span>
+        <button type="button" onClick={signOut}>Sign out</button>
+      </header>
+      <ConnectionBanner live={live} />
+      <main id="main" tabIndex={-1}>
+        {route.page === 'ventures' && <Ventures />}
+        {route.page === 'venture' && <VentureDetail key={`${org.id}/${route.id}`} id={route.id} />}
+        {route.page === 'members' && <Members key={org.id} />}
+        {route.page === 'invitation' && <JoinAsMember token={route.token} />}
+      </main>
+    </>
+  );
+}
+
+/** An invitation link opened while signed in: join with this account. */
+function JoinAsMember({ token }: { token: string }) {
+  const { api, refreshOrgs, switchOrg } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  async function accept() {
+    try {
+      const org = await api.acceptInvitation(token, '', '');
+      await refreshOrgs();
+      switchOrg(org.id);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+  return (
+    <section className="card">
+      <h1>Invitation</h1>
+      <p>Join the organization that invited you with the account you are signed in with?</p>
+      <ErrorNote error={error} />
+      <div className="row">
+        <button type="button" className="primary" onClick={accept}>Join</button>
+        <button type="button" onClick={() => navigate({ page: 'ventures' })}>Not now</button>
+      </div>
+    </section>
+  );
+}

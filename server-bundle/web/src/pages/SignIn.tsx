@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { Api, ApiError } from '../api/client';
+import type { User } from '../api/types';
+import { ErrorNote, messageOf } from '../components/Notes';
+
+export function SignIn({ api, onSignedIn, notice }: {
+  api: Api;
+  onSignedIn: (token: string, user: User) => void;
+  notice?: string | null;
+}) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.login(email.trim(), password);
+      onSignedIn(result.token, result.user);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 401 ? 'The email or password is wrong.' : messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth-page">
+      <form className="card auth" onSubmit={submit} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Sign in to Adaptive Startup</h1>
+        {notice && <p className="note info" role="status">{notice}</p>}
+        <label>Email
+          <input type="email" autoComplete="username" required value={email} autoFocus
+                 onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>Password
+          <input type="password" autoComplete="current-password" required value={password}
+                 onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <ErrorNote error={error} />
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <p className="hint">The first admin's password is in the console (Done step) or in
+          <code> admin-initial-password.txt</code> in the install folder.</p>
+      </form>
+    </main>
+  );
+}

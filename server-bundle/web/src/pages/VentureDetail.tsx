@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import { CANVAS_FIELDS, canEdit, type LeanCanvas, type Metric, type StoredFile, type Venture } from '../api/types';
+import { AiPanel } from '../components/AiPanel';
+import { Files } from '../components/Files';
+import { Metrics } from '../components/Metrics';
+import { ErrorNote, InfoNote, ReadOnlyNote, messageOf } from '../components/Notes';
+import { useLiveEvents, useSession } from '../context';
+import { hrefOf, navigate } from '../router';
+
+interface Draft {
+  name: string;
+  hypothesis: string;
+  canvas: LeanCanvas;
+}
+
+const draftOf = (v: Venture): Draft => ({ name: v.name, hypothesis: v.hypothesis, canvas: { ...(v.data.leanCanvas ?? {}) } });
+const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
+export function VentureDetail({ id }: { id: string }) {
+  const { api, org } = useSession();
+  const [venture, setVenture] = useState<Venture | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [theirs, setTheirs] = useState<Venture | null>(null);
+  const [metrics, setMetrics] = useState<Metric[]>([]);
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const editable = canEdit(org.role);
+  const dirty = venture !== null && draft !== null && !sameDraft(draft, draftOf(venture));
+
+  const load = useCallback(async () => {
+    try {
+      const [v, m, f] = await Promise.all([api.venture(org.id, id), api.metrics(org.id, id), api.files(org.id, id)]);
+      setVenture(v);
+      setDraft((d) => (d === null ? draftOf(v) : d));
+      setMetrics(m);
+      setFiles(f);
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [api, org.id, id]);
+  useEffect(() => { setVenture(null); setDraft(null); load(); }, [load]);
+
+  useLiveEvents((e) => {
+    if (e.type === 'venture.updated' && e.data.id === id) {
+      if (dirty) setTheirs(e.data);
+      else { setVenture(e.data); setDraft(draftOf(e.data)); }
+    } else if (e.type === 'venture.archived' && e.data.id === id) {
+      setError('This venture was archived by another member.');
+    } else if (e.type === 'metric.added' && e.data.ventureId === id) {
+      setMetrics((list) => (list.some((m) => m.id === e.data.id) ? list : [...list, e.data]));
+    } else if (e.type === 'file.uploaded' && e.data.ventureId === id) {
+      setFiles((list) => (list.some((f) => f.id === e.data.id) ? list : [e.data, ...list]));
+    }
+  }, load);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!venture || !draft) return;
+    if (!draft.name.trim()) { setError('A venture needs a name.'); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await api.updateVenture(org.id, id,
+        { name: draft.name.trim(), hypothesis: draft.hypothesis, data: { leanCanvas: draft.canvas } }, venture.revision);
+      setVenture(updated);
+      setDraft(draftOf(updated));
+      setTheirs(null);
+      setSaved(true);
+      setTimeout(() => setSaved(false), 3000);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 409
+        ? 'Someone else saved this venture since you opened it. Load their version (your edits will be replaced) and make your change again.'
+        : messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function archive() {
+    if (!venture || !confirm(`Archive "${venture.name}"? It disappears from the list for every member.`)) return;
+    try {
+      await api.archiveVenture(org.id, id);
+      navigate({ page: 'ventures' });
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  function loadTheirs() {
+    const latest = theirs;
+    setTheirs(null);
+    if (latest) { setVenture(latest); setDraft(draftOf(latest)); } else { setDraft(null); load(); }
+    setError(null);
+  }
+
+  if (!venture || !draft) {
+    return <section><a href={hrefOf({ page: 'ventures' })}><span aria-hidden="true">← </span>All ventures</a><ErrorNote error={error} />
+      {!error && <p aria-busy="true">Loading…</p>}</section>;
+  }
+
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  return (
+    <section aria-labelledby="venture-title">
+      <a href={hrefOf({ page: 'ventures' })}><span aria-hidden="true">← </span>All ventures</a>
+      <div className="page-head">
+        <h1 id="venture-title">{venture.name}</h1>
+        {editable && <button type="button" className="danger" onClick={archive}>Archive</button>}
+      </div>
+      {!editable && <ReadOnlyNote role={org.role} id="readonly-note" />}
+      {theirs && (
+        <div className="banner warn" role="status">
+          Another member changed this venture while you were editing.
+          <button type="button" onClick={loadTheirs}>Load their version</button>
+        </div>
+      )}
+      <form className="card" onSubmit={save} aria-label="Venture">
+        <fieldset disabled={!editable} aria-describedby={editable ? undefined : 'readonly-note'}>
+          <div className="grid-2">
+            <label>Name
+              <input required maxLength={200} value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+            </label>
+            <label>Hypothesis
+              <input maxLength={4000} value={draft.hypothesis} onChange={(e) => set({ hypothesis: e.target.value })} />
+            </label>
+          </div>
+          <h2>Lean canvas</h2>
+          <div className="canvas">
+            {CANVAS_FIELDS.map(([key, label]) => (
+              <label key={key} className={`canvas-${key}`}>{label}
+                <textarea rows={3} maxLength={2000} value={draft.canvas[key] ?? ''}
+                          onChange={(e) => set({ canvas: { ...draft.canvas, [key]: e.target.value } })} />
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <ErrorNote error={error} />
+        {error && error.startsWith('Someone else') && <button type="button" onClick={loadTheirs}>Load their version</button>}
+        {saved && <InfoNote>Saved.</InfoNote>}
+        {editable && (
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy || !dirty}>{busy ? 'Saving…' : 'Save changes'}</button>
+            {dirty && <span className="muted">Unsaved changes</span>}
+          </div>
+        )}
+      </form>
+      <Metrics ventureId={id} metrics={metrics} onAdded={(m) => setMetrics((l) => l.some((x) => x.id === m.id) ? l : [...l, m])} />
+      <Files ventureId={id} files={files} onUploaded={(f) => setFiles((l) => l.some((x) => x.id === f.id) ? l : [f, ...l])} />
+      <AiPanel venture={venture} />
+    </section>
+  );
+}

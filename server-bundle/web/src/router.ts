@@ -1,0 +1,40 @@
+// Hash routes (nginx serves one page; no server routes needed): #/ventures, #/ventures/<id>, #/members,
+// #/invitation/<token>.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'ventures' }
+  | { page: 'venture'; id: string }
+  | { page: 'members' }
+  | { page: 'invitation'; token: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'ventures' && parts[1]) return { page: 'venture', id: parts[1] };
+  if (parts[0] === 'members') return { page: 'members' };
+  if (parts[0] === 'invitation' && parts[1]) return { page: 'invitation', token: parts[1] };
+  return { page: 'ventures' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'ventures': return '#/ventures';
+    case 'venture': return `#/ventures/${encodeURIComponent(route.id)}`;
+    case 'members': return '#/members';
+    case 'invitation': return `#/invitation/${encodeURIComponent(route.token)}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
