@@ -137,7 +137,8 @@ public class CliContext {
         ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state()), new BrainClient(),
                 new ChannelTrust(trustedKeys(err), state(), clock), new ReleaseSource(trustedKeys(err)), defaultUpdateSource());
         return new UpdateService(installService(err), backupService(), installations(), journal(), channels,
-                licenseService(err), clock, java.time.ZoneId.systemDefault(), dirs().stateDir().resolve("locks"));
+                licenseService(err), clock, java.time.ZoneId.systemDefault(), dirs().stateDir().resolve("locks"),
+                engine());
     }
 
     UpdateRecovery updateRecovery(PrintWriter err) throws IOException, GeneralSecurityException {

@@ -14,6 +14,9 @@ public interface DockerEngine extends AutoCloseable {
 
     EngineInfo info();
 
+    /** Whether the engine answers right now (it may be restarting). */
+    boolean answers();
+
     /** Pulls one image by digest ({@code repository@sha256:...}), reporting per-layer progress. */
     void pull(String repository, String digest, RegistryAuth auth, PullListener listener);
 

@@ -48,6 +48,16 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public boolean answers() {
+        try {
+            client.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void pull(String repository, String digest, RegistryAuth auth, PullListener listener) {
         AuthConfig authConfig = auth == null ? null : new AuthConfig().withRegistryAddress(auth.registry())
                 .withUsername(auth.username()).withPassword(auth.password());

@@ -23,9 +23,13 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
      * One image of the release, pulled as {@code <registry>/<repository>@<digest>}. {@code id}: the image's
      * content id (the digest of its config, which names every layer's content), the same on every machine;
      * with it an image loaded from an offline bundle is recognised without a registry. Null in releases made
-     * before offline bundles.
+     * before offline bundles. {@code size}: the image's unpacked size in bytes, 0 when the release does not say.
      */
-    public record ImageRef(String repository, String digest, String id) {
+    public record ImageRef(String repository, String digest, String id, long size) {
+        public ImageRef(String repository, String digest, String id) {
+            this(repository, digest, id, 0);
+        }
+
         public String reference(String registry) {
             return registry + "/" + repository + "@" + digest;
         }
@@ -46,7 +50,8 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
                 throw new MalformedDocumentException("an image id is sha256:<64 hex>", "images." + entry.getKey() + ".id");
             }
             images.put(entry.getKey(), new ImageRef(image.text("repository"),
-                    image.matching("digest", DIGEST, "a content digest sha256:<64 hex>"), id.isTextual() ? id.asText() : null));
+                    image.matching("digest", DIGEST, "a content digest sha256:<64 hex>"), id.isTextual() ? id.asText() : null,
+                    Math.max(0, entry.getValue().path("size").asLong(0))));
         }
         List<String> migrations = new ArrayList<>();
         body.path("migrations").forEach(m -> migrations.add(m.asText()));

@@ -136,5 +136,6 @@ public final class Journal {
         } catch (SQLException e) {
             throw new IllegalStateException("the journal cannot be written: " + e.getMessage(), e);
         }
+        CrashPoint.after(operation, step, status);
     }
 }

@@ -51,6 +51,7 @@ public final class UpdateRecovery {
             if (detail(entries, "deploy", "started").isEmpty()) {
                 String message = "the update from " + from + " to " + to + " was interrupted (during '" + lastStep
                         + "') before anything was changed; nothing to undo, the stack runs " + from;
+                detail(entries, "backup", "done").ifPresent(updates::release);
                 op.record("operation", "failed", message);
                 return Optional.of(message);
             }
@@ -68,6 +69,7 @@ public final class UpdateRecovery {
             Installations.Installation previous = new Installations.Installation(now.project(), now.directory(), from,
                     now.httpPort(), now.adminEmail(), now.registry(), now.licenseText());
             updates.rollBack(op, previous, backup, listener);
+            updates.release(backup.id());
             String message = "the update from " + from + " to " + to + " was interrupted (during '" + lastStep
                     + "'); rolled back to " + from + " with the data as of " + backup.createdAt() + "; nothing lost";
             op.record("operation", "failed", message);

@@ -1,22 +1,25 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.bundle.BundleProblem;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.bundle.OfflineBundles;
-import com.adaptivestartup.console.backup.BackupCatalogue;
-import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.OperationLock;
 import com.adaptivestartup.licensing.license.License;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +38,10 @@ import java.util.Optional;
  */
 public final class UpdateService {
     static final String OPERATION = "update";
+    /** How long an update being undone waits for a Docker engine that stopped answering (restarting). */
+    static final Duration ENGINE_WAIT = Duration.ofMinutes(3);
+    static final int ROLLBACK_ATTEMPTS = 3;
+    static final Duration ROLLBACK_PAUSE = Duration.ofSeconds(10);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
     private final InstallService installer;
     private final BackupService backups;
@@ -45,11 +52,15 @@ public final class UpdateService {
     private final Clock clock;
     private final ZoneId zone;
     private final java.nio.file.Path locks;
+    private final DockerEngine engine;
+    private final UpdateSpace space;
 
     public UpdateService(InstallService installer, BackupService backups, Installations installations,
                          Journal journal, ChannelReader channels, LicenseService licenses, Clock clock, ZoneId zone,
-                         java.nio.file.Path locks) {
+                         java.nio.file.Path locks, DockerEngine engine) {
         this.installer = installer;
+        this.engine = engine;
+        this.space = new UpdateSpace(engine);
         this.backups = backups;
         this.installations = installations;
         this.journal = journal;
@@ -160,6 +171,7 @@ public final class UpdateService {
                         + " needs a renewed license. Nothing was changed.", true);
             }
             List<UpdatePlanner.Candidate> path = UpdatePlanner.path(inst.version(), to, candidates);
+            checkSpace(inst, license, to, path.stream().map(UpdatePlanner.Candidate::manifest).toList());
             String from = inst.version();
             List<BackupCatalogue.Backup> taken = new ArrayList<>();
             for (UpdatePlanner.Candidate step : path) {
@@ -180,6 +192,7 @@ public final class UpdateService {
             try {
                 OfflineBundles.checkLicense(bundle, license(inst));
                 OfflineBundles.checkUpdate(bundle, inst.version());
+                checkSpace(inst, license(inst), bundle.release().version(), List.of(bundle.release()));
                 installer.loadImages(bundle, listener);
             } catch (BundleProblem e) {
                 throw new UpdateFailed(e.getMessage(), true);
@@ -189,6 +202,22 @@ public final class UpdateService {
                     listener);
             return new Applied(from, bundle.release().version(), List.of(bundle.release().version()), List.of(backup));
         }
+    }
+
+    /**
+     * Refuses, before anything changes, an update the disks have no room for: the images of {@code releases}
+     * the engine lacks, and a backup the size of the newest one.
+     */
+    private void checkSpace(Installations.Installation inst, License license, String to, List<ReleaseManifest> releases) {
+        String registry = inst.registry() != null ? inst.registry() : license.registry().url();
+        long images = space.missingImages(releases, registry);
+        java.nio.file.Path folder = backups.store().folder(inst.project());
+        long backup = backups.store().list(inst.project()).stream().findFirst().map(b -> b.file().toFile().length())
+                .orElse(0L);
+        UpdateSpace.problem(to, images, images > 0 ? space.engineFree(inst.project()) : java.util.OptionalLong.empty(),
+                backup, UpdateSpace.folderFree(folder), folder).ifPresent(problem -> {
+                    throw new UpdateFailed(problem, true);
+                });
     }
 
     /** One version step of an update, as one journaled transaction. */
@@ -213,9 +242,12 @@ public final class UpdateService {
                 op.record("deploy", "done", to);
             } catch (RuntimeException failed) {
                 op.record("deploy", "failed", failed.getMessage());
+                String cause = engine.answers() ? failed.getMessage()
+                        : "the Docker engine stopped answering (restarted?): " + failed.getMessage();
                 String why = "the update from " + from + " to " + to + " failed" + (failed instanceof InstallFailed f
-                        ? " at step '" + f.step() + "'" : "") + ": " + failed.getMessage();
+                        ? " at step '" + f.step() + "'" : "") + ": " + cause;
                 rollBack(op, inst, backup, listener);
+                release(backup.id());
                 String message = why + "; rolled back to " + from + " with the data as of "
                         + WHEN.format(backup.createdAt().atZone(zone)) + "; nothing lost";
                 op.record("operation", "failed", message);
@@ -224,7 +256,7 @@ public final class UpdateService {
             op.record("operation", "done", from + " -> " + to);
             return backup;
         } catch (UpdateFailed e) {
-            throw e;
+            throw e; // recorded where it was raised; an EngineAway is left unfinished on purpose
         } catch (InstallFailed e) {
             // Before any downtime: the license, the release or an image. Nothing was changed.
             String message = "the update to " + to + " stopped before anything was changed: " + e.getMessage();
@@ -239,20 +271,72 @@ public final class UpdateService {
     /**
      * Back to exactly {@code inst}'s version and {@code backup}'s data: the data first, with the app's
      * services left stopped (the newer server must not serve the older schema), then the install converged
-     * onto the previous release, which starts everything and checks it. Throws when that fails too.
+     * onto the previous release, which starts everything and checks it. Both are safe to repeat, so a failed
+     * attempt is tried again ({@link #ROLLBACK_ATTEMPTS} in all), after waiting for the Docker engine when
+     * it is restarting (it answers pings before it can create containers again). If the engine stays away,
+     * the update is left unfinished in the journal, to be undone when it is back ({@link UpdateRecovery}).
+     * Throws when every attempt failed.
      */
     void rollBack(Journal.Operation op, Installations.Installation inst, BackupCatalogue.Backup backup, InstallListener listener) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ROLLBACK_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                op.record("roll back attempt " + (attempt - 1), "failed", last.getMessage());
+                pause(ROLLBACK_PAUSE);
+                if (!awaitEngine(ENGINE_WAIT)) {
+                    throw new EngineAway("the Docker engine stopped answering while undoing the update to " + inst.version()
+                            + " (" + last.getMessage() + ") and has not come back within " + ENGINE_WAIT.toMinutes()
+                            + " minutes. Nothing is lost: once it runs again, the console finishes undoing the update (at"
+                            + " its next start, or `adaptivectl update recover`).");
+                }
+            }
+            try {
+                rollBackOnce(op, inst, backup, listener);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        String message = "rolling back to " + inst.version() + " failed too: " + last.getMessage() + ". The data from before"
+                + " the update is in the backup " + backup.id() + " (" + backup.file() + "); run `adaptivectl rollback`"
+                + " to try again.";
+        op.record("operation", "failed", message);
+        throw new UpdateFailed(message, false);
+    }
+
+    private void rollBackOnce(Journal.Operation op, Installations.Installation inst, BackupCatalogue.Backup backup,
+                              InstallListener listener) {
+        op.step("roll back data", listener::step, () -> backups.rollBack(inst.project(), backup, false,
+                BackupService.Listener.SILENT));
+        InstallDirectory dir = new InstallDirectory(inst.directory());
+        op.step("roll back release", listener::step, () -> installer.install(request(inst, dir, inst.version()), listener));
+    }
+
+    /** Polls the engine until it answers, for at most {@code longest}. */
+    private boolean awaitEngine(Duration longest) {
+        long deadline = System.nanoTime() + longest.toNanos();
+        while (!engine.answers()) {
+            if (System.nanoTime() > deadline || !pause(Duration.ofSeconds(1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean pause(Duration d) {
         try {
-            op.step("roll back data", listener::step, () -> backups.rollBack(inst.project(), backup, false,
-                    BackupService.Listener.SILENT));
-            InstallDirectory dir = new InstallDirectory(inst.directory());
-            op.step("roll back release", listener::step, () -> installer.install(request(inst, dir, inst.version()), listener));
-        } catch (RuntimeException e) {
-            String message = "rolling back to " + inst.version() + " failed too: " + e.getMessage() + ". The data from before"
-                    + " the update is in the backup " + backup.id() + " (" + backup.file() + "); run `adaptivectl rollback`"
-                    + " to try again.";
-            op.record("operation", "failed", message);
-            throw new UpdateFailed(message, false);
+            Thread.sleep(d);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The engine went away in the middle of undoing an update: left for {@link UpdateRecovery} to finish. */
+    public static final class EngineAway extends UpdateFailed {
+        EngineAway(String message) {
+            super(message, false);
         }
     }
 
@@ -296,6 +380,11 @@ public final class UpdateService {
         Installations.Installation inst = installation(project);
         return backups.store().list(project).stream().anyMatch(b -> b.kind().equals("pre-update") && b.hold() != null
                 && Versions.compare(b.appVersion(), inst.version()) < 0);
+    }
+
+    /** Lets a pre-update backup go back under retention: its update ended (rolled back, or never began). */
+    void release(String backupId) {
+        backups.store().catalogue().hold(backupId, null);
     }
 
     public int confirm(String project) {

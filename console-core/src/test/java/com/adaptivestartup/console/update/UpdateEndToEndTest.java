@@ -22,6 +22,7 @@ import com.adaptivestartup.console.install.StackProbe;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.CrashPoint;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
@@ -139,7 +140,7 @@ class UpdateEndToEndTest {
             ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
                     new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
             return new UpdateService(installer(), backups(), installations(), journal(), channels, licenses(), Clock.systemUTC(),
-                    ZoneOffset.UTC, stateDir.resolve("locks"));
+                    ZoneOffset.UTC, stateDir.resolve("locks"), engine);
         }
 
         UpdateRecovery recovery() {
@@ -340,25 +341,40 @@ class UpdateEndToEndTest {
         }
     }
 
-    /** The console as its own process, killed with SIGKILL once {@code when} holds ({@code step} names the moment). */
-    private static void killUpdateWhen(Console console, String project, String step, java.util.function.BooleanSupplier when)
-            throws Exception {
+    /** The console's {@code update apply} as its own process, with this environment added. */
+    private static Process updateProcess(Console console, String project, String log, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "com.adaptivestartup.console.cli.AdaptiveCtl",
                 "update", "apply", "--yes", "--project", project));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(project + "-" + step + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(log).toFile());
         pb.environment().put("ADAPTIVE_CONSOLE_HOME", console.stateDir().toString());
         pb.environment().put("ADAPTIVE_TRUSTED_KEYS", fixture.trustedKeyFile().toString());
         pb.environment().put("ADAPTIVE_BRAIN_URL", brainUrl);
-        Process p = pb.start();
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** The console killed with SIGKILL once {@code when} holds ({@code step} names the moment). */
+    private static void killUpdateWhen(Console console, String project, String step, java.util.function.BooleanSupplier when)
+            throws Exception {
+        String log = project + "-" + step + ".log";
+        Process p = updateProcess(console, project, log, Map.of());
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!when.getAsBoolean()) {
-            assertThat(p.isAlive()).as("the update ended before '" + step + "': " + Files.readString(
-                    tmp.resolve(project + "-" + step + ".log"))).isTrue();
+            assertThat(p.isAlive()).as("the update ended before '" + step + "': " + Files.readString(tmp.resolve(log))).isTrue();
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(50);
         }
         p.destroyForcibly().waitFor();
+    }
+
+    /** The console stopped dead right after journaling {@code point} (step/status[#n] of the update). */
+    private static void crashUpdateAfter(Console console, String project, String point) throws Exception {
+        String log = project + "-crash-" + point.replaceAll("[^a-z0-9]+", "-") + ".log";
+        Process p = updateProcess(console, project, log, Map.of(CrashPoint.VARIABLE, "update/" + point));
+        assertThat(p.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as("crashed at " + point + ": " + Files.readString(tmp.resolve(log)))
+                .isEqualTo(CrashPoint.KILLED);
     }
 
     private static boolean journaled(Console console, String project, String step, String status) {
@@ -366,8 +382,16 @@ class UpdateEndToEndTest {
                 .anyMatch(e -> e.step().equals(step) && e.status().equals(status));
     }
 
+    /** After a recovery: the version and containers are {@code version}, healthy, no backup held for nothing. */
+    private static void assertRecoveredTo(Console console, String project, String version) {
+        assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo(version);
+        assertThat(releasesRunning(project)).containsExactly(version);
+        assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+        assertThat(console.recovery().recover(project, InstallListener.SILENT)).as("recovered once only").isEmpty();
+    }
+
     @Test
-    void aConsoleKilledInTheMiddleOfAnUpdateIsRolledBackByTheNextOne() throws Exception {
+    void aConsoleStoppedDeadAtAnyStepOfAnUpdateIsFinishedOrUndoneByTheNextOne() throws Exception {
         String project = "uk" + UUID.randomUUID().toString().substring(0, 8);
         int port = StackProbe.freePort();
         Console console = Console.at(tmp.resolve("console-" + project));
@@ -375,20 +399,99 @@ class UpdateEndToEndTest {
             installWithData(console, project, tmp.resolve(project), port);
             String before = StackProbe.fingerprint(project);
 
-            // Killed while taking the backup: nothing had changed, nothing to undo.
-            killUpdateWhen(console, project, "backup", () -> journaled(console, project, "backup", "started"));
-            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
-                    assertThat(m).contains("was interrupted (during 'backup') before anything was changed"));
-            assertThat(console.recovery().recover(project, InstallListener.SILENT)).isEmpty();
+            // The free space the update checks first is the engine's disk's, read inside a container.
+            java.util.OptionalLong engineFree = new UpdateSpace(engine).engineFree(project);
+            assertThat(engineFree).isPresent();
+            Path dockerRoot = Path.of("/var/lib/docker");
+            if (Files.isDirectory(dockerRoot)) {
+                long hostFree = Files.getFileStore(dockerRoot).getUsableSpace();
+                assertThat((double) engineFree.getAsLong()).isCloseTo(hostFree, org.assertj.core.data.Percentage.withPercentage(5));
+            }
 
-            // Killed while the new release replaces the old one: rolled back to 1.0.0 with the data as it was.
+            // An update whose migration fails, cut short at each step of its own rollback: the next console
+            // finishes the rollback, with the data exactly as it was.
+            StackProbe.psql(project, "ALTER TABLE metrics ADD COLUMN unit text");
+            String planted = StackProbe.fingerprint(project);
+            for (String point : List.of("deploy/failed", "roll back data/started", "roll back data/done",
+                    "roll back release/started", "roll back release/done")) {
+                crashUpdateAfter(console, project, point);
+                assertThat(console.recovery().recover(project, InstallListener.SILENT)).as(point).hasValueSatisfying(m ->
+                        assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
+                assertRecoveredTo(console, project, "1.0.0");
+                assertThat(StackProbe.fingerprint(project)).as("data after a crash at " + point).isEqualTo(planted);
+            }
+            StackProbe.psql(project, "ALTER TABLE metrics DROP COLUMN unit");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+
+            // Cut short before anything changed: nothing to undo, and the backup it took is not held for nothing.
+            for (String point : List.of("plan/done", "pull/started", "pull/done", "backup/started", "backup/done",
+                    "backup/done#2")) {
+                crashUpdateAfter(console, project, point);
+                assertThat(console.recovery().recover(project, InstallListener.SILENT)).as(point).hasValueSatisfying(m ->
+                        assertThat(m).contains("was interrupted", "before anything was changed"));
+                assertRecoveredTo(console, project, "1.0.0");
+                assertThat(console.updates().awaitingConfirmation(project)).isFalse();
+                assertThat(new BackupCatalogue(console.state()).list(project)).allSatisfy(b -> assertThat(b.hold()).isNull());
+                assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+            }
+
+            // Cut short as the new release replaces the old one (at its start, and killed with SIGKILL once 1.1.0
+            // containers run): rolled back to 1.0.0 with the data as it was.
+            crashUpdateAfter(console, project, "deploy/started");
+            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+                    assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
+            assertRecoveredTo(console, project, "1.0.0");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
             killUpdateWhen(console, project, "deploy", () -> journaled(console, project, "deploy", "started")
                     && releasesRunning(project).contains("1.1.0"));
             assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
                     assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
-            assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.0.0");
-            assertThat(releasesRunning(project)).containsExactly("1.0.0");
-            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertRecoveredTo(console, project, "1.0.0");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+
+            // Cut short once the new release was in place: recorded as done, its backup held until confirmed.
+            crashUpdateAfter(console, project, "deploy/done");
+            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+                    assertThat(m).contains("had finished when the console stopped", "recorded as done"));
+            assertRecoveredTo(console, project, "1.1.0");
+            assertThat(console.updates().awaitingConfirmation(project)).isTrue();
+            assertDataKeptOn110(Session.signIn(port, PASSWORD));
+        } finally {
+            console.stacks().uninstall(project, false);
+        }
+    }
+
+    @Test
+    void anUpdateCutShortByADockerEngineRestartEndsOnTheOldVersionWithItsData() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(EngineRestart.impossibleBecause().isEmpty(),
+                () -> "the Docker engine cannot be restarted here: " + EngineRestart.impossibleBecause().orElse(""));
+        String project = "ur" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Console console = Console.at(tmp.resolve("console-" + project));
+        try {
+            installWithData(console, project, tmp.resolve(project), port);
+            String before = StackProbe.fingerprint(project);
+
+            String log = project + "-engine-restart.log";
+            Process update = updateProcess(console, project, log, Map.of());
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!(journaled(console, project, "deploy", "started") && releasesRunning(project).contains("1.1.0"))) {
+                assertThat(update.isAlive()).as("the update ended early: " + Files.readString(tmp.resolve(log))).isTrue();
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Duration away = EngineRestart.restart(engine);
+            assertThat(update.waitFor(8, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            String said = Files.readString(tmp.resolve(log));
+            // The update undid itself once the engine was back, or left it to the next console: either way the
+            // next console finds nothing more to do, or finishes undoing it.
+            Optional<String> recovered = console.recovery().recover(project, InstallListener.SILENT);
+            System.out.printf("engine restart mid-update: the engine was away %.1f s; the update said: %s; recovery: %s%n",
+                    away.toMillis() / 1e3, said.lines().filter(l -> l.contains("rolled back") || l.contains("engine"))
+                            .findFirst().orElse(said.strip()), recovered.orElse("nothing left to do"));
+            assertThat(update.exitValue()).isNotZero();
+            assertThat(said + recovered.orElse("")).contains("rolled back to 1.0.0");
+            assertRecoveredTo(console, project, "1.0.0");
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
         } finally {
             console.stacks().uninstall(project, false);

@@ -70,7 +70,7 @@ final class ConsoleServices implements AutoCloseable {
         ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
                 new ChannelTrust(vendorKeys, state, clock), new ReleaseSource(vendorKeys), env.get("ADAPTIVE_BRAIN_URL"));
         return new UpdateService(installService(), backupService(), installations(), journal(), channels, licenses, clock,
-                java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"));
+                java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine());
     }
 
     Installations installations() {
