@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 StackCommands.Stop.class, StackCommands.Restart.class, StackCommands.Logs.class,
                 StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class,
                 UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
-                SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class})
+                SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class,
+                HeartbeatCommand.class})
 public final class AdaptiveCtl {
 
     public static void main(String[] args) {

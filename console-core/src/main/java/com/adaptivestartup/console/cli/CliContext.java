@@ -4,23 +4,25 @@ import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.InstallService;
-import com.adaptivestartup.console.release.ReleaseSource;
-import com.adaptivestartup.console.update.BrainClient;
-import com.adaptivestartup.console.update.ChannelReader;
-import com.adaptivestartup.console.update.ChannelTrust;
-import com.adaptivestartup.console.update.UpdateRecovery;
-import com.adaptivestartup.console.update.UpdateService;
-import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
+import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.console.update.BrainClient;
+import com.adaptivestartup.console.update.ChannelReader;
+import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.Heartbeat;
+import com.adaptivestartup.console.update.LicenseStandings;
+import com.adaptivestartup.console.update.UpdateRecovery;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.licensing.signing.TrustedKeys;
 import java.nio.file.Path;
 import com.adaptivestartup.licensing.machine.MachineFingerprint;
@@ -133,12 +135,24 @@ public class CliContext {
         return env.get("ADAPTIVE_BRAIN_URL");
     }
 
-    UpdateService updateService(PrintWriter err) throws IOException, GeneralSecurityException {
-        ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state()), new BrainClient(),
+    ChannelReader channelReader(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new ChannelReader(new UpdateSettings.Store(state()), new BrainClient(),
                 new ChannelTrust(trustedKeys(err), state(), clock), new ReleaseSource(trustedKeys(err)), defaultUpdateSource());
-        return new UpdateService(installService(err), backupService(), installations(), journal(), channels,
+    }
+
+    LicenseStandings licenseStandings(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new LicenseStandings(trustedKeys(err), state(), clock);
+    }
+
+    UpdateService updateService(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new UpdateService(installService(err), backupService(), installations(), journal(), channelReader(err),
                 licenseService(err), clock, java.time.ZoneId.systemDefault(), dirs().stateDir().resolve("locks"),
-                engine());
+                engine(), licenseStandings(err));
+    }
+
+    Heartbeat heartbeat(PrintWriter err) throws IOException, GeneralSecurityException {
+        return new Heartbeat(new BrainClient(), channelReader(err), licenseStandings(err), installations(), licenseService(err),
+                new com.adaptivestartup.console.operate.StackService(engine(), installations(), clock), clock);
     }
 
     UpdateRecovery updateRecovery(PrintWriter err) throws IOException, GeneralSecurityException {

@@ -90,6 +90,17 @@ public final class StateDatabase {
             // v5: the vendor's notices an admin dismissed, per installation
             """
             ALTER TABLE update_settings ADD COLUMN dismissed TEXT;
+            """,
+            // v6: the opt-in heartbeat to the Brain, per installation, and the last signed license standing
+            """
+            CREATE TABLE heartbeat (
+                project      TEXT PRIMARY KEY,
+                enabled      INTEGER NOT NULL DEFAULT 0,
+                instance_id  TEXT NOT NULL,
+                activated_at TEXT,
+                last_sent_at TEXT,
+                standing     TEXT
+            );
             """);
     private final String url;
 

@@ -99,6 +99,44 @@ public final class BrainClient {
     }
 
     /**
+     * POSTs a JSON body to {@code <base>/v1/<path>} and returns the answer's text (a signed document, checked by
+     * the caller). Only for a Brain reached over http(s): an offline folder has no one to answer.
+     */
+    public String post(String base, String path, String json, int maxChars) {
+        if (!(base.startsWith("http://") || base.startsWith("https://"))) {
+            throw new BrainUnavailable("the update source is a folder (" + base + "); activation and the heartbeat need the"
+                    + " vendor's Brain over the network");
+        }
+        HttpUrl url = HttpUrl.parse(base);
+        if (url == null) {
+            throw new BrainUnavailable("'" + base + "' is not a URL");
+        }
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new BrainUnavailable("the Brain must be reached over https (plain http only to this machine): " + base);
+        }
+        HttpUrl target = url.newBuilder().addPathSegments("v1/" + path).build();
+        Request request = new Request.Builder().url(target).header("Accept", "text/plain")
+                .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (response.code() != 200) {
+                throw new BrainUnavailable("the Brain answered HTTP " + response.code() + " for " + target
+                        + (response.code() >= 500 ? "; it may be down for a moment, try again later" : ""));
+            }
+            try (InputStream in = response.body().byteStream()) {
+                byte[] bytes = in.readNBytes(maxChars + 1);
+                if (bytes.length > maxChars) {
+                    throw new BrainUnavailable("the Brain sent more than its answer can be; it is refused");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (java.io.InterruptedIOException e) {
+            throw new BrainUnavailable("the Brain did not answer in time (" + target + ")");
+        } catch (IOException e) {
+            throw new BrainUnavailable("the Brain cannot be reached (" + target + "): " + e.getMessage());
+        }
+    }
+
+    /**
      * Downloads a console installer the signed channel lists into {@code folder}, streaming, and keeps it only
      * when its size and SHA-256 are those the channel signed ({@code <name>.partial} until then, deleted when
      * not). {@code source} is where the channel came from: a relative installer path is read from there.

@@ -35,6 +35,12 @@ public final class ChannelReader {
         return settings.find(project);
     }
 
+    /** Where this installation's updates come from (its setting, else the Brain), or null when nowhere is set. */
+    public String source(String project) {
+        String own = settings(project).source();
+        return own != null ? own : defaultSource;
+    }
+
     public Read read(String project, String licenseChannel) {
         UpdateSettings s = settings.find(project);
         String source = s.source() != null ? s.source() : defaultSource;

@@ -53,12 +53,14 @@ public final class UpdateService {
     private final ZoneId zone;
     private final java.nio.file.Path locks;
     private final DockerEngine engine;
+    private final LicenseStandings standings;
     private final UpdateSpace space;
 
     public UpdateService(InstallService installer, BackupService backups, Installations installations,
                          Journal journal, ChannelReader channels, LicenseService licenses, Clock clock, ZoneId zone,
-                         java.nio.file.Path locks, DockerEngine engine) {
+                         java.nio.file.Path locks, DockerEngine engine, LicenseStandings standings) {
         this.installer = installer;
+        this.standings = standings;
         this.engine = engine;
         this.space = new UpdateSpace(engine);
         this.backups = backups;
@@ -157,6 +159,7 @@ public final class UpdateService {
         try (OperationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             License license = license(inst);
+            refuseWhenRevoked(project, license);
             ChannelReader.Read read = channels.read(project, license.updateChannel());
             UpdateSettings settings = channels.settings(project);
             List<UpdatePlanner.Candidate> candidates = channels.candidates(read);
@@ -189,6 +192,7 @@ public final class UpdateService {
     public Applied applyBundle(String project, BundleReader.Verified bundle, InstallListener listener) {
         try (OperationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
+            refuseWhenRevoked(project, license(inst));
             try {
                 OfflineBundles.checkLicense(bundle, license(inst));
                 OfflineBundles.checkUpdate(bundle, inst.version());
@@ -202,6 +206,15 @@ public final class UpdateService {
                     listener);
             return new Applied(from, bundle.release().version(), List.of(bundle.release().version()), List.of(backup));
         }
+    }
+
+    /** A license the vendor revoked (its signed standing, from the heartbeat) gets no updates; the stack runs on. */
+    private void refuseWhenRevoked(String project, License license) {
+        standings.revocation(project, license.licenseId()).ifPresent(s -> {
+            throw new UpdateFailed("this license was " + s.describe() + ". Updates are off; the stack keeps running and"
+                    + " its data is untouched. Contact the vendor, or replace the license (`adaptivectl license replace`)."
+                    + " Nothing was changed.", true);
+        });
     }
 
     /**

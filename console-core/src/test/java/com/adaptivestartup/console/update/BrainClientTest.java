@@ -136,4 +136,27 @@ class BrainClientTest {
         assertThatThrownBy(() -> client.downloadInstaller(mirror.toString(), installerOf(content, "console/missing.msi"),
                 dir.resolve("out"), n -> { })).hasMessageContaining("is not in " + mirror);
     }
+
+    @Test
+    void postsToTheBrainAndSaysWhatWentWrong() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("ASV1.payload.signature").build());
+        assertThat(client.post(base(), "heartbeats", "{\"licenseId\":\"lic-1\"}", 1000)).isEqualTo("ASV1.payload.signature");
+        RecordedRequest r = server.takeRequest();
+        assertThat(r.getMethod()).isEqualTo("POST");
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/brain/v1/heartbeats");
+        assertThat(r.getBody().utf8()).isEqualTo("{\"licenseId\":\"lic-1\"}");
+        assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
+
+        server.enqueue(new MockResponse.Builder().code(500).build());
+        assertThatThrownBy(() -> client.post(base(), "heartbeats", "{}", 1000)).hasMessageContaining("answered HTTP 500")
+                .hasMessageContaining("try again later");
+        server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "http://elsewhere.invalid/").build());
+        assertThatThrownBy(() -> client.post(base(), "heartbeats", "{}", 1000)).hasMessageContaining("answered HTTP 307");
+        server.enqueue(new MockResponse.Builder().body("x".repeat(5000)).build());
+        assertThatThrownBy(() -> client.post(base(), "heartbeats", "{}", 1000)).hasMessageContaining("more than its answer can be");
+        assertThatThrownBy(() -> client.post("http://brain.example.com/", "heartbeats", "{}", 1000))
+                .hasMessageContaining("must be reached over https");
+        assertThatThrownBy(() -> client.post(dir.toString(), "heartbeats", "{}", 1000))
+                .hasMessageContaining("activation and the heartbeat need the vendor's Brain over the network");
+    }
 }

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,7 +141,8 @@ class UpdateEndToEndTest {
             ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
                     new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
             return new UpdateService(installer(), backups(), installations(), journal(), channels, licenses(), Clock.systemUTC(),
-                    ZoneOffset.UTC, stateDir.resolve("locks"), engine);
+                    ZoneOffset.UTC, stateDir.resolve("locks"), engine,
+                    standings());
         }
 
         UpdateRecovery recovery() {
@@ -149,6 +151,17 @@ class UpdateEndToEndTest {
 
         StackService stacks() {
             return new StackService(engine, installations(), Clock.systemUTC());
+        }
+
+        LicenseStandings standings() {
+            return new LicenseStandings(fixture.trusted, state, Clock.systemUTC());
+        }
+
+        Heartbeat heartbeat() {
+            ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
+                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
+            return new Heartbeat(new BrainClient(), channels, standings(), installations(), licenses(), stacks(),
+                    Clock.systemUTC());
         }
     }
 
@@ -493,6 +506,70 @@ class UpdateEndToEndTest {
             assertThat(said + recovered.orElse("")).contains("rolled back to 1.0.0");
             assertRecoveredTo(console, project, "1.0.0");
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+        } finally {
+            console.stacks().uninstall(project, false);
+        }
+    }
+
+    @Test
+    void theHeartbeatActivatesSendsNoCustomerDataAndARevocationTurnsUpdatesOff() throws Exception {
+        String project = "hb" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Console console = Console.at(tmp.resolve("console-" + project));
+        try (TestBrain vendor = new TestBrain(fixture.vendorKey)) {
+            InstallResult installed = console.installer().install(new InstallRequest(fixture.license(Set.of("heartbeat")),
+                    tmp.resolve(project), project, port, "founder@example.com", null, fixture.release100.toString()),
+                    InstallListener.SILENT);
+            writeData(installed, port);
+            new UpdateSettings.Store(console.state()).save(project, UpdateSettings.NONE.withSource(vendor.url()));
+            Heartbeat heartbeat = console.heartbeat();
+
+            assertThatThrownBy(() -> heartbeat.send(project)).hasMessageContaining("the heartbeat is off");
+            assertThat(vendor.received).as("off means nothing is sent").isEmpty();
+            heartbeat.enable(project, true);
+            assertThat(heartbeat.send(project).revoked()).isFalse();
+            assertThat(vendor.received).extracting(TestBrain.Received::path).containsExactly("/v1/activations", "/v1/heartbeats");
+            JsonNode sent = vendor.received.get(1).body();
+            assertThat(sent.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactly("licenseId",
+                    "instanceId", "consoleVersion", "appVersion", "overall", "services", "sentAt");
+            assertThat(sent.get("appVersion").asText()).isEqualTo("1.0.0");
+            assertThat(sent.get("overall").asText()).isEqualTo("healthy");
+            assertThat(sent.get("services")).hasSize(5).allSatisfy(svc -> assertThat(svc.properties().stream()
+                    .map(java.util.Map.Entry::getKey).toList()).containsExactly("service", "state", "health"));
+            String everything = vendor.received.toString();
+            assertThat(everything).as("no customer data leaves").doesNotContain("founder@example.com", "Updates for all",
+                    "signups", tmp.toString());
+            heartbeat.send(project);
+            assertThat(vendor.received).as("activated once").extracting(TestBrain.Received::path)
+                    .containsExactly("/v1/activations", "/v1/heartbeats", "/v1/heartbeats");
+
+            // The vendor revokes the license: updates are refused, the stack runs on with its data.
+            String before = StackProbe.fingerprint(project);
+            vendor.answer = body -> TestBrain.standing(fixture.vendorKey, body, "revoked", "payment refunded", Instant.now());
+            assertThat(heartbeat.send(project).revoked()).isTrue();
+            assertThatThrownBy(() -> console.updates().apply(project, null, InstallListener.SILENT))
+                    .isInstanceOf(UpdateService.UpdateFailed.class)
+                    .hasMessageContaining("revoked by the vendor on").hasMessageContaining("payment refunded")
+                    .hasMessageContaining("Updates are off; the stack keeps running");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+
+            // Answers that would lift it without the vendor's say are refused: an old one replayed, a stranger's.
+            vendor.answer = body -> TestBrain.standing(fixture.vendorKey, body, "active", "", Instant.now().minusSeconds(3600));
+            assertThatThrownBy(() -> heartbeat.send(project)).hasMessageContaining("an old answer is being replayed");
+            java.security.KeyPair stranger = com.adaptivestartup.licensing.signing.Ed25519Keys.generate();
+            vendor.answer = body -> TestBrain.standing(stranger.getPrivate(), body, "active", "", Instant.now());
+            assertThatThrownBy(() -> heartbeat.send(project)).hasMessageContaining("does not trust");
+            assertThat(console.standings().revocation(project, heartbeat.state(project).standing().orElseThrow().licenseId()))
+                    .isPresent();
+
+            // The vendor's newer word lifts it; turned off, nothing more is sent.
+            vendor.answer = body -> TestBrain.standing(fixture.vendorKey, body, "active", "", Instant.now());
+            assertThat(heartbeat.send(project).revoked()).isFalse();
+            heartbeat.enable(project, false);
+            int count = vendor.received.size();
+            assertThatThrownBy(() -> heartbeat.send(project)).hasMessageContaining("the heartbeat is off");
+            assertThat(vendor.received).hasSize(count);
         } finally {
             console.stacks().uninstall(project, false);
         }

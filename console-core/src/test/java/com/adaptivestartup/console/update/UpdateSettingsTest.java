@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,13 +47,16 @@ class UpdateSettingsTest {
         StateDatabase.open(dir);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("console.db"));
              Statement s = c.createStatement()) {
-            // what a version-4 console left: the table without the column
+            // what a version-4 console left: the table without the column, and no heartbeat table (v6)
             s.execute("ALTER TABLE update_settings DROP COLUMN dismissed");
+            s.execute("DROP TABLE heartbeat");
             s.execute("INSERT INTO update_settings (project, channel, skipped) VALUES ('acme', 'stable', '1.0.1')");
             s.execute("PRAGMA user_version = 4");
         }
         UpdateSettings read = new UpdateSettings.Store(StateDatabase.open(dir)).find("acme");
         assertThat(read.skipped()).containsExactly("1.0.1");
         assertThat(read.dismissed()).isEmpty();
+        assertThat(new LicenseStandings(TrustedKeys.of(com.adaptivestartup.licensing.signing.Ed25519Keys.generate().getPublic()), StateDatabase.open(dir), java.time.Clock.systemUTC())
+                .record("acme").enabled()).as("brought forward to v6 too").isFalse();
     }
 }

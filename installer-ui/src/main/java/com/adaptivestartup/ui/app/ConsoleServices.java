@@ -1,23 +1,24 @@
 package com.adaptivestartup.ui.app;
 
-import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.docker.EngineLocator;
-import com.adaptivestartup.console.docker.EngineStrategies;
-import com.adaptivestartup.console.state.AppDirectories;
-import com.adaptivestartup.console.state.Installations;
-import com.adaptivestartup.console.state.Journal;
-import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineLocator;
+import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.console.update.BrainClient;
 import com.adaptivestartup.console.update.ChannelReader;
 import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.LicenseStandings;
 import com.adaptivestartup.console.update.UpdateService;
 import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.licensing.machine.MachineFingerprint;
@@ -70,7 +71,8 @@ final class ConsoleServices implements AutoCloseable {
         ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
                 new ChannelTrust(vendorKeys, state, clock), new ReleaseSource(vendorKeys), env.get("ADAPTIVE_BRAIN_URL"));
         return new UpdateService(installService(), backupService(), installations(), journal(), channels, licenses, clock,
-                java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine());
+                java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine(),
+                new LicenseStandings(vendorKeys, state, clock));
     }
 
     Installations installations() {

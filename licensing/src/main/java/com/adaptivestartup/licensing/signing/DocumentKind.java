@@ -28,7 +28,12 @@ public record DocumentKind(String prefix, String type, String armorLabel, String
             new DocumentKind("ASB1", "bundle-index", "ADAPTIVE STARTUP BUNDLE INDEX", "offline bundle index",
                     8 * 1024 * 1024);
 
-    public static final List<DocumentKind> KNOWN = List.of(LICENSE, RELEASE_MANIFEST, CHANNEL_MANIFEST, BUNDLE_INDEX);
+    /** The Brain's answer to an activation or a heartbeat: is this license still good for this installation. */
+    public static final DocumentKind LICENSE_STANDING =
+            new DocumentKind("ASV1", "license-standing", "ADAPTIVE STARTUP LICENSE STANDING", "license standing", 16 * 1024);
+
+    public static final List<DocumentKind> KNOWN =
+            List.of(LICENSE, RELEASE_MANIFEST, CHANNEL_MANIFEST, BUNDLE_INDEX, LICENSE_STANDING);
 
     public DocumentKind {
         if (prefix.isEmpty() || Base64Url.firstInvalidCharacter(prefix) >= 0 || prefix.contains("-")) {
