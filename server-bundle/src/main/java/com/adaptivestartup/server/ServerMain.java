@@ -95,6 +95,9 @@ public final class ServerMain {
         @CommandLine.Option(names = "--wait-for-database", paramLabel = "SECONDS", defaultValue = "0",
                 description = "Wait up to this long for the database to accept connections (it may still be starting).")
         int waitSeconds;
+        @CommandLine.Option(names = "--down-to", paramLabel = "VERSION",
+                description = "Run migrations down to this schema version instead (for a rollback to an older release).")
+        String downTo;
 
         Migrate(Map<String, String> env) {
             this.env = env;
@@ -110,6 +113,7 @@ public final class ServerMain {
                 Migrator.Report report = unreachable.isPresent()
                         ? Migrator.Report.failed(Release.current(), "the database did not answer within " + waitSeconds
                                 + " s: " + unreachable.get())
+                        : downTo != null ? new Migrator(pool, Release.current()).migrateDown(downTo)
                         : new Migrator(pool, Release.current()).migrate();
                 out.println(Json.write(report));
                 out.flush();

@@ -241,6 +241,9 @@ final class UpdateCommands {
     static final class Rollback extends Base {
         @Option(names = "--yes", description = "Do not ask for confirmation.")
         boolean yes;
+        @Option(names = "--restore-backup", description = "Restore the backup taken before the update even when the"
+                + " release's migrations can be run down (what was written since is then not kept).")
+        boolean restoreBackup;
 
         Rollback(CliContext context) {
             super(context);
@@ -250,17 +253,17 @@ final class UpdateCommands {
             recoverFirst();
             UpdateService updates = context.updateService(err());
             try {
-                var point = updates.rollbackPoint(project).orElseThrow(() -> new UpdateService.UpdateFailed(
+                var plan = updates.rollbackPlan(project, restoreBackup).orElseThrow(() -> new UpdateService.UpdateFailed(
                         "there is no backup taken before an update, so there is nothing to roll back to", true));
                 if (!yes) {
-                    err().println("Rolling back goes to Adaptive Startup " + point.appVersion() + " with the data as of "
-                            + point.createdAt() + ". What was written since then is not in it (it is kept in a backup taken"
-                            + " first). Run again with --yes to go ahead.");
+                    err().println(plan.describe() + " Run again with --yes to go ahead.");
                     return ExitCodes.USAGE;
                 }
-                UpdateService.RolledBack r = updates.rollback(project, progress());
-                out().println("Rolled back from " + r.from() + " to " + r.to() + " with the data as of " + r.dataAsOf()
-                        + ". The state before the rollback is kept as backup " + r.safetyBackup().id() + ".");
+                UpdateService.RolledBack r = updates.rollback(project, restoreBackup, progress());
+                out().println("Rolled back from " + r.from() + " to " + r.to() + (r.keptNewerData()
+                        ? " by running its migrations down: the data written since the update is kept"
+                        : " with the data as of " + r.dataAsOf()) + ". The state before the rollback is kept as backup "
+                        + r.safetyBackup().id() + ".");
                 return ExitCodes.OK;
             } catch (UpdateService.UpdateFailed e) {
                 return failed(e);

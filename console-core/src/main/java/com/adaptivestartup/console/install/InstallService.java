@@ -227,6 +227,11 @@ public final class InstallService {
         return null;
     }
 
+    /** A signed release manifest, checked: a file or a URL. */
+    public ReleaseManifest loadRelease(String fileOrUrl) {
+        return releases.load(fileOrUrl);
+    }
+
     private Map<String, String> pullAll(ReleaseManifest release, String registry, License license, InstallListener listener) {
         RegistryAuth auth = new RegistryAuth(registry, license.registry().username(), license.registry().password());
         Map<String, String> refs = new LinkedHashMap<>();

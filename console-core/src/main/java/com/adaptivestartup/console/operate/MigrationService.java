@@ -106,7 +106,7 @@ public final class MigrationService {
     }
 
     /** The migrate command prints its report as one JSON line; it is the last such line. */
-    static Optional<JsonNode> report(String output) {
+    public static Optional<JsonNode> report(String output) {
         List<String> lines = output.lines().filter(l -> l.startsWith("{")).toList();
         if (lines.isEmpty()) {
             return Optional.empty();

@@ -88,6 +88,24 @@ public final class Heartbeat {
     }
 
     /**
+     * Sends when the heartbeat is on, the license includes it, and the last one is older than {@code every}
+     * (for a scheduler: the desktop console once a day); empty when nothing was due.
+     */
+    public java.util.Optional<LicenseStandings.Standing> sendIfDue(String project, java.time.Duration every) {
+        LicenseStandings.Record record = standings.record(project);
+        if (!record.enabled() || !license(project).hasFeature(FEATURE)
+                || record.lastSentAt() != null && record.lastSentAt().plus(every).isAfter(clock.instant())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(send(project));
+    }
+
+    /** Whether this installation's license includes the heartbeat. */
+    public boolean offered(String project) {
+        return license(project).hasFeature(FEATURE);
+    }
+
+    /**
      * What a heartbeat says, all of it: which license and installation, the versions, and each service's
      * state. No names, emails, addresses or data of the customer's people.
      */

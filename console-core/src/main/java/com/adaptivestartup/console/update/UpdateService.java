@@ -353,8 +353,12 @@ public final class UpdateService {
         }
     }
 
-    /** What a rollback did, and the backup of the state it replaced. */
-    public record RolledBack(String from, String to, Instant dataAsOf, BackupCatalogue.Backup safetyBackup) {
+    /**
+     * What a rollback did: {@code dataAsOf} is when the data it left was written up to (now, when the newer
+     * data was kept by running migrations down), and the backup of the state it replaced.
+     */
+    public record RolledBack(String from, String to, Instant dataAsOf, BackupCatalogue.Backup safetyBackup,
+                             boolean keptNewerData) {
     }
 
     /** The backup a rollback would restore: the newest taken before an update from an older version. */
@@ -367,24 +371,82 @@ public final class UpdateService {
     }
 
     /**
-     * Back to the version before the last update, with the data as it was then. What was written since is
-     * kept in a backup taken first (it can be restored on the newer version again).
+     * How a rollback would go, for the admin to read before saying yes: to {@code to}, either by running the
+     * installed release's migrations down (it declares them reversible: what was written since is kept), or
+     * by restoring the backup taken before the update ({@code point}: what was written since is not in it).
      */
-    public RolledBack rollback(String project, InstallListener listener) {
+    public record RollbackPlan(String from, String to, BackupCatalogue.Backup point, boolean runsMigrationsDown,
+                               String toSchema) {
+        public String describe() {
+            return runsMigrationsDown
+                    ? "Rolling back goes to Adaptive Startup " + to + " by running " + from + "'s database changes down to"
+                    + " schema " + toSchema + ": everything written since the update is kept; only what " + to + " does not"
+                    + " know is dropped (see " + from + "'s release notes). A backup of the current state is taken first."
+                    : "Rolling back goes to Adaptive Startup " + to + " with the data as of " + point.createdAt() + ". What was"
+                    + " written since then is not in it (it is kept in a backup taken first).";
+        }
+    }
+
+    /** The rollback on offer, or empty when there is no older version to go back to. */
+    public Optional<RollbackPlan> rollbackPlan(String project, boolean restoreBackup) {
+        Installations.Installation inst = installation(project);
+        return rollbackPoint(project).map(point -> {
+            InstallDirectory dir = new InstallDirectory(inst.directory());
+            ReleaseManifest installed = installer.loadRelease(dir.releaseFile(inst.version()).toString());
+            ReleaseManifest older = installer.loadRelease(dir.releaseFile(point.appVersion()).toString());
+            boolean down = !restoreBackup && installed.reversibleMigrations() && older.schemaVersion() != null
+                    && !older.schemaVersion().equals(installed.schemaVersion());
+            return new RollbackPlan(inst.version(), point.appVersion(), point, down, older.schemaVersion());
+        });
+    }
+
+    /**
+     * Back to the version before the last update. When the installed release declares its migrations
+     * reversible, they are run down and the data written since is kept; otherwise (or with
+     * {@code restoreBackup}) the data is as it was then. Either way the state it replaces is kept in a
+     * backup taken first.
+     */
+    public RolledBack rollback(String project, boolean restoreBackup, InstallListener listener) {
         try (OperationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
-            BackupCatalogue.Backup point = rollbackPoint(project).orElseThrow(() -> new UpdateFailed("there is no backup"
+            RollbackPlan plan = rollbackPlan(project, restoreBackup).orElseThrow(() -> new UpdateFailed("there is no backup"
                     + " taken before an update to " + inst.version() + ", so there is nothing to roll back to", true));
+            BackupCatalogue.Backup point = plan.point();
             Journal.Operation op = journal.begin("rollback", project);
             BackupCatalogue.Backup safety = op.step("backup", listener::step, () -> backups.create(project, "pre-rollback",
                     "taken automatically before rolling back from " + inst.version() + " to " + point.appVersion(), null,
                     BackupService.Listener.SILENT));
             Installations.Installation target = new Installations.Installation(inst.project(), inst.directory(),
                     point.appVersion(), inst.httpPort(), inst.adminEmail(), inst.registry(), inst.licenseText());
+            if (plan.runsMigrationsDown()) {
+                try {
+                    op.step("migrate down", listener::step, () -> {
+                        new DownMigration(engine).run(project, inst.directory(), inst.version(), plan.toSchema());
+                        return null;
+                    });
+                    InstallDirectory dir = new InstallDirectory(inst.directory());
+                    op.step("roll back release", listener::step, () -> installer.install(request(target, dir,
+                            target.version()), listener));
+                } catch (RuntimeException e) {
+                    // Whatever state that left, the backup just taken has the data as it was: back to it, on the
+                    // newer release, as the admin had it before asking.
+                    rollBack(op, inst, safety, listener);
+                    String message = "rolling back to " + target.version() + " by running migrations down failed: "
+                            + e.getMessage() + "; " + inst.version() + " runs again with the data as it was; nothing lost";
+                    op.record("operation", "failed", message);
+                    throw new UpdateFailed(message, true);
+                }
+                op.record("operation", "done", inst.version() + " -> " + point.appVersion() + " (migrations run down)");
+                return new RolledBack(inst.version(), point.appVersion(), clock.instant(), safety, true);
+            }
             rollBack(op, target, point, listener);
             op.record("operation", "done", inst.version() + " -> " + point.appVersion());
-            return new RolledBack(inst.version(), point.appVersion(), point.createdAt(), safety);
+            return new RolledBack(inst.version(), point.appVersion(), point.createdAt(), safety, false);
         }
+    }
+
+    public RolledBack rollback(String project, InstallListener listener) {
+        return rollback(project, false, listener);
     }
 
     /** The admin is happy with the installed version: backups taken before updating to it may be pruned again. */

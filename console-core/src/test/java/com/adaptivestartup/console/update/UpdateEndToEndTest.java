@@ -340,14 +340,35 @@ class UpdateEndToEndTest {
                     .as("nothing on offer is not a failure").isInstanceOf(UpdateService.UpToDate.class)
                     .hasMessage("Adaptive Startup 1.1.0 is the newest version on offer; nothing to update");
 
-            // Data written on 1.1.0, then a rollback: 1.0.0 with the data as before the update; the newer data kept aside.
+            // Data written on 1.1.0, then a rollback: 1.1.0 declares its migrations reversible, so they are run down
+            // and what was written since the update is kept on 1.0.0 (only the units, which 1.0.0 does not know, go).
             StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Made on 1.1.0", "hypothesis", "x"));
+            UpdateService.RollbackPlan plan = console.updates().rollbackPlan(project, false).orElseThrow();
+            assertThat(plan.runsMigrationsDown()).isTrue();
+            assertThat(plan.describe()).startsWith("Rolling back goes to Adaptive Startup 1.0.0 by running 1.1.0's database"
+                    + " changes down to schema 4: everything written since the update is kept");
             UpdateService.RolledBack back = console.updates().rollback(project, InstallListener.SILENT);
             assertThat(back.to()).isEqualTo("1.0.0");
+            assertThat(back.keptNewerData()).isTrue();
             assertThat(back.safetyBackup().kind()).isEqualTo("pre-rollback");
             assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.0.0");
             assertThat(releasesRunning(project)).containsExactly("1.0.0");
-            assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(StackProbe.psql(project, "SELECT max(version::int) FROM flyway_schema_history")).isEqualTo("4");
+            Session on100 = Session.signIn(port, password);
+            JsonNode ventures = StackProbe.call("GET", on100.api() + "/api/orgs/" + on100.org() + "/ventures", on100.token(),
+                    null, null);
+            assertThat(ventures.findValuesAsText("name")).contains("Made on 1.1.0", "Updates for all");
+            String madeOn110 = StackProbe.fingerprint(project);
+
+            // Update again, and this time roll back by restoring the backup: the data exactly as before that update.
+            console.updates().apply(project, null, InstallListener.SILENT);
+            StackProbe.post(api + "/api/orgs/" + org + "/ventures", Session.signIn(port, password).token(),
+                    Map.of("name", "Lost by a restore", "hypothesis", "x"));
+            UpdateService.RolledBack restored = console.updates().rollback(project, true, InstallListener.SILENT);
+            assertThat(restored.keptNewerData()).isFalse();
+            assertThat(releasesRunning(project)).containsExactly("1.0.0");
+            assertThat(StackProbe.fingerprint(project)).isEqualTo(madeOn110);
             assertThat(console.updates().confirm(project)).isZero();
         } finally {
             console.stacks().uninstall(project, false);

@@ -18,6 +18,7 @@ import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.console.update.BrainClient;
 import com.adaptivestartup.console.update.ChannelReader;
 import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.Heartbeat;
 import com.adaptivestartup.console.update.LicenseStandings;
 import com.adaptivestartup.console.update.UpdateService;
 import com.adaptivestartup.console.update.UpdateSettings;
@@ -66,13 +67,25 @@ final class ConsoleServices implements AutoCloseable {
         return new InstallService(licenses, new ReleaseSource(vendorKeys), engine(), journal(), installations());
     }
 
-    /** Built as `adaptivectl update` builds it: the Brain from ADAPTIVE_BRAIN_URL unless the settings name a source. */
+    /** The update channel, as `adaptivectl` reads it: the Brain from ADAPTIVE_BRAIN_URL unless the settings name a source. */
+    ChannelReader channelReader() {
+        return new ChannelReader(new UpdateSettings.Store(state), new BrainClient(), new ChannelTrust(vendorKeys, state, clock),
+                new ReleaseSource(vendorKeys), env.get("ADAPTIVE_BRAIN_URL"));
+    }
+
+    LicenseStandings licenseStandings() {
+        return new LicenseStandings(vendorKeys, state, clock);
+    }
+
     UpdateService updateService() {
-        ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
-                new ChannelTrust(vendorKeys, state, clock), new ReleaseSource(vendorKeys), env.get("ADAPTIVE_BRAIN_URL"));
-        return new UpdateService(installService(), backupService(), installations(), journal(), channels, licenses, clock,
-                java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine(),
-                new LicenseStandings(vendorKeys, state, clock));
+        return new UpdateService(installService(), backupService(), installations(), journal(), channelReader(), licenses,
+                clock, java.time.ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine(), licenseStandings());
+    }
+
+    /** Activation and the opt-in heartbeat, to the Brain the installation's update settings name. */
+    Heartbeat heartbeat() {
+        return new Heartbeat(new BrainClient(), channelReader(), licenseStandings(), installations(), licenses,
+                new com.adaptivestartup.console.operate.StackService(engine(), installations(), clock), clock);
     }
 
     Installations installations() {

@@ -53,6 +53,28 @@ final class Housekeeping {
             public LicenseVerdict replace(String keyText) {
                 return license.replace(project, keyText);
             }
+
+            public Heartbeat heartbeat() {
+                com.adaptivestartup.console.update.Heartbeat hb = services.heartbeat();
+                var record = hb.state(project);
+                return new Heartbeat(hb.offered(project), record.enabled(),
+                        record.standing().map(s -> "The license is " + s.describe() + ".").orElse(null));
+            }
+
+            public Heartbeat heartbeat(boolean on) {
+                services.heartbeat().enable(project, on);
+                return heartbeat();
+            }
+
+            public Heartbeat sendHeartbeat() {
+                services.heartbeat().send(project);
+                return heartbeat();
+            }
+
+            public Heartbeat sendHeartbeatIfDue() {
+                services.heartbeat().sendIfDue(project, java.time.Duration.ofHours(23));
+                return heartbeat();
+            }
         };
     }
 

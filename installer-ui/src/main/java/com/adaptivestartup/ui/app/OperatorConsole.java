@@ -56,6 +56,9 @@ final class OperatorConsole {
         LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background);
         LicenseViewModel license = new LicenseViewModel(Housekeeping.license(services, project), background, services.clock,
                 zone);
+        // the opt-in heartbeat, while the console runs: asked hourly, sent when a day has passed since the last
+        Timeline heartbeat = new Timeline(new KeyFrame(Duration.hours(1), e -> license.sendHeartbeatIfDue()));
+        heartbeat.setCycleCount(Animation.INDEFINITE);
         HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone);
         SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
 
@@ -75,8 +78,11 @@ final class OperatorConsole {
             dashboard.refresh();
             refresh.play();
             updates.refresh();   // the Updates tab's notices matter before it is opened
+            license.sendHeartbeatIfDue();
+            heartbeat.play();
         }, () -> {
             refresh.stop();
+            heartbeat.stop();
             logs.close();
         });
     }

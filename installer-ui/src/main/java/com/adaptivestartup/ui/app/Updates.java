@@ -23,7 +23,8 @@ final class Updates {
                         c.channel().trusted().fromLastKnown() ? c.channel().trusted().offlineReason() : null,
                         c.newer().stream().map(a -> new Newer(a.version(), a.notes(), a.coveredByLicense())).toList(),
                         c.newest(), c.notices().stream().map(n -> new Notice(n.id(), n.severity(), n.title(), n.body())).toList(),
-                        c.console(), service.awaitingConfirmation(project), settings().find(project).pinned());
+                        c.console(), service.awaitingConfirmation(project), settings().find(project).pinned(),
+                        service.rollbackPlan(project, false).map(UpdateService.RollbackPlan::describe).orElse(null));
             }
 
             public void apply(String version, Journal.Progress progress) {
@@ -63,8 +64,12 @@ final class Updates {
                 services.updateService().confirm(project);
             }
 
-            public void rollback(Journal.Progress progress) {
-                services.updateService().rollback(project, listener(progress));
+            public String rollback(Journal.Progress progress) {
+                UpdateService.RolledBack r = services.updateService().rollback(project, listener(progress));
+                return "Rolled back to " + r.to() + (r.keptNewerData()
+                        ? " by running " + r.from() + "'s migrations down: everything written since the update is kept."
+                        : " with the data as it was before the update.") + " The state before is kept as backup "
+                        + r.safetyBackup().id() + ".";
             }
 
             public Path downloadConsole(LongConsumer bytesSoFar) {

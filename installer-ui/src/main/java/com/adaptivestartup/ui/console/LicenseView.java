@@ -34,7 +34,27 @@ public final class LicenseView extends VBox {
         replace.setOnAction(e -> model.replace());
         Label result = label("license-replace-result", model.replaceResultProperty());
         getChildren().addAll(verdict, holder, countdown, entitlements, new Label(text.getString("license.replace.title")),
-                key, replace, result);
+                key, replace, result, heartbeat(model, text));
+    }
+
+    /** The opt-in heartbeat, shown only when the license includes it. */
+    private static VBox heartbeat(LicenseViewModel model, ResourceBundle text) {
+        javafx.scene.control.CheckBox on = new javafx.scene.control.CheckBox(text.getString("license.heartbeat"));
+        on.setId("license-heartbeat");
+        on.setWrapText(true);
+        on.setSelected(model.heartbeatOnProperty().get());
+        model.heartbeatOnProperty().addListener((o, was, now) -> on.setSelected(now));
+        on.setOnAction(e -> model.heartbeat(on.isSelected()));
+        Button send = new Button(text.getString("license.heartbeat.send"));
+        send.setId("license-heartbeat-send");
+        send.disableProperty().bind(model.heartbeatOnProperty().not());
+        send.setOnAction(e -> model.sendHeartbeat());
+        VBox box = new VBox(6, on, send, label("license-standing", model.standingProperty()),
+                label("license-heartbeat-result", model.heartbeatResultProperty()));
+        box.setPadding(new Insets(12, 0, 0, 0));
+        box.visibleProperty().bind(model.heartbeatOfferedProperty());
+        box.managedProperty().bind(model.heartbeatOfferedProperty());
+        return box;
     }
 
     private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {

@@ -33,6 +33,10 @@ public final class LicenseViewModel {
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper();
     private final StringProperty newKey = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper replaceResult = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper heartbeatOffered = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.BooleanProperty heartbeatOn = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper standing = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper heartbeatResult = new ReadOnlyStringWrapper();
 
     public LicenseViewModel(LicenseOperations licenses, Background background, Clock clock, ZoneId zone) {
         this.licenses = licenses;
@@ -43,6 +47,36 @@ public final class LicenseViewModel {
 
     public void refresh() {
         background.run(licenses::current, this::show, e -> verdict.set(e.getMessage()));
+        background.run(licenses::heartbeat, this::show, e -> heartbeatResult.set(e.getMessage()));
+    }
+
+    private void show(LicenseOperations.Heartbeat h) {
+        heartbeatOffered.set(h.offered());
+        heartbeatOn.set(h.on());
+        standing.set(h.standing() != null ? h.standing() : h.on() ? "Nothing heard from the vendor yet." : null);
+    }
+
+    /** Turns the heartbeat on or off, as the admin ticked it; a refusal puts the tick back. */
+    public void heartbeat(boolean on) {
+        background.run(() -> licenses.heartbeat(on), h -> {
+            show(h);
+            heartbeatResult.set(on ? "The heartbeat is on: once a day while the console runs." : "The heartbeat is off.");
+        }, e -> {
+            heartbeatOn.set(!on);
+            heartbeatResult.set(e.getMessage());
+        });
+    }
+
+    public void sendHeartbeat() {
+        background.run(licenses::sendHeartbeat, h -> {
+            show(h);
+            heartbeatResult.set("Sent.");
+        }, e -> heartbeatResult.set(e.getMessage()));
+    }
+
+    /** The daily send, while the console runs: quiet unless it brings a new standing. */
+    public void sendHeartbeatIfDue() {
+        background.run(licenses::sendHeartbeatIfDue, this::show, e -> heartbeatResult.set(e.getMessage()));
     }
 
     private void show(LicenseVerdict v) {
@@ -106,6 +140,22 @@ public final class LicenseViewModel {
 
     public StringProperty newKeyProperty() {
         return newKey;
+    }
+
+    public ReadOnlyBooleanProperty heartbeatOfferedProperty() {
+        return heartbeatOffered.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty heartbeatOnProperty() {
+        return heartbeatOn;
+    }
+
+    public ReadOnlyStringProperty standingProperty() {
+        return standing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty heartbeatResultProperty() {
+        return heartbeatResult.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty replaceResultProperty() {

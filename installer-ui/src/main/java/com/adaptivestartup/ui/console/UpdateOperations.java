@@ -21,10 +21,12 @@ public interface UpdateOperations {
      * channel as last received is shown), else null. {@code newest}: what an update would go to, else null.
      * {@code console}: a newer console for this computer, else null. {@code pendingConfirmation}: an update
      * was applied and not yet confirmed, so it can still be rolled back with the data as it was.
-     * {@code pinned}: the version updates stop at, else null.
+     * {@code pinned}: the version updates stop at, else null. {@code rollbackWarning}: how a rollback would go
+     * and what it would keep or lose, said before the admin says yes; null when there is nothing to roll back.
      */
     record Status(String installed, String channel, String offline, List<Newer> newer, String newest,
-                  List<Notice> notices, ConsoleUpdates.Offer console, boolean pendingConfirmation, String pinned) {
+                  List<Notice> notices, ConsoleUpdates.Offer console, boolean pendingConfirmation, String pinned,
+                  String rollbackWarning) {
     }
 
     Status check();
@@ -37,7 +39,8 @@ public interface UpdateOperations {
     /** Keeps the new version: the pre-update backups are released to the normal retention. */
     void confirm();
 
-    void rollback(Journal.Progress progress);
+    /** Rolls back to the version before the last update; returns what was done, in a sentence. */
+    String rollback(Journal.Progress progress);
 
     /** The channel to follow (null: the license's) and the version to stop at (null: none); refused with a sentence. */
     void saveSettings(String channel, String pinned);

@@ -51,7 +51,13 @@ public final class UpdatesView extends VBox {
         rollback.visibleProperty().bind(pending);
         rollback.managedProperty().bind(pending);
         rollback.disableProperty().bind(model.busyProperty());
-        rollback.setOnAction(e -> model.rollback());
+        rollback.setOnAction(e -> {
+            ButtonType go = new ButtonType(text.getString("updates.rollback"), ButtonBar.ButtonData.OK_DONE);
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.rollbackWarning(), go, ButtonType.CANCEL);
+            confirm.setHeaderText(text.getString("updates.rollback.title"));
+            confirm.initOwner(getScene().getWindow());
+            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.rollback());
+        });
         Button fromFile = new Button(text.getString("updates.fromFile"));
         fromFile.setId("update-from-file");
         fromFile.disableProperty().bind(model.busyProperty().or(pending));

@@ -51,7 +51,7 @@ public final class UpdatesViewModel {
         String blocked = s.newer().stream().filter(n -> !n.allowed()).map(UpdateOperations.Newer::version).findFirst()
                 .map(v -> " " + v + " needs a renewed license.").orElse("");
         summary.set("Adaptive Startup " + s.installed() + " (channel " + s.channel() + "). "
-                + (s.pendingConfirmation() ? "Updated: keep this version, or roll back with the data as it was before the update. "
+                + (s.pendingConfirmation() ? "Updated: keep this version, or roll back. "
                 : s.newest() == null ? "Up to date." : "Version " + s.newest() + " is available"
                 + notesOf(s) + ".") + blocked + offline);
         noticeIds.clear();
@@ -135,11 +135,14 @@ public final class UpdatesViewModel {
         }, v -> "Kept. The backups taken before the update now follow the normal retention.");
     }
 
+    /** How a rollback would go and what it keeps, for the confirmation; null when there is nothing to roll back. */
+    public String rollbackWarning() {
+        UpdateOperations.Status s = status.get();
+        return s == null ? null : s.rollbackWarning();
+    }
+
     public void rollback() {
-        operations.run("Roll back", () -> {
-            updates.rollback(operations.steps());
-            return "";
-        }, v -> "Rolled back: the previous version runs with the data as it was before the update.");
+        operations.run("Roll back", () -> updates.rollback(operations.steps()), said -> said);
     }
 
     public void downloadConsole() {

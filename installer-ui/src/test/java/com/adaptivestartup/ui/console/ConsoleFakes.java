@@ -35,6 +35,27 @@ public final class ConsoleFakes {
             public LicenseVerdict replace(String keyText) {
                 return new LicenseVerdict.Valid(license(NOW.plusSeconds(400 * 86400L)), NOW);
             }
+
+            private Heartbeat heartbeat = new Heartbeat(true, false, null);
+
+            public Heartbeat heartbeat() {
+                return heartbeat;
+            }
+
+            public Heartbeat heartbeat(boolean on) {
+                heartbeat = new Heartbeat(true, on, heartbeat.standing());
+                return heartbeat;
+            }
+
+            public Heartbeat sendHeartbeat() {
+                heartbeat = new Heartbeat(true, heartbeat.on(), "The license is in good standing (the vendor said so on"
+                        + " 2026-11-28T12:00:00Z).");
+                return heartbeat;
+            }
+
+            public Heartbeat sendHeartbeatIfDue() {
+                return heartbeat;
+            }
         };
     }
 

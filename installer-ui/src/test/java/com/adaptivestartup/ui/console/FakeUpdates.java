@@ -26,7 +26,8 @@ public final class FakeUpdates implements UpdateOperations {
                 dismissed.contains("adv-1") ? List.of()
                         : List.of(new Notice("adv-1", "critical", "Update to 1.1.0", "fixes a security issue in file sharing")),
                 new ConsoleUpdates.Offer("1.2.0", "dark mode", new ChannelManifest.Installer("windows", "msi",
-                        "console/1.2.0/Console-1.2.0.msi", "0".repeat(64), 52_000_000L)), pending, pinned);
+                        "console/1.2.0/Console-1.2.0.msi", "0".repeat(64), 52_000_000L)), pending, pinned,
+                pending ? "Rolling back goes to Adaptive Startup 1.0.0 by running 1.1.0's database changes down" : null);
     }
 
     public void apply(String version, Journal.Progress progress) {
@@ -73,10 +74,11 @@ public final class FakeUpdates implements UpdateOperations {
         pending = false;
     }
 
-    public void rollback(Journal.Progress progress) {
+    public String rollback(Journal.Progress progress) {
         asked.add("rollback");
         installed = "1.0.0";
         pending = false;
+        return "Rolled back to 1.0.0 by running 1.1.0's migrations down: everything written since the update is kept.";
     }
 
     public Path downloadConsole(LongConsumer bytesSoFar) {

@@ -100,8 +100,9 @@ class FxThreadStaysFreeTest {
                 updatesFake.confirm();
             }
 
-            public void rollback(Journal.Progress progress) {
+            public String rollback(Journal.Progress progress) {
                 slow();
+                return updatesFake.rollback(progress);
             }
 
             public Path downloadConsole(LongConsumer bytesSoFar) {

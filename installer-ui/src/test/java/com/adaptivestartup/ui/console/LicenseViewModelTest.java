@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adaptivestartup.licensing.license.License;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.console.LicenseOperations.Heartbeat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,34 @@ class LicenseViewModelTest {
             }
             return new LicenseVerdict.Valid(license(NOW.plusSeconds(400 * 86400L)), NOW);
         }
+
+        public Heartbeat heartbeat() {
+            return heartbeat;
+        }
+
+        public Heartbeat heartbeat(boolean on) {
+            if (!heartbeat.offered()) {
+                throw new IllegalArgumentException("this license does not include the heartbeat to the vendor; nothing is sent");
+            }
+            heartbeat = new Heartbeat(true, on, heartbeat.standing());
+            return heartbeat;
+        }
+
+        public Heartbeat sendHeartbeat() {
+            if (brainDown) {
+                throw new IllegalStateException("the Brain cannot be reached (http://127.0.0.1:9/v1/heartbeats): Connection refused");
+            }
+            heartbeat = new Heartbeat(true, heartbeat.on(), "The license is revoked by the vendor on 2026-11-28T12:00:00Z:"
+                    + " payment refunded.");
+            return heartbeat;
+        }
+
+        public Heartbeat sendHeartbeatIfDue() {
+            return heartbeat;
+        }
     };
+    private Heartbeat heartbeat = new Heartbeat(false, false, null);
+    private boolean brainDown;
     private final LicenseViewModel model = new LicenseViewModel(ops, Background.SAME_THREAD, Clock.fixed(NOW, ZoneOffset.UTC),
             ZoneOffset.UTC);
 
@@ -62,5 +90,30 @@ class LicenseViewModelTest {
         assertThat(model.replaceResultProperty().get()).isEqualTo("The new license is in use.");
         assertThat(model.countdownProperty().get()).contains("in 400 days");
         assertThat(model.newKeyProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theHeartbeatShowsOnlyWhenTheLicenseIncludesItAndSaysWhatTheVendorAnswered() {
+        model.refresh();
+        assertThat(model.heartbeatOfferedProperty().get()).isFalse();
+        model.heartbeat(true);
+        assertThat(model.heartbeatOnProperty().get()).as("a refusal puts the tick back").isFalse();
+        assertThat(model.heartbeatResultProperty().get()).contains("does not include the heartbeat");
+
+        heartbeat = new Heartbeat(true, false, null);
+        model.refresh();
+        assertThat(model.heartbeatOfferedProperty().get()).isTrue();
+        assertThat(model.standingProperty().get()).isNull();
+        model.heartbeat(true);
+        assertThat(model.heartbeatOnProperty().get()).isTrue();
+        assertThat(model.standingProperty().get()).isEqualTo("Nothing heard from the vendor yet.");
+        brainDown = true;
+        model.sendHeartbeat();
+        assertThat(model.heartbeatResultProperty().get()).startsWith("the Brain cannot be reached");
+        brainDown = false;
+        model.sendHeartbeat();
+        assertThat(model.heartbeatResultProperty().get()).isEqualTo("Sent.");
+        assertThat(model.standingProperty().get()).isEqualTo("The license is revoked by the vendor on 2026-11-28T12:00:00Z:"
+                + " payment refunded.");
     }
 }

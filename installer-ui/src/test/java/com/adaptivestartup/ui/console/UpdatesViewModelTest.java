@@ -33,8 +33,11 @@ class UpdatesViewModelTest {
         assertThat(model.progressProperty().get()).isEqualTo("Updated to 1.1.0. Check that all is well, then keep it (or roll back).");
         assertThat(model.summaryProperty().get()).contains("Updated: keep this version, or roll back");
         assertThat(model.canUpdate()).isFalse();
+        assertThat(model.rollbackWarning()).startsWith("Rolling back goes to Adaptive Startup 1.0.0 by running 1.1.0's");
         model.rollback();
         assertThat(updates.asked).containsExactly("apply 1.1.0", "rollback");
+        assertThat(model.progressProperty().get()).isEqualTo("Rolled back to 1.0.0 by running 1.1.0's migrations down:"
+                + " everything written since the update is kept.");
         assertThat(model.summaryProperty().get()).startsWith("Adaptive Startup 1.0.0");
         model.update();
         model.keep();

@@ -56,6 +56,55 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Runs migrations down to {@code target}: each applied version above it, newest first, by its undo script
+     * ({@code db/undo/U<version>.sql}), and forgets it in Flyway's history; all in one transaction, so a
+     * failure (or a version without an undo script) leaves the database exactly as it was. What a down script
+     * keeps is its own business: ours keep every row and drop only what the older release does not know.
+     */
+    public Report migrateDown(String target) {
+        String before = "unknown";
+        try {
+            before = schemaVersion().orElse("none");
+            MigrationVersion to = MigrationVersion.fromVersion(target);
+            List<MigrationInfo> above = java.util.Arrays.stream(flyway(MigrationVersion.LATEST).info().applied())
+                    .filter(m -> m.getVersion() != null && m.getVersion().compareTo(to) > 0)
+                    .sorted(java.util.Comparator.comparing(MigrationInfo::getVersion).reversed()).toList();
+            List<Applied> undone = new java.util.ArrayList<>();
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try (java.sql.Statement s = c.createStatement()) {
+                    for (MigrationInfo m : above) {
+                        String version = m.getVersion().getVersion();
+                        String script = undoScript(version).orElseThrow(() -> new IllegalStateException("migration V"
+                                + version + " (" + m.getDescription() + ") has no undo script; it cannot be run down"));
+                        long t0 = System.nanoTime();
+                        s.execute(script);
+                        s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '" + version.replace("'", "") + "'");
+                        undone.add(new Applied(version, m.getDescription(), (int) ((System.nanoTime() - t0) / 1_000_000)));
+                    }
+                    c.commit();
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+            return new Report(true, release.version(), before, schemaVersion().orElse("none"), undone, null);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return new Report(false, release.version(), before, versionAfterFailure(), List.of(), rootMessage(e));
+        }
+    }
+
+    /** The undo script of a version: {@code db/undo/U<version>.sql} on the classpath. */
+    static Optional<String> undoScript(String version) {
+        try (var in = Migrator.class.getResourceAsStream("/db/undo/U" + version + ".sql")) {
+            return in == null ? Optional.empty()
+                    : Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private String versionAfterFailure() {
         try {
             return currentVersion(flyway(MigrationVersion.LATEST)).orElse("none");

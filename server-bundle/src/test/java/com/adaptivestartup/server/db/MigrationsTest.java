@@ -62,6 +62,45 @@ class MigrationsTest {
     }
 
     @Test
+    void release110RunsDownTo100KeepingEveryRowWrittenSince() {
+        assertThat(new Migrator(db, Release.of("1.0.0")).migrate().ok()).isTrue();
+        UUID venture = seed100Data();
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+        sql.update("INSERT INTO metrics (org_id, venture_id, name, value, recorded_at, created_by, unit)"
+                + " SELECT org_id, venture_id, 'written on 1.1.0', 7, now(), created_by, 'count' FROM metrics LIMIT 1");
+
+        Migrator.Report down = new Migrator(db, Release.of("1.1.0")).migrateDown("4");
+        assertThat(down.ok()).as(down.error()).isTrue();
+        assertThat(down.schemaBefore()).isEqualTo("5");
+        assertThat(down.schemaAfter()).isEqualTo("4");
+        assertThat(down.applied()).extracting(Migrator.Applied::version).containsExactly("5");
+        assertThat(sql.list("SELECT column_name FROM information_schema.columns WHERE table_name = 'metrics'",
+                r -> r.getString(1))).doesNotContain("unit");
+        assertThat(sql.list("SELECT name FROM metrics WHERE venture_id = ?", r -> r.getString(1), venture))
+                .contains("MRR", "written on 1.1.0").hasSize(5);
+        // 1.0.0 takes it from there, and 1.1.0 can migrate it up again
+        assertThat(new Migrator(db, Release.of("1.0.0")).migrate()).satisfies(r -> {
+            assertThat(r.ok()).as(r.error()).isTrue();
+            assertThat(r.schemaAfter()).isEqualTo("4");
+        });
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().schemaAfter()).isEqualTo("5");
+    }
+
+    @Test
+    void aVersionWithoutAnUndoScriptIsNotRunDownAndNothingChanges() {
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+        seed100Data();
+        List<String> tablesBefore = tables();
+        Migrator.Report down = new Migrator(db, Release.of("1.1.0")).migrateDown("3");
+        assertThat(down.ok()).isFalse();
+        assertThat(down.error()).contains("migration V4 (activity log) has no undo script");
+        assertThat(down.schemaAfter()).isEqualTo("5");
+        assertThat(tables()).isEqualTo(tablesBefore);
+        assertThat(sql.list("SELECT column_name FROM information_schema.columns WHERE table_name = 'metrics'",
+                r -> r.getString(1))).as("V5 was not undone either: one transaction").contains("unit");
+    }
+
+    @Test
     void aFailedMigrationLeavesTheDatabaseExactlyAsItWas() {
         assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
         seed100Data();
