@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { canEdit, type Venture } from '../api/types';
 import { useSession } from '../context';
-import { ErrorNote, messageOf } from './Notes';
+import { ErrorNote } from './Notes';
+import { useAction } from './useAction';
 
 /** Shown only when the server says an AI provider is configured (the admin adds the key in the console). */
 export function AiPanel({ venture }: { venture: Venture }) {
@@ -9,26 +10,17 @@ export function AiPanel({ venture }: { venture: Venture }) {
   const [configured, setConfigured] = useState<string | null>(null);
   const [prompt, setPrompt] = useState('');
   const [answer, setAnswer] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     api.aiStatus().then((s) => setConfigured(s.configured ? s.provider : null), () => setConfigured(null));
   }, [api]);
   if (!configured || !canEdit(org.role)) return null;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const context = `Venture: ${venture.name}\nHypothesis: ${venture.hypothesis}\n\n`;
-      setAnswer((await api.generate(context + prompt)).text);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const context = `Venture: ${venture.name}\nHypothesis: ${venture.hypothesis}\n\n`;
+    run(async () => setAnswer((await api.generate(context + prompt)).text));
   }
 
   return (

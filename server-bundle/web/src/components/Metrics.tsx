@@ -2,7 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { UNITS, canEdit, type Metric, type Unit } from '../api/types';
 import { atLeastVersion, useSession } from '../context';
 import { MetricChart } from './MetricChart';
-import { ErrorNote, messageOf } from './Notes';
+import { ErrorNote } from './Notes';
+import { useAction } from './useAction';
 
 /** The venture's metrics, one chart per name, and a form to add a data point. */
 export function Metrics({ ventureId, metrics, onAdded }: {
@@ -37,10 +38,9 @@ function AddPoint({ ventureId, names, onAdded }: { ventureId: string; names: str
   const [value, setValue] = useState('');
   const [date, setDate] = useState('');
   const [unit, setUnit] = useState<Unit>('none');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const number = Number(value.replace(',', '.'));
     if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}$/.test(name.trim())) {
@@ -48,21 +48,14 @@ function AddPoint({ ventureId, names, onAdded }: { ventureId: string; names: str
       return;
     }
     if (value.trim() === '' || !Number.isFinite(number)) { setError(`"${value}" is not a number.`); return; }
-    setBusy(true);
-    setError(null);
-    try {
-      const point = await api.addMetric(org.id, ventureId, {
+    run(async () => {
+      onAdded(await api.addMetric(org.id, ventureId, {
         name: name.trim(), value: number,
         recordedAt: date ? new Date(`${date}T12:00:00`).toISOString() : undefined,
         unit: hasUnits ? unit : undefined,
-      });
-      onAdded(point);
+      }));
       setValue('');
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Api } from '../api/client';
-import { ErrorNote, messageOf } from '../components/Notes';
+import { ErrorNote } from '../components/Notes';
+import { useAction } from '../components/useAction';
 
 /** An invitation link opened by someone without an account: they choose a name and password. */
 export function AcceptInvitation({ api, token, onAccepted }: {
@@ -10,20 +11,11 @@ export function AcceptInvitation({ api, token, onAccepted }: {
 }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const org = await api.acceptInvitation(token, name.trim(), password);
-      onAccepted(org.name);
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    run(async () => onAccepted((await api.acceptInvitation(token, name.trim(), password)).name));
   }
 
   return (

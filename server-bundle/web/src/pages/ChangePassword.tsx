@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Api } from '../api/client';
-import { ErrorNote, messageOf } from '../components/Notes';
+import { ErrorNote } from '../components/Notes';
+import { useAction } from '../components/useAction';
 
 const MIN = 12;
 
@@ -14,8 +15,7 @@ export function ChangePassword({ api, email, onChanged, onSignOut }: {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   function problem(): string | null {
     if (next.length < MIN) return `The new password needs at least ${MIN} characters.`;
@@ -24,18 +24,11 @@ export function ChangePassword({ api, email, onChanged, onSignOut }: {
     return null;
   }
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const p = problem();
     if (p) { setError(p); return; }
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged((await api.changePassword(current, next)).token);
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    run(async () => onChanged((await api.changePassword(current, next)).token));
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { canManageMembers, type Invitation, type Member, type Role } from '../api/types';
 import { ErrorNote, messageOf } from '../components/Notes';
+import { useAction } from '../components/useAction';
 import { useSession } from '../context';
 import { hrefOf } from '../router';
 
@@ -77,19 +78,16 @@ function Invite() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const invite = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     setCopied(false);
-    try {
+    invite.run(async () => {
       setInvitation(await api.invite(org.id, email.trim(), role));
       setEmail('');
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    });
   }
 
   const link = invitation && `${location.origin}${location.pathname}${hrefOf({ page: 'invitation', token: invitation.token })}`;
@@ -105,9 +103,9 @@ function Invite() {
             {ASSIGNABLE.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
         </label>
-        <div className="align-end"><button type="submit" className="primary">Create invitation</button></div>
+        <div className="align-end"><button type="submit" className="primary" disabled={invite.busy}>Create invitation</button></div>
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={invite.error} />
       {invitation && link && (
         <div className="note info" role="status">
           <p>Send this link to <strong>{invitation.email}</strong> ({invitation.role}); it works once, until

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Api, ApiError } from '../api/client';
+import type { Api } from '../api/client';
 import type { User } from '../api/types';
-import { ErrorNote, messageOf } from '../components/Notes';
+import { ErrorNote } from '../components/Notes';
+import { useAction } from '../components/useAction';
 
 export function SignIn({ api, onSignedIn, notice }: {
   api: Api;
@@ -10,20 +11,14 @@ export function SignIn({ api, onSignedIn, notice }: {
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       const result = await api.login(email.trim(), password);
       onSignedIn(result.token, result.user);
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'The email or password is wrong.' : messageOf(err));
-      setBusy(false);
-    }
+    });
   }
 
   return (

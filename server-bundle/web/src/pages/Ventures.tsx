@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { canEdit, type Venture } from '../api/types';
 import { ErrorNote, ReadOnlyNote, messageOf } from '../components/Notes';
+import { useAction } from '../components/useAction';
 import { useLiveEvents, useSession } from '../context';
 import { hrefOf, navigate } from '../router';
 
@@ -49,24 +50,17 @@ function NewVenture() {
   const { api, org } = useSession();
   const [name, setName] = useState('');
   const [hypothesis, setHypothesis] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) { setError('Give the venture a name.'); return; }
-    setBusy(true);
-    setError(null);
-    try {
+    run(async () => {
       const created = await api.createVenture(org.id, name.trim(), hypothesis.trim());
       setName('');
       setHypothesis('');
       navigate({ page: 'venture', id: created.id });
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -62,13 +62,7 @@ public final class BrainClient {
     }
 
     private String fetchHttp(String base, String channel) {
-        HttpUrl url = HttpUrl.parse(base);
-        if (url == null) {
-            throw new BrainUnavailable("'" + base + "' is not a URL");
-        }
-        if (!url.isHttps() && !isLoopback(url.host())) {
-            throw new BrainUnavailable("the update source must use https (plain http only to this machine): " + base);
-        }
+        HttpUrl url = checkedBase(base, "the update source");
         HttpUrl channelUrl = url.newBuilder().addPathSegments("v1/channels").addPathSegment(channel).build();
         Request request = new Request.Builder().url(channelUrl).header("Accept", "text/plain").get().build();
         try (Response response = http.newCall(request).execute()) {
@@ -84,13 +78,7 @@ public final class BrainClient {
                 throw new BrainUnavailable("the update source sent " + body.contentLength() + " bytes, far more than a"
                         + " channel manifest; it is refused");
             }
-            try (InputStream in = body.byteStream()) {
-                byte[] bytes = in.readNBytes(MAX + 1);
-                if (bytes.length > MAX) {
-                    throw new BrainUnavailable("the update source sent more than a channel manifest can be; it is refused");
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
+            return readCapped(body.byteStream(), MAX, "the update source sent more than a channel manifest can be");
         } catch (java.io.InterruptedIOException e) {
             throw new BrainUnavailable("the update source did not answer in time (" + channelUrl + ")");
         } catch (IOException e) {
@@ -107,14 +95,7 @@ public final class BrainClient {
             throw new BrainUnavailable("the update source is a folder (" + base + "); activation and the heartbeat need the"
                     + " vendor's Brain over the network");
         }
-        HttpUrl url = HttpUrl.parse(base);
-        if (url == null) {
-            throw new BrainUnavailable("'" + base + "' is not a URL");
-        }
-        if (!url.isHttps() && !isLoopback(url.host())) {
-            throw new BrainUnavailable("the Brain must be reached over https (plain http only to this machine): " + base);
-        }
-        HttpUrl target = url.newBuilder().addPathSegments("v1/" + path).build();
+        HttpUrl target = checkedBase(base, "the Brain").newBuilder().addPathSegments("v1/" + path).build();
         Request request = new Request.Builder().url(target).header("Accept", "text/plain")
                 .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build();
         try (Response response = http.newCall(request).execute()) {
@@ -122,17 +103,34 @@ public final class BrainClient {
                 throw new BrainUnavailable("the Brain answered HTTP " + response.code() + " for " + target
                         + (response.code() >= 500 ? "; it may be down for a moment, try again later" : ""));
             }
-            try (InputStream in = response.body().byteStream()) {
-                byte[] bytes = in.readNBytes(maxChars + 1);
-                if (bytes.length > maxChars) {
-                    throw new BrainUnavailable("the Brain sent more than its answer can be; it is refused");
-                }
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
+            return readCapped(response.body().byteStream(), maxChars, "the Brain sent more than its answer can be");
         } catch (java.io.InterruptedIOException e) {
             throw new BrainUnavailable("the Brain did not answer in time (" + target + ")");
         } catch (IOException e) {
             throw new BrainUnavailable("the Brain cannot be reached (" + target + "): " + e.getMessage());
+        }
+    }
+
+    /** {@code base} as a URL: https, or plain http only to this machine. */
+    private static HttpUrl checkedBase(String base, String what) {
+        HttpUrl url = HttpUrl.parse(base);
+        if (url == null) {
+            throw new BrainUnavailable("'" + base + "' is not a URL");
+        }
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new BrainUnavailable(what + " must use https (plain http only to this machine): " + base);
+        }
+        return url;
+    }
+
+    /** At most {@code max} bytes as text; more is refused without reading it all. */
+    private static String readCapped(InputStream body, int max, String tooMuch) throws IOException {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) {
+                throw new BrainUnavailable(tooMuch + "; it is refused");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -155,7 +155,7 @@ class BrainClientTest {
         server.enqueue(new MockResponse.Builder().body("x".repeat(5000)).build());
         assertThatThrownBy(() -> client.post(base(), "heartbeats", "{}", 1000)).hasMessageContaining("more than its answer can be");
         assertThatThrownBy(() -> client.post("http://brain.example.com/", "heartbeats", "{}", 1000))
-                .hasMessageContaining("must be reached over https");
+                .hasMessageContaining("the Brain must use https");
         assertThatThrownBy(() -> client.post(dir.toString(), "heartbeats", "{}", 1000))
                 .hasMessageContaining("activation and the heartbeat need the vendor's Brain over the network");
     }

@@ -33,13 +33,8 @@ public final class UpdatesView extends VBox {
         update.getStyleClass().add("accent");
         update.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(() -> !model.canUpdate(),
                 model.statusProperty())));
-        update.setOnAction(e -> {
-            ButtonType go = new ButtonType(text.getString("updates.now"), ButtonBar.ButtonData.OK_DONE);
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.updateWarning(), go, ButtonType.CANCEL);
-            confirm.setHeaderText(text.getString("updates.confirm.title"));
-            confirm.initOwner(getScene().getWindow());
-            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.update());
-        });
+        update.setOnAction(e -> confirm(model.updateWarning(), text.getString("updates.confirm.title"),
+                text.getString("updates.now"), model::update));
         Button keep = new Button(text.getString("updates.keep"));
         keep.setId("update-keep");
         keep.visibleProperty().bind(pending);
@@ -51,13 +46,8 @@ public final class UpdatesView extends VBox {
         rollback.visibleProperty().bind(pending);
         rollback.managedProperty().bind(pending);
         rollback.disableProperty().bind(model.busyProperty());
-        rollback.setOnAction(e -> {
-            ButtonType go = new ButtonType(text.getString("updates.rollback"), ButtonBar.ButtonData.OK_DONE);
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.rollbackWarning(), go, ButtonType.CANCEL);
-            confirm.setHeaderText(text.getString("updates.rollback.title"));
-            confirm.initOwner(getScene().getWindow());
-            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.rollback());
-        });
+        rollback.setOnAction(e -> confirm(model.rollbackWarning(), text.getString("updates.rollback.title"),
+                text.getString("updates.rollback"), model::rollback));
         Button fromFile = new Button(text.getString("updates.fromFile"));
         fromFile.setId("update-from-file");
         fromFile.disableProperty().bind(model.busyProperty().or(pending));
@@ -140,5 +130,14 @@ public final class UpdatesView extends VBox {
         HBox actions = new HBox(8, update, skip, fromFile, keep, rollback, check, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(summary, actions, problem, consoleRow, settings, noticesTitle, notices);
+    }
+
+    /** Says what is about to happen and runs {@code action} only when the admin presses {@code button}. */
+    private void confirm(String what, String title, String button, Runnable action) {
+        ButtonType go = new ButtonType(button, ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, what, go, ButtonType.CANCEL);
+        confirm.setHeaderText(title);
+        confirm.initOwner(getScene().getWindow());
+        confirm.showAndWait().filter(go::equals).ifPresent(b -> action.run());
     }
 }
