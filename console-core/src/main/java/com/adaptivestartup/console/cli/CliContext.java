@@ -1,34 +1,28 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
-import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.state.AppDirectories;
-import com.adaptivestartup.console.state.FileTimeWitness;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
-import com.adaptivestartup.console.update.BrainClient;
-import com.adaptivestartup.console.update.ChannelReader;
-import com.adaptivestartup.console.update.ChannelTrust;
 import com.adaptivestartup.console.update.Heartbeat;
-import com.adaptivestartup.console.update.LicenseStandings;
 import com.adaptivestartup.console.update.UpdateRecovery;
 import com.adaptivestartup.console.update.UpdateService;
-import com.adaptivestartup.console.update.UpdateSettings;
+import com.adaptivestartup.console.wiring.ConsoleCore;
 import com.adaptivestartup.licensing.signing.TrustedKeys;
-import java.nio.file.Path;
-import com.adaptivestartup.licensing.machine.MachineFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Map;
@@ -54,10 +48,32 @@ public class CliContext {
     private DockerEngine engine;
     private StateDatabase state;
     private TrustedKeys trustedKeys;
+    private ConsoleCore core;
+    /** Where the note about extra trusted keys goes: the error stream of the command that first needs them. */
+    private PrintWriter notes = new PrintWriter(System.err, true);
 
-    LicenseService licenseService(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new LicenseService(trustedKeys(err), clock, new FileTimeWitness(dirs().stateDir().resolve("clock-witness")),
-                MachineFingerprint::ofThisMachine);
+    /** console-core's services, wired as the desktop console wires them; {@code err} hears notes on the way. */
+    ConsoleCore core(PrintWriter err) {
+        if (err != null) {
+            notes = err;
+        }
+        if (core == null) {
+            core = new ConsoleCore(env, dirs(), clock, this::state, this::vendorKeys, this::engine);
+        }
+        return core;
+    }
+
+    private TrustedKeys vendorKeys() {
+        try {
+            return trustedKeys(notes);
+        } catch (IOException | GeneralSecurityException e) {
+            // a configuration error (exit 2), said as VendorKeys says it
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    LicenseService licenseService(PrintWriter err) {
+        return core(err).licenseService();
     }
 
     /** The trusted vendor keys, loaded (and any extra ones reported) once per command. */
@@ -106,57 +122,48 @@ public class CliContext {
     }
 
     Installations installations() {
-        return new Installations(state(), clock);
+        return core(null).installations();
     }
 
     Journal journal() {
-        return new Journal(state(), clock);
+        return core(null).journal();
     }
 
     BackupStore backupStore() {
-        return new BackupStore(dirs().stateDir().resolve("backups"),
-                new BackupCatalogue(state()), clock);
+        return core(null).backupStore();
     }
 
     BackupService backupService() {
-        return new BackupService(engine(), installations(), journal(), backupStore());
+        return core(null).backupService();
     }
 
-    InstallService installService(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new InstallService(licenseService(err), new ReleaseSource(trustedKeys(err)), engine(), journal(), installations());
+    StackService stackService() {
+        return core(null).stackService();
     }
 
-    com.adaptivestartup.console.bundle.BundleReader bundleReader(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new com.adaptivestartup.console.bundle.BundleReader(trustedKeys(err));
+    InstallService installService(PrintWriter err) {
+        return core(err).installService();
+    }
+
+    BundleReader bundleReader(PrintWriter err) {
+        return core(err).bundleReader();
     }
 
     /** Where updates come from when an installation's settings name no source: the vendor's Brain. */
     String defaultUpdateSource() {
-        return env.get("ADAPTIVE_BRAIN_URL");
+        return core(null).defaultUpdateSource();
     }
 
-    ChannelReader channelReader(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new ChannelReader(new UpdateSettings.Store(state()), new BrainClient(),
-                new ChannelTrust(trustedKeys(err), state(), clock), new ReleaseSource(trustedKeys(err)), defaultUpdateSource());
+    UpdateService updateService(PrintWriter err) {
+        return core(err).updateService();
     }
 
-    LicenseStandings licenseStandings(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new LicenseStandings(trustedKeys(err), state(), clock);
+    Heartbeat heartbeat(PrintWriter err) {
+        return core(err).heartbeat();
     }
 
-    UpdateService updateService(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new UpdateService(installService(err), backupService(), installations(), journal(), channelReader(err),
-                licenseService(err), clock, java.time.ZoneId.systemDefault(), dirs().stateDir().resolve("locks"),
-                engine(), licenseStandings(err));
-    }
-
-    Heartbeat heartbeat(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new Heartbeat(new BrainClient(), channelReader(err), licenseStandings(err), installations(), licenseService(err),
-                new com.adaptivestartup.console.operate.StackService(engine(), installations(), clock), clock);
-    }
-
-    UpdateRecovery updateRecovery(PrintWriter err) throws IOException, GeneralSecurityException {
-        return new UpdateRecovery(updateService(err), journal(), new BackupCatalogue(state()));
+    UpdateRecovery updateRecovery(PrintWriter err) {
+        return core(err).updateRecovery();
     }
 
     /** A problem to print as it is and exit with status 1. */

@@ -37,6 +37,9 @@ final class HeartbeatCommand extends ProjectCommand {
                 default -> throw new CliContext.CliProblem("'" + action + "' is not a heartbeat action: use status, on,"
                         + " off or send");
             };
+            if (!heartbeat.offered(project)) {
+                out().println("This installation's license does not include the heartbeat to the vendor; nothing is sent.");
+            }
             out().println("Heartbeat: " + (record.enabled() ? "on" : "off") + " (installation id " + record.instanceId()
                     + (record.activatedAt() == null ? ", not activated" : ", activated " + record.activatedAt())
                     + (record.lastSentAt() == null ? "" : ", last sent " + record.lastSentAt()) + ")");

@@ -7,8 +7,6 @@ import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.release.ReleaseSource;
-import com.adaptivestartup.console.state.Installations;
-import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.licensing.license.LicenseInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -74,9 +72,7 @@ final class InstallCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String licenseText = LicenseInput.read(license, context.stdin());
-        var state = context.state();
-        var service = new InstallService(context.licenseService(err), new ReleaseSource(context.trustedKeys(err)),
-                context.engine(), new Journal(state, context.clock()), new Installations(state, context.clock()));
+        var service = context.installService(err);
         InstallListener listener = json ? InstallListener.SILENT : new ProgressPrinter(err);
         try {
             InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release);

@@ -20,7 +20,7 @@ final class StackCommands {
         }
 
         StackService service() {
-            return new StackService(context.engine(), context.installations(), context.clock());
+            return context.stackService();
         }
     }
 

@@ -20,10 +20,10 @@ final class Backups {
     }
 
     static BackupOperations operations(ConsoleServices services, String project) {
-        BackupStore store = services.backupStore();
+        BackupStore store = services.core.backupStore();
         return new BackupOperations() {
             private BackupService service() {
-                return services.backupService();
+                return services.core.backupService();
             }
 
             private ScheduledBackups scheduled() {
@@ -39,7 +39,7 @@ final class Backups {
             }
 
             public void verify(String id) {
-                new BackupChecks(services.engine(), services.installations(), store).verify(id, null);
+                new BackupChecks(services.engine(), services.core.installations(), store).verify(id, null);
             }
 
             public void restore(String id, Journal.Progress progress) {

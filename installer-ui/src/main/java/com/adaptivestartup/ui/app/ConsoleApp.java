@@ -32,7 +32,7 @@ public final class ConsoleApp extends Application {
         services = new ConsoleServices(System.getenv(), dirs);
         stage.setTitle(text.getString("app.title"));
         String project = services.project;
-        var installed = services.installations().find(project);
+        var installed = services.core.installations().find(project);
         Runnable afterShown = () -> { };
         if (installed.isPresent()) {
             OperatorConsole.Built console = OperatorConsole.build(services, installed.get(), background, text,

@@ -23,7 +23,7 @@ final class Housekeeping {
     static LogOperations logs(ConsoleServices services, String project) {
         return new LogOperations() {
             private StackService stacks() {
-                return new StackService(services.engine(), services.installations(), services.clock);
+                return services.core.stackService();
             }
 
             public List<String> services() {
@@ -44,7 +44,7 @@ final class Housekeeping {
     }
 
     static LicenseOperations license(ConsoleServices services, String project) {
-        InstallationLicense license = new InstallationLicense(services.licenses, services.installations());
+        InstallationLicense license = new InstallationLicense(services.licenses, services.core.installations());
         return new LicenseOperations() {
             public LicenseVerdict current() {
                 return license.current(project);
@@ -55,24 +55,24 @@ final class Housekeeping {
             }
 
             public Heartbeat heartbeat() {
-                com.adaptivestartup.console.update.Heartbeat hb = services.heartbeat();
+                com.adaptivestartup.console.update.Heartbeat hb = services.core.heartbeat();
                 var record = hb.state(project);
                 return new Heartbeat(hb.offered(project), record.enabled(),
                         record.standing().map(s -> "The license is " + s.describe() + ".").orElse(null));
             }
 
             public Heartbeat heartbeat(boolean on) {
-                services.heartbeat().enable(project, on);
+                services.core.heartbeat().enable(project, on);
                 return heartbeat();
             }
 
             public Heartbeat sendHeartbeat() {
-                services.heartbeat().send(project);
+                services.core.heartbeat().send(project);
                 return heartbeat();
             }
 
             public Heartbeat sendHeartbeatIfDue() {
-                services.heartbeat().sendIfDue(project, java.time.Duration.ofHours(23));
+                services.core.heartbeat().sendIfDue(project, java.time.Duration.ofHours(23));
                 return heartbeat();
             }
         };
@@ -81,7 +81,7 @@ final class Housekeeping {
     static SupportOperations support(ConsoleServices services, String project) {
         return new SupportOperations() {
             public SupportBundle.Preview preview() {
-                return new SupportBundle(services.installations(), services.journal(), services::engine, services.clock)
+                return new SupportBundle(services.core.installations(), services.core.journal(), services::engine, services.clock)
                         .preview(project, ConsoleUpdates.runningVersion());
             }
 
@@ -92,6 +92,6 @@ final class Housekeeping {
     }
 
     static Supplier<List<History.Operation>> history(ConsoleServices services, String project) {
-        return () -> History.of(services.journal().entries(project, 5000));
+        return () -> History.of(services.core.journal().entries(project, 5000));
     }
 }

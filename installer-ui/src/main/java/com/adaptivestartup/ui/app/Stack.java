@@ -11,7 +11,7 @@ final class Stack {
     static StackControl control(ConsoleServices services, String project) {
         return new StackControl() {
             private StackService service() {
-                return new StackService(services.engine(), services.installations(), services.clock);
+                return services.core.stackService();
             }
 
             public StackService.StackStatus status() {

@@ -17,7 +17,7 @@ final class Updates {
     static UpdateOperations operations(ConsoleServices services, String project) {
         return new UpdateOperations() {
             public Status check() {
-                UpdateService service = services.updateService();
+                UpdateService service = services.core.updateService();
                 UpdateService.UpdateCheck c = service.check(project);
                 return new Status(c.installed(), c.channel().channel(),
                         c.channel().trusted().fromLastKnown() ? c.channel().trusted().offlineReason() : null,
@@ -28,7 +28,7 @@ final class Updates {
             }
 
             public void apply(String version, Journal.Progress progress) {
-                services.updateService().apply(project, version, listener(progress));
+                services.core.updateService().apply(project, version, listener(progress));
             }
 
             public void applyBundle(Path bundle, Journal.Progress progress) {
@@ -40,7 +40,7 @@ final class Updates {
                         progress.step("checking the file: " + tenth * 10 + "%", "started");
                     }
                 });
-                services.updateService().applyBundle(project, verified, listener(progress));
+                services.core.updateService().applyBundle(project, verified, listener(progress));
             }
 
             public void saveSettings(String channel, String pinned) {
@@ -61,11 +61,11 @@ final class Updates {
             }
 
             public void confirm() {
-                services.updateService().confirm(project);
+                services.core.updateService().confirm(project);
             }
 
             public String rollback(Journal.Progress progress) {
-                UpdateService.RolledBack r = services.updateService().rollback(project, listener(progress));
+                UpdateService.RolledBack r = services.core.updateService().rollback(project, listener(progress));
                 return "Rolled back to " + r.to() + (r.keptNewerData()
                         ? " by running " + r.from() + "'s migrations down: everything written since the update is kept."
                         : " with the data as it was before the update.") + " The state before is kept as backup "
@@ -73,7 +73,7 @@ final class Updates {
             }
 
             public Path downloadConsole(LongConsumer bytesSoFar) {
-                return services.updateService().downloadConsole(project, downloads(services), bytesSoFar);
+                return services.core.updateService().downloadConsole(project, downloads(services), bytesSoFar);
             }
         };
     }

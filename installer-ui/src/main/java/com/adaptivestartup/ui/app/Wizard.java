@@ -33,7 +33,7 @@ final class Wizard {
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background);
         InstallViewModel install = new InstallViewModel((request, listener) -> {
-            InstallService installer = services.installService();
+            InstallService installer = services.core.installService();
             Path bundle = settings.bundle();
             if (bundle == null) {
                 return installer.install(request, listener);

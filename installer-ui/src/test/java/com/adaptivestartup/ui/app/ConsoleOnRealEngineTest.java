@@ -80,19 +80,19 @@ class ConsoleOnRealEngineTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        services.installService().install(new InstallRequest(key, tmp.resolve("stack"), project, port, "founder@example.com",
+        services.core.installService().install(new InstallRequest(key, tmp.resolve("stack"), project, port, "founder@example.com",
                 null, fixture.get("FIXTURE_RELEASE_1_0_0")), InstallListener.SILENT);
     }
 
     @AfterAll
     static void uninstall() {
-        new StackService(services.engine(), services.installations(), services.clock).uninstall(project, false);
+        new StackService(services.engine(), services.core.installations(), services.clock).uninstall(project, false);
         services.close();
     }
 
     @Start
     void start(Stage stage) {
-        OperatorConsole.Built console = OperatorConsole.build(services, services.installations().find(project).orElseThrow(),
+        OperatorConsole.Built console = OperatorConsole.build(services, services.core.installations().find(project).orElseThrow(),
                 background, TEXT, url -> { });
         stage.setOnHidden(e -> console.onClose().run());
         stage.setScene(new Scene(console.tabs(), 1100, 680));

@@ -1,0 +1,130 @@
+package com.adaptivestartup.console.wiring;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.bundle.BundleReader;
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.AppDirectories;
+import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.console.update.BrainClient;
+import com.adaptivestartup.console.update.ChannelReader;
+import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.Heartbeat;
+import com.adaptivestartup.console.update.LicenseStandings;
+import com.adaptivestartup.console.update.UpdateRecovery;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
+import com.adaptivestartup.licensing.machine.MachineFingerprint;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * console-core's services wired one way for every front end: `adaptivectl` ({@code CliContext}) and the
+ * desktop console ({@code ConsoleServices}) each hold one and differ only in how they get the three shared
+ * things, each asked for when first needed: the state database, the trusted vendor keys and the engine.
+ * Services are made per call (they are light; what is heavy is shared through those three).
+ */
+public final class ConsoleCore {
+    /** Where updates come from when an installation's settings name no source: the vendor's Brain. */
+    public static final String BRAIN_URL_VARIABLE = "ADAPTIVE_BRAIN_URL";
+    private final Map<String, String> env;
+    private final AppDirectories dirs;
+    private final Clock clock;
+    private final Supplier<StateDatabase> state;
+    private final Supplier<TrustedKeys> keys;
+    private final Supplier<DockerEngine> engine;
+    private LicenseService licenses;
+
+    public ConsoleCore(Map<String, String> env, AppDirectories dirs, Clock clock, Supplier<StateDatabase> state,
+                       Supplier<TrustedKeys> keys, Supplier<DockerEngine> engine) {
+        this.env = env;
+        this.dirs = dirs;
+        this.clock = clock;
+        this.state = state;
+        this.keys = keys;
+        this.engine = engine;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AppDirectories dirs() {
+        return dirs;
+    }
+
+    public String defaultUpdateSource() {
+        return env.get(BRAIN_URL_VARIABLE);
+    }
+
+    /** The one license service (it keeps the clock witness), made on first use. */
+    public synchronized LicenseService licenseService() {
+        if (licenses == null) {
+            licenses = new LicenseService(keys.get(), clock, new FileTimeWitness(dirs.stateDir().resolve("clock-witness")),
+                    MachineFingerprint::ofThisMachine);
+        }
+        return licenses;
+    }
+
+    public Installations installations() {
+        return new Installations(state.get(), clock);
+    }
+
+    public Journal journal() {
+        return new Journal(state.get(), clock);
+    }
+
+    public BackupStore backupStore() {
+        return new BackupStore(dirs.stateDir().resolve("backups"), new BackupCatalogue(state.get()), clock);
+    }
+
+    public BackupService backupService() {
+        return new BackupService(engine.get(), installations(), journal(), backupStore());
+    }
+
+    public StackService stackService() {
+        return new StackService(engine.get(), installations(), clock);
+    }
+
+    public InstallService installService() {
+        return new InstallService(licenseService(), new ReleaseSource(keys.get()), engine.get(), journal(), installations());
+    }
+
+    public BundleReader bundleReader() {
+        return new BundleReader(keys.get());
+    }
+
+    public ChannelReader channelReader() {
+        return new ChannelReader(new UpdateSettings.Store(state.get()), new BrainClient(),
+                new ChannelTrust(keys.get(), state.get(), clock), new ReleaseSource(keys.get()), defaultUpdateSource());
+    }
+
+    public LicenseStandings licenseStandings() {
+        return new LicenseStandings(keys.get(), state.get(), clock);
+    }
+
+    public UpdateService updateService() {
+        return new UpdateService(installService(), backupService(), installations(), journal(), channelReader(),
+                licenseService(), clock, ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine.get(), licenseStandings());
+    }
+
+    public UpdateRecovery updateRecovery() {
+        return new UpdateRecovery(updateService(), journal(), new BackupCatalogue(state.get()));
+    }
+
+    public Heartbeat heartbeat() {
+        return new Heartbeat(new BrainClient(), channelReader(), licenseStandings(), installations(), licenseService(),
+                stackService(), clock);
+    }
+}
