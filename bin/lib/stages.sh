@@ -36,3 +36,10 @@ ensure_packages() {
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
+
+# The web app builds with the machine's Node.js (20.19 or newer) and npm; Debian's are installed only when
+# there are none (server-bundle/web/build.sh says so when they are too old).
+ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  ensure_packages nodejs npm
+}
