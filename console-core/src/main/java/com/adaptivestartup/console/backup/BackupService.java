@@ -178,7 +178,9 @@ public final class BackupService {
             BackupCatalogue.Backup safety = safetyBackup ? op.step("safety backup", listener, () -> createLocked(inst,
                     "pre-restore", "taken automatically before restoring " + file.getFileName(), null, Listener.SILENT)) : null;
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
-            // 3. While the stack keeps running: the whole archive is checked, and restored beside the current data.
+            // 3. While the stack keeps running: the whole archive is checked, and restored beside the current data
+            // (in the database, which must run: after an engine restart or an update cut short it may not).
+            op.step("database", listener, () -> databaseUp(d, plan));
             op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, file, passphrase, m, staging, restoredVolumes));
             // 4. The only downtime: stop the app's services, swap the prepared data in, start again.
             op.step("stop", listener, () -> stopAppServices(d, plan));
@@ -302,6 +304,18 @@ public final class BackupService {
             throw new BackupProblem("this backup is from Adaptive Startup " + m.appVersion() + ", newer than the installed "
                     + installedVersion + "; update to " + m.appVersion() + " first, then restore it. Nothing was changed.");
         }
+    }
+
+    /** The database service running and healthy: started, or made again from the plan, when it is not. */
+    private Void databaseUp(StackDeployer d, StackPlan plan) {
+        d.ensureNetworkAndVolumes(plan);
+        StackDeployer.Converged c = d.converge(plan.service(StackPlan.DATABASE));
+        DockerEngine.HealthOutcome h = engine.awaitHealthy(c.containerId(), Duration.ofSeconds(180));
+        if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
+            throw new BackupProblem("the database is not running and did not start (" + h + "); last log lines:\n  "
+                    + String.join("\n  ", engine.logs(c.containerId(), 15)) + "\nNothing was changed.");
+        }
+        return null;
     }
 
     private Void startAndAwaitHealthy(StackDeployer d, StackPlan plan) {
