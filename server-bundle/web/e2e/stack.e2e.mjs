@@ -153,27 +153,34 @@ step('a file is uploaded with progress and downloaded byte for byte', async () =
   await admin.getByRole('alert').filter({ hasText: 'tool.exe was not uploaded' }).waitFor();
 });
 
-let bobPassword = 'bob-chooses-a-long-one';
-step('a member is invited, joins, and sees changes live within a second', async () => {
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
-  await admin.getByLabel('Email', { exact: true }).fill('bob@web.example');
-  await admin.getByLabel(/^Role(?! of)/).selectOption('member');
+const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+
+/** The admin invites {@code email} as {@code role}; the invitee opens the link in a browser of their own and joins. */
+async function inviteAndJoin(email, role, name, password) {
+  await nav(admin, 'Members');
+  await admin.getByLabel('Email', { exact: true }).fill(email);
+  await admin.getByLabel(/^Role(?! of)/).selectOption(role);
   await admin.getByRole('button', { name: 'Create invitation' }).click();
   const link = await admin.getByTestId('invitation-link').inputValue();
-  await shot(admin, 'members');
+  const page = await newPage();
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('status').filter({ hasText: 'You joined' }).waitFor();
+  return page;
+}
 
-  bob = await newPage();
-  await bob.goto(link);
-  await bob.getByLabel('Your name').fill('Bob');
-  await bob.getByLabel('Password').fill(bobPassword);
-  await bob.getByRole('button', { name: 'Join' }).click();
-  await bob.getByRole('status').filter({ hasText: 'You joined' }).waitFor();
+const bobPassword = 'bob-chooses-a-long-one';
+step('a member is invited, joins, and sees changes live within a second', async () => {
+  bob = await inviteAndJoin('bob@web.example', 'member', 'Bob', bobPassword);
+  await shot(admin, 'members');
   await signIn(bob, 'bob@web.example', bobPassword);
   await bob.getByRole('link', { name: 'Solar Kiosk' }).click();
   await bob.getByTestId('chart-MRR').filter({ hasText: '3 points' }).waitFor();
   await bob.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
 
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ventures' }).click();
+  await nav(admin, 'Ventures');
   await admin.getByRole('link', { name: 'Solar Kiosk' }).click();
   await admin.getByLabel('Metric', { exact: true }).fill('MRR');
   await admin.getByLabel('Value', { exact: true }).fill('3100');
@@ -191,16 +198,7 @@ step('a member is invited, joins, and sees changes live within a second', async 
 });
 
 step('a viewer sees why nothing is editable, and the server refuses anyway', async () => {
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
-  await admin.getByLabel('Email', { exact: true }).fill('carol@web.example');
-  await admin.getByLabel(/^Role(?! of)/).selectOption('viewer');
-  await admin.getByRole('button', { name: 'Create invitation' }).click();
-  const link = await admin.getByTestId('invitation-link').inputValue();
-  const carol = await newPage();
-  await carol.goto(link);
-  await carol.getByLabel('Your name').fill('Carol');
-  await carol.getByLabel('Password').fill('carol-reads-only-here');
-  await carol.getByRole('button', { name: 'Join' }).click();
+  const carol = await inviteAndJoin('carol@web.example', 'viewer', 'Carol', 'carol-reads-only-here');
   await signIn(carol, 'carol@web.example', 'carol-reads-only-here');
   await carol.getByText('you can look but not change anything').waitFor();
   assert.equal(await carol.getByRole('button', { name: 'Create venture' }).count(), 0);
@@ -226,7 +224,7 @@ step('a viewer sees why nothing is editable, and the server refuses anyway', asy
 });
 
 step('the pages say when the server restarts, reconnect, and catch up', async () => {
-  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ventures' }).click();
+  await nav(admin, 'Ventures');
   await admin.getByRole('link', { name: 'Solar Kiosk' }).click();
   await admin.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
   const restart = promisify(execFile)('bash', ['-c', RESTART_BACKEND]);

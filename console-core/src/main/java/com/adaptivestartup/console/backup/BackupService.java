@@ -183,7 +183,10 @@ public final class BackupService {
             op.step("database", listener, () -> databaseUp(d, plan));
             op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, file, passphrase, m, staging, restoredVolumes));
             // 4. The only downtime: stop the app's services, swap the prepared data in, start again.
-            op.step("stop", listener, () -> stopAppServices(d, plan));
+            op.step("stop", listener, () -> {
+                d.stopAppServices(plan);
+                return null;
+            });
             op.step("swap", listener, () -> {
                 DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "restore-swap.sh", restoredVolumes, false,
                         null, Map.of());
@@ -283,19 +286,6 @@ public final class BackupService {
         } catch (IOException | MalformedDocumentException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** Stops every service but the database, all at once (each gets its grace period side by side). */
-    private Void stopAppServices(StackDeployer d, StackPlan plan) {
-        List<CompletableFuture<Void>> stops = plan.services().stream().filter(s -> !s.name().equals(StackPlan.DATABASE))
-                .flatMap(s -> d.current(s.name()).stream())
-                .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20)))).toList();
-        try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        return null;
     }
 
     /** A backup restores into the version it came from or a newer one, never an older one. */

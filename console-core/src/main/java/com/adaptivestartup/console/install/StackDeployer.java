@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Turns the stack plan into containers through the engine, converging: a container whose configuration
@@ -90,6 +92,23 @@ public final class StackDeployer {
         String id = engine.create(spec);
         engine.start(id);
         return new Converged(id, Change.CREATED);
+    }
+
+    /**
+     * Stops every service but the database, all at once (each gets its grace period side by side), so nothing
+     * writes while the data is changed underneath: a restore's swap, migrations run down.
+     */
+    public void stopAppServices(StackPlan plan) {
+        List<CompletableFuture<Void>> stops = plan.services().stream()
+                .filter(s -> !s.name().equals(StackPlan.DATABASE))
+                .flatMap(s -> current(s.name()).stream())
+                .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20))))
+                .toList();
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Runs a one-off container of a service (the server's migrate, create-admin) and returns its result. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A rollback that keeps the data written since the update: with every service but the database stopped
@@ -30,10 +29,7 @@ final class DownMigration {
         InstallDirectory dir = new InstallDirectory(directory);
         StackPlan plan = dir.readPlan();
         StackDeployer d = new StackDeployer(engine, project, dir.path(), installedVersion);
-        List<CompletableFuture<Void>> stops = plan.services().stream().filter(s -> !s.name().equals(StackPlan.DATABASE))
-                .flatMap(s -> d.current(s.name()).stream())
-                .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20)))).toList();
-        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        d.stopAppServices(plan);
         DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER),
                 List.of("migrate", "--down-to", schema, "--wait-for-database", "60"), List.of(), Duration.ofMinutes(30));
         Optional<JsonNode> report = MigrationService.report(r.output());

@@ -1,9 +1,11 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.license.InstallationLicense;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.licensing.license.License;
+import com.adaptivestartup.licensing.license.LicenseVerdict;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -138,13 +140,12 @@ public final class Heartbeat {
     }
 
     private License license(String project) {
-        Installations.Installation inst = installations.find(project).orElseThrow(() -> new Refused(
-                "there is no installation '" + project + "' on this machine"));
-        if (inst.licenseText() == null) {
-            throw new Refused("this installation was made by an older console that did not keep its license; run"
-                    + " `adaptivectl install` once more with --license");
+        LicenseVerdict verdict;
+        try {
+            verdict = new InstallationLicense(licenses, installations).current(project);
+        } catch (RuntimeException e) {
+            throw new Refused(e.getMessage());
         }
-        var verdict = licenses.verify(inst.licenseText());
         return verdict.readLicense().orElseThrow(() -> new Refused("the license cannot be read: " + verdict.message()));
     }
 
