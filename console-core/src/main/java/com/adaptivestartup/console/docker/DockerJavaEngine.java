@@ -343,10 +343,15 @@ public final class DockerJavaEngine implements DockerEngine {
         }
     }
 
+    /**
+     * Removes the container with its anonymous volumes (those an image's VOLUME made because nothing was
+     * mounted there: a helper's or a throwaway database's, tens of MB each, that would pile up on the
+     * customer's disk). Named volumes, where the stack keeps its data, are never removed by this.
+     */
     @Override
     public void remove(String containerId) {
         try {
-            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(false).exec();
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException e) {
             // already gone
         }

@@ -108,6 +108,7 @@ class BackupEndToEndTest {
         InstallRequest request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
                 fixture.release110.toString());
         StateDatabase newMachine = StateDatabase.open(tmp.resolve("state-of-the-new-machine-" + project));
+        java.util.Set<String> danglingBefore = danglingVolumes();
         try {
             InstallResult installed = installer(state).install(request, InstallListener.SILENT);
             String api = "http://127.0.0.1:" + port;
@@ -189,6 +190,10 @@ class BackupEndToEndTest {
             assertThat(new Journal(state, Clock.systemUTC()).entries(project, 400)).anyMatch(e -> e.operation().equals("migrate")
                     && e.step().equals("roll back") && e.status().equals("done"));
 
+            // The helpers, the throwaway database and the migration's containers took their anonymous volumes
+            // with them (a restore test's database would otherwise stay on the disk, as big as the customer's).
+            assertThat(danglingVolumes()).as("volumes left behind").isSubsetOf(danglingBefore);
+
             // The disaster: the machine is gone (containers, volumes, install folder, the console's state).
             stacks(state).uninstall(project, false);
             InstallDirectory.deleteTree(dir);
@@ -236,5 +241,10 @@ class BackupEndToEndTest {
             stacks(state).uninstall(project, false);
             stacks(newMachine).uninstall(project, false);
         }
+    }
+
+    /** Volumes no container uses, read with the docker CLI as a peer would. */
+    private static java.util.Set<String> danglingVolumes() throws Exception {
+        return java.util.Set.copyOf(StackProbe.run("docker", "volume", "ls", "-q", "--filter", "dangling=true").lines().toList());
     }
 }

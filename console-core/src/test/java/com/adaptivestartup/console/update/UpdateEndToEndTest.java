@@ -405,10 +405,39 @@ class UpdateEndToEndTest {
     /** The console stopped dead right after journaling {@code point} (step/status[#n] of the update). */
     private static void crashUpdateAfter(Console console, String project, String point) throws Exception {
         String log = project + "-crash-" + point.replaceAll("[^a-z0-9]+", "-") + ".log";
+        long start = System.nanoTime();
         Process p = updateProcess(console, project, log, Map.of(CrashPoint.VARIABLE, "update/" + point));
-        assertThat(p.waitFor(4, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        if (!p.waitFor(8, java.util.concurrent.TimeUnit.MINUTES)) {
+            String threads = threadDump(p);
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("the update to crash at " + point + " still ran after 8 minutes; it said:\n"
+                    + Files.readString(tmp.resolve(log)) + "\nits journal: " + timeline(console, project)
+                    + "\nits threads:\n" + threads);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("crash at %s: %.1f s%s%n", point, took.toMillis() / 1e3,
+                took.toSeconds() > 60 ? " (slow; its journal: " + timeline(console, project) + ")" : "");
         assertThat(p.exitValue()).as("crashed at " + point + ": " + Files.readString(tmp.resolve(log)))
                 .isEqualTo(CrashPoint.KILLED);
+    }
+
+    /** The last update's journal entries with their times, to show where a slow one spent its time. */
+    private static String timeline(Console console, String project) {
+        return console.journal().lastOperation(project, "update").stream()
+                .map(e -> e.step() + "/" + e.status() + "@" + e.at().replaceAll(".*T", "")).toList().toString();
+    }
+
+    /** What a hung console process is doing, for the failure message ({@code jcmd} is in every JDK). */
+    private static String threadDump(Process p) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return out;
+        } catch (Exception e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     private static boolean journaled(Console console, String project, String step, String status) {
