@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class ObjectStore implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
+    /** Whether the bucket was seen or made since this server started. */
+    private volatile boolean bucketKnown;
 
     public ObjectStore(ServerConfig.Storage config) {
         this.bucket = config.bucket();
@@ -53,9 +55,19 @@ public final class ObjectStore implements AutoCloseable {
             }
             s3.createBucket(b -> b.bucket(bucket));
         }
+        bucketKnown = true;
     }
 
+    /**
+     * Answers when the store and the bucket are there. Until the bucket has been seen once, a missing one
+     * is made: the store may have started after this server (both start together, and a first start has
+     * no bucket yet). Once seen, a missing bucket is reported, never silently made again empty.
+     */
     public void ping() {
+        if (!bucketKnown) {
+            ensureBucket();
+            return;
+        }
         s3.headBucket(b -> b.bucket(bucket));
     }
 

@@ -7,6 +7,8 @@ import com.adaptivestartup.server.db.Database;
 import com.adaptivestartup.server.db.Migrator;
 import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.testing.Api;
+import com.adaptivestartup.server.testing.DelayedProxy;
+import com.adaptivestartup.server.testing.TestS3;
 import com.adaptivestartup.server.testing.TestStack;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -55,6 +57,39 @@ class AiAndHealthTest {
             assertThat(received.get()).contains("\"model\":\"tiny\"").contains("How do I validate?");
         } finally {
             ollama.stop(0);
+        }
+    }
+
+    @Test
+    void anObjectStoreThatStartsAfterTheServerGetsItsBucketAndTheServerBecomesReady() throws Exception {
+        try (TestStack stack = new TestStack(Release.of("1.1.0"), TestStack.noAi(), 1024 * 1024)) {
+            ServerConfig.Storage store = TestS3.get().newBucket();
+            try (DelayedProxy starting = new DelayedProxy(store.endpoint().getPort(), 1_500)) {
+                var storage = new ServerConfig.Storage(java.net.URI.create("http://127.0.0.1:" + starting.port()),
+                        store.bucket(), store.accessKey(), store.secretKey(), store.region());
+                var config = new ServerConfig.All(stack.config.database(), stack.config.redis(), storage,
+                        stack.config.ai(), stack.config.http());
+                var server = new com.adaptivestartup.server.AdaptiveServer(config, Release.of("1.1.0"),
+                        java.time.Clock.systemUTC());
+                int port = server.start(0); // the store refuses connections: no bucket made at start
+                try {
+                    Api api = Api.at("http://127.0.0.1:" + port);
+                    Api.Response first = api.get("/readyz");
+                    assertThat(first.status()).isEqualTo(503);
+                    assertThat(first.json().at("/checks/storage/ok").asBoolean()).isFalse();
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    Api.Response ready;
+                    do {
+                        Thread.sleep(100);
+                        ready = api.get("/readyz");
+                    } while (ready.status() != 200 && System.nanoTime() < deadline);
+                    assertThat(ready.status()).as("ready once the store answers: " + ready.body()).isEqualTo(200);
+                    assertThat(java.nio.file.Files.isDirectory(TestS3.get().dataDir().resolve(store.bucket())))
+                            .as("the bucket, made by the readiness check").isTrue();
+                } finally {
+                    server.close();
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package com.adaptivestartup.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.testing.DelayedProxy;
 import com.adaptivestartup.server.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

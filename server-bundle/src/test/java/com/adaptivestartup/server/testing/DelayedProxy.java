@@ -1,4 +1,4 @@
-package com.adaptivestartup.server.cli;
+package com.adaptivestartup.server.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,15 +8,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * A TCP port that refuses connections for a while and then forwards them to a real server: a database that
- * is still starting, as the migration sees it when the console starts both together.
+ * A TCP port that refuses connections for a while and then forwards them to a real server: a database or
+ * an object store that is still starting, as the server sees it when the console starts them together.
  */
-final class DelayedProxy implements AutoCloseable {
+public final class DelayedProxy implements AutoCloseable {
     private final int port;
     private final Thread thread;
     private volatile ServerSocket server;
 
-    DelayedProxy(int target, long delayMillis) throws IOException {
+    public DelayedProxy(int target, long delayMillis) throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
@@ -46,7 +46,7 @@ final class DelayedProxy implements AutoCloseable {
         });
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
