@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@link DockerEngine} on docker-java, with the client pinned to a negotiated API version. */
 public final class DockerJavaEngine implements DockerEngine {
@@ -379,19 +378,10 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public HealthOutcome awaitHealthy(String containerId, Duration timeout) {
         CountDownLatch changed = new CountDownLatch(1);
-        AtomicBoolean finished = new AtomicBoolean();
-        ResultCallback.Adapter<Event> events = new ResultCallback.Adapter<>() {
+        OwnedStream<Event> events = new OwnedStream<>() {
             @Override
             public void onNext(Event event) {
                 changed.countDown();
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                if (!finished.get()) {
-                    super.onError(throwable); // the engine went away: logged; the loop below polls on
-                }
-                // else: the stream closed by us once the wait was over, which is no error
             }
         };
         client.eventsCmd().withContainerFilter(containerId).withEventFilter("health_status", "die", "stop")
@@ -430,7 +420,6 @@ public final class DockerJavaEngine implements DockerEngine {
             Thread.currentThread().interrupt();
             return HealthOutcome.TIMED_OUT;
         } finally {
-            finished.set(true);
             closeQuietly(events);
         }
     }

@@ -1,12 +1,11 @@
 package com.adaptivestartup.console.docker;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** Turns the engine's log frames (which split lines anywhere) into whole lines. */
-final class LogLines extends ResultCallback.Adapter<Frame> {
+final class LogLines extends OwnedStream<Frame> {
     private final StringBuilder partial = new StringBuilder();
     private final Consumer<String> line;
 
