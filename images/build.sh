@@ -152,6 +152,18 @@ else
   for s in "${SERVICES[@]}"; do DIGESTS[$s]=""; done
 fi
 
+# stack_template VERSION: the compose file the release ships. A release keeps the stack's shape it was made
+# with: server-bundle/src/main/stack/frozen/upto-X.yml serves every version up to X; newer ones take the
+# current template.
+stack_template() {
+  local v="$1" f upto
+  for f in $(ls "$ROOT/server-bundle/src/main/stack/frozen/"upto-*.yml 2>/dev/null | sort -V); do
+    upto=$(basename "$f" .yml); upto="${upto#upto-}"
+    if [ "$(printf '%s\n%s\n' "$v" "$upto" | sort -V | head -n1)" = "$v" ]; then echo "$f"; return 0; fi
+  done
+  echo "$ROOT/server-bundle/src/main/stack/docker-compose.yml"
+}
+
 write_manifest() {
   local schema migrations images="" s
   schema=$("$JAVA" -jar "$ROOT/server-bundle/target/adaptive-server.jar" version | sed -E 's/.*"schemaVersion":"([0-9]+)".*/\1/')
@@ -163,7 +175,7 @@ write_manifest() {
   local notes
   notes=$(cat "$HERE/releases/$VERSION.json")
   local compose
-  compose=$(jq -Rs . < "$ROOT/server-bundle/src/main/stack/docker-compose.yml")
+  compose=$(jq -Rs . < "$(stack_template "$VERSION")")
   printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s,"stack":{"compose":%s}}\n' \
     "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" "$compose" > "$OUT/release-$VERSION.json"
   if [ -n "$SIGN_KEY" ]; then

@@ -1,5 +1,5 @@
 # The demo's Brain (sourced by bin/demo): the vendor's control plane played on loopback. A signed channel
-# manifest "stable" (releases 1.0.0 and 1.1.0, a welcome notice) is written under $DEMO/brain/v1/channels/
+# manifest "stable" (releases 1.0.0, 1.1.0 and 1.2.0, a welcome notice) is written under $DEMO/brain/v1/channels/
 # and served by the JDK's own static web server (jwebserver) on 127.0.0.1:$BRAIN_PORT, the path the console
 # asks (GET /v1/channels/stable). Re-signed on every run with a higher sequence, so it never expires.
 
@@ -11,9 +11,11 @@ brain_publish() {   # brain_publish: sign the channel from the fixture's release
   expires=$(date -u -d '+14 days' +%Y-%m-%dT%H:%M:%SZ)
   mkdir -p "$DEMO/brain/v1/channels"
   jq -n --arg now "$now" --arg expires "$expires" --argjson seq "$(date +%s)" \
-    --rawfile r100 "$FIXTURE_RELEASE_1_0_0" --rawfile r110 "$FIXTURE_RELEASE_1_1_0" '{
+    --rawfile r100 "$FIXTURE_RELEASE_1_0_0" --rawfile r110 "$FIXTURE_RELEASE_1_1_0" \
+    --rawfile r120 "$FIXTURE_RELEASE_1_2_0" '{
       channel: "stable", sequence: $seq, issuedAt: $now, expiresAt: $expires,
-      releases: [{version: "1.0.0", manifest: ($r100 | rtrimstr("\n"))}, {version: "1.1.0", manifest: ($r110 | rtrimstr("\n"))}],
+      releases: [{version: "1.0.0", manifest: ($r100 | rtrimstr("\n"))}, {version: "1.1.0", manifest: ($r110 | rtrimstr("\n"))},
+                 {version: "1.2.0", manifest: ($r120 | rtrimstr("\n"))}],
       notices: [{id: "demo-welcome", severity: "info", title: "Welcome to the Adaptive Startup demo",
                  body: "This notice comes from the demo Brain on this machine, signed like the real one."}]
     }' > "$body"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test registry and releases, shared by every end-to-end test (and usable by hand):
 #   fixture.sh up    start a private registry with basic auth on 127.0.0.1:${REGISTRY_PORT:-5000}, create the
-#                    vendor's and a customer's accounts, a vendor signing key, and publish releases 1.0.0 and
-#                    1.1.0 with signed manifests; writes images/target/fixture/fixture.env describing it all.
+#                    vendor's and a customer's accounts, a vendor signing key, and publish releases 1.0.0, 1.1.0
+#                    and 1.2.0 with signed manifests; writes images/target/fixture/fixture.env describing it all.
 #   fixture.sh down  stop the registry (its data stays in images/target/fixture until 'clean').
 #   fixture.sh clean stop it and remove everything it made.
 # Idempotent: 'up' reuses a running registry and releases already published (REPUBLISH=1 publishes again).
@@ -91,6 +91,7 @@ FIXTURE_VENDOR_PRIVATE_KEY=$DIR/vendor-keys/fixture-vendor.private.pem
 FIXTURE_VENDOR_PUBLIC_KEY=$DIR/vendor-keys/fixture-vendor.public.pem
 FIXTURE_RELEASE_1_0_0=$DIR/releases/1.0.0/release-1.0.0.asr
 FIXTURE_RELEASE_1_1_0=$DIR/releases/1.1.0/release-1.1.0.asr
+FIXTURE_RELEASE_1_2_0=$DIR/releases/1.2.0/release-1.2.0.asr
 ENV
   echo "fixture described in $DIR/fixture.env"
 }
@@ -103,6 +104,7 @@ case "${1:-up}" in
     stage "vendor key" vendor_key
     stage "publish 1.0.0" publish 1.0.0
     stage "publish 1.1.0" publish 1.1.0
+    stage "publish 1.2.0" publish 1.2.0
     write_env
     stages_summary
     ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The web front end's end-to-end tests, in a real browser against a real stack: installs release 1.1.0
+# The web front end's end-to-end tests, in a real browser against a real stack: installs release 1.2.0
 # from the shared registry fixture with `adaptivectl install` (as the console does), runs e2e/*.e2e.mjs
 # with Node's test runner driving Debian's chromium through playwright-core, then uninstalls the stack.
 # Needs: the fixture up (images/registry/fixture.sh up), the console built (bin/build), chromium.
@@ -24,7 +24,7 @@ trap cleanup EXIT
   --customer-id "$FIXTURE_NAMESPACE" --customer-name "Web E2E" --edition trial --seats 5 --days 2 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
   --registry-password-file "$FIXTURE_CUSTOMER_PASSWORD_FILE" --out "$WORK/web-e2e.lic" >/dev/null
-ctl install --license "$WORK/web-e2e.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_1_0" \
+ctl install --license "$WORK/web-e2e.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_2_0" \
   --http-port "$PORT" --project "$PROJECT" --admin-email admin@web.example --yes
 
 cd "$WEB"

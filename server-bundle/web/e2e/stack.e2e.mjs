@@ -164,10 +164,12 @@ async function inviteAndJoin(email, role, name, password) {
   const link = await admin.getByTestId('invitation-link').inputValue();
   const page = await newPage();
   await page.goto(link);
+  await page.getByTestId('invitation-for').filter({ hasText: email }).waitFor();
+  assert.match(await page.getByTestId('invitation-for').textContent(), new RegExp(`invited as ${role}`));
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByRole('status').filter({ hasText: 'You joined' }).waitFor();
+  await page.getByTestId('live-status').waitFor();   // joining signed them in
   return page;
 }
 
@@ -175,7 +177,6 @@ const bobPassword = 'bob-chooses-a-long-one';
 step('a member is invited, joins, and sees changes live within a second', async () => {
   bob = await inviteAndJoin('bob@web.example', 'member', 'Bob', bobPassword);
   await shot(admin, 'members');
-  await signIn(bob, 'bob@web.example', bobPassword);
   await bob.getByRole('link', { name: 'Solar Kiosk' }).click();
   await bob.getByTestId('chart-MRR').filter({ hasText: '3 points' }).waitFor();
   await bob.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
@@ -199,7 +200,6 @@ step('a member is invited, joins, and sees changes live within a second', async 
 
 step('a viewer sees why nothing is editable, and the server refuses anyway', async () => {
   const carol = await inviteAndJoin('carol@web.example', 'viewer', 'Carol', 'carol-reads-only-here');
-  await signIn(carol, 'carol@web.example', 'carol-reads-only-here');
   await carol.getByText('you can look but not change anything').waitFor();
   assert.equal(await carol.getByRole('button', { name: 'Create venture' }).count(), 0);
   await carol.getByRole('link', { name: 'Solar Kiosk' }).click();
@@ -279,6 +279,41 @@ step('every control is named, the layout fits a laptop screen, and nothing came 
   const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 1280px screen`);
   assert.deepEqual(foreignRequests, [], 'requests to outside the stack');
+});
+
+step('invitations are listed; a new link replaces the old one; a revoked one is refused', async () => {
+  await nav(admin, 'Members');
+  await admin.getByLabel('Email', { exact: true }).fill('dave@web.example');
+  await admin.getByLabel(/^Role(?! of)/).selectOption('member');
+  await admin.getByRole('button', { name: 'Create invitation' }).click();
+  const first = await admin.getByTestId('invitation-link').inputValue();
+  const row = admin.getByTestId('invitation-dave@web.example');
+  await row.filter({ hasText: 'pending until' }).waitFor();
+  await admin.getByRole('button', { name: 'Create invitation' }).click();
+  await admin.getByRole('alert').filter({ hasText: 'already has a pending invitation' }).waitFor();
+  await row.getByRole('button', { name: 'New link' }).click();
+  await admin.waitForFunction((old) => document.querySelector('[data-testid="invitation-link"]')?.value !== old, first);
+  await shot(admin, 'invitations');
+  admin.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await row.filter({ hasText: 'revoked' }).waitFor();
+  const page = await newPage();
+  await page.goto(first);
+  await page.getByRole('alert').filter({ hasText: 'was not found' }).waitFor();
+  await page.goto(await admin.getByTestId('invitation-link').inputValue());
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'withdrawn' }).waitFor();
+  await page.context().close();
+});
+
+step('a member removed from the organization loses its live page at once', async () => {
+  await nav(admin, 'Members');
+  admin.once('dialog', (d) => d.accept());
+  const started = Date.now();
+  await admin.getByRole('button', { name: 'Remove bob@web.example' }).click();
+  await bob.getByText('You are not a member of any organization any more').waitFor({ timeout: 3000 });
+  console.log(`membership: a removed member's page knew it after ${Date.now() - started} ms`);
+  await shot(bob, 'removed-member');
 });
 
 step('signing out ends the session', async () => {

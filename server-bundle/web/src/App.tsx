@@ -1,6 +1,6 @@
 // Who is here decides what shows: signed out -> sign in (or accept an invitation); initial password ->
 // change it; otherwise the app for the chosen organization.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Api, ApiError } from './api/client';
 import type { Organization, User } from './api/types';
 import { Shell } from './components/Shell';
@@ -51,6 +51,8 @@ export function App() {
     }
   }, [api, token]);
   useEffect(() => { load(); }, [load]);
+  const reload = useRef(load);
+  reload.current = load;
   useEffect(() => {
     if (!unreachable) return;
     const t = setTimeout(load, 3000);
@@ -61,7 +63,8 @@ export function App() {
   const hasLoaded = loaded !== null;
   useEffect(() => {
     if (!hasLoaded || !token) return;
-    const connection = new LiveConnection(token, () => signOut('Your session ended; sign in again.'));
+    const connection = new LiveConnection(token, () => signOut('Your session ended; sign in again.'),
+      () => { reload.current(); });
     setLive(connection);
     return () => { connection.close(); setLive(null); };
   }, [hasLoaded, token, signOut]);
@@ -75,9 +78,14 @@ export function App() {
 
   if (!token) {
     if (route.page === 'invitation') {
-      return <AcceptInvitation api={api} token={route.token} onAccepted={(orgName) => {
-        setNotice(`You joined ${orgName}. Sign in with your email and the password you chose.`);
+      return <AcceptInvitation key={route.token} api={api} token={route.token} onAccepted={(joined) => {
         navigate({ page: 'ventures' });
+        if (joined.token) {
+          session.saveOrgId(joined.id);
+          setOrgId(joined.id);
+          session.saveToken(joined.token);
+          setToken(joined.token);
+        }
       }} />;
     }
     return <SignIn api={api} onSignedIn={signedIn} notice={notice} />;

@@ -11,7 +11,10 @@ export interface LiveListener {
   onStatus?(status: LiveStatus): void;
 }
 
+/** The session ended (signed out here or elsewhere, a password change, expiry): sign in again. */
 const UNAUTHORIZED = 4401;
+/** The user's memberships changed (joined, removed, another role): reconnect at once and reload what shows. */
+const MEMBERSHIP_CHANGED = 4403;
 const MAX_PAUSE_MS = 5000;
 /**
  * A connection not ready by then is given up and tried again: while the server restarts, a handshake can
@@ -30,6 +33,7 @@ export class LiveConnection {
   private stopped = false;
 
   constructor(private readonly token: string, private readonly onUnauthorized: () => void,
+              private readonly onMembershipChanged: () => void = () => undefined,
               private readonly url = LiveConnection.defaultUrl()) {
     this.connect();
   }
@@ -73,6 +77,10 @@ export class LiveConnection {
         this.setStatus('closed');
         this.onUnauthorized();
         return;
+      }
+      if (e.code === MEMBERSHIP_CHANGED) {
+        this.onMembershipChanged();
+        this.pauseMs = 250;
       }
       this.setStatus(this.everLive ? 'reconnecting' : 'connecting');
       this.timer = setTimeout(() => this.connect(), this.pauseMs);

@@ -1,7 +1,8 @@
 // The one way the page talks to the server: JSON over fetch with the session's bearer token, every failure
 // turned into an ApiError whose message a person can read.
 import type {
-  AiStatus, Invitation, Member, Metric, Organization, Role, ServerVersion, StoredFile, Unit, User, Venture,
+  AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
+  ServerVersion, StoredFile, Unit, User, Venture,
 } from './types';
 
 export class ApiError extends Error {
@@ -103,8 +104,20 @@ export class Api {
   invite(orgId: string, email: string, role: Role) {
     return this.request<Invitation>('POST', `/api/orgs/${orgId}/invitations`, { email, role });
   }
+  invitations(orgId: string) {
+    return this.request<ListedInvitation[]>('GET', `/api/orgs/${orgId}/invitations`);
+  }
+  revokeInvitation(orgId: string, id: string) {
+    return this.request<void>('DELETE', `/api/orgs/${orgId}/invitations/${id}`);
+  }
+  resendInvitation(orgId: string, id: string) {
+    return this.request<Invitation>('POST', `/api/orgs/${orgId}/invitations/${id}/resend`);
+  }
+  openInvitation(token: string) {
+    return this.request<OpenedInvitation>('POST', '/api/invitations/open', { token });
+  }
   acceptInvitation(token: string, name: string, password: string) {
-    return this.request<Organization>('POST', '/api/invitations/accept', { token, name, password });
+    return this.request<AcceptedInvitation>('POST', '/api/invitations/accept', { token, name, password });
   }
 
   // ventures

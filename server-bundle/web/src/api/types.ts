@@ -22,12 +22,44 @@ export interface Member {
   role: Role;
 }
 
+/** A new or re-sent invitation: its token is told this once. */
 export interface Invitation {
   id: string;
   email: string;
   role: Role;
   expiresAt: string;
   token: string;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked';
+
+/** An invitation as the organization's admins see it (from server 1.2.0). */
+export interface ListedInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  status: InvitationStatus;
+  createdAt: string;
+  expiresAt: string;
+  invitedBy: string | null;
+  acceptedAt: string | null;
+}
+
+/** What an invitation link is for, as its holder sees it before accepting. */
+export interface OpenedInvitation {
+  organization: string;
+  role: Role;
+  email: string;
+  status: InvitationStatus;
+  expiresAt: string;
+}
+
+/** The organization joined and the new session (absent when accepted while signed in). */
+export interface AcceptedInvitation {
+  id: string;
+  name: string;
+  role: Role;
+  token: string | null;
 }
 
 /** The lean canvas, kept in the venture's JSONB data under `leanCanvas`. */

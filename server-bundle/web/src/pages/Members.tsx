@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { canManageMembers, type Invitation, type Member, type Role } from '../api/types';
+import { canManageMembers, type Invitation, type ListedInvitation, type Member, type Role } from '../api/types';
 import { ErrorNote, messageOf } from '../components/Notes';
 import { useAction } from '../components/useAction';
-import { useSession } from '../context';
+import { atLeastVersion, useSession } from '../context';
 import { hrefOf } from '../router';
 
 const ASSIGNABLE: Role[] = ['admin', 'member', 'viewer'];
@@ -68,29 +68,84 @@ export function Members() {
           })}
         </tbody>
       </table>
-      {manage && <Invite />}
+      {manage && <Invitations />}
     </section>
   );
 }
 
-function Invite() {
+/** The invitation form, the link of the one just made or sent again, and (server 1.2.0+) the list. */
+function Invitations() {
+  const { api, org, serverVersion } = useSession();
+  const listed = atLeastVersion(serverVersion, '1.2.0');
+  const [invitations, setInvitations] = useState<ListedInvitation[] | null>(null);
+  const [issued, setIssued] = useState<Invitation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    if (listed) api.invitations(org.id).then(setInvitations, (e) => setError(messageOf(e)));
+  }, [api, org.id, listed]);
+  useEffect(load, [load]);
+
+  async function act(work: () => Promise<Invitation | void>) {
+    setError(null);
+    try {
+      const result = await work();
+      if (result) setIssued(result);
+      load();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  return (
+    <>
+      <Invite onIssued={(i) => { setIssued(i); load(); }} />
+      {issued && <InvitationLink invitation={issued} />}
+      {invitations && invitations.length > 0 && (
+        <table className="card members" aria-labelledby="invitations-title">
+          <caption id="invitations-title">Invitations</caption>
+          <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th>
+            <th scope="col">Invited by</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+          <tbody>
+            {invitations.map((i) => (
+              <tr key={i.id} data-testid={`invitation-${i.email}`}>
+                <td>{i.email}</td>
+                <td>{i.role}</td>
+                <td>{i.status === 'pending' ? `pending until ${new Date(i.expiresAt).toLocaleDateString()}` : i.status}</td>
+                <td>{i.invitedBy ?? ''}</td>
+                <td>
+                  {(i.status === 'pending' || i.status === 'expired') && (
+                    <button type="button" aria-label={`Send the invitation of ${i.email} again`}
+                            onClick={() => act(() => api.resendInvitation(org.id, i.id))}>New link</button>)}
+                  {i.status === 'pending' && (
+                    <button type="button" className="danger" aria-label={`Revoke the invitation of ${i.email}`}
+                            onClick={() => confirm(`Revoke the invitation of ${i.email}? Its link stops working.`)
+                              && act(() => api.revokeInvitation(org.id, i.id))}>Revoke</button>)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
+function Invite({ onIssued }: { onIssued: (invitation: Invitation) => void }) {
   const { api, org } = useSession();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
-  const [invitation, setInvitation] = useState<Invitation | null>(null);
-  const [copied, setCopied] = useState(false);
   const invite = useAction();
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setCopied(false);
     invite.run(async () => {
-      setInvitation(await api.invite(org.id, email.trim(), role));
+      onIssued(await api.invite(org.id, email.trim(), role));
       setEmail('');
     });
   }
 
-  const link = invitation && `${location.origin}${location.pathname}${hrefOf({ page: 'invitation', token: invitation.token })}`;
   return (
     <form className="card" onSubmit={submit} aria-labelledby="invite-title">
       <h2 id="invite-title">Invite someone</h2>
@@ -106,17 +161,23 @@ function Invite() {
         <div className="align-end"><button type="submit" className="primary" disabled={invite.busy}>Create invitation</button></div>
       </div>
       <ErrorNote error={invite.error} />
-      {invitation && link && (
-        <div className="note info" role="status">
-          <p>Send this link to <strong>{invitation.email}</strong> ({invitation.role}); it works once, until
-            {' '}{new Date(invitation.expiresAt).toLocaleDateString()}, and is not shown again.</p>
-          <input readOnly aria-label="Invitation link" value={link} data-testid="invitation-link"
-                 onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true))}>
-            {copied ? 'Copied' : 'Copy link'}
-          </button>
-        </div>
-      )}
     </form>
+  );
+}
+
+/** The link of an invitation just made or sent again: shown this once, to copy. */
+function InvitationLink({ invitation }: { invitation: Invitation }) {
+  const [copied, setCopied] = useState(false);
+  const link = `${location.origin}${location.pathname}${hrefOf({ page: 'invitation', token: invitation.token })}`;
+  return (
+    <div className="note info" role="status">
+      <p>Send this link to <strong>{invitation.email}</strong> ({invitation.role}); it works once, until
+        {' '}{new Date(invitation.expiresAt).toLocaleDateString()}, and is not shown again.</p>
+      <input readOnly aria-label="Invitation link" value={link} data-testid="invitation-link"
+             onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true))}>
+        {copied ? 'Copied' : 'Copy link'}
+      </button>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 package com.adaptivestartup.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -53,6 +54,14 @@ final class ArchitectureRules {
             .that().resideInAPackage(CONSOLE)
             .should().dependOnClassesThat().resideInAnyPackage(UI, SERVER)
             .because("the UI and the CLI are two thin front ends over console-core; the arrow points one way")
+            .allowEmptyShould(true);
+
+    static final ArchRule SERVER_FEATURES_FREE_OF_CYCLES = slices()
+            .matching("com.adaptivestartup.server.(*)..")
+            .should().beFreeOfCycles()
+            .because("two server packages that use each other are one idea split badly: the access check lives in"
+                    + " access/ and knows nothing of the activity log, so the log, organizations and features each"
+                    + " build on it without going round in a circle")
             .allowEmptyShould(true);
 
     private ArchitectureRules() {

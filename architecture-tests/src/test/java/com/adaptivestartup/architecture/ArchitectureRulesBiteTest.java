@@ -28,6 +28,15 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void twoServerPackagesUsingEachOtherAreCaught() {
+        var classes = new ClassFileImporter().importClasses(com.adaptivestartup.server.fixtureleft.Left.class,
+                com.adaptivestartup.server.fixtureright.Right.class);
+        var result = ArchitectureRules.SERVER_FEATURES_FREE_OF_CYCLES.evaluate(classes);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("fixtureleft").contains("fixtureright");
+    }
+
+    @Test
     void okHttpOutsideTheUpdatePackageIsCaught() {
         var outside = new ClassFileImporter().importClasses(com.adaptivestartup.console.fixture.ImportsOkHttp.class);
         assertThat(ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.evaluate(outside).hasViolation()).isTrue();

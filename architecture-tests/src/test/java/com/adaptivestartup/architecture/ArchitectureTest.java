@@ -51,4 +51,9 @@ class ArchitectureTest {
         ArchitectureRules.SERVER_KNOWS_NO_OTHER_MODULE.check(production);
         ArchitectureRules.CONSOLE_DOES_NOT_DEPEND_ON_THE_UI.check(production);
     }
+
+    @Test
+    void serverPackagesAreFreeOfCycles() {
+        ArchitectureRules.SERVER_FEATURES_FREE_OF_CYCLES.check(production);
+    }
 }

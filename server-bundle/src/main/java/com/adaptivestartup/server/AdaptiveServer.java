@@ -1,13 +1,16 @@
 package com.adaptivestartup.server;
 
+import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.activity.ActivityLog;
 import com.adaptivestartup.server.activity.ActivityRoutes;
+import com.adaptivestartup.server.activity.AuditKey;
 import com.adaptivestartup.server.ai.AiProvider;
 import com.adaptivestartup.server.ai.AiRoutes;
 import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.auth.AuthRoutes;
 import com.adaptivestartup.server.auth.PasswordHasher;
 import com.adaptivestartup.server.auth.SessionStore;
+import com.adaptivestartup.server.auth.SignInLimiter;
 import com.adaptivestartup.server.config.ServerConfig;
 import com.adaptivestartup.server.db.Database;
 import com.adaptivestartup.server.db.Migrator;
@@ -17,9 +20,11 @@ import com.adaptivestartup.server.file.FileService;
 import com.adaptivestartup.server.file.ObjectStore;
 import com.adaptivestartup.server.health.HealthRoutes;
 import com.adaptivestartup.server.health.SchemaGate;
+import com.adaptivestartup.server.http.ClientAddress;
 import com.adaptivestartup.server.http.HttpApp;
 import com.adaptivestartup.server.metric.MetricRoutes;
 import com.adaptivestartup.server.metric.MetricService;
+import com.adaptivestartup.server.org.InvitationService;
 import com.adaptivestartup.server.org.OrgRoutes;
 import com.adaptivestartup.server.org.OrgService;
 import com.adaptivestartup.server.realtime.LiveUpdates;
@@ -31,6 +36,7 @@ import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -41,36 +47,45 @@ public final class AdaptiveServer implements AutoCloseable {
     private final JedisPooled redis;
     private final ObjectStore store;
     private final Javalin app;
-    private final LiveUpdates live = new LiveUpdates();
+    private final LiveUpdates live;
 
     public AdaptiveServer(ServerConfig.All config, Release release, Clock clock) {
-        this.dataSource = Database.pool(config.database(), 10);
+        // The long-running server connects as the least-privileged runtime role when the stack configures one.
+        this.dataSource = Database.pool(config.database().runtime(), 10);
         this.redis = new JedisPooled(new HostAndPort(config.redis().host(), config.redis().port()),
                 DefaultJedisClientConfig.builder().password(config.redis().password()).timeoutMillis(3_000).build());
         this.store = new ObjectStore(config.storage());
         Sql sql = Database.sql(dataSource);
         PasswordHasher hasher = new PasswordHasher();
-        ActivityLog activity = new ActivityLog(sql, clock);
-        AccountService accounts = new AccountService(sql,
-                new SessionStore(redis, Duration.ofHours(config.http().sessionHours())), hasher, clock);
-        OrgService orgs = new OrgService(sql, accounts, activity, clock);
-        VentureService ventures = new VentureService(sql, orgs, activity, live);
-        MetricService metrics = new MetricService(sql, orgs, ventures, activity, live, release, clock);
-        FileService files = new FileService(sql, orgs, ventures, activity, store, live, config.http().maxUploadBytes());
+        ActivityLog activity = new ActivityLog(sql, clock,
+                Optional.ofNullable(config.integrity().auditKey()).map(AuditKey::of), release.has(Release.Feature.HARDENING));
+        SessionStore sessions = new SessionStore(redis, Duration.ofHours(config.http().sessionHours()),
+                Duration.ofDays(config.http().sessionMaxAgeDays()), clock);
+        AccountService accounts = new AccountService(sql, sessions, new SignInLimiter(redis,
+                release.has(Release.Feature.HARDENING)), hasher, clock);
+        ClientAddress clients = ClientAddress.trusting(config.http().trustedProxies());
+        OrgAccess access = new OrgAccess(sql);
+        this.live = new LiveUpdates(accounts, sessions, access);
+        OrgService orgs = new OrgService(sql, access, activity, live);
+        InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock);
+        VentureService ventures = new VentureService(sql, access, activity, live);
+        MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
+        FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes());
 
         this.app = HttpApp.create(config.http().maxUploadBytes());
         Migrator migrator = new Migrator(dataSource, release);
-        new HealthRoutes(release, dataSource, migrator, redis, store).register(app);
+        new HealthRoutes(release, dataSource, sql, migrator, redis, store,
+                Optional.ofNullable(config.integrity().healthToken())).register(app);
         new SchemaGate(String.valueOf(release.schemaTarget()), migrator::schemaVersion,
                 () -> System.nanoTime() / 1_000_000).register(app);
-        new AuthRoutes(accounts).register(app);
-        new OrgRoutes(accounts, orgs).register(app);
+        new AuthRoutes(accounts, clients).register(app);
+        new OrgRoutes(accounts, orgs, invitations, clients).register(app);
         new VentureRoutes(accounts, ventures).register(app);
         new MetricRoutes(accounts, metrics, release).register(app);
         new FileRoutes(accounts, files).register(app);
-        new ActivityRoutes(accounts, orgs, activity, sql, clock).register(app);
+        new ActivityRoutes(accounts, access, activity, sql, clock).register(app);
         new AiRoutes(accounts, AiProvider.from(config.ai(), HttpClient.newHttpClient())).register(app);
-        live.register(app, accounts, orgs);
+        live.register(app);
     }
 
     /** Starts listening; returns the port (useful with port 0 in tests). */
@@ -85,9 +100,15 @@ public final class AdaptiveServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The live-update hub (tests count its sockets). */
+    public LiveUpdates live() {
+        return live;
+    }
+
     @Override
     public void close() {
         app.stop();
+        live.close();
         store.close();
         redis.close();
         dataSource.close();

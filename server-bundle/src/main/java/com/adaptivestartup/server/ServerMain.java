@@ -7,6 +7,7 @@ import com.adaptivestartup.server.config.Env;
 import com.adaptivestartup.server.config.ServerConfig;
 import com.adaptivestartup.server.db.Database;
 import com.adaptivestartup.server.db.Migrator;
+import com.adaptivestartup.server.db.RuntimeRole;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Json;
 import com.adaptivestartup.server.release.Release;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "adaptive-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
         subcommands = {ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.CreateAdmin.class, ServerMain.Setup.class,
-                ServerMain.PrintVersion.class, ServerMain.Train.class})
+                ServerMain.PrintVersion.class, ServerMain.Train.class, AuditCommand.class})
 public final class ServerMain {
     static final int CONFIG_ERROR = 2;
 
@@ -63,7 +64,7 @@ public final class ServerMain {
         }
     }
 
-    @Command(name = "serve", description = "Run the HTTP API and WebSocket server.")
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP API and WebSocket server.")
     static final class Serve implements Callable<Integer> {
         private final Map<String, String> env;
 
@@ -87,7 +88,7 @@ public final class ServerMain {
         }
     }
 
-    @Command(name = "migrate", description = "Bring the database schema to this release. Prints JSON; exit 0 only on success.")
+    @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Bring the database schema to this release. Prints JSON; exit 0 only on success.")
     static final class Migrate implements Callable<Integer> {
         private final Map<String, String> env;
         @CommandLine.Spec
@@ -114,7 +115,7 @@ public final class ServerMain {
                         ? Migrator.Report.failed(Release.current(), "the database did not answer within " + waitSeconds
                                 + " s: " + unreachable.get())
                         : downTo != null ? new Migrator(pool, Release.current()).migrateDown(downTo)
-                        : new Migrator(pool, Release.current()).migrate();
+                        : grantRuntimeRole(pool, db, new Migrator(pool, Release.current()).migrate());
                 out.println(Json.write(report));
                 out.flush();
                 return report.ok() ? 0 : 1;
@@ -122,7 +123,21 @@ public final class ServerMain {
         }
     }
 
-    @Command(name = "create-admin", description = "Create the first admin (founder of a new organization).")
+    /** After a good migration, the runtime role (when the stack names one) is made and granted what it may do. */
+    static Migrator.Report grantRuntimeRole(javax.sql.DataSource owner, ServerConfig.Database db, Migrator.Report report) {
+        if (!report.ok() || !db.hasAppRole()) {
+            return report;
+        }
+        try {
+            RuntimeRole.grant(owner, db.appUser(), db.appPassword());
+            return report;
+        } catch (RuntimeException e) {
+            return report.failing("the schema migrated, but granting the runtime role " + db.appUser() + " failed: "
+                    + e.getMessage());
+        }
+    }
+
+    @Command(name = "create-admin", mixinStandardHelpOptions = true, description = "Create the first admin (founder of a new organization).")
     static final class CreateAdmin implements Callable<Integer> {
         static final String DEFAULT_NAME = "Administrator";
         static final String DEFAULT_ORG = "My Organization";
@@ -162,7 +177,7 @@ public final class ServerMain {
      * {@code migrate}, then, when it succeeded, {@code create-admin}. Prints the migration's JSON report and,
      * after it, the admin's JSON line; exit 0 only when both succeeded.
      */
-    @Command(name = "setup", description = "Migrate, then create the first admin if there is none. Prints two JSON lines.")
+    @Command(name = "setup", mixinStandardHelpOptions = true, description = "Migrate, then create the first admin if there is none. Prints two JSON lines.")
     static final class Setup implements Callable<Integer> {
         private final Map<String, String> env;
         @CommandLine.Spec
@@ -200,7 +215,7 @@ public final class ServerMain {
      * The image build's training run for the JVM's ahead-of-time cache: loads what serve, migrate and
      * create-admin load (no database needed), then exits, so every later start of the image is faster.
      */
-    @Command(name = "train", hidden = true)
+    @Command(name = "train", hidden = true, mixinStandardHelpOptions = true)
     static final class Train implements Callable<Integer> {
         public Integer call() {
             new PasswordHasher().hash("training-run");
@@ -225,7 +240,7 @@ public final class ServerMain {
         }
     }
 
-    @Command(name = "version", description = "Print this release and the schema version it expects, as JSON.")
+    @Command(name = "version", mixinStandardHelpOptions = true, description = "Print this release and the schema version it expects, as JSON.")
     static final class PrintVersion implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

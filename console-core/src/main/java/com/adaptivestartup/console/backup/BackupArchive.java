@@ -1,5 +1,7 @@
 package com.adaptivestartup.console.backup;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
+
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -57,8 +59,7 @@ public final class BackupArchive {
     public static Written write(Path target, BackupManifest header, List<Part> parts, char[] passphrase) throws IOException {
         parts.forEach(p -> BackupLayout.checkName(p.name()));
         List<BackupManifest.Entry> entries = hashAll(parts);
-        BackupManifest manifest = new BackupManifest(header.formatVersion(), header.project(), header.appVersion(),
-                header.schemaVersion(), header.createdAt(), header.kind(), header.note(), List.copyOf(entries));
+        BackupManifest manifest = header.withEntries(List.copyOf(entries));
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
         MessageDigest whole = digest();
         try {

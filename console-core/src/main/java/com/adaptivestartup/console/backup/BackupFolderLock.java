@@ -1,5 +1,7 @@
 package com.adaptivestartup.console.backup;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
+
 import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.state.OperationLock;
 import java.io.IOException;

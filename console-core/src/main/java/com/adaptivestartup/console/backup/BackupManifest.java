@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.backup;
 
+import com.adaptivestartup.console.state.AuditAnchors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,10 +15,22 @@ import java.util.regex.Pattern;
 /**
  * {@code manifest.json}, the first entry of every backup archive: what the backup is (app and schema
  * version, when, of which project, what kind) and every other entry with its size and SHA-256. A reader
- * checks the archive against it entry by entry, before anything is restored.
+ * checks the archive against it entry by entry, before anything is restored. {@code auditHeads}: each
+ * organization's activity-log head when the backup was taken (an anchor kept outside the database, which a
+ * restore makes the console's anchors again); empty in backups before console 1.2.
  */
 public record BackupManifest(int formatVersion, String project, String appVersion, String schemaVersion,
-                             Instant createdAt, String kind, String note, List<Entry> entries) {
+                             Instant createdAt, String kind, String note, List<Entry> entries,
+                             List<AuditAnchors.Anchor> auditHeads) {
+    public BackupManifest(int formatVersion, String project, String appVersion, String schemaVersion, Instant createdAt,
+                          String kind, String note, List<Entry> entries) {
+        this(formatVersion, project, appVersion, schemaVersion, createdAt, kind, note, entries, List.of());
+    }
+
+    /** The same manifest listing these entries. */
+    public BackupManifest withEntries(List<Entry> listed) {
+        return new BackupManifest(formatVersion, project, appVersion, schemaVersion, createdAt, kind, note, listed, auditHeads);
+    }
     public static final String NAME = "manifest.json";
     public static final int FORMAT_VERSION = 1;
     /** A manifest is small; a bigger first entry is not one of ours. */
@@ -46,6 +59,10 @@ public record BackupManifest(int formatVersion, String project, String appVersio
         ArrayNode list = root.putArray("entries");
         for (Entry e : entries) {
             list.addObject().put("name", e.name()).put("size", e.size()).put("sha256", e.sha256());
+        }
+        if (!auditHeads.isEmpty()) {
+            ArrayNode heads = root.putArray("auditHeads");
+            auditHeads.forEach(h -> heads.addObject().put("orgId", h.orgId()).put("seq", h.seq()).put("hash", h.hash()));
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
@@ -96,9 +113,15 @@ public record BackupManifest(int formatVersion, String project, String appVersio
         if (entries.stream().noneMatch(e -> e.name().equals(BackupLayout.DATABASE))) {
             throw new BackupProblem("the backup's manifest lists no database dump");
         }
+        List<AuditAnchors.Anchor> heads = new ArrayList<>();
+        for (JsonNode h : root.path("auditHeads")) {
+            if (h.path("seq").canConvertToExactIntegral() && h.path("hash").asText().matches("[0-9a-f]{64}")) {
+                heads.add(new AuditAnchors.Anchor(h.path("orgId").asText(), h.path("seq").asLong(), h.path("hash").asText()));
+            }
+        }
         return new BackupManifest(format, text(root, "project"), text(root, "appVersion"), text(root, "schemaVersion"),
                 created, text(root, "kind"), root.path("note").isTextual() ? root.get("note").asText() : null,
-                List.copyOf(entries));
+                List.copyOf(entries), List.copyOf(heads));
     }
 
     private static String text(JsonNode root, String field) {

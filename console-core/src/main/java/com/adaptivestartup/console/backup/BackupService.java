@@ -6,6 +6,7 @@ import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.StackDeployer;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.StackPlan;
+import com.adaptivestartup.console.state.AuditAnchors;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.licensing.signing.DocumentCodec;
@@ -43,13 +44,16 @@ public final class BackupService {
     private final Journal journal;
     private final BackupStore store;
     private final HelperContainer helpers;
+    private final AuditAnchors anchors;
 
-    public BackupService(DockerEngine engine, Installations installations, Journal journal, BackupStore store) {
+    public BackupService(DockerEngine engine, Installations installations, Journal journal, BackupStore store,
+                         AuditAnchors anchors) {
         this.engine = engine;
         this.installations = installations;
         this.journal = journal;
         this.store = store;
         this.helpers = new HelperContainer(engine);
+        this.anchors = anchors;
     }
 
     /** Progress, for the CLI and the UI. */
@@ -93,6 +97,9 @@ public final class BackupService {
                 return null;
             });
             String schema = Files.readString(staging.resolve("schema-version"), StandardCharsets.UTF_8).strip();
+            Path headsFile = staging.resolve("audit-heads");
+            List<AuditAnchors.Anchor> heads = Files.exists(headsFile)
+                    ? AuditAnchors.parseHeads(Files.readString(headsFile, StandardCharsets.UTF_8)) : List.of();
             List<BackupArchive.Part> parts = new ArrayList<>();
             parts.add(new BackupArchive.Part(BackupLayout.DATABASE, staging.resolve(BackupLayout.DATABASE)));
             for (String v : volumes) {
@@ -109,11 +116,12 @@ public final class BackupService {
             }
             Path target = folder.resolve("adaptive-" + project + "-" + id + (passphrase == null ? ".tar" : ".tar.enc"));
             BackupManifest header = new BackupManifest(BackupManifest.FORMAT_VERSION, project, inst.version(), schema, now,
-                    kind, note, List.of());
+                    kind, note, List.of(), heads);
             BackupArchive.Written written = op.step("archive", listener, () -> BackupArchive.write(target, header, parts, passphrase));
             BackupCatalogue.Backup backup = new BackupCatalogue.Backup(id, project, written.file(), kind, inst.version(),
                     schema, now, written.size(), written.sha256(), passphrase != null, note, null, null, null);
             store.catalogue().add(backup);
+            anchors.record(project, heads, "backup " + id);
             op.record("operation", "done", written.file() + " (" + written.size() + " bytes)");
             return backup;
         } catch (IOException e) {
@@ -202,7 +210,7 @@ public final class BackupService {
             }
             if (migrateForward && !m.schemaVersion().equals(installedSchema(dir, inst.version()))) {
                 op.step("migrate", listener, () -> {
-                    DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER),
+                    DockerEngine.OneOffResult r = d.runOnce(plan.migrator(),
                             List.of("migrate", "--wait-for-database", "60"), List.of(), Duration.ofMinutes(10));
                     if (r.exitCode() != 0) {
                         throw new BackupProblem("the restored data (Adaptive Startup " + m.appVersion() + ") could not be migrated"
@@ -212,6 +220,8 @@ public final class BackupService {
                     return null;
                 });
             }
+            // The log is now the backup's: its heads are the anchors from here on.
+            anchors.replace(project, m.auditHeads(), "restore of " + file.getFileName());
             op.record("operation", "done", "restored " + file.getFileName() + " (" + m.appVersion() + ", " + m.createdAt() + ")");
             return new Restored(m, safety);
         } catch (IOException e) {

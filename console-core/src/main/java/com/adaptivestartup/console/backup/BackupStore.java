@@ -1,5 +1,7 @@
 package com.adaptivestartup.console.backup;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

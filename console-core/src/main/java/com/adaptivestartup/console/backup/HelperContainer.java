@@ -35,7 +35,7 @@ final class HelperContainer {
     }
 
     /**
-     * On the stack's network, as root (to read and write every data volume), with the database's own
+     * On the database's networks, as root (to read and write every data volume), with the database's own
      * settings and secrets; each of {@code volumes} mounted at /volumes/&lt;name&gt;, {@code archive} (when
      * given) read-only at /archive.tar, and {@code extraEnv} added.
      */
@@ -64,7 +64,8 @@ final class HelperContainer {
         String role = script.replace(".sh", "");
         ContainerSpec spec = new ContainerSpec(d.project() + "-" + role + "-" + Long.toHexString(System.nanoTime()), db.image(),
                 env, StackLabels.container(d.project(), role, "", true, d.directory(), d.release()), mounts,
-                d.network(), List.of(), List.of(), List.of("bash", "-c", resource(script)), false, "0:0");
+                d.networksOf(db), List.of(), List.of(), List.of("bash", "-c", resource(script)), false, "0:0",
+                ContainerSpec.Limits.NONE);
         return engine.run(spec, LONGEST);
     }
 

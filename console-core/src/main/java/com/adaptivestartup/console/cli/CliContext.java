@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.cli;
 
+import com.adaptivestartup.console.audit.AuditService;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.bundle.BundleReader;
@@ -139,6 +140,10 @@ public class CliContext {
 
     StackService stackService() {
         return core(null).stackService();
+    }
+
+    AuditService auditService() {
+        return core(null).auditService();
     }
 
     InstallService installService(PrintWriter err) {

@@ -6,6 +6,7 @@ import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.install.StackSettings;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.licensing.license.LicenseInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,13 @@ final class InstallCommand implements Callable<Integer> {
     Path bundle;
     @Option(names = "--http-port", defaultValue = "8080", description = "The web port (default ${DEFAULT-VALUE}).")
     int httpPort;
+    @Option(names = "--bind-address", paramLabel = "IP", description = "The address the web port listens on: 127.0.0.1"
+            + " for this computer only, 0.0.0.0 for every interface (the default), or one of this machine's addresses."
+            + " Kept for later installs and updates.")
+    String bindAddress;
+    @Option(names = "--memory", paramLabel = "SERVICE=SIZE", description = "A service's memory limit instead of the"
+            + " release's default (such as backend=1g). Repeat for several services. Kept for later installs and updates.")
+    Map<String, String> memory;
     @Option(names = "--admin-email", defaultValue = "admin@example.com", description = "The first admin's email.")
     String adminEmail;
     @Option(names = "--registry", description = "Registry address, instead of the license's.")
@@ -71,11 +79,21 @@ final class InstallCommand implements Callable<Integer> {
             err.println("error: give either --release (online) or --bundle (an offline bundle file)");
             return ExitCodes.USAGE;
         }
+        StackSettings settings = null;
+        if (bindAddress != null || memory != null) {
+            try {
+                settings = StackSettings.of(bindAddress, memory == null ? Map.of() : memory);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         String licenseText = LicenseInput.read(license, context.stdin());
         var service = context.installService(err);
         InstallListener listener = json ? InstallListener.SILENT : new ProgressPrinter(err);
         try {
-            InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release);
+            InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release)
+                    .withSettings(settings);
             if (fromBackup != null) {
                 return recover(service, request, listener, out);
             }

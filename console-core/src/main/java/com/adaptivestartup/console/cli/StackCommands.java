@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.cli;
 
+import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.operate.StackService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,6 +46,15 @@ final class StackCommands {
                 for (var s : status.services()) {
                     out().printf("  %-9s %-8s %-9s %-7s %-12s restarts %d%n", s.service(), s.state(), s.health(), s.version(),
                             s.uptime() == null ? "-" : "up " + s.uptime().toMinutes() + " min", s.restarts());
+                }
+                switch (status.initialPassword()) {
+                    case PENDING -> out().println("The first admin has not replaced the initial password yet (it is in "
+                            + InstallDirectory.ADMIN_PASSWORD + " in the install folder).");
+                    case CHANGED -> out().println("The first admin replaced the initial password; its file was removed"
+                            + " from the install folder.");
+                    default -> {
+                        // nothing to say
+                    }
                 }
             }
             return status.overall().equals("healthy") ? ExitCodes.OK : ExitCodes.NOT_OK;

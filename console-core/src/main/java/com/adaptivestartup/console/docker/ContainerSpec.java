@@ -3,16 +3,21 @@ package com.adaptivestartup.console.docker;
 import java.util.List;
 import java.util.Map;
 
-/** What to create: one container of the stack (or a one-off), in our words. */
+/**
+ * What to create: one container of the stack (or a one-off), in our words. {@code networks}: the first is
+ * where it is created (with its {@code aliases}), the others it joins before it starts; {@code "none"} alone
+ * means no network at all.
+ */
 public record ContainerSpec(String name, String image, Map<String, String> env, Map<String, String> labels,
-                            List<MountSpec> mounts, String network, List<String> aliases, List<PortSpec> ports,
-                            List<String> command, boolean restartUnlessStopped, String user) {
+                            List<MountSpec> mounts, List<String> networks, List<String> aliases, List<PortSpec> ports,
+                            List<String> command, boolean restartUnlessStopped, String user, Limits limits) {
 
-    /** As the image says, for its user. */
+    /** As the image says, for its user, with no limits. */
     public ContainerSpec(String name, String image, Map<String, String> env, Map<String, String> labels,
                          List<MountSpec> mounts, String network, List<String> aliases, List<PortSpec> ports,
-                         List<String> command, boolean restartUnlessStopped) {
-        this(name, image, env, labels, mounts, network, aliases, ports, command, restartUnlessStopped, null);
+                         List<String> command, boolean restartUnlessStopped, String user) {
+        this(name, image, env, labels, mounts, List.of(network), aliases, ports, command, restartUnlessStopped, user,
+                Limits.NONE);
     }
 
     /** A named volume ({@code bind == false}) or a host file or folder bound in. */
@@ -20,5 +25,14 @@ public record ContainerSpec(String name, String image, Map<String, String> env, 
     }
 
     public record PortSpec(String hostIp, int hostPort, int containerPort) {
+    }
+
+    /**
+     * What the container may do and use: capabilities dropped and added, security options, a read-only root
+     * file system with tmpfs folders, memory in bytes and processes (0: no limit).
+     */
+    public record Limits(List<String> capDrop, List<String> capAdd, List<String> securityOpt, boolean readOnlyRoot,
+                         List<String> tmpfs, long memoryBytes, long pidsLimit) {
+        public static final Limits NONE = new Limits(List.of(), List.of(), List.of(), false, List.of(), 0, 0);
     }
 }

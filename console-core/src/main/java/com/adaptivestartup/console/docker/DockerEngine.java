@@ -43,7 +43,11 @@ public interface DockerEngine extends AutoCloseable {
     /** Removes an image and all its tags (not one a running container uses); absent is fine. */
     void removeImage(String reference);
 
-    void ensureNetwork(String name, Map<String, String> labels);
+    /** Creates the bridge network unless it exists; {@code internal}: its containers cannot reach outside the host. */
+    void ensureNetwork(String name, Map<String, String> labels, boolean internal);
+
+    /** The names of the networks carrying all of these labels. */
+    List<String> networks(Map<String, String> labels);
 
     void ensureVolume(String name, Map<String, String> labels);
 

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -221,11 +222,18 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public void ensureNetwork(String name, Map<String, String> labels) {
+    public void ensureNetwork(String name, Map<String, String> labels, boolean internal) {
         boolean exists = client.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name));
         if (!exists) {
-            client.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).exec();
+            client.createNetworkCmd().withName(name).withDriver("bridge").withInternal(internal).withLabels(labels).exec();
         }
+    }
+
+    @Override
+    public List<String> networks(Map<String, String> labels) {
+        List<String> filters = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return client.listNetworksCmd().withFilter("label", filters).exec().stream()
+                .map(com.github.dockerjava.api.model.Network::getName).sorted().toList();
     }
 
     @Override
@@ -282,12 +290,14 @@ public final class DockerJavaEngine implements DockerEngine {
         List<Mount> mounts = spec.mounts().stream().map(m -> new Mount().withType(m.bind() ? MountType.BIND : MountType.VOLUME)
                 .withSource(m.source()).withTarget(m.target()).withReadOnly(m.readOnly())).toList();
         HostConfig host = HostConfig.newHostConfig().withMounts(mounts);
-        if (spec.network() != null) {
-            host.withNetworkMode(spec.network());
+        String firstNetwork = spec.networks().isEmpty() ? null : spec.networks().get(0);
+        if (firstNetwork != null) {
+            host.withNetworkMode(firstNetwork);
         }
         if (spec.restartUnlessStopped()) {
             host.withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         }
+        limit(host, spec.limits());
         List<ExposedPort> exposed = new ArrayList<>();
         List<PortBinding> bindings = new ArrayList<>();
         for (ContainerSpec.PortSpec p : spec.ports()) {
@@ -308,10 +318,62 @@ public final class DockerJavaEngine implements DockerEngine {
         if (spec.user() != null) {
             cmd.withUser(spec.user());
         }
+        String id;
         try {
-            return cmd.exec().getId();
+            id = cmd.exec().getId();
         } catch (DockerException e) {
             throw new DockerProblem("creating " + spec.name() + " failed: " + firstLine(e.getMessage()), e);
+        }
+        for (String network : spec.networks().subList(Math.min(1, spec.networks().size()), spec.networks().size())) {
+            try {
+                client.connectToNetworkCmd().withNetworkId(network).withContainerId(id)
+                        .withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork().withAliases(spec.aliases()))
+                        .exec();
+            } catch (DockerException e) {
+                remove(id);
+                throw new DockerProblem("connecting " + spec.name() + " to the network " + network + " failed: "
+                        + firstLine(e.getMessage()), e);
+            }
+        }
+        return id;
+    }
+
+    private static void limit(HostConfig host, ContainerSpec.Limits limits) {
+        if (!limits.capDrop().isEmpty()) {
+            host.withCapDrop(limits.capDrop().stream().map(DockerJavaEngine::capability).toArray(Capability[]::new));
+        }
+        if (!limits.capAdd().isEmpty()) {
+            host.withCapAdd(limits.capAdd().stream().map(DockerJavaEngine::capability).toArray(Capability[]::new));
+        }
+        if (!limits.securityOpt().isEmpty()) {
+            host.withSecurityOpts(limits.securityOpt());
+        }
+        if (limits.readOnlyRoot()) {
+            host.withReadonlyRootfs(true);
+        }
+        if (!limits.tmpfs().isEmpty()) {
+            java.util.Map<String, String> tmpfs = new java.util.LinkedHashMap<>();
+            for (String entry : limits.tmpfs()) {
+                int colon = entry.indexOf(':');
+                tmpfs.put(colon < 0 ? entry : entry.substring(0, colon), colon < 0 ? "" : entry.substring(colon + 1));
+            }
+            host.withTmpFs(tmpfs);
+        }
+        if (limits.memoryBytes() > 0) {
+            host.withMemory(limits.memoryBytes());
+        }
+        if (limits.pidsLimit() > 0) {
+            host.withPidsLimit(limits.pidsLimit());
+        }
+    }
+
+    /** Compose writes capabilities with or without the CAP_ prefix; docker-java's enum has neither form for ALL. */
+    private static Capability capability(String name) {
+        String plain = name.toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", "");
+        try {
+            return Capability.valueOf(plain);
+        } catch (IllegalArgumentException e) {
+            throw new DockerProblem("the engine does not know the capability " + name);
         }
     }
 

@@ -31,6 +31,9 @@ public final class InstallDirectory {
     /** The optional Google Gemini API key the server's AI features use (empty: AI off). */
     public static final String AI_KEY = "gemini_api_key";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Lengths the first releases chose (S3's access key is conventionally 20 characters); any other secret 40. */
+    private static final Map<String, Integer> SECRET_LENGTHS = Map.of("postgres_password", 32, "redis_password", 32,
+            "s3_access_key", 20, "s3_secret_key", 40);
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private final Path dir;
 
@@ -86,8 +89,12 @@ public final class InstallDirectory {
         }
     }
 
-    /** Writes the compose file and .env; creates missing secrets. Returns the .env values. */
-    public Map<String, String> write(String composeTemplate, Map<String, String> env) {
+    /**
+     * Writes the compose file and .env, and creates every secret the stack mounts from {@code ./secrets/}
+     * that this folder does not have yet (a release can bring new ones: 1.2.0 adds the runtime role's
+     * password, the audit key and the health token). Returns the .env values.
+     */
+    public Map<String, String> write(String composeTemplate, Map<String, String> env, StackPlan plan) {
         try {
             Files.createDirectories(dir);
             writeAtomically(dir.resolve(COMPOSE), composeTemplate, "rw-r--r--");
@@ -97,11 +104,13 @@ public final class InstallDirectory {
             Path secrets = dir.resolve(SECRETS);
             Files.createDirectories(secrets);
             setMode(secrets, "rwx------");
-            ensureSecret("postgres_password", 32);
-            ensureSecret("redis_password", 32);
-            ensureSecret("s3_access_key", 20);
-            ensureSecret("s3_secret_key", 40);
-            ensureOptionalSecret(AI_KEY);
+            for (String name : secretsMounted(plan)) {
+                if (name.equals(AI_KEY)) {
+                    ensureOptionalSecret(name);
+                } else {
+                    ensureSecret(name, SECRET_LENGTHS.getOrDefault(name, 40));
+                }
+            }
             return new LinkedHashMap<>(env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the install folder " + dir + ": " + e.getMessage(), e);
@@ -185,6 +194,18 @@ public final class InstallDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The names of the secret files the stack's services (and tools) bind from {@code ./secrets/}. */
+    static java.util.SortedSet<String> secretsMounted(StackPlan plan) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        java.util.stream.Stream.concat(plan.services().stream(), plan.tools().stream())
+                .flatMap(s -> s.mounts().stream())
+                .filter(m -> m.bind() && m.source().startsWith("./" + SECRETS + "/"))
+                .map(m -> m.source().substring(SECRETS.length() + 3))
+                .filter(n -> n.matches("[a-z0-9_]{1,64}"))
+                .forEach(names::add);
+        return names;
     }
 
     /** A setting the admin may give (an AI provider's key): an empty file until then, which means "not set". */

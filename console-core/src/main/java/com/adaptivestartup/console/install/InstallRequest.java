@@ -5,18 +5,25 @@ import java.nio.file.Path;
 /**
  * What to install. {@code registry} overrides the license's registry address (null: the license's);
  * {@code release} is the signed release manifest's file or URL; {@code aiKey} is a Google Gemini API key for
- * the server's AI features (null: leave it as it is, which for a new install means AI off).
+ * the server's AI features (null: leave it as it is, which for a new install means AI off); {@code settings}
+ * how the stack runs (null: as the installation had it, or the defaults for a new one).
  */
 public record InstallRequest(String licenseText, Path directory, String project, int httpPort, String adminEmail,
-                             String registry, String release, String aiKey) {
+                             String registry, String release, String aiKey, StackSettings settings) {
 
     public InstallRequest(String licenseText, Path directory, String project, int httpPort, String adminEmail,
                           String registry, String release) {
-        this(licenseText, directory, project, httpPort, adminEmail, registry, release, null);
+        this(licenseText, directory, project, httpPort, adminEmail, registry, release, null, null);
     }
 
     /** The same request for another release (an update, a bundle's manifest). */
     public InstallRequest withRelease(String otherRelease) {
-        return new InstallRequest(licenseText, directory, project, httpPort, adminEmail, registry, otherRelease, aiKey);
+        return new InstallRequest(licenseText, directory, project, httpPort, adminEmail, registry, otherRelease, aiKey,
+                settings);
+    }
+
+    /** The same request with these stack settings. */
+    public InstallRequest withSettings(StackSettings chosen) {
+        return new InstallRequest(licenseText, directory, project, httpPort, adminEmail, registry, release, aiKey, chosen);
     }
 }

@@ -22,10 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +50,7 @@ public final class InstallService {
     private final DockerEngine engine;
     private final Journal journal;
     private final Installations installations;
+    private final AppReadiness readiness = new AppReadiness();
 
     public InstallService(LicenseService licenses, ReleaseSource releases, DockerEngine engine, Journal journal,
                           Installations installations) {
@@ -77,29 +74,39 @@ public final class InstallService {
             ReleaseManifest release = loaded.manifest();
             checkVersionAllowed(license, release);
             StackDeployer d = new StackDeployer(engine, request.project(), dir.path(), release.version());
-            step(op, listener, "port", () -> checkPort(d, request.httpPort()));
+            StackSettings kept = settingsFor(request, release);
+            StackSettings settings = kept.supportedBy(release.composeTemplate());
+            if (!settings.equals(kept)) {
+                listener.step("files", "release " + release.version() + " cannot take every setting of this installation;"
+                        + " they are kept for a newer release, and the defaults apply until then");
+            }
+            step(op, listener, "port", () -> checkPort(d, settings.bindOrAll(), request.httpPort()));
             String registry = request.registry() != null ? request.registry() : license.registry().url();
             Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, registry, license, listener));
             deployer = d;
             Map<String, String> env = new LinkedHashMap<>();
             env.put("COMPOSE_PROJECT_NAME", request.project());
             env.put("HTTP_PORT", String.valueOf(request.httpPort()));
+            env.putAll(settings.env());
             refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
             StackPlan plan = step(op, listener, "files", () -> {
-                dir.write(release.composeTemplate(), env);
+                StackPlan parsed = ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
+                dir.write(release.composeTemplate(), env, parsed);
                 if (request.aiKey() != null) {
                     dir.shareSecret(InstallDirectory.AI_KEY, request.aiKey().strip());
                 }
                 dir.saveRelease(release.version(), loaded.signedText());
-                return ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
+                return parsed;
             });
             step(op, listener, "network", () -> {
                 d.ensureNetworkAndVolumes(plan);
                 return null;
             });
-            DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), request.httpPort());
+            DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), settings.bindOrAll(),
+                    request.httpPort());
             installations.save(new Installations.Installation(request.project(), dir.path(), release.version(),
-                    request.httpPort(), request.adminEmail(), registry, request.licenseText()));
+                    request.httpPort(), request.adminEmail(), registry, request.licenseText(), kept.toJson()));
+            d.removeNetworksOutside(plan);
             op.record("operation", "done", release.version());
             return new InstallResult(request.project(), release.version(), "http://localhost:" + request.httpPort() + "/",
                     request.adminEmail(), deployed.adminPassword(), deployed.changes());
@@ -212,14 +219,32 @@ public final class InstallService {
         }
     }
 
-    private Void checkPort(StackDeployer d, int port) {
+    /**
+     * The admin's stack settings for this install: those asked for (refused when the release's compose file
+     * cannot honour one: a release before 1.2.0), else those the installation has, else the defaults.
+     */
+    private StackSettings settingsFor(InstallRequest request, ReleaseManifest release) {
+        if (request.settings() == null) {
+            return installations.find(request.project()).map(i -> StackSettings.fromJson(i.settingsJson()))
+                    .orElse(StackSettings.DEFAULTS);
+        }
+        StackSettings settings = request.settings();
+        settings.unsupportedBy(release.composeTemplate()).ifPresent(variable -> {
+            throw new InstallFailed("release", "release " + release.version() + " cannot take the setting " + variable
+                    + " (choosing the web port's address and memory limits came with release 1.2.0); install 1.2.0 or"
+                    + " newer, or leave the setting out");
+        });
+        return settings;
+    }
+
+    private Void checkPort(StackDeployer d, String address, int port) {
         boolean ours = d.current("web").map(c -> c.running()).orElse(false);
         if (ours) {
             return null;
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true); // as the engine binds: a port in TIME_WAIT after an uninstall is free
-            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            socket.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
             throw new InstallFailed("port", "port " + port + " is already in use by another program; choose another"
                     + " web port (--http-port), or stop that program");
@@ -280,7 +305,7 @@ public final class InstallService {
      * healthy; the first failure, if any, is reported.
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
-                                InstallDirectory dir, String adminEmail, int httpPort) {
+                                InstallDirectory dir, String adminEmail, String bindAddress, int httpPort) {
         Map<String, CompletableFuture<StackDeployer.Converged>> started = new LinkedHashMap<>();
         Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
         CompletableFuture<String> admin = CompletableFuture.completedFuture(null);
@@ -292,7 +317,7 @@ public final class InstallService {
                         .toArray(CompletableFuture[]::new));
                 if (service.name().equals(StackPlan.SERVER)) {
                     CompletableFuture<?> database = started.getOrDefault(StackPlan.DATABASE, CompletableFuture.completedFuture(null));
-                    admin = database.thenApplyAsync(v -> setup(op, listener, d, service, dir, adminEmail), pool);
+                    admin = database.thenApplyAsync(v -> setup(op, listener, d, plan.migrator(), dir, adminEmail), pool);
                     all.add(admin);
                 }
                 CompletableFuture<StackDeployer.Converged> up = ready.thenApplyAsync(v ->
@@ -309,7 +334,7 @@ public final class InstallService {
             // waited for any more once the migration failed (the API would stay closed).
             CompletableFuture<String> setupDone = admin;
             all.add(CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).thenRunAsync(() ->
-                    step(op, listener, "ready", () -> awaitReady(httpPort, setupDone)), pool));
+                    step(op, listener, "ready", () -> awaitReady(bindAddress, httpPort, dir, setupDone)), pool));
             try {
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             } catch (CompletionException e) {
@@ -385,8 +410,7 @@ public final class InstallService {
         });
     }
 
-    private Void awaitReady(int port, CompletableFuture<?> setup) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Void awaitReady(String bindAddress, int port, InstallDirectory dir, CompletableFuture<?> setup) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -394,16 +418,15 @@ public final class InstallService {
                 throw new InstallFailed("ready", "not ready: the migration or the first admin failed");
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                AppReadiness.Answer answer = readiness.ask(bindAddress, port, dir);
+                if (answer.ready()) {
                     return null;
                 }
-                last = "HTTP " + r.statusCode() + ": " + r.body();
+                last = answer.describe();
             } catch (IOException e) {
                 last = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+            if (Thread.currentThread().isInterrupted()) {
                 throw new InstallFailed("ready", "cancelled");
             }
             sleep(100);
@@ -415,7 +438,7 @@ public final class InstallService {
         for (var c : d.all()) {
             engine.remove(c.id());
         }
-        engine.removeNetwork(d.network());
+        d.allNetworks().forEach(engine::removeNetwork);
         for (String v : engine.volumes(Map.of(StackLabels.PROJECT, d.project()))) {
             engine.removeVolume(v);
         }

@@ -21,8 +21,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Turns the stack plan into containers through the engine, converging: a container whose configuration
  * (hashed into Compose's config-hash label) is unchanged is left alone and only started if stopped; one
- * whose configuration changed is replaced. Names follow Compose: {@code <project>-<service>-1}, network
- * {@code <project>_default}, volumes {@code <project>_<volume>}.
+ * whose configuration changed is replaced. Names follow Compose: {@code <project>-<service>-1}, networks
+ * {@code <project>_<network>}, volumes {@code <project>_<volume>}.
  */
 public final class StackDeployer {
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -50,8 +50,13 @@ public final class StackDeployer {
         return release;
     }
 
-    public String network() {
-        return project + "_default";
+    public String network(String key) {
+        return project + "_" + key;
+    }
+
+    /** The engine's names of the networks a service joins, its first (where its one-offs run) first. */
+    public List<String> networksOf(StackPlan.Service service) {
+        return service.networks().stream().map(this::network).toList();
     }
 
     public String volume(String key) {
@@ -59,10 +64,34 @@ public final class StackDeployer {
     }
 
     public void ensureNetworkAndVolumes(StackPlan plan) {
-        engine.ensureNetwork(network(), StackLabels.network(project, "default"));
+        for (StackPlan.Network n : plan.networks()) {
+            engine.ensureNetwork(network(n.key()), StackLabels.network(project, n.key()), n.internal());
+        }
         for (String v : plan.volumes()) {
             engine.ensureVolume(volume(v), StackLabels.volume(project, v));
         }
+    }
+
+    /**
+     * Removes the project's networks the plan no longer has (a release that split one network in two leaves
+     * the old one empty); one still in use is left alone.
+     */
+    public void removeNetworksOutside(StackPlan plan) {
+        List<String> wanted = plan.networks().stream().map(n -> network(n.key())).toList();
+        for (String n : allNetworks()) {
+            if (!wanted.contains(n)) {
+                try {
+                    engine.removeNetwork(n);
+                } catch (RuntimeException e) {
+                    // still in use (a helper of another operation): the next install tries again
+                }
+            }
+        }
+    }
+
+    /** Every network this project has on the engine, found by label (older releases' included). */
+    public List<String> allNetworks() {
+        return engine.networks(StackLabels.project(project));
     }
 
     /** What happened to a service's container. */
@@ -114,10 +143,8 @@ public final class StackDeployer {
     /** Runs a one-off container of a service (the server's migrate, create-admin) and returns its result. */
     public DockerEngine.OneOffResult runOnce(StackPlan.Service service, List<String> command, List<StackPlan.VolumeMount> extra,
                                              Duration timeout) {
-        StackPlan.Service withExtra = new StackPlan.Service(service.name(), service.image(), service.environment(),
-                concat(service.mounts(), extra), List.of(), service.dependsOn(), command);
         String suffix = "run-" + Long.toHexString(System.nanoTime());
-        return engine.run(spec(withExtra, true, command, suffix), timeout);
+        return engine.run(spec(service.oneOff(command, extra), true, command, suffix), timeout);
     }
 
     public Optional<ContainerStatus> current(String service) {
@@ -136,28 +163,33 @@ public final class StackDeployer {
             mounts.add(new ContainerSpec.MountSpec(m.bind(), source, m.target(), m.readOnly()));
         }
         List<ContainerSpec.PortSpec> ports = s.ports().stream()
-                .map(p -> new ContainerSpec.PortSpec("0.0.0.0", p.hostPort(), p.containerPort())).toList();
-        String hash = hash(s, mounts, ports);
+                .map(p -> new ContainerSpec.PortSpec(p.hostIp(), p.hostPort(), p.containerPort())).toList();
+        StackPlan.Security sec = s.security();
+        ContainerSpec.Limits limits = new ContainerSpec.Limits(sec.capDrop(), sec.capAdd(), sec.securityOpt(), sec.readOnly(),
+                sec.tmpfs(), sec.memoryBytes(), sec.pidsLimit());
+        List<String> networks = networksOf(s);
+        String hash = hash(s, mounts, ports, networks.equals(List.of(network(StackPlan.DEFAULT_NETWORK))) ? List.of() : networks,
+                limits);
         String name = oneOff ? project + "-" + s.name() + "-" + number : project + "-" + s.name() + "-1";
         return new ContainerSpec(name, s.image(), s.environment(),
-                StackLabels.container(project, s.name(), hash, oneOff, dir, release), mounts, network(),
-                oneOff ? List.of() : List.of(s.name()), ports, command.isEmpty() ? s.command() : command, !oneOff);
+                StackLabels.container(project, s.name(), hash, oneOff, dir, release), mounts, networks,
+                oneOff ? List.of() : List.of(s.name()), ports, command.isEmpty() ? s.command() : command, !oneOff, null, limits);
     }
 
-    private static String hash(StackPlan.Service s, List<ContainerSpec.MountSpec> mounts, List<ContainerSpec.PortSpec> ports) {
+    private static String hash(StackPlan.Service s, List<ContainerSpec.MountSpec> mounts, List<ContainerSpec.PortSpec> ports,
+                               List<String> networks, ContainerSpec.Limits limits) {
         try {
-            byte[] json = CANONICAL.writeValueAsBytes(Map.of("image", s.image(), "env", s.environment(), "mounts", mounts,
-                    "ports", ports, "command", s.command()));
+            Map<String, Object> config = new java.util.TreeMap<>(Map.of("image", s.image(), "env", s.environment(),
+                    "mounts", mounts, "ports", ports, "command", s.command()));
+            if (!networks.isEmpty() || !limits.equals(ContainerSpec.Limits.NONE)) {
+                // Only a stack that uses them hashes them, so a release before 1.2.0 keeps the hash it had.
+                config.put("networks", networks);
+                config.put("limits", limits);
+            }
+            byte[] json = CANONICAL.writeValueAsBytes(config);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
 }

@@ -42,7 +42,7 @@ public final class InstallationLicense {
                     });
         }
         installations.save(new Installations.Installation(inst.project(), inst.directory(), inst.version(), inst.httpPort(),
-                inst.adminEmail(), inst.registry(), text.strip()));
+                inst.adminEmail(), inst.registry(), text.strip(), inst.settingsJson()));
         return verdict;
     }
 

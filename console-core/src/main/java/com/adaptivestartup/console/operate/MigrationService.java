@@ -72,7 +72,7 @@ public final class MigrationService {
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
             op.record("migrate", "started", null);
             listener.step("migrate", "started");
-            DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER),
+            DockerEngine.OneOffResult r = d.runOnce(plan.migrator(),
                     List.of("migrate", "--wait-for-database", "60"), List.of(), Duration.ofMinutes(30));
             Optional<JsonNode> report = report(r.output());
             if (r.exitCode() == 0 && report.map(n -> n.path("ok").asBoolean()).orElse(false)) {

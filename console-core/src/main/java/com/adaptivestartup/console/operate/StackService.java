@@ -2,8 +2,10 @@ package com.adaptivestartup.console.operate;
 
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.install.AppReadiness;
 import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.install.StackSettings;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
 import java.time.Clock;
@@ -18,6 +20,7 @@ public final class StackService {
     private final DockerEngine engine;
     private final Installations installations;
     private final Clock clock;
+    private final AppReadiness readiness = new AppReadiness();
 
     public StackService(DockerEngine engine, Installations installations, Clock clock) {
         this.engine = engine;
@@ -30,9 +33,21 @@ public final class StackService {
                                 long restarts, String containerId) {
     }
 
-    /** The stack's overall state: healthy, degraded (something down or unhealthy) or down. */
-    public record StackStatus(String project, String overall, List<ServiceStatus> services) {
+    /**
+     * The stack's overall state: healthy, degraded (something down or unhealthy) or down; and where the first
+     * admin's initial password stands.
+     */
+    public record StackStatus(String project, String overall, List<ServiceStatus> services, InitialPassword initialPassword) {
+        public StackStatus(String project, String overall, List<ServiceStatus> services) {
+            this(project, overall, services, InitialPassword.NONE);
+        }
     }
+
+    /**
+     * The first admin's initial password: still the one in the install folder's file ({@code PENDING}), or
+     * replaced by the admin, whereupon the file was removed ({@code CHANGED}: said once, when it happens).
+     */
+    public enum InitialPassword { NONE, PENDING, CHANGED }
 
     public StackStatus status(String project) {
         List<ServiceStatus> services = containers(project).stream()
@@ -44,7 +59,30 @@ public final class StackService {
         long healthy = services.stream().filter(s -> s.state().equals("running")
                 && (s.health().equals("healthy") || s.health().equals("none"))).count();
         String overall = services.isEmpty() || healthy == 0 ? "down" : healthy == services.size() ? "healthy" : "degraded";
-        return new StackStatus(project, overall, services);
+        return new StackStatus(project, overall, services, installations.find(project).map(this::initialPassword)
+                .orElse(InitialPassword.NONE));
+    }
+
+    /**
+     * While the initial password's file exists, asks the app (with the console's health token) whether the first
+     * admin still has it; once they replaced it, the file goes: it must not lie around in the install folder.
+     */
+    private InitialPassword initialPassword(Installations.Installation inst) {
+        InstallDirectory dir = new InstallDirectory(inst.directory());
+        java.nio.file.Path file = dir.path().resolve(InstallDirectory.ADMIN_PASSWORD);
+        if (!java.nio.file.Files.exists(file)) {
+            return InitialPassword.NONE;
+        }
+        try {
+            var answer = readiness.ask(StackSettings.fromJson(inst.settingsJson()).bindOrAll(), inst.httpPort(), dir);
+            if (answer.initialPasswordPending().orElse(true)) {
+                return InitialPassword.PENDING;
+            }
+            java.nio.file.Files.deleteIfExists(file);
+            return InitialPassword.CHANGED;
+        } catch (java.io.IOException e) {
+            return InitialPassword.PENDING;   // the app does not answer now; asked again next time
+        }
     }
 
     public void start(String project, String service) {
@@ -113,7 +151,7 @@ public final class StackService {
             engine.stop(c.id(), Duration.ofSeconds(30));
             engine.remove(c.id());
         }
-        engine.removeNetwork(project + "_default");
+        engine.networks(StackLabels.project(project)).forEach(engine::removeNetwork);
         List<String> volumes = engine.volumes(Map.of(StackLabels.PROJECT, project));
         if (!keepData) {
             volumes.forEach(engine::removeVolume);

@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the release's compose file: the small part of the Compose spec the stack uses (image,
- * environment, volumes, ports, depends_on, command), after {@code ${VAR}} interpolation from .env.
- * Anything else in a service is refused, so a release can never ask for something we would silently skip.
+ * environment, volumes, ports, depends_on, command, networks, profiles, and the hardening keys of
+ * {@link ServiceLimits}), after {@code ${VAR}} interpolation from .env. Anything else in a service is
+ * refused, so a release can never ask for something we would silently skip.
  */
 public final class ComposeTemplate {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
-    private static final Set<String> SERVICE_KEYS = Set.of("image", "restart", "environment", "volumes", "ports",
-            "depends_on", "command");
+    private static final Set<String> SERVICE_KEYS = union(Set.of("image", "restart", "environment", "volumes", "ports",
+            "depends_on", "command", "networks", "profiles"), ServiceLimits.KEYS);
+    private static final Pattern PORT = Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3}):)?(\\d{1,5}):(\\d{1,5})");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ComposeTemplate() {
@@ -51,26 +53,52 @@ public final class ComposeTemplate {
         } catch (IOException e) {
             throw new StackProblem("the stack template is not valid YAML: " + e.getMessage());
         }
+        List<StackPlan.Network> networks = networks(root.path("networks"));
         Map<String, StackPlan.Service> services = new LinkedHashMap<>();
+        List<StackPlan.Service> tools = new ArrayList<>();
         for (var e : root.path("services").properties()) {
-            services.put(e.getKey(), service(e.getKey(), e.getValue()));
+            StackPlan.Service service = service(e.getKey(), e.getValue(), networks);
+            if (e.getValue().has("profiles")) {
+                tools.add(service);   // Compose starts a service under a profile only when asked: a tool
+            } else {
+                services.put(e.getKey(), service);
+            }
         }
         if (services.isEmpty()) {
             throw new StackProblem("the stack template defines no services");
         }
         List<String> volumes = new ArrayList<>();
         root.path("volumes").fieldNames().forEachRemaining(volumes::add);
-        for (StackPlan.Service s : services.values()) {
+        for (StackPlan.Service s : concat(services.values(), tools)) {
             for (StackPlan.VolumeMount m : s.mounts()) {
                 if (!m.bind() && !volumes.contains(m.source())) {
                     throw new StackProblem("service " + s.name() + " uses volume " + m.source() + ", which is not declared");
                 }
             }
         }
-        return new StackPlan(ordered(services), List.copyOf(volumes));
+        return new StackPlan(ordered(services), List.copyOf(tools), List.copyOf(volumes), networks);
     }
 
-    private static StackPlan.Service service(String name, JsonNode node) {
+    /** The top-level networks; none declared means Compose's one {@code default} network. */
+    private static List<StackPlan.Network> networks(JsonNode node) {
+        List<StackPlan.Network> out = new ArrayList<>();
+        for (var e : node.properties()) {
+            if (!e.getKey().matches("[a-z0-9][a-z0-9_-]{0,30}")) {
+                throw new StackProblem("the stack template names a network '" + e.getKey() + "'; use lower-case letters,"
+                        + " digits, - and _");
+            }
+            e.getValue().fieldNames().forEachRemaining(key -> {
+                if (!key.equals("internal")) {
+                    throw new StackProblem("network " + e.getKey() + " uses '" + key + "', which this console does not"
+                            + " support; update the console");
+                }
+            });
+            out.add(new StackPlan.Network(e.getKey(), e.getValue().path("internal").asBoolean(false)));
+        }
+        return out.isEmpty() ? List.of(new StackPlan.Network(StackPlan.DEFAULT_NETWORK, false)) : List.copyOf(out);
+    }
+
+    private static StackPlan.Service service(String name, JsonNode node, List<StackPlan.Network> declared) {
         node.fieldNames().forEachRemaining(key -> {
             if (!SERVICE_KEYS.contains(key)) {
                 throw new StackProblem("service " + name + " uses '" + key + "', which this console does not support;"
@@ -97,12 +125,12 @@ public final class ComposeTemplate {
         }
         List<StackPlan.Port> ports = new ArrayList<>();
         for (JsonNode p : node.path("ports")) {
-            String[] parts = p.asText().split(":");
-            try {
-                ports.add(new StackPlan.Port(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
-            } catch (RuntimeException e) {
-                throw new StackProblem("service " + name + " has a port that is not host:container: " + p.asText());
+            Matcher m = PORT.matcher(p.asText().strip());
+            if (!m.matches()) {
+                throw new StackProblem("service " + name + " has a port that is not [address:]host:container: " + p.asText());
             }
+            ports.add(new StackPlan.Port(m.group(1) == null ? "0.0.0.0" : m.group(1), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))));
         }
         List<StackPlan.Dependency> dependsOn = new ArrayList<>();
         JsonNode deps = node.path("depends_on");
@@ -120,8 +148,21 @@ public final class ComposeTemplate {
         }
         List<String> command = new ArrayList<>();
         node.path("command").forEach(c -> command.add(c.asText()));
+        List<String> networks = new ArrayList<>();
+        node.path("networks").forEach(n -> networks.add(n.asText()));
+        if (node.path("networks").isObject()) {
+            node.path("networks").fieldNames().forEachRemaining(networks::add);
+        }
+        if (networks.isEmpty()) {
+            networks.add(StackPlan.DEFAULT_NETWORK);
+        }
+        for (String n : networks) {
+            if (declared.stream().noneMatch(d -> d.key().equals(n))) {
+                throw new StackProblem("service " + name + " joins network " + n + ", which is not declared");
+            }
+        }
         return new StackPlan.Service(name, image, Map.copyOf(env), List.copyOf(mounts), List.copyOf(ports),
-                List.copyOf(dependsOn), List.copyOf(command));
+                List.copyOf(dependsOn), List.copyOf(command), List.copyOf(networks), ServiceLimits.read(name, node));
     }
 
     /** Dependencies first; a cycle or an unknown dependency is an error. */
@@ -153,6 +194,18 @@ public final class ComposeTemplate {
         visiting.remove(name);
         done.add(name);
         out.add(s);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    private static List<StackPlan.Service> concat(java.util.Collection<StackPlan.Service> a, List<StackPlan.Service> b) {
+        List<StackPlan.Service> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The stack template cannot be used; the message says why. */

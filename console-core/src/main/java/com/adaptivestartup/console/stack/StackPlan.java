@@ -2,19 +2,49 @@ package com.adaptivestartup.console.stack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack to run, read from the release's compose file after interpolation: services in the order
- * they start (dependencies first), named volumes, the published ports.
+ * they start (dependencies first), tools (services under a Compose profile, never started with the stack,
+ * only run as one-offs), named volumes and networks.
  */
-public record StackPlan(List<Service> services, List<String> volumes) {
+public record StackPlan(List<Service> services, List<Service> tools, List<String> volumes, List<Network> networks) {
     /** The service that holds the database: dumped and restored, and what the server's migration needs. */
     public static final String DATABASE = "postgres";
-    /** The server: its image runs the one-off commands (setup, migrate). */
+    /** The server: its image runs the one-off commands (setup, migrate) when the stack has no migrator. */
     public static final String SERVER = "backend";
+    /** From release 1.2.0: the server's image as the schema's owner, for migrations and checks only. */
+    public static final String MIGRATOR = "migrate";
+    /** The network a service joins when the compose file names none, as Compose does. */
+    public static final String DEFAULT_NETWORK = "default";
 
+    /**
+     * One service. {@code networks} are the keys of the stack's networks it joins (the first is where its
+     * one-off copies run); {@code security} what it may do and use.
+     */
     public record Service(String name, String image, Map<String, String> environment, List<VolumeMount> mounts,
-                          List<Port> ports, List<Dependency> dependsOn, List<String> command) {
+                          List<Port> ports, List<Dependency> dependsOn, List<String> command, List<String> networks,
+                          Security security) {
+        /** The same service running another command with more mounts, as a one-off (no published ports). */
+        public Service oneOff(List<String> newCommand, List<VolumeMount> extraMounts) {
+            List<VolumeMount> all = new java.util.ArrayList<>(mounts);
+            all.addAll(extraMounts);
+            return new Service(name, image, environment, List.copyOf(all), List.of(), dependsOn, newCommand, networks, security);
+        }
+    }
+
+    /**
+     * What the compose file restricts: capabilities dropped and added, security options (no-new-privileges), a
+     * read-only root file system with tmpfs folders, and limits on memory (bytes, 0 = none) and processes (0 = none).
+     */
+    public record Security(List<String> capDrop, List<String> capAdd, List<String> securityOpt, boolean readOnly,
+                           List<String> tmpfs, long memoryBytes, long pidsLimit) {
+        public static final Security NONE = new Security(List.of(), List.of(), List.of(), false, List.of(), 0, 0);
+    }
+
+    /** A network of the stack; {@code internal}: no way out of the host (the data services' network). */
+    public record Network(String key, boolean internal) {
     }
 
     /**
@@ -28,11 +58,21 @@ public record StackPlan(List<Service> services, List<String> volumes) {
     public record VolumeMount(boolean bind, String source, String target, boolean readOnly) {
     }
 
-    public record Port(int hostPort, int containerPort) {
+    /** A published port: {@code hostIp} is the address it listens on ({@code 0.0.0.0}: every interface). */
+    public record Port(String hostIp, int hostPort, int containerPort) {
     }
 
     public Service service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the stack has no service " + name));
+    }
+
+    /** What runs the server's one-off commands: the migrator tool where the release has one, else the server. */
+    public Service migrator() {
+        return tool(MIGRATOR).orElseGet(() -> service(SERVER));
+    }
+
+    public Optional<Service> tool(String name) {
+        return tools.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.state;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,6 +102,19 @@ public final class StateDatabase {
                 last_sent_at TEXT,
                 standing     TEXT
             );
+            """,
+            // v7: the admin's stack settings (bind address, memory limits), and the activity log's anchors
+            """
+            ALTER TABLE installations ADD COLUMN settings TEXT;
+            CREATE TABLE audit_anchors (
+                project     TEXT NOT NULL,
+                org_id      TEXT NOT NULL,
+                seq         INTEGER NOT NULL,
+                hash        TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                source      TEXT NOT NULL,
+                PRIMARY KEY (project, org_id, seq)
+            );
             """);
     private final String url;
 
@@ -108,13 +122,25 @@ public final class StateDatabase {
         this.url = "jdbc:sqlite:" + file;
     }
 
+    /**
+     * Opens (or creates) the state in {@code stateDir}. It holds licenses with their registry passwords, so the
+     * folder is the owner's alone (0700) and the database 0600 (SQLite gives its -wal and -shm files the same
+     * mode); a folder or file an older console left readable is narrowed.
+     */
     public static StateDatabase open(Path stateDir) {
+        Path file = stateDir.resolve("console.db");
         try {
-            Files.createDirectories(stateDir);
+            PrivateFiles.createFolder(stateDir);
+            if (Files.notExists(file)) {
+                PrivateFiles.createFile(file);
+            }
+            for (String name : List.of("console.db", "console.db-wal", "console.db-shm", "clock-witness")) {
+                PrivateFiles.narrow(stateDir.resolve(name));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the console's state folder " + stateDir, e);
+            throw new UncheckedIOException("cannot create the console's state folder " + stateDir + ": " + e.getMessage(), e);
         }
-        StateDatabase db = new StateDatabase(stateDir.resolve("console.db"));
+        StateDatabase db = new StateDatabase(file);
         db.migrate();
         return db;
     }

@@ -13,14 +13,17 @@ import java.util.stream.Stream;
 
 /**
  * Takes secrets out of text bound for a support bundle: every value of the install's secret files wherever
- * it appears, the values of settings whose names say they are secret, tokens after {@code Bearer}, and
- * {@code password=...}-like pairs. What is taken out reads {@code [redacted]}.
+ * it appears, the values of settings whose names say they are secret, tokens after {@code Bearer},
+ * {@code password=...}-like pairs, and every email address (the people's: PostgreSQL names them in a
+ * conflict's {@code DETAIL} line, for one). What is taken out reads {@code [redacted]} or {@code [email]}.
  */
 public final class Redactor {
     static final String MARK = "[redacted]";
     private static final Pattern SECRET_SETTING = Pattern.compile("(?im)^([A-Z0-9_]*(PASSWORD|SECRET|KEY|TOKEN)[A-Z0-9_]*)=(.+)$");
     private static final Pattern PAIRS = Pattern.compile("(?i)(password|passwd|secret|token|api[_-]?key)(\"?\\s*[:=]\\s*\"?)([^\\s\",&]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
+    static final String EMAIL_MARK = "[email]";
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
     private final List<String> secrets;
 
     Redactor(List<String> secrets) {
@@ -58,6 +61,7 @@ public final class Redactor {
             out = out.replace(s, MARK);
         }
         out = BEARER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MARK));
+        out = EMAIL.matcher(out).replaceAll(Matcher.quoteReplacement(EMAIL_MARK));
         return PAIRS.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MARK));
     }
 

@@ -30,7 +30,7 @@ final class DownMigration {
         StackPlan plan = dir.readPlan();
         StackDeployer d = new StackDeployer(engine, project, dir.path(), installedVersion);
         d.stopAppServices(plan);
-        DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER),
+        DockerEngine.OneOffResult r = d.runOnce(plan.migrator(),
                 List.of("migrate", "--down-to", schema, "--wait-for-database", "60"), List.of(), Duration.ofMinutes(30));
         Optional<JsonNode> report = MigrationService.report(r.output());
         if (r.exitCode() != 0 || !report.map(n -> n.path("ok").asBoolean()).orElse(false)) {

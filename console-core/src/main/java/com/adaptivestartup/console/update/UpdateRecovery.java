@@ -66,8 +66,7 @@ public final class UpdateRecovery {
                     "the update from " + from + " to " + to + " was interrupted, and its backup " + backupId + " is gone;"
                     + " restore a backup with `adaptivectl backup restore`", false));
             Installations.Installation now = updates.installation(project);
-            Installations.Installation previous = new Installations.Installation(now.project(), now.directory(), from,
-                    now.httpPort(), now.adminEmail(), now.registry(), now.licenseText());
+            Installations.Installation previous = now.atVersion(from);
             updates.rollBack(op, previous, backup, listener);
             updates.release(backup.id());
             String message = "the update from " + from + " to " + to + " was interrupted (during '" + lastStep

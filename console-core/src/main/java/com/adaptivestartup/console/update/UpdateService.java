@@ -416,8 +416,7 @@ public final class UpdateService {
             BackupCatalogue.Backup safety = op.step("backup", listener::step, () -> backups.create(project, "pre-rollback",
                     "taken automatically before rolling back from " + inst.version() + " to " + point.appVersion(), null,
                     BackupService.Listener.SILENT));
-            Installations.Installation target = new Installations.Installation(inst.project(), inst.directory(),
-                    point.appVersion(), inst.httpPort(), inst.adminEmail(), inst.registry(), inst.licenseText());
+            Installations.Installation target = inst.atVersion(point.appVersion());
             if (plan.runsMigrationsDown()) {
                 try {
                     op.step("migrate down", listener::step, () -> {

@@ -1,6 +1,7 @@
 package com.adaptivestartup.console.wiring;
 
 import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.audit.AuditService;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.bundle.BundleReader;
@@ -11,6 +12,7 @@ import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.state.AuditAnchors;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
@@ -90,7 +92,15 @@ public final class ConsoleCore {
     }
 
     public BackupService backupService() {
-        return new BackupService(engine.get(), installations(), journal(), backupStore());
+        return new BackupService(engine.get(), installations(), journal(), backupStore(), auditAnchors());
+    }
+
+    public AuditAnchors auditAnchors() {
+        return new AuditAnchors(state.get(), clock);
+    }
+
+    public AuditService auditService() {
+        return new AuditService(engine.get(), installations(), auditAnchors(), journal());
     }
 
     public StackService stackService() {

@@ -9,6 +9,10 @@ export PGPASSWORD PGHOST="$DB_HOST" PGUSER="$POSTGRES_USER" PGDATABASE="$POSTGRE
 cd /backup
 psql -XtAq -c "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1" \
   > schema-version 2>/dev/null || echo none > schema-version
+# Each organization's activity-log head, read before the dump's snapshot (so the dump holds them): the console
+# keeps them outside the database as anchors (none when the stack has no such log).
+psql -XtAq -F ' ' -c "SELECT DISTINCT ON (org_id) org_id, seq, hash FROM activity_log ORDER BY org_id, seq DESC" \
+  > audit-heads 2>/dev/null || : > audit-heads
 pids=()
 pg_dump -Fc -Z zstd:1 -f database.dump & pids+=($!)
 for v in $VOLUMES; do

@@ -11,7 +11,7 @@ pg_ctl -D /tmp/restore-test-data -l /tmp/restore-test.log -w -t 60 \
   -o "-c listen_addresses='' -c unix_socket_directories=$PGHOST -c fsync=off -c full_page_writes=off" start >/dev/null \
   || { cat /tmp/restore-test.log; exit 1; }
 createdb restore_test
-pg_restore --exit-on-error --single-transaction --no-owner -d restore_test /backup/database.dump
+pg_restore --exit-on-error --single-transaction --no-owner --no-acl -d restore_test /backup/database.dump
 psql -XtAq -v ON_ERROR_STOP=1 -d restore_test -F ' ' -c "
   SELECT 'RESULT',
          coalesce((SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1), 'none'),

@@ -84,7 +84,8 @@ class BackupEndToEndTest {
     }
 
     private static BackupService backups(StateDatabase db) {
-        return new BackupService(engine, new Installations(db, Clock.systemUTC()), new Journal(db, Clock.systemUTC()), store(db));
+        return new BackupService(engine, new Installations(db, Clock.systemUTC()), new Journal(db, Clock.systemUTC()), store(db),
+                new com.adaptivestartup.console.state.AuditAnchors(db, Clock.systemUTC()));
     }
 
     private static BackupChecks checks(StateDatabase db) {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * The shared end-to-end fixture made by images/registry/fixture.sh (a real registry with basic auth and
- * releases 1.0.0 and 1.1.0), read from images/target/fixture/fixture.env, plus the vendor's key to issue
+ * releases 1.0.0, 1.1.0 and 1.2.0), read from images/target/fixture/fixture.env, plus the vendor's key to issue
  * licenses and sign variants of the releases in tests.
  */
 public final class Fixture {
@@ -36,6 +36,7 @@ public final class Fixture {
     public final TrustedKeys trusted;
     public final Path release100;
     public final Path release110;
+    public final Path release120;
     private final Path trustedKeyFile;
 
     private Fixture(Map<String, String> env) throws Exception {
@@ -47,6 +48,7 @@ public final class Fixture {
         trusted = TrustedKeys.fromPemFiles(trustedKeyFile);
         release100 = Path.of(env.get("FIXTURE_RELEASE_1_0_0"));
         release110 = Path.of(env.get("FIXTURE_RELEASE_1_1_0"));
+        release120 = Path.of(env.get("FIXTURE_RELEASE_1_2_0"));
     }
 
     public static Fixture load() throws Exception {

@@ -10,23 +10,89 @@ import org.junit.jupiter.api.Test;
 
 class ComposeTemplateTest {
 
+    private static final Map<String, String> ENV = Map.of("POSTGRES_IMAGE", "p@sha256:1", "REDIS_IMAGE", "r",
+            "STORAGE_IMAGE", "s", "BACKEND_IMAGE", "b", "WEB_IMAGE", "w", "HTTP_PORT", "8080");
+
+    private static StackPlan shipped(String file, Map<String, String> env) throws Exception {
+        String template = Files.readString(Path.of("../server-bundle/src/main/stack/" + file));
+        return ComposeTemplate.parse(ComposeTemplate.interpolate(template, env));
+    }
+
     @Test
     void theShippedTemplateReadsWithDependenciesFirstAndComposeConditions() throws Exception {
-        String template = Files.readString(Path.of("../server-bundle/src/main/stack/docker-compose.yml"));
-        Map<String, String> env = Map.of("POSTGRES_IMAGE", "p@sha256:1", "REDIS_IMAGE", "r", "STORAGE_IMAGE", "s",
-                "BACKEND_IMAGE", "b", "WEB_IMAGE", "w", "HTTP_PORT", "8080");
-        StackPlan plan = ComposeTemplate.parse(ComposeTemplate.interpolate(template, env));
+        StackPlan plan = shipped("docker-compose.yml", ENV);
         assertThat(plan.services()).extracting(StackPlan.Service::name)
                 .containsExactly("postgres", "redis", "storage", "backend", "web");
         assertThat(plan.service("backend").dependsOn()).containsExactly(new StackPlan.Dependency("postgres", true),
                 new StackPlan.Dependency("redis", false), new StackPlan.Dependency("storage", false));
-        assertThat(plan.service("web").ports()).containsExactly(new StackPlan.Port(8080, 8080));
+        assertThat(plan.service("web").ports()).containsExactly(new StackPlan.Port("0.0.0.0", 8080, 8080));
         assertThat(plan.services()).filteredOn(s -> !s.ports().isEmpty()).extracting(StackPlan.Service::name)
                 .containsExactly("web");
         assertThat(plan.service("postgres").image()).isEqualTo("p@sha256:1");
         assertThat(plan.volumes()).containsExactly("postgres-data", "redis-data", "storage-data");
         assertThat(plan.services()).allSatisfy(s -> assertThat(String.join(" ", s.environment().keySet()))
                 .doesNotContainPattern("PASSWORD(?!_FILE)|SECRET_KEY(?!_FILE)"));
+    }
+
+    @Test
+    void theShippedTemplateHardensEveryServiceAndKeepsTheDataOffTheWebServersNetwork() throws Exception {
+        StackPlan plan = shipped("docker-compose.yml", ENV);
+        assertThat(plan.services()).allSatisfy(s -> {
+            assertThat(s.security().capDrop()).as(s.name()).containsExactly("ALL");
+            assertThat(s.security().capAdd()).as(s.name()).isEmpty();
+            assertThat(s.security().securityOpt()).as(s.name()).containsExactly("no-new-privileges:true");
+            assertThat(s.security().readOnly()).as(s.name()).isTrue();
+            assertThat(s.security().memoryBytes()).as(s.name()).isPositive();
+            assertThat(s.security().pidsLimit()).as(s.name()).isPositive();
+        });
+        assertThat(plan.networks()).containsExactly(new StackPlan.Network("front", false), new StackPlan.Network("back", true));
+        assertThat(plan.service("web").networks()).containsExactly("front");
+        for (String data : new String[]{"postgres", "redis", "storage"}) {
+            assertThat(plan.service(data).networks()).as(data).containsExactly("back");
+        }
+        assertThat(plan.service("backend").networks()).containsExactly("back", "front");
+        assertThat(plan.service("backend").environment()).containsEntry("POSTGRES_USER", "adaptive_app");
+        assertThat(plan.service("backend").mounts()).noneMatch(m -> m.source().endsWith("/postgres_password"));
+        assertThat(plan.tools()).extracting(StackPlan.Service::name).containsExactly("migrate");
+        assertThat(plan.migrator().environment()).containsEntry("POSTGRES_USER", "adaptive")
+                .containsEntry("POSTGRES_APP_USER", "adaptive_app");
+        assertThat(plan.service("backend").security().memoryBytes()).isEqualTo(768L << 20);
+    }
+
+    @Test
+    void theAdminsSettingsReachThePortAndTheLimits() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("HTTP_BIND", "127.0.0.1");
+        env.put("BACKEND_MEMORY", "1g");
+        StackPlan plan = shipped("docker-compose.yml", env);
+        assertThat(plan.service("web").ports()).containsExactly(new StackPlan.Port("127.0.0.1", 8080, 8080));
+        assertThat(plan.service("backend").security().memoryBytes()).isEqualTo(1L << 30);
+    }
+
+    @Test
+    void theFrozenTemplateOfTheFirstReleasesStillReads() throws Exception {
+        StackPlan plan = shipped("frozen/upto-1.1.0.yml", ENV);
+        assertThat(plan.networks()).containsExactly(new StackPlan.Network("default", false));
+        assertThat(plan.services()).allSatisfy(s -> assertThat(s.security()).isEqualTo(StackPlan.Security.NONE));
+        assertThat(plan.migrator().name()).isEqualTo("backend");
+    }
+
+    @Test
+    void hardeningValuesThatAreNotWhatTheySayAreRefused() {
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    mem_limit: lots\n"))
+                .hasMessageContaining("mem_limit that is not a size");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    mem_limit: 1m\n"))
+                .hasMessageContaining("at least 6m");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    cap_add: [\"rm -rf\"]\n"))
+                .hasMessageContaining("not one");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    tmpfs: [tmp]\n"))
+                .hasMessageContaining("not an absolute path");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    networks: [ghost]\n"))
+                .hasMessageContaining("joins network ghost, which is not declared");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    ports: [\"localhost:80:80\"]\n"))
+                .hasMessageContaining("not [address:]host:container");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\nnetworks:\n  n:\n    driver: overlay\n"))
+                .hasMessageContaining("uses 'driver'");
     }
 
     @Test

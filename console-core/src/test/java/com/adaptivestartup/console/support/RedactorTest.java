@@ -21,10 +21,12 @@ class RedactorTest {
         Redactor r = Redactor.forInstall(new InstallDirectory(dir));
         String log = "connecting with pg-Secret-4711 to postgres\nlogin FirstAdminPw99 ok\n"
                 + "GET /api/me Authorization: Bearer eyJhbGciOi.payload.sig\n{\"password\":\"hunter2\",\"email\":\"a@b.c\"}\n"
-                + "S3 access: secret=abc123 region=eu";
+                + "S3 access: secret=abc123 region=eu\n"
+                + "DETAIL:  Key (lower(email::text))=(jane.doe+work@acme-corp.example.com) already exists.";
         assertThat(r.redact(log)).isEqualTo("connecting with [redacted] to postgres\nlogin [redacted] ok\n"
-                + "GET /api/me Authorization: Bearer [redacted]\n{\"password\":\"[redacted]\",\"email\":\"a@b.c\"}\n"
-                + "S3 access: secret=[redacted] region=eu");
+                + "GET /api/me Authorization: Bearer [redacted]\n{\"password\":\"[redacted]\",\"email\":\"[email]\"}\n"
+                + "S3 access: secret=[redacted] region=eu\n"
+                + "DETAIL:  Key (lower(email::text))=([email]) already exists.");
         assertThat(Files.exists(dir.resolve("admin-initial-password.txt"))).isTrue();
     }
 

@@ -134,7 +134,8 @@ class UpdateEndToEndTest {
 
         BackupService backups() {
             return new BackupService(engine, installations(), journal(),
-                    new BackupStore(stateDir.resolve("backups"), new BackupCatalogue(state), Clock.systemUTC()));
+                    new BackupStore(stateDir.resolve("backups"), new BackupCatalogue(state), Clock.systemUTC()),
+                    new com.adaptivestartup.console.state.AuditAnchors(state, Clock.systemUTC()));
         }
 
         UpdateService updates() {

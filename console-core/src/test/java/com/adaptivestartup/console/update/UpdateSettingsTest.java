@@ -47,9 +47,12 @@ class UpdateSettingsTest {
         StateDatabase.open(dir);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("console.db"));
              Statement s = c.createStatement()) {
-            // what a version-4 console left: the table without the column, and no heartbeat table (v6)
+            // what a version-4 console left: the table without the column, no heartbeat table (v6), no settings
+            // or audit anchors (v7)
             s.execute("ALTER TABLE update_settings DROP COLUMN dismissed");
             s.execute("DROP TABLE heartbeat");
+            s.execute("ALTER TABLE installations DROP COLUMN settings");
+            s.execute("DROP TABLE audit_anchors");
             s.execute("INSERT INTO update_settings (project, channel, skipped) VALUES ('acme', 'stable', '1.0.1')");
             s.execute("PRAGMA user_version = 4");
         }

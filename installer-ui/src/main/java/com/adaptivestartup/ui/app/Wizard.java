@@ -47,7 +47,7 @@ final class Wizard {
         },
                 () -> new InstallRequest(license.keyProperty().get().strip(), settings.installDir(), services.project,
                         settings.port(), settings.email(), null, services.env.getOrDefault("ADAPTIVE_RELEASE", ""),
-                        settings.aiKey()), background);
+                        settings.aiKey(), null), background);
         return new WizardViewModel(license, checks, settings, install);
     }
 }

@@ -38,7 +38,12 @@ public final class DashboardView extends VBox {
         problem.textProperty().bind(model.problemProperty());
         model.cards().addListener((ListChangeListener<DashboardViewModel.Card>) c -> redraw());
         redraw();
-        getChildren().addAll(new HBox(16, overall, open), problem, cards);
+        Label passwordNote = new Label();
+        passwordNote.setId("dashboard-password-note");
+        passwordNote.setWrapText(true);
+        passwordNote.textProperty().bind(model.passwordNoteProperty());
+        passwordNote.managedProperty().bind(passwordNote.textProperty().isNotEmpty());
+        getChildren().addAll(new HBox(16, overall, open), problem, passwordNote, cards);
     }
 
     /** Cards are kept and updated in place (a click never lands on a card being replaced); new services get one. */

@@ -37,6 +37,7 @@ public final class DashboardViewModel {
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper overall = new ReadOnlyStringWrapper("unknown");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper passwordNote = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private boolean refreshing;
     private boolean sampling;
@@ -59,6 +60,15 @@ public final class DashboardViewModel {
         background.run(stack::status, s -> {
             refreshing = false;
             lastStatus = s.services();
+            switch (s.initialPassword()) {
+                case PENDING -> passwordNote.set("The first admin has not replaced the initial password yet; it is in"
+                        + " admin-initial-password.txt in the install folder, readable only by you.");
+                case CHANGED -> passwordNote.set("The first admin replaced the initial password; its file was removed"
+                        + " from the install folder.");
+                default -> {
+                    // nothing new: what was said stays
+                }
+            }
             redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
             sample();
@@ -67,6 +77,11 @@ public final class DashboardViewModel {
             overall.set("unknown");
             problem.set("The stack's state cannot be read: " + e.getMessage());
         });
+    }
+
+    /** Where the first admin's initial password stands, when there is something to say. */
+    public ReadOnlyStringProperty passwordNoteProperty() {
+        return passwordNote.getReadOnlyProperty();
     }
 
     public void start(String service) {

@@ -20,6 +20,20 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void saysWhereTheInitialPasswordStandsAndKeepsSayingItWasReplaced() {
+        FakeStack stack = new FakeStack();
+        stack.initialPassword = com.adaptivestartup.console.operate.StackService.InitialPassword.PENDING;
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        model.refresh();
+        assertThat(model.passwordNoteProperty().get()).contains("has not replaced the initial password yet");
+        stack.initialPassword = com.adaptivestartup.console.operate.StackService.InitialPassword.CHANGED;
+        model.refresh();
+        model.refresh();
+        assertThat(model.passwordNoteProperty().get()).isEqualTo("The first admin replaced the initial password; its"
+                + " file was removed from the install folder.");
+    }
+
+    @Test
     void cpuAndMemoryAreSampledAtEachRefreshKeepingFiveMinutesOfCpu() {
         FakeStack stack = new FakeStack();
         DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);

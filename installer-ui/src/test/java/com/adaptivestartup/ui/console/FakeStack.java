@@ -12,6 +12,7 @@ public final class FakeStack implements StackControl {
     final Map<String, String[]> services = new LinkedHashMap<>();
     final List<String> actions = new ArrayList<>();
     RuntimeException failNextAction;
+    StackService.InitialPassword initialPassword = StackService.InitialPassword.NONE;
 
     public FakeStack() {
         for (String s : List.of("backend", "postgres", "redis", "storage", "web")) {
@@ -45,8 +46,12 @@ public final class FakeStack implements StackControl {
         services.forEach((name, s) -> list.add(new StackService.ServiceStatus(name, s[0], s[1], "1.1.0",
                 s[0].equals("running") ? Duration.ofMinutes(42) : null, name.equals("backend") ? 2 : 0, "id-" + name)));
         long healthy = services.values().stream().filter(s -> s[0].equals("running") && s[1].equals("healthy")).count();
+        StackService.InitialPassword password = initialPassword;
+        if (password == StackService.InitialPassword.CHANGED) {
+            initialPassword = StackService.InitialPassword.NONE;   // said once, as the console's StackService does
+        }
         return new StackService.StackStatus("adaptive", healthy == services.size() ? "healthy" : healthy == 0 ? "down"
-                : "degraded", list);
+                : "degraded", list, password);
     }
 
     private void act(String action, String service) {

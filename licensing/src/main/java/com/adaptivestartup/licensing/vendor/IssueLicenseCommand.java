@@ -1,5 +1,6 @@
 package com.adaptivestartup.licensing.vendor;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
 import com.adaptivestartup.licensing.license.Edition;
 import com.adaptivestartup.licensing.license.License;
 import com.adaptivestartup.licensing.license.LicenseIssuer;
@@ -112,7 +113,8 @@ final class IssueLicenseCommand implements Callable<Integer> {
         if (out == null) {
             spec.commandLine().getOut().println(document.compact());
         } else {
-            Files.writeString(out, LicenseIssuer.licenseFileText(document, license), StandardCharsets.UTF_8);
+            // A license holds the customer's registry password: the owner's alone, like a key.
+            PrivateFiles.write(out, LicenseIssuer.licenseFileText(document, license), StandardCharsets.UTF_8);
             spec.commandLine().getErr().println("wrote " + out + " (license " + license.licenseId() + ")");
         }
         return 0;

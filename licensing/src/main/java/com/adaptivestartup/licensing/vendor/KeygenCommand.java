@@ -1,5 +1,6 @@
 package com.adaptivestartup.licensing.vendor;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
 import com.adaptivestartup.licensing.signing.Ed25519Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,11 +49,7 @@ final class KeygenCommand implements Callable<Integer> {
     }
 
     private static void writePrivate(Path file, String pem) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file); // Windows: the user's profile folder is already private
-        }
+        PrivateFiles.createFile(file);
         Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

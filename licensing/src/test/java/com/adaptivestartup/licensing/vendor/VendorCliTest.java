@@ -44,6 +44,15 @@ class VendorCliTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(Files.readString(lic)).startsWith("Adaptive Startup license lic-")
                 .contains("Customer:  Acme Robotics (acme)").contains("-----BEGIN ADAPTIVE STARTUP LICENSE-----");
+        assertThat(Files.getPosixFilePermissions(lic)).as("a license holds the registry password: the owner's alone")
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(lic, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run("license", "issue", "--key", privateKey.toString(), "--customer-id", "acme", "--customer-name",
+                "Acme Robotics", "--edition", "enterprise", "--seats", "50", "--days", "30", "--registry-url",
+                "127.0.0.1:5000", "--registry-username", "acme-pull", "--registry-password", "pull-pw", "--out",
+                lic.toString())).isZero();
+        assertThat(Files.getPosixFilePermissions(lic)).as("issued again over a readable file").isEqualTo(
+                PosixFilePermissions.fromString("rw-------"));
 
         var verifier = new LicenseVerifier(TrustedKeys.fromPemFiles(dir.resolve("v1.public.pem")), Clock.systemUTC(),
                 new InMemoryTimeWitness(), Optional::empty, LicenseVerifier.DEFAULT_CLOCK_TOLERANCE);

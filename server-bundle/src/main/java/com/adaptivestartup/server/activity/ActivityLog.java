@@ -12,40 +12,57 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The append-only, hash-chained activity log of each organization. Every change is appended inside the
- * transaction that makes it, so the log and the data never disagree. The database refuses updates and
- * deletes; the chain makes a rewrite from outside visible.
+ * transaction that makes it, so the log and the data never disagree. The database refuses updates, deletes
+ * and truncation, and the server's runtime role may only insert and read. From release 1.2.0, with an
+ * {@link AuditKey}, each entry's hash is an HMAC with a key the database does not hold, so an entry cannot be
+ * rewritten and re-chained from inside the database; older entries keep their plain SHA-256 and say so.
  */
 public final class ActivityLog {
     static final String GENESIS = "0".repeat(64);
+    public static final String PLAIN = "sha256";
+    public static final String KEYED = "hmac-sha256";
     private final Sql sql;
     private final Clock clock;
+    private final Optional<AuditKey> key;
+    private final boolean chainColumn;
 
-    public ActivityLog(Sql sql, Clock clock) {
+    /**
+     * @param key         the chain's key; without one (a release before 1.2.0, or none configured) entries are
+     *                    chained with plain SHA-256
+     * @param chainColumn whether the schema records each entry's kind of hash (schema 6, release 1.2.0)
+     */
+    public ActivityLog(Sql sql, Clock clock, Optional<AuditKey> key, boolean chainColumn) {
         this.sql = sql;
         this.clock = clock;
+        this.key = chainColumn ? key : Optional.empty();
+        this.chainColumn = chainColumn;
     }
 
     public record Entry(long seq, UUID orgId, UUID actorId, String action, String entityType, String entityId,
                         String payload, String signedPayload, String signature, String publicKey, Instant createdAt,
-                        String prevHash, String hash) {
-        /** The hash this entry should have; length-prefixed fields, so no two entries share an input. */
-        String computeHash() {
+                        String prevHash, String hash, String chain) {
+        /** What the hash covers: length-prefixed fields, so no two entries share an input. */
+        String hashInput() {
             StringBuilder in = new StringBuilder();
             for (Object f : new Object[]{prevHash, orgId, actorId, action, entityType, entityId, payload, signedPayload,
                     signature, publicKey, createdAt}) {
                 String s = f == null ? "" : f.toString();
                 in.append(s.length()).append(':').append(s).append(';');
             }
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(in.toString().getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+            return in.toString();
+        }
+
+        /** The hash this entry should have, by its own kind; empty when it is keyed and no key is at hand. */
+        Optional<String> expectedHash(Optional<AuditKey> key) {
+            if (KEYED.equals(chain)) {
+                return key.map(k -> k.hmacHex(hashInput()));
             }
+            return Optional.of(sha256Hex(hashInput()));
         }
     }
 
@@ -61,48 +78,68 @@ public final class ActivityLog {
         String prev = tx.one("SELECT hash FROM activity_log WHERE org_id = ? ORDER BY seq DESC LIMIT 1",
                 r -> r.getString("hash"), orgId).orElse(GENESIS);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String chain = key.isPresent() ? KEYED : PLAIN;
         Entry draft = new Entry(0, orgId, actorId, action, entityType, entityId, payloadJson, signedPayload, signature,
-                publicKey, now, prev, null);
-        String hash = draft.computeHash();
-        long seq = tx.one("INSERT INTO activity_log (org_id, actor_id, action, entity_type, entity_id, payload,"
-                        + " signed_payload, signature, public_key, created_at, prev_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq", r -> r.getLong(1),
-                orgId, actorId, action, entityType, entityId, payloadJson, signedPayload, signature, publicKey, now,
-                prev, hash).orElseThrow();
+                publicKey, now, prev, null, chain);
+        String hash = draft.expectedHash(key).orElseThrow();
+        String columns = "org_id, actor_id, action, entity_type, entity_id, payload, signed_payload, signature,"
+                + " public_key, created_at, prev_hash, hash" + (chainColumn ? ", chain" : "");
+        Object[] values = chainColumn
+                ? new Object[]{orgId, actorId, action, entityType, entityId, payloadJson, signedPayload, signature, publicKey,
+                        now, prev, hash, chain}
+                : new Object[]{orgId, actorId, action, entityType, entityId, payloadJson, signedPayload, signature, publicKey,
+                        now, prev, hash};
+        long seq = tx.one("INSERT INTO activity_log (" + columns + ") VALUES (" + "?, ".repeat(values.length - 1)
+                + "?) RETURNING seq", r -> r.getLong(1), values).orElseThrow();
         return new Entry(seq, orgId, actorId, action, entityType, entityId, payloadJson, signedPayload, signature,
-                publicKey, now, prev, hash);
+                publicKey, now, prev, hash, chain);
     }
 
     public List<Entry> recent(UUID orgId, int limit) {
-        return sql.list(SELECT + " WHERE org_id = ? ORDER BY seq DESC LIMIT ?", ActivityLog::map, orgId, limit);
+        return sql.list(select() + " WHERE org_id = ? ORDER BY seq DESC LIMIT ?", this::map, orgId, limit);
     }
 
-    public record ChainCheck(boolean intact, int entries, Long brokenAtSeq, String problem) {
+    /**
+     * The result of re-deriving an organization's chain. {@code head} is its newest entry (what an anchor
+     * records); {@code notes} say what is true but not wrong (entries an older release wrote without the key).
+     */
+    public record ChainCheck(boolean intact, long entries, Long brokenAtSeq, String problem, Head head, List<String> notes) {
     }
 
-    /** Re-derives every hash of the organization's chain, oldest first. */
+    /** An organization's newest entry, or (seq 0, the genesis hash) when its log is empty. */
+    public record Head(UUID orgId, long seq, String hash) {
+    }
+
+    /** Re-derives every hash of the organization's chain, oldest first, reading it in batches. */
     public ChainCheck verify(UUID orgId) {
-        List<Entry> all = sql.list(SELECT + " WHERE org_id = ? ORDER BY seq", ActivityLog::map, orgId);
-        String expectedPrev = GENESIS;
-        for (Entry e : all) {
-            if (!e.prevHash().equals(expectedPrev)) {
-                return new ChainCheck(false, all.size(), e.seq(), "entry " + e.seq() + " does not follow the one before it");
-            }
-            if (!e.computeHash().equals(e.hash())) {
-                return new ChainCheck(false, all.size(), e.seq(), "entry " + e.seq() + " was changed after it was written");
-            }
-            expectedPrev = e.hash();
-        }
-        return new ChainCheck(true, all.size(), null, null);
+        ChainWalk walk = new ChainWalk(orgId, key);
+        sql.each(select() + " WHERE org_id = ? ORDER BY seq", this::map, walk, orgId);
+        return walk.result();
     }
 
-    private static final String SELECT = "SELECT seq, org_id, actor_id, action, entity_type, entity_id, payload,"
-            + " signed_payload, signature, public_key, created_at, prev_hash, hash FROM activity_log";
+    /** Whether the entry at {@code seq} exists with exactly this hash: how anchors kept outside are checked. */
+    public Optional<String> hashAt(UUID orgId, long seq) {
+        return sql.one("SELECT hash FROM activity_log WHERE org_id = ? AND seq = ?", r -> r.getString(1), orgId, seq);
+    }
 
-    private static Entry map(java.sql.ResultSet r) throws SQLException {
+    private String select() {
+        return "SELECT seq, org_id, actor_id, action, entity_type, entity_id, payload, signed_payload, signature,"
+                + " public_key, created_at, prev_hash, hash, " + (chainColumn ? "chain" : "'" + PLAIN + "' AS chain")
+                + " FROM activity_log";
+    }
+
+    private Entry map(java.sql.ResultSet r) throws SQLException {
         return new Entry(r.getLong("seq"), r.getObject("org_id", UUID.class), r.getObject("actor_id", UUID.class),
                 r.getString("action"), r.getString("entity_type"), r.getString("entity_id"), r.getString("payload"),
                 r.getString("signed_payload"), r.getString("signature"), r.getString("public_key"),
-                Sql.instant(r, "created_at"), r.getString("prev_hash"), r.getString("hash"));
+                Sql.instant(r, "created_at"), r.getString("prev_hash"), r.getString("hash"), r.getString("chain"));
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -17,8 +17,10 @@ import java.util.HexFormat;
 
 /**
  * Checks a human approval of an AI suggestion, signed in the browser with the user's Ed25519 key
- * (WebCrypto): the signature over the exact payload text, that the payload says what the request says,
- * and that it is fresh. The cloud app stored only the signature; we keep the payload too, so it can be
+ * (WebCrypto): the signature over the exact payload text, that the payload says what the request says (the
+ * organization it is recorded in, the entity), that it is fresh, and that it carries a nonce. The same
+ * signature is recorded once (a unique index from release 1.2.0), so an approval cannot be replayed, in this
+ * organization or another. The cloud app stored only the signature; we keep the payload too, so it can be
  * verified again later.
  */
 public final class ApprovalVerifier {
@@ -29,7 +31,7 @@ public final class ApprovalVerifier {
     private ApprovalVerifier() {
     }
 
-    public static void verify(String signedPayload, String signatureB64, String registeredKeyB64,
+    public static void verify(String signedPayload, String signatureB64, String registeredKeyB64, java.util.UUID orgId,
                               String entityType, String entityId, Instant now) {
         if (registeredKeyB64 == null) {
             throw ApiError.badRequest("register your signing key first (PUT /api/auth/public-key)");
@@ -46,6 +48,12 @@ public final class ApprovalVerifier {
                 || !payload.path("contentHash").asText().matches("[0-9a-f]{64}")) {
             throw ApiError.badRequest("signedPayload must be an AI_APPROVAL of this entityType and entityId,"
                     + " with a SHA-256 contentHash");
+        }
+        if (!orgId.toString().equals(payload.path("orgId").asText())) {
+            throw ApiError.badRequest("signedPayload must name the organization it is recorded in (orgId " + orgId + ")");
+        }
+        if (!payload.path("nonce").asText().matches("[A-Za-z0-9_-]{16,128}")) {
+            throw ApiError.badRequest("signedPayload must carry a nonce: 16 to 128 random letters, digits, '-' or '_'");
         }
         try {
             Instant at = Instant.parse(payload.path("timestamp").asText());

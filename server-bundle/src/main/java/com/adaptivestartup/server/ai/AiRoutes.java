@@ -3,7 +3,7 @@ package com.adaptivestartup.server.ai;
 import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Json;
-import com.adaptivestartup.server.org.Text;
+import com.adaptivestartup.server.http.Text;
 import io.javalin.Javalin;
 import java.util.Map;
 import java.util.Optional;

@@ -18,14 +18,16 @@ public final class AccountService {
     private final Sql sql;
     private final UserRepository users;
     private final SessionStore sessions;
+    private final SignInLimiter limiter;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final String dummyHash;
 
-    public AccountService(Sql sql, SessionStore sessions, PasswordHasher hasher, Clock clock) {
+    public AccountService(Sql sql, SessionStore sessions, SignInLimiter limiter, PasswordHasher hasher, Clock clock) {
         this.sql = sql;
         this.users = new UserRepository(sql);
         this.sessions = sessions;
+        this.limiter = limiter;
         this.hasher = hasher;
         this.clock = clock;
         this.dummyHash = hasher.hash(Tokens.random());
@@ -62,18 +64,38 @@ public final class AccountService {
     public record Session(String token, User user) {
     }
 
-    public Session login(String email, String password) {
-        if (sessions.tooManyFailures(email)) {
-            throw new ApiError(429, "too_many_attempts", "too many failed sign-ins for this email; wait 15 minutes");
-        }
+    /**
+     * Signs in. The attempt is counted before the password is checked ({@link SignInLimiter}); {@code client}
+     * is the address it came from, as {@code ClientAddress} tells it.
+     */
+    public Session login(String email, String password, String client) {
+        User user = checkPassword(email, password, client);
+        return new Session(openSession(user), user);
+    }
+
+    /** The account whose email and password these are, through the same limits as a sign-in; else 401 or 429. */
+    public User checkPassword(String email, String password, String client) {
+        limiter.reserve(email, client).ifPresent(refusal -> {
+            throw new ApiError(429, "too_many_attempts", refusal.message())
+                    .withHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
+        });
         Optional<User> user = users.byEmail(email);
         boolean ok = hasher.matches(password, user.map(User::passwordHash).orElse(dummyHash)) && user.isPresent();
         if (!ok) {
-            sessions.recordFailure(email);
             throw ApiError.unauthorized("the email or password is wrong");
         }
-        sessions.clearFailures(email);
-        return new Session(sessions.open(user.get().id(), user.get().email(), user.get().mustChangePassword()), user.get());
+        limiter.succeeded(email, client);
+        return user.get();
+    }
+
+    /** A new session for the user; returns its token. */
+    public String openSession(User user) {
+        return sessions.open(user.id(), user.email(), user.mustChangePassword());
+    }
+
+    /** The account with this email, if there is one (for flows that must not say so to the caller). */
+    public Optional<User> byEmail(String email) {
+        return users.byEmail(email);
     }
 
     /** The signed-in user of this request, or 401. */
@@ -100,7 +122,7 @@ public final class AccountService {
     }
 
     public void logout(Principal principal) {
-        sessions.close(principal.sessionHash());
+        sessions.close(principal);
     }
 
     public User me(Principal principal) {
@@ -145,7 +167,7 @@ public final class AccountService {
             UserRepository.insert(tx, user);
         } catch (java.sql.SQLException e) {
             if ("23505".equals(e.getSQLState())) {
-                throw ApiError.conflict("an account for " + email + " already exists; sign in and accept the invitation");
+                throw ApiError.conflict("this account could not be created; sign in instead");
             }
             throw e;
         }

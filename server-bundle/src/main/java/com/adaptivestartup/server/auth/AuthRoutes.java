@@ -1,5 +1,6 @@
 package com.adaptivestartup.server.auth;
 
+import com.adaptivestartup.server.http.ClientAddress;
 import com.adaptivestartup.server.http.Json;
 import io.javalin.Javalin;
 import java.util.Map;
@@ -7,9 +8,11 @@ import java.util.Map;
 /** {@code /api/auth/*}: sign in, sign out, who am I, change password, register a signing key. */
 public final class AuthRoutes {
     private final AccountService accounts;
+    private final ClientAddress clients;
 
-    public AuthRoutes(AccountService accounts) {
+    public AuthRoutes(AccountService accounts, ClientAddress clients) {
         this.accounts = accounts;
+        this.clients = clients;
     }
 
     record Login(String email, String password) {
@@ -24,7 +27,8 @@ public final class AuthRoutes {
     public void register(Javalin app) {
         app.post("/api/auth/login", ctx -> {
             Login body = Json.body(ctx, Login.class);
-            AccountService.Session session = accounts.login(String.valueOf(body.email()), String.valueOf(body.password()));
+            AccountService.Session session = accounts.login(String.valueOf(body.email()), String.valueOf(body.password()),
+                    clients.of(ctx));
             ctx.json(Map.of("token", session.token(), "user", session.user(),
                     "mustChangePassword", session.user().mustChangePassword()));
         });

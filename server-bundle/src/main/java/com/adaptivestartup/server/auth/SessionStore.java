@@ -1,24 +1,44 @@
 package com.adaptivestartup.server.auth;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.GetExParams;
+import redis.clients.jedis.params.SetParams;
 
 /**
- * Opaque sessions in Redis: the client holds a random token, Redis holds its hash with the user id and
- * a sliding expiry. Logout deletes it; a password change deletes all of a user's sessions.
+ * Opaque sessions in Redis: the client holds a random token, Redis holds its hash with the user id, a
+ * sliding idle expiry and an absolute one ({@code maxAge} after sign-in, however busy the session). Each
+ * user's set of sessions lives as long as the longest a session can, so "sign out everywhere" and a password
+ * change always find every session. Listeners hear of each end at once.
  */
 public final class SessionStore {
     private static final String SESSION = "as:session:";
     private static final String USER_SESSIONS = "as:user-sessions:";
-    private static final String FAILED_LOGINS = "as:failed-logins:";
     private final JedisPooled redis;
-    private final Duration ttl;
+    private final Duration idle;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
-    public SessionStore(JedisPooled redis, Duration ttl) {
+    public SessionStore(JedisPooled redis, Duration idle, Duration maxAge, Clock clock) {
         this.redis = redis;
-        this.ttl = ttl;
+        this.idle = idle;
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
+
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -29,25 +49,64 @@ public final class SessionStore {
     public String open(UUID userId, String email, boolean mustChangePassword) {
         String token = Tokens.random();
         String hash = Tokens.sha256Hex(token);
-        redis.setex(SESSION + hash, ttl.toSeconds(), userId + "|" + (mustChangePassword ? "1" : "0") + "|" + email);
-        redis.sadd(USER_SESSIONS + userId, hash);
-        redis.expire(USER_SESSIONS + userId, ttl.toSeconds());
+        long now = clock.instant().getEpochSecond();
+        try (var p = redis.pipelined()) {
+            p.setex(SESSION + hash, Math.min(idle.toSeconds(), maxAge.toSeconds()), value(userId, mustChangePassword, email, now));
+            p.sadd(USER_SESSIONS + userId, hash);
+            p.expire(USER_SESSIONS + userId, maxAge.toSeconds());
+            p.sync();
+        }
         return token;
     }
 
-    /** The user of a live session, extending it; empty when unknown, expired or revoked. */
+    /** The user of a live session, extending its idle expiry; empty when unknown, expired or revoked. */
     public Optional<Principal> resolve(String token) {
         String hash = Tokens.sha256Hex(token);
-        String value = redis.getEx(SESSION + hash, new redis.clients.jedis.params.GetExParams().ex(ttl.toSeconds()));
+        String value = redis.getEx(SESSION + hash, new GetExParams().ex(idle.toSeconds()));
         if (value == null) {
             return Optional.empty();
         }
-        String[] parts = value.split("\\|", 3);
-        return Optional.of(new Principal(UUID.fromString(parts[0]), parts[2], parts[1].equals("1"), hash));
+        Stored stored = Stored.parse(value);
+        long now = clock.instant().getEpochSecond();
+        long created = stored.createdEpochSecond();
+        if (created < 0) {
+            // A session opened before sessions had an absolute lifetime: it starts counting now.
+            created = now;
+            redis.set(SESSION + hash, value(stored.userId(), stored.mustChangePassword(), stored.email(), now),
+                    SetParams.setParams().keepTtl());
+            redis.sadd(USER_SESSIONS + stored.userId(), hash);
+            redis.expire(USER_SESSIONS + stored.userId(), maxAge.toSeconds());
+        }
+        long left = created + maxAge.toSeconds() - now;
+        if (left <= 0) {
+            end(stored.userId(), hash);
+            return Optional.empty();
+        }
+        if (left < idle.toSeconds()) {
+            redis.expire(SESSION + hash, left);
+        }
+        return Optional.of(new Principal(stored.userId(), stored.email(), stored.mustChangePassword(), hash));
     }
 
-    public void close(String sessionHash) {
-        redis.del(SESSION + sessionHash);
+    /** Which of these sessions are still live (one round trip, however many). */
+    public Set<String> live(Collection<String> sessionHashes) {
+        List<String> hashes = List.copyOf(sessionHashes);
+        List<Response<Boolean>> answers = new ArrayList<>(hashes.size());
+        try (var p = redis.pipelined()) {
+            hashes.forEach(h -> answers.add(p.exists(SESSION + h)));
+            p.sync();
+        }
+        Set<String> live = new HashSet<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            if (Boolean.TRUE.equals(answers.get(i).get())) {
+                live.add(hashes.get(i));
+            }
+        }
+        return live;
+    }
+
+    public void close(Principal principal) {
+        end(principal.userId(), principal.sessionHash());
     }
 
     public void closeAll(UUID userId) {
@@ -55,24 +114,28 @@ public final class SessionStore {
             redis.del(SESSION + hash);
         }
         redis.del(USER_SESSIONS + userId);
+        listeners.forEach(l -> l.userSignedOut(userId));
     }
 
-    /** Counts a failed login for this email; true when it is over the limit (10 in 15 minutes). */
-    public boolean tooManyFailures(String email) {
-        String key = FAILED_LOGINS + email.toLowerCase(java.util.Locale.ROOT);
-        String count = redis.get(key);
-        return count != null && Integer.parseInt(count) >= 10;
+    private void end(UUID userId, String hash) {
+        redis.del(SESSION + hash);
+        redis.srem(USER_SESSIONS + userId, hash);
+        listeners.forEach(l -> l.sessionEnded(hash));
     }
 
-    public void recordFailure(String email) {
-        String key = FAILED_LOGINS + email.toLowerCase(java.util.Locale.ROOT);
-        long n = redis.incr(key);
-        if (n == 1) {
-            redis.expire(key, 15 * 60);
+    private static String value(UUID userId, boolean mustChangePassword, String email, long createdEpochSecond) {
+        return "v2|" + createdEpochSecond + "|" + (mustChangePassword ? "1" : "0") + "|" + userId + "|" + email;
+    }
+
+    /** A session's value: {@code v2|created|flag|user|email}, or before 1.2.0 {@code user|flag|email} (created -1). */
+    private record Stored(UUID userId, boolean mustChangePassword, String email, long createdEpochSecond) {
+        static Stored parse(String value) {
+            if (value.startsWith("v2|")) {
+                String[] p = value.split("\\|", 5);
+                return new Stored(UUID.fromString(p[3]), p[2].equals("1"), p[4], Long.parseLong(p[1]));
+            }
+            String[] p = value.split("\\|", 3);
+            return new Stored(UUID.fromString(p[0]), p[1].equals("1"), p[2], -1);
         }
-    }
-
-    public void clearFailures(String email) {
-        redis.del(FAILED_LOGINS + email.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -57,6 +57,11 @@ public final class Env {
         return fallback;
     }
 
+    /** Records a problem found by the caller (a value present but not usable), to be named with the rest. */
+    public void problem(String sentence) {
+        problems.add(sentence);
+    }
+
     /** Throws one exception naming every problem found, if any. */
     public void check() {
         if (!problems.isEmpty()) {

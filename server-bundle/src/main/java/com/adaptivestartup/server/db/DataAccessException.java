@@ -16,6 +16,12 @@ public final class DataAccessException extends RuntimeException {
         return "23505".equals(sqlState);
     }
 
+    /** Whether the statement broke the named constraint (a CHECK or a unique index). */
+    public boolean violates(String constraint) {
+        return getCause() instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                && constraint.equals(p.getServerErrorMessage().getConstraint());
+    }
+
     public boolean isConnectionFailure() {
         return sqlState != null && sqlState.startsWith("08");
     }

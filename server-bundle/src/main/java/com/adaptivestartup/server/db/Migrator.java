@@ -37,6 +37,11 @@ public final class Migrator {
         public static Report failed(Release release, String error) {
             return new Report(false, release.version(), "unknown", "unknown", List.of(), error);
         }
+
+        /** The same run, failed after all (a step after the migration did not succeed). */
+        public Report failing(String why) {
+            return new Report(false, release, schemaBefore, schemaAfter, applied, why);
+        }
     }
 
     public record Applied(String version, String description, int millis) {

@@ -72,6 +72,24 @@ public final class Sql {
         return single(tx -> tx.update(sql, params));
     }
 
+    /**
+     * Hands each row to {@code each} as it is read, a batch at a time (a cursor, inside a read-only
+     * transaction), so a long result never sits in memory whole.
+     */
+    public <T> void each(String sql, RowMapper<T> mapper, java.util.function.Consumer<T> each, Object... params) {
+        transaction(tx -> {
+            try (PreparedStatement s = tx.prepare(sql, params)) {
+                s.setFetchSize(1000);
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        each.accept(mapper.map(rows));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** Statements on one connection inside one transaction. */
     public static final class Tx {
         private final Connection connection;
@@ -101,7 +119,7 @@ public final class Sql {
             }
         }
 
-        private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement prepare(String sql, Object... params) throws SQLException {
             PreparedStatement s = connection.prepareStatement(sql);
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];

@@ -5,8 +5,8 @@ import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
-import com.adaptivestartup.server.org.OrgService;
-import com.adaptivestartup.server.org.Text;
+import com.adaptivestartup.server.access.OrgAccess;
+import com.adaptivestartup.server.http.Text;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.venture.VentureService;
 import java.io.BufferedInputStream;
@@ -28,17 +28,17 @@ import java.util.UUID;
  */
 public final class FileService {
     private final Sql sql;
-    private final OrgService orgs;
+    private final OrgAccess access;
     private final VentureService ventures;
     private final ActivityLog activity;
     private final ObjectStore store;
     private final LiveUpdates live;
     private final long maxBytes;
 
-    public FileService(Sql sql, OrgService orgs, VentureService ventures, ActivityLog activity, ObjectStore store,
+    public FileService(Sql sql, OrgAccess access, VentureService ventures, ActivityLog activity, ObjectStore store,
                        LiveUpdates live, long maxBytes) {
         this.sql = sql;
-        this.orgs = orgs;
+        this.access = access;
         this.ventures = ventures;
         this.activity = activity;
         this.store = store;
@@ -52,7 +52,7 @@ public final class FileService {
 
     public StoredFile upload(Principal p, UUID orgId, UUID ventureId, String name, String contentType, long length,
                              InputStream body) throws IOException {
-        orgs.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, Role.MEMBER);
         if (ventureId != null) {
             ventures.find(orgId, ventureId);
         }
@@ -98,7 +98,7 @@ public final class FileService {
     }
 
     public List<StoredFile> list(Principal p, UUID orgId, UUID ventureId) {
-        orgs.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, Role.VIEWER);
         return sql.list(SELECT + " WHERE org_id = ? AND (?::uuid IS NULL OR venture_id = ?::uuid) ORDER BY created_at DESC",
                 FileService::map, orgId, ventureId, ventureId);
     }
@@ -107,7 +107,7 @@ public final class FileService {
     }
 
     public Download open(Principal p, UUID orgId, UUID fileId) {
-        orgs.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, Role.VIEWER);
         StoredFile file = sql.one(SELECT + " WHERE org_id = ? AND id = ?", FileService::map, orgId, fileId)
                 .orElseThrow(() -> ApiError.notFound("the file"));
         return new Download(file, store.get("orgs/" + orgId + "/files/" + fileId));

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Javalin instance with our JSON and our error shape: every failure is {@code {"error","message"}}. */
+/**
+ * The Javalin instance with our JSON, our error shape (every failure is {@code {"error","message"}}) and the
+ * security headers every answer carries.
+ */
 public final class HttpApp {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
 
@@ -23,7 +26,19 @@ public final class HttpApp {
             config.http.defaultContentType = "application/json";
             config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
         });
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(body(e.code(), e.getMessage())));
+        // Every answer is data, never a page: not to be sniffed into HTML, framed, cached or given a referrer.
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+            ctx.header("Cache-Control", "no-store");
+        });
+        app.exception(ApiError.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            ctx.status(e.status()).json(body(e.code(), e.getMessage()));
+        });
         app.exception(DataAccessException.class, (e, ctx) -> {
             if (e.isConnectionFailure()) {
                 ctx.status(503).json(body("database_unavailable", "the database is not reachable right now; try again"));

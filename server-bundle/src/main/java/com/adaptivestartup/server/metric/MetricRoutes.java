@@ -36,7 +36,7 @@ public final class MetricRoutes {
             ctx.json(metrics.range(p, Ids.path(ctx, "orgId"), Ids.path(ctx, "id"), ctx.queryParam("name"),
                     time(ctx, "from"), time(ctx, "to"), limit));
         });
-        if (release.atLeast("1.1.0")) {
+        if (release.has(Release.Feature.METRIC_UNITS)) {
             app.get(base + "/summary", ctx -> ctx.json(metrics.summary(accounts.authenticateActive(ctx),
                     Ids.path(ctx, "orgId"), Ids.path(ctx, "id"))));
         }

@@ -5,7 +5,7 @@ import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
-import com.adaptivestartup.server.org.OrgService;
+import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.venture.VentureService;
@@ -23,17 +23,17 @@ public final class MetricService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,79}");
     private static final Set<String> UNITS = Set.of("USD", "percent", "count", "none");
     private final Sql sql;
-    private final OrgService orgs;
+    private final OrgAccess access;
     private final VentureService ventures;
     private final ActivityLog activity;
     private final LiveUpdates live;
     private final Release release;
     private final Clock clock;
 
-    public MetricService(Sql sql, OrgService orgs, VentureService ventures, ActivityLog activity, LiveUpdates live,
+    public MetricService(Sql sql, OrgAccess access, VentureService ventures, ActivityLog activity, LiveUpdates live,
                          Release release, Clock clock) {
         this.sql = sql;
-        this.orgs = orgs;
+        this.access = access;
         this.ventures = ventures;
         this.activity = activity;
         this.live = live;
@@ -53,11 +53,11 @@ public final class MetricService {
     }
 
     private boolean hasUnits() {
-        return release.atLeast("1.1.0");
+        return release.has(Release.Feature.METRIC_UNITS);
     }
 
     public Metric add(Principal p, UUID orgId, UUID ventureId, NewMetric body) {
-        orgs.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, Role.MEMBER);
         ventures.find(orgId, ventureId);
         if (body.name() == null || !NAME.matcher(body.name()).matches()) {
             throw ApiError.badRequest("'name' must be 1 to 80 letters, digits, spaces, '_', '.' or '-'");
@@ -90,7 +90,7 @@ public final class MetricService {
     }
 
     public List<Metric> range(Principal p, UUID orgId, UUID ventureId, String name, Instant from, Instant to, int limit) {
-        orgs.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, Role.VIEWER);
         ventures.find(orgId, ventureId);
         String unit = hasUnits() ? "unit" : "NULL AS unit";
         return sql.list("SELECT id, venture_id, name, value, " + unit + ", recorded_at FROM metrics"
@@ -104,7 +104,7 @@ public final class MetricService {
 
     /** Release 1.1.0: per metric name, its unit, count, range and latest value. */
     public List<Summary> summary(Principal p, UUID orgId, UUID ventureId) {
-        orgs.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, Role.VIEWER);
         ventures.find(orgId, ventureId);
         return sql.list("SELECT DISTINCT ON (name) name, unit, count(*) OVER w AS n, min(value) OVER w AS lo,"
                         + " max(value) OVER w AS hi, value, recorded_at FROM metrics WHERE org_id = ? AND venture_id = ?"

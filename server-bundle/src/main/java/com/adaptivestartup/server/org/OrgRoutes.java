@@ -2,19 +2,24 @@ package com.adaptivestartup.server.org;
 
 import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.auth.Principal;
+import com.adaptivestartup.server.http.ClientAddress;
 import com.adaptivestartup.server.http.Ids;
 import com.adaptivestartup.server.http.Json;
 import io.javalin.Javalin;
 import java.util.Optional;
 
-/** {@code /api/orgs/*} and {@code /api/invitations/accept}. */
+/** {@code /api/orgs/*}, the organization's invitations, and {@code /api/invitations/{open,accept}}. */
 public final class OrgRoutes {
     private final AccountService accounts;
     private final OrgService orgs;
+    private final InvitationService invitations;
+    private final ClientAddress clients;
 
-    public OrgRoutes(AccountService accounts, OrgService orgs) {
+    public OrgRoutes(AccountService accounts, OrgService orgs, InvitationService invitations, ClientAddress clients) {
         this.accounts = accounts;
         this.orgs = orgs;
+        this.invitations = invitations;
+        this.clients = clients;
     }
 
     record NewOrg(String name) {
@@ -24,6 +29,9 @@ public final class OrgRoutes {
     }
 
     record NewInvitation(String email, String role) {
+    }
+
+    record Token(String token) {
     }
 
     record Accept(String token, String name, String password) {
@@ -46,16 +54,25 @@ public final class OrgRoutes {
             orgs.remove(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "userId"));
             ctx.status(204);
         });
+        app.get("/api/orgs/{orgId}/invitations", ctx ->
+                ctx.json(invitations.list(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"))));
         app.post("/api/orgs/{orgId}/invitations", ctx -> {
             Principal p = accounts.authenticateActive(ctx);
             NewInvitation body = Json.body(ctx, NewInvitation.class);
-            ctx.status(201).json(orgs.invite(p, Ids.path(ctx, "orgId"), body.email(), body.role()));
+            ctx.status(201).json(invitations.invite(p, Ids.path(ctx, "orgId"), body.email(), body.role()));
         });
+        app.delete("/api/orgs/{orgId}/invitations/{id}", ctx -> {
+            invitations.revoke(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "id"));
+            ctx.status(204);
+        });
+        app.post("/api/orgs/{orgId}/invitations/{id}/resend", ctx ->
+                ctx.json(invitations.resend(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "id"))));
+        app.post("/api/invitations/open", ctx -> ctx.json(invitations.open(Json.body(ctx, Token.class).token())));
         app.post("/api/invitations/accept", ctx -> {
             Optional<Principal> p = ctx.header("Authorization") == null ? Optional.empty()
                     : Optional.of(accounts.authenticateActive(ctx));
             Accept body = Json.body(ctx, Accept.class);
-            ctx.json(orgs.accept(p, body.token(), body.name(), body.password()));
+            ctx.json(invitations.accept(p, body.token(), body.name(), body.password(), clients.of(ctx)));
         });
     }
 }

@@ -1,9 +1,12 @@
 package com.adaptivestartup.server.realtime;
 
+import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.auth.Principal;
+import com.adaptivestartup.server.auth.Role;
+import com.adaptivestartup.server.auth.SessionListener;
+import com.adaptivestartup.server.auth.SessionStore;
 import com.adaptivestartup.server.http.Json;
-import com.adaptivestartup.server.org.OrgService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
@@ -15,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,64 +30,139 @@ import org.slf4j.LoggerFactory;
  * WebSocket, and a token in the URL would end up in access logs, so the first message authenticates:
  * {@code {"type":"auth","token":"..."}}; the server answers {@code {"type":"ready","orgs":[...]}} and
  * from then on sends {@code {"type":"venture.updated","orgId":...,"data":{...}}} and the like.
+ *
+ * <p>A socket lives no longer than what let it in. It is closed with {@value #SESSION_ENDED} (sign in
+ * again) the moment its session is signed out, ended everywhere or by a password change, and found expired by
+ * a sweep every {@code 30 s}; with {@value #MEMBERSHIP_CHANGED} (reconnect: what you may see changed) when its
+ * user joins, leaves or changes role in an organization. Every publish re-checks its receivers (one query of
+ * the organization's members, one Redis round trip for their sessions), so nothing reaches a socket whose right
+ * ended elsewhere. A socket that does not authenticate within {@code 10 s} is closed.
  */
-public final class LiveUpdates {
+public final class LiveUpdates implements SessionListener, AutoCloseable {
+    public static final int SESSION_ENDED = 4401;
+    public static final int MEMBERSHIP_CHANGED = 4403;
     private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
-    private static final int UNAUTHORIZED = 4401;
-    private final Map<UUID, Set<WsContext>> byOrg = new ConcurrentHashMap<>();
-    private final Map<String, List<UUID>> orgsBySession = new ConcurrentHashMap<>();
+    private static final Duration AUTHENTICATE_WITHIN = Duration.ofSeconds(10);
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    private final Map<String, LiveSocket> sockets = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-updates-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AccountService accounts;
+    private final SessionStore sessions;
+    private final OrgAccess access;
 
-    public void register(Javalin app, AccountService accounts, OrgService orgs) {
+    public LiveUpdates(AccountService accounts, SessionStore sessions, OrgAccess access) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.access = access;
+        sessions.addListener(this);
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void register(Javalin app) {
         app.ws("/api/ws", ws -> {
-            ws.onConnect(ctx -> ctx.enableAutomaticPings(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            ws.onConnect(ctx -> {
+                ctx.enableAutomaticPings(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
+                LiveSocket socket = new LiveSocket(ctx);
+                sockets.put(ctx.sessionId(), socket);
+                timer.schedule(() -> {
+                    if (!socket.authenticated()) {
+                        socket.close(SESSION_ENDED, "sign in first");
+                    }
+                }, AUTHENTICATE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            });
             ws.onMessage(ctx -> {
-                if (orgsBySession.containsKey(ctx.sessionId())) {
-                    return; // already authenticated; clients send nothing else
+                LiveSocket socket = sockets.get(ctx.sessionId());
+                if (socket == null || socket.authenticated()) {
+                    return; // closed meanwhile, or already authenticated: clients send nothing else
                 }
                 Optional<Principal> principal = tokenOf(ctx.message()).flatMap(accounts::principalOf)
                         .filter(p -> !p.mustChangePassword());
                 if (principal.isEmpty()) {
-                    ctx.closeSession(UNAUTHORIZED, "sign in first");
+                    socket.close(SESSION_ENDED, "sign in first");
                     return;
                 }
-                List<UUID> memberOf = orgs.orgIdsOf(principal.get().userId());
-                orgsBySession.put(ctx.sessionId(), memberOf);
-                memberOf.forEach(org -> byOrg.computeIfAbsent(org, k -> new CopyOnWriteArraySet<>()).add(ctx));
-                ctx.send(Json.write(Map.of("type", "ready", "orgs", memberOf)));
+                List<UUID> memberOf = access.orgIdsOf(principal.get().userId());
+                socket.authenticate(principal.get(), Set.copyOf(memberOf));
+                socket.send(Json.write(Map.of("type", "ready", "orgs", memberOf)));
             });
-            ws.onClose(ctx -> forget(ctx));
-            ws.onError(ctx -> forget(ctx));
+            ws.onClose(ctx -> sockets.remove(ctx.sessionId()));
+            ws.onError(ctx -> sockets.remove(ctx.sessionId()));
         });
     }
 
-    /** Sends an event to every connected member of the organization. Call after the change committed. */
+    /**
+     * Sends an event to every connected member of the organization whose session is still live; a socket
+     * found without the right any more is closed instead. Call after the change committed.
+     */
     public void publish(UUID orgId, String type, Object data) {
-        Set<WsContext> sessions = byOrg.get(orgId);
-        if (sessions == null || sessions.isEmpty()) {
+        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId));
+        if (receivers.isEmpty()) {
             return;
         }
+        Map<UUID, Role> members = access.membersOf(orgId);
+        Set<String> live = sessions.live(receivers.stream().map(LiveSocket::sessionHash).toList());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", type);
         event.put("orgId", orgId);
         event.put("data", data);
         String message = Json.write(event);
-        for (WsContext session : sessions) {
-            try {
-                if (session.session.isOpen()) {
-                    session.send(message);
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("dropping a live-update session that failed to send: {}", e.toString());
-                forget(session);
+        for (LiveSocket socket : receivers) {
+            if (!live.contains(socket.sessionHash())) {
+                socket.close(SESSION_ENDED, "the session ended");
+            } else if (!members.containsKey(socket.userId())) {
+                socket.close(MEMBERSHIP_CHANGED, "your membership changed");
+            } else {
+                socket.send(message);
             }
         }
     }
 
-    private void forget(WsContext ctx) {
-        List<UUID> orgs = orgsBySession.remove(ctx.sessionId());
-        if (orgs != null) {
-            orgs.forEach(org -> Optional.ofNullable(byOrg.get(org)).ifPresent(s -> s.remove(ctx)));
+    /** The user joined, left or changed role in an organization: their sockets reconnect to learn what they may see. */
+    public void membershipChanged(UUID userId) {
+        matching(s -> userId.equals(s.userId())).forEach(s -> s.close(MEMBERSHIP_CHANGED, "your membership changed"));
+    }
+
+    @Override
+    public void sessionEnded(String sessionHash) {
+        matching(s -> sessionHash.equals(s.sessionHash())).forEach(s -> s.close(SESSION_ENDED, "signed out"));
+    }
+
+    @Override
+    public void userSignedOut(UUID userId) {
+        matching(s -> userId.equals(s.userId())).forEach(s -> s.close(SESSION_ENDED, "signed out"));
+    }
+
+    /** How many sockets are open (authenticated or not); for tests and the health view. */
+    public int openSockets() {
+        return sockets.size();
+    }
+
+    /** Closes the sockets of sessions that ended without this server hearing of it (expired, another instance). */
+    void sweep() {
+        try {
+            List<LiveSocket> authenticated = matching(LiveSocket::authenticated);
+            if (authenticated.isEmpty()) {
+                return;
+            }
+            Set<String> live = sessions.live(authenticated.stream().map(LiveSocket::sessionHash).toList());
+            authenticated.stream().filter(s -> !live.contains(s.sessionHash()))
+                    .forEach(s -> s.close(SESSION_ENDED, "the session ended"));
+        } catch (RuntimeException e) {
+            LOG.warn("checking the live-update sessions failed; trying again in {} s: {}", SWEEP_EVERY.toSeconds(), e.toString());
         }
+    }
+
+    private List<LiveSocket> matching(Predicate<LiveSocket> which) {
+        return sockets.values().stream().filter(which).toList();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 
     private static Optional<String> tokenOf(String message) {
@@ -91,6 +172,62 @@ public final class LiveUpdates {
                     ? Optional.of(node.get("token").asText()) : Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
+        }
+    }
+
+    /** One open socket: who it belongs to once authenticated, and the organizations it hears. */
+    private final class LiveSocket {
+        private final WsContext ctx;
+        private volatile Principal principal;
+        private volatile Set<UUID> orgs = Set.of();
+
+        LiveSocket(WsContext ctx) {
+            this.ctx = ctx;
+        }
+
+        boolean authenticated() {
+            return principal != null;
+        }
+
+        void authenticate(Principal p, Set<UUID> memberOf) {
+            this.orgs = memberOf;
+            this.principal = p;
+        }
+
+        boolean memberOf(UUID orgId) {
+            return principal != null && orgs.contains(orgId);
+        }
+
+        UUID userId() {
+            Principal p = principal;
+            return p == null ? null : p.userId();
+        }
+
+        String sessionHash() {
+            Principal p = principal;
+            return p == null ? null : p.sessionHash();
+        }
+
+        synchronized void send(String message) {
+            try {
+                if (ctx.session.isOpen()) {
+                    ctx.send(message);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("dropping a live-update socket that failed to send: {}", e.toString());
+                sockets.remove(ctx.sessionId());
+            }
+        }
+
+        synchronized void close(int code, String reason) {
+            sockets.remove(ctx.sessionId());
+            try {
+                if (ctx.session.isOpen()) {
+                    ctx.closeSession(code, reason);
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("closing a live-update socket failed: {}", e.toString());
+            }
         }
     }
 }

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Which release this build is. One source tree builds both 1.0.0 and 1.1.0: the release decides how
- * far the schema migrates and which endpoints exist, so updates and rollbacks have two real versions
- * to move between.
+ * Which release this build is. One source tree builds 1.0.0, 1.1.0 and 1.2.0: the release decides how
+ * far the schema migrates and which endpoints exist, so updates and rollbacks have real versions to move
+ * between.
  *
  * @param version      e.g. {@code 1.1.0}
  * @param schemaTarget the last migration this release applies, e.g. {@code 5}
  */
 public record Release(String version, int schemaTarget) {
     /** The schema each release expects. A new release adds its line here and its migrations. */
-    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5);
+    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 6);
 
     public static Release of(String version) {
         Integer target = SCHEMA_BY_RELEASE.get(version);
@@ -39,6 +39,27 @@ public record Release(String version, int schemaTarget) {
 
     public boolean atLeast(String other) {
         return compare(version, other) >= 0;
+    }
+
+    /** What each release brought that code must know about (its schema has it): one place to look. */
+    public enum Feature {
+        /** Metrics have units; a per-venture metrics summary. */
+        METRIC_UNITS("1.1.0"),
+        /**
+         * The security review's fixes that need schema 6: a keyed activity chain, approvals recorded once,
+         * invitations revocable and bound to who accepted them, a ceiling on a venture's documents.
+         */
+        HARDENING("1.2.0");
+
+        private final String since;
+
+        Feature(String since) {
+            this.since = since;
+        }
+    }
+
+    public boolean has(Feature feature) {
+        return atLeast(feature.since);
     }
 
     static int compare(String a, String b) {

@@ -6,8 +6,8 @@ import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Json;
-import com.adaptivestartup.server.org.OrgService;
-import com.adaptivestartup.server.org.Text;
+import com.adaptivestartup.server.access.OrgAccess;
+import com.adaptivestartup.server.http.Text;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.ResultSet;
@@ -23,14 +23,16 @@ import java.util.UUID;
 public final class VentureService {
     private static final String COLUMNS =
             "id, org_id, name, hypothesis, data::text AS data, revision, created_by, created_at, updated_at";
+    /** The ceiling on a venture's documents, enforced by the database (ventures_data_size). */
+    static final int MAX_DATA_KB = 256;
     private final Sql sql;
-    private final OrgService orgs;
+    private final OrgAccess access;
     private final ActivityLog activity;
     private final LiveUpdates live;
 
-    public VentureService(Sql sql, OrgService orgs, ActivityLog activity, LiveUpdates live) {
+    public VentureService(Sql sql, OrgAccess access, ActivityLog activity, LiveUpdates live) {
         this.sql = sql;
-        this.orgs = orgs;
+        this.access = access;
         this.activity = activity;
         this.live = live;
     }
@@ -43,38 +45,38 @@ public final class VentureService {
     }
 
     public List<Venture> list(Principal p, UUID orgId) {
-        orgs.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, Role.VIEWER);
         return sql.list("SELECT " + COLUMNS + " FROM ventures WHERE org_id = ? AND deleted_at IS NULL"
                 + " ORDER BY updated_at DESC", VentureService::map, orgId);
     }
 
     public Venture get(Principal p, UUID orgId, UUID id) {
-        orgs.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, Role.VIEWER);
         return find(orgId, id);
     }
 
     public Venture create(Principal p, UUID orgId, NewVenture body) {
-        orgs.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, Role.MEMBER);
         String name = Text.required("name", body.name(), 200);
         String hypothesis = body.hypothesis() == null ? "" : Text.optional("hypothesis", body.hypothesis(), 4000);
         String data = body.data() == null ? "{}" : objectJson(body.data());
         UUID id = UUID.randomUUID();
-        Venture created = sql.transaction(tx -> {
+        Venture created = withinSizeLimit(() -> sql.transaction(tx -> {
             tx.update("INSERT INTO ventures (id, org_id, name, hypothesis, data, created_by) VALUES (?, ?, ?, ?, ?::jsonb, ?)",
                     id, orgId, name, hypothesis, data, p.userId());
             activity.append(tx, orgId, p.userId(), "venture.created", "venture", id.toString(), Map.of("name", name));
             return tx.one("SELECT " + COLUMNS + " FROM ventures WHERE id = ?", VentureService::map, id).orElseThrow();
-        });
+        }));
         live.publish(orgId, "venture.created", created);
         return created;
     }
 
     public Venture update(Principal p, UUID orgId, UUID id, Patch patch) {
-        orgs.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, Role.MEMBER);
         String name = patch.name() == null ? null : Text.required("name", patch.name(), 200);
         String hypothesis = Text.optional("hypothesis", patch.hypothesis(), 4000);
         String data = patch.data() == null ? null : objectJson(patch.data());
-        Venture updated = sql.transaction(tx -> {
+        Venture updated = withinSizeLimit(() -> sql.transaction(tx -> {
             int rows = tx.update("UPDATE ventures SET name = coalesce(?, name), hypothesis = coalesce(?, hypothesis),"
                             + " data = data || coalesce(?::jsonb, '{}'::jsonb), revision = revision + 1, updated_at = now()"
                             + " WHERE org_id = ? AND id = ? AND deleted_at IS NULL AND (?::int IS NULL OR revision = ?::int)",
@@ -87,13 +89,13 @@ public final class VentureService {
             activity.append(tx, orgId, p.userId(), "venture.updated", "venture", id.toString(),
                     Map.of("fields", changedFields(patch)));
             return findIn(tx, orgId, id);
-        });
+        }));
         live.publish(orgId, "venture.updated", updated);
         return updated;
     }
 
     public void archive(Principal p, UUID orgId, UUID id) {
-        orgs.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, Role.MEMBER);
         sql.transaction(tx -> {
             if (tx.update("UPDATE ventures SET deleted_at = now() WHERE org_id = ? AND id = ? AND deleted_at IS NULL",
                     orgId, id) == 0) {
@@ -103,6 +105,22 @@ public final class VentureService {
             return null;
         });
         live.publish(orgId, "venture.archived", Map.of("id", id));
+    }
+
+    /**
+     * Runs a write that the database refuses when a venture's documents would pass their ceiling (release 1.2.0's
+     * check constraint), turning that refusal into a sentence.
+     */
+    private static Venture withinSizeLimit(java.util.function.Supplier<Venture> write) {
+        try {
+            return write.get();
+        } catch (com.adaptivestartup.server.db.DataAccessException e) {
+            if (e.violates("ventures_data_size")) {
+                throw ApiError.tooLarge("a venture's documents may hold at most " + MAX_DATA_KB + " KB of JSON; this"
+                        + " change would take them past it. Remove or shorten some content, or keep large material as files");
+            }
+            throw e;
+        }
     }
 
     /** The venture if it is live in this organization; used by metrics and files too. */

@@ -3,11 +3,10 @@ package com.adaptivestartup.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.server.testing.Api;
+import com.adaptivestartup.server.testing.Approvals;
 import com.adaptivestartup.server.testing.TestStack;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -83,12 +82,6 @@ class ActivityAndApprovalsTest {
     }
 
     private static String approval(String type, String id, Instant at, KeyPair key) throws Exception {
-        String payload = Api.json(Map.of("type", "AI_APPROVAL", "entityType", type, "entityId", id,
-                "contentHash", "a".repeat(64), "timestamp", at.toString()));
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(key.getPrivate());
-        s.update(payload.getBytes(StandardCharsets.UTF_8));
-        return Api.json(Map.of("entityType", type, "entityId", id, "signedPayload", payload,
-                "signature", Base64.getEncoder().encodeToString(s.sign())));
+        return Approvals.body(key, org, type, id, at);
     }
 }

@@ -164,13 +164,6 @@ class VenturesAndAccessTest {
     }
 
     static Api stackInvite(TestStack stack, Api admin, String org, String role, String email) {
-        String token = admin.post("/api/orgs/" + org + "/invitations", Api.json(Map.of("email", email, "role", role)))
-                .json().get("token").asText();
-        Api user = stack.api();
-        Api.Response accepted = user.post("/api/invitations/accept",
-                Api.json(Map.of("token", token, "name", "Guest", "password", "guest-password-123")));
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-        assertThat(user.login(email, "guest-password-123").status()).isEqualTo(200);
-        return user;
+        return stack.invite(admin, org, role, email);
     }
 }

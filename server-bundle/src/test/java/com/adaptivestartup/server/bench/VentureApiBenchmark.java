@@ -1,6 +1,7 @@
 package com.adaptivestartup.server.bench;
 
 import com.adaptivestartup.server.testing.Api;
+import com.adaptivestartup.server.testing.LiveClient;
 import com.adaptivestartup.server.testing.TestStack;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,6 +75,19 @@ class VentureApiBenchmark {
                         HttpResponse.BodyHandlers.discarding());
                 check(r.statusCode() == 200, r.statusCode());
             });
+            Result apiWriteListened;
+            try (LiveClient page = LiveClient.signedIn(stack.port, token)) {
+                // A page listening: every write is pushed to it, after re-checking its session and membership.
+                apiWriteListened = measure("API  PATCH, a page listening", c -> {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"data\":{\"okrs\":{\"n\":"
+                                    + ThreadLocalRandom.current().nextInt() + "}}}")).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    check(r.statusCode() == 200, r.statusCode());
+                });
+                page.drain();
+            }
             String wrkRead = wrk(base + ids.get(0), token);
             Connection[] connections = new Connection[CLIENTS];
             for (int i = 0; i < CLIENTS; i++) {
@@ -107,13 +121,15 @@ class VentureApiBenchmark {
             System.out.println("Venture API on loopback, " + CLIENTS + " concurrent clients, " + MEASURE.toSeconds()
                     + " s each, " + Runtime.getRuntime().availableProcessors() + " cores (server, clients, PostgreSQL"
                     + " and Redis share them)");
-            for (Result r : List.of(apiRead, jdbcRead, apiWrite, jdbcWrite)) {
+            for (Result r : List.of(apiRead, jdbcRead, apiWrite, apiWriteListened, jdbcWrite)) {
                 System.out.println(r);
             }
             System.out.println(wrkRead);
             System.out.printf("ratio read  throughput API/JDBC: %.2f%n", apiRead.perSecond() / jdbcRead.perSecond());
             System.out.printf("ratio write throughput API/JDBC: %.2f (the API also appends a hash-chained activity"
                     + " row and pushes a live update per write)%n", apiWrite.perSecond() / jdbcWrite.perSecond());
+            System.out.printf("ratio write throughput with a page listening / without: %.2f (each push re-checks the"
+                    + " page's session and membership)%n", apiWriteListened.perSecond() / apiWrite.perSecond());
         }
     }
 

@@ -104,17 +104,19 @@ class MigrationsTest {
     void aFailedMigrationLeavesTheDatabaseExactlyAsItWas() {
         assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
         seed100Data();
+        assertThat(new Migrator(db, Release.of("1.2.0")).migrate().ok()).isTrue();
+        assertThat(new Migrator(db, Release.of("1.2.0")).migrate().ok()).isTrue();
         List<String> tablesBefore = tables();
         double sumBefore = sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1)).orElseThrow();
 
-        Migrator broken = new Migrator(db, new Release("9.9.9", 6), List.of(Migrator.LOCATION, "classpath:db/broken"));
+        Migrator broken = new Migrator(db, new Release("9.9.9", 7), List.of(Migrator.LOCATION, "classpath:db/broken"));
         Migrator.Report report = broken.migrate();
         assertThat(report.ok()).isFalse();
         assertThat(report.error()).contains("no_such_function");
-        assertThat(report.schemaAfter()).isEqualTo("5");
+        assertThat(report.schemaAfter()).isEqualTo("6");
         assertThat(tables()).isEqualTo(tablesBefore).doesNotContain("half_done");
         assertThat(sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1))).contains(sumBefore);
-        assertThat(new Migrator(db, Release.of("1.1.0")).schemaVersion()).contains("5");
+        assertThat(new Migrator(db, Release.of("1.2.0")).schemaVersion()).contains("6");
     }
 
     @Test
@@ -133,6 +135,42 @@ class MigrationsTest {
     }
 
     /** Rows as release 1.0.0 writes them. */
+    @Test
+    void release120HardensThe110SchemaAndRunsDownKeepingEveryRow() {
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+        UUID venture = seed100Data();
+        UUID org = sql.one("SELECT org_id FROM ventures WHERE id = ?", r -> r.getObject(1, UUID.class), venture).orElseThrow();
+        UUID user = sql.one("SELECT created_by FROM ventures WHERE id = ?", r -> r.getObject(1, UUID.class), venture).orElseThrow();
+        sql.update("INSERT INTO invitations (id, org_id, email, role, token_hash, invited_by, expires_at)"
+                + " VALUES (?, ?, 'x@example.com', 'member', 'h1', ?, now() + interval '7 days')", UUID.randomUUID(), org, user);
+        sql.update("INSERT INTO activity_log (org_id, action, entity_type, entity_id, payload, created_at, prev_hash, hash)"
+                + " VALUES (?, 'old', 'venture', 'v', '{}', now(), 'p', 'h-old')", org);
+
+        Migrator.Report up = new Migrator(db, Release.of("1.2.0")).migrate();
+        assertThat(up.ok()).as(up.error()).isTrue();
+        assertThat(up.schemaAfter()).isEqualTo("6");
+        assertThat(sql.one("SELECT chain FROM activity_log WHERE hash = 'h-old'", r -> r.getString(1))).contains("sha256");
+        assertThatThrownBy(() -> sql.update("TRUNCATE activity_log")).hasMessageContaining("cannot be truncated");
+        assertThatThrownBy(() -> sql.update("UPDATE ventures SET data = jsonb_build_object('big', repeat('x', 300000))"
+                + " WHERE id = ?", venture)).hasMessageContaining("ventures_data_size");
+
+        sql.update("INSERT INTO activity_log (org_id, action, entity_type, entity_id, payload, created_at, prev_hash, hash, chain)"
+                + " VALUES (?, 'new', 'venture', 'v', '{}', now(), 'h-old', 'h-new', 'hmac-sha256')", org);
+        sql.update("UPDATE invitations SET revoked_at = now() WHERE token_hash = 'h1'");
+        Migrator.Report down = new Migrator(db, Release.of("1.2.0")).migrateDown("5");
+        assertThat(down.ok()).as(down.error()).isTrue();
+        assertThat(down.schemaAfter()).isEqualTo("5");
+        assertThat(sql.one("SELECT count(*) FROM activity_log", r -> r.getLong(1))).contains(2L);
+        assertThat(sql.one("SELECT expires_at <= now() FROM invitations WHERE token_hash = 'h1'", r -> r.getBoolean(1)))
+                .as("a revoked invitation is an expired one on 1.1.0").contains(true);
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).as("1.1.0 takes it as it is").isTrue();
+
+        Migrator.Report again = new Migrator(db, Release.of("1.2.0")).migrate();
+        assertThat(again.ok()).as(again.error()).isTrue();
+        assertThat(sql.one("SELECT chain FROM activity_log WHERE hash = 'h-new'", r -> r.getString(1)))
+                .as("a keyed row is still known as keyed after a rollback and a second update").contains("hmac-sha256");
+    }
+
     private UUID seed100Data() {
         UUID user = UUID.randomUUID();
         UUID org = UUID.randomUUID();

@@ -16,14 +16,31 @@ public final class Api {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final String base;
+    private final HttpClient http;
     private String token;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     Api(String base) {
+        this(base, HTTP);
+    }
+
+    private Api(String base, HttpClient http) {
         this.base = base;
+        this.http = http;
     }
 
     public static Api at(String base) {
         return new Api(base);
+    }
+
+    /** A client whose connections come from this local address (another loopback address is another client). */
+    public Api from(String localAddress) {
+        try {
+            return new Api(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(java.net.InetAddress.getByName(localAddress)).build());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public record Response(int status, JsonNode json, String body, HttpResponse<byte[]> raw) {
@@ -42,6 +59,12 @@ public final class Api {
 
     public Api withToken(String token) {
         this.token = token;
+        return this;
+    }
+
+    /** Sends this header with every later request (a client address through a proxy, a health token). */
+    public Api withHeader(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -101,12 +124,13 @@ public final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return b;
     }
 
-    private static Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             String body = new String(r.body(), StandardCharsets.UTF_8);
             JsonNode json;
             try {

@@ -1,6 +1,5 @@
-package com.adaptivestartup.server.org;
+package com.adaptivestartup.server.http;
 
-import com.adaptivestartup.server.http.ApiError;
 
 /** Checks on free text from requests: present, not blank, not too long, no control characters. */
 public final class Text {

@@ -1,0 +1,116 @@
+package com.adaptivestartup.console.install;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * What the admin chose about how the stack runs, kept with the installation and written into {@code .env} at
+ * every install, update and rollback: the address the web port listens on ({@code HTTP_BIND}; unset: every
+ * interface) and a service's memory limit ({@code <SERVICE>_MEMORY}, over the release's measured default).
+ * A release's compose file reads them as {@code ${HTTP_BIND:-0.0.0.0}} and {@code ${BACKEND_MEMORY:-768m}}; one
+ * that does not (before 1.2.0) cannot honour them, and the install says so instead of ignoring them.
+ */
+public record StackSettings(String bindAddress, Map<String, String> memory) {
+    public static final StackSettings DEFAULTS = new StackSettings(null, Map.of());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final Pattern SIZE = Pattern.compile("\\d{1,6}[mg]");
+    private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]{0,30}");
+
+    public StackSettings {
+        memory = Map.copyOf(new TreeMap<>(memory));
+    }
+
+    /** The settings after a check of each value; an {@link IllegalArgumentException} with a sentence when one is wrong. */
+    public static StackSettings of(String bindAddress, Map<String, String> memory) {
+        if (bindAddress != null && !IPV4.matcher(bindAddress).matches()) {
+            throw new IllegalArgumentException("'" + bindAddress + "' is not an IPv4 address: use 127.0.0.1 (this computer"
+                    + " only), 0.0.0.0 (every interface) or one of this machine's addresses");
+        }
+        Map<String, String> checked = new LinkedHashMap<>();
+        memory.forEach((service, size) -> {
+            String s = size.strip().toLowerCase(Locale.ROOT);
+            if (!SERVICE.matcher(service).matches()) {
+                throw new IllegalArgumentException("'" + service + "' is not a service name (such as backend or postgres)");
+            }
+            if (!SIZE.matcher(s).matches() || megabytes(s) < 64) {
+                throw new IllegalArgumentException("the memory for " + service + " must be a size such as 512m or 2g, at"
+                        + " least 64m; not '" + size + "'");
+            }
+            checked.put(service, s);
+        });
+        return new StackSettings(bindAddress, checked);
+    }
+
+    /** The {@code .env} entries these settings make. */
+    public Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (bindAddress != null) {
+            env.put("HTTP_BIND", bindAddress);
+        }
+        memory.forEach((service, size) -> env.put(memoryVariable(service), size));
+        return env;
+    }
+
+    /** The address to check the web port on before installing. */
+    public String bindOrAll() {
+        return bindAddress == null ? "0.0.0.0" : bindAddress;
+    }
+
+    /** Every variable these settings need the release's compose file to read; empty when it reads them all. */
+    public Optional<String> unsupportedBy(String composeTemplate) {
+        return env().keySet().stream().filter(v -> !composeTemplate.contains("${" + v)).findFirst();
+    }
+
+    /** These settings without those the release's compose file does not read (kept for a later release that does). */
+    public StackSettings supportedBy(String composeTemplate) {
+        Map<String, String> memoryKept = new LinkedHashMap<>();
+        memory.forEach((service, size) -> {
+            if (composeTemplate.contains("${" + memoryVariable(service))) {
+                memoryKept.put(service, size);
+            }
+        });
+        return new StackSettings(composeTemplate.contains("${HTTP_BIND") ? bindAddress : null, memoryKept);
+    }
+
+    static String memoryVariable(String service) {
+        return service.toUpperCase(Locale.ROOT) + "_MEMORY";
+    }
+
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bindAddress", bindAddress);
+        m.put("memory", memory);
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** From the state database; a missing or unreadable value is the defaults. */
+    public static StackSettings fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return DEFAULTS;
+        }
+        try {
+            JsonNode n = JSON.readTree(json);
+            Map<String, String> memory = new LinkedHashMap<>();
+            n.path("memory").properties().forEach(e -> memory.put(e.getKey(), e.getValue().asText()));
+            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory);
+        } catch (java.io.IOException e) {
+            return DEFAULTS;
+        }
+    }
+
+    private static long megabytes(String size) {
+        long n = Long.parseLong(size.substring(0, size.length() - 1));
+        return size.endsWith("g") ? n * 1024 : n;
+    }
+}
