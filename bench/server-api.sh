@@ -3,9 +3,10 @@
 # API, against the same queries over JDBC in the same run (ratio printed), and writes with a page listening
 # for live updates. Real PostgreSQL and Redis.
 #   bench/server-api.sh [--baseline GIT-REV]
-# With --baseline, the benchmark of that revision (its own code and benchmark, in a throwaway worktree) runs
-# first in the same run, and the ratio of this tree to it is printed for reads and writes: what a change
-# cost. Options through the environment: BENCH_CLIENTS (16), BENCH_SECONDS (15), BENCH_WARMUP (5).
+# With --baseline, the benchmark of that revision (its own code and benchmark, in a throwaway worktree) runs in
+# the same run, alternating with this tree's for BENCH_ROUNDS rounds (3), and the ratio of the medians is
+# printed for reads and writes: what a change cost (one round apart, this machine's noise reaches 50%).
+# Options through the environment: BENCH_CLIENTS (16), BENCH_SECONDS (15), BENCH_WARMUP (5), BENCH_ROUNDS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/java.sh"
@@ -21,30 +22,34 @@ done
 ensure_packages postgresql redis-server maven
 find_java
 
-bench() {   # bench DIR: the benchmark of the tree in DIR; prints its result lines
-  (cd "$1" && mvn -B -pl server-bundle -am test -Dtest=VentureApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+bench() {   # bench DIR: the benchmark of the tree in DIR (S3Proxy's libraries gathered first); prints its result lines
+  (cd "$1" && mvn -B -q -pl images/storage package -DskipTests >/dev/null && mvn -B -pl server-bundle -am test -Dtest=VentureApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench=true -Dbench.clients="${BENCH_CLIENTS:-16}" -Dbench.seconds="${BENCH_SECONDS:-15}" \
     -Dbench.warmup="${BENCH_WARMUP:-5}" 2>&1 | grep -E '^(Venture API|API |JDBC |wrk |ratio )|Tests run:|ERROR')
 }
-rate() {   # rate "NAME" FILE: the requests per second of that line
-  grep -F "$1" "$2" | head -n1 | awk '{for (i = 1; i < NF; i++) if ($(i+1) == "req/s") print $i}'
+median() {   # median "NAME" FILE: the median requests per second of that line over the rounds in FILE
+  grep -F "$1 " "$2" | awk '{for (i = 1; i < NF; i++) if ($(i+1) == "req/s") print $i}' | sort -n \
+    | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
 
-if [ -n "$BASELINE" ]; then
-  WORKTREE=$(mktemp -d /tmp/adaptive-baseline.XXXXXX)
-  trap 'git -C "$ROOT" worktree remove --force "$WORKTREE" >/dev/null 2>&1 || rm -rf "$WORKTREE"' EXIT
-  git worktree add --detach "$WORKTREE" "$BASELINE" >/dev/null
-  echo "== baseline $(git -C "$WORKTREE" log -1 --format='%h %s' | cut -c1-90)"
-  bench "$WORKTREE" | tee /tmp/adaptive-bench-baseline.txt
-  echo
+if [ -z "$BASELINE" ]; then
+  echo "== this tree"
+  bench "$ROOT"
+  exit 0
 fi
-echo "== this tree"
-bench "$ROOT" | tee /tmp/adaptive-bench-current.txt
-if [ -n "$BASELINE" ]; then
-  echo
-  for name in "API  GET venture" "API  PATCH venture"; do
-    before=$(rate "$name" /tmp/adaptive-bench-baseline.txt)
-    after=$(rate "$name" /tmp/adaptive-bench-current.txt)
-    awk -v n="$name" -v a="$after" -v b="$before" 'BEGIN { printf "ratio this tree / baseline, %-20s %.2f  (%s vs %s req/s)\n", n ":", a / b, a, b }'
-  done
-fi
+WORKTREE=$(mktemp -d /tmp/adaptive-baseline.XXXXXX)
+OUT=$(mktemp -d /tmp/adaptive-bench.XXXXXX)
+trap 'git -C "$ROOT" worktree remove --force "$WORKTREE" >/dev/null 2>&1 || rm -rf "$WORKTREE"' EXIT
+git worktree add --detach "$WORKTREE" "$BASELINE" >/dev/null
+for round in $(seq 1 "${BENCH_ROUNDS:-3}"); do
+  echo "== round $round: baseline $(git -C "$WORKTREE" log -1 --format='%h %s' | cut -c1-80)"
+  bench "$WORKTREE" | tee -a "$OUT/baseline.txt"
+  echo "== round $round: this tree"
+  bench "$ROOT" | tee -a "$OUT/current.txt"
+done
+echo
+for name in "API  GET venture" "API  PATCH venture" "JDBC SELECT venture" "JDBC UPDATE venture"; do
+  before=$(median "$name" "$OUT/baseline.txt")
+  after=$(median "$name" "$OUT/current.txt")
+  awk -v n="$name" -v a="$after" -v b="$before" 'BEGIN { printf "ratio this tree / baseline (medians), %-22s %.2f  (%s vs %s req/s)\n", n ":", a / b, a, b }'
+done

@@ -115,7 +115,7 @@ function Invitations() {
                 <td>{i.invitedBy ?? ''}</td>
                 <td>
                   {(i.status === 'pending' || i.status === 'expired') && (
-                    <button type="button" aria-label={`Send the invitation of ${i.email} again`}
+                    <button type="button" aria-label={`New link for ${i.email}`}
                             onClick={() => act(() => api.resendInvitation(org.id, i.id))}>New link</button>)}
                   {i.status === 'pending' && (
                     <button type="button" className="danger" aria-label={`Revoke the invitation of ${i.email}`}

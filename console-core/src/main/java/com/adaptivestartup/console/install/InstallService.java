@@ -108,7 +108,9 @@ public final class InstallService {
                     request.httpPort(), request.adminEmail(), registry, request.licenseText(), kept.toJson()));
             d.removeNetworksOutside(plan);
             op.record("operation", "done", release.version());
-            return new InstallResult(request.project(), release.version(), "http://localhost:" + request.httpPort() + "/",
+            String host = settings.bindOrAll().equals("0.0.0.0") || settings.bindOrAll().equals("127.0.0.1") ? "localhost"
+                    : settings.bindOrAll();
+            return new InstallResult(request.project(), release.version(), "http://" + host + ":" + request.httpPort() + "/",
                     request.adminEmail(), deployed.adminPassword(), deployed.changes());
         } catch (RuntimeException e) {
             InstallFailed failed = e instanceof InstallFailed f ? f

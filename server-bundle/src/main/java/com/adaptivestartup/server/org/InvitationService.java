@@ -75,14 +75,14 @@ public final class InvitationService {
         }
         if (sql.one("SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ? AND lower(u.email) = lower(?)",
                 r -> 1, orgId, clean).isPresent()) {
-            throw ApiError.conflict(clean + " is already a member of this organization");
+            throw ApiError.conflict("someone with the email " + clean + " is already a member of this organization");
         }
         Optional<Instant> pending = sql.one("SELECT created_at FROM invitations WHERE org_id = ? AND lower(email) = lower(?)"
                         + " AND accepted_at IS NULL AND expires_at > ?" + notRevoked(),
                 r -> Sql.instant(r, "created_at"), orgId, clean, clock.instant());
         if (pending.isPresent()) {
-            throw ApiError.conflict(clean + " already has a pending invitation (made " + pending.get().toString().substring(0, 10)
-                    + "); send it again or revoke it");
+            throw ApiError.conflict("there is already a pending invitation for " + clean + " (made "
+                    + pending.get().toString().substring(0, 10) + "); send it again or revoke it");
         }
         String token = Tokens.random();
         UUID id = UUID.randomUUID();

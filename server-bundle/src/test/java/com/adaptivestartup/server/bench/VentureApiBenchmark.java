@@ -67,25 +67,19 @@ class VentureApiBenchmark {
                         .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
                 check(r.statusCode() == 200, r.statusCode());
             });
-            Result apiWrite = measure("API  PATCH venture", c -> {
+            Call patch = c -> {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                         .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"data\":{\"okrs\":{\"n\":"
                                 + ThreadLocalRandom.current().nextInt() + "}}}")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 check(r.statusCode() == 200, r.statusCode());
-            });
+            };
+            Result apiWrite = measure("API  PATCH venture", patch);
             Result apiWriteListened;
             try (LiveClient page = LiveClient.signedIn(stack.port, token)) {
                 // A page listening: every write is pushed to it, after re-checking its session and membership.
-                apiWriteListened = measure("API  PATCH, a page listening", c -> {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"data\":{\"okrs\":{\"n\":"
-                                    + ThreadLocalRandom.current().nextInt() + "}}}")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    check(r.statusCode() == 200, r.statusCode());
-                });
+                apiWriteListened = measure("API  PATCH, a page listening", patch);
                 page.drain();
             }
             String wrkRead = wrk(base + ids.get(0), token);

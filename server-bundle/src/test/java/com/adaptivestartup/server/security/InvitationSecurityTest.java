@@ -97,7 +97,7 @@ class InvitationSecurityTest {
 
         Api.Response again = founder.post("/api/orgs/" + org + "/invitations", Api.json(Map.of("email", email, "role", "member")));
         assertThat(again.status()).as("a duplicate is answered clearly").isEqualTo(409);
-        assertThat(again.message()).contains("already has a pending invitation");
+        assertThat(again.message()).contains("already a pending invitation for " + email);
 
         Api.Response resent = founder.post("/api/orgs/" + org + "/invitations/" + id + "/resend", "");
         assertThat(resent.status()).isEqualTo(200);
