@@ -11,15 +11,34 @@ import picocli.CommandLine.Command;
                 StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class,
                 UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
                 SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class,
-                HeartbeatCommand.class, AuditCommand.class})
+                HeartbeatCommand.class, AuditCommand.class, EngineCommand.class})
 public final class AdaptiveCtl {
+    private final CliContext context;
+
+    private AdaptiveCtl(CliContext context) {
+        this.context = context;
+    }
+
+    @CommandLine.Option(names = "--host", paramLabel = "ADDRESS", scope = CommandLine.ScopeType.INHERIT,
+            description = "The Docker engine to use, and no other: unix:///path/docker.sock or tcp://host:2376 (TLS as"
+                    + " DOCKER_TLS_VERIFY and DOCKER_CERT_PATH say). Default: DOCKER_HOST, DOCKER_CONTEXT, the console's"
+                    + " engine setting, else this machine's usual places.")
+    void host(String address) {
+        context.chooseEngine(address, null);
+    }
+
+    @CommandLine.Option(names = "--context", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "The Docker context whose engine to use, and no other (docker context ls).")
+    void context(String name) {
+        context.chooseEngine(null, name);
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine(new CliContext()).execute(args));
     }
 
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cli = new CommandLine(new AdaptiveCtl(), new ContextFactory(context));
+        CommandLine cli = new CommandLine(new AdaptiveCtl(context), new ContextFactory(context));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return e instanceof CliContext.CliProblem || e instanceof com.adaptivestartup.console.backup.BackupProblem

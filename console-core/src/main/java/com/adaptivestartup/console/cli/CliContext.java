@@ -6,7 +6,7 @@ import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
-import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.docker.EngineChoice;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
@@ -98,10 +98,27 @@ public class CliContext {
         return clock;
     }
 
-    /** Looks for the engine the ways this machine allows; every attempt is kept for the explanation. */
+    private String chosenHost;
+    private String chosenContext;
+
+    /** The engine named on the command line ({@code --host}, {@code --context}), before anything looks for one. */
+    void chooseEngine(String host, String context) {
+        if (host != null) {
+            chosenHost = host;
+        }
+        if (context != null) {
+            chosenContext = context;
+        }
+    }
+
+    /** The engine chosen on the command line, in the environment or in the console's settings; or none. */
+    EngineChoice engineChoice() {
+        return core(null).engineChoice(chosenHost, chosenContext);
+    }
+
+    /** Looks for the chosen engine (and only it), or this machine's usual places; every attempt kept for the explanation. */
     EngineLocator.Outcome locateEngine() {
-        return new EngineLocator(EngineStrategies.forThisMachine(env, System.getProperty("os.name", ""),
-                Path.of(System.getProperty("user.home")))).locate();
+        return core(null).locateEngine(engineChoice());
     }
 
     /** The engine, found the first time it is needed; a clear, complete explanation when there is none. */

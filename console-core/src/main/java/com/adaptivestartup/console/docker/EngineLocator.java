@@ -10,19 +10,33 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Finds the Docker engine: tries each {@link EngineStrategy} in order, pings it, asks its API version
  * and pins the client to one both support. Every failed attempt is kept, so when nothing answers the
- * person sees each place that was tried, why it failed and what to do.
+ * person sees each place that was tried, why it failed and what to do. An engine the admin chose is the
+ * only one tried, and its failure says so.
  */
 public final class EngineLocator {
     private final List<EngineStrategy> strategies;
+    private final boolean chosen;
 
     public EngineLocator(List<EngineStrategy> strategies) {
+        this(strategies, false);
+    }
+
+    private EngineLocator(List<EngineStrategy> strategies, boolean chosen) {
         this.strategies = strategies;
+        this.chosen = chosen;
+    }
+
+    /** For the admin's choice (or, with none, this machine's usual places). */
+    public static EngineLocator forChoice(EngineChoice choice, Map<String, String> env, String osName, Path home) {
+        return new EngineLocator(EngineStrategies.forChoice(choice, env, osName, home), choice.explicit());
     }
 
     /** The outcome: an engine, or every attempt and its reason. */
@@ -30,8 +44,18 @@ public final class EngineLocator {
         record Found(DockerEngine engine, List<Attempt> earlierAttempts) implements Outcome {
         }
 
-        record NotFound(List<Attempt> attempts) implements Outcome {
+        record NotFound(List<Attempt> attempts, boolean chosen) implements Outcome {
+            public NotFound(List<Attempt> attempts) {
+                this(attempts, false);
+            }
+
             public String explanation() {
+                if (chosen && attempts.size() == 1) {
+                    Attempt a = attempts.get(0);
+                    return "The Docker engine you chose (" + a.strategy() + (a.endpoint() == null ? "" : ": " + a.endpoint())
+                            + ") could not be reached: " + a.problem() + "." + (a.advice() == null || a.advice().isEmpty()
+                            ? "" : " To fix: " + a.advice() + ".") + " No other engine was tried, so nothing else was touched.";
+                }
                 StringBuilder s = new StringBuilder("The Docker engine could not be reached. Tried:\n");
                 for (Attempt a : attempts) {
                     s.append("  - ").append(a.strategy()).append(a.endpoint() == null ? "" : " (" + a.endpoint() + ")")
@@ -49,21 +73,27 @@ public final class EngineLocator {
     public Outcome locate() {
         List<Attempt> attempts = new ArrayList<>();
         for (EngineStrategy strategy : strategies) {
-            Optional<String> endpoint = strategy.endpoint();
+            Optional<EngineStrategy.Endpoint> endpoint = strategy.endpoint();
             if (endpoint.isEmpty()) {
-                attempts.add(new Attempt(strategy.name(), null, strategy.notApplicableBecause(), ""));
+                attempts.add(new Attempt(strategy.name(), null, strategy.notApplicableBecause(),
+                        chosen ? strategy.advice() : ""));
                 continue;
             }
             try {
                 return new Outcome.Found(connect(strategy.name(), endpoint.get()), attempts);
             } catch (RuntimeException e) {
-                attempts.add(new Attempt(strategy.name(), endpoint.get(), describe(e), strategy.advice()));
+                attempts.add(new Attempt(strategy.name(), endpoint.get().toString(), describe(e), strategy.advice()));
             }
         }
-        return new Outcome.NotFound(attempts);
+        return new Outcome.NotFound(attempts, chosen);
     }
 
-    static DockerEngine connect(String source, String endpoint) {
+    static DockerEngine connect(String source, EngineStrategy.Endpoint endpoint) {
+        if (endpoint.address().startsWith("ssh://")) {
+            throw new DockerProblem("engines over SSH (" + endpoint.address() + ") are not supported by this console yet;"
+                    + " expose that engine on TCP with TLS (tcp://host:2376 with DOCKER_TLS_VERIFY=1), or run the console on"
+                    + " that machine");
+        }
         Version version;
         try (DockerClient probe = client(endpoint, null)) {
             probe.pingCmd().exec();
@@ -80,7 +110,7 @@ public final class EngineLocator {
                         ? "Docker" : "the console")));
         DockerClient client = client(endpoint, pinned);
         Info info = client.infoCmd().exec();
-        EngineInfo engineInfo = new EngineInfo(endpoint, source, version.getVersion(), engineApi, pinned,
+        EngineInfo engineInfo = new EngineInfo(endpoint.address(), source, version.getVersion(), engineApi, pinned,
                 version.getOperatingSystem(), version.getArch(), info.getNCPU() == null ? 0 : info.getNCPU(),
                 info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getOperatingSystem(), info.getDockerRootDir());
         return new DockerJavaEngine(client, engineInfo);
@@ -91,8 +121,12 @@ public final class EngineLocator {
         return raw == null ? null : raw.toString();
     }
 
-    private static DockerClient client(String endpoint, String apiVersion) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint);
+    private static DockerClient client(EngineStrategy.Endpoint endpoint, String apiVersion) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint.address())
+                .withDockerTlsVerify(endpoint.tls() != null);
+        if (endpoint.tls() != null) {
+            config.withDockerCertPath(endpoint.tls().toString());
+        }
         if (apiVersion != null) {
             config.withApiVersion(apiVersion);
         }
@@ -110,6 +144,18 @@ public final class EngineLocator {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (m.contains("Permission denied") || m.contains("permission denied")) {
             return "permission denied";
+        }
+        if (m.contains("PKIX") || m.contains("unable to find valid certification path")) {
+            return "its TLS certificate is not signed by the CA in the TLS folder (ca.pem); check DOCKER_CERT_PATH";
+        }
+        if (m.contains("bad_certificate") || m.contains("certificate_required") || m.contains("certificate_unknown")) {
+            return "it refused this console's client certificate (cert.pem and key.pem in the TLS folder)";
+        }
+        if (m.contains("HTTP request to an HTTPS server")) {
+            return "it speaks TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem, key.pem";
+        }
+        if (t instanceof java.nio.file.NoSuchFileException || m.contains("ca.pem") || m.contains("cert.pem")) {
+            return "its TLS files cannot be read (" + DockerJavaEngine.firstLine(m) + ")";
         }
         if (m.contains("No such file") || m.contains("Connection refused") || m.contains("connect")) {
             return "nothing answers there (" + DockerJavaEngine.firstLine(m) + ")";

@@ -41,9 +41,9 @@ public final class PreflightService {
                 engineChecks(e.info(), results);
             }
         } else {
-            results.add(CheckResult.fail("Docker engine", "not reachable",
-                    ((EngineLocator.Outcome.NotFound) outcome).explanation() + "\nStart Docker Desktop (or the Docker"
-                            + " service), then press Retry."));
+            EngineLocator.Outcome.NotFound notFound = (EngineLocator.Outcome.NotFound) outcome;
+            results.add(CheckResult.fail("Docker engine", "not reachable", notFound.explanation() + (notFound.chosen() ? ""
+                    : "\nStart Docker Desktop (or the Docker service), then press Retry.")));
         }
         results.add(disk(request.installDir()));
         results.add(port(request.httpPort()));

@@ -103,9 +103,14 @@ public final class StateDatabase {
                 standing     TEXT
             );
             """,
-            // v7: the admin's stack settings (bind address, memory limits), and the activity log's anchors
+            // v7: the admin's stack settings (bind address, memory limits), the activity log's anchors, and the
+            // console's own settings (which engine to use)
             """
             ALTER TABLE installations ADD COLUMN settings TEXT;
+            CREATE TABLE console_settings (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
             CREATE TABLE audit_anchors (
                 project     TEXT NOT NULL,
                 org_id      TEXT NOT NULL,

@@ -3,7 +3,7 @@ package com.adaptivestartup.console.vendor;
 import com.adaptivestartup.console.bundle.BundleWriter;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
-import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.docker.EngineChoice;
 import com.adaptivestartup.console.docker.RegistryAuth;
 import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.ReleaseSource;
@@ -22,13 +22,15 @@ import picocli.CommandLine.Option;
  * {@code adaptive-vendor bundle build}: one offline bundle file for a published release: its signed manifest,
  * every image (from the engine, pulled from the registry by digest when missing) and a signed index.
  */
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "build", sortOptions = false,
         description = "Write an offline bundle of a signed release: every image, the release manifest, a signed index.")
 final class BundleBuildCommand implements Callable<Integer> {
     @Command(name = "bundle", mixinStandardHelpOptions = true, description = "Offline bundles for air-gapped customers.")
     static final class Group {
     }
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
     @Option(names = "--version", required = true, description = "The release version, e.g. 1.1.0.")
     String version;
     @Option(names = "--release", description = "The signed release manifest (default: <releases>/<version>/release-<version>.asr).")
@@ -62,8 +64,8 @@ final class BundleBuildCommand implements Callable<Integer> {
         }
         RegistryAuth auth = username == null ? null : new RegistryAuth(registry, username,
                 Files.readString(passwordFile, StandardCharsets.UTF_8).strip());
-        DockerEngine engine = switch (new EngineLocator(EngineStrategies.forThisMachine(System.getenv(),
-                System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")))).locate()) {
+        DockerEngine engine = switch (EngineLocator.forChoice(EngineChoice.fromEnvironment(System.getenv()), System.getenv(),
+                System.getProperty("os.name", ""), Path.of(System.getProperty("user.home"))).locate()) {
             case EngineLocator.Outcome.Found f -> f.engine();
             case EngineLocator.Outcome.NotFound n -> throw new IllegalStateException(n.explanation());
         };

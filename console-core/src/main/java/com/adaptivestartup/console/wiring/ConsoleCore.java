@@ -6,6 +6,8 @@ import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineChoice;
+import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.operate.StackService;
@@ -13,6 +15,7 @@ import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.FileTimeWitness;
 import com.adaptivestartup.console.state.AuditAnchors;
+import com.adaptivestartup.console.state.ConsoleSettings;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
@@ -77,6 +80,27 @@ public final class ConsoleCore {
                     MachineFingerprint::ofThisMachine);
         }
         return licenses;
+    }
+
+    /**
+     * The engine the admin chose: the command line's {@code --host}/{@code --context} (null for none), else the
+     * environment's DOCKER_HOST/DOCKER_CONTEXT, else the console's saved setting, else none (this machine's
+     * usual places).
+     */
+    public EngineChoice engineChoice(String cliHost, String cliContext) {
+        ConsoleSettings settings = consoleSettings();
+        return EngineChoice.of(cliHost, cliContext, env, EngineChoice.saved(settings.get(ConsoleSettings.ENGINE_HOST)
+                .orElse(null), settings.get(ConsoleSettings.ENGINE_CONTEXT).orElse(null)).orElse(null));
+    }
+
+    /** Looks for the chosen engine (and for it alone), or in this machine's usual places when none is chosen. */
+    public EngineLocator.Outcome locateEngine(EngineChoice choice) {
+        return EngineLocator.forChoice(choice, env, System.getProperty("os.name", ""),
+                java.nio.file.Path.of(System.getProperty("user.home"))).locate();
+    }
+
+    public ConsoleSettings consoleSettings() {
+        return new ConsoleSettings(state.get());
     }
 
     public Installations installations() {

@@ -2,14 +2,12 @@ package com.adaptivestartup.ui.app;
 
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
-import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.license.VendorKeys;
 import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.console.wiring.ConsoleCore;
 import com.adaptivestartup.licensing.signing.TrustedKeys;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -42,10 +40,12 @@ final class ConsoleServices implements AutoCloseable {
         this.licenses = core.licenseService();
     }
 
-    /** Looks for the engine the ways this machine allows (each attempt kept for the explanation). */
+    /**
+     * Looks for the engine the admin chose (DOCKER_HOST, DOCKER_CONTEXT, or the console's engine setting: that one
+     * only), or, with none chosen, in this machine's usual places; each attempt kept for the explanation.
+     */
     EngineLocator.Outcome locate() {
-        return new EngineLocator(EngineStrategies.forThisMachine(env, System.getProperty("os.name", ""),
-                Path.of(System.getProperty("user.home")))).locate();
+        return core.locateEngine(core.engineChoice(null, null));
     }
 
     /** The engine, or an error that explains why there is none (Docker not running, not installed...). */
