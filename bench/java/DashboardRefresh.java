@@ -20,8 +20,9 @@ public class DashboardRefresh {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         DockerEngine engine = ((EngineLocator.Outcome.Found) new EngineLocator(EngineStrategies.forThisMachine(System.getenv(),
                 System.getProperty("os.name"), Path.of(System.getProperty("user.home")))).locate()).engine();
-        StackService stacks = new StackService(engine, new Installations(StateDatabase.open(AppDirectories.forThisUser().stateDir()),
-                Clock.systemUTC()), Clock.systemUTC());
+        StateDatabase state = StateDatabase.open(AppDirectories.forThisUser().stateDir());
+        StackService stacks = new StackService(engine, new Installations(state, Clock.systemUTC()),
+                new com.adaptivestartup.console.state.Journal(state, Clock.systemUTC()), Clock.systemUTC());
         for (int i = 0; i < 10; i++) {
             stacks.status(project);
         }

@@ -7,8 +7,10 @@ import com.adaptivestartup.console.install.StackDeployer;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.AuditAnchors;
+import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.OperationLock;
 import com.adaptivestartup.licensing.signing.DocumentCodec;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.MalformedDocumentException;
@@ -68,7 +70,7 @@ public final class BackupService {
 
     public BackupCatalogue.Backup create(String project, String kind, String note, char[] passphrase, Listener listener) {
         Installations.Installation inst = installation(project);
-        try (BackupFolderLock lock = store.lock(project)) {
+        try (InstallationLock operation = lock(project, "backup"); BackupFolderLock lock = store.lock(project)) {
             store.checkRoomFor(project);
             return createLocked(inst, kind, note, passphrase, listener);
         }
@@ -141,7 +143,7 @@ public final class BackupService {
     public Restored restore(String project, String idOrFile, char[] passphrase, boolean safetyBackup, Listener listener) {
         Installations.Installation inst = installation(project);
         Path file = store.locate(idOrFile);
-        try (BackupFolderLock lock = store.lock(project)) {
+        try (InstallationLock operation = lock(project, "restore"); BackupFolderLock lock = store.lock(project)) {
             return restoreLocked(inst, file, passphrase, safetyBackup, true, true, listener);
         }
     }
@@ -153,8 +155,17 @@ public final class BackupService {
      */
     public Restored rollBack(String project, BackupCatalogue.Backup backup, boolean startAfterwards, Listener listener) {
         Installations.Installation inst = installation(project);
-        try (BackupFolderLock lock = store.lock(project)) {
+        try (InstallationLock operation = lock(project, "restore"); BackupFolderLock lock = store.lock(project)) {
             return restoreLocked(inst, backup.file(), null, false, false, startAfterwards, listener);
+        }
+    }
+
+    /** The installation's operation lock (another operation changing the stack meanwhile is said as a problem). */
+    private InstallationLock lock(String project, String doing) {
+        try {
+            return journal.lock(project, doing);
+        } catch (OperationLock.Busy e) {
+            throw new BackupProblem(e.getMessage());
         }
     }
 

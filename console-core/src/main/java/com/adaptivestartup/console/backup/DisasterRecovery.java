@@ -6,7 +6,10 @@ import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.OperationLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +31,11 @@ public final class DisasterRecovery {
     private final ReleaseSource releases;
     private final Installations installations;
     private final BackupService backups;
+    private final Journal journal;
 
-    public DisasterRecovery(InstallService installer, ReleaseSource releases, Installations installations, BackupService backups) {
+    public DisasterRecovery(InstallService installer, ReleaseSource releases, Installations installations, BackupService backups,
+                            Journal journal) {
+        this.journal = journal;
         this.installer = installer;
         this.releases = releases;
         this.installations = installations;
@@ -40,6 +46,14 @@ public final class DisasterRecovery {
     }
 
     public Recovered install(InstallRequest request, Path backupFile, char[] passphrase, InstallListener listener) {
+        try (InstallationLock lock = journal.lock(request.project(), "recovery from a backup")) {
+            return recover(request, backupFile, passphrase, listener);
+        } catch (OperationLock.Busy e) {
+            throw new BackupProblem(e.getMessage());
+        }
+    }
+
+    private Recovered recover(InstallRequest request, Path backupFile, char[] passphrase, InstallListener listener) {
         if (installations.find(request.project()).isPresent()) {
             throw new BackupProblem("there is already an installation '" + request.project() + "' on this machine; to put a"
                     + " backup's data into it use `adaptivectl backup restore`");

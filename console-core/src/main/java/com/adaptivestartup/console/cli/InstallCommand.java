@@ -7,7 +7,6 @@ import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.install.StackSettings;
-import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.licensing.license.LicenseInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -95,7 +94,7 @@ final class InstallCommand implements Callable<Integer> {
             InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release)
                     .withSettings(settings);
             if (fromBackup != null) {
-                return recover(service, request, listener, out);
+                return recover(request, listener, out);
             }
             InstallResult result;
             if (bundle != null) {
@@ -154,10 +153,9 @@ final class InstallCommand implements Callable<Integer> {
         }
     }
 
-    private int recover(InstallService installer, InstallRequest request, InstallListener listener, PrintWriter out)
+    private int recover(InstallRequest request, InstallListener listener, PrintWriter out)
             throws Exception {
-        DisasterRecovery recovery = new DisasterRecovery(installer, new ReleaseSource(context.trustedKeys(spec.commandLine()
-                .getErr())), context.installations(), context.backupService());
+        DisasterRecovery recovery = context.core(spec.commandLine().getErr()).disasterRecovery();
         DisasterRecovery.Recovered r = recovery.install(request, fromBackup, BackupCommands.Base.passphrase(passphraseFile), listener);
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();

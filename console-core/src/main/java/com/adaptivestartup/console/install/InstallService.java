@@ -11,8 +11,10 @@ import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.ComposeTemplate;
 import com.adaptivestartup.console.stack.StackPlan;
+import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.OperationLock;
 import com.adaptivestartup.licensing.license.License;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +64,14 @@ public final class InstallService {
     }
 
     public InstallResult install(InstallRequest request, InstallListener listener) {
+        try (InstallationLock lock = journal.lock(request.project(), "install")) {
+            return installLocked(request, listener);
+        } catch (OperationLock.Busy e) {
+            throw new InstallFailed("lock", e.getMessage());
+        }
+    }
+
+    private InstallResult installLocked(InstallRequest request, InstallListener listener) {
         Journal.Operation op = journal.begin("install", request.project());
         InstallDirectory dir = new InstallDirectory(request.directory());
         boolean fresh = installations.find(request.project()).isEmpty() && engine.containers(

@@ -7,7 +7,9 @@ import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.StackDeployer;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.OperationLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -61,6 +63,14 @@ public final class MigrationService {
     }
 
     public Migrated migrate(String project, BackupService.Listener listener) {
+        try (InstallationLock lock = journal.lock(project, "migration")) {
+            return migrateLocked(project, listener);
+        } catch (OperationLock.Busy e) {
+            throw new MigrationFailed(e.getMessage(), true);
+        }
+    }
+
+    private Migrated migrateLocked(String project, BackupService.Listener listener) {
         Installations.Installation inst = installations.find(project).orElseThrow(() -> new IllegalArgumentException(
                 "there is no installation '" + project + "' on this machine (see `adaptivectl status`)"));
         Journal.Operation op = journal.begin("migrate", project);

@@ -7,7 +7,9 @@ import com.adaptivestartup.console.install.InstallDirectory;
 import com.adaptivestartup.console.install.StackLabels;
 import com.adaptivestartup.console.install.StackSettings;
 import com.adaptivestartup.console.stack.StackPlan;
+import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +21,14 @@ import java.util.Map;
 public final class StackService {
     private final DockerEngine engine;
     private final Installations installations;
+    private final Journal journal;
     private final Clock clock;
     private final AppReadiness readiness = new AppReadiness();
 
-    public StackService(DockerEngine engine, Installations installations, Clock clock) {
+    public StackService(DockerEngine engine, Installations installations, Journal journal, Clock clock) {
         this.engine = engine;
         this.installations = installations;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -86,13 +90,46 @@ public final class StackService {
     }
 
     public void start(String project, String service) {
+        operate(project, "start", service, () -> startNow(project, service));
+    }
+
+    /** Stops the front first and the data last: the reverse of the installed stack's start order. */
+    public void stop(String project, String service) {
+        operate(project, "stop", service, () -> stopNow(project, service));
+    }
+
+    public void restart(String project, String service) {
+        operate(project, "restart", service, () -> {
+            stopNow(project, service);
+            startNow(project, service);
+        });
+    }
+
+    /**
+     * One change to the stack as an operation: under the installation's lock (refused while another operation
+     * changes it, an update say, with the sentence that names it), and in the journal, so it shows in the history.
+     */
+    private void operate(String project, String action, String service, Runnable work) {
+        String what = service == null ? "every service" : service;
+        try (InstallationLock lock = journal.lock(project, action + " " + what)) {
+            Journal.Operation op = journal.begin(action, project);
+            try {
+                work.run();
+                op.record("operation", "done", what);
+            } catch (RuntimeException e) {
+                op.record("operation", "failed", what + ": " + e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    private void startNow(String project, String service) {
         for (ContainerStatus c : select(project, service)) {
             engine.start(c.id());
         }
     }
 
-    /** Stops the front first and the data last: the reverse of the installed stack's start order. */
-    public void stop(String project, String service) {
+    private void stopNow(String project, String service) {
         List<String> startOrder = installations.find(project)
                 .map(i -> new InstallDirectory(i.directory()).readPlan().services().stream()
                         .map(StackPlan.Service::name).toList())
@@ -101,11 +138,6 @@ public final class StackService {
         targets.sort(Comparator.comparingInt((ContainerStatus c) -> startOrder.indexOf(c.labels().get(StackLabels.SERVICE)))
                 .reversed());
         targets.forEach(c -> engine.stop(c.id(), Duration.ofSeconds(30)));
-    }
-
-    public void restart(String project, String service) {
-        stop(project, service);
-        start(project, service);
     }
 
     /** Each running service's CPU and memory, sampled in parallel (about a second in all). */
@@ -144,19 +176,22 @@ public final class StackService {
         engine.followLogs(targets.get(0).id(), tail, line, stop);
     }
 
-    /** Removes the containers and network; the data volumes too unless {@code keepData}. */
+    /** Removes the containers and networks; the data volumes too unless {@code keepData}. One journaled operation. */
     public List<String> uninstall(String project, boolean keepData) {
-        // Every container of the project, one-offs included (one left behind by a console that was killed).
-        for (ContainerStatus c : engine.containers(Map.of(StackLabels.PROJECT, project))) {
-            engine.stop(c.id(), Duration.ofSeconds(30));
-            engine.remove(c.id());
-        }
-        engine.networks(StackLabels.project(project)).forEach(engine::removeNetwork);
-        List<String> volumes = engine.volumes(Map.of(StackLabels.PROJECT, project));
-        if (!keepData) {
-            volumes.forEach(engine::removeVolume);
-        }
-        installations.forget(project);
+        List<String> volumes = new ArrayList<>();
+        operate(project, "uninstall", keepData ? "containers and networks (data kept)" : null, () -> {
+            // Every container of the project, one-offs included (one left behind by a console that was killed).
+            for (ContainerStatus c : engine.containers(Map.of(StackLabels.PROJECT, project))) {
+                engine.stop(c.id(), Duration.ofSeconds(30));
+                engine.remove(c.id());
+            }
+            engine.networks(StackLabels.project(project)).forEach(engine::removeNetwork);
+            volumes.addAll(engine.volumes(Map.of(StackLabels.PROJECT, project)));
+            if (!keepData) {
+                volumes.forEach(engine::removeVolume);
+            }
+            installations.forget(project);
+        });
         return volumes;
     }
 

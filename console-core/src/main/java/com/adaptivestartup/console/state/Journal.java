@@ -22,6 +22,14 @@ public final class Journal {
         this.clock = clock;
     }
 
+    /**
+     * The installation's operation lock, for an operation that changes the stack ({@code doing} names it for the
+     * one refused meanwhile); re-entered by the operation's own steps. Throws {@link OperationLock.Busy}.
+     */
+    public InstallationLock lock(String project, String doing) {
+        return InstallationLock.acquire(db.locksFolder(), project, doing);
+    }
+
     public record Entry(long id, String operationId, String operation, String project, String step, String status,
                         String detail, String at) {
     }

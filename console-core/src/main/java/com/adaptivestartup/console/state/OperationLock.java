@@ -34,6 +34,14 @@ public final class OperationLock implements AutoCloseable {
 
     /** Takes the lock at {@code file} or throws {@link Busy}: "{@code what} is running (process N)". */
     public static OperationLock acquire(Path file, String what) {
+        return acquire(file, what, null);
+    }
+
+    /**
+     * Takes the lock, writing what its holder does ({@code doing}, such as "update") beside the process number,
+     * or throws {@link Busy}: "{@code what} is running (update, process N)".
+     */
+    public static OperationLock acquire(Path file, String what, String doing) {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
@@ -51,7 +59,8 @@ public final class OperationLock implements AutoCloseable {
                         + "; try again when it has finished");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("process " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
+            String holder = (doing == null ? "" : doing + ", ") + "process " + ProcessHandle.current().pid();
+            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
             return new OperationLock(channel, lock);
         } catch (IOException e) {
             if (channel != null) {

@@ -122,9 +122,16 @@ public final class StateDatabase {
             );
             """);
     private final String url;
+    private final Path folder;
 
     private StateDatabase(Path file) {
         this.url = "jdbc:sqlite:" + file;
+        this.folder = file.getParent();
+    }
+
+    /** Where the installations' operation locks are kept, beside the database. */
+    public Path locksFolder() {
+        return folder.resolve("locks");
     }
 
     /**

@@ -79,7 +79,7 @@ public final class SupportBundle {
         }
         entries.add(new Entry("system.json", json(system)));
         if (docker != null) {
-            StackService stacks = new StackService(docker, installations, clock);
+            StackService stacks = new StackService(docker, installations, journal, clock);
             try {
                 StackService.StackStatus status = stacks.status(project);
                 entries.add(new Entry("status.json", json(status)));

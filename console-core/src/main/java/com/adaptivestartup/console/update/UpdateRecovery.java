@@ -4,7 +4,7 @@ import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
-import com.adaptivestartup.console.state.OperationLock;
+import com.adaptivestartup.console.state.InstallationLock;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +32,7 @@ public final class UpdateRecovery {
         if (entries.isEmpty() || ended(entries)) {
             return Optional.empty();
         }
-        OperationLock lock;
+        InstallationLock lock;
         try {
             lock = updates.lock(project);
         } catch (UpdateService.UpdateFailed busy) {

@@ -16,6 +16,7 @@ import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.OperationLock;
 import com.adaptivestartup.licensing.license.License;
 import java.time.Clock;
@@ -51,14 +52,13 @@ public final class UpdateService {
     private final LicenseService licenses;
     private final Clock clock;
     private final ZoneId zone;
-    private final java.nio.file.Path locks;
     private final DockerEngine engine;
     private final LicenseStandings standings;
     private final UpdateSpace space;
 
     public UpdateService(InstallService installer, BackupService backups, Installations installations,
                          Journal journal, ChannelReader channels, LicenseService licenses, Clock clock, ZoneId zone,
-                         java.nio.file.Path locks, DockerEngine engine, LicenseStandings standings) {
+                         DockerEngine engine, LicenseStandings standings) {
         this.installer = installer;
         this.standings = standings;
         this.engine = engine;
@@ -70,7 +70,6 @@ public final class UpdateService {
         this.licenses = licenses;
         this.clock = clock;
         this.zone = zone;
-        this.locks = locks;
     }
 
     /** A release newer than the installed one. */
@@ -156,7 +155,7 @@ public final class UpdateService {
 
     /** Updates to {@code target} (null: the newest on offer), step by step; throws {@link UpdateFailed} on failure. */
     public Applied apply(String project, String target, InstallListener listener) {
-        try (OperationLock lock = lock(project)) {
+        try (InstallationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             License license = license(inst);
             refuseWhenRevoked(project, license);
@@ -190,7 +189,7 @@ public final class UpdateService {
      * same transaction as online: backup, replace, migrate, check, rolled back on any failure.
      */
     public Applied applyBundle(String project, BundleReader.Verified bundle, InstallListener listener) {
-        try (OperationLock lock = lock(project)) {
+        try (InstallationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             refuseWhenRevoked(project, license(inst));
             try {
@@ -407,7 +406,7 @@ public final class UpdateService {
      * backup taken first.
      */
     public RolledBack rollback(String project, boolean restoreBackup, InstallListener listener) {
-        try (OperationLock lock = lock(project)) {
+        try (InstallationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             RollbackPlan plan = rollbackPlan(project, restoreBackup).orElseThrow(() -> new UpdateFailed("there is no backup"
                     + " taken before an update to " + inst.version() + ", so there is nothing to roll back to", true));
@@ -471,9 +470,9 @@ public final class UpdateService {
         return held.size();
     }
 
-    OperationLock lock(String project) {
+    InstallationLock lock(String project) {
         try {
-            return OperationLock.acquire(locks.resolve(project + ".update.lock"), "an update or rollback of '" + project + "'");
+            return journal.lock(project, "update or rollback");
         } catch (OperationLock.Busy e) {
             throw new UpdateFailed(e.getMessage(), true);
         }

@@ -4,6 +4,7 @@ import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.audit.AuditService;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.backup.DisasterRecovery;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineChoice;
@@ -128,11 +129,15 @@ public final class ConsoleCore {
     }
 
     public StackService stackService() {
-        return new StackService(engine.get(), installations(), clock);
+        return new StackService(engine.get(), installations(), journal(), clock);
     }
 
     public InstallService installService() {
         return new InstallService(licenseService(), new ReleaseSource(keys.get()), engine.get(), journal(), installations());
+    }
+
+    public DisasterRecovery disasterRecovery() {
+        return new DisasterRecovery(installService(), new ReleaseSource(keys.get()), installations(), backupService(), journal());
     }
 
     public BundleReader bundleReader() {
@@ -150,7 +155,7 @@ public final class ConsoleCore {
 
     public UpdateService updateService() {
         return new UpdateService(installService(), backupService(), installations(), journal(), channelReader(),
-                licenseService(), clock, ZoneId.systemDefault(), dirs.stateDir().resolve("locks"), engine.get(), licenseStandings());
+                licenseService(), clock, ZoneId.systemDefault(), engine.get(), licenseStandings());
     }
 
     public UpdateRecovery updateRecovery() {

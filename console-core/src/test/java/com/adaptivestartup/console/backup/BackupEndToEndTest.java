@@ -98,7 +98,7 @@ class BackupEndToEndTest {
     }
 
     private static StackService stacks(StateDatabase db) {
-        return new StackService(engine, new Installations(db, Clock.systemUTC()), Clock.systemUTC());
+        return new StackService(engine, new Installations(db, Clock.systemUTC()), new Journal(db, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Test
@@ -199,7 +199,7 @@ class BackupEndToEndTest {
             stacks(state).uninstall(project, false);
             InstallDirectory.deleteTree(dir);
             DisasterRecovery.Recovered recovered = new DisasterRecovery(installer(newMachine), new ReleaseSource(fixture.trusted),
-                    new Installations(newMachine, Clock.systemUTC()), backups(newMachine))
+                    new Installations(newMachine, Clock.systemUTC()), backups(newMachine), new Journal(newMachine, Clock.systemUTC()))
                     .install(request, backup.file(), null, InstallListener.SILENT);
             assertThat(recovered.backup().note()).isEqualTo("before the disaster");
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);

@@ -157,7 +157,7 @@ class InstallEndToEndTest {
                     .filteredOn(e -> e.status().equals("done")).extracting(Journal.Entry::step)
                     .contains("license", "release", "pull", "migrate", "start postgres", "healthy web", "admin", "ready");
 
-            var status = new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC());
+            var status = new StackService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()), Clock.systemUTC());
             assertThat(status.status(project).overall()).isEqualTo("healthy");
             var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
             var stop = new DockerEngine.AutoCloseableHolder();
@@ -166,13 +166,34 @@ class InstallEndToEndTest {
             stop.close();
             follower.join(10_000);
             assertThat(follower.isAlive()).as("following stops when asked").isFalse();
+            // An operation that changes the stack (an update, say) holds the installation's lock: a stop meanwhile,
+            // from another process or another part of this one, is refused with the holder's name, nothing stopped.
+            String refused = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (var update = new Journal(state, Clock.systemUTC()).lock(project, "update to 1.1.0")) {
+                    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            status.stop(project, "web");
+                            return "stopped";
+                        } catch (com.adaptivestartup.console.state.OperationLock.Busy e) {
+                            return e.getMessage();
+                        }
+                    }, java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                            .inheritInheritableThreadLocals(false).factory())).join();
+                }
+            }).join();
+            assertThat(refused).startsWith("another operation on '" + project + "' is running (update to 1.1.0, process ");
+            assertThat(status.status(project).overall()).isEqualTo("healthy");
             status.stop(project, "redis");
             assertThat(status.status(project).overall()).isEqualTo("degraded");
             status.stop(project, null);
             assertThat(status.status(project).overall()).isEqualTo("down");
             assertThat(status.status(project).services()).allSatisfy(s -> assertThat(s.state()).isEqualTo("exited"));
+            assertThat(com.adaptivestartup.console.state.History.of(new Journal(state, Clock.systemUTC()).entries(project, 500)))
+                    .as("each stop is in the history").filteredOn(o -> o.name().equals("stop"))
+                    .extracting(com.adaptivestartup.console.state.History.Operation::detail)
+                    .containsExactly("every service", "redis");
         } finally {
-            new StackService(engine, new Installations(state, Clock.systemUTC()), Clock.systemUTC()).uninstall(project, false);
+            new StackService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()), Clock.systemUTC()).uninstall(project, false);
         }
         assertNothingLeft(project);
     }

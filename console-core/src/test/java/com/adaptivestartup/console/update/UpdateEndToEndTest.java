@@ -142,8 +142,7 @@ class UpdateEndToEndTest {
             ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
                     new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
             return new UpdateService(installer(), backups(), installations(), journal(), channels, licenses(), Clock.systemUTC(),
-                    ZoneOffset.UTC, stateDir.resolve("locks"), engine,
-                    standings());
+                    ZoneOffset.UTC, engine, standings());
         }
 
         UpdateRecovery recovery() {
@@ -151,7 +150,7 @@ class UpdateEndToEndTest {
         }
 
         StackService stacks() {
-            return new StackService(engine, installations(), Clock.systemUTC());
+            return new StackService(engine, installations(), journal(), Clock.systemUTC());
         }
 
         LicenseStandings standings() {

@@ -86,7 +86,7 @@ class ConsoleOnRealEngineTest {
 
     @AfterAll
     static void uninstall() {
-        new StackService(services.engine(), services.core.installations(), services.clock).uninstall(project, false);
+        services.core.stackService().uninstall(project, false);
         services.close();
     }
 
