@@ -176,8 +176,12 @@ write_manifest() {
   notes=$(cat "$HERE/releases/$VERSION.json")
   local compose
   compose=$(jq -Rs . < "$(stack_template "$VERSION")")
-  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s,"stack":{"compose":%s}}\n' \
-    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" "$compose" > "$OUT/release-$VERSION.json"
+  # A release built for one customer (their configuration in its images) names them: another customer's license
+  # is refused for it.
+  local customer=""
+  [ -n "$CUSTOMER_ID" ] && customer=",\"customerId\":\"$CUSTOMER_ID\""
+  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s,"stack":{"compose":%s}%s}\n' \
+    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" "$compose" "$customer" > "$OUT/release-$VERSION.json"
   if [ -n "$SIGN_KEY" ]; then
     "$ROOT/bin/adaptive-vendor" sign --kind release-manifest --key "$SIGN_KEY" --in "$OUT/release-$VERSION.json" \
       --out "$OUT/release-$VERSION.asr"

@@ -77,7 +77,7 @@ publish() {   # publish VERSION
   fi
   "$IMAGES/build.sh" --version "$v" --registry "$REGISTRY" --namespace "$CUSTOMER" --username vendor \
     --password-file "$DIR/vendor-password" --sign-key "$DIR/vendor-keys/fixture-vendor.private.pem" \
-    --out "$DIR/releases/$v"
+    --customer-id "$CUSTOMER" --out "$DIR/releases/$v"
 }
 
 write_env() {

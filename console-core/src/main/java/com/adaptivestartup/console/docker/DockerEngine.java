@@ -20,6 +20,25 @@ public interface DockerEngine extends AutoCloseable {
     /** Pulls one image by digest ({@code repository@sha256:...}), reporting per-layer progress. */
     void pull(String repository, String digest, RegistryAuth auth, PullListener listener);
 
+    /**
+     * Asks the engine to sign in to the registry with these credentials (the engine's own network and proxy
+     * settings, as for a pull), changing nothing: whether they are accepted, refused, or the registry is out of
+     * reach, with the engine's words.
+     */
+    LoginCheck checkLogin(RegistryAuth auth);
+
+    /** How a registry answered the credentials. */
+    sealed interface LoginCheck {
+        record Accepted() implements LoginCheck {
+        }
+
+        record Refused(String reason) implements LoginCheck {
+        }
+
+        record Unreachable(String reason) implements LoginCheck {
+        }
+    }
+
     /** The repo digests of a local image, or empty when it is not present. */
     Optional<List<String>> repoDigests(String reference);
 

@@ -90,6 +90,25 @@ public final class DockerJavaEngine implements DockerEngine {
         }
     }
 
+    @Override
+    public LoginCheck checkLogin(RegistryAuth auth) {
+        try {
+            client.authCmd().withAuthConfig(new AuthConfig().withRegistryAddress(auth.registry())
+                    .withUsername(auth.username()).withPassword(auth.password())).exec();
+            return new LoginCheck.Accepted();
+        } catch (com.github.dockerjava.api.exception.UnauthorizedException e) {
+            return new LoginCheck.Refused("401 Unauthorized");
+        } catch (DockerException | DockerClientException e) {
+            String m = firstLine(e.getMessage());
+            String lower = m.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("401") || lower.contains("unauthorized") || lower.contains("incorrect username or password")
+                    || lower.contains("authentication required")) {
+                return new LoginCheck.Refused("401 Unauthorized");
+            }
+            return new LoginCheck.Unreachable(m.replaceFirst("^Status \\d+: ", ""));
+        }
+    }
+
     private static String pullProblem(String repository, RegistryAuth auth, String raw) {
         String m = raw == null ? "" : raw.toLowerCase(java.util.Locale.ROOT);
         if (m.contains("unauthorized") || m.contains("no basic auth") || m.contains("authentication required")) {

@@ -70,9 +70,47 @@ public final class InstallDirectory {
         }
     }
 
-    /** Removes the folder and all it holds: only for a first install that failed (the caller checks). */
-    public void deleteEverything() {
-        deleteTree(dir);
+    /**
+     * Removes what a first install that failed wrote here (the caller checks it was the first): the folder too
+     * when the install made it, else only what is in it, so a folder the admin gave (and may have mounted) stays.
+     */
+    public void deleteWhatTheInstallMade(boolean folderExistedBefore) {
+        if (!folderExistedBefore) {
+            deleteTree(dir);
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            throw new FolderProblem("clear", dir, e);
+        }
+    }
+
+    /** The install folder could not be read, written or cleared; the message says why in words. */
+    public static final class FolderProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FolderProblem(String what, Path dir, IOException cause) {
+            super("the install folder " + dir + " cannot be " + (what.equals("write") ? "written" : what.equals("clear")
+                    ? "cleared" : "read") + ": " + reason(cause) + "; choose a folder you can write to, or change its"
+                    + " permissions", cause);
+        }
+
+        private static String reason(IOException e) {
+            String m = String.valueOf(e.getMessage());
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "no permission (" + m + ")";
+            }
+            if (m.contains("Read-only file system")) {
+                return "it is on a read-only file system";
+            }
+            if (m.contains("No space left")) {
+                return "the disk is full";
+            }
+            return m;
+        }
     }
 
     /** Deletes a folder and everything in it; nothing when it does not exist. */
@@ -113,7 +151,7 @@ public final class InstallDirectory {
             }
             return new LinkedHashMap<>(env);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the install folder " + dir + ": " + e.getMessage(), e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 
@@ -131,7 +169,7 @@ public final class InstallDirectory {
             writeAtomically(file, password + "\n", "rw-------");
             return password;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 
@@ -142,7 +180,7 @@ public final class InstallDirectory {
             writeAtomically(file, value, "rw-r--r--");
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 
@@ -162,7 +200,7 @@ public final class InstallDirectory {
             writeAtomically(file, value, "rw-r--r--");
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 
@@ -172,7 +210,7 @@ public final class InstallDirectory {
             Files.createDirectories(dir.resolve(RELEASES));
             writeAtomically(releaseFile(version), signedText, "rw-r--r--");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 
@@ -184,7 +222,7 @@ public final class InstallDirectory {
         try {
             Files.deleteIfExists(dir.resolve(SECRETS).resolve(name));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 
@@ -192,7 +230,7 @@ public final class InstallDirectory {
         try {
             return Files.readString(dir.resolve(SECRETS).resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FolderProblem("write", dir, e);
         }
     }
 

@@ -77,6 +77,7 @@ public final class InstallService {
         boolean fresh = installations.find(request.project()).isEmpty() && engine.containers(
                 Map.of(StackLabels.PROJECT, request.project())).isEmpty();
         boolean folderWasEmpty = dir.isEmptyOrMissing();
+        boolean folderExisted = java.nio.file.Files.isDirectory(dir.path());
         StackDeployer deployer = null;
         try {
             License license = step(op, listener, "license", () -> checkLicense(request.licenseText()));
@@ -131,11 +132,17 @@ public final class InstallService {
                 // Everything the failed first install made goes: containers, network, volumes, and the files
                 // it wrote into a folder that was empty before.
                 listener.step("cleanup", "taking down what this failed install created");
-                takeDown(deployer);
-                if (folderWasEmpty) {
-                    dir.deleteEverything();
+                try {
+                    takeDown(deployer);
+                    if (folderWasEmpty) {
+                        dir.deleteWhatTheInstallMade(folderExisted);
+                    }
+                    op.record("cleanup", "done", "fresh install removed");
+                } catch (RuntimeException cleanup) {
+                    // Said, never in place of why the install failed.
+                    op.record("cleanup", "failed", cleanup.getMessage());
+                    listener.step("cleanup", "could not remove everything: " + cleanup.getMessage());
                 }
-                op.record("cleanup", "done", "fresh install removed");
             }
             throw failed;
         }
@@ -211,7 +218,7 @@ public final class InstallService {
         }
         try {
             return op.step(step, listener::step, work);
-        } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem e) {
+        } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem | InstallDirectory.FolderProblem e) {
             throw new InstallFailed(step, e.getMessage());
         }
     }
@@ -225,6 +232,11 @@ public final class InstallService {
     }
 
     private static void checkVersionAllowed(License license, ReleaseManifest release) {
+        if (release.customerId() != null && !release.customerId().equals(license.customerId())) {
+            throw new InstallFailed("release", "this release of Adaptive Startup was made for the customer '"
+                    + release.customerId() + "', and this license is for '" + license.customerId() + "'; install the release"
+                    + " your vendor made for you (its link came with your license)");
+        }
         if (license.maxVersion() != null && Versions.compare(release.version(), license.maxVersion()) > 0) {
             throw new InstallFailed("release", "this license covers versions up to " + license.maxVersion()
                     + "; release " + release.version() + " needs a renewed license");
@@ -272,6 +284,8 @@ public final class InstallService {
     private Map<String, String> pullAll(ReleaseManifest release, String registry, License license, InstallListener listener) {
         RegistryAuth auth = new RegistryAuth(registry, license.registry().username(), license.registry().password());
         Map<String, String> refs = new LinkedHashMap<>();
+        boolean pulled = false;
+        boolean fromRegistry = false;
         for (var e : release.images().entrySet()) {
             String service = e.getKey();
             ReleaseManifest.ImageRef image = e.getValue();
@@ -281,7 +295,9 @@ public final class InstallService {
                 refs.put(service, image.id());
                 continue;
             }
+            fromRegistry = true;
             if (engine.repoDigests(ref).isEmpty()) {
+                pulled = true;
                 Map<String, long[]> layers = new LinkedHashMap<>();
                 engine.pull(registry + "/" + image.repository(), image.digest(), auth, (layer, status, current, total) -> {
                     if (listener.cancelled()) {
@@ -301,7 +317,28 @@ public final class InstallService {
             }
             refs.put(service, ref);
         }
+        if (fromRegistry && !pulled) {
+            checkCredentials(auth, listener);
+        }
         return refs;
+    }
+
+    /**
+     * Every image was on this machine already, so the license's registry credentials were not used: they are
+     * checked all the same (a sign-in, nothing downloaded), so a license that could not pull is not taken for one
+     * that can. A registry out of reach is said and not held against the install: the images are checked by digest.
+     */
+    private void checkCredentials(RegistryAuth auth, InstallListener listener) {
+        switch (engine.checkLogin(auth)) {
+            case DockerEngine.LoginCheck.Refused r -> throw new InstallFailed("pull", "the registry " + auth.registry()
+                    + " refused the credentials in the license (" + r.reason() + "). Check that the license is current, or"
+                    + " ask your vendor contact to reset the pull account");
+            case DockerEngine.LoginCheck.Unreachable u -> listener.step("pull", "the images were here already; the registry "
+                    + auth.registry() + " could not be reached to check the license's credentials (" + u.reason() + ")");
+            case DockerEngine.LoginCheck.Accepted a -> {
+                // the credentials hold
+            }
+        }
     }
 
     private record DeployResult(Map<String, String> changes, String adminPassword) {

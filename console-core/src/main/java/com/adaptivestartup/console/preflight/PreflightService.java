@@ -39,6 +39,7 @@ public final class PreflightService {
         if (outcome instanceof EngineLocator.Outcome.Found found) {
             try (DockerEngine e = found.engine()) {
                 engineChecks(e.info(), results);
+                usableLicense(request.licenseText()).ifPresent(license -> results.add(registry(e, license)));
             }
         } else {
             EngineLocator.Outcome.NotFound notFound = (EngineLocator.Outcome.NotFound) outcome;
@@ -46,6 +47,7 @@ public final class PreflightService {
                     : "\nStart Docker Desktop (or the Docker service), then press Retry.")));
         }
         results.add(disk(request.installDir()));
+        results.add(folder(request.installDir()));
         results.add(port(request.httpPort()));
         results.add(license(request.licenseText()));
         return results;
@@ -91,6 +93,33 @@ public final class PreflightService {
         }
     }
 
+    /**
+     * The install folder can be written: the folder itself when it exists, else the nearest folder above it
+     * (where it will be made). Tried by writing a file and removing it: permissions are not the only reason a
+     * folder refuses (a read-only disk, a mount).
+     */
+    static CheckResult folder(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path probe = target;
+        while (probe != null && !Files.exists(probe)) {
+            probe = probe.getParent();
+        }
+        if (probe == null || !Files.isDirectory(probe)) {
+            return CheckResult.fail("Install folder", target + " is not a folder that can be made", "choose a folder on a"
+                    + " local disk");
+        }
+        try {
+            Path written = Files.createTempFile(probe, ".adaptive-write-check-", ".tmp");
+            Files.delete(written);
+            return CheckResult.pass("Install folder", (probe.equals(target) ? target : "can be made in " + probe)
+                    + (probe.equals(target) ? " can be written" : ""));
+        } catch (IOException e) {
+            return CheckResult.fail("Install folder", probe + " cannot be written (" + (e instanceof java.nio.file.AccessDeniedException
+                    ? "no permission" : e.getMessage() != null && e.getMessage().contains("Read-only") ? "a read-only file system"
+                    : e.getClass().getSimpleName()) + ")", "choose a folder you can write to, or change its permissions");
+        }
+    }
+
     static CheckResult port(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("0.0.0.0", port));
@@ -99,6 +128,30 @@ public final class PreflightService {
             return CheckResult.fail("Web port", "port " + port + " is in use by another program",
                     "choose another web port, or stop the program using it");
         }
+    }
+
+    private java.util.Optional<com.adaptivestartup.licensing.license.License> usableLicense(String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        LicenseVerdict verdict = licenses.verify(text);
+        return verdict.usable() ? verdict.readLicense() : java.util.Optional.empty();
+    }
+
+    /** The license's registry, asked by the engine (its network, its proxy) to accept the license's credentials. */
+    static CheckResult registry(DockerEngine engine, com.adaptivestartup.licensing.license.License license) {
+        var access = license.registry();
+        return switch (engine.checkLogin(new com.adaptivestartup.console.docker.RegistryAuth(access.url(), access.username(),
+                access.password()))) {
+            case DockerEngine.LoginCheck.Accepted a -> CheckResult.pass("Registry", access.url()
+                    + " accepts the license's credentials");
+            case DockerEngine.LoginCheck.Refused r -> CheckResult.fail("Registry", access.url() + " refused the license's"
+                    + " credentials (" + r.reason() + ")", "ask your vendor contact for a current license (the pull account"
+                    + " may have been reset)");
+            case DockerEngine.LoginCheck.Unreachable u -> CheckResult.warn("Registry", access.url() + " cannot be reached"
+                    + " from the Docker engine (" + u.reason() + ")", "the install downloads from it: check the network and"
+                    + " the engine's proxy settings, or install from an offline bundle");
+        };
     }
 
     CheckResult license(String text) {

@@ -76,10 +76,19 @@ public final class Fixture {
     }
 
     private String license(String password, Instant expires, Set<String> features) {
+        return license("acme", password, expires, features);
+    }
+
+    /** A license of another customer, with this registry's (acme's) credentials. */
+    public String licenseOf(String customer) {
+        return license(customer, customerPassword, Instant.now().plus(30, ChronoUnit.DAYS), Set.of());
+    }
+
+    private String license(String customer, String password, Instant expires, Set<String> features) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant issued = expires.isBefore(now) ? expires.minus(30, ChronoUnit.DAYS) : now;
-        License l = new License("lic-" + UUID.randomUUID(), "acme", "Acme", Edition.STANDARD, 10, features, issued, issued,
-                expires, 0, "stable", null, null, new RegistryAccess(registry, "acme", customerUser, password), null);
+        License l = new License("lic-" + UUID.randomUUID(), customer, customer, Edition.STANDARD, 10, features, issued, issued,
+                expires, 0, "stable", null, null, new RegistryAccess(registry, customer, customerUser, password), null);
         return new LicenseIssuer(new DocumentSigner(vendorKey)).issue(l).compact();
     }
 

@@ -231,6 +231,61 @@ class InstallEndToEndTest {
     }
 
     @Test
+    void aWrongRegistryPasswordIsRefusedEvenWhenEveryImageIsHereAlready() {
+        String project = project();
+        // The fixture's images are on this engine already: nothing is pulled, and yet the credentials are tried.
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license("wrong-password",
+                Instant.now().plus(1, ChronoUnit.DAYS)), tmp.resolve(project), project, 18097, "a@example.com", null,
+                fixture.release100.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                    assertThat(e.step()).isEqualTo("pull");
+                    assertThat(e.getMessage()).contains("refused the credentials in the license (401 Unauthorized)");
+                });
+        assertThat(tmp.resolve(project)).doesNotExist();
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void anotherCustomersLicenseIsRefusedForThisCustomersRelease() {
+        String project = project();
+        assertThatThrownBy(() -> service().install(new InstallRequest(fixture.licenseOf("globex"), tmp.resolve(project),
+                project, 18096, "a@example.com", null, fixture.release100.toString()), InstallListener.SILENT))
+                .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                    assertThat(e.step()).isEqualTo("release");
+                    assertThat(e.getMessage()).contains("made for the customer 'acme', and this license is for 'globex'");
+                });
+        assertNothingLeft(project);
+    }
+
+    @Test
+    void aReadOnlyInstallFolderIsSaidInWordsAndTheFolderIsLeftAsItWas() throws Exception {
+        Path mount = Files.createDirectories(tmp.resolve("read-only-" + UUID.randomUUID()));
+        Process m = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(m.waitFor() == 0, "mounting a read-only tmpfs needs root: "
+                + new String(m.getInputStream().readAllBytes()));
+        String project = project();
+        try {
+            assertThat(com.adaptivestartup.console.preflight.PreflightService.folder(mount))
+                    .satisfies(r -> {
+                        assertThat(r.level()).isEqualTo(com.adaptivestartup.console.preflight.CheckResult.Level.FAIL);
+                        assertThat(r.found()).contains("a read-only file system");
+                    });
+            assertThatThrownBy(() -> service().install(new InstallRequest(fixture.license(), mount, project, 18095,
+                    "a@example.com", null, fixture.release100.toString()), InstallListener.SILENT))
+                    .isInstanceOfSatisfying(InstallFailed.class, e -> {
+                        assertThat(e.step()).isEqualTo("files");
+                        assertThat(e.getMessage()).contains("cannot be written: it is on a read-only file system")
+                                .doesNotContain("Exception");
+                    });
+            assertThat(mount).isDirectory();
+            assertNothingLeft(project);
+        } finally {
+            new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void aCancelledInstallStopsAtTheNextStepAndTakesDownWhatItMade() throws Exception {
         String project = project();
         Path dir = tmp.resolve(project);

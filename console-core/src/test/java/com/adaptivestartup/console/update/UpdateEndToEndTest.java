@@ -215,19 +215,24 @@ class UpdateEndToEndTest {
 
     @Test
     void offlineBundlesInstallAndUpdateWithTheRegistryOutOfReach() throws Exception {
-        // The vendor's side: a bundle per release, made from the images the registry serves.
+        // The vendor's side: a bundle per release. Its images are this test's own copies of the release's (each with a
+        // label of the test's, so a content id no other stack uses), named by re-signed variants of the releases: the
+        // engine's images that others use (the fixture's, a demo stack's) are never removed or changed.
+        String run = "bundletest-" + UUID.randomUUID().toString().substring(0, 8);
         Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Path release100 = ownImages(fixture.release100, run);
+        Path release110 = ownImages(fixture.release110, run);
         BundleWriter writer = new BundleWriter(engine, new DocumentSigner(fixture.vendorKey), Clock.systemUTC());
         RegistryAuth auth = new RegistryAuth(fixture.registry, fixture.customerUser, fixture.customerPassword);
         ReleaseSource releases = new ReleaseSource(fixture.trusted);
         long t0 = System.nanoTime();
-        BundleWriter.Built b100 = writer.build(releases.load(fixture.release100.toString()), Files.readString(fixture.release100),
+        BundleWriter.Built b100 = writer.build(releases.load(release100.toString()), Files.readString(release100),
                 fixture.registry, auth, "acme", bundles.resolve("adaptive-1.0.0.bundle"), s -> { });
         long t1 = System.nanoTime();
-        BundleWriter.Built b110 = writer.build(releases.load(fixture.release110.toString()), Files.readString(fixture.release110),
+        BundleWriter.Built b110 = writer.build(releases.load(release110.toString()), Files.readString(release110),
                 fixture.registry, auth, "acme", bundles.resolve("adaptive-1.1.0.bundle"), s -> { });
 
-        // The customer's machine: none of the releases' images, and the registry out of reach (nothing listens there).
+        // The customer's machine: none of these images, and the registry out of reach (nothing listens there).
         List<String> ids = java.util.stream.Stream.of(b100, b110).flatMap(b -> b.index().images().values().stream())
                 .distinct().toList();
         ids.forEach(engine::removeImage);
@@ -280,7 +285,32 @@ class UpdateEndToEndTest {
                     (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t5 - t4) / 1e9);
         } finally {
             console.stacks().uninstall(project, false);
+            ids.forEach(engine::removeImage);   // this test's own copies, and the tags the bundles gave them
         }
+    }
+
+    /**
+     * A variant of a signed release whose images are copies made by this test (the release's image plus a label
+     * naming {@code run}: new content ids, shared layers), under a repository of the test's own.
+     */
+    private static Path ownImages(Path release, String run) throws Exception {
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) com.adaptivestartup.licensing.signing.DocumentCodec
+                .decodeUntrusted(Files.readString(release), com.adaptivestartup.licensing.signing.DocumentKind.RELEASE_MANIFEST)
+                .body();
+        java.util.Map<String, String> copies = new java.util.HashMap<>();
+        for (var e : body.path("images").properties()) {
+            String tag = run + "/" + e.getKey() + ":" + body.path("version").asText();
+            Process build = new ProcessBuilder("docker", "build", "-q", "-t", tag, "-").redirectErrorStream(true).start();
+            try (var in = build.getOutputStream()) {
+                in.write(("FROM " + e.getValue().path("id").asText() + "\nLABEL com.adaptivestartup.test=" + run + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String out = new String(build.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(build.waitFor()).as(out).isZero();
+            copies.put(e.getKey(), engine.imageId(tag).orElseThrow());
+        }
+        return fixture.variant(release, tmp, b -> copies.forEach((service, id) -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                b.path("images").path(service)).put("id", id).put("repository", run + "/" + service)));
     }
 
     @Test

@@ -47,11 +47,20 @@ public sealed interface LicenseVerdict {
         }
 
         public String message() {
-            long days = Duration.between(now, license.expiresAt()).toDays();
+            Duration left = Duration.between(now, license.expiresAt());
             String base = "Valid license for " + license.customerName() + " (" + license.edition().wireName()
                     + ", " + license.seats() + " seats), expires " + Format.date(license.expiresAt());
-            return expiresSoon() ? base + ", in " + days + " day" + (days == 1 ? "" : "s") + ": renew it soon."
-                    : base + ".";
+            return expiresSoon() ? base + ", " + in(left) + ": renew it soon." : base + ".";
+        }
+
+        /** "in 12 days", and under a day the hours ("in 5 hours"), never "in 0 days". */
+        private static String in(Duration left) {
+            long days = left.toDays();
+            if (days >= 1) {
+                return "in " + days + " day" + (days == 1 ? "" : "s");
+            }
+            long hours = Math.max(1, left.toHours());
+            return "in " + hours + " hour" + (hours == 1 ? "" : "s");
         }
     }
 

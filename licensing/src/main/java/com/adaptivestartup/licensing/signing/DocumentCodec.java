@@ -76,7 +76,8 @@ public final class DocumentCodec {
             throw new MalformedDocumentException("it is " + text.length() + " characters long; a "
                     + kind.displayName() + " is at most " + kind.maxEncodedChars(), "the whole text");
         }
-        String compact = text.contains("-----BEGIN") ? unarmor(text, kind) : withoutWhitespace(text);
+        String plain = MailText.unquote(text);
+        String compact = plain.contains("-----BEGIN") ? unarmor(plain, kind) : MailText.bareKey(plain, kind.prefix());
         String[] parts = compact.split("\\.", -1);
         if (parts.length != 3) {
             throw new MalformedDocumentException("it has " + parts.length + " part" + (parts.length == 1 ? "" : "s")
@@ -167,7 +168,7 @@ public final class DocumentCodec {
         return kid.textValue();
     }
 
-    private static String withoutWhitespace(String text) {
+    static String withoutWhitespace(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -54,6 +54,30 @@ class LicenseVerifierTest {
     }
 
     @Test
+    void underADayLeftIsSaidInHoursNotAsZeroDays() {
+        LicenseVerdict verdict = verifierAt(EXPIRES.minus(Duration.ofHours(23))).verify(key(LicenseFixtures.license()));
+        assertThat(verdict.message()).endsWith("in 23 hours: renew it soon.");
+    }
+
+    @Test
+    void aKeyQuotedInAnEmailReplyIsRead() {
+        String armored = LicenseFixtures.sign(vendor, LicenseFixtures.license()).armored(java.util.List.of("Acme's key"));
+        String reply = "Hi Ana, here it is again.\n\nOn Mon, 30 Nov 2026 at 09:12, Vendor Support <support@example.com> wrote:\n"
+                + armored.lines().map(l -> "> " + l).reduce((a, b) -> a + "\n" + b).orElseThrow()
+                + "\n>\n> Best regards\n> --\n> Support\n";
+        assertThat(verifierAt(ISSUED.plus(Duration.ofDays(10))).verify(reply)).isInstanceOf(LicenseVerdict.Valid.class);
+
+        String compact = key(LicenseFixtures.license());
+        StringBuilder wrapped = new StringBuilder("Your key:\n\n");
+        for (int i = 0; i < compact.length(); i += 64) {
+            wrapped.append(">> ").append(compact, i, Math.min(compact.length(), i + 64)).append('\n');
+        }
+        wrapped.append(">> \n>> -- \n>> Vendor Support\n");
+        assertThat(verifierAt(ISSUED.plus(Duration.ofDays(10))).verify(wrapped.toString()))
+                .as("a bare key wrapped in a twice-quoted mail, with a signature").isInstanceOf(LicenseVerdict.Valid.class);
+    }
+
+    @Test
     void afterExpiryTheGracePeriodKeepsItUsableThenItStops() {
         String key = key(LicenseFixtures.license());
         LicenseVerdict inGrace = verifierAt(EXPIRES.plus(Duration.ofDays(3))).verify(key);
