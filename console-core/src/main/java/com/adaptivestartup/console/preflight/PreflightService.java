@@ -98,7 +98,7 @@ public final class PreflightService {
      * (where it will be made). Tried by writing a file and removing it: permissions are not the only reason a
      * folder refuses (a read-only disk, a mount).
      */
-    static CheckResult folder(Path dir) {
+    public static CheckResult folder(Path dir) {
         Path target = dir.toAbsolutePath().normalize();
         Path probe = target;
         while (probe != null && !Files.exists(probe)) {

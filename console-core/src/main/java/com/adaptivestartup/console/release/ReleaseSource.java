@@ -46,8 +46,9 @@ public final class ReleaseSource {
         try {
             return switch (result) {
                 case VerificationResult.Verified v -> ReleaseManifest.fromJson(v.document().body());
-                case VerificationResult.Malformed m -> throw new ReleaseProblem("the release manifest " + origin
-                        + " is not readable: " + m.problem() + " (at " + m.where() + ")");
+                case VerificationResult.Malformed m -> throw new ReleaseProblem("the release file " + origin + " is damaged"
+                        + " or is not a signed release manifest (" + plain(m.problem()) + "); download it again from your"
+                        + " vendor, or give the .asr file that came with the release");
                 case VerificationResult.UnknownKey u -> throw new ReleaseProblem("the release manifest is signed by a key"
                         + " this console does not trust (" + u.keyId() + ")");
                 case VerificationResult.SignatureMismatch s -> throw new ReleaseProblem("the release manifest was changed"
@@ -56,6 +57,11 @@ public final class ReleaseSource {
         } catch (MalformedDocumentException e) {
             throw new ReleaseProblem("the release manifest is signed but incomplete: " + e.problem());
         }
+    }
+
+    /** What is wrong, without a parser's own words (which name characters and codes, not the problem). */
+    private static String plain(String problem) {
+        return problem.startsWith("not valid JSON") ? "its signed content is garbled" : problem;
     }
 
     private static String read(String fileOrUrl) {
@@ -68,8 +74,13 @@ public final class ReleaseSource {
                 HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
                         .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                                 HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 404) {
+                    throw new ReleaseProblem("there is no release manifest at " + fileOrUrl + " (HTTP 404); check the"
+                            + " address your vendor gave, or download the release file and give its path instead");
+                }
                 if (r.statusCode() != 200) {
-                    throw new ReleaseProblem("the release manifest at " + fileOrUrl + " answered HTTP " + r.statusCode());
+                    throw new ReleaseProblem("the release manifest at " + fileOrUrl + " could not be fetched (HTTP "
+                            + r.statusCode() + "); try again later, or download the release file and give its path instead");
                 }
                 return r.body();
             }
@@ -81,6 +92,9 @@ public final class ReleaseSource {
                 throw new ReleaseProblem(fileOrUrl + " is far larger than any release manifest");
             }
             return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.net.ConnectException e) {
+            throw new ReleaseProblem("the release manifest at " + fileOrUrl + " could not be reached (nothing answers there);"
+                    + " check the address and the network, or download the release file and give its path instead");
         } catch (IOException e) {
             throw new ReleaseProblem("the release manifest " + fileOrUrl + " cannot be read: " + e.getMessage());
         } catch (InterruptedException e) {
