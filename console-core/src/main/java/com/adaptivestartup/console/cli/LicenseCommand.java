@@ -78,6 +78,25 @@ final class LicenseCommand {
         }
     }
 
+    @Command(name = "reset-clock", mixinStandardHelpOptions = true,
+            description = {"Reset the clock check after this computer's clock was ahead once (\"earlier than a time this"
+                    + " console has already seen\" while the clock is right).",
+                    "Needs the installation's license to verify at this computer's time; recorded in the history."})
+    int resetClock(@Option(names = "--project", defaultValue = "adaptive", description = "Compose project name.")
+                   String project) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            var recovered = new InstallationLicense(context.licenseService(err), context.installations())
+                    .resetClock(project, context.core(err).clockWitness());
+            spec.commandLine().getOut().println("The clock check was reset: it had seen " + recovered.was()
+                    + ", ahead of this computer's clock (" + recovered.now() + "). The reset is in `adaptivectl history`.");
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println(e.getMessage());
+            return ExitCodes.NOT_OK;
+        }
+    }
+
     private int print(LicenseVerdict verdict, boolean json) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

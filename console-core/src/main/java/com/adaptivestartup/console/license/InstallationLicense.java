@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.license;
 
+import com.adaptivestartup.console.state.ClockWitness;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
 
@@ -44,6 +45,28 @@ public final class InstallationLicense {
         installations.save(new Installations.Installation(inst.project(), inst.directory(), inst.version(), inst.httpPort(),
                 inst.adminEmail(), inst.registry(), text.strip(), inst.settingsJson()));
         return verdict;
+    }
+
+    /**
+     * The admin's way out of a clock check that ran ahead (the clock was once wrong the other way): the check moves
+     * back to this computer's clock, journaled, only when the installation's license verifies at the clock's time.
+     */
+    public ClockWitness.Recovered resetClock(String project, ClockWitness witness) {
+        Installations.Installation inst = installation(project);
+        if (witness.ahead().isEmpty()) {
+            throw new IllegalStateException("The clock check agrees with this computer's clock; there is nothing to reset.");
+        }
+        if (inst.licenseText() == null) {
+            throw new IllegalStateException("this installation was made by an older console that did not keep its license;"
+                    + " replace it with your current key first");
+        }
+        LicenseVerdict verdict = licenses.verifyIgnoringTimesSeen(inst.licenseText());
+        if (!verdict.usable()) {
+            throw new IllegalArgumentException("The clock check is kept: at this computer's time the license is not usable."
+                    + " " + verdict.message());
+        }
+        return witness.reset(project).orElseThrow(() -> new IllegalStateException(
+                "The clock check agrees with this computer's clock; there is nothing to reset."));
     }
 
     private Installations.Installation installation(String project) {

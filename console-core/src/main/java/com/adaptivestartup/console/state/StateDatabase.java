@@ -120,6 +120,17 @@ public final class StateDatabase {
                 source      TEXT NOT NULL,
                 PRIMARY KEY (project, org_id, seq)
             );
+            """,
+            // v8: the clock witness moves from its own file into the database, with the latest vendor-signed time
+            // (epoch milliseconds, so comparing is exact); the never-used clock table goes
+            """
+            DROP TABLE clock;
+            CREATE TABLE clock_witness (
+                id        INTEGER PRIMARY KEY CHECK (id = 1),
+                seen_ms   INTEGER,
+                signed_ms INTEGER
+            );
+            INSERT INTO clock_witness (id) VALUES (1);
             """);
     private final String url;
     private final Path folder;

@@ -2,6 +2,7 @@ package com.adaptivestartup.console.update;
 
 import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.state.ClockWitness;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +17,15 @@ public final class ChannelReader {
     private final ChannelTrust trust;
     private final ReleaseSource releases;
     private final String defaultSource;
+    private final ClockWitness witness;
 
-    /** {@code defaultSource}: where to look when the settings name no source (the vendor's Brain), or null. */
+    /**
+     * {@code defaultSource}: where to look when the settings name no source (the vendor's Brain), or null;
+     * {@code witness}: told each fresh channel's signing time (it may confirm a clock the clock check doubted).
+     */
     public ChannelReader(UpdateSettings.Store settings, BrainClient brain, ChannelTrust trust, ReleaseSource releases,
-                         String defaultSource) {
+                         String defaultSource, ClockWitness witness) {
+        this.witness = witness;
         this.settings = settings;
         this.brain = brain;
         this.trust = trust;
@@ -55,7 +61,9 @@ public final class ChannelReader {
         } catch (BrainClient.BrainUnavailable e) {
             return new Read(source, channel, trust.lastKnown(channel, e.getMessage()));
         }
-        return new Read(source, channel, trust.accept(channel, text));
+        ChannelTrust.Trusted fresh = trust.accept(channel, text);
+        witness.confirm(project, fresh.manifest().issuedAt(), "the update channel '" + channel + "'");
+        return new Read(source, channel, fresh);
     }
 
     /** Downloads a console installer the channel lists, from where the channel was read; checked against it. */

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.state.ClockWitness;
 import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentVerifier;
@@ -84,6 +85,7 @@ public final class LicenseStandings {
                             + kept.issuedAt() + "): an old answer is being replayed; it is refused");
                 });
         update(project, "standing = ?", text.strip());
+        new ClockWitness(db, clock).confirm(project, s.issuedAt(), "the vendor's signed answer about the license");
         return s;
     }
 

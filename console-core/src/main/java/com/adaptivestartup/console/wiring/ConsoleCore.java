@@ -14,7 +14,7 @@ import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.AppDirectories;
-import com.adaptivestartup.console.state.FileTimeWitness;
+import com.adaptivestartup.console.state.ClockWitness;
 import com.adaptivestartup.console.state.AuditAnchors;
 import com.adaptivestartup.console.state.ConsoleSettings;
 import com.adaptivestartup.console.state.Installations;
@@ -77,10 +77,17 @@ public final class ConsoleCore {
     /** The one license service (it keeps the clock witness), made on first use. */
     public synchronized LicenseService licenseService() {
         if (licenses == null) {
-            licenses = new LicenseService(keys.get(), clock, new FileTimeWitness(dirs.stateDir().resolve("clock-witness")),
+            licenses = new LicenseService(keys.get(), clock, clockWitness(),
                     MachineFingerprint::ofThisMachine);
         }
         return licenses;
+    }
+
+    /** The clock check's memory, in the state database (a witness file an older console kept is taken over). */
+    public ClockWitness clockWitness() {
+        ClockWitness witness = new ClockWitness(state.get(), clock);
+        witness.importFile(dirs.stateDir().resolve("clock-witness"));
+        return witness;
     }
 
     /**
@@ -146,7 +153,8 @@ public final class ConsoleCore {
 
     public ChannelReader channelReader() {
         return new ChannelReader(new UpdateSettings.Store(state.get()), new BrainClient(),
-                new ChannelTrust(keys.get(), state.get(), clock), new ReleaseSource(keys.get()), defaultUpdateSource());
+                new ChannelTrust(keys.get(), state.get(), clock), new ReleaseSource(keys.get()), defaultUpdateSource(),
+                clockWitness());
     }
 
     public LicenseStandings licenseStandings() {

@@ -104,6 +104,42 @@ class LicenseCommandTest {
         assertThat(out.toString()).contains("\"verdict\" : \"clock-set-back\"");
     }
 
+    private void installedWith(String licenseText) {
+        new CliContext(env, Clock.fixed(ISSUED, ZoneOffset.UTC)).core(null).installations().save(
+                new com.adaptivestartup.console.state.Installations.Installation("adaptive", dir.resolve("stack"),
+                        "1.2.0", 8080, "admin@acme.test", "127.0.0.1:5000", licenseText, null));
+    }
+
+    @Test
+    void aClockThatWasAheadOnceIsResetByTheAdminOnlyWhileTheLicenseVerifiesAndTheResetIsInTheHistory() {
+        installedWith(key);
+        Instant ahead = ISSUED.plus(java.time.Duration.ofDays(40));
+        Instant right = ISSUED.plus(java.time.Duration.ofDays(10));
+        assertThat(run(ahead, "", "license", "show")).isZero();
+        assertThat(run(right, "", "license", "reset-clock", "--help")).isZero();
+        assertThat(run(right, "", "license", "show")).isEqualTo(1);
+        assertThat(out.toString()).contains("earlier than a time this console has already seen")
+                .contains("adaptivectl license reset-clock");
+
+        assertThat(run(right, "", "license", "reset-clock")).isZero();
+        assertThat(out.toString()).contains("The clock check was reset: it had seen 2026-12-11T00:00:00Z");
+        assertThat(run(right, "", "license", "show")).isZero();
+        assertThat(run(right, "", "history")).isZero();
+        assertThat(out.toString()).contains("clock check").contains("the admin reset the clock check");
+        assertThat(run(right, "", "license", "reset-clock")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is nothing to reset");
+    }
+
+    @Test
+    void theResetIsRefusedWhenTheLicenseDoesNotVerifyAtThisComputersTime() {
+        installedWith(key);
+        assertThat(run(EXPIRES.plus(java.time.Duration.ofDays(60)), "", "license", "show")).isEqualTo(1);
+        assertThat(run(EXPIRES.plus(java.time.Duration.ofDays(30)), "", "license", "reset-clock")).isEqualTo(1);
+        assertThat(err.toString()).contains("The clock check is kept").contains("expired on 2027-11-01");
+        assertThat(run(EXPIRES.plus(java.time.Duration.ofDays(30)), "", "license", "show")).isEqualTo(1);
+        assertThat(out.toString()).contains("earlier than a time this console has already seen");
+    }
+
     @Test
     void garbageAndMistypedPathsGetPlainWords() {
         assertThat(run(ISSUED, "", "license", "verify", "--json", "hello world")).isEqualTo(1);

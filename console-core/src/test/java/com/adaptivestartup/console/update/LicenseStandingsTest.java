@@ -27,13 +27,14 @@ class LicenseStandingsTest {
     Path dir;
     private final KeyPair vendor = Ed25519Keys.generate();
     private LicenseStandings standings;
+    private StateDatabase db;
     private String instance;
 
     @BeforeEach
     void open() throws Exception {
         Path pub = Files.writeString(dir.resolve("vendor.pem"), Ed25519Keys.toPem(vendor.getPublic()));
-        standings = new LicenseStandings(TrustedKeys.fromPemFiles(pub), StateDatabase.open(dir.resolve("state")),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        db = StateDatabase.open(dir.resolve("state"));
+        standings = new LicenseStandings(TrustedKeys.fromPemFiles(pub), db, Clock.fixed(NOW, ZoneOffset.UTC));
         instance = standings.record("acme").instanceId();
     }
 
@@ -67,6 +68,15 @@ class LicenseStandingsTest {
         assertThat(standings.revocation("acme", "lic-2")).as("a replaced license is not the revoked one").isEmpty();
         standings.accept("acme", "lic-1", answer("active", NOW));
         assertThat(standings.revocation("acme", "lic-1")).isEmpty();
+    }
+
+    @Test
+    void aFreshAnswerConfirmsAClockThatTheClockCheckDoubted() {
+        var witness = new com.adaptivestartup.console.state.ClockWitness(db, Clock.fixed(NOW, ZoneOffset.UTC));
+        witness.observe(NOW.plus(Duration.ofDays(20)));
+        standings.accept("acme", "lic-1", answer("active", NOW.minusSeconds(5)));
+        assertThat(witness.ahead()).isEmpty();
+        assertThat(witness.latestSigned()).contains(NOW.minusSeconds(5));
     }
 
     @Test

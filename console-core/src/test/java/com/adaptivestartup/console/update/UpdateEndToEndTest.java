@@ -140,7 +140,8 @@ class UpdateEndToEndTest {
 
         UpdateService updates() {
             ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
-                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
+                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
+                    new com.adaptivestartup.console.state.ClockWitness(state, Clock.systemUTC()));
             return new UpdateService(installer(), backups(), installations(), journal(), channels, licenses(), Clock.systemUTC(),
                     ZoneOffset.UTC, engine, standings());
         }
@@ -159,7 +160,8 @@ class UpdateEndToEndTest {
 
         Heartbeat heartbeat() {
             ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
-                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl);
+                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
+                    new com.adaptivestartup.console.state.ClockWitness(state, Clock.systemUTC()));
             return new Heartbeat(new BrainClient(), channels, standings(), installations(), licenses(), stacks(),
                     Clock.systemUTC());
         }

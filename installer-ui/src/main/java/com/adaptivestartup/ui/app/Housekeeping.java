@@ -54,6 +54,11 @@ final class Housekeeping {
                 return license.replace(project, keyText);
             }
 
+            public LicenseVerdict resetClock() {
+                license.resetClock(project, services.core.clockWitness());
+                return license.current(project);
+            }
+
             public Heartbeat heartbeat() {
                 com.adaptivestartup.console.update.Heartbeat hb = services.core.heartbeat();
                 var record = hb.state(project);

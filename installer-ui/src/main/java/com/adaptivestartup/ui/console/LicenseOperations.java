@@ -10,6 +10,12 @@ public interface LicenseOperations {
     LicenseVerdict replace(String keyText);
 
     /**
+     * Resets the clock check after the clock was ahead once (journaled); throws with a sentence when the license
+     * does not verify at this computer's time or there is nothing to reset. Returns the verdict afterwards.
+     */
+    LicenseVerdict resetClock();
+
+    /**
      * The opt-in heartbeat to the vendor: {@code offered} when the license includes it, {@code on} when the admin
      * turned it on, {@code standing}: the vendor's last signed word on the license, in a sentence (null: none yet).
      */

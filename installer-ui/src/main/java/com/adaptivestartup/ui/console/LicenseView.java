@@ -19,6 +19,12 @@ public final class LicenseView extends VBox {
             verdict.getStyleClass().removeAll("success", "danger");
             verdict.getStyleClass().add(ok ? "success" : "danger");
         });
+        Button resetClock = new Button(text.getString("license.clock.reset"));
+        resetClock.setId("license-reset-clock");
+        resetClock.setOnAction(e -> model.resetClock());
+        resetClock.visibleProperty().bind(model.clockResetOfferedProperty());
+        resetClock.managedProperty().bind(model.clockResetOfferedProperty());
+        Label clockResult = label("license-clock-result", model.clockResultProperty());
         Label holder = label("license-holder", model.holderProperty());
         Label countdown = label("license-countdown", model.countdownProperty());
         Label entitlements = label("license-entitlements", model.entitlementsProperty());
@@ -33,7 +39,7 @@ public final class LicenseView extends VBox {
         replace.setId("license-replace");
         replace.setOnAction(e -> model.replace());
         Label result = label("license-replace-result", model.replaceResultProperty());
-        getChildren().addAll(verdict, holder, countdown, entitlements, new Label(text.getString("license.replace.title")),
+        getChildren().addAll(verdict, resetClock, clockResult, holder, countdown, entitlements, new Label(text.getString("license.replace.title")),
                 key, replace, result, heartbeat(model, text));
     }
 

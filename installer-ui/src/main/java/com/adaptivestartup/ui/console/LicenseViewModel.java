@@ -37,6 +37,8 @@ public final class LicenseViewModel {
     private final javafx.beans.property.BooleanProperty heartbeatOn = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper standing = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper heartbeatResult = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper clockResetOffered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper clockResult = new ReadOnlyStringWrapper();
 
     public LicenseViewModel(LicenseOperations licenses, Background background, Clock clock, ZoneId zone) {
         this.licenses = licenses;
@@ -82,6 +84,8 @@ public final class LicenseViewModel {
     private void show(LicenseVerdict v) {
         verdict.set(v.usable() ? v.message() : "Not usable: " + v.message());
         usable.set(v.usable());
+        clockResetOffered.set(v instanceof LicenseVerdict.ClockSetBack c
+                && c.source() == LicenseVerdict.ClockSetBack.Evidence.SEEN_BEFORE);
         v.readLicense().ifPresentOrElse(l -> {
             holder.set(l.customerName() + " (" + l.customerId() + "), " + l.edition().name().toLowerCase(Locale.ROOT)
                     + " edition, " + l.seats() + " seats");
@@ -116,6 +120,23 @@ public final class LicenseViewModel {
             replaceResult.set("The new license is in use.");
             show(v);
         }, e -> replaceResult.set(e.getMessage()));
+    }
+
+    /** The clock check had seen a later time and the admin says the clock is right now: reset it (journaled). */
+    public void resetClock() {
+        background.run(licenses::resetClock, v -> {
+            clockResult.set("The clock check was reset to this computer's clock; the reset is in the history.");
+            show(v);
+        }, e -> clockResult.set(e.getMessage()));
+    }
+
+    /** Offered only when the license was refused because the clock is earlier than a time seen before. */
+    public ReadOnlyBooleanProperty clockResetOfferedProperty() {
+        return clockResetOffered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty clockResultProperty() {
+        return clockResult.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty verdictProperty() {

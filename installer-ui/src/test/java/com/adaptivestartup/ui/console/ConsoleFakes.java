@@ -36,6 +36,10 @@ public final class ConsoleFakes {
                 return new LicenseVerdict.Valid(license(NOW.plusSeconds(400 * 86400L)), NOW);
             }
 
+            public LicenseVerdict resetClock() {
+                throw new IllegalStateException("The clock check agrees with this computer's clock; there is nothing to reset.");
+            }
+
             private Heartbeat heartbeat = new Heartbeat(true, false, null);
 
             public Heartbeat heartbeat() {

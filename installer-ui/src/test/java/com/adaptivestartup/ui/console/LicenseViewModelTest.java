@@ -21,7 +21,17 @@ class LicenseViewModelTest {
     private String refused;
     private final LicenseOperations ops = new LicenseOperations() {
         public LicenseVerdict current() {
-            return new LicenseVerdict.Valid(license(NOW.plusSeconds(23 * 86400 + 3600)), NOW);
+            return clockAhead ? new LicenseVerdict.ClockSetBack(license(NOW.plusSeconds(86400 * 30)), NOW,
+                    NOW.plusSeconds(86400 * 20), LicenseVerdict.ClockSetBack.Evidence.SEEN_BEFORE)
+                    : new LicenseVerdict.Valid(license(NOW.plusSeconds(23 * 86400 + 3600)), NOW);
+        }
+
+        public LicenseVerdict resetClock() {
+            if (!clockAhead) {
+                throw new IllegalStateException("The clock check agrees with this computer's clock; there is nothing to reset.");
+            }
+            clockAhead = false;
+            return current();
         }
 
         public LicenseVerdict replace(String keyText) {
@@ -58,6 +68,7 @@ class LicenseViewModelTest {
     };
     private Heartbeat heartbeat = new Heartbeat(false, false, null);
     private boolean brainDown;
+    private boolean clockAhead;
     private final LicenseViewModel model = new LicenseViewModel(ops, Background.SAME_THREAD, Clock.fixed(NOW, ZoneOffset.UTC),
             ZoneOffset.UTC);
 
@@ -73,6 +84,22 @@ class LicenseViewModelTest {
         assertThat(model.countdown(license(NOW.plusSeconds(3600)))).isEqualTo("Expires on 28 November 2026, within a day:"
                 + " renew it now.");
         assertThat(model.countdown(license(NOW.minusSeconds(86400 * 2)))).isEqualTo("Expired on 26 November 2026.");
+    }
+
+    @Test
+    void aClockCheckThatRanAheadIsOfferedAResetAndTheResetShowsTheLicenseAgain() {
+        clockAhead = true;
+        model.refresh();
+        assertThat(model.usableProperty().get()).isFalse();
+        assertThat(model.verdictProperty().get()).contains("earlier than a time this console has already seen");
+        assertThat(model.clockResetOfferedProperty().get()).isTrue();
+        model.resetClock();
+        assertThat(model.clockResultProperty().get()).contains("reset").contains("history");
+        assertThat(model.usableProperty().get()).isTrue();
+        assertThat(model.clockResetOfferedProperty().get()).isFalse();
+        model.resetClock();
+        assertThat(model.clockResultProperty().get()).isEqualTo("The clock check agrees with this computer's clock;"
+                + " there is nothing to reset.");
     }
 
     @Test

@@ -128,8 +128,19 @@ public sealed interface LicenseVerdict {
         }
     }
 
-    /** The clock reads earlier than a time already seen, or than the license's own issue time. */
-    record ClockSetBack(Instant now, Instant evidence, String evidenceSource) implements LicenseVerdict {
+    /**
+     * The clock reads earlier than a time already seen, or than the license's own issue time. The license was read
+     * (so a read-only check, such as asking the vendor for updates, can still confirm the time), but it is not usable.
+     */
+    record ClockSetBack(License license, Instant now, Instant evidence, Evidence source) implements AboutLicense {
+        /** What the clock was found earlier than. */
+        public enum Evidence {
+            /** A time this console recorded before; the clock may be right now and have been ahead then. */
+            SEEN_BEFORE,
+            /** The vendor's own signature time on this license: the clock is certainly wrong. */
+            LICENSE_ISSUED
+        }
+
         public String code() {
             return "clock-set-back";
         }
@@ -139,8 +150,15 @@ public sealed interface LicenseVerdict {
         }
 
         public String message() {
-            return "This computer's clock reads " + Format.time(now) + ", earlier than " + evidenceSource + " ("
-                    + Format.time(evidence) + "). Set the clock to the correct time and try again.";
+            if (source == Evidence.LICENSE_ISSUED) {
+                return "This computer's clock reads " + Format.time(now) + ", earlier than the time this license was"
+                        + " issued (" + Format.time(evidence) + "). Set the clock to the correct time and try again.";
+            }
+            return "This computer's clock reads " + Format.time(now) + ", earlier than a time this console has already"
+                    + " seen (" + Format.time(evidence) + "). If the clock is wrong, set it to the correct time. If it is"
+                    + " right now and was ahead before, check for updates once (the vendor's signed answer confirms the"
+                    + " time) or reset the clock check (License page, or `adaptivectl license reset-clock`; the reset is"
+                    + " recorded in the history).";
         }
     }
 

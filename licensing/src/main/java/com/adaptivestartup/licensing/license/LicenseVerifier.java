@@ -56,10 +56,11 @@ public final class LicenseVerifier {
         Instant now = clock.instant();
         Optional<Instant> latest = witness.latestSeen();
         if (latest.isPresent() && now.isBefore(latest.get().minus(clockTolerance))) {
-            return new LicenseVerdict.ClockSetBack(now, latest.get(), "a time this console has already seen");
+            return new LicenseVerdict.ClockSetBack(license, now, latest.get(), LicenseVerdict.ClockSetBack.Evidence.SEEN_BEFORE);
         }
         if (now.isBefore(license.issuedAt().minus(clockTolerance))) {
-            return new LicenseVerdict.ClockSetBack(now, license.issuedAt(), "the time this license was issued");
+            return new LicenseVerdict.ClockSetBack(license, now, license.issuedAt(),
+                    LicenseVerdict.ClockSetBack.Evidence.LICENSE_ISSUED);
         }
         witness.observe(now);
         if (now.isBefore(license.notBefore())) {

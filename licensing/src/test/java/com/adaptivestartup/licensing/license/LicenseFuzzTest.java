@@ -61,6 +61,10 @@ class LicenseFuzzTest {
             } catch (RuntimeException e) {
                 throw new AssertionError("seed " + seed + ", mutant " + i + " (" + mutation + ") threw: " + mutant, e);
             }
+            if (verdict.usable() && withoutWhitespace(mutant).contains(doc.compact())) {
+                // a character typed just before or after the key, as in "key:ASL1...": the signed text is intact
+                continue;
+            }
             if (verdict.usable()) {
                 fail("seed %d, mutant %d (%s) was accepted: %s", seed, i, mutation, mutant);
             }

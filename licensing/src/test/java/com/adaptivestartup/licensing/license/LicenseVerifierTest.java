@@ -115,7 +115,9 @@ class LicenseVerifierTest {
         assertThat(back).isInstanceOfSatisfying(LicenseVerdict.ClockSetBack.class, c -> {
             assertThat(c.evidence()).isEqualTo(seen);
             assertThat(c.usable()).isFalse();
-            assertThat(c.message()).contains("earlier than a time this console has already seen");
+            assertThat(c.message()).contains("earlier than a time this console has already seen")
+                    .contains("If the clock is wrong, set it").contains("adaptivectl license reset-clock");
+            assertThat(c.readLicense()).as("read, so the vendor can still be asked for the time").isPresent();
         });
     }
 
@@ -123,7 +125,8 @@ class LicenseVerifierTest {
     void aClockBeforeTheIssueDateIsReported() {
         LicenseVerdict verdict = verifierAt(ISSUED.minus(Duration.ofDays(300))).verify(key(LicenseFixtures.license()));
         assertThat(verdict).isInstanceOfSatisfying(LicenseVerdict.ClockSetBack.class,
-                c -> assertThat(c.message()).contains("the time this license was issued"));
+                c -> assertThat(c.message()).contains("the time this license was issued")
+                        .contains("Set the clock to the correct time").doesNotContain("reset-clock"));
         assertThat(witness.latestSeen()).isEmpty();
     }
 
