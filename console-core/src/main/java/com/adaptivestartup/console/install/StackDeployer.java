@@ -3,6 +3,7 @@ package com.adaptivestartup.console.install;
 import com.adaptivestartup.console.docker.ContainerSpec;
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.stack.ComposeHash;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -91,7 +92,7 @@ public final class StackDeployer {
 
     /** Every network this project has on the engine, found by label (older releases' included). */
     public List<String> allNetworks() {
-        return engine.networks(StackLabels.project(project));
+        return engine.networks(Map.of(StackLabels.PROJECT, project));
     }
 
     /** What happened to a service's container. */
@@ -105,7 +106,8 @@ public final class StackDeployer {
         Optional<ContainerStatus> existing = current(service.name());
         if (existing.isPresent()) {
             ContainerStatus c = existing.get();
-            if (spec.labels().get(StackLabels.CONFIG_HASH).equals(c.labels().get(StackLabels.CONFIG_HASH))) {
+            String has = c.labels().get(StackLabels.CONFIG_HASH);
+            if (spec.labels().get(StackLabels.CONFIG_HASH).equals(has) || legacyHash(service).equals(has)) {
                 if (c.running()) {
                     return new Converged(c.id(), Change.UNCHANGED);
                 }
@@ -168,16 +170,25 @@ public final class StackDeployer {
         ContainerSpec.Limits limits = new ContainerSpec.Limits(sec.capDrop(), sec.capAdd(), sec.securityOpt(), sec.readOnly(),
                 sec.tmpfs(), sec.memoryBytes(), sec.pidsLimit());
         List<String> networks = networksOf(s);
-        String hash = hash(s, mounts, ports, networks.equals(List.of(network(StackPlan.DEFAULT_NETWORK))) ? List.of() : networks,
-                limits);
+        String hash = ComposeHash.of(project, dir, s, engine.imageId(s.image()).orElse(null));
         String name = oneOff ? project + "-" + s.name() + "-" + number : project + "-" + s.name() + "-1";
         return new ContainerSpec(name, s.image(), s.environment(),
                 StackLabels.container(project, s.name(), hash, oneOff, dir, release), mounts, networks,
                 oneOff ? List.of() : List.of(s.name()), ports, command.isEmpty() ? s.command() : command, !oneOff, null, limits);
     }
 
-    private static String hash(StackPlan.Service s, List<ContainerSpec.MountSpec> mounts, List<ContainerSpec.PortSpec> ports,
-                               List<String> networks, ContainerSpec.Limits limits) {
+    /**
+     * The config-hash consoles before 1.2.0's wrote (not Compose's): a container an older console made and whose
+     * configuration is still what the plan asks is left running, not replaced only to relabel it.
+     */
+    private String legacyHash(StackPlan.Service s) {
+        ContainerSpec spec = spec(s, false, List.of(), "1");
+        List<String> networks = spec.networks().equals(List.of(network(StackPlan.DEFAULT_NETWORK))) ? List.of() : spec.networks();
+        return legacyHash(s, spec.mounts(), spec.ports(), networks, spec.limits());
+    }
+
+    private static String legacyHash(StackPlan.Service s, List<ContainerSpec.MountSpec> mounts, List<ContainerSpec.PortSpec> ports,
+                                     List<String> networks, ContainerSpec.Limits limits) {
         try {
             Map<String, Object> config = new java.util.TreeMap<>(Map.of("image", s.image(), "env", s.environment(),
                     "mounts", mounts, "ports", ports, "command", s.command()));

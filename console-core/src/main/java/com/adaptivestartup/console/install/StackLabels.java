@@ -24,15 +24,20 @@ public final class StackLabels {
         return Map.of(PROJECT, project, MANAGED, "adaptive-console");
     }
 
+    /**
+     * Exactly Compose's labels on a network or volume: Compose warns ("label ... has changed. It may need to be
+     * recreated") about any other label the compose file does not declare, so ours are not added there; the
+     * project label finds them.
+     */
     public static Map<String, String> network(String project, String key) {
-        Map<String, String> labels = new LinkedHashMap<>(project(project));
+        Map<String, String> labels = new LinkedHashMap<>(Map.of(PROJECT, project));
         labels.put("com.docker.compose.network", key);
         labels.put("com.docker.compose.version", "1.29.2");
         return labels;
     }
 
     public static Map<String, String> volume(String project, String key) {
-        Map<String, String> labels = new LinkedHashMap<>(project(project));
+        Map<String, String> labels = new LinkedHashMap<>(Map.of(PROJECT, project));
         labels.put("com.docker.compose.volume", key);
         labels.put("com.docker.compose.version", "1.29.2");
         return labels;

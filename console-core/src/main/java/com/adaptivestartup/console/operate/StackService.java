@@ -185,7 +185,7 @@ public final class StackService {
                 engine.stop(c.id(), Duration.ofSeconds(30));
                 engine.remove(c.id());
             }
-            engine.networks(StackLabels.project(project)).forEach(engine::removeNetwork);
+            engine.networks(Map.of(StackLabels.PROJECT, project)).forEach(engine::removeNetwork);
             volumes.addAll(engine.volumes(Map.of(StackLabels.PROJECT, project)));
             if (!keepData) {
                 volumes.forEach(engine::removeVolume);

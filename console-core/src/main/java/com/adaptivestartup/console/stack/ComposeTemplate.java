@@ -162,7 +162,8 @@ public final class ComposeTemplate {
             }
         }
         return new StackPlan.Service(name, image, Map.copyOf(env), List.copyOf(mounts), List.copyOf(ports),
-                List.copyOf(dependsOn), List.copyOf(command), List.copyOf(networks), ServiceLimits.read(name, node));
+                List.copyOf(dependsOn), List.copyOf(command), List.copyOf(networks), ServiceLimits.read(name, node),
+                node.deepCopy());
     }
 
     /** Dependencies first; a cycle or an unknown dependency is an error. */

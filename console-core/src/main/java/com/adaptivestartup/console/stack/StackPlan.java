@@ -21,16 +21,18 @@ public record StackPlan(List<Service> services, List<Service> tools, List<String
 
     /**
      * One service. {@code networks} are the keys of the stack's networks it joins (the first is where its
-     * one-off copies run); {@code security} what it may do and use.
+     * one-off copies run); {@code security} what it may do and use; {@code definition} the service as the compose
+     * file (interpolated) defines it, which {@link ComposeHash} hashes as Compose does.
      */
     public record Service(String name, String image, Map<String, String> environment, List<VolumeMount> mounts,
                           List<Port> ports, List<Dependency> dependsOn, List<String> command, List<String> networks,
-                          Security security) {
+                          Security security, com.fasterxml.jackson.databind.JsonNode definition) {
         /** The same service running another command with more mounts, as a one-off (no published ports). */
         public Service oneOff(List<String> newCommand, List<VolumeMount> extraMounts) {
             List<VolumeMount> all = new java.util.ArrayList<>(mounts);
             all.addAll(extraMounts);
-            return new Service(name, image, environment, List.copyOf(all), List.of(), dependsOn, newCommand, networks, security);
+            return new Service(name, image, environment, List.copyOf(all), List.of(), dependsOn, newCommand, networks, security,
+                    definition);
         }
     }
 

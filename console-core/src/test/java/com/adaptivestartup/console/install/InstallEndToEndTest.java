@@ -135,6 +135,8 @@ class InstallEndToEndTest {
                 assertThat(psOut).contains(project + "-" + s + "-1");
             }
             assertThat(psOut.lines().filter(l -> l.contains("Up (healthy)")).count()).as(psOut).isEqualTo(5);
+            assertThat(ComposePeer.upChangesNothing(engine, project, dir)).as("docker-compose up -d in the install folder")
+                    .isEqualTo(idsBefore);
 
             List<String> secrets = List.of("postgres_password", "redis_password", "s3_access_key", "s3_secret_key",
                             InstallDirectory.AI_KEY).stream()

@@ -129,7 +129,7 @@ class HardeningEndToEndTest {
         writeVenture("Written on 1.2.0");
         assertThat(ventures()).contains("Hardened venture", "Written on 1.2.0");
         assertThat(Files.readString(dir.resolve("secrets/audit_key")).strip()).hasSizeGreaterThanOrEqualTo(32);
-        assertThat(engine.networks(StackLabels.project(project)))
+        assertThat(engine.networks(Map.of(StackLabels.PROJECT, project)))
                 .as("1.1.0's single network is gone; 1.2.0's two are there")
                 .containsExactlyInAnyOrder(project + "_front", project + "_back");
     }
@@ -167,6 +167,10 @@ class HardeningEndToEndTest {
     @Test
     @Order(5)
     void dockerComposeBringsUpTheSameHardeningFromTheSameFolder() throws Exception {
+        List<String> ids = engine.containers(Map.of(StackLabels.PROJECT, project)).stream()
+                .map(com.adaptivestartup.console.docker.ContainerStatus::id).sorted().toList();
+        assertThat(com.adaptivestartup.console.install.ComposePeer.upChangesNothing(engine, project, dir))
+                .as("docker-compose up -d in the install folder leaves the console's containers running").isEqualTo(ids);
         Path copy = Files.createDirectories(tmp.resolve("compose-copy"));
         for (String f : List.of(InstallDirectory.COMPOSE, InstallDirectory.ENV)) {
             Files.copy(dir.resolve(f), copy.resolve(f));
@@ -259,7 +263,7 @@ class HardeningEndToEndTest {
         assertThat(rolledBack.to()).isEqualTo("1.1.0");
         assertThat(console.stackService().status(project).overall()).isEqualTo("healthy");
         assertThat(ventures()).contains("Hardened venture", "Written on 1.2.0");
-        assertThat(engine.networks(StackLabels.project(project))).contains(project + "_default");
+        assertThat(engine.networks(Map.of(StackLabels.PROJECT, project))).contains(project + "_default");
     }
 
     private static void writeData(String initialPassword) throws Exception {
