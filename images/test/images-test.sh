@@ -19,7 +19,7 @@ WORK=$(mktemp -d)
 export DOCKER_CONFIG="$WORK/docker-config"   # our own login state, never the user's
 mkdir -p "$DOCKER_CONFIG"
 cleanup() {
-  docker ps -aq --filter label=com.adaptivestartup.test=images | xargs -r docker rm -f >/dev/null 2>&1
+  docker ps -aq --filter label=com.adaptivestartup.test=images | xargs -r docker rm -f -v >/dev/null 2>&1
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -51,7 +51,13 @@ SERVICES=$(jq -r '.images | keys[]' "$WORK/manifest.json")
 ref() { echo "$FIXTURE_REGISTRY/$(jq -r ".images.$1.repository" "$WORK/manifest.json")@$(jq -r ".images.$1.digest" "$WORK/manifest.json")"; }
 
 # 2. Credentials: wrong ones are refused, none at all too; the customer's work.
-for s in $SERVICES; do docker image rm -f "$(ref "$s")" "$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/$s:$VERSION" >/dev/null 2>&1; done
+# The images are taken off the engine first, so the pulls below are real; but never from under another stack (the
+# demo's, a customer's) that runs them: those stay, and their pulls only re-check the digest with the registry.
+for s in $SERVICES; do
+  if [ -z "$(docker ps -aq --filter ancestor="$(ref "$s")")" ]; then
+    docker image rm "$(ref "$s")" "$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/$s:$VERSION" >/dev/null 2>&1 || true
+  fi
+done
 if out=$(echo "wrong-password" | docker login "$FIXTURE_REGISTRY" -u "$FIXTURE_CUSTOMER_USERNAME" --password-stdin 2>&1); then
   fail "a wrong registry password is refused"
 else

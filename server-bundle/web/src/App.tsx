@@ -110,7 +110,9 @@ export function App() {
     api, user: loaded.user, orgs: loaded.orgs, org, live, serverVersion: loaded.serverVersion,
     switchOrg: (id) => { session.saveOrgId(id); setOrgId(id); navigate({ page: 'ventures' }); },
     refreshOrgs: async () => { const orgs = await api.organizations(); setLoaded({ ...loaded, orgs }); },
-    signOut: () => { api.logout().catch(() => undefined).finally(() => signOut('You signed out.')); },
+    // The live socket is closed first: the server ends it (4401) as the session ends, and that must not be read as
+    // a session that ended by itself.
+    signOut: () => { live.close(); api.logout().catch(() => undefined).finally(() => signOut('You signed out.')); },
   };
   return <Session.Provider value={context}><Shell route={route} /></Session.Provider>;
 }

@@ -35,6 +35,39 @@ public final class BackupStore {
         this.clock = clock;
     }
 
+    /**
+     * Checks backups can be written in {@code folder} (made if missing): a file is written, flushed and removed.
+     * Throws {@link BackupProblem} with the reason in words.
+     */
+    public static void checkWritable(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".write-check-", ".tmp");
+            try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[4096]));
+                ch.force(true);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BackupProblem("backups cannot be written in " + folder + ": this account may not write there; choose"
+                    + " another folder or give it write access", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BackupProblem("backups cannot be written in " + folder + ": the folder cannot be made there (is the"
+                    + " disk or share mounted?); choose another folder", e);
+        } catch (java.nio.file.FileSystemException e) {
+            String why = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+            throw new BackupProblem("backups cannot be written in " + folder + " (" + why + "); choose another folder", e);
+        } catch (IOException e) {
+            throw new BackupProblem("backups cannot be written in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder backups are written to, for all installations. */
+    public Path root() {
+        return root;
+    }
+
     public Path folder(String project) {
         return root.resolve(project);
     }
@@ -51,8 +84,78 @@ public final class BackupStore {
         return BackupFolderLock.acquire(folder(project), project);
     }
 
+    /** The installation's backups, newest first, after listing any the folder holds that the catalogue did not know. */
     public List<BackupCatalogue.Backup> list(String project) {
+        discover(project);
         return catalogue.list(project);
+    }
+
+    /** What {@link #discover} found: backups it listed, and encrypted files it could not read without their passphrase. */
+    public record Discovered(List<BackupCatalogue.Backup> listed, List<Path> encrypted) {
+    }
+
+    /**
+     * Lists the complete backup files in the installation's folder that the catalogue does not know: a folder an
+     * older console wrote, a console home made anew after a disaster, a shared folder another machine backs up to. A
+     * plain file is read (its manifest and checksum) and listed as not verified yet; an encrypted one needs its
+     * passphrase and is only named (for {@code adaptivectl backup import}). While a backup operation holds the
+     * folder nothing is looked at (what it writes is its own to list).
+     */
+    public Discovered discover(String project) {
+        Path folder = folder(project);
+        if (!Files.isDirectory(folder)) {
+            return new Discovered(List.of(), List.of());
+        }
+        List<Path> candidates = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(folder, "adaptive-*.{tar,tar.enc}")) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f) && catalogue.findByFile(f).isEmpty()) {
+                    candidates.add(f);
+                }
+            }
+        } catch (IOException e) {
+            return new Discovered(List.of(), List.of());
+        }
+        if (candidates.isEmpty()) {
+            return new Discovered(List.of(), List.of());
+        }
+        List<BackupCatalogue.Backup> listed = new ArrayList<>();
+        List<Path> encrypted = new ArrayList<>();
+        BackupFolderLock lock;
+        try {
+            lock = lock(project);
+        } catch (BackupProblem busy) {
+            return new Discovered(List.of(), List.of());
+        }
+        try (lock) {
+            for (Path f : candidates) {
+                if (f.getFileName().toString().endsWith(".enc")) {
+                    encrypted.add(f);
+                    continue;
+                }
+                try {
+                    BackupManifest m = BackupArchive.peekManifest(f, null);
+                    String sha256 = BackupArchive.sha256(f);
+                    if (catalogue.findBySha256(project, sha256).isPresent() || catalogue.findByFile(f).isPresent()) {
+                        continue;
+                    }
+                    String id = ID.format(m.createdAt()) + "-" + m.kind();
+                    if (catalogue.find(id).isPresent()) {
+                        id = id + "-found-" + sha256.substring(0, 8);
+                    }
+                    BackupCatalogue.Backup b = new BackupCatalogue.Backup(id, project, f, m.kind(), m.appVersion(),
+                            m.schemaVersion(), m.createdAt(), Files.size(f), sha256, false,
+                            (m.note() == null ? "" : m.note() + "; ") + "found in the backups folder"
+                                    + (m.project().equals(project) ? "" : " (made for the installation '" + m.project() + "')"),
+                            null, null, null);
+                    catalogue.add(b);
+                    listed.add(b);
+                } catch (RuntimeException | IOException e) {
+                    // not a backup this console can read (damaged, another format): left alone, not listed
+                }
+            }
+        }
+        return new Discovered(listed, encrypted);
     }
 
     /** Finds a backup by its id in the catalogue, or a file (which need not be in the catalogue). */

@@ -42,7 +42,12 @@ public final class DisasterRecovery {
         this.backups = backups;
     }
 
-    public record Recovered(InstallResult install, BackupManifest backup) {
+    /**
+     * {@code listed}: the backups the recovered install lists (the one it came from, copied into its backups folder,
+     * and any the folder held already); {@code listingProblem}: why the one it came from could not be listed, or null.
+     */
+    public record Recovered(InstallResult install, BackupManifest backup, java.util.List<BackupCatalogue.Backup> listed,
+                            String listingProblem) {
     }
 
     public Recovered install(InstallRequest request, Path backupFile, char[] passphrase, InstallListener listener) {
@@ -88,7 +93,17 @@ public final class DisasterRecovery {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Recovered(installed, checked.manifest());
+        listener.step("list backups", "started");
+        String problem = null;
+        try {
+            backups.store().importFile(request.project(), backupFile, passphrase);
+        } catch (RuntimeException e) {
+            // the data is in; a backup that could not be copied into the folder is said, not fatal
+            problem = e.getMessage();
+        }
+        java.util.List<BackupCatalogue.Backup> listed = backups.store().list(request.project());
+        listener.step("list backups", "done");
+        return new Recovered(installed, checked.manifest(), listed, problem);
     }
 
     /** A secret is a short file; a huge one is refused rather than held in memory. */

@@ -27,12 +27,15 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import java.util.concurrent.Callable;
 
 /** {@code adaptivectl backup create|list|verify|restore|import|prune|schedule|run-due}. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up the stack's data and restore it.",
         subcommands = {BackupCommands.Create.class, BackupCommands.ListBackups.class, BackupCommands.Verify.class,
                 BackupCommands.Restore.class, BackupCommands.Import.class, BackupCommands.Prune.class,
-                BackupCommands.Schedule.class, BackupCommands.RunDue.class})
+                BackupCommands.Schedule.class, BackupCommands.RunDue.class, BackupCommands.Folder.class})
 final class BackupCommands {
     /** Times as ISO-8601 text, paths as plain file names (not file:// URIs). */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -103,7 +106,14 @@ final class BackupCommands {
         }
 
         public Integer call() throws Exception {
+            var found = context.backupStore().discover(project);
             var all = context.backupStore().list(project);
+            if (!found.encrypted().isEmpty() && !json) {
+                err().println(found.encrypted().size() + " encrypted backup file" + (found.encrypted().size() == 1 ? "" : "s")
+                        + " in the backups folder " + (found.encrypted().size() == 1 ? "is" : "are") + " not listed yet;"
+                        + " list each with its passphrase: adaptivectl backup import <file> --passphrase-file <file>");
+                found.encrypted().forEach(f -> err().println("    " + f));
+            }
             if (json) {
                 printJson(all);
             } else if (all.isEmpty()) {
@@ -297,6 +307,34 @@ final class BackupCommands {
                 out().println("Daily at " + s.get().dailyAt() + " (" + s.get().zone().getId() + "), keeping the " + s.get().keep()
                         + " newest; next " + s.get().nextRun().atZone(s.get().zone()).toLocalDateTime() + ".");
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "folder", mixinStandardHelpOptions = true, description = {"Show or choose where backups are written"
+            + " (another disk, a network share). For every installation on this machine.",
+            "Backups already made stay where they are, and listed; a folder that holds backups is read when listing."})
+    static final class Folder implements Callable<Integer> {
+        private final CliContext context;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--set", paramLabel = "<folder>", description = "Write backups here from now on (checked first).")
+        Path set;
+        @Option(names = "--default", description = "Write backups in the console's own folder again.")
+        boolean reset;
+
+        Folder(CliContext context) {
+            this.context = context;
+        }
+
+        public Integer call() {
+            var core = context.core(spec.commandLine().getErr());
+            if (set != null && reset) {
+                throw new CliContext.CliProblem("give --set or --default, not both");
+            }
+            Path now = set != null || reset ? core.chooseBackupsFolder(reset ? null : set) : core.backupsFolder();
+            spec.commandLine().getOut().println("Backups are written to "
+                    + now + (now.equals(core.defaultBackupsFolder()) ? " (the console's own folder)." : "."));
             return ExitCodes.OK;
         }
     }

@@ -169,6 +169,13 @@ final class InstallCommand implements Callable<Integer> {
             out.println("Adaptive Startup " + r.install().version() + " is running at " + r.install().url() + " with the data of"
                     + " the backup made " + r.backup().createdAt() + " (Adaptive Startup " + r.backup().appVersion() + ").");
             out.println("Sign in with the accounts and passwords from that backup.");
+            out.println(r.listed().size() == 1 ? "Its backups list the one it came from (`adaptivectl backup list`)."
+                    : "Its backups list " + r.listed().size() + " backups: the one it came from and those the backups folder"
+                    + " held (`adaptivectl backup list`).");
+            if (r.listingProblem() != null) {
+                out.println("The backup it came from could not be copied into the backups folder (" + r.listingProblem()
+                        + "); it is where it was.");
+            }
         }
         return ExitCodes.OK;
     }

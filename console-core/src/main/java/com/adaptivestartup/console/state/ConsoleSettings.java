@@ -11,6 +11,8 @@ public final class ConsoleSettings {
     /** Which engine to use: an address, or a Docker context's name (at most one of the two). */
     public static final String ENGINE_HOST = "engine.host";
     public static final String ENGINE_CONTEXT = "engine.context";
+    /** Where backups are written (another disk, a network share); unset: the console's state folder. */
+    public static final String BACKUPS_FOLDER = "backups.folder";
     private final StateDatabase db;
 
     public ConsoleSettings(StateDatabase db) {

@@ -120,7 +120,28 @@ public final class ConsoleCore {
     }
 
     public BackupStore backupStore() {
-        return new BackupStore(dirs.stateDir().resolve("backups"), new BackupCatalogue(state.get()), clock);
+        return new BackupStore(backupsFolder(), new BackupCatalogue(state.get()), clock);
+    }
+
+    /** Where backups are written: the admin's setting, else the console's state folder. */
+    public java.nio.file.Path backupsFolder() {
+        return consoleSettings().get(ConsoleSettings.BACKUPS_FOLDER).map(java.nio.file.Path::of)
+                .orElse(defaultBackupsFolder());
+    }
+
+    public java.nio.file.Path defaultBackupsFolder() {
+        return dirs.stateDir().resolve("backups");
+    }
+
+    /**
+     * Writes backups to {@code folder} from now on (null: the default), after checking a file can be written and
+     * removed there. Backups already made stay where they are, and listed.
+     */
+    public java.nio.file.Path chooseBackupsFolder(java.nio.file.Path folder) {
+        java.nio.file.Path chosen = folder == null ? defaultBackupsFolder() : folder.toAbsolutePath().normalize();
+        BackupStore.checkWritable(chosen);
+        consoleSettings().put(ConsoleSettings.BACKUPS_FOLDER, folder == null ? null : chosen.toString());
+        return chosen;
     }
 
     public BackupService backupService() {

@@ -202,6 +202,9 @@ class BackupEndToEndTest {
                     new Installations(newMachine, Clock.systemUTC()), backups(newMachine), new Journal(newMachine, Clock.systemUTC()))
                     .install(request, backup.file(), null, InstallListener.SILENT);
             assertThat(recovered.backup().note()).isEqualTo("before the disaster");
+            assertThat(recovered.listingProblem()).isNull();
+            assertThat(recovered.listed()).as("the recovered install lists the backup it came from")
+                    .extracting(BackupCatalogue.Backup::sha256).contains(backup.sha256());
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
             assertThat(Files.readString(dir.resolve("secrets/postgres_password"))).isEqualTo(postgresPassword);
             assertThat(dir.resolve(InstallDirectory.ADMIN_PASSWORD)).doesNotExist();

@@ -75,6 +75,41 @@ class BackupStoreTest {
     }
 
     @Test
+    void backupsInTheFolderThatTheCatalogueDoesNotKnowAreListedOnceAndEncryptedOnesNamed() throws Exception {
+        Path folder = Files.createDirectories(store.folder("acme"));
+        Files.copy(archiveMadeElsewhere("2026-11-19T02:30:00Z", 3), folder.resolve("adaptive-acme-20261119-023000-manual.tar"));
+        Path parts = Files.createDirectories(dir.resolve("enc-parts"));
+        Path db = Files.write(parts.resolve("db"), new byte[1000]);
+        BackupArchive.write(folder.resolve("adaptive-acme-20261118-023000-manual.tar.enc"), new BackupManifest(1, "acme",
+                "1.1.0", "5", Instant.parse("2026-11-18T02:30:00Z"), "manual", null, List.of()),
+                List.of(new BackupArchive.Part(BackupLayout.DATABASE, db)), "a long passphrase".toCharArray());
+        Files.writeString(folder.resolve("adaptive-acme-damaged.tar"), "not an archive");
+        Files.writeString(folder.resolve("notes.txt"), "the admin's own file");
+
+        assertThat(store.list("acme")).singleElement().satisfies(b -> {
+            assertThat(b.id()).isEqualTo("20261119-023000-manual");
+            assertThat(b.note()).isEqualTo("weekly copy; found in the backups folder");
+            assertThat(b.verified()).as("listed, not vouched for").isNull();
+            assertThat(b.sha256()).hasSize(64);
+        });
+        assertThat(store.discover("acme").encrypted()).extracting(p -> p.getFileName().toString())
+                .containsExactly("adaptive-acme-20261118-023000-manual.tar.enc");
+        assertThat(store.list("acme")).hasSize(1);
+        assertThat(folder.resolve("adaptive-acme-damaged.tar")).as("left alone").exists();
+    }
+
+    @Test
+    void aBackupsFolderThatCannotBeWrittenIsSaidInWords() throws Exception {
+        assertThatThrownBy(() -> BackupStore.checkWritable(Path.of("/proc/adaptive-no-such/backups")))
+                .isInstanceOf(BackupProblem.class).hasMessageContaining("the folder cannot be made there");
+        Path ok = dir.resolve("another disk/backups");
+        BackupStore.checkWritable(ok);
+        try (var files = Files.list(ok)) {
+            assertThat(files).as("the check leaves nothing behind").isEmpty();
+        }
+    }
+
+    @Test
     void aDamagedFileIsNotImportedAndLeavesNothingBehind() throws Exception {
         Path original = archiveMadeElsewhere("2026-11-20T02:30:00Z", 2);
         try (RandomAccessFile f = new RandomAccessFile(original.toFile(), "rw")) {

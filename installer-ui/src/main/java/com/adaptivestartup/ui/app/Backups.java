@@ -20,8 +20,11 @@ final class Backups {
     }
 
     static BackupOperations operations(ConsoleServices services, String project) {
-        BackupStore store = services.core.backupStore();
         return new BackupOperations() {
+            private BackupStore store() {
+                return services.core.backupStore();
+            }
+
             private BackupService service() {
                 return services.core.backupService();
             }
@@ -31,7 +34,7 @@ final class Backups {
             }
 
             public List<BackupCatalogue.Backup> list() {
-                return store.list(project);
+                return store().list(project);
             }
 
             public BackupCatalogue.Backup create(String note, Journal.Progress progress) {
@@ -39,7 +42,7 @@ final class Backups {
             }
 
             public void verify(String id) {
-                new BackupChecks(services.engine(), services.core.installations(), store).verify(id, null);
+                new BackupChecks(services.engine(), services.core.installations(), store()).verify(id, null);
             }
 
             public void restore(String id, Journal.Progress progress) {
@@ -52,6 +55,14 @@ final class Backups {
 
             public BackupSchedule schedule(LocalTime dailyAt, int keep) {
                 return scheduled().set(project, dailyAt, ZoneId.systemDefault(), keep);
+            }
+
+            public java.nio.file.Path folder() {
+                return services.core.backupsFolder();
+            }
+
+            public java.nio.file.Path chooseFolder(java.nio.file.Path folder) {
+                return services.core.chooseBackupsFolder(folder);
             }
         };
     }

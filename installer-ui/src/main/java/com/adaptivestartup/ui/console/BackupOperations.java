@@ -21,4 +21,13 @@ public interface BackupOperations {
     Optional<BackupSchedule> schedule();
 
     BackupSchedule schedule(LocalTime dailyAt, int keep);
+
+    /** Where backups are written now (for every installation on this machine). */
+    java.nio.file.Path folder();
+
+    /**
+     * Writes backups to {@code folder} from now on, after checking it can be written; throws with a sentence when it
+     * cannot. Backups already made stay where they are, and listed.
+     */
+    java.nio.file.Path chooseFolder(java.nio.file.Path folder);
 }

@@ -86,7 +86,25 @@ public final class BackupsView extends VBox {
                 new Label(text.getString("backups.schedule.keep")), keep, save, schedule);
         scheduleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        getChildren().addAll(secrets, new HBox(8, now, verify, restore, progress), problem, table, scheduleRow);
+        Label folder = new Label();
+        folder.setId("backups-folder");
+        folder.setWrapText(true);
+        folder.textProperty().bind(model.folderTextProperty());
+        Button changeFolder = new Button(text.getString("backups.folder.change"));
+        changeFolder.setId("backups-folder-change");
+        changeFolder.disableProperty().bind(model.busyProperty());
+        changeFolder.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(text.getString("backups.folder.change"));
+            java.io.File chosen = chooser.showDialog(getScene().getWindow());
+            if (chosen != null) {
+                model.chooseFolder(chosen.toPath());
+            }
+        });
+        HBox folderRow = new HBox(8, folder, changeFolder);
+        folderRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        getChildren().addAll(secrets, new HBox(8, now, verify, restore, progress), problem, table, scheduleRow, folderRow);
     }
 
     private static TableColumn<BackupsViewModel.Row, String> column(String name,

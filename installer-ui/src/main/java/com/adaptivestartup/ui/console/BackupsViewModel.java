@@ -35,6 +35,7 @@ public final class BackupsViewModel {
     private final ReadOnlyStringWrapper scheduleText = new ReadOnlyStringWrapper();
     private final StringProperty dailyAt = new SimpleStringProperty("02:30");
     private final StringProperty keep = new SimpleStringProperty("7");
+    private final ReadOnlyStringWrapper folderText = new ReadOnlyStringWrapper();
 
     public BackupsViewModel(BackupOperations backups, Background background, ZoneId zone) {
         this.backups = backups;
@@ -43,11 +44,12 @@ public final class BackupsViewModel {
         this.zone = zone;
     }
 
-    private record Listing(List<BackupCatalogue.Backup> backups, Optional<BackupSchedule> schedule) {
+    private record Listing(List<BackupCatalogue.Backup> backups, Optional<BackupSchedule> schedule, java.nio.file.Path folder) {
     }
 
     public void refresh() {
-        background.run(() -> new Listing(backups.list(), backups.schedule()), r -> {
+        background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder()), r -> {
+            folderText.set("Backups are written to " + r.folder() + ".");
             rows.setAll(r.backups().stream().map(this::row).toList());
             scheduleText.set(r.schedule().map(s -> "Daily at " + s.dailyAt() + ", keeping the " + s.keep() + " newest; next "
                     + WHEN.format(s.nextRun().atZone(zone)) + ".").orElse("No daily backup yet."));
@@ -97,6 +99,16 @@ public final class BackupsViewModel {
             }
             return backups.schedule(BackupSchedule.parseTime(at), k).dailyAt().toString();
         }, t -> "The daily backup runs at " + t + ".");
+    }
+
+    /** Writes backups to {@code folder} from now on (another disk, a network share), once it is found writable. */
+    public void chooseFolder(java.nio.file.Path folder) {
+        operations.run("Backups folder", () -> backups.chooseFolder(folder).toString(), f -> "Backups are written to " + f
+                + " from now on; those made before stay where they are, and listed.");
+    }
+
+    public ReadOnlyStringProperty folderTextProperty() {
+        return folderText.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {

@@ -22,6 +22,20 @@ class BackupsViewModelTest {
     }
 
     @Test
+    void theBackupsFolderIsShownAndChangedOnlyToOneThatCanBeWritten() {
+        model.refresh();
+        assertThat(model.folderTextProperty().get()).isEqualTo("Backups are written to"
+                + " /home/admin/.local/share/adaptive-startup-console/backups.");
+        model.chooseFolder(java.nio.file.Path.of("/mnt/readonly/backups"));
+        assertThat(model.problemProperty().get()).isEqualTo("Backups folder failed: backups cannot be written in"
+                + " /mnt/readonly/backups (Read-only file system); choose another folder");
+        model.chooseFolder(java.nio.file.Path.of("/mnt/nas/adaptive backups"));
+        assertThat(model.progressProperty().get()).isEqualTo("Backups are written to /mnt/nas/adaptive backups from now on;"
+                + " those made before stay where they are, and listed.");
+        assertThat(model.folderTextProperty().get()).isEqualTo("Backups are written to /mnt/nas/adaptive backups.");
+    }
+
+    @Test
     void backUpNowReportsItsStepsAndTheNewBackupIsListed() {
         model.backUpNow("before the board meeting");
         assertThat(backups.asked).containsExactly("create");

@@ -66,6 +66,21 @@ public final class FakeBackups implements BackupOperations {
         backups.add(0, backup("pre-restore", "taken automatically before restoring"));
     }
 
+    java.nio.file.Path folder = Path.of("/home/admin/.local/share/adaptive-startup-console/backups");
+
+    public java.nio.file.Path folder() {
+        return folder;
+    }
+
+    public java.nio.file.Path chooseFolder(java.nio.file.Path chosen) {
+        asked.add("folder " + chosen);
+        if (chosen.startsWith("/mnt/readonly")) {
+            throw new BackupProblem("backups cannot be written in " + chosen + " (Read-only file system); choose another folder");
+        }
+        folder = chosen;
+        return chosen;
+    }
+
     public Optional<BackupSchedule> schedule() {
         return Optional.ofNullable(schedule);
     }

@@ -79,6 +79,16 @@ class FxThreadStaysFreeTest {
                 slow();
                 return backupsFake.schedule(dailyAt, keep);
             }
+
+            public Path folder() {
+                slow();
+                return backupsFake.folder();
+            }
+
+            public Path chooseFolder(Path folder) {
+                slow();
+                return backupsFake.chooseFolder(folder);
+            }
         };
         UpdateOperations slowUpdates = new UpdateOperations() {
             public Status check() {
@@ -140,7 +150,7 @@ class FxThreadStaysFreeTest {
     }
 
     @Test
-    void noActionHoldsTheFxThreadFor100Ms(FxRobot robot) throws Exception {
+    void noActionHoldsTheFxThreadForAsLongAsOneOperationTakes(FxRobot robot) throws Exception {
         TableView<?> table = robot.lookup("#backups").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         robot.moveTo("#backup-now");   // the test robot's own first move, not the console's
@@ -177,6 +187,8 @@ class FxThreadStaysFreeTest {
         }
         assertThat(backupsFake.asked).contains("create");
         assertThat(updatesFake.asked).contains("download console");
-        assertThat(worst.get()).as("the longest the FX thread kept a post waiting, in ms").isLessThan(100);
+        // Each fake operation takes SLOW_MS: one run on the FX thread would keep a post waiting at least that long.
+        // Half of it leaves room for a loaded machine's scheduling and the first layout of each tab (seen: 100-180 ms).
+        assertThat(worst.get()).as("the longest the FX thread kept a post waiting, in ms").isLessThan(SLOW_MS / 2);
     }
 }
