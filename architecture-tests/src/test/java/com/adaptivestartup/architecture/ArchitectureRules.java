@@ -28,13 +28,14 @@ final class ArchitectureRules {
                     + " one place")
             .allowEmptyShould(true);
 
-    static final String BRAIN_CLIENT = "com.adaptivestartup.console.update..";
+    static final String OUTBOUND = "com.adaptivestartup.console.outbound..";
 
-    static final ArchRule OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE = noClasses()
-            .that().resideOutsideOfPackage(BRAIN_CLIENT)
+    static final ArchRule OKHTTP_ONLY_IN_OUTBOUND = noClasses()
+            .that().resideOutsideOfPackage(OUTBOUND)
             .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..")
-            .because("the console talks to the vendor's Brain in one place (BrainClient), where timeouts, size"
-                    + " limits and the https rule are kept; nothing else reaches the network on its own")
+            .because("the console reaches the outside world (the vendor's Brain, release and installer downloads) in"
+                    + " one package, outbound/, where timeouts, size limits, the https rule, proxies and extra CAs are"
+                    + " kept; nothing else reaches the network on its own")
             .allowEmptyShould(true);
 
     static final ArchRule LICENSING_KNOWS_NO_OTHER_MODULE = noClasses()
@@ -62,6 +63,14 @@ final class ArchitectureRules {
             .because("two server packages that use each other are one idea split badly: the access check lives in"
                     + " access/ and knows nothing of the activity log, so the log, organizations and features each"
                     + " build on it without going round in a circle")
+            .allowEmptyShould(true);
+
+    static final ArchRule CONSOLE_PACKAGES_FREE_OF_CYCLES = slices()
+            .matching("com.adaptivestartup.console.(*)..")
+            .should().beFreeOfCycles()
+            .because("console-core's packages build on each other one way (state and docker at the bottom, the"
+                    + " services above, cli and wiring on top): a cycle means a class sits in the wrong package, and"
+                    + " the packages can no longer be read, tested or faked one at a time")
             .allowEmptyShould(true);
 
     private ArchitectureRules() {

@@ -37,10 +37,19 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
-    void okHttpOutsideTheUpdatePackageIsCaught() {
+    void twoConsolePackagesUsingEachOtherAreCaught() {
+        var classes = new ClassFileImporter().importClasses(com.adaptivestartup.console.fixtureleft.Left.class,
+                com.adaptivestartup.console.fixtureright.Right.class);
+        var result = ArchitectureRules.CONSOLE_PACKAGES_FREE_OF_CYCLES.evaluate(classes);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("fixtureleft").contains("fixtureright");
+    }
+
+    @Test
+    void okHttpOutsideOutboundIsCaught() {
         var outside = new ClassFileImporter().importClasses(com.adaptivestartup.console.fixture.ImportsOkHttp.class);
-        assertThat(ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.evaluate(outside).hasViolation()).isTrue();
-        var inside = new ClassFileImporter().importClasses(com.adaptivestartup.console.update.BrainClient.class);
-        assertThat(ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.evaluate(inside).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.OKHTTP_ONLY_IN_OUTBOUND.evaluate(outside).hasViolation()).isTrue();
+        var inside = new ClassFileImporter().importClasses(com.adaptivestartup.console.outbound.BrainClient.class);
+        assertThat(ArchitectureRules.OKHTTP_ONLY_IN_OUTBOUND.evaluate(inside).hasViolation()).isFalse();
     }
 }

@@ -40,9 +40,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void okHttpOnlyInTheUpdatePackage() {
-        assertThat(production.contain("com.adaptivestartup.console.update.BrainClient")).isTrue();
-        ArchitectureRules.OKHTTP_ONLY_IN_THE_UPDATE_PACKAGE.check(production);
+    void okHttpOnlyInOutbound() {
+        assertThat(production.contain("com.adaptivestartup.console.outbound.BrainClient")).isTrue();
+        ArchitectureRules.OKHTTP_ONLY_IN_OUTBOUND.check(production);
     }
 
     @Test
@@ -55,5 +55,10 @@ class ArchitectureTest {
     @Test
     void serverPackagesAreFreeOfCycles() {
         ArchitectureRules.SERVER_FEATURES_FREE_OF_CYCLES.check(production);
+    }
+
+    @Test
+    void consolePackagesAreFreeOfCycles() {
+        ArchitectureRules.CONSOLE_PACKAGES_FREE_OF_CYCLES.check(production);
     }
 }

@@ -2,7 +2,7 @@ package com.adaptivestartup.console.backup;
 
 import com.adaptivestartup.licensing.files.PrivateFiles;
 
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.state.OperationLock;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,6 @@
 package com.adaptivestartup.console.backup;
 
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;

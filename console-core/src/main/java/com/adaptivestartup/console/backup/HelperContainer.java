@@ -2,8 +2,8 @@ package com.adaptivestartup.console.backup;
 
 import com.adaptivestartup.console.docker.ContainerSpec;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.StackDeployer;
-import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.stack.StackDeployer;
+import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.stack.StackPlan;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,34 +2,26 @@ package com.adaptivestartup.console.cli;
 
 import com.adaptivestartup.console.backup.BackupArchive;
 import com.adaptivestartup.console.backup.BackupCatalogue;
-import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupChecks;
 import com.adaptivestartup.console.backup.BackupSchedule;
 import com.adaptivestartup.console.backup.BackupSchedules;
+import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.backup.Retention;
 import com.adaptivestartup.console.backup.ScheduledBackups;
-import java.nio.file.Files;
-import java.time.ZoneId;
-import java.util.List;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import java.util.concurrent.Callable;
 
 /** {@code adaptivectl backup create|list|verify|restore|import|prune|schedule|run-due}. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up the stack's data and restore it.",
@@ -37,11 +29,6 @@ import java.util.concurrent.Callable;
                 BackupCommands.Restore.class, BackupCommands.Import.class, BackupCommands.Prune.class,
                 BackupCommands.Schedule.class, BackupCommands.RunDue.class, BackupCommands.Folder.class})
 final class BackupCommands {
-    /** Times as ISO-8601 text, paths as plain file names (not file:// URIs). */
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     abstract static class Base extends ProjectCommand {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
@@ -54,21 +41,9 @@ final class BackupCommands {
             return context.backupService();
         }
 
-
         BackupService.Listener progress() {
             PrintWriter err = err();
-            return json ? BackupService.Listener.SILENT : (step, status) -> printStep(err, step, status);
-        }
-
-        static char[] passphrase(Path file) throws IOException {
-            if (file == null) {
-                return null;
-            }
-            String p = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (p.length() < 12) {
-                throw new CliContext.CliProblem("a backup passphrase must be at least 12 characters long");
-            }
-            return p.toCharArray();
+            return json ? BackupService.Listener.SILENT : (step, status) -> CliOutput.printStep(err, step, status);
         }
     }
 
@@ -85,9 +60,9 @@ final class BackupCommands {
         }
 
         public Integer call() throws Exception {
-            BackupCatalogue.Backup b = service().create(project, "manual", note, passphrase(passphraseFile), progress());
+            BackupCatalogue.Backup b = service().create(project, "manual", note, CliOutput.passphrase(passphraseFile), progress());
             if (json) {
-                out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(b));
+                out().println(CliOutput.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(b));
             } else {
                 out().printf("Backup %s: %s (%.1f MB)%n", b.id(), b.file(), b.size() / 1e6);
                 if (!b.encrypted()) {
@@ -156,7 +131,7 @@ final class BackupCommands {
 
         public Integer call() throws Exception {
             BackupChecks checks = new BackupChecks(context.engine(), context.installations(), context.backupStore());
-            char[] passphrase = passphrase(passphraseFile);
+            char[] passphrase = CliOutput.passphrase(passphraseFile);
             BackupArchive.Checked c = checks.verify(backup, passphrase);
             BackupChecks.RestoreTest t = restoreTest ? checks.restoreTest(project, backup, passphrase) : null;
             if (json) {
@@ -203,7 +178,7 @@ final class BackupCommands {
                         + "' with the backup's. Run again with --yes to go ahead.");
                 return ExitCodes.USAGE;
             }
-            BackupService.Restored r = service().restore(project, backup, passphrase(passphraseFile), !noSafetyBackup, progress());
+            BackupService.Restored r = service().restore(project, backup, CliOutput.passphrase(passphraseFile), !noSafetyBackup, progress());
             out().println("Restored the backup of " + r.manifest().createdAt() + " (Adaptive Startup " + r.manifest().appVersion()
                     + "); the stack is healthy." + (r.safetyBackup() == null ? ""
                     : " The state before the restore is kept as backup " + r.safetyBackup().id() + "."));
@@ -224,7 +199,7 @@ final class BackupCommands {
         }
 
         public Integer call() throws Exception {
-            BackupStore.Imported i = context.backupStore().importFile(project, file, passphrase(passphraseFile));
+            BackupStore.Imported i = context.backupStore().importFile(project, file, CliOutput.passphrase(passphraseFile));
             if (json) {
                 printJson(i);
             } else if (i.alreadyListed()) {

@@ -15,8 +15,7 @@ import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
-import com.adaptivestartup.console.update.Heartbeat;
-import com.adaptivestartup.console.update.UpdateRecovery;
+import com.adaptivestartup.console.license.Heartbeat;
 import com.adaptivestartup.console.update.UpdateService;
 import com.adaptivestartup.console.wiring.ConsoleCore;
 import com.adaptivestartup.licensing.signing.TrustedKeys;
@@ -184,9 +183,6 @@ public class CliContext {
         return core(err).heartbeat();
     }
 
-    UpdateRecovery updateRecovery(PrintWriter err) {
-        return core(err).updateRecovery();
-    }
 
     /** A problem to print as it is and exit with status 1. */
     static final class CliProblem extends RuntimeException {

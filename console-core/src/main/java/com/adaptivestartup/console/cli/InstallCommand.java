@@ -6,7 +6,7 @@ import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
-import com.adaptivestartup.console.install.StackSettings;
+import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.licensing.license.LicenseInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -156,7 +156,7 @@ final class InstallCommand implements Callable<Integer> {
     private int recover(InstallRequest request, InstallListener listener, PrintWriter out)
             throws Exception {
         DisasterRecovery recovery = context.core(spec.commandLine().getErr()).disasterRecovery();
-        DisasterRecovery.Recovered r = recovery.install(request, fromBackup, BackupCommands.Base.passphrase(passphraseFile), listener);
+        DisasterRecovery.Recovered r = recovery.install(request, fromBackup, CliOutput.passphrase(passphraseFile), listener);
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("ok", true);
@@ -164,7 +164,7 @@ final class InstallCommand implements Callable<Integer> {
             j.put("version", r.install().version());
             j.put("url", r.install().url());
             j.put("recoveredFrom", r.backup());
-            out.println(BackupCommands.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(j));
+            CliOutput.printJson(out, j);
         } else {
             out.println("Adaptive Startup " + r.install().version() + " is running at " + r.install().url() + " with the data of"
                     + " the backup made " + r.backup().createdAt() + " (Adaptive Startup " + r.backup().appVersion() + ").");
@@ -190,7 +190,7 @@ final class InstallCommand implements Callable<Integer> {
         }
 
         public synchronized void step(String step, String message) {
-            ProjectCommand.printStep(err, step, message);
+            CliOutput.printStep(err, step, message);
         }
 
         public synchronized void pull(String service, long current, long total) {

@@ -1,6 +1,6 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.operate.MigrationService;
+import com.adaptivestartup.console.update.MigrationService;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import picocli.CommandLine.Command;
@@ -20,7 +20,7 @@ final class MigrateCommand extends ProjectCommand {
         MigrationService migrations = new MigrationService(context.engine(), context.installations(), context.journal(),
                 context.backupService(), ZoneId.systemDefault());
         try {
-            MigrationService.Migrated m = migrations.migrate(project, (step, status) -> printStep(err, step, status));
+            MigrationService.Migrated m = migrations.migrate(project, (step, status) -> CliOutput.printStep(err, step, status));
             out.println(m.applied().isEmpty() ? "The schema is already at version " + m.schemaAfter() + "; nothing to migrate."
                     : "Migrated the schema from version " + m.schemaBefore() + " to " + m.schemaAfter() + " (applied "
                     + String.join(", ", m.applied()) + ").");

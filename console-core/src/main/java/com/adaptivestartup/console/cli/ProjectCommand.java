@@ -26,18 +26,8 @@ abstract class ProjectCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /**
-     * A step's progress as one line on standard error: "... step" when it starts, "ok  step" when it is done, and
-     * "    step: what happened" for anything else a step says on the way.
-     */
-    static void printStep(java.io.PrintWriter err, String step, String status) {
-        err.println(status.equals("started") ? "... " + step : status.equals("done") ? "ok  " + step
-                : status.equals("failed") ? "    " + step : "    " + step + ": " + status);
-        err.flush();
-    }
-
     /** Pretty JSON: times as ISO-8601 text, paths as plain file names. */
     void printJson(Object value) throws java.io.IOException {
-        out().println(BackupCommands.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        CliOutput.printJson(out(), value);
     }
 }

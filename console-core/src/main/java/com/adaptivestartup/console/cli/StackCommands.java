@@ -1,6 +1,6 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.operate.StackService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -24,16 +24,11 @@ final class UpdateCommands {
             super(context);
         }
 
-        /** An update cut short earlier is finished or undone first, and the admin told which. */
-        void recoverFirst() throws Exception {
-            context.updateRecovery(err()).recover(project, progress()).ifPresent(m -> err().println("note: " + m));
-        }
-
         InstallListener progress() {
             PrintWriter err = err();
             return json ? InstallListener.SILENT : new InstallListener() {
                 public void step(String step, String status) {
-                    printStep(err, step, status);
+                    CliOutput.printStep(err, step, status);
                 }
 
                 public void pull(String service, long current, long total) {
@@ -54,7 +49,6 @@ final class UpdateCommands {
         }
 
         public Integer call() throws Exception {
-            recoverFirst();
             UpdateService.UpdateCheck c;
             try {
                 c = context.updateService(err()).check(project);
@@ -72,8 +66,12 @@ final class UpdateCommands {
                 r.put("newer", c.newer());
                 r.put("notices", c.notices());
                 r.put("console", c.console());
+                r.put("interrupted", c.interrupted());
                 printJson(r);
                 return ExitCodes.OK;
+            }
+            if (c.interrupted() != null) {
+                err().println("note: " + c.interrupted());
             }
             if (c.channel().trusted().fromLastKnown()) {
                 out().println("Offline: " + c.channel().trusted().offlineReason() + ". Showing the channel as last received ("
@@ -116,7 +114,6 @@ final class UpdateCommands {
         }
 
         public Integer call() throws Exception {
-            recoverFirst();
             if (!yes) {
                 err().println("Updating stops Adaptive Startup for a short while (a backup is taken first, and everything is"
                         + " rolled back if anything fails). Run again with --yes to go ahead.");
@@ -230,7 +227,17 @@ final class UpdateCommands {
         }
 
         public Integer call() throws Exception {
-            var r = context.updateRecovery(err()).recover(project, progress());
+            InstallListener steps = progress();
+            var r = context.updateService(err()).recoverInterrupted(project, new InstallListener() {
+                public void step(String step, String status) {
+                    if (!step.equals("interrupted update")) {
+                        steps.step(step, status);
+                    }
+                }
+
+                public void pull(String service, long current, long total) {
+                }
+            });
             out().println(r.orElse("No update was interrupted."));
             return ExitCodes.OK;
         }
@@ -250,7 +257,6 @@ final class UpdateCommands {
         }
 
         public Integer call() throws Exception {
-            recoverFirst();
             UpdateService updates = context.updateService(err());
             try {
                 var plan = updates.rollbackPlan(project, restoreBackup).orElseThrow(() -> new UpdateService.UpdateFailed(

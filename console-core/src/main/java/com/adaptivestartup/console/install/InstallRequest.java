@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.install;
 
+import com.adaptivestartup.console.stack.StackSettings;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,10 @@
 package com.adaptivestartup.console.install;
 
+import com.adaptivestartup.console.stack.StackSettings;
+import com.adaptivestartup.console.stack.StackLabels;
+import com.adaptivestartup.console.stack.StackDeployer;
+import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.AppReadiness;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.bundle.OfflineBundles;
 import com.adaptivestartup.console.docker.DockerEngine;

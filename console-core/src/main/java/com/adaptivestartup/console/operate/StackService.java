@@ -2,10 +2,10 @@ package com.adaptivestartup.console.operate;
 
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.AppReadiness;
-import com.adaptivestartup.console.install.InstallDirectory;
-import com.adaptivestartup.console.install.StackLabels;
-import com.adaptivestartup.console.install.StackSettings;
+import com.adaptivestartup.console.stack.AppReadiness;
+import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.StackLabels;
+import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
@@ -148,7 +148,7 @@ public final class StackService {
             for (ContainerStatus c : running) {
                 threads.submit(() -> {
                     try {
-                        out.put(c.labels().get(com.adaptivestartup.console.install.StackLabels.SERVICE), engine.usage(c.id()));
+                        out.put(c.labels().get(com.adaptivestartup.console.stack.StackLabels.SERVICE), engine.usage(c.id()));
                     } catch (RuntimeException e) {
                         // a container that stopped meanwhile has no use to show
                     }

@@ -1,6 +1,6 @@
 package com.adaptivestartup.console.support;
 
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.adaptivestartup.console.support;
 
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.state.History;
 import com.adaptivestartup.console.state.Installations;

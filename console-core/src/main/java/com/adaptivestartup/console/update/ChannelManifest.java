@@ -61,6 +61,11 @@ public record ChannelManifest(String channel, long sequence, Instant issuedAt, I
             String name = url.substring(url.lastIndexOf('/') + 1);
             return name.matches("[A-Za-z0-9._-]{1,200}") ? name : "adaptive-startup-console." + type;
         }
+
+        /** What to fetch, and what the signed channel promised it is. */
+        public com.adaptivestartup.console.outbound.Download download() {
+            return new com.adaptivestartup.console.outbound.Download(url, fileName(), sha256, size);
+        }
     }
 
     public static ChannelManifest fromJson(JsonNode body) throws MalformedDocumentException {

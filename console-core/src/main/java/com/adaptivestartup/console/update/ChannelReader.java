@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.ClockWitness;
@@ -69,7 +70,7 @@ public final class ChannelReader {
     /** Downloads a console installer the channel lists, from where the channel was read; checked against it. */
     public java.nio.file.Path downloadInstaller(Read read, ChannelManifest.Installer installer, java.nio.file.Path folder,
                                                java.util.function.LongConsumer progress) {
-        return brain.downloadInstaller(read.source(), installer, folder, progress);
+        return brain.downloadInstaller(read.source(), installer.download(), folder, progress);
     }
 
     public List<UpdatePlanner.Candidate> candidates(Read read) {

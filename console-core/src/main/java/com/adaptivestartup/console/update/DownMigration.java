@@ -1,9 +1,8 @@
 package com.adaptivestartup.console.update;
 
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.InstallDirectory;
-import com.adaptivestartup.console.install.StackDeployer;
-import com.adaptivestartup.console.operate.MigrationService;
+import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

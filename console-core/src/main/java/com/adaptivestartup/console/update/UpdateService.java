@@ -1,12 +1,14 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.outbound.BrainClient;
+import com.adaptivestartup.console.license.LicenseStandings;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.bundle.BundleProblem;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.bundle.OfflineBundles;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
@@ -79,8 +81,21 @@ public final class UpdateService {
 
     /** What {@link #check} found. {@code newest} is null when the install is up to date. */
     /** What is new for the stack, the vendor's notices for it, and a newer console when there is one (else null). */
+    /** {@code interrupted}: what finishing or undoing an update cut short did first, or null when none was. */
     public record UpdateCheck(String installed, ChannelReader.Read channel, List<Available> newer, String newest,
-                              List<String> path, List<ChannelManifest.Notice> notices, ConsoleUpdates.Offer console) {
+                              List<String> path, List<ChannelManifest.Notice> notices, ConsoleUpdates.Offer console,
+                              String interrupted) {
+    }
+
+    /**
+     * Finishes or undoes an update that was cut short (the console killed, the machine or the engine restarted: see
+     * {@link UpdateRecovery}), told to {@code listener} as the step "interrupted update". Every update operation does
+     * this first, and a front end at its start; empty when no update was interrupted.
+     */
+    public Optional<String> recoverInterrupted(String project, InstallListener listener) {
+        Optional<String> said = new UpdateRecovery(this, journal, backups.store().catalogue()).recover(project, listener);
+        said.ifPresent(m -> listener.step("interrupted update", m));
+        return said;
     }
 
     /** The update did not happen; {@code rolledBack} says whether everything is back as it was (the message says it too). */
@@ -108,6 +123,7 @@ public final class UpdateService {
     }
 
     public UpdateCheck check(String project) {
+        String interrupted = recoverInterrupted(project, InstallListener.SILENT).orElse(null);
         Installations.Installation inst = installation(project);
         License license = license(inst);
         ChannelReader.Read read = channels.read(project, license.updateChannel());
@@ -130,7 +146,7 @@ public final class UpdateService {
                 .toList();
         ConsoleUpdates.Offer console = ConsoleUpdates.offer(read.trusted().manifest(), ConsoleUpdates.runningVersion(),
                 System.getProperty("os.name", "")).orElse(null);
-        return new UpdateCheck(inst.version(), read, newer, newest, path, notices, console);
+        return new UpdateCheck(inst.version(), read, newer, newest, path, notices, console, interrupted);
     }
 
     /**
@@ -155,6 +171,7 @@ public final class UpdateService {
 
     /** Updates to {@code target} (null: the newest on offer), step by step; throws {@link UpdateFailed} on failure. */
     public Applied apply(String project, String target, InstallListener listener) {
+        recoverInterrupted(project, listener);
         try (InstallationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             License license = license(inst);
@@ -189,6 +206,7 @@ public final class UpdateService {
      * same transaction as online: backup, replace, migrate, check, rolled back on any failure.
      */
     public Applied applyBundle(String project, BundleReader.Verified bundle, InstallListener listener) {
+        recoverInterrupted(project, listener);
         try (InstallationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             refuseWhenRevoked(project, license(inst));
@@ -406,6 +424,7 @@ public final class UpdateService {
      * backup taken first.
      */
     public RolledBack rollback(String project, boolean restoreBackup, InstallListener listener) {
+        recoverInterrupted(project, listener);
         try (InstallationLock lock = lock(project)) {
             Installations.Installation inst = installation(project);
             RollbackPlan plan = rollbackPlan(project, restoreBackup).orElseThrow(() -> new UpdateFailed("there is no backup"

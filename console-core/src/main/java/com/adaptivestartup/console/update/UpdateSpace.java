@@ -3,7 +3,7 @@ package com.adaptivestartup.console.update;
 import com.adaptivestartup.console.docker.ContainerSpec;
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.stack.StackPlan;
 import java.io.IOException;

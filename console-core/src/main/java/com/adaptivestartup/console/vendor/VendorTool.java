@@ -12,8 +12,13 @@ public final class VendorTool {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** licensing's vendor commands and the offline bundle builder, which needs console-core. */
+    public static CommandLine commandLine() {
         CommandLine cli = VendorCli.commandLine();
         cli.addSubcommand(new CommandLine(new BundleBuildCommand.Group()).addSubcommand(new BundleBuildCommand()));
-        System.exit(cli.execute(args));
+        return cli;
     }
 }

@@ -20,12 +20,12 @@ import com.adaptivestartup.console.state.ConsoleSettings;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
-import com.adaptivestartup.console.update.BrainClient;
+import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.update.ChannelReader;
+import com.adaptivestartup.console.update.ConsoleUpdates;
 import com.adaptivestartup.console.update.ChannelTrust;
-import com.adaptivestartup.console.update.Heartbeat;
-import com.adaptivestartup.console.update.LicenseStandings;
-import com.adaptivestartup.console.update.UpdateRecovery;
+import com.adaptivestartup.console.license.Heartbeat;
+import com.adaptivestartup.console.license.LicenseStandings;
 import com.adaptivestartup.console.update.UpdateService;
 import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.licensing.machine.MachineFingerprint;
@@ -187,12 +187,8 @@ public final class ConsoleCore {
                 licenseService(), clock, ZoneId.systemDefault(), engine.get(), licenseStandings());
     }
 
-    public UpdateRecovery updateRecovery() {
-        return new UpdateRecovery(updateService(), journal(), new BackupCatalogue(state.get()));
-    }
-
     public Heartbeat heartbeat() {
-        return new Heartbeat(new BrainClient(), channelReader(), licenseStandings(), installations(), licenseService(),
-                stackService(), clock);
+        return new Heartbeat(new BrainClient(), channelReader()::source, ConsoleUpdates.runningVersion(), licenseStandings(),
+                installations(), licenseService(), stackService(), clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.install;
 
+import com.adaptivestartup.console.stack.StackLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.console.docker.ContainerStatus;

@@ -1,5 +1,7 @@
 package com.adaptivestartup.console.install;
 
+import com.adaptivestartup.console.stack.StackLabels;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

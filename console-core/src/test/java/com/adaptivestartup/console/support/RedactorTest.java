@@ -2,7 +2,7 @@ package com.adaptivestartup.console.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.adaptivestartup.console.install.InstallDirectory;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

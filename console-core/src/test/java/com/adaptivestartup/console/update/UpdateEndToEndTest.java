@@ -1,5 +1,8 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.outbound.BrainClient;
+import com.adaptivestartup.console.license.LicenseStandings;
+import com.adaptivestartup.console.license.Heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +20,7 @@ import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
-import com.adaptivestartup.console.install.StackLabels;
+import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.install.StackProbe;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.operate.StackService;
@@ -146,10 +149,6 @@ class UpdateEndToEndTest {
                     ZoneOffset.UTC, engine, standings());
         }
 
-        UpdateRecovery recovery() {
-            return new UpdateRecovery(updates(), journal(), new BackupCatalogue(state));
-        }
-
         StackService stacks() {
             return new StackService(engine, installations(), journal(), Clock.systemUTC());
         }
@@ -162,8 +161,8 @@ class UpdateEndToEndTest {
             ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
                     new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
                     new com.adaptivestartup.console.state.ClockWitness(state, Clock.systemUTC()));
-            return new Heartbeat(new BrainClient(), channels, standings(), installations(), licenses(), stacks(),
-                    Clock.systemUTC());
+            return new Heartbeat(new BrainClient(), channels::source, ConsoleUpdates.runningVersion(), standings(),
+                    installations(), licenses(), stacks(), Clock.systemUTC());
         }
     }
 
@@ -482,7 +481,7 @@ class UpdateEndToEndTest {
         assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo(version);
         assertThat(releasesRunning(project)).containsExactly(version);
         assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
-        assertThat(console.recovery().recover(project, InstallListener.SILENT)).as("recovered once only").isEmpty();
+        assertThat(console.updates().recoverInterrupted(project, InstallListener.SILENT)).as("recovered once only").isEmpty();
     }
 
     @Test
@@ -510,7 +509,7 @@ class UpdateEndToEndTest {
             for (String point : List.of("deploy/failed", "roll back data/started", "roll back data/done",
                     "roll back release/started", "roll back release/done")) {
                 crashUpdateAfter(console, project, point);
-                assertThat(console.recovery().recover(project, InstallListener.SILENT)).as(point).hasValueSatisfying(m ->
+                assertThat(console.updates().recoverInterrupted(project, InstallListener.SILENT)).as(point).hasValueSatisfying(m ->
                         assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
                 assertRecoveredTo(console, project, "1.0.0");
                 assertThat(StackProbe.fingerprint(project)).as("data after a crash at " + point).isEqualTo(planted);
@@ -522,7 +521,7 @@ class UpdateEndToEndTest {
             for (String point : List.of("plan/done", "pull/started", "pull/done", "backup/started", "backup/done",
                     "backup/done#2")) {
                 crashUpdateAfter(console, project, point);
-                assertThat(console.recovery().recover(project, InstallListener.SILENT)).as(point).hasValueSatisfying(m ->
+                assertThat(console.updates().recoverInterrupted(project, InstallListener.SILENT)).as(point).hasValueSatisfying(m ->
                         assertThat(m).contains("was interrupted", "before anything was changed"));
                 assertRecoveredTo(console, project, "1.0.0");
                 assertThat(console.updates().awaitingConfirmation(project)).isFalse();
@@ -533,20 +532,20 @@ class UpdateEndToEndTest {
             // Cut short as the new release replaces the old one (at its start, and killed with SIGKILL once 1.1.0
             // containers run): rolled back to 1.0.0 with the data as it was.
             crashUpdateAfter(console, project, "deploy/started");
-            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+            assertThat(console.updates().recoverInterrupted(project, InstallListener.SILENT)).hasValueSatisfying(m ->
                     assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
             assertRecoveredTo(console, project, "1.0.0");
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
             killUpdateWhen(console, project, "deploy", () -> journaled(console, project, "deploy", "started")
                     && releasesRunning(project).contains("1.1.0"));
-            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+            assertThat(console.updates().recoverInterrupted(project, InstallListener.SILENT)).hasValueSatisfying(m ->
                     assertThat(m).contains("was interrupted", "rolled back to 1.0.0", "nothing lost"));
             assertRecoveredTo(console, project, "1.0.0");
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
 
             // Cut short once the new release was in place: recorded as done, its backup held until confirmed.
             crashUpdateAfter(console, project, "deploy/done");
-            assertThat(console.recovery().recover(project, InstallListener.SILENT)).hasValueSatisfying(m ->
+            assertThat(console.updates().recoverInterrupted(project, InstallListener.SILENT)).hasValueSatisfying(m ->
                     assertThat(m).contains("had finished when the console stopped", "recorded as done"));
             assertRecoveredTo(console, project, "1.1.0");
             assertThat(console.updates().awaitingConfirmation(project)).isTrue();
@@ -580,7 +579,7 @@ class UpdateEndToEndTest {
             String said = Files.readString(tmp.resolve(log));
             // The update undid itself once the engine was back, or left it to the next console: either way the
             // next console finds nothing more to do, or finishes undoing it.
-            Optional<String> recovered = console.recovery().recover(project, InstallListener.SILENT);
+            Optional<String> recovered = console.updates().recoverInterrupted(project, InstallListener.SILENT);
             System.out.printf("engine restart mid-update: the engine was away %.1f s; the update said: %s; recovery: %s%n",
                     away.toMillis() / 1e3, said.lines().filter(l -> l.contains("rolled back") || l.contains("engine"))
                             .findFirst().orElse(said.strip()), recovered.orElse("nothing left to do"));

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.update;
 
+import com.adaptivestartup.console.license.LicenseStandings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -60,7 +60,7 @@ final class Housekeeping {
             }
 
             public Heartbeat heartbeat() {
-                com.adaptivestartup.console.update.Heartbeat hb = services.core.heartbeat();
+                com.adaptivestartup.console.license.Heartbeat hb = services.core.heartbeat();
                 var record = hb.state(project);
                 return new Heartbeat(hb.offered(project), record.enabled(),
                         record.standing().map(s -> "The license is " + s.describe() + ".").orElse(null));

@@ -24,7 +24,8 @@ final class Updates {
                         c.newer().stream().map(a -> new Newer(a.version(), a.notes(), a.coveredByLicense())).toList(),
                         c.newest(), c.notices().stream().map(n -> new Notice(n.id(), n.severity(), n.title(), n.body())).toList(),
                         c.console(), service.awaitingConfirmation(project), settings().find(project).pinned(),
-                        service.rollbackPlan(project, false).map(UpdateService.RollbackPlan::describe).orElse(null));
+                        service.rollbackPlan(project, false).map(UpdateService.RollbackPlan::describe).orElse(null),
+                        c.interrupted());
             }
 
             public void apply(String version, Journal.Progress progress) {

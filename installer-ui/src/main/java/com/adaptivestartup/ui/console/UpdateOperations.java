@@ -26,7 +26,7 @@ public interface UpdateOperations {
      */
     record Status(String installed, String channel, String offline, List<Newer> newer, String newest,
                   List<Notice> notices, ConsoleUpdates.Offer console, boolean pendingConfirmation, String pinned,
-                  String rollbackWarning) {
+                  String rollbackWarning, String interrupted) {
     }
 
     Status check();

@@ -45,15 +45,20 @@ public final class UpdatesViewModel {
         });
     }
 
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private void show(UpdateOperations.Status s) {
         status.set(s);
         String offline = s.offline() == null ? "" : " Offline (" + s.offline() + "): showing the channel as last received.";
         String blocked = s.newer().stream().filter(n -> !n.allowed()).map(UpdateOperations.Newer::version).findFirst()
                 .map(v -> " " + v + " needs a renewed license.").orElse("");
+        String interrupted = s.interrupted() == null ? "" : " " + capitalized(s.interrupted()) + ".";
         summary.set("Adaptive Startup " + s.installed() + " (channel " + s.channel() + "). "
                 + (s.pendingConfirmation() ? "Updated: keep this version, or roll back. "
                 : s.newest() == null ? "Up to date." : "Version " + s.newest() + " is available"
-                + notesOf(s) + ".") + blocked + offline);
+                + notesOf(s) + ".") + blocked + offline + interrupted);
         noticeIds.clear();
         s.notices().forEach(n -> noticeIds.add(n.id()));
         notices.setAll(s.notices().stream().map(n -> "[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()

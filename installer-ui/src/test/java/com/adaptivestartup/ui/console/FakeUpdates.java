@@ -16,6 +16,7 @@ public final class FakeUpdates implements UpdateOperations {
     String failApply;
     String offline;
     String pinned;
+    String interrupted;
     final java.util.Set<String> dismissed = new java.util.HashSet<>();
 
     public Status check() {
@@ -27,7 +28,8 @@ public final class FakeUpdates implements UpdateOperations {
                         : List.of(new Notice("adv-1", "critical", "Update to 1.1.0", "fixes a security issue in file sharing")),
                 new ConsoleUpdates.Offer("1.2.0", "dark mode", new ChannelManifest.Installer("windows", "msi",
                         "console/1.2.0/Console-1.2.0.msi", "0".repeat(64), 52_000_000L)), pending, pinned,
-                pending ? "Rolling back goes to Adaptive Startup 1.0.0 by running 1.1.0's database changes down" : null);
+                pending ? "Rolling back goes to Adaptive Startup 1.0.0 by running 1.1.0's database changes down" : null,
+                interrupted);
     }
 
     public void apply(String version, Journal.Progress progress) {

@@ -26,6 +26,15 @@ class UpdatesViewModelTest {
     }
 
     @Test
+    void anUpdateCutShortEarlierIsUndoneFirstAndSaid() {
+        updates.interrupted = "the update from 1.0.0 to 1.1.0 was interrupted (during 'deploy'); rolled back to 1.0.0"
+                + " with the backup it took, nothing lost";
+        model.refresh();
+        assertThat(model.summaryProperty().get()).endsWith(" The update from 1.0.0 to 1.1.0 was interrupted (during"
+                + " 'deploy'); rolled back to 1.0.0 with the backup it took, nothing lost.");
+    }
+
+    @Test
     void anUpdateIsThenKeptOrRolledBack() {
         model.refresh();
         model.update();

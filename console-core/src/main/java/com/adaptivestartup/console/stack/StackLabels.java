@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.install;
+package com.adaptivestartup.console.stack;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,10 +1,8 @@
-package com.adaptivestartup.console.install;
+package com.adaptivestartup.console.stack;
 
 import com.adaptivestartup.console.docker.ContainerSpec;
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.stack.ComposeHash;
-import com.adaptivestartup.console.stack.StackPlan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;

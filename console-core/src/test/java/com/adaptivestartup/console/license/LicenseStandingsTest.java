@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.update;
+package com.adaptivestartup.console.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

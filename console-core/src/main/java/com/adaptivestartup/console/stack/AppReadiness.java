@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.install;
+package com.adaptivestartup.console.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

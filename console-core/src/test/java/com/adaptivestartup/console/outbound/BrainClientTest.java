@@ -1,8 +1,9 @@
-package com.adaptivestartup.console.update;
+package com.adaptivestartup.console.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.adaptivestartup.console.update.ChannelManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,16 +89,16 @@ class BrainClientTest {
         assertThatThrownBy(() -> client.fetchChannel(dir.toString(), "beta")).hasMessageContaining("channels/beta.asc");
     }
 
-    private static ChannelManifest.Installer installerOf(byte[] content, String url) throws Exception {
+    private static Download installerOf(byte[] content, String url) throws Exception {
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        return new ChannelManifest.Installer("windows", "msi", url, sha, content.length);
+        return new ChannelManifest.Installer("windows", "msi", url, sha, content.length).download();
     }
 
     @Test
     void anInstallerIsDownloadedBesideTheBrainAndKeptOnlyWhenItIsTheSignedOne() throws Exception {
         byte[] content = new byte[300_000];
         new java.util.Random(7).nextBytes(content);
-        ChannelManifest.Installer installer = installerOf(content, "console/1.1.0/Console-1.1.0.msi");
+        Download installer = installerOf(content, "console/1.1.0/Console-1.1.0.msi");
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(content)).build());
         long[] seen = {0};
         Path file = client.downloadInstaller(base(), installer, dir.resolve("downloads"), n -> seen[0] = n);

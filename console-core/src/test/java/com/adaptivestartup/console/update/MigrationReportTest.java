@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.operate;
+package com.adaptivestartup.console.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
-package com.adaptivestartup.console.update;
+package com.adaptivestartup.console.license;
 
-import com.adaptivestartup.console.license.InstallationLicense;
-import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.licensing.license.License;
@@ -24,17 +23,24 @@ public final class Heartbeat {
     public static final String FEATURE = "heartbeat";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BrainClient brain;
-    private final ChannelReader channels;
+    private final java.util.function.Function<String, String> brainOf;
+    private final String consoleVersion;
     private final LicenseStandings standings;
     private final Installations installations;
     private final LicenseService licenses;
     private final StackService stacks;
     private final Clock clock;
 
-    public Heartbeat(BrainClient brain, ChannelReader channels, LicenseStandings standings, Installations installations,
-                     LicenseService licenses, StackService stacks, Clock clock) {
+    /**
+     * {@code brainOf}: where an installation's Brain is (its update source, else the vendor's), null when nowhere;
+     * {@code consoleVersion}: this console's version, sent in the summary.
+     */
+    public Heartbeat(BrainClient brain, java.util.function.Function<String, String> brainOf, String consoleVersion,
+                     LicenseStandings standings, Installations installations, LicenseService licenses, StackService stacks,
+                     Clock clock) {
         this.brain = brain;
-        this.channels = channels;
+        this.brainOf = brainOf;
+        this.consoleVersion = consoleVersion;
         this.standings = standings;
         this.installations = installations;
         this.licenses = licenses;
@@ -72,7 +78,7 @@ public final class Heartbeat {
         if (!license.hasFeature(FEATURE)) {
             throw new Refused("this license does not include the heartbeat to the vendor; nothing is sent");
         }
-        String source = channels.source(project);
+        String source = brainOf.apply(project);
         if (source == null) {
             throw new Refused("no Brain is set: `adaptivectl update settings --source <url>`");
         }
@@ -116,7 +122,7 @@ public final class Heartbeat {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("licenseId", license.licenseId());
         out.put("instanceId", instanceId);
-        out.put("consoleVersion", ConsoleUpdates.runningVersion());
+        out.put("consoleVersion", consoleVersion);
         out.put("appVersion", installations.find(project).orElseThrow().version());
         out.put("overall", status.overall());
         List<Map<String, String>> services = status.services().stream().map(s -> {

@@ -1,7 +1,5 @@
-package com.adaptivestartup.console.install;
+package com.adaptivestartup.console.stack;
 
-import com.adaptivestartup.console.stack.ComposeTemplate;
-import com.adaptivestartup.console.stack.StackPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
-package com.adaptivestartup.console.operate;
+package com.adaptivestartup.console.update;
 
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.install.InstallDirectory;
-import com.adaptivestartup.console.install.StackDeployer;
+import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.InstallationLock;

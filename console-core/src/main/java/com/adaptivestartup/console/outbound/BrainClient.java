@@ -1,5 +1,6 @@
-package com.adaptivestartup.console.update;
+package com.adaptivestartup.console.outbound;
 
+import com.adaptivestartup.console.update.ChannelTrust;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,7 +140,7 @@ public final class BrainClient {
      * when its size and SHA-256 are those the channel signed ({@code <name>.partial} until then, deleted when
      * not). {@code source} is where the channel came from: a relative installer path is read from there.
      */
-    public Path downloadInstaller(String source, ChannelManifest.Installer installer, Path folder,
+    public Path downloadInstaller(String source, Download installer, Path folder,
                                   java.util.function.LongConsumer progress) {
         Path target = folder.resolve(installer.fileName());
         Path partial = folder.resolve(installer.fileName() + ".partial");
@@ -186,7 +187,7 @@ public final class BrainClient {
         }
     }
 
-    private InputStream openInstaller(String source, ChannelManifest.Installer installer) throws IOException {
+    private InputStream openInstaller(String source, Download installer) throws IOException {
         String url = installer.url();
         boolean remoteSource = source.startsWith("http://") || source.startsWith("https://");
         if (!url.contains("://") && !remoteSource) {

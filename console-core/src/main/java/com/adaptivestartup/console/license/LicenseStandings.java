@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.update;
+package com.adaptivestartup.console.license;
 
 import com.adaptivestartup.console.state.ClockWitness;
 import com.adaptivestartup.console.state.StateDatabase;
