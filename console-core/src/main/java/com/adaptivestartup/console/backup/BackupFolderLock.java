@@ -1,9 +1,8 @@
 package com.adaptivestartup.console.backup;
 
-import com.adaptivestartup.licensing.files.PrivateFiles;
-
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.state.OperationLock;
+import com.adaptivestartup.licensing.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package com.adaptivestartup.console.backup;
 
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackDeployer;
-import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.AuditAnchors;
 import com.adaptivestartup.console.state.InstallationLock;

@@ -1,7 +1,6 @@
 package com.adaptivestartup.console.backup;
 
 import com.adaptivestartup.licensing.files.PrivateFiles;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

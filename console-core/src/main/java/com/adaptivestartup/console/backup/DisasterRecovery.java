@@ -1,11 +1,11 @@
 package com.adaptivestartup.console.backup;
 
-import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;

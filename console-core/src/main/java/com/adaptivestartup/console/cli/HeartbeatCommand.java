@@ -1,8 +1,8 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.license.Heartbeat;
 import com.adaptivestartup.console.license.LicenseStandings;
+import com.adaptivestartup.console.outbound.BrainClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -37,7 +37,7 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         String licenseText = license == null ? null : LicenseInput.read(license, context.stdin());
-        var service = new PreflightService(context::locateEngine, context.licenseService(err));
+        var service = context.core(err).preflight(context::locateEngine);
         List<CheckResult> results = service.run(new PreflightService.Request(licenseText, dir, httpPort));
         boolean ok = PreflightService.canInstall(results);
         if (json) {
@@ -45,7 +45,7 @@ final class PreflightCommand implements Callable<Integer> {
                     .writeValueAsString(Map.of("canInstall", ok, "checks", results)));
         } else {
             for (CheckResult r : results) {
-                spec.commandLine().getOut().printf("%-4s %-13s %s%n", r.level(), r.name(), r.found());
+                spec.commandLine().getOut().printf("%-4s %-14s %s%n", r.level(), r.name(), r.found());
                 if (!r.fix().isEmpty()) {
                     spec.commandLine().getOut().println("     fix: " + r.fix().replace("\n", "\n          "));
                 }

@@ -1,7 +1,7 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

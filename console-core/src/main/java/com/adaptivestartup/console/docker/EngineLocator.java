@@ -8,9 +8,9 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +112,8 @@ public final class EngineLocator {
         Info info = client.infoCmd().exec();
         EngineInfo engineInfo = new EngineInfo(endpoint.address(), source, version.getVersion(), engineApi, pinned,
                 version.getOperatingSystem(), version.getArch(), info.getNCPU() == null ? 0 : info.getNCPU(),
-                info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getOperatingSystem(), info.getDockerRootDir());
+                info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getOperatingSystem(), info.getDockerRootDir(),
+                info.getHttpsProxy(), info.getHttpProxy(), info.getNoProxy());
         return new DockerJavaEngine(client, engineInfo);
     }
 

@@ -1,7 +1,7 @@
 package com.adaptivestartup.console.license;
 
-import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.licensing.license.License;
 import com.adaptivestartup.licensing.license.LicenseVerdict;

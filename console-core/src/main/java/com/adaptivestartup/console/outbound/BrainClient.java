@@ -23,16 +23,21 @@ import okhttp3.ResponseBody;
  */
 public final class BrainClient {
     private static final int MAX = DocumentKind.CHANNEL_MANIFEST.maxEncodedChars();
+    private final OutboundHttp outbound;
     private final OkHttpClient http;
 
+    /** Straight out, no proxy: for tests and tools. The consoles pass their {@link OutboundHttp}. */
     public BrainClient() {
-        this(Duration.ofSeconds(10), Duration.ofSeconds(60));
+        this(OutboundHttp.direct());
     }
 
     public BrainClient(Duration connectTimeout, Duration callTimeout) {
-        this.http = new OkHttpClient.Builder().connectTimeout(connectTimeout).readTimeout(callTimeout)
-                .callTimeout(callTimeout).followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(true)
-                .build();
+        this(new OutboundHttp(OutboundHttp.Settings.NONE, connectTimeout, callTimeout));
+    }
+
+    public BrainClient(OutboundHttp outbound) {
+        this.outbound = outbound;
+        this.http = outbound.client();
     }
 
     /** The Brain could not be asked, or did not answer properly; the message says which. */
@@ -70,6 +75,10 @@ public final class BrainClient {
             if (response.code() == 404) {
                 throw new BrainUnavailable("the update source has no channel '" + channel + "' (" + channelUrl + ")");
             }
+            if (response.code() == 407) {
+                throw new BrainUnavailable("the update source cannot be reached (" + channelUrl + "): "
+                        + outbound.proxyRefused(channelUrl.toString()));
+            }
             if (response.code() != 200) {
                 throw new BrainUnavailable("the update source answered HTTP " + response.code() + " for " + channelUrl
                         + (response.code() >= 500 ? "; it may be down for a moment, try again later" : ""));
@@ -80,10 +89,9 @@ public final class BrainClient {
                         + " channel manifest; it is refused");
             }
             return readCapped(body.byteStream(), MAX, "the update source sent more than a channel manifest can be");
-        } catch (java.io.InterruptedIOException e) {
-            throw new BrainUnavailable("the update source did not answer in time (" + channelUrl + ")");
         } catch (IOException e) {
-            throw new BrainUnavailable("the update source cannot be reached (" + channelUrl + "): " + e.getMessage());
+            throw new BrainUnavailable("the update source cannot be reached (" + channelUrl + "): "
+                    + outbound.explain(e, channelUrl.toString()));
         }
     }
 
@@ -100,15 +108,17 @@ public final class BrainClient {
         Request request = new Request.Builder().url(target).header("Accept", "text/plain")
                 .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build();
         try (Response response = http.newCall(request).execute()) {
+            if (response.code() == 407) {
+                throw new BrainUnavailable("the Brain cannot be reached (" + target + "): "
+                        + outbound.proxyRefused(target.toString()));
+            }
             if (response.code() != 200) {
                 throw new BrainUnavailable("the Brain answered HTTP " + response.code() + " for " + target
                         + (response.code() >= 500 ? "; it may be down for a moment, try again later" : ""));
             }
             return readCapped(response.body().byteStream(), maxChars, "the Brain sent more than its answer can be");
-        } catch (java.io.InterruptedIOException e) {
-            throw new BrainUnavailable("the Brain did not answer in time (" + target + ")");
         } catch (IOException e) {
-            throw new BrainUnavailable("the Brain cannot be reached (" + target + "): " + e.getMessage());
+            throw new BrainUnavailable("the Brain cannot be reached (" + target + "): " + outbound.explain(e, target.toString()));
         }
     }
 
@@ -177,7 +187,8 @@ public final class BrainClient {
         } catch (java.io.InterruptedIOException e) {
             throw new BrainUnavailable("the installer's download stalled (" + installer.url() + "); try again");
         } catch (IOException e) {
-            throw new BrainUnavailable("cannot download the installer (" + installer.url() + "): " + e.getMessage());
+            throw new BrainUnavailable("cannot download the installer (" + installer.url() + "): "
+                    + (installer.url().contains("://") ? outbound.explain(e, installer.url()) : e.getMessage()));
         } finally {
             try {
                 Files.deleteIfExists(partial);

@@ -4,10 +4,13 @@ import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineInfo;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.outbound.BrainClient;
+import com.adaptivestartup.console.outbound.OutboundHttp;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,10 +27,21 @@ public final class PreflightService {
     static final long GB = 1024L * 1024 * 1024;
     private final Supplier<EngineLocator.Outcome> engine;
     private final LicenseService licenses;
+    private final OutboundHttp outbound;
+    private final String brain;
 
+    /** Without the network checks (no Brain, no proxies): for tests and tools. */
     public PreflightService(Supplier<EngineLocator.Outcome> engine, LicenseService licenses) {
+        this(engine, licenses, OutboundHttp.direct(), null);
+    }
+
+    /** {@code outbound}: how the console goes out; {@code brain}: the vendor's Brain (null: none set). */
+    public PreflightService(Supplier<EngineLocator.Outcome> engine, LicenseService licenses, OutboundHttp outbound,
+                            String brain) {
         this.engine = engine;
         this.licenses = licenses;
+        this.outbound = outbound;
+        this.brain = brain;
     }
 
     public record Request(String licenseText, Path installDir, int httpPort) {
@@ -39,6 +53,7 @@ public final class PreflightService {
         if (outcome instanceof EngineLocator.Outcome.Found found) {
             try (DockerEngine e = found.engine()) {
                 engineChecks(e.info(), results);
+                engineProxy(e.info(), outbound).ifPresent(results::add);
                 usableLicense(request.licenseText()).ifPresent(license -> results.add(registry(e, license)));
             }
         } else {
@@ -50,7 +65,48 @@ public final class PreflightService {
         results.add(folder(request.installDir()));
         results.add(port(request.httpPort()));
         results.add(license(request.licenseText()));
+        usableLicense(request.licenseText()).ifPresent(license -> brainCheck(license.updateChannel()).ifPresent(results::add));
         return results;
+    }
+
+    /**
+     * Whether the engine pulls through a proxy when the console goes out through one: a company network that needs a
+     * proxy needs it for the engine's pulls too, and the engine keeps its own settings. Nothing to say when neither
+     * uses one.
+     */
+    public static java.util.Optional<CheckResult> engineProxy(EngineInfo info, OutboundHttp outbound) {
+        var s = outbound.settings();
+        boolean consoleProxy = s.httpsProxy().isPresent() || s.httpProxy().isPresent();
+        if (info.usesProxy()) {
+            return java.util.Optional.of(CheckResult.pass("Engine proxy", "the engine pulls through "
+                    + (info.httpsProxy() == null || info.httpsProxy().isBlank() ? info.httpProxy() : info.httpsProxy())
+                    + (info.noProxy() == null || info.noProxy().isBlank() ? "" : " (not for " + info.noProxy() + ")")));
+        }
+        if (!consoleProxy) {
+            return java.util.Optional.empty();
+        }
+        URI proxy = s.httpsProxy().or(s::httpProxy).orElseThrow();
+        return java.util.Optional.of(CheckResult.warn("Engine proxy", "this console goes out through the proxy "
+                + proxy.getHost() + (proxy.getPort() > 0 ? ":" + proxy.getPort() : "") + " (" + s.from() + "), but the"
+                + " Docker engine has no proxy settings", "image pulls go through the engine: give it the same proxy"
+                + " (Docker Desktop: Settings -> Resources -> Proxies; Linux: HTTPS_PROXY in a systemd drop-in for"
+                + " docker.service, then restart it), or install from an offline bundle"));
+    }
+
+    /** The vendor's Brain (updates, notices), reached as the console reaches it: a warning, since installs do not need it. */
+    public java.util.Optional<CheckResult> brainCheck(String channel) {
+        if (brain == null || !(brain.startsWith("http://") || brain.startsWith("https://"))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            new BrainClient(outbound).fetchChannel(brain, channel);
+            return java.util.Optional.of(CheckResult.pass("Update service", brain + " answers ("
+                    + outbound.route(brain) + ")"));
+        } catch (BrainClient.BrainUnavailable e) {
+            return java.util.Optional.of(CheckResult.warn("Update service", e.getMessage(), "updates and the vendor's"
+                    + " notices come from there (installs do not need it): check the network and the proxy settings"
+                    + " (`adaptivectl network show`)"));
+        }
     }
 
     public static boolean canInstall(List<CheckResult> results) {

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.release;
 
+import com.adaptivestartup.console.outbound.OutboundHttp;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentVerifier;
 import com.adaptivestartup.licensing.signing.MalformedDocumentException;
@@ -7,9 +8,6 @@ import com.adaptivestartup.licensing.signing.TrustedKeys;
 import com.adaptivestartup.licensing.signing.VerificationResult;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,16 @@ import java.time.Duration;
  */
 public final class ReleaseSource {
     private final DocumentVerifier verifier;
+    private final OutboundHttp outbound;
 
+    /** Release URLs fetched straight out (no proxy): for tests and tools; the consoles pass their {@link OutboundHttp}. */
     public ReleaseSource(TrustedKeys trustedKeys) {
+        this(trustedKeys, OutboundHttp.direct());
+    }
+
+    public ReleaseSource(TrustedKeys trustedKeys, OutboundHttp outbound) {
         this.verifier = new DocumentVerifier(trustedKeys);
+        this.outbound = outbound;
     }
 
     /** A verified release and the signed text it came from (kept, so the install can go back to it). */
@@ -64,23 +69,28 @@ public final class ReleaseSource {
         return problem.startsWith("not valid JSON") ? "its signed content is garbled" : problem;
     }
 
-    private static String read(String fileOrUrl) {
+    private String read(String fileOrUrl) {
         try {
             if (fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://")) {
                 URI uri = URI.create(fileOrUrl);
                 if (uri.getScheme().equals("http") && !isLoopback(uri.getHost())) {
                     throw new ReleaseProblem("release manifests are fetched over https (plain http only on this machine)");
                 }
-                HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                        .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 404) {
+                OutboundHttp.Answer r;
+                try {
+                    r = outbound.getText(fileOrUrl, DocumentKind.RELEASE_MANIFEST.maxEncodedChars());
+                } catch (OutboundHttp.Unreachable e) {
+                    throw new ReleaseProblem("the release manifest at " + fileOrUrl + " could not be fetched (" + e.getMessage()
+                            + "); check the address and the network, or download the release file and give its path"
+                            + " instead");
+                }
+                if (r.status() == 404) {
                     throw new ReleaseProblem("there is no release manifest at " + fileOrUrl + " (HTTP 404); check the"
                             + " address your vendor gave, or download the release file and give its path instead");
                 }
-                if (r.statusCode() != 200) {
+                if (r.status() != 200) {
                     throw new ReleaseProblem("the release manifest at " + fileOrUrl + " could not be fetched (HTTP "
-                            + r.statusCode() + "); try again later, or download the release file and give its path instead");
+                            + r.status() + "); try again later, or download the release file and give its path instead");
                 }
                 return r.body();
             }
@@ -92,14 +102,8 @@ public final class ReleaseSource {
                 throw new ReleaseProblem(fileOrUrl + " is far larger than any release manifest");
             }
             return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.net.ConnectException e) {
-            throw new ReleaseProblem("the release manifest at " + fileOrUrl + " could not be reached (nothing answers there);"
-                    + " check the address and the network, or download the release file and give its path instead");
         } catch (IOException e) {
             throw new ReleaseProblem("the release manifest " + fileOrUrl + " cannot be read: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReleaseProblem("cancelled");
         }
     }
 

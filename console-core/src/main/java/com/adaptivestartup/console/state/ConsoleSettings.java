@@ -13,6 +13,10 @@ public final class ConsoleSettings {
     public static final String ENGINE_CONTEXT = "engine.context";
     /** Where backups are written (another disk, a network share); unset: the console's state folder. */
     public static final String BACKUPS_FOLDER = "backups.folder";
+    /** How the console reaches the outside world: a proxy URL, the hosts that bypass it, an extra CA bundle. */
+    public static final String NETWORK_PROXY = "network.proxy";
+    public static final String NETWORK_NO_PROXY = "network.no-proxy";
+    public static final String NETWORK_CA_BUNDLE = "network.ca-bundle";
     private final StateDatabase db;
 
     public ConsoleSettings(StateDatabase db) {

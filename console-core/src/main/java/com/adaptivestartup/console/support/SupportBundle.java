@@ -1,8 +1,8 @@
 package com.adaptivestartup.console.support;
 
 import com.adaptivestartup.console.docker.DockerEngine;
-import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.state.History;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;

@@ -1,7 +1,7 @@
 package com.adaptivestartup.console.wiring;
 
-import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.audit.AuditService;
+import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.backup.DisasterRecovery;
@@ -10,22 +10,24 @@ import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineChoice;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.license.Heartbeat;
 import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.license.LicenseStandings;
 import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.outbound.BrainClient;
+import com.adaptivestartup.console.outbound.OutboundHttp;
+import com.adaptivestartup.console.preflight.PreflightService;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.state.AppDirectories;
-import com.adaptivestartup.console.state.ClockWitness;
 import com.adaptivestartup.console.state.AuditAnchors;
+import com.adaptivestartup.console.state.ClockWitness;
 import com.adaptivestartup.console.state.ConsoleSettings;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;
-import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.update.ChannelReader;
-import com.adaptivestartup.console.update.ConsoleUpdates;
 import com.adaptivestartup.console.update.ChannelTrust;
-import com.adaptivestartup.console.license.Heartbeat;
-import com.adaptivestartup.console.license.LicenseStandings;
+import com.adaptivestartup.console.update.ConsoleUpdates;
 import com.adaptivestartup.console.update.UpdateService;
 import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.licensing.machine.MachineFingerprint;
@@ -107,6 +109,22 @@ public final class ConsoleCore {
                 java.nio.file.Path.of(System.getProperty("user.home"))).locate();
     }
 
+    /**
+     * How the console reaches the outside world (the Brain, release URLs, installer downloads): the admin's network
+     * settings over the environment's HTTPS_PROXY, HTTP_PROXY, NO_PROXY and ADAPTIVE_CA_BUNDLE, else the OS's proxies.
+     */
+    public OutboundHttp outbound() {
+        ConsoleSettings s = consoleSettings();
+        return new OutboundHttp(OutboundHttp.Settings.fromEnvironment(env).withSaved(
+                s.get(ConsoleSettings.NETWORK_PROXY).orElse(null), s.get(ConsoleSettings.NETWORK_NO_PROXY).orElse(null),
+                s.get(ConsoleSettings.NETWORK_CA_BUNDLE).orElse(null)));
+    }
+
+    /** Preflight as each front end runs it: the engine, the license, the folder, the port, and the way out. */
+    public PreflightService preflight(java.util.function.Supplier<EngineLocator.Outcome> engine) {
+        return new PreflightService(engine, licenseService(), outbound(), defaultUpdateSource());
+    }
+
     public ConsoleSettings consoleSettings() {
         return new ConsoleSettings(state.get());
     }
@@ -161,11 +179,11 @@ public final class ConsoleCore {
     }
 
     public InstallService installService() {
-        return new InstallService(licenseService(), new ReleaseSource(keys.get()), engine.get(), journal(), installations());
+        return new InstallService(licenseService(), new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations());
     }
 
     public DisasterRecovery disasterRecovery() {
-        return new DisasterRecovery(installService(), new ReleaseSource(keys.get()), installations(), backupService(), journal());
+        return new DisasterRecovery(installService(), new ReleaseSource(keys.get(), outbound()), installations(), backupService(), journal());
     }
 
     public BundleReader bundleReader() {
@@ -173,8 +191,8 @@ public final class ConsoleCore {
     }
 
     public ChannelReader channelReader() {
-        return new ChannelReader(new UpdateSettings.Store(state.get()), new BrainClient(),
-                new ChannelTrust(keys.get(), state.get(), clock), new ReleaseSource(keys.get()), defaultUpdateSource(),
+        return new ChannelReader(new UpdateSettings.Store(state.get()), new BrainClient(outbound()),
+                new ChannelTrust(keys.get(), state.get(), clock), new ReleaseSource(keys.get(), outbound()), defaultUpdateSource(),
                 clockWitness());
     }
 
@@ -188,7 +206,7 @@ public final class ConsoleCore {
     }
 
     public Heartbeat heartbeat() {
-        return new Heartbeat(new BrainClient(), channelReader()::source, ConsoleUpdates.runningVersion(), licenseStandings(),
+        return new Heartbeat(new BrainClient(outbound()), channelReader()::source, ConsoleUpdates.runningVersion(), licenseStandings(),
                 installations(), licenseService(), stackService(), clock);
     }
 }

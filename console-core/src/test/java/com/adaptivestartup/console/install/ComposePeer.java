@@ -1,10 +1,10 @@
 package com.adaptivestartup.console.install;
 
-import com.adaptivestartup.console.stack.StackLabels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.stack.StackLabels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,5 @@
 package com.adaptivestartup.console.install;
 
-import com.adaptivestartup.console.stack.StackLabels;
-import com.adaptivestartup.console.stack.InstallDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,8 @@ import com.adaptivestartup.console.docker.EngineStrategies;
 import com.adaptivestartup.console.license.LicenseService;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.StateDatabase;

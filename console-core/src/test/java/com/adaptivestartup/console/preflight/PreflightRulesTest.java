@@ -12,7 +12,8 @@ class PreflightRulesTest {
     private static List<CheckResult> engine(String arch, double memGb, int cpus) {
         List<CheckResult> out = new ArrayList<>();
         PreflightService.engineChecks(new EngineInfo("unix:///var/run/docker.sock", "standard socket", "27.0.1", "1.46",
-                "1.46", "linux", arch, cpus, (long) (memGb * PreflightService.GB), "Docker Desktop", "/var/lib/docker"), out);
+                "1.46", "linux", arch, cpus, (long) (memGb * PreflightService.GB), "Docker Desktop", "/var/lib/docker", "", "", ""),
+                out);
         return out;
     }
 

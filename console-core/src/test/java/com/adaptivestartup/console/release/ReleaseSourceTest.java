@@ -53,6 +53,6 @@ class ReleaseSourceTest {
             closed = s.getLocalPort();
         }
         assertThatThrownBy(() -> source.load("http://127.0.0.1:" + closed + "/r.asr"))
-                .hasMessageContaining("could not be reached (nothing answers there)");
+                .hasMessageContaining("could not be fetched (nothing answers at 127.0.0.1:").hasMessageContaining("check the address");
     }
 }

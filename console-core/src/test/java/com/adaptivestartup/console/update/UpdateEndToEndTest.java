@@ -1,8 +1,5 @@
 package com.adaptivestartup.console.update;
 
-import com.adaptivestartup.console.outbound.BrainClient;
-import com.adaptivestartup.console.license.LicenseStandings;
-import com.adaptivestartup.console.license.Heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,20 +8,23 @@ import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.bundle.BundleWriter;
-import com.adaptivestartup.console.docker.RegistryAuth;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.docker.RegistryAuth;
 import com.adaptivestartup.console.install.Fixture;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
-import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.install.StackProbe;
+import com.adaptivestartup.console.license.Heartbeat;
 import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.license.LicenseStandings;
 import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.state.CrashPoint;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;

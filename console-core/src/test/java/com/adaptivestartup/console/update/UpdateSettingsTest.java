@@ -1,9 +1,9 @@
 package com.adaptivestartup.console.update;
 
-import com.adaptivestartup.console.license.LicenseStandings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.adaptivestartup.console.license.LicenseStandings;
 import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.licensing.signing.TrustedKeys;
 import java.nio.file.Path;

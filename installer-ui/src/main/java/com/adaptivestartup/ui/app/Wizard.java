@@ -29,7 +29,7 @@ final class Wizard {
         LicenseService licenses = services.licenses;
         LicenseStepViewModel license = new LicenseStepViewModel(licenses::verify, background, text);
         SettingsViewModel settings = new SettingsViewModel(Path.of(System.getProperty("user.home"), "AdaptiveStartup"), text);
-        PreflightService preflight = new PreflightService(services::locate, licenses);
+        PreflightService preflight = services.core.preflight(services::locate);
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background);
         InstallViewModel install = new InstallViewModel((request, listener) -> {
