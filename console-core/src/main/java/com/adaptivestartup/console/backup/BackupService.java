@@ -207,7 +207,7 @@ public final class BackupService {
                 return null;
             });
             op.step("swap", listener, () -> {
-                DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "restore-swap.sh", restoredVolumes, false,
+                DockerEngine.OneOffResult r = helpers.inStack(d, plan, null, "restore-swap.sh", restoredVolumes, false,
                         null, Map.of());
                 if (r.exitCode() != 0) {
                     throw new BackupProblem("swapping the restored data in failed (exit code " + r.exitCode() + "): "
@@ -288,7 +288,7 @@ public final class BackupService {
     }
 
     private void abandon(StackDeployer d, StackPlan plan, Path staging, List<String> volumes) {
-        helpers.inStack(d, plan, staging, "restore-swap.sh", volumes, false, null, Map.of("ABANDON", "1"));
+        helpers.inStack(d, plan, null, "restore-swap.sh", volumes, false, null, Map.of("ABANDON", "1"));
     }
 
     /**
@@ -323,7 +323,7 @@ public final class BackupService {
         StackDeployer.Converged c = d.converge(plan.service(StackPlan.DATABASE));
         DockerEngine.HealthOutcome h = engine.awaitHealthy(c.containerId(), Duration.ofSeconds(180));
         if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
-            throw new BackupProblem("the database is not running and did not start (" + h + "); last log lines:\n  "
+            throw new BackupProblem("the database is not running and did not start: " + h.said() + "; last log lines:\n  "
                     + String.join("\n  ", engine.logs(c.containerId(), 15)) + "\nNothing was changed.");
         }
         return null;
@@ -338,7 +338,7 @@ public final class BackupService {
                     "the service " + s.name() + " is missing; run install again to recreate it"));
             DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
             if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
-                throw new BackupProblem(s.name() + " did not become healthy after the restore (" + h + "); last log lines:\n  "
+                throw new BackupProblem(s.name() + " did not become healthy after the restore: " + h.said() + "; last log lines:\n  "
                         + String.join("\n  ", engine.logs(c.id(), 15)));
             }
         }

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * One-off containers of the stack's own database image that do the heavy work next to the data: its
  * pg_dump and pg_restore match the server, and compressing there keeps the engine's stream narrow. The
- * scripts they run are resources beside this class. A console folder is bound in at /backup.
+ * scripts they run are resources beside this class. Their files are at /backup: a console folder bound in when the
+ * engine shares this computer's disk; else the helper's own folder, filled before it starts and emptied into the
+ * console's folder after it ends, through the engine's archive endpoints (a backup streams home, a restore out).
  */
 final class HelperContainer {
     private static final Duration LONGEST = Duration.ofHours(6);
@@ -36,22 +38,36 @@ final class HelperContainer {
 
     /**
      * On the database's networks, as root (to read and write every data volume), with the database's own
-     * settings and secrets; each of {@code volumes} mounted at /volumes/&lt;name&gt;, {@code archive} (when
-     * given) read-only at /archive.tar, and {@code extraEnv} added.
+     * settings and secrets; each of {@code volumes} mounted at /volumes/&lt;name&gt;, {@code staging} at /backup (null:
+     * none), {@code archive} (when given) read-only at /archive.tar, and {@code extraEnv} added.
      */
     DockerEngine.OneOffResult inStack(StackDeployer d, StackPlan plan, Path staging, String script, List<String> volumes,
                                       boolean readOnly, Path archive, Map<String, String> extraEnv) {
         StackPlan.Service db = plan.service(StackPlan.DATABASE);
+        d.publishFiles(db.image());
         List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
         for (StackPlan.VolumeMount m : db.mounts()) {
             if (m.bind()) {
-                mounts.add(new ContainerSpec.MountSpec(true, d.directory().resolve(m.source().replaceFirst("^\\./", ""))
-                        .normalize().toString(), m.target(), true));
+                mounts.add(new ContainerSpec.MountSpec(true, d.bindSource(m.source()), m.target(), true));
             }
         }
-        mounts.add(new ContainerSpec.MountSpec(true, staging.toAbsolutePath().toString(), "/backup", !readOnly));
-        if (archive != null) {
-            mounts.add(new ContainerSpec.MountSpec(true, archive.toAbsolutePath().toString(), "/archive.tar", true));
+        // readOnly: the script reads the data volumes and writes /backup (a backup); else it reads /backup (a restore)
+        DockerEngine.Transfer transfer = DockerEngine.Transfer.NONE;
+        if (staging == null) {
+            // the script needs no files of the console's (a swap)
+        } else if (d.sharesDisk()) {
+            mounts.add(new ContainerSpec.MountSpec(true, staging.toAbsolutePath().toString(), "/backup", !readOnly));
+            if (archive != null) {
+                mounts.add(new ContainerSpec.MountSpec(true, archive.toAbsolutePath().toString(), "/archive.tar", true));
+            }
+        } else {
+            transfer = readOnly
+                    ? new DockerEngine.Transfer(List.of(new DockerEngine.Put("/", () -> TarStreams.emptyFolder("backup"))),
+                            List.of(new DockerEngine.Take("/backup", tar -> TarStreams.extractFiles(tar, "backup", staging))))
+                    : new DockerEngine.Transfer(archive == null
+                            ? List.of(new DockerEngine.Put("/", () -> TarStreams.folder(staging, "backup")))
+                            : List.of(new DockerEngine.Put("/", () -> TarStreams.folder(staging, "backup")),
+                                    new DockerEngine.Put("/", () -> TarStreams.file(archive, "archive.tar"))), List.of());
         }
         for (String v : volumes) {
             mounts.add(new ContainerSpec.MountSpec(false, d.volume(v), "/volumes/" + v, readOnly));
@@ -59,14 +75,14 @@ final class HelperContainer {
         Map<String, String> env = new LinkedHashMap<>(db.environment());
         env.put("DB_HOST", StackPlan.DATABASE);
         env.put("VOLUMES", String.join(" ", volumes));
-        env.put("OWNER", owner(staging));
+        env.put("OWNER", d.sharesDisk() && staging != null ? owner(staging) : "");
         env.putAll(extraEnv);
         String role = script.replace(".sh", "");
         ContainerSpec spec = new ContainerSpec(d.project() + "-" + role + "-" + Long.toHexString(System.nanoTime()), db.image(),
                 env, StackLabels.container(d.project(), role, "", true, d.directory(), d.release()), mounts,
                 d.networksOf(db), List.of(), List.of(), List.of("bash", "-c", resource(script)), false, "0:0",
                 ContainerSpec.Limits.NONE);
-        return engine.run(spec, LONGEST);
+        return engine.run(spec, LONGEST, transfer);
     }
 
     /**
@@ -75,11 +91,14 @@ final class HelperContainer {
      */
     DockerEngine.OneOffResult isolated(StackDeployer d, String image, Path staging, String script) {
         String role = script.replace(".sh", "");
+        List<ContainerSpec.MountSpec> mounts = d.sharesDisk()
+                ? List.of(new ContainerSpec.MountSpec(true, staging.toAbsolutePath().toString(), "/backup", true)) : List.of();
         ContainerSpec spec = new ContainerSpec(d.project() + "-" + role + "-" + Long.toHexString(System.nanoTime()), image,
-                Map.of(), StackLabels.container(d.project(), role, "", true, d.directory(), d.release()),
-                List.of(new ContainerSpec.MountSpec(true, staging.toAbsolutePath().toString(), "/backup", true)),
+                Map.of(), StackLabels.container(d.project(), role, "", true, d.directory(), d.release()), mounts,
                 "none", List.of(), List.of(), List.of("bash", "-c", resource(script)), false, null);
-        return engine.run(spec, LONGEST);
+        return engine.run(spec, LONGEST, d.sharesDisk() ? DockerEngine.Transfer.NONE
+                : new DockerEngine.Transfer(List.of(new DockerEngine.Put("/", () -> TarStreams.folder(staging, "backup"))),
+                        List.of()));
     }
 
     /** The last lines of a helper's output, indented for a message. */

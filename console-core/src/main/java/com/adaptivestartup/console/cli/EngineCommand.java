@@ -3,7 +3,6 @@ package com.adaptivestartup.console.cli;
 import com.adaptivestartup.console.docker.EngineChoice;
 import com.adaptivestartup.console.docker.EngineInfo;
 import com.adaptivestartup.console.docker.EngineLocator;
-import com.adaptivestartup.console.state.ConsoleSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,7 +60,7 @@ final class EngineCommand {
         Which which;
 
         static final class Which {
-            @Option(names = "--address", paramLabel = "ADDRESS", description = "unix:///path/docker.sock or tcp://host:2376")
+            @Option(names = "--address", paramLabel = "ADDRESS", description = "unix:///path/docker.sock, tcp://host:2376 or ssh://user@host")
             String address;
             @Option(names = "--docker-context", paramLabel = "NAME", description = "a Docker context's name")
             String dockerContext;
@@ -75,10 +74,8 @@ final class EngineCommand {
 
         public Integer call() {
             var err = spec.commandLine().getErr();
-            ConsoleSettings settings = context.core(null).consoleSettings();
             if (which.auto) {
-                settings.put(ConsoleSettings.ENGINE_HOST, null);
-                settings.put(ConsoleSettings.ENGINE_CONTEXT, null);
+                context.core(null).forgetEngine();
                 spec.commandLine().getOut().println("The console now looks for the engine in this machine's usual places.");
                 return ExitCodes.OK;
             }
@@ -89,11 +86,9 @@ final class EngineCommand {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            return switch (context.core(null).locateEngine(choice)) {
+            return switch (context.core(null).saveEngine(choice)) {
                 case EngineLocator.Outcome.Found f -> {
                     try (var engine = f.engine()) {
-                        settings.put(ConsoleSettings.ENGINE_HOST, choice.host());
-                        settings.put(ConsoleSettings.ENGINE_CONTEXT, choice.context());
                         spec.commandLine().getOut().println("Saved. " + describe(engine.info()));
                     }
                     yield ExitCodes.OK;
@@ -107,7 +102,6 @@ final class EngineCommand {
     }
 
     static String describe(EngineInfo info) {
-        return "engine: Docker " + info.serverVersion() + " (" + info.operatingSystem() + "), API " + info.apiVersion()
-                + ", via " + info.source() + " (" + info.endpoint() + ")";
+        return "engine: " + info.said();
     }
 }

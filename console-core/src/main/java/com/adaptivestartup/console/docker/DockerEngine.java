@@ -88,11 +88,56 @@ public interface DockerEngine extends AutoCloseable {
 
     ContainerStatus inspect(String containerId);
 
-    /** Waits for the container's health check to report healthy, from the engine's events. */
+    /**
+     * Waits for the container's health check to report healthy, from the engine's events: ends at once when the
+     * container stops or keeps being restarted; a running container whose check fails is waited on until the timeout
+     * (a slow start on a loaded machine comes good).
+     */
     HealthOutcome awaitHealthy(String containerId, Duration timeout);
 
     /** Runs a one-off container to its end and returns its exit code and output; the container is removed. */
-    OneOffResult run(ContainerSpec spec, Duration timeout);
+    default OneOffResult run(ContainerSpec spec, Duration timeout) {
+        return run(spec, timeout, Transfer.NONE);
+    }
+
+    /**
+     * Runs a one-off as {@link #run(ContainerSpec, Duration)}, with data put into it before it starts and taken from
+     * it after it ends (before it is removed), through the engine's archive endpoints: how data reaches a helper on an
+     * engine that does not share this computer's disk. A failed transfer fails the run (the container is removed).
+     */
+    OneOffResult run(ContainerSpec spec, Duration timeout, Transfer transfer);
+
+    /** What a one-off is given before it starts and what is taken from it after it ends. */
+    record Transfer(List<Put> puts, List<Take> takes) {
+        public static final Transfer NONE = new Transfer(List.of(), List.of());
+    }
+
+    /** A tar stream unpacked at {@code path} (a folder) in the container before it starts. */
+    record Put(String path, IoSupplier<java.io.InputStream> tar) {
+    }
+
+    /** The container's {@code path} as a tar stream (entries under the path's last name), given to {@code sink}. */
+    record Take(String path, IoConsumer<java.io.InputStream> sink) {
+    }
+
+    @FunctionalInterface
+    interface IoSupplier<T> {
+        T get() throws java.io.IOException;
+    }
+
+    @FunctionalInterface
+    interface IoConsumer<T> {
+        void accept(T value) throws java.io.IOException;
+    }
+
+    /**
+     * Unpacks a tar stream into a folder on the engine's own machine (made when missing, entries' modes kept), with a
+     * container of {@code image} that is never started: how an install folder's secrets reach a remote engine.
+     */
+    void writeHostFolder(String image, String hostPath, java.io.InputStream tar);
+
+    /** Deletes a folder on the engine's own machine (absent is fine), with a one-off of {@code image} as root. */
+    void removeHostFolder(String image, String hostPath);
 
     List<String> logs(String containerId, int tailLines);
 
@@ -146,5 +191,23 @@ public interface DockerEngine extends AutoCloseable {
     }
 
     /** How waiting for health ended. */
-    enum HealthOutcome { HEALTHY, UNHEALTHY, EXITED, TIMED_OUT, NO_HEALTHCHECK }
+    enum HealthOutcome {
+        HEALTHY("it is healthy"),
+        UNHEALTHY("its health check kept failing until the wait ran out"),
+        EXITED("it stopped"),
+        KEEPS_RESTARTING("it stops as soon as it starts and is started again"),
+        TIMED_OUT("it was still starting when the wait ran out"),
+        NO_HEALTHCHECK("it has no health check");
+
+        private final String said;
+
+        HealthOutcome(String said) {
+            this.said = said;
+        }
+
+        /** The outcome as the end of a sentence: "postgres did not become healthy: it stopped". */
+        public String said() {
+            return said;
+        }
+    }
 }

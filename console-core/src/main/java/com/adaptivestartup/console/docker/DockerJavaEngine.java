@@ -37,10 +37,13 @@ import java.util.concurrent.TimeUnit;
 public final class DockerJavaEngine implements DockerEngine {
     private final DockerClient client;
     private final EngineInfo info;
+    /** What carries the connection to the engine when the client cannot reach it by itself (SSH), or null. */
+    private final AutoCloseable carrier;
 
-    DockerJavaEngine(DockerClient client, EngineInfo info) {
+    DockerJavaEngine(DockerClient client, EngineInfo info, AutoCloseable carrier) {
         this.client = client;
         this.info = info;
+        this.carrier = carrier;
     }
 
     @Override
@@ -456,6 +459,9 @@ public final class DockerJavaEngine implements DockerEngine {
                 r.getConfig().getEnv() == null ? List.of() : List.of(r.getConfig().getEnv()));
     }
 
+    /** Restarts during a wait for health that mean a container stops as soon as it starts. */
+    private static final int CRASH_LOOP_RESTARTS = 2;
+
     @Override
     public HealthOutcome awaitHealthy(String containerId, Duration timeout) {
         CountDownLatch changed = new CountDownLatch(1);
@@ -469,10 +475,17 @@ public final class DockerJavaEngine implements DockerEngine {
                 .exec(events);
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
+            long restartsBefore = -1;
+            boolean seenUnhealthy = false;
             while (true) {
                 ContainerStatus status = inspect(containerId);
+                restartsBefore = restartsBefore < 0 ? status.restartCount() : restartsBefore;
                 if (!status.running()) {
-                    return HealthOutcome.EXITED;
+                    return "restarting".equals(status.state()) ? HealthOutcome.KEEPS_RESTARTING : HealthOutcome.EXITED;
+                }
+                if (status.restartCount() - restartsBefore >= CRASH_LOOP_RESTARTS) {
+                    // it stops and its restart policy starts it again: waiting out the timeout would change nothing
+                    return HealthOutcome.KEEPS_RESTARTING;
                 }
                 switch (status.health()) {
                     case "healthy" -> {
@@ -482,7 +495,9 @@ public final class DockerJavaEngine implements DockerEngine {
                         return HealthOutcome.NO_HEALTHCHECK;
                     }
                     case "unhealthy" -> {
-                        return HealthOutcome.UNHEALTHY;
+                        // Running, its check failing: on a loaded machine a service can take longer than its start
+                        // period and still come good, so the wait goes on (a container that stops is said at once).
+                        seenUnhealthy = true;
                     }
                     default -> {
                         // starting: wait for the next event (with a slow poll in case an event is missed)
@@ -490,7 +505,7 @@ public final class DockerJavaEngine implements DockerEngine {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return HealthOutcome.TIMED_OUT;
+                    return seenUnhealthy ? HealthOutcome.UNHEALTHY : HealthOutcome.TIMED_OUT;
                 }
                 if (changed.await(Math.min(left, TimeUnit.SECONDS.toNanos(2)), TimeUnit.NANOSECONDS)) {
                     // an event arrived; inspect again (the latch stays open, so later loops poll quickly)
@@ -506,16 +521,72 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public OneOffResult run(ContainerSpec spec, Duration timeout) {
+    public OneOffResult run(ContainerSpec spec, Duration timeout, Transfer transfer) {
         String id = create(spec);
         try {
+            for (Put put : transfer.puts()) {
+                try (java.io.InputStream tar = put.tar().get()) {
+                    client.copyArchiveToContainerCmd(id).withRemotePath(put.path()).withTarInputStream(tar).exec();
+                } catch (IOException | RuntimeException e) {
+                    throw new DockerProblem("cannot put the data into the helper at " + put.path() + ": " + e.getMessage(), e);
+                }
+            }
             start(id);
             Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
                     .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
-            return new OneOffResult(code == null ? -1 : code, String.join("\n", logs(id, 10_000)));
+            OneOffResult result = new OneOffResult(code == null ? -1 : code, String.join("\n", logs(id, 10_000)));
+            if (result.exitCode() == 0) {
+                for (Take take : transfer.takes()) {
+                    try (java.io.InputStream tar = client.copyArchiveFromContainerCmd(id, take.path()).exec()) {
+                        take.sink().accept(tar);
+                    } catch (IOException | RuntimeException e) {
+                        throw new DockerProblem("cannot take the helper's " + take.path() + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            return result;
         } catch (DockerClientException e) {
             return new OneOffResult(-1, "did not finish within " + timeout.toSeconds() + " s: " + e.getMessage()
                     + "\n" + String.join("\n", logs(id, 50)));
+        } finally {
+            remove(id);
+        }
+    }
+
+    @Override
+    public void writeHostFolder(String image, String hostPath, java.io.InputStream tar) {
+        String id = client.createContainerCmd(image).withName("adaptive-files-" + Long.toHexString(System.nanoTime()))
+                .withEntrypoint("true").withCmd(List.of()).withLabels(Map.of("com.adaptivestartup.managed-by", "adaptive-console"))
+                .withHostConfig(HostConfig.newHostConfig().withBinds(new com.github.dockerjava.api.model.Bind(hostPath,
+                        new com.github.dockerjava.api.model.Volume("/target")))).exec().getId();
+        try {
+            client.copyArchiveToContainerCmd(id).withRemotePath("/target").withTarInputStream(tar).exec();
+        } catch (RuntimeException e) {
+            throw new DockerProblem("cannot write the files into " + hostPath + " on the engine's machine: " + e.getMessage(), e);
+        } finally {
+            remove(id);
+        }
+    }
+
+    @Override
+    public void removeHostFolder(String image, String hostPath) {
+        java.nio.file.Path path = java.nio.file.Path.of(hostPath);
+        if (path.getParent() == null || path.getNameCount() < 2) {
+            throw new DockerProblem("refusing to delete " + hostPath + " on the engine's machine: not an install folder");
+        }
+        String id = client.createContainerCmd(image).withName("adaptive-files-" + Long.toHexString(System.nanoTime()))
+                .withEntrypoint("rm").withCmd("-rf", "--", "/parent/" + path.getFileName()).withUser("0:0")
+                .withLabels(Map.of("com.adaptivestartup.managed-by", "adaptive-console"))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withBinds(new com.github.dockerjava.api.model.Bind(
+                        path.getParent().toString(), new com.github.dockerjava.api.model.Volume("/parent")))).exec().getId();
+        try {
+            start(id);
+            Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
+                    .awaitStatusCode(5, TimeUnit.MINUTES);
+            if (code == null || code != 0) {
+                throw new DockerProblem("cannot delete " + hostPath + " on the engine's machine: "
+                        + String.join("\n", logs(id, 20)));
+            }
         } finally {
             remove(id);
         }
@@ -560,6 +631,9 @@ public final class DockerJavaEngine implements DockerEngine {
             client.close();
         } catch (IOException e) {
             // closing a socket client; nothing to do
+        }
+        if (carrier != null) {
+            closeQuietly(carrier);
         }
     }
 

@@ -11,4 +11,21 @@ public final class DockerProblem extends RuntimeException {
     public DockerProblem(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** How {@link #said} begins when the connection to the engine dropped. */
+    public static final String LOST = "the connection to the Docker engine was lost (was it stopped or restarted?): ";
+
+    /**
+     * A failure in words: the connection to the engine dropped (the engine stopped or restarted, its socket went
+     * away) is said as such, not as the socket's own exception; anything else is its message.
+     */
+    public static String said(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return LOST + t.getMessage();
+            }
+        }
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
 }

@@ -24,19 +24,21 @@ import java.util.Optional;
 public final class EngineLocator {
     private final List<EngineStrategy> strategies;
     private final boolean chosen;
+    private final Map<String, String> env;
 
     public EngineLocator(List<EngineStrategy> strategies) {
-        this(strategies, false);
+        this(strategies, false, System.getenv());
     }
 
-    private EngineLocator(List<EngineStrategy> strategies, boolean chosen) {
+    private EngineLocator(List<EngineStrategy> strategies, boolean chosen, Map<String, String> env) {
         this.strategies = strategies;
         this.chosen = chosen;
+        this.env = env;
     }
 
     /** For the admin's choice (or, with none, this machine's usual places). */
     public static EngineLocator forChoice(EngineChoice choice, Map<String, String> env, String osName, Path home) {
-        return new EngineLocator(EngineStrategies.forChoice(choice, env, osName, home), choice.explicit());
+        return new EngineLocator(EngineStrategies.forChoice(choice, env, osName, home), choice.explicit(), env);
     }
 
     /** The outcome: an engine, or every attempt and its reason. */
@@ -80,7 +82,7 @@ public final class EngineLocator {
                 continue;
             }
             try {
-                return new Outcome.Found(connect(strategy.name(), endpoint.get()), attempts);
+                return new Outcome.Found(connect(strategy.name(), endpoint.get(), env), attempts);
             } catch (RuntimeException e) {
                 attempts.add(new Attempt(strategy.name(), endpoint.get().toString(), describe(e), strategy.advice()));
             }
@@ -88,14 +90,48 @@ public final class EngineLocator {
         return new Outcome.NotFound(attempts, chosen);
     }
 
-    static DockerEngine connect(String source, EngineStrategy.Endpoint endpoint) {
-        if (endpoint.address().startsWith("ssh://")) {
-            throw new DockerProblem("engines over SSH (" + endpoint.address() + ") are not supported by this console yet;"
-                    + " expose that engine on TCP with TLS (tcp://host:2376 with DOCKER_TLS_VERIFY=1), or run the console on"
-                    + " that machine");
+    static DockerEngine connect(String source, EngineStrategy.Endpoint endpoint, Map<String, String> env) {
+        if (!endpoint.address().startsWith("ssh://")) {
+            return connect(source, endpoint, endpoint.address(), null);
         }
+        SshRelay relay = SshRelay.open(endpoint.address(), env);
+        try {
+            return connect(source, endpoint, relay.localAddress(), relay);
+        } catch (RuntimeException e) {
+            relay.close();
+            String said = relay.lastProblem();
+            throw said == null ? e : new DockerProblem(sshProblem(said), e);
+        }
+    }
+
+    /** What OpenSSH (or the far side's docker) said, with the fix. */
+    static String sshProblem(String said) {
+        String fix;
+        if (said.contains("Permission denied")) {
+            fix = "the SSH server refused this user's keys: add your public key to that account's ~/.ssh/authorized_keys"
+                    + " (or load the key into ssh-agent), or name the right user in ssh://user@host";
+        } else if (said.contains("Host key verification failed") || said.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")) {
+            fix = "that machine's host key is not known to this computer, or changed: connect once with ssh to check and"
+                    + " accept it (its fingerprint should match what its administrator gives you)";
+        } else if (said.contains("Could not resolve hostname")) {
+            fix = "the name is not known to this computer's DNS: check the spelling, or use the machine's address";
+        } else if (said.contains("Connection refused") || said.contains("timed out") || said.contains("No route")) {
+            fix = "nothing answers SSH there: check the machine is on, the port (ssh://user@host:port) and any firewall";
+        } else if (said.contains("docker: command not found") || said.contains("docker: not found")) {
+            fix = "the docker command is not installed on that machine (the console runs docker system dial-stdio there, as the"
+                    + " docker CLI does): install Docker's CLI there";
+        } else if (said.contains("permission denied") && said.contains("docker")) {
+            fix = "that user may not use Docker on that machine: add it to the docker group there";
+        } else {
+            fix = "check that ssh to that machine works from this computer and that docker runs there";
+        }
+        return "SSH said: " + said + " (" + fix + ")";
+    }
+
+    private static DockerEngine connect(String source, EngineStrategy.Endpoint endpoint, String dial, AutoCloseable relay) {
+        EngineStrategy.Endpoint reach = new EngineStrategy.Endpoint(dial, endpoint.tls());
         Version version;
-        try (DockerClient probe = client(endpoint, null)) {
+        try (DockerClient probe = client(reach, null, PROBE_ANSWERS_WITHIN)) {
             probe.pingCmd().exec();
             version = probe.versionCmd().exec();
         } catch (IOException e) {
@@ -108,13 +144,13 @@ public final class EngineLocator {
                         + ", and this console needs " + ApiVersions.OLDEST_SUPPORTED + " to " + ApiVersions.NEWEST_TESTED
                         + ": update " + (Versions.compare(engineApi, ApiVersions.OLDEST_SUPPORTED) < 0
                         ? "Docker" : "the console")));
-        DockerClient client = client(endpoint, pinned);
+        DockerClient client = client(reach, pinned, Duration.ZERO);
         Info info = client.infoCmd().exec();
         EngineInfo engineInfo = new EngineInfo(endpoint.address(), source, version.getVersion(), engineApi, pinned,
                 version.getOperatingSystem(), version.getArch(), info.getNCPU() == null ? 0 : info.getNCPU(),
                 info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getOperatingSystem(), info.getDockerRootDir(),
                 info.getHttpsProxy(), info.getHttpProxy(), info.getNoProxy());
-        return new DockerJavaEngine(client, engineInfo);
+        return new DockerJavaEngine(client, engineInfo, relay);
     }
 
     private static String minApiVersion(Version version) {
@@ -122,7 +158,10 @@ public final class EngineLocator {
         return raw == null ? null : raw.toString();
     }
 
-    private static DockerClient client(EngineStrategy.Endpoint endpoint, String apiVersion) {
+    /** How long the first ping and version may take: an engine (or SSH session) that accepts but never answers. */
+    private static final Duration PROBE_ANSWERS_WITHIN = Duration.ofSeconds(30);
+
+    private static DockerClient client(EngineStrategy.Endpoint endpoint, String apiVersion, Duration responseTimeout) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint.address())
                 .withDockerTlsVerify(endpoint.tls() != null);
         if (endpoint.tls() != null) {
@@ -132,12 +171,19 @@ public final class EngineLocator {
             config.withApiVersion(apiVersion);
         }
         var built = config.build();
+        // No read timeout on an answer once connected (the engine's event and log streams stay quiet for minutes, and a
+        // one-off's wait lasts as long as the one-off): without it, the TLS handshake's 5 s would stay the socket's
+        // timeout on a tcp engine. The waits that need an end set their own; the first probe has one.
         var http = new ZerodepDockerHttpClient.Builder().dockerHost(built.getDockerHost())
-                .sslConfig(built.getSSLConfig()).connectionTimeout(Duration.ofSeconds(5)).maxConnections(50).build();
+                .sslConfig(built.getSSLConfig()).connectionTimeout(Duration.ofSeconds(5)).responseTimeout(responseTimeout)
+                .maxConnections(50).build();
         return DockerClientImpl.getInstance(built, http);
     }
 
     private static String describe(RuntimeException e) {
+        if (e instanceof DockerProblem && e.getMessage() != null) {
+            return e.getMessage();   // already said in words (an SSH failure, an API version neither side takes)
+        }
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

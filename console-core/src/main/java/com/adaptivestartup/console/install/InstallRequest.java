@@ -17,12 +17,6 @@ public record InstallRequest(String licenseText, Path directory, String project,
         this(licenseText, directory, project, httpPort, adminEmail, registry, release, null, null);
     }
 
-    /** The same request for another release (an update, a bundle's manifest). */
-    public InstallRequest withRelease(String otherRelease) {
-        return new InstallRequest(licenseText, directory, project, httpPort, adminEmail, registry, otherRelease, aiKey,
-                settings);
-    }
-
     /** The same request with these stack settings. */
     public InstallRequest withSettings(StackSettings chosen) {
         return new InstallRequest(licenseText, directory, project, httpPort, adminEmail, registry, release, aiKey, chosen);

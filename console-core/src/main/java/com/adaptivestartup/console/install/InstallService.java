@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,25 +67,44 @@ public final class InstallService {
         this.installations = installations;
     }
 
+    /**
+     * A request whose license and release were verified once, where they came in (the update's prefetch, an offline
+     * bundle): the install goes on from these values and reads or verifies neither again.
+     */
+    public record Prepared(InstallRequest request, License license, ReleaseSource.Loaded release) {
+    }
+
+    /** Installs (or converges) what the request names, verifying its license and release first. */
     public InstallResult install(InstallRequest request, InstallListener listener) {
+        return install(request, null, listener);
+    }
+
+    /** Installs from an already verified license and release. */
+    public InstallResult install(Prepared prepared, InstallListener listener) {
+        return install(prepared.request(), prepared, listener);
+    }
+
+    private InstallResult install(InstallRequest request, Prepared prepared, InstallListener listener) {
         try (InstallationLock lock = journal.lock(request.project(), "install")) {
-            return installLocked(request, listener);
+            return installLocked(request, prepared, listener);
         } catch (OperationLock.Busy e) {
             throw new InstallFailed("lock", e.getMessage());
         }
     }
 
-    private InstallResult installLocked(InstallRequest request, InstallListener listener) {
+    private InstallResult installLocked(InstallRequest request, Prepared prepared, InstallListener listener) {
         Journal.Operation op = journal.begin("install", request.project());
         InstallDirectory dir = new InstallDirectory(request.directory());
         boolean fresh = installations.find(request.project()).isEmpty() && engine.containers(
                 Map.of(StackLabels.PROJECT, request.project())).isEmpty();
         boolean folderWasEmpty = dir.isEmptyOrMissing();
-        boolean folderExisted = java.nio.file.Files.isDirectory(dir.path());
+        boolean folderExisted = Files.isDirectory(dir.path());
         StackDeployer deployer = null;
         try {
-            License license = step(op, listener, "license", () -> checkLicense(request.licenseText()));
-            ReleaseSource.Loaded loaded = step(op, listener, "release", () -> releases.fetch(request.release()));
+            License license = step(op, listener, "license", () -> prepared != null ? prepared.license()
+                    : checkLicense(request.licenseText()));
+            ReleaseSource.Loaded loaded = step(op, listener, "release", () -> prepared != null ? prepared.release()
+                    : releases.fetch(request.release()));
             ReleaseManifest release = loaded.manifest();
             checkVersionAllowed(license, release);
             StackDeployer d = new StackDeployer(engine, request.project(), dir.path(), release.version());
@@ -124,8 +142,9 @@ public final class InstallService {
                     request.httpPort(), request.adminEmail(), registry, request.licenseText(), kept.toJson()));
             d.removeNetworksOutside(plan);
             op.record("operation", "done", release.version());
-            String host = settings.bindOrAll().equals("0.0.0.0") || settings.bindOrAll().equals("127.0.0.1") ? "localhost"
-                    : settings.bindOrAll();
+            String host = engine.info().host() != null && !engine.info().host().equals("127.0.0.1")
+                    ? engine.info().host() : settings.bindOrAll().equals("0.0.0.0") || settings.bindOrAll().equals("127.0.0.1")
+                    ? "localhost" : settings.bindOrAll();
             return new InstallResult(request.project(), release.version(), "http://" + host + ":" + request.httpPort() + "/",
                     request.adminEmail(), deployed.adminPassword(), deployed.changes());
         } catch (RuntimeException e) {
@@ -160,25 +179,17 @@ public final class InstallService {
      */
     public InstallResult installFromBundle(InstallRequest request, BundleReader.Verified bundle,
                                            InstallListener listener) {
-        OfflineBundles.checkLicense(bundle, checkLicense(request.licenseText()));
+        License license = checkLicense(request.licenseText());
+        OfflineBundles.checkLicense(bundle, license);
         installations.find(request.project()).ifPresent(i -> {
             if (Versions.compare(bundle.index().version(), i.version()) < 0) {
                 OfflineBundles.checkUpdate(bundle, i.version());
             }
         });
         loadImages(bundle, listener);
-        Path release = null;
-        try {
-            release = Files.createTempFile("release-" + bundle.index().version() + "-", ".asr");
-            Files.writeString(release, bundle.signedRelease());
-            return install(request.withRelease(release.toString()), listener);
-        } catch (IOException e) {
-            throw new InstallFailed("release", "cannot write the bundle's release manifest: " + e.getMessage());
-        } finally {
-            if (release != null) {
-                release.toFile().delete();
-            }
-        }
+        // the bundle's release was verified with the bundle's whole content
+        return install(new Prepared(request, license, new ReleaseSource.Loaded(bundle.release(), bundle.signedRelease())),
+                listener);
     }
 
     /** The name under which {@link InstallListener#pull} reports the loading of a bundle's images. */
@@ -196,22 +207,22 @@ public final class InstallService {
      * The part of an install that changes nothing: the license, the signed release, and every image pulled
      * and checked against its digest. An update does this before any downtime.
      */
-    public ReleaseManifest prefetch(InstallRequest request, InstallListener listener) {
+    public Prepared prefetch(InstallRequest request, InstallListener listener) {
         License license = checkLicense(request.licenseText());
-        ReleaseManifest release;
+        ReleaseSource.Loaded release;
         try {
-            release = releases.load(request.release());
+            release = releases.fetch(request.release());
         } catch (ReleaseSource.ReleaseProblem e) {
             throw new InstallFailed("release", e.getMessage());
         }
-        checkVersionAllowed(license, release);
+        checkVersionAllowed(license, release.manifest());
         String registry = request.registry() != null ? request.registry() : license.registry().url();
         try {
-            pullAll(release, registry, license, listener);
+            pullAll(release.manifest(), registry, license, listener);
         } catch (DockerProblem e) {
             throw new InstallFailed("pull", e.getMessage());
         }
-        return release;
+        return new Prepared(request, license, release);
     }
 
     /** What a cancelled install says. */
@@ -268,8 +279,8 @@ public final class InstallService {
 
     private Void checkPort(StackDeployer d, String address, int port) {
         boolean ours = d.current("web").map(c -> c.running()).orElse(false);
-        if (ours) {
-            return null;
+        if (ours || !d.sharesDisk()) {
+            return null;   // on another machine's engine the port is that machine's: the engine says when it is taken
         }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true); // as the engine binds: a port in TIME_WAIT after an uninstall is free
@@ -352,8 +363,7 @@ public final class InstallService {
     /**
      * Starts the services as a dependency graph, as the compose file says: each starts once its
      * dependencies have started, or are healthy where it asks for {@code condition: service_healthy}. The
-     * server's migration starts with the database (it waits, briefly, for the database to accept
-     * connections) and runs while the server starts; the server keeps its API closed until the schema is
+     * server's migration starts once the database is healthy and runs while the server starts; the server keeps its API closed until the schema is
      * the release's, and the readiness check through the web port (from the moment everything has started)
      * waits for that. The first admin is created once the schema is there. Every service is waited on until
      * healthy; the first failure, if any, is reported.
@@ -370,7 +380,9 @@ public final class InstallService {
                         .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
                         .toArray(CompletableFuture[]::new));
                 if (service.name().equals(StackPlan.SERVER)) {
-                    CompletableFuture<?> database = started.getOrDefault(StackPlan.DATABASE, CompletableFuture.completedFuture(null));
+                    // after the database is healthy: a database that never comes up fails the install at once, rather
+                    // than after the migration's own wait for it
+                    CompletableFuture<?> database = healthy.getOrDefault(StackPlan.DATABASE, CompletableFuture.completedFuture(null));
                     admin = database.thenApplyAsync(v -> setup(op, listener, d, plan.migrator(), dir, adminEmail), pool);
                     all.add(admin);
                 }
@@ -407,7 +419,7 @@ public final class InstallService {
                     if (cause instanceof InstallFailed failed) {
                         throw failed;
                     }
-                    throw new InstallFailed("start", cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                    throw new InstallFailed("start", DockerProblem.said(cause));
                 }
             }
         }
@@ -419,9 +431,8 @@ public final class InstallService {
     private Void awaitHealthy(StackPlan.Service service, StackDeployer.Converged c) {
         DockerEngine.HealthOutcome outcome = engine.awaitHealthy(c.containerId(), HEALTHY_WITHIN);
         if (outcome != DockerEngine.HealthOutcome.HEALTHY && outcome != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
-            throw new InstallFailed("healthy " + service.name(), service.name() + " did not become healthy ("
-                    + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " after up to " + HEALTHY_WITHIN.toSeconds()
-                    + " s)", engine.logs(c.containerId(), 20));
+            throw new InstallFailed("healthy " + service.name(), service.name() + " did not become healthy: " + outcome.said()
+                    + (outcome == DockerEngine.HealthOutcome.TIMED_OUT ? " (" + HEALTHY_WITHIN.toSeconds() + " s)" : ""), engine.logs(c.containerId(), 20));
         }
         return null;
     }
@@ -472,7 +483,7 @@ public final class InstallService {
                 throw new InstallFailed("ready", "not ready: the migration or the first admin failed");
             }
             try {
-                AppReadiness.Answer answer = readiness.ask(bindAddress, port, dir);
+                AppReadiness.Answer answer = readiness.ask(engine.info().host(), bindAddress, port, dir);
                 if (answer.ready()) {
                     return null;
                 }
@@ -496,6 +507,7 @@ public final class InstallService {
         for (String v : engine.volumes(Map.of(StackLabels.PROJECT, d.project()))) {
             engine.removeVolume(v);
         }
+        d.removeEngineFolder();
     }
 
     /** The JSON objects a one-off printed, one per line, in order; other lines (logs) are skipped. */

@@ -4,6 +4,7 @@ import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.stack.AppReadiness;
 import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.stack.StackSettings;
@@ -78,7 +79,8 @@ public final class StackService {
             return InitialPassword.NONE;
         }
         try {
-            var answer = readiness.ask(StackSettings.fromJson(inst.settingsJson()).bindOrAll(), inst.httpPort(), dir);
+            var answer = readiness.ask(engine.info().host(), StackSettings.fromJson(inst.settingsJson()).bindOrAll(),
+                    inst.httpPort(), dir);
             if (answer.initialPasswordPending().orElse(true)) {
                 return InitialPassword.PENDING;
             }
@@ -190,9 +192,24 @@ public final class StackService {
             if (!keepData) {
                 volumes.forEach(engine::removeVolume);
             }
+            removeEngineFolder(project);
             installations.forget(project);
         });
         return volumes;
+    }
+
+    /**
+     * On an engine on another machine, the copy of the install folder's secrets there goes too (the install folder
+     * here stays, as on a local engine); a reinstall copies them again.
+     */
+    private void removeEngineFolder(String project) {
+        installations.find(project).ifPresent(inst -> {
+            InstallDirectory dir = new InstallDirectory(inst.directory());
+            StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
+            if (!d.sharesDisk()) {
+                d.removeEngineFolder(dir.readPlan().service(StackPlan.DATABASE).image());
+            }
+        });
     }
 
     private List<ContainerStatus> containers(String project) {

@@ -50,8 +50,10 @@ public final class PreflightService {
     public List<CheckResult> run(Request request) {
         List<CheckResult> results = new ArrayList<>();
         EngineLocator.Outcome outcome = engine.get();
+        String remoteHost = null;
         if (outcome instanceof EngineLocator.Outcome.Found found) {
             try (DockerEngine e = found.engine()) {
+                remoteHost = e.info().sharesDisk() ? null : e.info().host();
                 engineChecks(e.info(), results);
                 engineProxy(e.info(), outbound).ifPresent(results::add);
                 usableLicense(request.licenseText()).ifPresent(license -> results.add(registry(e, license)));
@@ -63,7 +65,9 @@ public final class PreflightService {
         }
         results.add(disk(request.installDir()));
         results.add(folder(request.installDir()));
-        results.add(port(request.httpPort()));
+        // On another machine's engine the port is that machine's: its engine says when it is taken as the stack starts.
+        results.add(remoteHost == null ? port(request.httpPort()) : CheckResult.pass("Web port", "port " + request.httpPort()
+                + " on " + remoteHost + " (that machine's engine says so if it is taken when the stack starts)"));
         results.add(license(request.licenseText()));
         usableLicense(request.licenseText()).ifPresent(license -> brainCheck(license.updateChannel()).ifPresent(results::add));
         return results;

@@ -43,11 +43,13 @@ public final class AppReadiness {
     }
 
     /**
-     * Asks once. {@code bindAddress} is where the web port listens (every interface, 0.0.0.0, is asked on
-     * 127.0.0.1). Throws {@link IOException} when nothing answers.
+     * Asks once. {@code bindAddress} is where the web port listens on {@code engineHost} (null: this machine); every
+     * interface (0.0.0.0) is asked at the engine's host, 127.0.0.1 for this machine. Throws {@link IOException} when
+     * nothing answers.
      */
-    public Answer ask(String bindAddress, int port, InstallDirectory dir) throws IOException {
-        String host = bindAddress == null || bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
+    public Answer ask(String engineHost, String bindAddress, int port, InstallDirectory dir) throws IOException {
+        String host = bindAddress == null || bindAddress.equals("0.0.0.0") || bindAddress.equals("127.0.0.1")
+                ? (engineHost == null ? "127.0.0.1" : engineHost) : bindAddress;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/readyz"))
                 .timeout(Duration.ofSeconds(5)).GET();
         token(dir).ifPresent(t -> request.header(TOKEN_HEADER, t));

@@ -29,12 +29,111 @@ public final class StackDeployer {
     private final String project;
     private final Path dir;
     private final String release;
+    private final boolean sharesDisk;
+    private String publishedDigest;
+    private String publishedWith;
+
+    /** The folder of a project's bound files on an engine that does not share this computer's disk. */
+    public static final String ENGINE_FOLDERS = "/var/lib/adaptive-startup";
 
     public StackDeployer(DockerEngine engine, String project, Path dir, String release) {
         this.engine = engine;
         this.project = project;
         this.dir = dir;
         this.release = release;
+        this.sharesDisk = engine.info().sharesDisk();
+    }
+
+    /**
+     * Where the install folder's bound files (the secrets) are for the engine: the install folder itself when the
+     * engine shares this computer's disk; else a copy on the engine's machine ({@value #ENGINE_FOLDERS}/project),
+     * kept current by {@link #publishFiles}.
+     */
+    public String engineFolder() {
+        return sharesDisk ? dir.toAbsolutePath().normalize().toString() : ENGINE_FOLDERS + "/" + project;
+    }
+
+    public boolean sharesDisk() {
+        return sharesDisk;
+    }
+
+    /** A bind source as the engine sees it: {@code ./secrets/x} of the install folder. */
+    public String bindSource(String relative) {
+        String rel = relative.replaceFirst("^\\./", "");
+        return sharesDisk ? dir.resolve(rel).toAbsolutePath().normalize().toString() : engineFolder() + "/" + rel;
+    }
+
+    /**
+     * On an engine that does not share this computer's disk, copies the install folder's secrets to
+     * {@link #engineFolder} (the folder 0700, each file with its mode) when they changed since this deployer last did,
+     * with a never-started container of {@code image}. Nothing to do on an engine that shares the disk.
+     */
+    public void publishFiles(String image) {
+        if (sharesDisk) {
+            return;
+        }
+        Path secrets = dir.resolve(InstallDirectory.SECRETS);
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+                var folder = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(InstallDirectory.SECRETS + "/");
+                folder.setMode(040700);
+                tar.putArchiveEntry(folder);
+                tar.closeArchiveEntry();
+                List<Path> files;
+                try (var list = java.nio.file.Files.list(secrets)) {
+                    files = list.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    byte[] content = java.nio.file.Files.readAllBytes(f);
+                    var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                            InstallDirectory.SECRETS + "/" + f.getFileName());
+                    entry.setSize(content.length);
+                    entry.setMode(0100000 | modeOf(f));
+                    tar.putArchiveEntry(entry);
+                    tar.write(content);
+                    tar.closeArchiveEntry();
+                }
+            }
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            if (!digest.equals(publishedDigest)) {
+                engine.writeHostFolder(image, engineFolder(), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                publishedDigest = digest;
+                publishedWith = image;
+            }
+        } catch (java.io.IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot copy the install folder's secrets to the engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the engine's copy of the install folder (an uninstall), with a one-off of {@code image}. */
+    public void removeEngineFolder(String image) {
+        if (!sharesDisk) {
+            engine.removeHostFolder(image, engineFolder());
+        }
+    }
+
+    /** Deletes the copy this deployer made (a fresh install taken down); nothing when it made none. */
+    public void removeEngineFolder() {
+        if (publishedWith != null) {
+            removeEngineFolder(publishedWith);
+        }
+    }
+
+    private static int modeOf(Path f) throws java.io.IOException {
+        try {
+            int mode = 0;
+            for (var p : java.nio.file.Files.getPosixFilePermissions(f)) {
+                mode |= switch (p) {
+                    case OWNER_READ -> 0400; case OWNER_WRITE -> 0200; case OWNER_EXECUTE -> 0100;
+                    case GROUP_READ -> 040; case GROUP_WRITE -> 020; case GROUP_EXECUTE -> 010;
+                    case OTHERS_READ -> 04; case OTHERS_WRITE -> 02; case OTHERS_EXECUTE -> 01;
+                };
+            }
+            return mode;
+        } catch (UnsupportedOperationException e) {
+            return 0644;   // Windows: the secrets are read by the containers' own users
+        }
     }
 
     public String project() {
@@ -100,6 +199,7 @@ public final class StackDeployer {
     }
 
     public Converged converge(StackPlan.Service service) {
+        publishFiles(service.image());
         ContainerSpec spec = spec(service, false, List.of(), "1");
         Optional<ContainerStatus> existing = current(service.name());
         if (existing.isPresent()) {
@@ -144,6 +244,7 @@ public final class StackDeployer {
     public DockerEngine.OneOffResult runOnce(StackPlan.Service service, List<String> command, List<StackPlan.VolumeMount> extra,
                                              Duration timeout) {
         String suffix = "run-" + Long.toHexString(System.nanoTime());
+        publishFiles(service.image());
         return engine.run(spec(service.oneOff(command, extra), true, command, suffix), timeout);
     }
 
@@ -159,7 +260,7 @@ public final class StackDeployer {
     private ContainerSpec spec(StackPlan.Service s, boolean oneOff, List<String> command, String number) {
         List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
         for (StackPlan.VolumeMount m : s.mounts()) {
-            String source = m.bind() ? dir.resolve(m.source().replaceFirst("^\\./", "")).normalize().toString() : volume(m.source());
+            String source = m.bind() ? bindSource(m.source()) : volume(m.source());
             mounts.add(new ContainerSpec.MountSpec(m.bind(), source, m.target(), m.readOnly()));
         }
         List<ContainerSpec.PortSpec> ports = s.ports().stream()
@@ -168,7 +269,8 @@ public final class StackDeployer {
         ContainerSpec.Limits limits = new ContainerSpec.Limits(sec.capDrop(), sec.capAdd(), sec.securityOpt(), sec.readOnly(),
                 sec.tmpfs(), sec.memoryBytes(), sec.pidsLimit());
         List<String> networks = networksOf(s);
-        String hash = ComposeHash.of(project, dir, s, engine.imageId(s.image()).orElse(null));
+        String hash = ComposeHash.of(project, sharesDisk ? dir : Path.of(engineFolder()), s,
+                engine.imageId(s.image()).orElse(null));
         String name = oneOff ? project + "-" + s.name() + "-" + number : project + "-" + s.name() + "-1";
         return new ContainerSpec(name, s.image(), s.environment(),
                 StackLabels.container(project, s.name(), hash, oneOff, dir, release), mounts, networks,

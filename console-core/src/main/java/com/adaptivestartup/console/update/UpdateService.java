@@ -6,6 +6,7 @@ import com.adaptivestartup.console.bundle.BundleProblem;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.bundle.OfflineBundles;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.DockerProblem;
 import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
@@ -260,7 +261,7 @@ public final class UpdateService {
         try {
             dir.saveRelease(to, target.signedText());
             InstallRequest request = request(inst, dir, to);
-            op.step("pull", listener::step, () -> installer.prefetch(request, listener));
+            InstallService.Prepared prepared = op.step("pull", listener::step, () -> installer.prefetch(request, listener));
             BackupCatalogue.Backup backup = op.step("backup", listener::step, () -> backups.create(inst.project(), "pre-update",
                     "taken automatically before the update from " + from + " to " + to, null, BackupService.Listener.SILENT));
             backups.store().catalogue().hold(backup.id(), "taken before the update from " + from + " to " + to
@@ -268,12 +269,13 @@ public final class UpdateService {
             op.record("backup", "done", backup.id());
             try {
                 op.record("deploy", "started", to);
-                installer.install(request, listener);
+                installer.install(prepared, listener);
                 op.record("deploy", "done", to);
             } catch (RuntimeException failed) {
                 op.record("deploy", "failed", failed.getMessage());
-                String cause = engine.answers() ? failed.getMessage()
-                        : "the Docker engine stopped answering (restarted?): " + failed.getMessage();
+                String said = DockerProblem.said(failed);
+                String cause = engine.answers() || said.startsWith(DockerProblem.LOST) ? said
+                        : "the Docker engine stopped answering (restarted?): " + said;
                 String why = "the update from " + from + " to " + to + " failed" + (failed instanceof InstallFailed f
                         ? " at step '" + f.step() + "'" : "") + ": " + cause;
                 rollBack(op, inst, backup, listener);

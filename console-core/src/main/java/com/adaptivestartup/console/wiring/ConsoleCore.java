@@ -110,6 +110,28 @@ public final class ConsoleCore {
     }
 
     /**
+     * Saves the engine the console is to use when neither the command line nor the environment names one (an address
+     * or a Docker context): only once it answers, so a typo never leaves the console pointed at nothing. The outcome
+     * says which engine it found, or why the setting was left as it was.
+     */
+    public EngineLocator.Outcome saveEngine(EngineChoice chosen) {
+        EngineLocator.Outcome outcome = locateEngine(chosen);
+        if (outcome instanceof EngineLocator.Outcome.Found) {
+            ConsoleSettings settings = consoleSettings();
+            settings.put(ConsoleSettings.ENGINE_HOST, chosen.host());
+            settings.put(ConsoleSettings.ENGINE_CONTEXT, chosen.context());
+        }
+        return outcome;
+    }
+
+    /** Forgets the saved engine: the console looks in this machine's usual places again. */
+    public void forgetEngine() {
+        ConsoleSettings settings = consoleSettings();
+        settings.put(ConsoleSettings.ENGINE_HOST, null);
+        settings.put(ConsoleSettings.ENGINE_CONTEXT, null);
+    }
+
+    /**
      * How the console reaches the outside world (the Brain, release URLs, installer downloads): the admin's network
      * settings over the environment's HTTPS_PROXY, HTTP_PROXY, NO_PROXY and ADAPTIVE_CA_BUNDLE, else the OS's proxies.
      */

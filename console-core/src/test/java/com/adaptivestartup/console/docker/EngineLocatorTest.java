@@ -53,11 +53,15 @@ class EngineLocatorTest {
     }
 
     @Test
-    void anSshEngineIsRefusedWithWhatToDoInstead(@TempDir Path home) {
-        var outcome = EngineLocator.forChoice(EngineChoice.of("ssh://admin@db1", null, Map.of(), null), Map.of(), "Linux",
-                home).locate();
+    void anSshEngineThatCannotBeReachedIsSaidInSshsWordsWithTheFix(@TempDir Path home) {
+        var outcome = EngineLocator.forChoice(EngineChoice.of("ssh://admin@db1.invalid", null, Map.of(), null), Map.of(),
+                "Linux", home).locate();
         assertThat(outcome).isInstanceOfSatisfying(EngineLocator.Outcome.NotFound.class, n ->
-                assertThat(n.explanation()).contains("not supported by this console yet").contains("tcp://host:2376"));
+                assertThat(n.explanation()).contains("ssh://admin@db1.invalid").contains("Could not resolve hostname db1.invalid")
+                        .contains("the name is not known to this computer's DNS").contains("No other engine was tried"));
+        assertThat(EngineLocator.forChoice(EngineChoice.of("ssh://admin@db1/path", null, Map.of(), null), Map.of(), "Linux",
+                home).locate()).isInstanceOfSatisfying(EngineLocator.Outcome.NotFound.class, n ->
+                assertThat(n.explanation()).contains("is not an SSH address such as ssh://admin@docker-host"));
     }
 
     @Test

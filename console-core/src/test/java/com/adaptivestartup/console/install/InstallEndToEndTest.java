@@ -367,7 +367,7 @@ class InstallEndToEndTest {
                 freePort(), "a@example.com", null, release.toString()), InstallListener.SILENT))
                 .isInstanceOfSatisfying(InstallFailed.class, e -> {
                     assertThat(e.step()).isEqualTo("healthy postgres");
-                    assertThat(e.getMessage()).contains("postgres did not become healthy");
+                    assertThat(e.getMessage()).contains("postgres did not become healthy: it stops as soon as it starts");
                     assertThat(String.join("\n", e.lastLogLines())).contains("/run/secrets/missing");
                 });
         assertNothingLeft(project);

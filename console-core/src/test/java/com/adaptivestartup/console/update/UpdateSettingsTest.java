@@ -49,8 +49,11 @@ class UpdateSettingsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("console.db"));
              Statement s = c.createStatement()) {
             // what a version-4 console left: the table without the column, no heartbeat table (v6), no settings
-            // or audit anchors (v7)
+            // or audit anchors or console settings (v7), the clock table rather than the clock witness (v8)
             s.execute("ALTER TABLE update_settings DROP COLUMN dismissed");
+            s.execute("DROP TABLE console_settings");
+            s.execute("DROP TABLE clock_witness");
+            s.execute("CREATE TABLE clock (id INTEGER PRIMARY KEY CHECK (id = 1), latest TEXT NOT NULL)");
             s.execute("DROP TABLE heartbeat");
             s.execute("ALTER TABLE installations DROP COLUMN settings");
             s.execute("DROP TABLE audit_anchors");

@@ -1,12 +1,15 @@
 package com.adaptivestartup.ui.app;
 
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineChoice;
+import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.license.InstallationLicense;
 import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.state.History;
 import com.adaptivestartup.console.support.SupportBundle;
 import com.adaptivestartup.console.update.ConsoleUpdates;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.adaptivestartup.ui.console.EngineOperations;
 import com.adaptivestartup.ui.console.LicenseOperations;
 import com.adaptivestartup.ui.console.LogOperations;
 import com.adaptivestartup.ui.console.SupportOperations;
@@ -15,7 +18,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** The Logs, License, Support and History views' operations, through console-core, as `adaptivectl` does. */
+/** The Logs, License, Engine, Support and History views' operations, through console-core, as `adaptivectl` does. */
 final class Housekeeping {
     private Housekeeping() {
     }
@@ -39,6 +42,44 @@ final class Housekeeping {
                 StackService stacks = stacks();
                 Thread.ofVirtual().name("follow-" + service).start(() -> stacks.followLogs(project, service, 0, line, stop));
                 return stop::close;
+            }
+        };
+    }
+
+    static EngineOperations engine(ConsoleServices services) {
+        return new EngineOperations() {
+            public Current current() {
+                EngineChoice choice = services.core.engineChoice(null, null);
+                boolean environment = choice.source().startsWith("DOCKER_");
+                String chosenBy = "Chosen by: " + choice.source() + (choice.host() != null ? " (" + choice.host() + ")"
+                        : choice.context() != null ? " (context " + choice.context() + ")" : "");
+                return switch (services.core.locateEngine(choice)) {
+                    case EngineLocator.Outcome.Found f -> {
+                        try (var engine = f.engine()) {
+                            yield new Current(chosenBy, engine.info().said(), true, environment);
+                        }
+                    }
+                    case EngineLocator.Outcome.NotFound n -> new Current(chosenBy, n.explanation(), false, environment);
+                };
+            }
+
+            public String choose(String addressOrContext) {
+                EngineChoice chosen = addressOrContext.contains("://")
+                        ? EngineChoice.saved(addressOrContext, null).orElseThrow()
+                        : EngineChoice.saved(null, addressOrContext).orElseThrow();
+                return switch (services.core.saveEngine(chosen)) {
+                    case EngineLocator.Outcome.Found f -> {
+                        try (var engine = f.engine()) {
+                            yield engine.info().said();
+                        }
+                    }
+                    case EngineLocator.Outcome.NotFound n -> throw new IllegalStateException(n.explanation()
+                            + " The setting was not changed.");
+                };
+            }
+
+            public void useThisMachine() {
+                services.core.forgetEngine();
             }
         };
     }

@@ -6,6 +6,8 @@ import com.adaptivestartup.ui.console.ConsoleWatch;
 import com.adaptivestartup.ui.console.BackupsViewModel;
 import com.adaptivestartup.ui.console.DashboardView;
 import com.adaptivestartup.ui.console.DashboardViewModel;
+import com.adaptivestartup.ui.console.EngineView;
+import com.adaptivestartup.ui.console.EngineViewModel;
 import com.adaptivestartup.ui.console.HistoryView;
 import com.adaptivestartup.ui.console.HistoryViewModel;
 import com.adaptivestartup.ui.console.LicenseView;
@@ -27,8 +29,8 @@ import javafx.scene.control.TabPane;
 import javafx.util.Duration;
 
 /**
- * The operator console once installed: a tab per area (dashboard, backups, updates, logs, license, support,
- * history), each view over its view model over console-core. The dashboard refreshes every few seconds while
+ * The operator console once installed: a tab per area (dashboard, backups, updates, logs, license, engine,
+ * support, history), each view over its view model over console-core. The dashboard refreshes every few seconds while
  * the window is open (minimized too); the others when shown or asked. What needs the admin's attention (a
  * service down, a failed backup, a vendor's warning) also comes as a desktop notification.
  */
@@ -61,6 +63,7 @@ final class OperatorConsole {
         heartbeat.setCycleCount(Animation.INDEFINITE);
         HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone);
         SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
+        EngineViewModel engine = new EngineViewModel(Housekeeping.engine(services), background);
 
         TabPane tabs = new TabPane(
                 new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
@@ -69,6 +72,7 @@ final class OperatorConsole {
                 tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
                 tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),
                 tab(text.getString("console.license"), () -> new LicenseView(license, text), license::refresh),
+                tab(text.getString("console.engine"), () -> new EngineView(engine, text), engine::refresh),
                 tab(text.getString("console.support"), () -> new SupportView(support, text), () -> { }),
                 tab(text.getString("console.history"), () -> new HistoryView(history, text), history::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

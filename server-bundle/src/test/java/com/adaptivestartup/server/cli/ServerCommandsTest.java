@@ -37,6 +37,26 @@ class ServerCommandsTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithNoEnvironmentAndNoDatabase() {
+        CommandLine root = ServerMainAccess.commandLine(Map.of());
+        java.util.List<CommandLine> all = new java.util.ArrayList<>(java.util.List.of(root));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getSubcommands().values());
+        }
+        assertThat(all).hasSizeGreaterThanOrEqualTo(8);
+        for (CommandLine command : all) {
+            java.util.List<String> path = new java.util.ArrayList<>();
+            for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+                path.add(0, c.getCommandName());
+            }
+            path.add("--help");
+            out.getBuffer().setLength(0);
+            assertThat(run(Map.of(), path.toArray(String[]::new))).as(String.join(" ", path) + ": " + err).isZero();
+            assertThat(out.toString()).as(String.join(" ", path)).contains("Usage:");
+        }
+    }
+
+    @Test
     void migrateThenCreateAdminWithSecretsFromFiles() throws Exception {
         Map<String, String> env = env(TestPostgres.get().newDatabase());
         assertThat(run(env, "migrate")).as(err.toString()).isZero();
