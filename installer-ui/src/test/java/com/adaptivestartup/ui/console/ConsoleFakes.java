@@ -63,6 +63,28 @@ public final class ConsoleFakes {
         };
     }
 
+    /** An engine on another machine, chosen in the console, answering; another that does not. */
+    public static EngineOperations engineOperations() {
+        return new EngineOperations() {
+            public Current current() {
+                return new Current("Chosen by: the console's engine setting (ssh://admin@docker-host.office.lan)",
+                        "Docker 27.3.1 (Ubuntu 24.04.1 LTS), API 1.47, via the console's engine setting"
+                                + " (ssh://admin@docker-host.office.lan)", true, false);
+            }
+
+            public String choose(String addressOrContext) {
+                throw new IllegalStateException("The Docker engine you chose (the console's engine setting: " + addressOrContext
+                        + ") could not be reached: SSH said: admin@nas.office.lan: Permission denied (publickey) (the SSH"
+                        + " server refused this user's keys: add your public key to that account's ~/.ssh/authorized_keys"
+                        + " (or load the key into ssh-agent), or name the right user in ssh://user@host). No other engine was"
+                        + " tried, so nothing else was touched. The setting was not changed.");
+            }
+
+            public void useThisMachine() {
+            }
+        };
+    }
+
     public static LogOperations logs() {
         return new LogOperations() {
             public List<String> services() {

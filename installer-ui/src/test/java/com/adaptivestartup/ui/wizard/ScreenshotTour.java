@@ -191,6 +191,12 @@ public final class ScreenshotTour {
                 Background.SAME_THREAD, java.time.ZoneOffset.UTC);
         history.refresh();
         shoot(new com.adaptivestartup.ui.console.HistoryView(history, FakeConsole.TEXT), out, "console-7-history", theme);
+        var engine = new com.adaptivestartup.ui.console.EngineViewModel(com.adaptivestartup.ui.console.ConsoleFakes
+                .engineOperations(), Background.SAME_THREAD);
+        engine.refresh();
+        engine.addressProperty().set("ssh://admin@nas.office.lan");
+        engine.choose();
+        shoot(new com.adaptivestartup.ui.console.EngineView(engine, FakeConsole.TEXT), out, "console-8-engine", theme);
     }
 
     private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {
