@@ -15,13 +15,8 @@ public final class EngineView extends VBox {
     public EngineView(EngineViewModel model, ResourceBundle text) {
         super(10);
         setPadding(new Insets(24));
-        Label engine = label("engine-current", model.engineProperty());
-        engine.getStyleClass().add("title-4");
-        model.answersProperty().addListener((o, was, ok) -> {
-            engine.getStyleClass().removeAll("success", "danger");
-            engine.getStyleClass().add(ok ? "success" : "danger");
-        });
-        Label chosenBy = label("engine-chosen-by", model.chosenByProperty());
+        Label engine = BoundLabels.verdict("engine-current", model.engineProperty(), model.answersProperty());
+        Label chosenBy = BoundLabels.wrapped("engine-chosen-by", model.chosenByProperty());
         Label environment = new Label(text.getString("engine.environment"));
         environment.setId("engine-environment");
         environment.setWrapText(true);
@@ -46,14 +41,6 @@ public final class EngineView extends VBox {
         Label help = new Label(text.getString("engine.help"));
         help.setWrapText(true);
         getChildren().addAll(engine, chosenBy, environment, new Label(text.getString("engine.other")),
-                new HBox(8, address, choose), local, label("engine-result", model.resultProperty()), help);
-    }
-
-    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        return l;
+                new HBox(8, address, choose), local, BoundLabels.wrapped("engine-result", model.resultProperty()), help);
     }
 }

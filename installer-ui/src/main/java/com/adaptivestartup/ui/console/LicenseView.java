@@ -13,21 +13,16 @@ public final class LicenseView extends VBox {
     public LicenseView(LicenseViewModel model, ResourceBundle text) {
         super(10);
         setPadding(new Insets(24));
-        Label verdict = label("license-verdict", model.verdictProperty());
-        verdict.getStyleClass().add("title-4");
-        model.usableProperty().addListener((o, a, ok) -> {
-            verdict.getStyleClass().removeAll("success", "danger");
-            verdict.getStyleClass().add(ok ? "success" : "danger");
-        });
+        Label verdict = BoundLabels.verdict("license-verdict", model.verdictProperty(), model.usableProperty());
         Button resetClock = new Button(text.getString("license.clock.reset"));
         resetClock.setId("license-reset-clock");
         resetClock.setOnAction(e -> model.resetClock());
         resetClock.visibleProperty().bind(model.clockResetOfferedProperty());
         resetClock.managedProperty().bind(model.clockResetOfferedProperty());
-        Label clockResult = label("license-clock-result", model.clockResultProperty());
-        Label holder = label("license-holder", model.holderProperty());
-        Label countdown = label("license-countdown", model.countdownProperty());
-        Label entitlements = label("license-entitlements", model.entitlementsProperty());
+        Label clockResult = BoundLabels.wrapped("license-clock-result", model.clockResultProperty());
+        Label holder = BoundLabels.wrapped("license-holder", model.holderProperty());
+        Label countdown = BoundLabels.wrapped("license-countdown", model.countdownProperty());
+        Label entitlements = BoundLabels.wrapped("license-entitlements", model.entitlementsProperty());
         TextArea key = new TextArea();
         key.setId("license-new-key");
         key.setPromptText(text.getString("license.replace.prompt"));
@@ -38,7 +33,7 @@ public final class LicenseView extends VBox {
         Button replace = new Button(text.getString("license.replace"));
         replace.setId("license-replace");
         replace.setOnAction(e -> model.replace());
-        Label result = label("license-replace-result", model.replaceResultProperty());
+        Label result = BoundLabels.wrapped("license-replace-result", model.replaceResultProperty());
         getChildren().addAll(verdict, resetClock, clockResult, holder, countdown, entitlements, new Label(text.getString("license.replace.title")),
                 key, replace, result, heartbeat(model, text));
     }
@@ -55,19 +50,11 @@ public final class LicenseView extends VBox {
         send.setId("license-heartbeat-send");
         send.disableProperty().bind(model.heartbeatOnProperty().not());
         send.setOnAction(e -> model.sendHeartbeat());
-        VBox box = new VBox(6, on, send, label("license-standing", model.standingProperty()),
-                label("license-heartbeat-result", model.heartbeatResultProperty()));
+        VBox box = new VBox(6, on, send, BoundLabels.wrapped("license-standing", model.standingProperty()),
+                BoundLabels.wrapped("license-heartbeat-result", model.heartbeatResultProperty()));
         box.setPadding(new Insets(12, 0, 0, 0));
         box.visibleProperty().bind(model.heartbeatOfferedProperty());
         box.managedProperty().bind(model.heartbeatOfferedProperty());
         return box;
-    }
-
-    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
-        l.setId(id);
-        l.setWrapText(true);
-        l.textProperty().bind(text);
-        return l;
     }
 }
