@@ -15,12 +15,18 @@ import java.util.Map;
 
 /**
  * A second Docker engine, "another machine" as far as the console can tell: its own dockerd with its own data root,
- * listening only on a loopback TCP port with mutual TLS (certificates made here with OpenSSL), no default bridge, and
+ * listening only on a loopback TCP port with mutual TLS (certificates made here with OpenSSL), its own default bridge (never the host's docker0), and
  * its own address pool (let through the first engine's FORWARD rules for the test's run, as a second machine's traffic
  * would be). Everything on it is the test's own; closing it stops it and deletes it all.
  */
 final class RemoteEngine implements AutoCloseable {
     static final String POOL = "10.231.0.0/16";
+    /** The second engine's default bridge, outside its pool (the stack's networks come from the pool). */
+    static final String BRIDGE_ADDRESS = "10.232.0.1/24";
+
+    private static String bridgeFor(int port) {
+        return "adremote" + port;
+    }
     final int port;
     final Path certs;
     private final Path root;
@@ -69,11 +75,16 @@ final class RemoteEngine implements AutoCloseable {
         for (String direction : List.of("-s", "-d")) {
             run("iptables", "-I", "DOCKER-USER", "1", direction, POOL, "-j", "ACCEPT");
         }
+        // Its own default bridge: with --bridge=none a dockerd deletes the host's docker0, the first engine's.
+        String bridge = bridgeFor(port);
+        run("ip", "link", "add", "name", bridge, "type", "bridge");
+        run("ip", "addr", "add", BRIDGE_ADDRESS, "dev", bridge);
+        run("ip", "link", "set", bridge, "up");
         Process dockerd = new ProcessBuilder("dockerd", "--data-root", root.resolve("data").toString(),
                 "--exec-root", root.resolve("exec").toString(), "--pidfile", root.resolve("docker.pid").toString(),
                 "-H", "tcp://127.0.0.1:" + port, "-H", "unix://" + root.resolve("docker.sock"), "--tlsverify", "--tlscacert", certs.resolve("ca.pem").toString(),
                 "--tlscert", certs.resolve("server-cert.pem").toString(), "--tlskey", certs.resolve("server-key.pem").toString(),
-                "--iptables=false", "--ip-masq=false", "--bridge=none", "--default-address-pool", "base=" + POOL + ",size=24")
+                "--iptables=false", "--ip-masq=false", "--bridge=" + bridge, "--default-address-pool", "base=" + POOL + ",size=24")
                 .redirectErrorStream(true).redirectOutput(root.resolve("dockerd.log").toFile()).start();
         RemoteEngine engine = new RemoteEngine(port, certs, root, dockerd);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -173,6 +184,7 @@ final class RemoteEngine implements AutoCloseable {
             for (String direction : List.of("-s", "-d")) {
                 run("iptables", "-D", "DOCKER-USER", direction, POOL, "-j", "ACCEPT");
             }
+            run("ip", "link", "delete", bridgeFor(port));
             // what the engine left mounted under its folders (network namespaces of containers it could not stop)
             run("sh", "-c", "grep -o ' " + root + "[^ ]*' /proc/mounts | sort -r | xargs -r umount -l");
             run("rm", "-rf", "--one-file-system", root.toString());

@@ -94,6 +94,10 @@ class RemoteEngineEndToEndTest {
             assertThat(p.waitFor()).as(out).isZero();
             all.put(ls.get(0), out.lines().sorted().toList());
         }
+        // the host side of the local engine's default bridge too (a dockerd started with --bridge=none deletes it)
+        Process link = new ProcessBuilder("ip", "link", "show", "docker0").redirectErrorStream(true).start();
+        link.getInputStream().readAllBytes();
+        all.put("docker0", List.of(link.waitFor() == 0 ? "present" : "absent"));
         return all;
     }
 
