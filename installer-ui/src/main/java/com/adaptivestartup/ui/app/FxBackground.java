@@ -3,6 +3,7 @@ package com.adaptivestartup.ui.app;
 import com.adaptivestartup.ui.Background;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -13,14 +14,18 @@ public final class FxBackground implements Background, AutoCloseable {
 
     @Override
     public <T> void run(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
-        pool.submit(() -> {
-            try {
-                T result = work.get();
-                Platform.runLater(() -> onResult.accept(result));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
+        try {
+            pool.submit(() -> {
+                try {
+                    T result = work.get();
+                    Platform.runLater(() -> onResult.accept(result));
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> onFailure.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // the console is closing: a timer's last tick (the dashboard's refresh) has nowhere to go, and no need to
+        }
     }
 
     @Override
