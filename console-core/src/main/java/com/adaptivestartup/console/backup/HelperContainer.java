@@ -52,15 +52,13 @@ final class HelperContainer {
             }
         }
         // readOnly: the script reads the data volumes and writes /backup (a backup); else it reads /backup (a restore)
-        DockerEngine.Transfer transfer = DockerEngine.Transfer.NONE;
-        if (staging == null) {
-            // the script needs no files of the console's (a swap)
-        } else if (d.sharesDisk()) {
+        DockerEngine.Transfer transfer = DockerEngine.Transfer.NONE;   // also when no staging: a swap needs no files
+        if (staging != null && d.sharesDisk()) {
             mounts.add(new ContainerSpec.MountSpec(true, staging.toAbsolutePath().toString(), "/backup", !readOnly));
             if (archive != null) {
                 mounts.add(new ContainerSpec.MountSpec(true, archive.toAbsolutePath().toString(), "/archive.tar", true));
             }
-        } else {
+        } else if (staging != null) {
             transfer = readOnly
                     ? new DockerEngine.Transfer(List.of(new DockerEngine.Put("/", () -> TarStreams.emptyFolder("backup"))),
                             List.of(new DockerEngine.Take("/backup", tar -> TarStreams.extractFiles(tar, "backup", staging))))

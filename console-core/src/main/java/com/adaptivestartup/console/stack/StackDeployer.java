@@ -5,6 +5,10 @@ import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Turns the stack plan into containers through the engine, converging: a container whose configuration
@@ -72,38 +78,42 @@ public final class StackDeployer {
         if (sharesDisk) {
             return;
         }
-        Path secrets = dir.resolve(InstallDirectory.SECRETS);
         try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
-                var folder = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(InstallDirectory.SECRETS + "/");
-                folder.setMode(040700);
-                tar.putArchiveEntry(folder);
-                tar.closeArchiveEntry();
-                List<Path> files;
-                try (var list = java.nio.file.Files.list(secrets)) {
-                    files = list.filter(java.nio.file.Files::isRegularFile).sorted().toList();
-                }
-                for (Path f : files) {
-                    byte[] content = java.nio.file.Files.readAllBytes(f);
-                    var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
-                            InstallDirectory.SECRETS + "/" + f.getFileName());
-                    entry.setSize(content.length);
-                    entry.setMode(0100000 | modeOf(f));
-                    tar.putArchiveEntry(entry);
-                    tar.write(content);
-                    tar.closeArchiveEntry();
-                }
-            }
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+            byte[] tar = secretsTar();
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tar));
             if (!digest.equals(publishedDigest)) {
-                engine.writeHostFolder(image, engineFolder(), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                engine.writeHostFolder(image, engineFolder(), new ByteArrayInputStream(tar));
                 publishedDigest = digest;
                 publishedWith = image;
             }
-        } catch (java.io.IOException | NoSuchAlgorithmException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot copy the install folder's secrets to the engine: " + e.getMessage(), e);
         }
+    }
+
+    /** The install folder's secrets as a tar: the folder 0700, each file with its mode, in name order (so a digest holds). */
+    private byte[] secretsTar() throws IOException {
+        List<Path> files;
+        try (var list = Files.list(dir.resolve(InstallDirectory.SECRETS))) {
+            files = list.filter(Files::isRegularFile).sorted().toList();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry folder = new TarArchiveEntry(InstallDirectory.SECRETS + "/");
+            folder.setMode(040700);
+            tar.putArchiveEntry(folder);
+            tar.closeArchiveEntry();
+            for (Path f : files) {
+                byte[] content = Files.readAllBytes(f);
+                TarArchiveEntry entry = new TarArchiveEntry(InstallDirectory.SECRETS + "/" + f.getFileName());
+                entry.setSize(content.length);
+                entry.setMode(0100000 | modeOf(f));
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** Deletes the engine's copy of the install folder (an uninstall), with a one-off of {@code image}. */
@@ -120,10 +130,10 @@ public final class StackDeployer {
         }
     }
 
-    private static int modeOf(Path f) throws java.io.IOException {
+    private static int modeOf(Path f) throws IOException {
         try {
             int mode = 0;
-            for (var p : java.nio.file.Files.getPosixFilePermissions(f)) {
+            for (var p : Files.getPosixFilePermissions(f)) {
                 mode |= switch (p) {
                     case OWNER_READ -> 0400; case OWNER_WRITE -> 0200; case OWNER_EXECUTE -> 0100;
                     case GROUP_READ -> 040; case GROUP_WRITE -> 020; case GROUP_EXECUTE -> 010;
