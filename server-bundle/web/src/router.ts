@@ -1,16 +1,16 @@
-// Hash routes (nginx serves one page; no server routes needed): #/ventures, #/ventures/<id>, #/members,
+// Hash routes (nginx serves one page; no server routes needed): #/ventures, #/ventures/<id>[/<tab>], #/members,
 // #/invitation/<token>.
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { page: 'ventures' }
-  | { page: 'venture'; id: string }
+  | { page: 'venture'; id: string; tab?: string }
   | { page: 'members' }
   | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'ventures' && parts[1]) return { page: 'venture', id: parts[1] };
+  if (parts[0] === 'ventures' && parts[1]) return { page: 'venture', id: parts[1], tab: parts[2] };
   if (parts[0] === 'members') return { page: 'members' };
   if (parts[0] === 'invitation' && parts[1]) return { page: 'invitation', token: parts[1] };
   return { page: 'ventures' };
@@ -19,7 +19,7 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   switch (route.page) {
     case 'ventures': return '#/ventures';
-    case 'venture': return `#/ventures/${encodeURIComponent(route.id)}`;
+    case 'venture': return `#/ventures/${encodeURIComponent(route.id)}${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}`;
     case 'members': return '#/members';
     case 'invitation': return `#/invitation/${encodeURIComponent(route.token)}`;
   }

@@ -4,6 +4,7 @@ import type {
   AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
   ServerVersion, StoredFile, Unit, User, Venture,
 } from './types';
+import type { ForecastResult, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -120,6 +121,35 @@ export class Api {
     return this.request<AcceptedInvitation>('POST', '/api/invitations/accept', { token, name, password });
   }
 
+  // workspace records: one set of calls for every resource the server describes
+  resources() {
+    return this.request<ResourceSpec[]>('GET', '/api/resources');
+  }
+  records(orgId: string, ventureId: string, path: string, after?: string | null) {
+    const query = new URLSearchParams({ limit: '200' });
+    if (after) query.set('after', after);
+    return this.request<RecordPage>('GET', `/api/orgs/${orgId}/ventures/${ventureId}/${path}?${query}`);
+  }
+  createRecord(orgId: string, ventureId: string, path: string, body: Record<string, unknown>) {
+    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/${path}`, body);
+  }
+  updateRecord(orgId: string, ventureId: string, path: string, id: string, body: Record<string, unknown>, revision: number) {
+    return this.request<WorkRecord>('PATCH', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/${id}`, { ...body, revision });
+  }
+  deleteRecord(orgId: string, ventureId: string, path: string, id: string, revision: number) {
+    return this.request<void>('DELETE', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/${id}?revision=${revision}`);
+  }
+  forecast(orgId: string, ventureId: string, months: number) {
+    return this.request<ForecastResult>('GET', `/api/orgs/${orgId}/ventures/${ventureId}/forecast?months=${months}`);
+  }
+  snapshotCanvas(orgId: string, ventureId: string, canvasId: string, name: string) {
+    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/canvases/${canvasId}/snapshot`, { name });
+  }
+  restoreCanvas(orgId: string, ventureId: string, canvasId: string, versionId: string, revision: number) {
+    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/canvases/${canvasId}/restore`,
+      { versionId, revision });
+  }
+
   // ventures
   ventures(orgId: string) {
     return this.request<Venture[]>('GET', `/api/orgs/${orgId}/ventures`);
@@ -127,12 +157,18 @@ export class Api {
   venture(orgId: string, id: string) {
     return this.request<Venture>('GET', `/api/orgs/${orgId}/ventures/${id}`);
   }
-  createVenture(orgId: string, name: string, hypothesis: string) {
-    return this.request<Venture>('POST', `/api/orgs/${orgId}/ventures`, { name, hypothesis, data: {} });
+  createVenture(orgId: string, name: string, hypothesis: string, profile: Record<string, string> = {}) {
+    return this.request<Venture>('POST', `/api/orgs/${orgId}/ventures`, { name, hypothesis, data: {}, ...profile });
   }
   updateVenture(orgId: string, id: string, patch: Partial<Pick<Venture, 'name' | 'hypothesis' | 'data'>>,
     revision: number) {
     return this.request<Venture>('PATCH', `/api/orgs/${orgId}/ventures/${id}`, { ...patch, revision });
+  }
+  deletedVentures(orgId: string) {
+    return this.request<(Venture & { deletedAt: string })[]>('GET', `/api/orgs/${orgId}/deleted-ventures`);
+  }
+  restoreVenture(orgId: string, id: string) {
+    return this.request<Venture>('POST', `/api/orgs/${orgId}/ventures/${id}/restore`);
   }
   archiveVenture(orgId: string, id: string) {
     return this.request<void>('DELETE', `/api/orgs/${orgId}/ventures/${id}`);

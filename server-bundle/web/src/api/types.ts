@@ -1,3 +1,4 @@
+import type { WorkRecord } from '../workspace/model';
 // The server's JSON, as the REST API sends it (server-bundle's records).
 
 export type Role = 'founder' | 'admin' | 'member' | 'viewer';
@@ -87,6 +88,12 @@ export interface Venture {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  /** The profile, from server 1.2.0. */
+  slug?: string | null;
+  foundingDate?: string | null;
+  industry?: string | null;
+  stage?: string | null;
+  currentCanvasId?: string | null;
 }
 
 export type Unit = 'USD' | 'percent' | 'count' | 'none';
@@ -126,7 +133,9 @@ export type LiveEvent =
   | { type: 'venture.created' | 'venture.updated'; orgId: string; data: Venture }
   | { type: 'venture.archived'; orgId: string; data: { id: string } }
   | { type: 'metric.added'; orgId: string; data: Metric }
-  | { type: 'file.uploaded'; orgId: string; data: StoredFile };
+  | { type: 'file.uploaded'; orgId: string; data: StoredFile }
+  | { type: 'record.created' | 'record.updated'; orgId: string; data: { resource: string; ventureId: string; record: WorkRecord } }
+  | { type: 'record.deleted'; orgId: string; data: { resource: string; ventureId: string; id: string } };
 
 export function canEdit(role: Role): boolean {
   return role !== 'viewer';

@@ -32,7 +32,7 @@ export function Shell({ route }: { route: Route }) {
       <ConnectionBanner live={live} />
       <main id="main" tabIndex={-1}>
         {route.page === 'ventures' && <Ventures />}
-        {route.page === 'venture' && <VentureDetail key={`${org.id}/${route.id}`} id={route.id} />}
+        {route.page === 'venture' && <VentureDetail key={`${org.id}/${route.id}`} id={route.id} tab={route.tab ?? 'overview'} />}
         {route.page === 'members' && <Members key={org.id} />}
         {route.page === 'invitation' && <JoinAsMember token={route.token} />}
       </main>

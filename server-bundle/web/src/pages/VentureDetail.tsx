@@ -5,20 +5,43 @@ import { AiPanel } from '../components/AiPanel';
 import { Files } from '../components/Files';
 import { Metrics } from '../components/Metrics';
 import { ErrorNote, InfoNote, ReadOnlyNote, messageOf } from '../components/Notes';
-import { useLiveEvents, useSession } from '../context';
+import { atLeastVersion, useLiveEvents, useSession } from '../context';
+import { label } from '../workspace/model';
+import { VentureTabs } from '../workspace/VentureTabs';
 import { hrefOf, navigate } from '../router';
 
 interface Draft {
   name: string;
   hypothesis: string;
   canvas: LeanCanvas;
+  profile: Profile;
 }
 
-const draftOf = (v: Venture): Draft => ({ name: v.name, hypothesis: v.hypothesis, canvas: { ...(v.data.leanCanvas ?? {}) } });
+/** The profile a founder edits (server 1.2.0 and newer). */
+type Profile = Record<'slug' | 'foundingDate' | 'industry' | 'stage', string>;
+const PROFILE_FIELDS = ['slug', 'foundingDate', 'industry', 'stage'] as const;
+const STAGES = ['idea', 'validation', 'mvp', 'growth', 'scale'];
+
+const draftOf = (v: Venture): Draft => ({
+  name: v.name, hypothesis: v.hypothesis, canvas: { ...(v.data.leanCanvas ?? {}) },
+  profile: Object.fromEntries(PROFILE_FIELDS.map((k) => [k, v[k] ?? ''])) as Profile,
+});
+
+/** The profile fields changed in the draft: set when filled, cleared when emptied. */
+function profileChange(draft: Draft, venture: Venture): Record<string, unknown> {
+  const change: Record<string, unknown> = {};
+  const clear: string[] = [];
+  for (const k of PROFILE_FIELDS) {
+    if (draft.profile[k] === (venture[k] ?? '')) continue;
+    if (draft.profile[k] === '') clear.push(k); else change[k] = draft.profile[k];
+  }
+  return clear.length ? { ...change, clear } : change;
+}
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 
-export function VentureDetail({ id }: { id: string }) {
-  const { api, org } = useSession();
+export function VentureDetail({ id, tab }: { id: string; tab: string }) {
+  const { api, org, serverVersion } = useSession();
+  const workspace = atLeastVersion(serverVersion, '1.2.0');
   const [venture, setVenture] = useState<Venture | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [theirs, setTheirs] = useState<Venture | null>(null);
@@ -64,8 +87,9 @@ export function VentureDetail({ id }: { id: string }) {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.updateVenture(org.id, id,
-        { name: draft.name.trim(), hypothesis: draft.hypothesis, data: { leanCanvas: draft.canvas } }, venture.revision);
+      const updated = await api.updateVenture(org.id, id, workspace
+        ? { name: draft.name.trim(), hypothesis: draft.hypothesis, ...profileChange(draft, venture) }
+        : { name: draft.name.trim(), hypothesis: draft.hypothesis, data: { leanCanvas: draft.canvas } }, venture.revision);
       setVenture(updated);
       setDraft(draftOf(updated));
       setTheirs(null);
@@ -81,7 +105,9 @@ export function VentureDetail({ id }: { id: string }) {
   }
 
   async function archive() {
-    if (!venture || !confirm(`Archive "${venture.name}"? It disappears from the list for every member.`)) return;
+    if (!venture || !confirm(workspace
+      ? `Delete "${venture.name}"? It goes to Recently deleted, where it can be restored with everything in it for 30 days.`
+      : `Archive "${venture.name}"? It disappears from the list for every member.`)) return;
     try {
       await api.archiveVenture(org.id, id);
       navigate({ page: 'ventures' });
@@ -103,14 +129,8 @@ export function VentureDetail({ id }: { id: string }) {
   }
 
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-  return (
-    <section aria-labelledby="venture-title">
-      <a href={hrefOf({ page: 'ventures' })}><span aria-hidden="true">← </span>All ventures</a>
-      <div className="page-head">
-        <h1 id="venture-title">{venture.name}</h1>
-        {editable && <button type="button" className="danger" onClick={archive}>Archive</button>}
-      </div>
-      {!editable && <ReadOnlyNote role={org.role} id="readonly-note" />}
+  const overview = (
+    <>
       {theirs && (
         <div className="banner warn" role="status">
           Another member changed this venture while you were editing.
@@ -127,15 +147,33 @@ export function VentureDetail({ id }: { id: string }) {
               <input maxLength={4000} value={draft.hypothesis} onChange={(e) => set({ hypothesis: e.target.value })} />
             </label>
           </div>
-          <h2>Lean canvas</h2>
-          <div className="canvas">
-            {CANVAS_FIELDS.map(([key, label]) => (
-              <label key={key} className={`canvas-${key}`}>{label}
-                <textarea rows={3} maxLength={2000} value={draft.canvas[key] ?? ''}
-                          onChange={(e) => set({ canvas: { ...draft.canvas, [key]: e.target.value } })} />
-              </label>
-            ))}
-          </div>
+          {workspace ? (
+            <div className="grid-2 profile">
+              {PROFILE_FIELDS.map((k) => (
+                <label key={k}>{k === 'slug' ? 'Short name (for links)' : label(k)}
+                  {k === 'stage'
+                    ? <select value={draft.profile.stage} onChange={(e) => set({ profile: { ...draft.profile, stage: e.target.value } })}>
+                        <option value="">—</option>{STAGES.map((st) => <option key={st} value={st}>{label(st)}</option>)}
+                      </select>
+                    : <input type={k === 'foundingDate' ? 'date' : 'text'} maxLength={k === 'slug' ? 60 : 100}
+                             pattern={k === 'slug' ? '[a-z0-9]+(-[a-z0-9]+)*' : undefined} value={draft.profile[k]}
+                             onChange={(e) => set({ profile: { ...draft.profile, [k]: e.target.value } })} />}
+                </label>
+              ))}
+            </div>
+          ) : (
+            <>
+              <h2>Lean canvas</h2>
+              <div className="canvas">
+                {CANVAS_FIELDS.map(([key, title]) => (
+                  <label key={key} className={`canvas-${key}`}>{title}
+                    <textarea rows={3} maxLength={2000} value={draft.canvas[key] ?? ''}
+                              onChange={(e) => set({ canvas: { ...draft.canvas, [key]: e.target.value } })} />
+                  </label>
+                ))}
+              </div>
+            </>
+          )}
         </fieldset>
         <ErrorNote error={error} />
         {error && error.startsWith('Someone else') && <button type="button" onClick={loadTheirs}>Load their version</button>}
@@ -150,6 +188,17 @@ export function VentureDetail({ id }: { id: string }) {
       <Metrics ventureId={id} metrics={metrics} onAdded={(m) => setMetrics((l) => l.some((x) => x.id === m.id) ? l : [...l, m])} />
       <Files ventureId={id} files={files} onUploaded={(f) => setFiles((l) => l.some((x) => x.id === f.id) ? l : [f, ...l])} />
       <AiPanel venture={venture} />
+    </>
+  );
+  return (
+    <section aria-labelledby="venture-title">
+      <a href={hrefOf({ page: 'ventures' })}><span aria-hidden="true">← </span>All ventures</a>
+      <div className="page-head">
+        <h1 id="venture-title">{venture.name}</h1>
+        {editable && <button type="button" className="danger" onClick={archive}>{workspace ? 'Delete' : 'Archive'}</button>}
+      </div>
+      {!editable && <ReadOnlyNote role={org.role} id="readonly-note" />}
+      {workspace ? <VentureTabs venture={venture} tab={tab} overview={overview} /> : overview}
     </section>
   );
 }

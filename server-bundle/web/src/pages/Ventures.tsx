@@ -2,11 +2,11 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { canEdit, type Venture } from '../api/types';
 import { ErrorNote, ReadOnlyNote, messageOf } from '../components/Notes';
 import { useAction } from '../components/useAction';
-import { useLiveEvents, useSession } from '../context';
+import { atLeastVersion, useLiveEvents, useSession } from '../context';
 import { hrefOf, navigate } from '../router';
 
 export function Ventures() {
-  const { api, org } = useSession();
+  const { api, org, serverVersion } = useSession();
   const [ventures, setVentures] = useState<Venture[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editable = canEdit(org.role);
@@ -42,24 +42,60 @@ export function Ventures() {
           </li>
         ))}
       </ul>
+      {atLeastVersion(serverVersion, '1.2.0') && <RecentlyDeleted changes={ventures?.length ?? 0} />}
     </section>
   );
 }
 
-function NewVenture() {
+/** Deleted ventures of the last 30 days, each restorable with everything it held. */
+function RecentlyDeleted({ changes }: { changes: number }) {
   const { api, org } = useSession();
+  const [deleted, setDeleted] = useState<(Venture & { deletedAt: string })[]>([]);
+  const { error, run } = useAction();
+  useEffect(() => { api.deletedVentures(org.id).then(setDeleted, () => undefined); }, [api, org.id, changes]);
+  if (deleted.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="deleted-title">
+      <h2 id="deleted-title">Recently deleted</h2>
+      <p className="muted">Restorable for 30 days after deletion, with everything they held.</p>
+      <ErrorNote error={error} />
+      <ul className="plain">
+        {deleted.map((v) => (
+          <li key={v.id} className="row">
+            <span>{v.name} <span className="muted small">deleted {new Date(v.deletedAt).toLocaleString()}</span></span>
+            {canEdit(org.role) && <button type="button" onClick={() => run(async () => {
+              await api.restoreVenture(org.id, v.id);
+              setDeleted((list) => list.filter((x) => x.id !== v.id));
+            })}>Restore</button>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const STAGES = ['idea', 'validation', 'mvp', 'growth', 'scale'];
+
+function NewVenture() {
+  const { api, org, serverVersion } = useSession();
+  const profiles = atLeastVersion(serverVersion, '1.2.0');
   const [name, setName] = useState('');
   const [hypothesis, setHypothesis] = useState('');
+  const [industry, setIndustry] = useState('');
+  const [stage, setStage] = useState('');
   const { busy, error, setError, run } = useAction();
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) { setError('Give the venture a name.'); return; }
     run(async () => {
-      const created = await api.createVenture(org.id, name.trim(), hypothesis.trim());
+      const profile: Record<string, string> = {};
+      if (industry.trim()) profile.industry = industry.trim();
+      if (stage) profile.stage = stage;
+      const created = await api.createVenture(org.id, name.trim(), hypothesis.trim(), profile);
       setName('');
       setHypothesis('');
-      navigate({ page: 'venture', id: created.id });
+      navigate({ page: 'venture', id: created.id, tab: profiles ? 'canvas' : undefined });
     });
   }
 
@@ -74,6 +110,16 @@ function NewVenture() {
           <input maxLength={4000} value={hypothesis} placeholder="We believe that…"
                  onChange={(e) => setHypothesis(e.target.value)} />
         </label>
+        {profiles && <>
+          <label>Industry
+            <input maxLength={100} value={industry} placeholder="e.g. Agriculture" onChange={(e) => setIndustry(e.target.value)} />
+          </label>
+          <label>Stage
+            <select value={stage} onChange={(e) => setStage(e.target.value)}>
+              <option value="">—</option>{STAGES.map((s) => <option key={s} value={s}>{s === 'mvp' ? 'MVP' : s[0].toUpperCase() + s.slice(1)}</option>)}
+            </select>
+          </label>
+        </>}
       </div>
       <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>{busy ? 'Creating…' : 'Create venture'}</button>

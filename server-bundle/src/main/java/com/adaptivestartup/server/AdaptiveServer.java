@@ -29,8 +29,15 @@ import com.adaptivestartup.server.org.OrgRoutes;
 import com.adaptivestartup.server.org.OrgService;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.release.Release;
+import com.adaptivestartup.server.resource.Catalogue;
+import com.adaptivestartup.server.resource.ResourceRoutes;
+import com.adaptivestartup.server.resource.ResourceService;
 import com.adaptivestartup.server.venture.VentureRoutes;
 import com.adaptivestartup.server.venture.VentureService;
+import com.adaptivestartup.server.workspace.CanvasService;
+import com.adaptivestartup.server.workspace.ForecastService;
+import com.adaptivestartup.server.workspace.WorkspaceResources;
+import com.adaptivestartup.server.workspace.WorkspaceRoutes;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
@@ -68,7 +75,7 @@ public final class AdaptiveServer implements AutoCloseable {
         this.live = new LiveUpdates(accounts, sessions, access);
         OrgService orgs = new OrgService(sql, access, activity, live);
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock);
-        VentureService ventures = new VentureService(sql, access, activity, live);
+        VentureService ventures = new VentureService(sql, access, activity, live, release);
         MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
         FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes());
 
@@ -84,6 +91,12 @@ public final class AdaptiveServer implements AutoCloseable {
         new MetricRoutes(accounts, metrics, release).register(app);
         new FileRoutes(accounts, files).register(app);
         new ActivityRoutes(accounts, access, activity, sql, clock).register(app);
+        if (release.has(Release.Feature.WORKSPACE)) {
+            Catalogue catalogue = new Catalogue(WorkspaceResources.all());
+            ResourceService records = new ResourceService(sql, access, activity, live, catalogue);
+            new ResourceRoutes(accounts, records, catalogue).register(app);
+            new WorkspaceRoutes(accounts, new CanvasService(records, catalogue), new ForecastService(sql, access)).register(app);
+        }
         new AiRoutes(accounts, AiProvider.from(config.ai(), HttpClient.newHttpClient())).register(app);
         live.register(app);
     }

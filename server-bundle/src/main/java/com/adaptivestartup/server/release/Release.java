@@ -16,7 +16,7 @@ import java.util.Properties;
  */
 public record Release(String version, int schemaTarget) {
     /** The schema each release expects. A new release adds its line here and its migrations. */
-    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 6);
+    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 7);
 
     public static Release of(String version) {
         Integer target = SCHEMA_BY_RELEASE.get(version);
@@ -49,7 +49,12 @@ public record Release(String version, int schemaTarget) {
          * The security review's fixes that need schema 6: a keyed activity chain, approvals recorded once,
          * invitations revocable and bound to who accepted them, a ceiling on a venture's documents.
          */
-        HARDENING("1.2.0");
+        HARDENING("1.2.0"),
+        /**
+         * The founder's workspace (schema 7): canvases, goals, roadmap, customers, market, competitors, financials,
+         * journey and calendar as records of their own; the venture's profile, and restore after delete.
+         */
+        WORKSPACE("1.2.0");
 
         private final String since;
 

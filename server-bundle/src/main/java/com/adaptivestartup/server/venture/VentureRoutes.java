@@ -34,5 +34,9 @@ public final class VentureRoutes {
             ventures.archive(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "id"));
             ctx.status(204);
         });
+        app.get("/api/orgs/{orgId}/deleted-ventures", ctx -> ctx.json(
+                ventures.deleted(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"))));
+        app.post(base + "/{id}/restore", ctx -> ctx.json(
+                ventures.restore(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "id"))));
     }
 }

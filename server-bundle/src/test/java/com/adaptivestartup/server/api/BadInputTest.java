@@ -47,7 +47,7 @@ class BadInputTest {
     void unknownFieldsAreNamed() {
         Api.Response r = founder.post(ventures, "{\"name\":\"x\",\"owner\":\"me\"}");
         refusedAndNothingWritten(r, 400, "unknown_field");
-        assertThat(r.message()).startsWith("unknown field 'owner'; known fields: data, hypothesis, name");
+        assertThat(r.message()).startsWith("unknown field 'owner'; known fields: data, foundingDate, hypothesis, industry, name, slug, stage");
     }
 
     @Test

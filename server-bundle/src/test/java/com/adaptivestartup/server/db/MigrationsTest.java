@@ -109,14 +109,14 @@ class MigrationsTest {
         List<String> tablesBefore = tables();
         double sumBefore = sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1)).orElseThrow();
 
-        Migrator broken = new Migrator(db, new Release("9.9.9", 7), List.of(Migrator.LOCATION, "classpath:db/broken"));
+        Migrator broken = new Migrator(db, new Release("9.9.9", 8), List.of(Migrator.LOCATION, "classpath:db/broken"));
         Migrator.Report report = broken.migrate();
         assertThat(report.ok()).isFalse();
         assertThat(report.error()).contains("no_such_function");
-        assertThat(report.schemaAfter()).isEqualTo("6");
+        assertThat(report.schemaAfter()).isEqualTo("7");
         assertThat(tables()).isEqualTo(tablesBefore).doesNotContain("half_done");
         assertThat(sql.one("SELECT sum(value) FROM metrics", r -> r.getDouble(1))).contains(sumBefore);
-        assertThat(new Migrator(db, Release.of("1.2.0")).schemaVersion()).contains("6");
+        assertThat(new Migrator(db, Release.of("1.2.0")).schemaVersion()).contains("7");
     }
 
     @Test
@@ -148,7 +148,7 @@ class MigrationsTest {
 
         Migrator.Report up = new Migrator(db, Release.of("1.2.0")).migrate();
         assertThat(up.ok()).as(up.error()).isTrue();
-        assertThat(up.schemaAfter()).isEqualTo("6");
+        assertThat(up.schemaAfter()).isEqualTo("7");
         assertThat(sql.one("SELECT chain FROM activity_log WHERE hash = 'h-old'", r -> r.getString(1))).contains("sha256");
         assertThatThrownBy(() -> sql.update("TRUNCATE activity_log")).hasMessageContaining("cannot be truncated");
         assertThatThrownBy(() -> sql.update("UPDATE ventures SET data = jsonb_build_object('big', repeat('x', 300000))"
@@ -169,6 +169,44 @@ class MigrationsTest {
         assertThat(again.ok()).as(again.error()).isTrue();
         assertThat(sql.one("SELECT chain FROM activity_log WHERE hash = 'h-new'", r -> r.getString(1)))
                 .as("a keyed row is still known as keyed after a rollback and a second update").contains("hmac-sha256");
+    }
+
+    @Test
+    void release120MovesEachLeanCanvasIntoACanvasAndARollbackAndSecondUpdateLoseNoEdit() {
+        assertThat(new Migrator(db, Release.of("1.1.0")).migrate().ok()).isTrue();
+        UUID venture = seed100Data();
+        UUID bare = seed100Data();
+        sql.update("UPDATE ventures SET data = '{\"leanCanvas\": {\"problem\": \"frost\", \"channels\": \"co-ops\","
+                + " \"score\": 3, \"mood\": \"x\"}, \"notes\": \"kept\"}'::jsonb WHERE id = ?", venture);
+
+        Migrator.Report up = new Migrator(db, Release.of("1.2.0")).migrate();
+        assertThat(up.ok()).as(up.error()).isTrue();
+        assertThat(sections(venture)).as("the text sections the canvas knows; nothing else")
+                .isEqualTo("{\"problem\": \"frost\", \"channels\": \"co-ops\"}");
+        assertThat(sql.one("SELECT count(*) FROM canvases WHERE venture_id = ?", r -> r.getLong(1), bare))
+                .as("a venture without a canvas gets none made up").contains(0L);
+        UUID org = sql.one("SELECT org_id FROM ventures WHERE id = ?", r -> r.getObject(1, UUID.class), venture).orElseThrow();
+        sql.update("UPDATE canvases SET sections = sections || '{\"problem\": \"pests\"}'::jsonb WHERE venture_id = ?", venture);
+        sql.update("INSERT INTO goals (id, org_id, venture_id, title) VALUES (?, ?, ?, 'Ten farms')", UUID.randomUUID(), org, venture);
+
+        Migrator.Report down = new Migrator(db, Release.of("1.2.0")).migrateDown("5");
+        assertThat(down.ok()).as(down.error()).isTrue();
+        assertThat(sql.one("SELECT data ->> 'notes' || ' ' || (data -> 'leanCanvas' ->> 'problem') FROM ventures WHERE id = ?",
+                r -> r.getString(1), venture)).as("1.1.0 sees the canvas as last edited in 1.2.0").contains("kept pests");
+        sql.update("UPDATE ventures SET data = jsonb_set(data, '{leanCanvas,solution}', '\"drones\"') WHERE id = ?", venture);
+
+        Migrator.Report again = new Migrator(db, Release.of("1.2.0")).migrate();
+        assertThat(again.ok()).as(again.error()).isTrue();
+        assertThat(sql.one("SELECT count(*) FROM canvases WHERE venture_id = ?", r -> r.getLong(1), venture)).contains(1L);
+        assertThat(sections(venture)).as("the edit made on 1.1.0 is brought in")
+                .contains("\"solution\": \"drones\"").contains("\"problem\": \"pests\"");
+        assertThat(sql.one("SELECT count(*) FROM goals WHERE venture_id = ?", r -> r.getLong(1), venture))
+                .as("records written on 1.2.0 are there again").contains(1L);
+    }
+
+    private String sections(UUID venture) {
+        return sql.one("SELECT c.sections::text FROM canvases c JOIN ventures v ON v.current_canvas_id = c.id WHERE v.id = ?",
+                r -> r.getString(1), venture).orElseThrow();
     }
 
     private UUID seed100Data() {

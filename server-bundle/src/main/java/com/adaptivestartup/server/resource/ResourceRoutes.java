@@ -1,0 +1,84 @@
+package com.adaptivestartup.server.resource;
+
+import com.adaptivestartup.server.auth.AccountService;
+import com.adaptivestartup.server.http.ApiError;
+import com.adaptivestartup.server.http.Ids;
+import com.adaptivestartup.server.http.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The same five routes for every resource of the catalogue, under
+ * {@code /api/orgs/{orgId}/ventures/{ventureId}/<path>}: list (paged, filtered), create, read, change, delete.
+ */
+public final class ResourceRoutes {
+    private final AccountService accounts;
+    private final ResourceService records;
+    private final Catalogue catalogue;
+
+    public ResourceRoutes(AccountService accounts, ResourceService records, Catalogue catalogue) {
+        this.accounts = accounts;
+        this.records = records;
+        this.catalogue = catalogue;
+    }
+
+    /** What a page needs to know of a resource to show and edit it: its fields, their kinds and limits. */
+    record Description(String path, String noun, String page, List<Field> fields) {
+    }
+
+    public void register(Javalin app) {
+        List<Description> described = catalogue.all().stream()
+                .map(r -> new Description(r.path(), r.noun(), r.page(), r.fields())).toList();
+        app.get("/api/resources", ctx -> {
+            accounts.authenticateActive(ctx);
+            ctx.json(described);
+        });
+        for (Resource r : catalogue.all()) {
+            String base = "/api/orgs/{orgId}/ventures/{ventureId}/" + r.path();
+            app.get(base, ctx -> ctx.json(records.list(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
+                    Ids.path(ctx, "ventureId"), r, query(ctx))));
+            app.post(base, ctx -> ctx.status(201).json(records.create(accounts.authenticateActive(ctx),
+                    Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r, Json.body(ctx, JsonNode.class))));
+            app.get(base + "/{id}", ctx -> ctx.json(records.get(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
+                    Ids.path(ctx, "ventureId"), r, Ids.path(ctx, "id"))));
+            app.patch(base + "/{id}", ctx -> ctx.json(records.update(accounts.authenticateActive(ctx),
+                    Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r, Ids.path(ctx, "id"),
+                    Json.body(ctx, JsonNode.class))));
+            app.delete(base + "/{id}", ctx -> {
+                records.delete(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r,
+                        Ids.path(ctx, "id"), wholeNumber(ctx, "revision"));
+                ctx.status(204);
+            });
+        }
+    }
+
+    static ResourceService.Query query(Context ctx) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            if (e.getKey().equals("after") || e.getKey().equals("limit")) {
+                continue;
+            }
+            if (e.getValue().size() != 1) {
+                throw ApiError.badRequest("'" + e.getKey() + "' is given more than once");
+            }
+            filters.put(e.getKey(), e.getValue().get(0));
+        }
+        return new ResourceService.Query(filters, ctx.queryParam("after"), wholeNumber(ctx, "limit"));
+    }
+
+    private static Integer wholeNumber(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("'" + name + "' must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// What every workspace tab of a venture shares: the resources as the server describes them and the organization's
+// people (for assignees), loaded once when the venture opens.
+import { createContext, useContext } from 'react';
+import type { ResourceSpec } from './model';
+
+export interface WorkspaceContext {
+  ventureId: string;
+  specs: Record<string, ResourceSpec>;
+  members: { id: string; name: string }[];
+  editable: boolean;
+}
+
+export const Workspace = createContext<WorkspaceContext | null>(null);
+
+export function useWorkspace(): WorkspaceContext {
+  const value = useContext(Workspace);
+  if (!value) throw new Error('useWorkspace outside a venture');
+  return value;
+}

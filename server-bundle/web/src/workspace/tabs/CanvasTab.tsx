@@ -1,0 +1,118 @@
+// Canvases of the venture: choose one, edit its sections (a stale save is refused and said), take snapshots and
+// restore one.
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { ErrorNote, InfoNote, messageOf } from '../../components/Notes';
+import { useSession } from '../../context';
+import { label, type WorkRecord } from '../model';
+import { ResourceSection } from '../ResourceSection';
+import { useRecords } from '../useRecords';
+import { useWorkspace } from '../Workspace';
+
+const SECTIONS: Record<string, string[]> = {
+  lean: ['problem', 'customerSegments', 'uniqueValueProposition', 'solution', 'channels', 'revenueStreams',
+    'costStructure', 'keyMetrics', 'unfairAdvantage'],
+  business_model: ['keyPartners', 'keyActivities', 'keyResources', 'valuePropositions', 'customerRelationships',
+    'channels', 'customerSegments', 'costStructure', 'revenueStreams'],
+};
+
+export function CanvasTab({ currentCanvasId }: { currentCanvasId: string | null }) {
+  const { ventureId } = useWorkspace();
+  const canvases = useRecords(ventureId, 'canvases');
+  const versions = useRecords(ventureId, 'canvas-versions');
+  const [chosen, setChosen] = useState<string | null>(currentCanvasId);
+  const canvas = canvases.records.find((c) => c.id === chosen) ?? canvases.records[0];
+  return (
+    <>
+      <ResourceSection path="canvases" title="Canvases" records={canvases} columns={['name', 'kind']} fields={['name', 'kind']}
+                       defaults={{ kind: 'lean' }}>
+        {(shown, edit) => (
+          <div className="row" role="tablist" aria-label="Canvases">
+            {shown.map((c) => (
+              <span key={c.id} className="row">
+                <button type="button" role="tab" aria-selected={c.id === canvas?.id} onClick={() => setChosen(c.id)}>{String(c.name)}</button>
+                <button type="button" className="link" onClick={() => edit(c)} aria-label={`Rename ${String(c.name)}`}>✎</button>
+              </span>
+            ))}
+          </div>
+        )}
+      </ResourceSection>
+      {canvas && <CanvasEditor key={canvas.id} canvas={canvas} update={(body) => canvases.update(canvas, body)} />}
+      {canvas && <Snapshots canvas={canvas} versions={versions.records.filter((v) => v.canvasId === canvas.id)} />}
+    </>
+  );
+}
+
+function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Record<string, unknown>): Promise<WorkRecord> }) {
+  const { editable } = useWorkspace();
+  const saved = (canvas.sections ?? {}) as Record<string, string>;
+  const [draft, setDraft] = useState<Record<string, string>>(saved);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const changed = Object.keys(draft).filter((k) => (draft[k] ?? '') !== (saved[k] ?? ''));
+  useEffect(() => { if (changed.length === 0) setDraft(saved); }, [canvas.revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  async function save() {
+    try {
+      await update({ sections: Object.fromEntries(changed.map((k) => [k, draft[k]])) });
+      setError(null);
+      setNote('Saved.');
+      setTimeout(() => setNote(null), 3000);
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 409
+        ? 'Someone else saved this canvas since you opened it. Copy your text, reload the page, and make your change again.'
+        : messageOf(e));
+    }
+  }
+  return (
+    <section className="card" aria-label={`Canvas ${String(canvas.name)}`}>
+      <h2>{String(canvas.name)}</h2>
+      <div className="canvas">
+        {SECTIONS[String(canvas.kind)]?.map((k) => (
+          <label key={k} className={`canvas-${k}`}>{label(k)}
+            <textarea rows={3} maxLength={4000} disabled={!editable} value={draft[k] ?? ''}
+                      onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />
+          </label>
+        ))}
+      </div>
+      <ErrorNote error={error} />
+      {note && <InfoNote>{note}</InfoNote>}
+      {editable && <div className="row"><button type="button" className="primary" disabled={changed.length === 0} onClick={save}>Save canvas</button>
+        {changed.length > 0 && <span className="muted">Unsaved changes</span>}</div>}
+    </section>
+  );
+}
+
+function Snapshots({ canvas, versions }: { canvas: WorkRecord; versions: WorkRecord[] }) {
+  const { api, org } = useSession();
+  const { ventureId, editable } = useWorkspace();
+  const [error, setError] = useState<string | null>(null);
+  async function act(work: () => Promise<unknown>) {
+    try { await work(); setError(null); } catch (e) { setError(messageOf(e)); }
+  }
+  return (
+    <section className="card" aria-label="Snapshots">
+      <div className="page-head">
+        <h2>Snapshots</h2>
+        {editable && <button type="button" onClick={() => {
+          const name = prompt('Name this snapshot', `${String(canvas.name)} ${new Date().toLocaleDateString()}`);
+          if (name) act(() => api.snapshotCanvas(org.id, ventureId, canvas.id, name));
+        }}>Take snapshot</button>}
+      </div>
+      <ErrorNote error={error} />
+      {versions.length === 0 ? <p className="muted">No snapshots of this canvas yet.</p> : (
+        <ul className="plain">
+          {versions.map((v) => (
+            <li key={v.id} className="row">
+              <span>{String(v.name)} <span className="muted">{new Date(v.createdAt).toLocaleString()}</span></span>
+              {editable && <button type="button" onClick={() => {
+                if (confirm(`Replace the canvas with "${String(v.name)}"? Take a snapshot first to keep what is there now.`)) {
+                  act(() => api.restoreCanvas(org.id, ventureId, canvas.id, v.id, canvas.revision));
+                }
+              }}>Restore</button>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
