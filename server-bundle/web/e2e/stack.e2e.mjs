@@ -97,12 +97,16 @@ step('a venture is created, its canvas edited and saved', async () => {
   await admin.getByLabel('Hypothesis').fill('Village shops will rent solar charging by the hour');
   await admin.getByRole('button', { name: 'Create venture' }).click();
   await admin.getByRole('heading', { name: 'Solar Kiosk', level: 1 }).waitFor();
+  // A new venture opens on its first canvas (release 1.2.0 keeps canvases as records of their own).
+  await admin.getByRole('tab', { name: 'Lean canvas' }).waitFor();
   await admin.getByLabel('Problem').fill('Phones die; the grid is unreliable');
   await admin.getByLabel('Unique value proposition').fill('Charge for the price of a cup of tea');
-  await admin.getByRole('button', { name: 'Save changes' }).click();
+  await admin.getByRole('button', { name: 'Save canvas' }).click();
   await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await admin.reload();
   assert.equal(await admin.getByLabel('Problem').inputValue(), 'Phones die; the grid is unreliable');
+  await shot(admin, 'canvas');
+  await tab(admin, 'Overview');
 });
 
 step('metrics are added and drawn as a chart', async () => {
@@ -154,6 +158,19 @@ step('a file is uploaded with progress and downloaded byte for byte', async () =
 });
 
 const nav = (page, name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+const tab = (page, name) => page.getByRole('navigation', { name: 'Venture pages' }).getByRole('link', { name, exact: true }).click();
+
+/** Opens the section's form, fills it (selects by value), and adds the record. */
+async function add(page, noun, values) {
+  await page.getByRole('button', { name: `Add ${noun}` }).click();
+  const form = page.getByRole('form', { name: `New ${noun}` });
+  for (const [name, value] of Object.entries(values)) {
+    const input = form.getByLabel(name, { exact: true });
+    if (await input.evaluate((e) => e.tagName === 'SELECT')) await input.selectOption(value);
+    else await input.fill(value);
+  }
+  await form.getByRole('button', { name: `Add ${noun}` }).click();
+}
 
 /** The admin invites {@code email} as {@code role}; the invitee opens the link in a browser of their own and joins. */
 async function inviteAndJoin(email, role, name, password) {
@@ -205,10 +222,13 @@ step('a viewer sees why nothing is editable, and the server refuses anyway', asy
   assert.equal(await carol.getByRole('button', { name: 'Create venture' }).count(), 0);
   await carol.getByRole('link', { name: 'Solar Kiosk' }).click();
   await carol.getByText('Your role here is viewer').waitFor();
-  assert.ok(await carol.getByLabel('Problem').isDisabled(), 'the canvas is read-only for a viewer');
+  await carol.getByRole('heading', { name: 'Files' }).waitFor();
   assert.equal(await carol.getByRole('button', { name: 'Add data point' }).count(), 0);
   assert.equal(await carol.getByLabel('Upload files').count(), 0);
   await shot(carol, 'viewer');
+  await tab(carol, 'Canvas');
+  assert.ok(await carol.getByLabel('Problem').isDisabled(), 'the canvas is read-only for a viewer');
+  assert.equal(await carol.getByRole('button', { name: 'Take snapshot' }).count(), 0);
 
   const refused = await carol.evaluate(async () => {
     const orgs = await (await fetch('/api/orgs', { headers: { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}` } })).json();
@@ -269,6 +289,75 @@ step('the AI panel shows only when the server has a provider', async () => {
   await admin.reload();
   await admin.getByTestId('ai-panel').waitFor();
   await admin.unroute('**/api/ai/status');
+});
+
+step('a founder\'s week through every page of the workspace, seen live by a member', async () => {
+  await nav(admin, 'Ventures');
+  await admin.getByRole('link', { name: 'Solar Kiosk' }).click();
+  await tab(bob, 'Goals');
+  await bob.getByRole('heading', { name: 'Goals', level: 2 }).waitFor();
+  await tab(admin, 'Goals');
+  await add(admin, 'goal', { Title: '20 kiosks renting by March', Timeframe: 'quarterly', Health: 'on_track' });
+  const started = Date.now();
+  await bob.getByRole('article', { name: '20 kiosks renting by March' }).waitFor({ timeout: 1000 });
+  console.log(`workspace: a goal added in one browser showed in the other within ${Date.now() - started} ms of its form closing`);
+  await add(admin, 'key result', { Goal: '20 kiosks renting by March', Description: 'Kiosks renting', Target: '20',
+    Current: '7', Unit: 'kiosks' });
+  await bob.getByRole('progressbar', { name: '35 %' }).waitFor();
+  await shot(admin, 'goals');
+
+  await tab(admin, 'Roadmap');
+  await add(admin, 'feature', { Title: 'Pay by phone', Status: 'in_progress', Priority: 'high', 'Eisenhower quadrant': 'do' });
+  await admin.getByRole('region', { name: 'In progress' }).getByText('Pay by phone').waitFor();
+  await admin.getByLabel('Eisenhower matrix').check();
+  await admin.getByRole('region', { name: 'Urgent and important' }).getByText('Pay by phone').waitFor();
+  await shot(admin, 'roadmap');
+
+  await tab(admin, 'Customers');
+  await add(admin, 'interview', { Name: 'Shopkeeper Amina', Sentiment: 'positive', 'Willingness to pay': 'high' });
+  await admin.getByRole('cell', { name: 'Shopkeeper Amina' }).waitFor();
+  await shot(admin, 'customers');
+
+  await tab(admin, 'Market');
+  await add(admin, 'market size', { Name: 'East Africa kiosks', 'TAM (total market)': '1000000', 'SAM (serviceable)': '2000000' });
+  await admin.getByRole('alert').filter({ hasText: 'cannot be larger than the total' }).waitFor();
+  await admin.getByLabel('SAM (serviceable)', { exact: true }).fill('200000');
+  await admin.getByRole('form', { name: 'New market size' }).getByRole('button', { name: 'Add market size' }).click();
+  await admin.getByRole('cell', { name: 'East Africa kiosks' }).waitFor();
+  await shot(admin, 'market');
+
+  await tab(admin, 'Competitors');
+  await add(admin, 'competitor', { Name: 'GridCharge', Strengths: 'Brand', Threats: 'Price war' });
+  await admin.getByRole('cell', { name: 'GridCharge' }).waitFor();
+  await shot(admin, 'competitors');
+
+  await tab(admin, 'Financials');
+  await add(admin, 'revenue stream', { Name: 'Hourly charging', Price: '0.5', Frequency: 'monthly', Quantity: '2000' });
+  await add(admin, 'cost', { Name: 'Kiosk rent', Amount: '400', Frequency: 'monthly' });
+  // 0.5 x 2000 = 1,000 a month against 400: 12,000 - 4,800 over a year, in the black from month 1.
+  await admin.getByText(/Revenue 12,000\.00 · costs 4,800\.00 · result 7,200\.00 · break-even in month 1/).waitFor();
+  await shot(admin, 'financials');
+
+  await tab(admin, 'Journey');
+  await add(admin, 'milestone', { Title: 'First kiosk opened', Date: '2026-10-01', Type: 'launch' });
+  await admin.getByText('First kiosk opened').waitFor();
+  await shot(admin, 'journey');
+
+  await tab(admin, 'Calendar');
+  await add(admin, 'event', { Title: 'Supplier call', Starts: '2026-12-07T10:00', Location: 'Phone' });
+  await admin.getByRole('cell', { name: 'Supplier call' }).waitFor();
+  await shot(admin, 'calendar');
+
+  const refused = await bob.evaluate(async () => {
+    const headers = { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}`, 'Content-Type': 'application/json' };
+    const orgs = await (await fetch('/api/orgs', { headers })).json();
+    const [venture] = await (await fetch(`/api/orgs/${orgs[0].id}/ventures`, { headers })).json();
+    const r = await fetch(`/api/orgs/${orgs[0].id}/ventures/${venture.id}/goals`, { method: 'POST', headers,
+      body: JSON.stringify({ title: 'x', status: 'someday' }) });
+    return { status: r.status, body: await r.json() };
+  });
+  assert.equal(refused.status, 400);
+  assert.match(refused.body.message, /'status' must be one of: not_started, in_progress, completed, cancelled/);
 });
 
 step('every control is named, the layout fits a laptop screen, and nothing came from outside the stack', async () => {

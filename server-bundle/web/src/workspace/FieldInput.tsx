@@ -25,7 +25,7 @@ export function FieldInput({ spec, value, onChange, context }: {
     case 'CHOICE':
       return (
         <select {...common} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-          {!spec.required && <option value="">—</option>}
+          <Empty required={spec.required} />
           {spec.choices.map((c) => <option key={c} value={c}>{label(c)}</option>)}
         </select>
       );
@@ -47,7 +47,7 @@ export function FieldInput({ spec, value, onChange, context }: {
     case 'REF':
       return (
         <select {...common} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-          {!spec.required && <option value="">—</option>}
+          <Empty required={spec.required} />
           {(context.options[spec.target ?? ''] ?? []).map((r) => <option key={r.id} value={r.id}>{titleOf(r)}</option>)}
         </select>
       );
@@ -66,6 +66,11 @@ export function FieldInput({ spec, value, onChange, context }: {
     default:
       return <output id={id}>{show(spec, value, context)}</output>;
   }
+}
+
+/** The select's empty choice: "—" to leave an optional field empty; "Choose…" (not choosable) for a required one. */
+function Empty({ required }: { required: boolean }) {
+  return required ? <option value="" disabled>Choose…</option> : <option value="">—</option>;
 }
 
 /** A field's value as text in a list. */
