@@ -117,6 +117,11 @@ step('metrics are added and drawn as a chart', async () => {
     await admin.getByLabel(/^Unit/).selectOption('USD');
     await admin.getByRole('button', { name: 'Add data point' }).click();
     await admin.getByTestId('chart-MRR').filter({ hasText: `latest $${Number(value).toLocaleString('en-US')}` }).waitFor();
+    // The chart can update from the live push before the form hears back and empties itself: wait for that.
+    await admin.getByLabel('Value', { exact: true }).evaluate((e) => new Promise((done) => {
+      const check = () => (e.value === '' ? done() : setTimeout(check, 20));
+      check();
+    }));
   }
   await admin.getByTestId('chart-MRR').filter({ hasText: '3 points' }).waitFor();
   await admin.getByLabel('Value', { exact: true }).fill('lots');
@@ -162,14 +167,14 @@ const tab = (page, name) => page.getByRole('navigation', { name: 'Venture pages'
 
 /** Opens the section's form, fills it (selects by value), and adds the record. */
 async function add(page, noun, values) {
-  await page.getByRole('button', { name: `Add ${noun}` }).click();
+  await page.getByRole('button', { name: `Add ${noun}`, exact: true }).click();
   const form = page.getByRole('form', { name: `New ${noun}` });
   for (const [name, value] of Object.entries(values)) {
     const input = form.getByLabel(name, { exact: true });
     if (await input.evaluate((e) => e.tagName === 'SELECT')) await input.selectOption(value);
     else await input.fill(value);
   }
-  await form.getByRole('button', { name: `Add ${noun}` }).click();
+  await form.getByRole('button', { name: `Add ${noun}`, exact: true }).click();
 }
 
 /** The admin invites {@code email} as {@code role}; the invitee opens the link in a browser of their own and joins. */
@@ -315,7 +320,7 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
 
   await tab(admin, 'Customers');
   await add(admin, 'interview', { Name: 'Shopkeeper Amina', Sentiment: 'positive', 'Willingness to pay': 'high' });
-  await admin.getByRole('cell', { name: 'Shopkeeper Amina' }).waitFor();
+  await admin.getByRole('cell', { name: 'Shopkeeper Amina', exact: true }).waitFor();
   await shot(admin, 'customers');
 
   await tab(admin, 'Market');
@@ -323,12 +328,12 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
   await admin.getByRole('alert').filter({ hasText: 'cannot be larger than the total' }).waitFor();
   await admin.getByLabel('SAM (serviceable)', { exact: true }).fill('200000');
   await admin.getByRole('form', { name: 'New market size' }).getByRole('button', { name: 'Add market size' }).click();
-  await admin.getByRole('cell', { name: 'East Africa kiosks' }).waitFor();
+  await admin.getByRole('cell', { name: 'East Africa kiosks', exact: true }).waitFor();
   await shot(admin, 'market');
 
   await tab(admin, 'Competitors');
   await add(admin, 'competitor', { Name: 'GridCharge', Strengths: 'Brand', Threats: 'Price war' });
-  await admin.getByRole('cell', { name: 'GridCharge' }).waitFor();
+  await admin.getByRole('cell', { name: 'GridCharge', exact: true }).waitFor();
   await shot(admin, 'competitors');
 
   await tab(admin, 'Financials');
@@ -345,7 +350,7 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
 
   await tab(admin, 'Calendar');
   await add(admin, 'event', { Title: 'Supplier call', Starts: '2026-12-07T10:00', Location: 'Phone' });
-  await admin.getByRole('cell', { name: 'Supplier call' }).waitFor();
+  await admin.getByRole('cell', { name: 'Supplier call', exact: true }).waitFor();
   await shot(admin, 'calendar');
 
   const refused = await bob.evaluate(async () => {
