@@ -323,6 +323,24 @@ CREATE INDEX IF NOT EXISTS key_results_goal ON key_results (goal_id);
 CREATE INDEX IF NOT EXISTS initiatives_division ON initiatives (division_id);
 CREATE INDEX IF NOT EXISTS canvas_versions_canvas ON canvas_versions (canvas_id, created_at);
 
+-- Custom roles: the workspace pages a member or viewer holding one sees, and whether they may create, edit and
+-- delete there. A role in use cannot be deleted (the server refuses; the foreign key would widen access).
+CREATE TABLE IF NOT EXISTS custom_roles (
+    id            uuid PRIMARY KEY,
+    org_id        uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    name          text NOT NULL,
+    description   text NOT NULL DEFAULT '',
+    allowed_pages text[] NOT NULL DEFAULT '{}',
+    can_create    boolean NOT NULL DEFAULT false,
+    can_edit      boolean NOT NULL DEFAULT false,
+    can_delete    boolean NOT NULL DEFAULT false,
+    revision      integer NOT NULL DEFAULT 1,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    updated_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX IF NOT EXISTS custom_roles_name ON custom_roles (org_id, lower(name));
+ALTER TABLE memberships ADD COLUMN IF NOT EXISTS custom_role_id uuid REFERENCES custom_roles (id) ON DELETE RESTRICT;
+
 -- The venture's profile.
 ALTER TABLE ventures ADD COLUMN IF NOT EXISTS slug text;
 ALTER TABLE ventures ADD COLUMN IF NOT EXISTS logo_file_id uuid REFERENCES files (id) ON DELETE SET NULL;

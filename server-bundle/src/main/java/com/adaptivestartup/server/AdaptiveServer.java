@@ -24,9 +24,11 @@ import com.adaptivestartup.server.http.ClientAddress;
 import com.adaptivestartup.server.http.HttpApp;
 import com.adaptivestartup.server.metric.MetricRoutes;
 import com.adaptivestartup.server.metric.MetricService;
+import com.adaptivestartup.server.org.CustomRoles;
 import com.adaptivestartup.server.org.InvitationService;
 import com.adaptivestartup.server.org.OrgRoutes;
 import com.adaptivestartup.server.org.OrgService;
+import com.adaptivestartup.server.org.RoleRoutes;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.resource.Catalogue;
@@ -96,6 +98,7 @@ public final class AdaptiveServer implements AutoCloseable {
             ResourceService records = new ResourceService(sql, access, activity, live, catalogue);
             new ResourceRoutes(accounts, records, catalogue).register(app);
             new WorkspaceRoutes(accounts, new CanvasService(records, catalogue), new ForecastService(sql, access)).register(app);
+            new RoleRoutes(accounts, new CustomRoles(sql, access, activity, live, WorkspaceResources.pages())).register(app);
         }
         new AiRoutes(accounts, AiProvider.from(config.ai(), HttpClient.newHttpClient())).register(app);
         live.register(app);

@@ -31,6 +31,41 @@ public final class OrgAccess {
         return role;
     }
 
+    /**
+     * The caller's grant in the organization, allowing {@code action} on the workspace {@code page}, or an error:
+     * not a member is "not found", a page their custom role does not include or a right it lacks is "forbidden"
+     * with the reason. Needs the schema of release 1.2.0 (custom roles).
+     */
+    public Grant require(Principal p, UUID orgId, String page, Action action) {
+        Grant grant = grantOf(p.userId(), orgId).orElseThrow(() -> ApiError.notFound("the organization"));
+        if (!grant.allows(page, action)) {
+            throw ApiError.forbidden(grant.refusal(page, action));
+        }
+        return grant;
+    }
+
+    public Optional<Grant> grantOf(UUID userId, UUID orgId) {
+        return sql.one("SELECT m.role, c.id, c.name, c.description, c.allowed_pages, c.can_create, c.can_edit, c.can_delete,"
+                + " c.revision FROM memberships m LEFT JOIN custom_roles c ON c.id = m.custom_role_id"
+                + " WHERE m.org_id = ? AND m.user_id = ?", r -> new Grant(Role.fromWire(r.getString("role")).orElseThrow(),
+                r.getObject("id") == null ? null : customRole(r)), orgId, userId);
+    }
+
+    public static CustomRole customRole(java.sql.ResultSet r) throws java.sql.SQLException {
+        return new CustomRole(r.getObject("id", UUID.class), r.getString("name"), r.getString("description"),
+                List.of((String[]) r.getArray("allowed_pages").getArray()), r.getBoolean("can_create"),
+                r.getBoolean("can_edit"), r.getBoolean("can_delete"), r.getInt("revision"));
+    }
+
+    /** Every member of the organization and whether they may see the workspace {@code page}, in one query. */
+    public Map<UUID, Boolean> membersSeeing(UUID orgId, String page) {
+        return sql.list("SELECT m.user_id, (m.role IN ('founder', 'admin') OR m.custom_role_id IS NULL"
+                                + " OR ? = ANY(c.allowed_pages)) AS sees"
+                                + " FROM memberships m LEFT JOIN custom_roles c ON c.id = m.custom_role_id WHERE m.org_id = ?",
+                        r -> Map.entry(r.getObject("user_id", UUID.class), r.getBoolean("sees")), page, orgId).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public Optional<Role> roleOf(UUID userId, UUID orgId) {
         return sql.one("SELECT role FROM memberships WHERE org_id = ? AND user_id = ?",
                 r -> Role.fromWire(r.getString("role")).orElseThrow(), orgId, userId);

@@ -100,10 +100,26 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
      */
     public void publish(UUID orgId, String type, Object data) {
         List<LiveSocket> receivers = matching(s -> s.memberOf(orgId));
-        if (receivers.isEmpty()) {
-            return;
+        if (!receivers.isEmpty()) {
+            Map<UUID, Role> members = access.membersOf(orgId);
+            send(receivers, members::containsKey, member -> true, orgId, type, data);
         }
-        Map<UUID, Role> members = access.membersOf(orgId);
+    }
+
+    /**
+     * The same for a change on a workspace page: members whose custom role does not include the page are not
+     * told (their sockets stay open).
+     */
+    public void publish(UUID orgId, String page, String type, Object data) {
+        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId));
+        if (!receivers.isEmpty()) {
+            Map<UUID, Boolean> members = access.membersSeeing(orgId, page);
+            send(receivers, members::containsKey, member -> members.getOrDefault(member, false), orgId, type, data);
+        }
+    }
+
+    private void send(List<LiveSocket> receivers, Predicate<UUID> isMember, Predicate<UUID> sees, UUID orgId, String type,
+                      Object data) {
         Set<String> live = sessions.live(receivers.stream().map(LiveSocket::sessionHash).toList());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", type);
@@ -113,9 +129,9 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
         for (LiveSocket socket : receivers) {
             if (!live.contains(socket.sessionHash())) {
                 socket.close(SESSION_ENDED, "the session ended");
-            } else if (!members.containsKey(socket.userId())) {
+            } else if (!isMember.test(socket.userId())) {
                 socket.close(MEMBERSHIP_CHANGED, "your membership changed");
-            } else {
+            } else if (sees.test(socket.userId())) {
                 socket.send(message);
             }
         }

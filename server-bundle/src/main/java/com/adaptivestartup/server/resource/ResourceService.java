@@ -1,9 +1,9 @@
 package com.adaptivestartup.server.resource;
 
+import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.activity.ActivityLog;
 import com.adaptivestartup.server.auth.Principal;
-import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.DataAccessException;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * List, read, create, change and delete the records of any {@link Resource}, the same way for all: the one
- * access check, the venture live in the organization, every field checked, references to the same venture only,
+ * access check (the resource's page and the action, so custom roles hold on every route), the venture live in the organization, every field checked, references to the same venture only,
  * revisions (a stale write is a 409), an activity entry in the same transaction, and a live event after commit.
  */
 public final class ResourceService {
@@ -47,7 +47,7 @@ public final class ResourceService {
     }
 
     public RecordPage list(Principal p, UUID orgId, UUID ventureId, Resource r, Query q) {
-        access.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, r.page(), Action.VIEW);
         int limit = q.limit() == null ? DEFAULT_PAGE : q.limit();
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiError.badRequest("'limit' must be between 1 and " + MAX_PAGE);
@@ -77,7 +77,7 @@ public final class ResourceService {
     }
 
     public Map<String, Object> get(Principal p, UUID orgId, UUID ventureId, Resource r, UUID id) {
-        access.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, r.page(), Action.VIEW);
         return sql.transaction(tx -> {
             requireVenture(tx, orgId, ventureId);
             return find(tx, r, orgId, ventureId, id);
@@ -85,7 +85,7 @@ public final class ResourceService {
     }
 
     public Map<String, Object> create(Principal p, UUID orgId, UUID ventureId, Resource r, JsonNode body) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, r.page(), Action.CREATE);
         ObjectNode fields = object(r, body, false);
         Map<Field, Object> values = values(r, fields);
         for (Field f : r.writable()) {
@@ -112,7 +112,7 @@ public final class ResourceService {
     }
 
     public Map<String, Object> update(Principal p, UUID orgId, UUID ventureId, Resource r, UUID id, JsonNode body) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, r.page(), Action.EDIT);
         ObjectNode fields = object(r, body, true);
         Integer revision = revision(fields);
         String source = source(fields);
@@ -141,7 +141,7 @@ public final class ResourceService {
 
     /** Deletes the record (what belongs to it goes with it, by the schema) and drops its id from lists naming it. */
     public void delete(Principal p, UUID orgId, UUID ventureId, Resource r, UUID id, Integer revision) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, r.page(), Action.DELETE);
         RecordSql statements = catalogue.sql(r);
         sql.transaction(tx -> {
             requireVenture(tx, orgId, ventureId);
@@ -177,7 +177,7 @@ public final class ResourceService {
         data.put("resource", r.path());
         data.put("ventureId", ventureId);
         data.putAll(detail);
-        live.publish(orgId, type, data);
+        live.publish(orgId, r.page(), type, data);
     }
 
     private ApiError staleOrMissing(Sql.Tx tx, Resource r, UUID orgId, UUID ventureId, UUID id, Integer revision)

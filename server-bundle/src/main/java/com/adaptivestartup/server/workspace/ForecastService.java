@@ -2,7 +2,7 @@ package com.adaptivestartup.server.workspace;
 
 import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.auth.Principal;
-import com.adaptivestartup.server.auth.Role;
+import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.resource.ResourceService;
@@ -19,7 +19,7 @@ public final class ForecastService {
     }
 
     public Forecast.Result forecast(Principal p, UUID orgId, UUID ventureId, Integer months) {
-        access.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, "financials", Action.VIEW);
         int span = months == null ? 12 : months;
         if (span < 1 || span > Forecast.MAX_MONTHS) {
             throw ApiError.badRequest("'months' must be between 1 and " + Forecast.MAX_MONTHS);
