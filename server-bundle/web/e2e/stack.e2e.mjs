@@ -365,6 +365,39 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
   assert.match(refused.body.message, /'status' must be one of: not_started, in_progress, completed, cancelled/);
 });
 
+step('a custom role narrows a member to the pages and rights it gives, on the page and on the server', async () => {
+  await nav(admin, 'Members');
+  const form = admin.getByRole('form', { name: 'New custom role' });
+  await form.getByLabel('Name').fill('Sales');
+  await form.getByLabel('Customers').check();
+  await form.getByLabel('add').check();
+  await form.getByRole('button', { name: 'Create role' }).click();
+  const role = admin.getByRole('article', { name: 'Role Sales' });
+  await role.getByLabel('Give to').selectOption({ label: 'bob@web.example' });
+  await role.getByText('bob@web.example').waitFor();
+  await shot(admin, 'custom-roles');
+
+  // Bob's open page hears at once that what he may see changed, and shows only what the role gives.
+  const tabs = bob.getByRole('navigation', { name: 'Venture pages' });
+  await tabs.getByRole('link', { name: 'Goals', exact: true }).waitFor({ state: 'detached', timeout: 5000 });
+  assert.deepEqual(await tabs.getByRole('link').allTextContents(), ['Overview', 'Customers']);
+  await tab(bob, 'Customers');
+  await bob.getByRole('cell', { name: 'Shopkeeper Amina', exact: true }).waitFor();
+  assert.equal(await bob.getByRole('button', { name: 'Edit Shopkeeper Amina' }).count(), 0, 'no edit right');
+  await add(bob, 'interview', { Name: 'Farmer Musa' });
+  await bob.getByRole('cell', { name: 'Farmer Musa', exact: true }).waitFor();
+  const refused = await bob.evaluate(async () => {
+    const headers = { Authorization: `Bearer ${localStorage.getItem('adaptive.session')}`, 'Content-Type': 'application/json' };
+    const orgs = await (await fetch('/api/orgs', { headers })).json();
+    const [venture] = await (await fetch(`/api/orgs/${orgs[0].id}/ventures`, { headers })).json();
+    const goals = await fetch(`/api/orgs/${orgs[0].id}/ventures/${venture.id}/goals`, { headers });
+    return { status: goals.status, body: await goals.json() };
+  });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.message, 'your role here (Sales) does not include the goals page');
+  await shot(bob, 'custom-role-member');
+});
+
 step('every control is named, the layout fits a laptop screen, and nothing came from outside the stack', async () => {
   for (const [page, where] of [[admin, 'venture page'], [bob, 'venture page (member)']]) {
     const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]

@@ -4,7 +4,7 @@ import type {
   AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
   ServerVersion, StoredFile, Unit, User, Venture,
 } from './types';
-import type { ForecastResult, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
+import type { CustomRole, ForecastResult, MyAccess, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -148,6 +148,23 @@ export class Api {
   restoreCanvas(orgId: string, ventureId: string, canvasId: string, versionId: string, revision: number) {
     return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/canvases/${canvasId}/restore`,
       { versionId, revision });
+  }
+
+  // custom roles (1.2.0)
+  myAccess(orgId: string) {
+    return this.request<MyAccess>('GET', `/api/orgs/${orgId}/access`);
+  }
+  customRoles(orgId: string) {
+    return this.request<CustomRole[]>('GET', `/api/orgs/${orgId}/roles`);
+  }
+  createCustomRole(orgId: string, role: Omit<CustomRole, 'id' | 'revision' | 'holders'>) {
+    return this.request<CustomRole>('POST', `/api/orgs/${orgId}/roles`, role);
+  }
+  deleteCustomRole(orgId: string, id: string) {
+    return this.request<void>('DELETE', `/api/orgs/${orgId}/roles/${id}`);
+  }
+  assignCustomRole(orgId: string, userId: string, customRoleId: string | null) {
+    return this.request<void>('PUT', `/api/orgs/${orgId}/members/${userId}/custom-role`, { customRoleId });
   }
 
   // ventures

@@ -4,11 +4,12 @@ import { ErrorNote, messageOf } from '../components/Notes';
 import { useAction } from '../components/useAction';
 import { atLeastVersion, useSession } from '../context';
 import { hrefOf } from '../router';
+import { CustomRolesPanel } from '../workspace/CustomRolesPanel';
 
 const ASSIGNABLE: Role[] = ['admin', 'member', 'viewer'];
 
 export function Members() {
-  const { api, org, user } = useSession();
+  const { api, org, user, serverVersion } = useSession();
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const manage = canManageMembers(org.role);
@@ -69,6 +70,7 @@ export function Members() {
         </tbody>
       </table>
       {manage && <Invitations />}
+      {manage && members && atLeastVersion(serverVersion, '1.2.0') && <CustomRolesPanel members={members} />}
     </section>
   );
 }

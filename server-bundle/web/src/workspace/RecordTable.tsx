@@ -4,17 +4,19 @@ import { ErrorNote, messageOf } from '../components/Notes';
 import { show, type FieldContext } from './FieldInput';
 import { field, label, titleOf, type ResourceSpec, type WorkRecord } from './model';
 
-export function RecordTable({ spec, records, columns, context, editable, onEdit, onDelete }: {
+export function RecordTable({ spec, records, columns, context, canEdit, canDelete, onEdit, onDelete }: {
   spec: ResourceSpec;
   records: WorkRecord[];
   columns: string[];
   context: FieldContext;
-  editable: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
   onEdit(r: WorkRecord): void;
   onDelete(r: WorkRecord): Promise<void>;
 }) {
   const [error, setError] = useState<string | null>(null);
   if (records.length === 0) return <p className="muted">No {spec.noun}s yet.</p>;
+  const editable = canEdit || canDelete;
   async function remove(r: WorkRecord) {
     if (!confirm(`Delete the ${spec.noun} "${titleOf(r)}"?`)) return;
     try {
@@ -39,8 +41,8 @@ export function RecordTable({ spec, records, columns, context, editable, onEdit,
               ))}
               {editable && (
                 <td className="actions">
-                  <button type="button" onClick={() => onEdit(r)} aria-label={`Edit ${titleOf(r)}`}>Edit</button>
-                  <button type="button" className="danger" onClick={() => remove(r)} aria-label={`Delete ${titleOf(r)}`}>Delete</button>
+                  {canEdit && <button type="button" onClick={() => onEdit(r)} aria-label={`Edit ${titleOf(r)}`}>Edit</button>}
+                  {canDelete && <button type="button" className="danger" onClick={() => remove(r)} aria-label={`Delete ${titleOf(r)}`}>Delete</button>}
                 </td>
               )}
             </tr>

@@ -22,7 +22,7 @@ export function ResourceSection({ path, title, intro, records, columns, fields, 
   /** Draws the records instead of the table; gets the edit action. */
   children?(shown: WorkRecord[], edit: (r: WorkRecord) => void): ReactNode;
 }) {
-  const { specs, members, editable } = useWorkspace();
+  const { specs, members, can } = useWorkspace();
   const spec = specs[path];
   const [editing, setEditing] = useState<WorkRecord | 'new' | null>(null);
   const context: FieldContext = { options: options ?? {}, members };
@@ -32,7 +32,7 @@ export function ResourceSection({ path, title, intro, records, columns, fields, 
     <section className="card" aria-label={title}>
       <div className="page-head">
         <h2>{title}</h2>
-        {editable && editing === null && <button type="button" className="primary" onClick={() => setEditing('new')}>Add {spec.noun}</button>}
+        {can(spec.page, 'create') && editing === null && <button type="button" className="primary" onClick={() => setEditing('new')}>Add {spec.noun}</button>}
       </div>
       {intro && <p className="muted">{intro}</p>}
       <ErrorNote error={records.error} />
@@ -45,7 +45,8 @@ export function ResourceSection({ path, title, intro, records, columns, fields, 
       )}
       {records.loading ? <p aria-busy="true">Loading…</p>
         : children ? children(shown, setEditing)
-          : <RecordTable spec={spec} records={shown} columns={columns} context={context} editable={editable}
+          : <RecordTable spec={spec} records={shown} columns={columns} context={context}
+                         canEdit={can(spec.page, 'edit')} canDelete={can(spec.page, 'delete')}
                          onEdit={setEditing} onDelete={records.remove} />}
     </section>
   );

@@ -1,17 +1,20 @@
 // A venture's workspace (server 1.2.0 and newer): one tab per page of the founder's tools. The resources'
 // descriptions and the organization's people are loaded once here and shared with every tab.
 import { useEffect, useState, type ReactNode } from 'react';
-import { canEdit, type Venture } from '../api/types';
+import type { Venture } from '../api/types';
 import { ErrorNote, messageOf } from '../components/Notes';
 import { useSession } from '../context';
 import { hrefOf } from '../router';
-import type { ResourceSpec } from './model';
+import { allows, type ResourceSpec } from './model';
 import { CanvasTab } from './tabs/CanvasTab';
 import { FinancialsTab } from './tabs/FinancialsTab';
 import { GoalsTab } from './tabs/GoalsTab';
 import { RoadmapTab } from './tabs/RoadmapTab';
 import { CalendarTab, CompetitorsTab, CustomersTab, JourneyTab, MarketTab } from './tabs/SimpleTabs';
 import { Workspace, type WorkspaceContext } from './Workspace';
+
+/** The page (in custom roles' terms) a tab shows; the same name unless said here. */
+const PAGE_OF: Record<string, string> = {};
 
 export const TABS: [string, string][] = [['overview', 'Overview'], ['canvas', 'Canvas'], ['goals', 'Goals'],
   ['roadmap', 'Roadmap'], ['customers', 'Customers'], ['market', 'Market'], ['competitors', 'Competitors'],
@@ -22,19 +25,20 @@ export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab:
   const [context, setContext] = useState<WorkspaceContext | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    Promise.all([api.resources(), api.members(org.id)]).then(([specs, members]) => {
+    Promise.all([api.resources(), api.members(org.id), api.myAccess(org.id)]).then(([specs, members, access]) => {
       setContext({
-        ventureId: venture.id, editable: canEdit(org.role),
+        ventureId: venture.id, can: (page, action) => allows(access, page, action),
         specs: Object.fromEntries(specs.map((s: ResourceSpec) => [s.path, s])),
         members: members.map((m) => ({ id: m.userId, name: m.name || m.email })),
       });
     }, (e) => setError(messageOf(e)));
-  }, [api, org.id, org.role, venture.id]);
-  const current = TABS.some(([key]) => key === tab) ? tab : 'overview';
+  }, [api, org, venture.id]);
+  const visible = TABS.filter(([key]) => key === 'overview' || !context || context.can(PAGE_OF[key] ?? key, 'view'));
+  const current = visible.some(([key]) => key === tab) ? tab : 'overview';
   return (
     <>
       <nav className="tabs" aria-label="Venture pages">
-        {TABS.map(([key, title]) => (
+        {visible.map(([key, title]) => (
           <a key={key} href={hrefOf({ page: 'venture', id: venture.id, tab: key })}
              aria-current={key === current ? 'page' : undefined}>{title}</a>
         ))}

@@ -3,11 +3,14 @@
 import { createContext, useContext } from 'react';
 import type { ResourceSpec } from './model';
 
+export type Action = 'view' | 'create' | 'edit' | 'delete';
+
 export interface WorkspaceContext {
   ventureId: string;
   specs: Record<string, ResourceSpec>;
   members: { id: string; name: string }[];
-  editable: boolean;
+  /** What the signed-in person may do on a page (their role, narrowed by a custom role); the server holds it too. */
+  can(page: string, action: Action): boolean;
 }
 
 export const Workspace = createContext<WorkspaceContext | null>(null);

@@ -82,3 +82,33 @@ export function titleOf(r: WorkRecord): string {
   }
   return r.id.slice(0, 8);
 }
+
+export interface CustomRole {
+  id: string;
+  name: string;
+  description: string;
+  allowedPages: string[];
+  canCreate: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  revision: number;
+  holders?: string[];
+}
+
+export interface MyAccess {
+  role: string;
+  customRole: CustomRole | null;
+  pages: string[];
+}
+
+/** What a grant allows, as the server's access check decides it. */
+export function allows(access: MyAccess, page: string, action: 'view' | 'create' | 'edit' | 'delete'): boolean {
+  if (access.role === 'founder' || access.role === 'admin') return true;
+  const c = access.customRole;
+  if (c) {
+    if (!c.allowedPages.includes(page)) return false;
+    return action === 'view' || (action === 'create' && c.canCreate) || (action === 'edit' && c.canEdit)
+      || (action === 'delete' && c.canDelete);
+  }
+  return action === 'view' || access.role === 'member';
+}

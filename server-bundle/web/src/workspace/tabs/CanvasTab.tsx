@@ -44,7 +44,7 @@ export function CanvasTab({ currentCanvasId }: { currentCanvasId: string | null 
 }
 
 function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Record<string, unknown>): Promise<WorkRecord> }) {
-  const { editable } = useWorkspace();
+  const editable = useWorkspace().can('canvas', 'edit');
   const saved = (canvas.sections ?? {}) as Record<string, string>;
   const [draft, setDraft] = useState<Record<string, string>>(saved);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +84,7 @@ function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Rec
 
 function Snapshots({ canvas, versions }: { canvas: WorkRecord; versions: WorkRecord[] }) {
   const { api, org } = useSession();
-  const { ventureId, editable } = useWorkspace();
+  const { ventureId, can } = useWorkspace();
   const [error, setError] = useState<string | null>(null);
   async function act(work: () => Promise<unknown>) {
     try { await work(); setError(null); } catch (e) { setError(messageOf(e)); }
@@ -93,7 +93,7 @@ function Snapshots({ canvas, versions }: { canvas: WorkRecord; versions: WorkRec
     <section className="card" aria-label="Snapshots">
       <div className="page-head">
         <h2>Snapshots</h2>
-        {editable && <button type="button" onClick={() => {
+        {can('canvas', 'create') && <button type="button" onClick={() => {
           const name = prompt('Name this snapshot', `${String(canvas.name)} ${new Date().toLocaleDateString()}`);
           if (name) act(() => api.snapshotCanvas(org.id, ventureId, canvas.id, name));
         }}>Take snapshot</button>}
@@ -104,7 +104,7 @@ function Snapshots({ canvas, versions }: { canvas: WorkRecord; versions: WorkRec
           {versions.map((v) => (
             <li key={v.id} className="row">
               <span>{String(v.name)} <span className="muted">{new Date(v.createdAt).toLocaleString()}</span></span>
-              {editable && <button type="button" onClick={() => {
+              {can('canvas', 'edit') && <button type="button" onClick={() => {
                 if (confirm(`Replace the canvas with "${String(v.name)}"? Take a snapshot first to keep what is there now.`)) {
                   act(() => api.restoreCanvas(org.id, ventureId, canvas.id, v.id, canvas.revision));
                 }

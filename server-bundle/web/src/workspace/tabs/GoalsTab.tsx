@@ -30,7 +30,7 @@ export function GoalsTab() {
 }
 
 function Goal({ goal, results, edit }: { goal: WorkRecord; results: WorkRecord[]; edit(r: WorkRecord): void }) {
-  const { editable } = useWorkspace();
+  const editable = useWorkspace().can('goals', 'edit');
   return (
     <article className="goal" aria-label={String(goal.title)}>
       <div className="page-head">

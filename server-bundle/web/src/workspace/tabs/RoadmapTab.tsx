@@ -50,7 +50,7 @@ export function RoadmapTab() {
 }
 
 function Card({ feature, edit }: { feature: WorkRecord; edit(r: WorkRecord): void }) {
-  const { editable } = useWorkspace();
+  const editable = useWorkspace().can('roadmap', 'edit');
   return (
     <article className="feature-card">
       <strong>{String(feature.title)}</strong> {feature.source === 'ai' && <span className="tag ai">AI</span>}

@@ -34,7 +34,7 @@ export function CompetitorsTab() {
 }
 
 export function JourneyTab() {
-  const { ventureId } = useWorkspace();
+  const { ventureId, can } = useWorkspace();
   const milestones = useRecords(ventureId, 'milestones');
   return (
     <ResourceSection path="milestones" title="Journey" records={milestones} columns={['title', 'date', 'type']}>
@@ -44,7 +44,8 @@ export function JourneyTab() {
             <li key={m.id} className={m.isMonumental ? 'monumental' : undefined}>
               <time dateTime={String(m.date)}>{String(m.date)}</time> <strong>{String(m.title)}</strong>
               {m.description ? <p>{String(m.description)}</p> : null}
-              <button type="button" className="link" onClick={() => edit(m)} aria-label={`Edit ${String(m.title)}`}>Edit</button>
+              {can('journey', 'edit') && <button type="button" className="link" onClick={() => edit(m)}
+                                                  aria-label={`Edit ${String(m.title)}`}>Edit</button>}
             </li>
           ))}
         </ol>
