@@ -312,11 +312,19 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
   await shot(admin, 'goals');
 
   await tab(admin, 'Roadmap');
-  await add(admin, 'feature', { Title: 'Pay by phone', Status: 'in_progress', Priority: 'high', 'Eisenhower quadrant': 'do' });
+  await add(admin, 'feature', { Title: 'Pay by phone', Status: 'in_progress', Priority: 'high', 'Eisenhower quadrant': 'do',
+    'Assigned to': 'Bob' });
+  // Bob is told, in the top bar of the page he has open, and in his notifications.
+  await bob.getByLabel('1 unread').waitFor({ timeout: 2000 });
   await admin.getByRole('region', { name: 'In progress' }).getByText('Pay by phone').waitFor();
   await admin.getByLabel('Eisenhower matrix').check();
   await admin.getByRole('region', { name: 'Urgent and important' }).getByText('Pay by phone').waitFor();
   await shot(admin, 'roadmap');
+
+  await nav(bob, /^Notifications/);
+  await bob.getByRole('link', { name: 'You were assigned to the feature “Pay by phone”' }).click();
+  await bob.getByRole('region', { name: 'In progress' }).getByText('Pay by phone').waitFor();
+  assert.equal(await bob.getByLabel('1 unread').count(), 0, 'opening it marked it read');
 
   await tab(admin, 'Customers');
   await add(admin, 'interview', { Name: 'Shopkeeper Amina', Sentiment: 'positive', 'Willingness to pay': 'high' });

@@ -6,12 +6,14 @@ export type Route =
   | { page: 'ventures' }
   | { page: 'venture'; id: string; tab?: string }
   | { page: 'members' }
+  | { page: 'notifications' }
   | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'ventures' && parts[1]) return { page: 'venture', id: parts[1], tab: parts[2] };
   if (parts[0] === 'members') return { page: 'members' };
+  if (parts[0] === 'notifications') return { page: 'notifications' };
   if (parts[0] === 'invitation' && parts[1]) return { page: 'invitation', token: parts[1] };
   return { page: 'ventures' };
 }
@@ -21,6 +23,7 @@ export function hrefOf(route: Route): string {
     case 'ventures': return '#/ventures';
     case 'venture': return `#/ventures/${encodeURIComponent(route.id)}${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}`;
     case 'members': return '#/members';
+    case 'notifications': return '#/notifications';
     case 'invitation': return `#/invitation/${encodeURIComponent(route.token)}`;
   }
 }

@@ -4,7 +4,7 @@ import type {
   AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
   ServerVersion, StoredFile, Unit, User, Venture,
 } from './types';
-import type { CustomRole, ForecastResult, MyAccess, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
+import type { CustomRole, ForecastResult, MyAccess, Notice, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -148,6 +148,17 @@ export class Api {
   restoreCanvas(orgId: string, ventureId: string, canvasId: string, versionId: string, revision: number) {
     return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/canvases/${canvasId}/restore`,
       { versionId, revision });
+  }
+
+  // notifications (1.2.0)
+  notifications(orgId: string) {
+    return this.request<{ items: Notice[]; unread: number }>('GET', `/api/orgs/${orgId}/notifications`);
+  }
+  markNotificationRead(orgId: string, id: string) {
+    return this.request<void>('POST', `/api/orgs/${orgId}/notifications/${id}/read`);
+  }
+  markAllNotificationsRead(orgId: string) {
+    return this.request<{ marked: number }>('POST', `/api/orgs/${orgId}/notifications/read-all`);
   }
 
   // custom roles (1.2.0)

@@ -1,4 +1,4 @@
-import type { WorkRecord } from '../workspace/model';
+import type { Notice, WorkRecord } from '../workspace/model';
 // The server's JSON, as the REST API sends it (server-bundle's records).
 
 export type Role = 'founder' | 'admin' | 'member' | 'viewer';
@@ -135,7 +135,8 @@ export type LiveEvent =
   | { type: 'metric.added'; orgId: string; data: Metric }
   | { type: 'file.uploaded'; orgId: string; data: StoredFile }
   | { type: 'record.created' | 'record.updated'; orgId: string; data: { resource: string; ventureId: string; record: WorkRecord } }
-  | { type: 'record.deleted'; orgId: string; data: { resource: string; ventureId: string; id: string } };
+  | { type: 'record.deleted'; orgId: string; data: { resource: string; ventureId: string; id: string } }
+  | { type: 'notification.created'; orgId: string; data: Notice };
 
 export function canEdit(role: Role): boolean {
   return role !== 'viewer';

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { useSession } from '../context';
+import { atLeastVersion, useSession } from '../context';
 import { Members } from '../pages/Members';
 import { VentureDetail } from '../pages/VentureDetail';
 import { Ventures } from '../pages/Ventures';
+import { NotificationsPage, useUnreadCount } from '../workspace/NotificationsPage';
 import { hrefOf, navigate, type Route } from '../router';
 import { ConnectionBanner, LiveDot } from './ConnectionBanner';
 import { ErrorNote, messageOf } from './Notes';
 
 export function Shell({ route }: { route: Route }) {
-  const { user, org, orgs, live, switchOrg, signOut } = useSession();
+  const { user, org, orgs, live, serverVersion, switchOrg, signOut } = useSession();
   return (
     <>
       <a className="skip" href="#main">Skip to content</a>
@@ -23,6 +24,7 @@ export function Shell({ route }: { route: Route }) {
         <nav aria-label="Main">
           <a href={hrefOf({ page: 'ventures' })} aria-current={route.page.startsWith('venture') ? 'page' : undefined}>Ventures</a>
           <a href={hrefOf({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>Members</a>
+          {atLeastVersion(serverVersion, '1.2.0') && <NotificationsLink current={route.page === 'notifications'} />}
         </nav>
         <span className="spacer" />
         <LiveDot live={live} />
@@ -34,9 +36,20 @@ export function Shell({ route }: { route: Route }) {
         {route.page === 'ventures' && <Ventures />}
         {route.page === 'venture' && <VentureDetail key={`${org.id}/${route.id}`} id={route.id} tab={route.tab ?? 'overview'} />}
         {route.page === 'members' && <Members key={org.id} />}
+        {route.page === 'notifications' && <NotificationsPage key={org.id} />}
         {route.page === 'invitation' && <JoinAsMember token={route.token} />}
       </main>
     </>
+  );
+}
+
+/** "Notifications", with how many are unread (kept current by the live push). */
+function NotificationsLink({ current }: { current: boolean }) {
+  const unread = useUnreadCount();
+  return (
+    <a href={hrefOf({ page: 'notifications' })} aria-current={current ? 'page' : undefined}>
+      Notifications{unread > 0 && <span className="badge" aria-label={`${unread} unread`}>{unread}</span>}
+    </a>
   );
 }
 

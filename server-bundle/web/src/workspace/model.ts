@@ -112,3 +112,16 @@ export function allows(access: MyAccess, page: string, action: 'view' | 'create'
   }
   return action === 'view' || access.role === 'member';
 }
+
+export interface Notice {
+  id: string;
+  orgId: string;
+  ventureId: string | null;
+  kind: string;
+  title: string;
+  resource: string | null;
+  recordId: string | null;
+  actorId: string | null;
+  readAt: string | null;
+  createdAt: string;
+}

@@ -341,6 +341,23 @@ CREATE TABLE IF NOT EXISTS custom_roles (
 CREATE UNIQUE INDEX IF NOT EXISTS custom_roles_name ON custom_roles (org_id, lower(name));
 ALTER TABLE memberships ADD COLUMN IF NOT EXISTS custom_role_id uuid REFERENCES custom_roles (id) ON DELETE RESTRICT;
 
+-- Notifications, one per person and event (assigned to something, a comment on what they are assigned to), with
+-- their read state.
+CREATE TABLE IF NOT EXISTS notifications (
+    id         uuid PRIMARY KEY,
+    org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    venture_id uuid REFERENCES ventures (id) ON DELETE CASCADE,
+    kind       text NOT NULL,
+    title      text NOT NULL,
+    resource   text,
+    record_id  uuid,
+    actor_id   uuid REFERENCES users (id) ON DELETE SET NULL,
+    read_at    timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS notifications_inbox ON notifications (user_id, org_id, created_at DESC, id);
+
 -- The venture's profile.
 ALTER TABLE ventures ADD COLUMN IF NOT EXISTS slug text;
 ALTER TABLE ventures ADD COLUMN IF NOT EXISTS logo_file_id uuid REFERENCES files (id) ON DELETE SET NULL;

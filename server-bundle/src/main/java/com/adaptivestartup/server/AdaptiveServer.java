@@ -24,6 +24,8 @@ import com.adaptivestartup.server.http.ClientAddress;
 import com.adaptivestartup.server.http.HttpApp;
 import com.adaptivestartup.server.metric.MetricRoutes;
 import com.adaptivestartup.server.metric.MetricService;
+import com.adaptivestartup.server.notification.NotificationRoutes;
+import com.adaptivestartup.server.notification.Notifications;
 import com.adaptivestartup.server.org.CustomRoles;
 import com.adaptivestartup.server.org.InvitationService;
 import com.adaptivestartup.server.org.OrgRoutes;
@@ -36,6 +38,7 @@ import com.adaptivestartup.server.resource.ResourceRoutes;
 import com.adaptivestartup.server.resource.ResourceService;
 import com.adaptivestartup.server.venture.VentureRoutes;
 import com.adaptivestartup.server.venture.VentureService;
+import com.adaptivestartup.server.workspace.AssignmentNotices;
 import com.adaptivestartup.server.workspace.CanvasService;
 import com.adaptivestartup.server.workspace.ForecastService;
 import com.adaptivestartup.server.workspace.WorkspaceResources;
@@ -45,6 +48,7 @@ import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -95,7 +99,10 @@ public final class AdaptiveServer implements AutoCloseable {
         new ActivityRoutes(accounts, access, activity, sql, clock).register(app);
         if (release.has(Release.Feature.WORKSPACE)) {
             Catalogue catalogue = new Catalogue(WorkspaceResources.all());
-            ResourceService records = new ResourceService(sql, access, activity, live, catalogue);
+            Notifications notifications = new Notifications(sql, access, live);
+            ResourceService records = new ResourceService(sql, access, activity, live, catalogue,
+                    List.of(new AssignmentNotices(notifications)));
+            new NotificationRoutes(accounts, notifications).register(app);
             new ResourceRoutes(accounts, records, catalogue).register(app);
             new WorkspaceRoutes(accounts, new CanvasService(records, catalogue), new ForecastService(sql, access)).register(app);
             new RoleRoutes(accounts, new CustomRoles(sql, access, activity, live, WorkspaceResources.pages())).register(app);

@@ -118,6 +118,15 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
         }
     }
 
+    /** An event for one person (their notification), on their sockets open in that organization. */
+    public void publishTo(UUID orgId, UUID userId, String type, Object data) {
+        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId) && userId.equals(s.userId()));
+        if (!receivers.isEmpty()) {
+            Map<UUID, Role> members = access.membersOf(orgId);
+            send(receivers, members::containsKey, member -> true, orgId, type, data);
+        }
+    }
+
     private void send(List<LiveSocket> receivers, Predicate<UUID> isMember, Predicate<UUID> sees, UUID orgId, String type,
                       Object data) {
         Set<String> live = sessions.live(receivers.stream().map(LiveSocket::sessionHash).toList());

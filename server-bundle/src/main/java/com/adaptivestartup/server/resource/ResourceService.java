@@ -33,13 +33,16 @@ public final class ResourceService {
     private final ActivityLog activity;
     private final LiveUpdates live;
     private final Catalogue catalogue;
+    private final List<ChangeHook> hooks;
 
-    public ResourceService(Sql sql, OrgAccess access, ActivityLog activity, LiveUpdates live, Catalogue catalogue) {
+    public ResourceService(Sql sql, OrgAccess access, ActivityLog activity, LiveUpdates live, Catalogue catalogue,
+                           List<ChangeHook> hooks) {
         this.sql = sql;
         this.access = access;
         this.activity = activity;
         this.live = live;
         this.catalogue = catalogue;
+        this.hooks = List.copyOf(hooks);
     }
 
     /** What a list asks for: equal-to filters by field name, the cursor, the page size. */
@@ -96,6 +99,7 @@ public final class ResourceService {
         String source = source(fields);
         UUID id = UUID.randomUUID();
         RecordSql statements = catalogue.sql(r);
+        List<Runnable> afterCommit = new ArrayList<>();
         Map<String, Object> created = refusalsInWords(r, () -> sql.transaction(tx -> {
             requireVenture(tx, orgId, ventureId);
             catalogue.references().check(tx, r, orgId, ventureId, values);
@@ -105,9 +109,12 @@ public final class ResourceService {
             tx.update(statements.insert(List.copyOf(values.keySet())), params.toArray());
             activity.append(tx, orgId, p.userId(), r.entityType() + ".created", r.entityType(), id.toString(),
                     summary(ventureId, values));
-            return find(tx, r, orgId, ventureId, id);
+            Map<String, Object> record = find(tx, r, orgId, ventureId, id);
+            tell(tx, new ChangeHook.Change(orgId, p.userId(), ventureId, r, null, record), afterCommit);
+            return record;
         }));
         publish(orgId, "record.created", r, ventureId, Map.of("record", created));
+        afterCommit.forEach(Runnable::run);
         return created;
     }
 
@@ -118,8 +125,10 @@ public final class ResourceService {
         String source = source(fields);
         Map<Field, Object> values = values(r, fields);
         RecordSql statements = catalogue.sql(r);
+        List<Runnable> afterCommit = new ArrayList<>();
         Map<String, Object> updated = refusalsInWords(r, () -> sql.transaction(tx -> {
             requireVenture(tx, orgId, ventureId);
+            Map<String, Object> before = hooks.isEmpty() ? null : find(tx, r, orgId, ventureId, id);
             catalogue.references().check(tx, r, orgId, ventureId, values);
             List<Object> params = new ArrayList<>(values.values());
             if (source != null) {
@@ -133,9 +142,12 @@ public final class ResourceService {
             }
             activity.append(tx, orgId, p.userId(), r.entityType() + ".updated", r.entityType(), id.toString(),
                     summary(ventureId, values));
-            return find(tx, r, orgId, ventureId, id);
+            Map<String, Object> record = find(tx, r, orgId, ventureId, id);
+            tell(tx, new ChangeHook.Change(orgId, p.userId(), ventureId, r, before, record), afterCommit);
+            return record;
         }));
         publish(orgId, "record.updated", r, ventureId, Map.of("record", updated));
+        afterCommit.forEach(Runnable::run);
         return updated;
     }
 
@@ -178,6 +190,15 @@ public final class ResourceService {
         data.put("ventureId", ventureId);
         data.putAll(detail);
         live.publish(orgId, r.page(), type, data);
+    }
+
+    private void tell(Sql.Tx tx, ChangeHook.Change change, List<Runnable> afterCommit) throws SQLException {
+        for (ChangeHook hook : hooks) {
+            Runnable then = hook.changed(tx, change);
+            if (then != null) {
+                afterCommit.add(then);
+            }
+        }
     }
 
     private ApiError staleOrMissing(Sql.Tx tx, Resource r, UUID orgId, UUID ventureId, UUID id, Integer revision)

@@ -357,6 +357,50 @@ class WorkspaceApiTest {
         }
     }
 
+    @Test
+    void peopleAreToldWhenTheyAreAssignedOrTheirInitiativeIsCommentedOnAndOnlyThey() throws Exception {
+        String v = "/api/orgs/" + org + "/ventures/" + venture("Notices") + "/";
+        Api bob = stack.invite(founder, org, "member", "notice-bob@example.com");
+        Api carol = stack.invite(founder, org, "member", "notice-carol@example.com");
+        String bobId = bob.get("/api/auth/me").json().get("id").asText();
+        String carolId = carol.get("/api/auth/me").json().get("id").asText();
+        String inbox = "/api/orgs/" + org + "/notifications";
+        try (LiveClient bobsPage = LiveClient.signedIn(stack.port, bob.token())) {
+            bobsPage.ready();
+            bobsPage.drain();
+            String feature = founder.post(v + "features", Api.json(Map.of("title", "Pay by phone",
+                    "assignedTo", List.of(bobId, founderId)))).json().get("id").asText();
+            JsonNode pushed = bobsPage.next();
+            while (!pushed.get("type").asText().equals("notification.created")) {
+                pushed = bobsPage.next();
+            }
+            assertThat(pushed.at("/data/title").asText()).isEqualTo("You were assigned to the feature “Pay by phone”");
+            founder.patch(v + "features/" + feature, Api.json(Map.of("assignedTo", List.of(bobId, founderId, carolId))));
+        }
+        String division = founder.post(v + "divisions", "{\"name\":\"Ops\"}").json().get("id").asText();
+        String initiative = founder.post(v + "initiatives", Api.json(Map.of("divisionId", division, "title", "Kiosk rollout",
+                "assignedTo", List.of(bobId)))).json().get("id").asText();
+        founder.post(v + "initiative-comments", Api.json(Map.of("initiativeId", initiative, "content", "Supplier found")));
+        bob.post(v + "initiative-comments", Api.json(Map.of("initiativeId", initiative, "content", "Thanks")));
+
+        JsonNode bobs = bob.get(inbox).json();
+        assertThat(bobs.get("items").findValuesAsText("title")).containsExactly("New comment on the initiative “Kiosk rollout”",
+                "You were assigned to the initiative “Kiosk rollout”", "You were assigned to the feature “Pay by phone”");
+        assertThat(bobs.get("unread").asInt()).isEqualTo(3);
+        assertThat(carol.get(inbox).json().get("items").findValuesAsText("title"))
+                .as("added later, told once; not of a comment on what she is not assigned to")
+                .containsExactly("You were assigned to the feature “Pay by phone”");
+        assertThat(founder.get(inbox).json().get("unread").asInt()).as("nobody is told of their own doing").isZero();
+
+        String first = bobs.get("items").get(0).get("id").asText();
+        assertThat(carol.post(inbox + "/" + first + "/read", "").status()).as("another's notification").isEqualTo(404);
+        assertThat(bob.post(inbox + "/" + first + "/read", "").status()).isEqualTo(204);
+        assertThat(bob.get(inbox + "?unread=true").json().get("items")).hasSize(2);
+        assertThat(bob.post(inbox + "/read-all", "").json().get("marked").asInt()).isEqualTo(2);
+        assertThat(bob.get(inbox).json().get("unread").asInt()).isZero();
+        assertThat(bob.get(inbox + "?limit=0").message()).isEqualTo("'limit' must be between 1 and 100");
+    }
+
     private static List<String> amounts(JsonNode months, String field) {
         return months.findValues(field).stream().map(n -> n.decimalValue().stripTrailingZeros().toPlainString()).toList();
     }
