@@ -6,6 +6,22 @@
 -- Written to be run again: the undo script (U7) keeps these tables and their rows when the schema goes back to
 -- 1.1.0 (which does not know them), so an update after a rollback finds them and brings back everything.
 
+CREATE TABLE IF NOT EXISTS folders (
+    id         uuid PRIMARY KEY,
+    org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    venture_id uuid NOT NULL REFERENCES ventures (id) ON DELETE CASCADE,
+    source     text NOT NULL DEFAULT 'human' CHECK (source IN ('human', 'ai')),
+    revision   integer NOT NULL DEFAULT 1,
+    created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    name       text NOT NULL,
+    parent_id  uuid REFERENCES folders (id) ON DELETE CASCADE,
+    tags       text[] NOT NULL DEFAULT '{}',
+    CONSTRAINT folders_not_own_parent CHECK (parent_id IS NULL OR parent_id <> id)
+);
+CREATE INDEX IF NOT EXISTS folders_page ON folders (venture_id, created_at, id);
+
 CREATE TABLE IF NOT EXISTS canvases (
     id         uuid PRIMARY KEY,
     org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
@@ -357,6 +373,30 @@ CREATE TABLE IF NOT EXISTS notifications (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS notifications_inbox ON notifications (user_id, org_id, created_at DESC, id);
+
+-- Files: folders (a workspace resource), tags, a description, versions, and a search on names.
+ALTER TABLE files ADD COLUMN IF NOT EXISTS folder_id uuid REFERENCES folders (id) ON DELETE SET NULL;
+ALTER TABLE files ADD COLUMN IF NOT EXISTS tags text[] NOT NULL DEFAULT '{}';
+ALTER TABLE files ADD COLUMN IF NOT EXISTS description text;
+ALTER TABLE files ADD COLUMN IF NOT EXISTS version integer NOT NULL DEFAULT 1;
+ALTER TABLE files ADD COLUMN IF NOT EXISTS version_at timestamptz;
+ALTER TABLE files ADD COLUMN IF NOT EXISTS name_search tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', regexp_replace(name, '[^[:alnum:]]+', ' ', 'g'))) STORED;
+CREATE INDEX IF NOT EXISTS files_name_search ON files USING gin (name_search);
+CREATE INDEX IF NOT EXISTS files_folder ON files (folder_id);
+-- Each earlier version of a file: its bytes stay in the object store under their own key.
+CREATE TABLE IF NOT EXISTS file_versions (
+    file_id      uuid NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+    version      integer NOT NULL,
+    object_key   text NOT NULL UNIQUE,
+    name         text NOT NULL,
+    content_type text NOT NULL,
+    size_bytes   bigint NOT NULL,
+    sha256       text NOT NULL,
+    uploaded_by  uuid REFERENCES users (id) ON DELETE SET NULL,
+    created_at   timestamptz NOT NULL,
+    PRIMARY KEY (file_id, version)
+);
 
 -- The venture's profile.
 ALTER TABLE ventures ADD COLUMN IF NOT EXISTS slug text;

@@ -15,6 +15,7 @@ import com.adaptivestartup.server.config.ServerConfig;
 import com.adaptivestartup.server.db.Database;
 import com.adaptivestartup.server.db.Migrator;
 import com.adaptivestartup.server.db.Sql;
+import com.adaptivestartup.server.file.FileOrganizer;
 import com.adaptivestartup.server.file.FileRoutes;
 import com.adaptivestartup.server.file.FileService;
 import com.adaptivestartup.server.file.ObjectStore;
@@ -40,6 +41,7 @@ import com.adaptivestartup.server.venture.VentureRoutes;
 import com.adaptivestartup.server.venture.VentureService;
 import com.adaptivestartup.server.workspace.AssignmentNotices;
 import com.adaptivestartup.server.workspace.CanvasService;
+import com.adaptivestartup.server.workspace.FolderCycles;
 import com.adaptivestartup.server.workspace.ForecastService;
 import com.adaptivestartup.server.workspace.WorkspaceResources;
 import com.adaptivestartup.server.workspace.WorkspaceRoutes;
@@ -83,7 +85,8 @@ public final class AdaptiveServer implements AutoCloseable {
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock);
         VentureService ventures = new VentureService(sql, access, activity, live, release);
         MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
-        FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes());
+        FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes(),
+                release);
 
         this.app = HttpApp.create(config.http().maxUploadBytes());
         Migrator migrator = new Migrator(dataSource, release);
@@ -95,13 +98,14 @@ public final class AdaptiveServer implements AutoCloseable {
         new OrgRoutes(accounts, orgs, invitations, clients).register(app);
         new VentureRoutes(accounts, ventures).register(app);
         new MetricRoutes(accounts, metrics, release).register(app);
-        new FileRoutes(accounts, files).register(app);
+        new FileRoutes(accounts, files, release.has(Release.Feature.WORKSPACE)
+                ? new FileOrganizer(sql, files, store, activity, live, config.http().maxUploadBytes()) : null).register(app);
         new ActivityRoutes(accounts, access, activity, sql, clock).register(app);
         if (release.has(Release.Feature.WORKSPACE)) {
             Catalogue catalogue = new Catalogue(WorkspaceResources.all());
             Notifications notifications = new Notifications(sql, access, live);
             ResourceService records = new ResourceService(sql, access, activity, live, catalogue,
-                    List.of(new AssignmentNotices(notifications)));
+                    List.of(new AssignmentNotices(notifications), new FolderCycles()));
             new NotificationRoutes(accounts, notifications).register(app);
             new ResourceRoutes(accounts, records, catalogue).register(app);
             new WorkspaceRoutes(accounts, new CanvasService(records, catalogue), new ForecastService(sql, access)).register(app);

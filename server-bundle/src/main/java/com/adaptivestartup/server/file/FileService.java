@@ -1,5 +1,6 @@
 package com.adaptivestartup.server.file;
 
+import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.activity.ActivityLog;
 import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.auth.Role;
@@ -8,15 +9,12 @@ import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.http.Text;
 import com.adaptivestartup.server.realtime.LiveUpdates;
+import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.venture.VentureService;
-import java.io.BufferedInputStream;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +32,11 @@ public final class FileService {
     private final ObjectStore store;
     private final LiveUpdates live;
     private final long maxBytes;
+    private final boolean organized;
+    private final String select;
 
     public FileService(Sql sql, OrgAccess access, VentureService ventures, ActivityLog activity, ObjectStore store,
-                       LiveUpdates live, long maxBytes) {
+                       LiveUpdates live, long maxBytes, Release release) {
         this.sql = sql;
         this.access = access;
         this.ventures = ventures;
@@ -44,15 +44,22 @@ public final class FileService {
         this.store = store;
         this.live = live;
         this.maxBytes = maxBytes;
+        this.organized = release.has(Release.Feature.WORKSPACE);
+        this.select = "SELECT " + COLUMNS + (organized ? FileLibrary.COLUMNS : "") + " FROM files";
     }
 
     public record StoredFile(UUID id, UUID orgId, UUID ventureId, String name, String contentType, long sizeBytes,
-                             String sha256, UUID uploadedBy, Instant createdAt) {
+                             String sha256, UUID uploadedBy, Instant createdAt,
+                             @JsonUnwrapped FileLibrary.Organization organization) {
     }
 
-    public StoredFile upload(Principal p, UUID orgId, UUID ventureId, String name, String contentType, long length,
-                             InputStream body) throws IOException {
-        access.require(p, orgId, Role.MEMBER);
+    public StoredFile upload(Principal p, UUID orgId, UUID ventureId, UUID folderId, String name, String contentType,
+                             long length, InputStream body) throws IOException {
+        require(p, orgId, Action.CREATE);
+        if (folderId != null && (ventureId == null || !organized)) {
+            throw ApiError.badRequest("a file goes into a folder of its venture: give 'ventureId' with 'folderId'"
+                    + (organized ? "" : " (folders need server 1.2.0 or newer)"));
+        }
         if (ventureId != null) {
             ventures.find(orgId, ventureId);
         }
@@ -60,34 +67,21 @@ public final class FileService {
         if (cleanName.contains("/") || cleanName.contains("\\")) {
             throw ApiError.badRequest("'name' is a file name, without folders");
         }
-        if (length < 0) {
-            throw new ApiError(411, "length_required", "send the file with a Content-Length header");
-        }
-        if (length > maxBytes) {
-            throw new ApiError(413, "too_large", "the file is " + length + " bytes; the limit is " + maxBytes);
-        }
-        BufferedInputStream buffered = new BufferedInputStream(body, 8192);
-        buffered.mark(512);
-        byte[] head = buffered.readNBytes((int) Math.min(512, length));
-        buffered.reset();
-        ContentTypes.problem(contentType, head).ifPresent(problem -> {
-            throw new ApiError(415, "unsupported_type", problem);
-        });
-        String type = ContentTypes.normalized(contentType);
         UUID id = UUID.randomUUID();
         String key = "orgs/" + orgId + "/files/" + id;
-        MessageDigest sha = sha256();
-        store.put(key, new DigestInputStream(buffered, sha), length, type);
-        String digest = HexFormat.of().formatHex(sha.digest());
+        Received received = Received.into(store, key, contentType, length, maxBytes, body);
         StoredFile stored;
         try {
             stored = sql.transaction(tx -> {
                 tx.update("INSERT INTO files (id, org_id, venture_id, object_key, name, content_type, size_bytes, sha256,"
                                 + " uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, orgId, ventureId, key, cleanName,
-                        type, length, digest, p.userId());
+                        received.contentType(), length, received.sha256(), p.userId());
+                if (folderId != null) {
+                    FileLibrary.placeIn(tx, orgId, ventureId, id, folderId);
+                }
                 activity.append(tx, orgId, p.userId(), "file.uploaded", "file", id.toString(),
-                        Map.of("name", cleanName, "sha256", digest, "size", length));
-                return tx.one(SELECT + " WHERE id = ?", FileService::map, id).orElseThrow();
+                        Map.of("name", cleanName, "sha256", received.sha256(), "size", length));
+                return tx.one(select + " WHERE id = ?", this::map, id).orElseThrow();
             });
         } catch (RuntimeException e) {
             store.delete(key);
@@ -98,36 +92,54 @@ public final class FileService {
     }
 
     public List<StoredFile> list(Principal p, UUID orgId, UUID ventureId) {
-        access.require(p, orgId, Role.VIEWER);
-        return sql.list(SELECT + " WHERE org_id = ? AND (?::uuid IS NULL OR venture_id = ?::uuid) ORDER BY created_at DESC",
-                FileService::map, orgId, ventureId, ventureId);
+        require(p, orgId, Action.VIEW);
+        return sql.list(select + " WHERE org_id = ? AND (?::uuid IS NULL OR venture_id = ?::uuid) ORDER BY created_at DESC",
+                this::map, orgId, ventureId, ventureId);
+    }
+
+    /** Files of a venture narrowed by folder, tag and words of their names (release 1.2.0), newest first. */
+    public List<StoredFile> find(Principal p, UUID orgId, FileLibrary.Query q) {
+        require(p, orgId, Action.VIEW);
+        FileLibrary.Filter filter = FileLibrary.filter(q);
+        List<Object> params = new java.util.ArrayList<>(List.of(orgId));
+        params.addAll(filter.params());
+        return sql.list(select + " WHERE org_id = ?" + filter.where() + " ORDER BY created_at DESC LIMIT 500", this::map,
+                params.toArray());
+    }
+
+    /** The one access check for files: the workspace's files page from 1.2.0, the built-in role before. */
+    void require(Principal p, UUID orgId, Action action) {
+        if (organized) {
+            access.require(p, orgId, FileLibrary.PAGE, action);
+        } else {
+            access.require(p, orgId, action == Action.VIEW ? Role.VIEWER : Role.MEMBER);
+        }
+    }
+
+    StoredFile get(Sql.Tx tx, UUID orgId, UUID id) throws java.sql.SQLException {
+        return tx.one(select + " WHERE org_id = ? AND id = ?", this::map, orgId, id)
+                .orElseThrow(() -> ApiError.notFound("the file"));
     }
 
     public record Download(StoredFile file, InputStream content) {
     }
 
     public Download open(Principal p, UUID orgId, UUID fileId) {
-        access.require(p, orgId, Role.VIEWER);
-        StoredFile file = sql.one(SELECT + " WHERE org_id = ? AND id = ?", FileService::map, orgId, fileId)
-                .orElseThrow(() -> ApiError.notFound("the file"));
-        return new Download(file, store.get("orgs/" + orgId + "/files/" + fileId));
+        require(p, orgId, Action.VIEW);
+        record Located(StoredFile file, String key) {
+        }
+        Located found = sql.transaction(tx -> new Located(get(tx, orgId, fileId), tx.one(
+                "SELECT object_key FROM files WHERE id = ?", r -> r.getString(1), fileId).orElseThrow()));
+        return new Download(found.file(), store.get(found.key()));
     }
 
-    private static final String SELECT = "SELECT id, org_id, venture_id, name, content_type, size_bytes, sha256,"
-            + " uploaded_by, created_at FROM files";
+    private static final String COLUMNS = "id, org_id, venture_id, name, content_type, size_bytes, sha256, uploaded_by,"
+            + " created_at";
 
-    private static StoredFile map(java.sql.ResultSet r) throws java.sql.SQLException {
+    private StoredFile map(java.sql.ResultSet r) throws java.sql.SQLException {
         return new StoredFile(r.getObject("id", UUID.class), r.getObject("org_id", UUID.class),
                 r.getObject("venture_id", UUID.class), r.getString("name"), r.getString("content_type"),
                 r.getLong("size_bytes"), r.getString("sha256"), r.getObject("uploaded_by", UUID.class),
-                Sql.instant(r, "created_at"));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                Sql.instant(r, "created_at"), organized ? FileLibrary.organization(r) : null);
     }
 }

@@ -42,6 +42,9 @@ public final class WorkspaceResources {
 
     public static List<Resource> all() {
         return List.of(
+                Resource.of("folders", "folder", "files",
+                        text("name", SHORT).required(), ref("parentId", "folders"), tags("tags"))
+                        .refusing("folders_not_own_parent", "a folder cannot be inside itself"),
                 Resource.of("canvases", "canvas", "canvas",
                         text("name", SHORT).required(), choice("kind", "lean", "business_model"),
                         sections("sections", 4_000, ALL_SECTIONS)),

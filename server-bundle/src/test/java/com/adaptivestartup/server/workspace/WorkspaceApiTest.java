@@ -43,6 +43,7 @@ class WorkspaceApiTest {
     /** A valid record of each resource, in an order where what one names already exists. */
     static Map<String, Map<String, Object>> samples(Map<String, String> ids) {
         Map<String, Map<String, Object>> s = new LinkedHashMap<>();
+        s.put("folders", Map.of("name", "Pitch material", "tags", List.of("investors")));
         s.put("canvases", Map.of("name", "Drone canvas", "kind", "lean", "sections", Map.of("problem", "crop loss")));
         s.put("canvas-versions", Map.of("canvasId", id(ids, "canvases"), "name", "v1",
                 "sections", Map.of("problem", "crop loss")));
