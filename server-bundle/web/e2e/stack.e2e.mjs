@@ -344,6 +344,49 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
   await admin.getByRole('cell', { name: 'GridCharge', exact: true }).waitFor();
   await shot(admin, 'competitors');
 
+  await tab(admin, 'Files');
+  await add(admin, 'folder', { Name: 'Decks' });
+  await admin.getByRole('radiogroup', { name: 'Show files in' }).getByLabel('Decks').check();
+  await admin.getByLabel('Upload into this folder').setInputFiles({ name: 'kiosk-deck.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('deck, first cut') });
+  await admin.getByRole('cell', { name: 'kiosk-deck.txt', exact: true }).waitFor();
+  await admin.getByLabel('New version of kiosk-deck.txt').setInputFiles({ name: 'kiosk-deck.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('deck, second cut with numbers') });
+  await admin.getByRole('row', { name: /kiosk-deck\.txt/ }).getByRole('cell', { name: '2', exact: true }).waitFor();
+  await admin.getByRole('radiogroup', { name: 'Show files in' }).getByLabel('All files').check();
+  await admin.getByLabel('Search names').fill('kio');
+  await admin.getByRole('cell', { name: 'kiosk-deck.txt', exact: true }).waitFor();
+  await admin.getByRole('button', { name: 'Versions' }).click();
+  const versions = admin.getByRole('list', { name: 'Versions of kiosk-deck.txt' });
+  await versions.getByText('Version 2 (current)').waitFor();
+  const [older] = await Promise.all([admin.waitForEvent('download'),
+    versions.getByRole('button', { name: 'Download version 1 of kiosk-deck.txt' }).click()]);
+  assert.equal(readFileSync(await older.path(), 'utf8'), 'deck, first cut');
+  await shot(admin, 'files');
+
+  await tab(admin, 'Documents');
+  await add(admin, 'document', { Title: 'Business plan', Type: 'business_plan' });
+  await admin.getByRole('button', { name: 'Business plan', exact: true }).click();
+  const text = admin.getByRole('textbox', { name: 'Text of Business plan' });
+  await text.click();
+  await admin.keyboard.type('Kiosks pay back in 7 months.');
+  await admin.getByRole('button', { name: 'Save document' }).click();
+  await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  admin.once('dialog', (d) => d.accept('Before the numbers changed'));
+  await admin.getByRole('button', { name: 'Take snapshot' }).click();
+  await admin.getByText('Before the numbers changed').waitFor();
+  await text.click();
+  await admin.keyboard.press('End');
+  await admin.keyboard.type(' Revised: 9 months.');
+  await admin.getByRole('button', { name: 'Save document' }).click();
+  await admin.waitForFunction(() => !document.querySelector('.ProseMirror')?.closest('section')?.textContent?.includes('Unsaved changes'));
+  admin.once('dialog', (d) => d.accept());
+  await admin.getByRole('button', { name: 'Restore Before the numbers changed' }).click();
+  await admin.waitForFunction(() => document.querySelector('.ProseMirror')?.textContent === 'Kiosks pay back in 7 months.');
+  await admin.getByRole('button', { name: 'Lock' }).click();
+  await admin.getByText('Locked: nobody can change it until it is unlocked.').waitFor();
+  await shot(admin, 'documents');
+
   await tab(admin, 'Financials');
   await add(admin, 'revenue stream', { Name: 'Hourly charging', Price: '0.5', Frequency: 'monthly', Quantity: '2000' });
   await add(admin, 'cost', { Name: 'Kiosk rent', Amount: '400', Frequency: 'monthly' });

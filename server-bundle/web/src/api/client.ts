@@ -4,7 +4,7 @@ import type {
   AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
   ServerVersion, StoredFile, Unit, User, Venture,
 } from './types';
-import type { CustomRole, ForecastResult, MyAccess, Notice, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
+import type { CustomRole, FileVersion, ForecastResult, MyAccess, Notice, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -142,11 +142,12 @@ export class Api {
   forecast(orgId: string, ventureId: string, months: number) {
     return this.request<ForecastResult>('GET', `/api/orgs/${orgId}/ventures/${ventureId}/forecast?months=${months}`);
   }
-  snapshotCanvas(orgId: string, ventureId: string, canvasId: string, name: string) {
-    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/canvases/${canvasId}/snapshot`, { name });
+  /** A named snapshot of a canvas or document ({@code path} is canvases or documents). */
+  snapshot(orgId: string, ventureId: string, path: string, id: string, name: string) {
+    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/${id}/snapshot`, { name });
   }
-  restoreCanvas(orgId: string, ventureId: string, canvasId: string, versionId: string, revision: number) {
-    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/canvases/${canvasId}/restore`,
+  restoreSnapshot(orgId: string, ventureId: string, path: string, id: string, versionId: string, revision: number) {
+    return this.request<WorkRecord>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/${id}/restore`,
       { versionId, revision });
   }
 
@@ -215,10 +216,12 @@ export class Api {
     return this.request<StoredFile[]>('GET', `/api/orgs/${orgId}/files?ventureId=${ventureId}`);
   }
   /** Streams the file as the request body, reporting progress (fetch cannot report upload progress). */
-  upload(orgId: string, ventureId: string, file: File, onProgress: (fraction: number) => void): Promise<StoredFile> {
+  upload(orgId: string, ventureId: string, file: File, onProgress: (fraction: number) => void,
+         folderId?: string | null): Promise<StoredFile> {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       const query = new URLSearchParams({ name: file.name, ventureId });
+      if (folderId) query.set('folderId', folderId);
       xhr.open('POST', `/api/orgs/${orgId}/files?${query}`);
       if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
       xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
@@ -232,10 +235,38 @@ export class Api {
       xhr.send(file);
     });
   }
-  async download(orgId: string, file: StoredFile): Promise<Blob> {
+  // files from 1.2.0: folders, tags, search, versions
+  findFiles(orgId: string, ventureId: string, where: { folderId?: string; topLevel?: boolean; tag?: string; q?: string }) {
+    const query = new URLSearchParams({ ventureId });
+    if (where.folderId) query.set('folderId', where.folderId);
+    if (where.topLevel) query.set('topLevel', 'true');
+    if (where.tag) query.set('tag', where.tag);
+    if (where.q) query.set('q', where.q);
+    return this.request<StoredFile[]>('GET', `/api/orgs/${orgId}/files?${query}`);
+  }
+  changeFile(orgId: string, id: string, change: { name?: string; folderId?: string; toTopLevel?: boolean; tags?: string[] }) {
+    return this.request<StoredFile>('PATCH', `/api/orgs/${orgId}/files/${id}`, change);
+  }
+  fileVersions(orgId: string, id: string) {
+    return this.request<FileVersion[]>('GET', `/api/orgs/${orgId}/files/${id}/versions`);
+  }
+  async uploadVersion(orgId: string, id: string, file: File): Promise<StoredFile> {
     let response: Response;
     try {
-      response = await fetch(`/api/orgs/${orgId}/files/${file.id}`,
+      response = await fetch(`/api/orgs/${orgId}/files/${id}/versions?${new URLSearchParams({ name: file.name })}`, {
+        method: 'POST', body: file,
+        headers: { 'Content-Type': file.type || 'application/octet-stream', ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) },
+      });
+    } catch {
+      throw new ApiError(0, 'unreachable', UNREACHABLE);
+    }
+    if (!response.ok) throw await errorOf(response);
+    return (await response.json()) as StoredFile;
+  }
+  async download(orgId: string, file: StoredFile, version?: number): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await fetch(`/api/orgs/${orgId}/files/${file.id}${version ? `/versions/${version}` : ''}`,
         { headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
     } catch {
       throw new ApiError(0, 'unreachable', UNREACHABLE);

@@ -117,6 +117,10 @@ export interface StoredFile {
   sizeBytes: number;
   sha256: string;
   createdAt: string;
+  /** From server 1.2.0. */
+  folderId?: string | null;
+  tags?: string[];
+  version?: number;
 }
 
 export interface ServerVersion {
@@ -133,7 +137,7 @@ export type LiveEvent =
   | { type: 'venture.created' | 'venture.updated'; orgId: string; data: Venture }
   | { type: 'venture.archived'; orgId: string; data: { id: string } }
   | { type: 'metric.added'; orgId: string; data: Metric }
-  | { type: 'file.uploaded'; orgId: string; data: StoredFile }
+  | { type: 'file.uploaded' | 'file.changed'; orgId: string; data: StoredFile }
   | { type: 'record.created' | 'record.updated'; orgId: string; data: { resource: string; ventureId: string; record: WorkRecord } }
   | { type: 'record.deleted'; orgId: string; data: { resource: string; ventureId: string; id: string } }
   | { type: 'notification.created'; orgId: string; data: Notice };

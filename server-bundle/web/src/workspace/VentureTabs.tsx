@@ -7,6 +7,8 @@ import { useSession } from '../context';
 import { hrefOf } from '../router';
 import { allows, type ResourceSpec } from './model';
 import { CanvasTab } from './tabs/CanvasTab';
+import { DocumentsTab } from './tabs/DocumentsTab';
+import { FilesTab } from './tabs/FilesTab';
 import { FinancialsTab } from './tabs/FinancialsTab';
 import { GoalsTab } from './tabs/GoalsTab';
 import { RoadmapTab } from './tabs/RoadmapTab';
@@ -18,7 +20,8 @@ const PAGE_OF: Record<string, string> = {};
 
 export const TABS: [string, string][] = [['overview', 'Overview'], ['canvas', 'Canvas'], ['goals', 'Goals'],
   ['roadmap', 'Roadmap'], ['customers', 'Customers'], ['market', 'Market'], ['competitors', 'Competitors'],
-  ['financials', 'Financials'], ['journey', 'Journey'], ['calendar', 'Calendar']];
+  ['financials', 'Financials'], ['documents', 'Documents'], ['files', 'Files'], ['journey', 'Journey'],
+  ['calendar', 'Calendar']];
 
 export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab: string; overview: ReactNode }) {
   const { api, org } = useSession();
@@ -53,6 +56,8 @@ export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab:
           {current === 'market' && <MarketTab />}
           {current === 'competitors' && <CompetitorsTab />}
           {current === 'financials' && <FinancialsTab />}
+          {current === 'documents' && <DocumentsTab />}
+          {current === 'files' && <FilesTab />}
           {current === 'journey' && <JourneyTab />}
           {current === 'calendar' && <CalendarTab />}
         </Workspace.Provider>

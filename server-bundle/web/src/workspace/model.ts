@@ -125,3 +125,13 @@ export interface Notice {
   readAt: string | null;
   createdAt: string;
 }
+
+export interface FileVersion {
+  version: number;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string | null;
+  current: boolean;
+}

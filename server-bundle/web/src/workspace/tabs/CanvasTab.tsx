@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { ErrorNote, InfoNote, messageOf } from '../../components/Notes';
-import { useSession } from '../../context';
 import { label, type WorkRecord } from '../model';
 import { ResourceSection } from '../ResourceSection';
+import { Snapshots } from '../Snapshots';
 import { useRecords } from '../useRecords';
 import { useWorkspace } from '../Workspace';
 
@@ -38,7 +38,8 @@ export function CanvasTab({ currentCanvasId }: { currentCanvasId: string | null 
         )}
       </ResourceSection>
       {canvas && <CanvasEditor key={canvas.id} canvas={canvas} update={(body) => canvases.update(canvas, body)} />}
-      {canvas && <Snapshots canvas={canvas} versions={versions.records.filter((v) => v.canvasId === canvas.id)} />}
+      {canvas && <Snapshots path="canvases" page="canvas" record={canvas}
+                            versions={versions.records.filter((v) => v.canvasId === canvas.id)} />}
     </>
   );
 }
@@ -78,41 +79,6 @@ function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Rec
       {note && <InfoNote>{note}</InfoNote>}
       {editable && <div className="row"><button type="button" className="primary" disabled={changed.length === 0} onClick={save}>Save canvas</button>
         {changed.length > 0 && <span className="muted">Unsaved changes</span>}</div>}
-    </section>
-  );
-}
-
-function Snapshots({ canvas, versions }: { canvas: WorkRecord; versions: WorkRecord[] }) {
-  const { api, org } = useSession();
-  const { ventureId, can } = useWorkspace();
-  const [error, setError] = useState<string | null>(null);
-  async function act(work: () => Promise<unknown>) {
-    try { await work(); setError(null); } catch (e) { setError(messageOf(e)); }
-  }
-  return (
-    <section className="card" aria-label="Snapshots">
-      <div className="page-head">
-        <h2>Snapshots</h2>
-        {can('canvas', 'create') && <button type="button" onClick={() => {
-          const name = prompt('Name this snapshot', `${String(canvas.name)} ${new Date().toLocaleDateString()}`);
-          if (name) act(() => api.snapshotCanvas(org.id, ventureId, canvas.id, name));
-        }}>Take snapshot</button>}
-      </div>
-      <ErrorNote error={error} />
-      {versions.length === 0 ? <p className="muted">No snapshots of this canvas yet.</p> : (
-        <ul className="plain">
-          {versions.map((v) => (
-            <li key={v.id} className="row">
-              <span>{String(v.name)} <span className="muted">{new Date(v.createdAt).toLocaleString()}</span></span>
-              {can('canvas', 'edit') && <button type="button" onClick={() => {
-                if (confirm(`Replace the canvas with "${String(v.name)}"? Take a snapshot first to keep what is there now.`)) {
-                  act(() => api.restoreCanvas(org.id, ventureId, canvas.id, v.id, canvas.revision));
-                }
-              }}>Restore</button>}
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

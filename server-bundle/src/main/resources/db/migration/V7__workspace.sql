@@ -22,6 +22,40 @@ CREATE TABLE IF NOT EXISTS folders (
 );
 CREATE INDEX IF NOT EXISTS folders_page ON folders (venture_id, created_at, id);
 
+-- Documents (white paper, business plan, wiki pages...): rich text as the editor's JSON, filed in folders, locked
+-- against changes when finished, with named versions to go back to.
+CREATE TABLE IF NOT EXISTS documents (
+    id         uuid PRIMARY KEY,
+    org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    venture_id uuid NOT NULL REFERENCES ventures (id) ON DELETE CASCADE,
+    source     text NOT NULL DEFAULT 'human' CHECK (source IN ('human', 'ai')),
+    revision   integer NOT NULL DEFAULT 1,
+    created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    folder_id  uuid REFERENCES folders (id) ON DELETE SET NULL,
+    title      text NOT NULL,
+    type       text,
+    content    jsonb,
+    tags       text[] NOT NULL DEFAULT '{}',
+    is_locked  boolean NOT NULL DEFAULT false
+);
+CREATE INDEX IF NOT EXISTS documents_page ON documents (venture_id, created_at, id);
+CREATE TABLE IF NOT EXISTS document_versions (
+    id         uuid PRIMARY KEY,
+    org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    venture_id uuid NOT NULL REFERENCES ventures (id) ON DELETE CASCADE,
+    source     text NOT NULL DEFAULT 'human' CHECK (source IN ('human', 'ai')),
+    revision   integer NOT NULL DEFAULT 1,
+    created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    document_id uuid NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    name        text NOT NULL,
+    content     jsonb
+);
+CREATE INDEX IF NOT EXISTS document_versions_page ON document_versions (venture_id, created_at, id);
+
 CREATE TABLE IF NOT EXISTS canvases (
     id         uuid PRIMARY KEY,
     org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,

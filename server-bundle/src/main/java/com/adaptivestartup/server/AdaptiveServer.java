@@ -40,9 +40,10 @@ import com.adaptivestartup.server.resource.ResourceService;
 import com.adaptivestartup.server.venture.VentureRoutes;
 import com.adaptivestartup.server.venture.VentureService;
 import com.adaptivestartup.server.workspace.AssignmentNotices;
-import com.adaptivestartup.server.workspace.CanvasService;
+import com.adaptivestartup.server.workspace.DocumentLocks;
 import com.adaptivestartup.server.workspace.FolderCycles;
 import com.adaptivestartup.server.workspace.ForecastService;
+import com.adaptivestartup.server.workspace.SnapshotService;
 import com.adaptivestartup.server.workspace.WorkspaceResources;
 import com.adaptivestartup.server.workspace.WorkspaceRoutes;
 import com.zaxxer.hikari.HikariDataSource;
@@ -105,10 +106,10 @@ public final class AdaptiveServer implements AutoCloseable {
             Catalogue catalogue = new Catalogue(WorkspaceResources.all());
             Notifications notifications = new Notifications(sql, access, live);
             ResourceService records = new ResourceService(sql, access, activity, live, catalogue,
-                    List.of(new AssignmentNotices(notifications), new FolderCycles()));
+                    List.of(new AssignmentNotices(notifications), new FolderCycles(), new DocumentLocks()));
             new NotificationRoutes(accounts, notifications).register(app);
             new ResourceRoutes(accounts, records, catalogue).register(app);
-            new WorkspaceRoutes(accounts, new CanvasService(records, catalogue), new ForecastService(sql, access)).register(app);
+            new WorkspaceRoutes(accounts, new SnapshotService(records, catalogue), new ForecastService(sql, access)).register(app);
             new RoleRoutes(accounts, new CustomRoles(sql, access, activity, live, WorkspaceResources.pages())).register(app);
         }
         new AiRoutes(accounts, AiProvider.from(config.ai(), HttpClient.newHttpClient())).register(app);

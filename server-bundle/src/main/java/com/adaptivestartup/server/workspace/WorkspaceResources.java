@@ -45,6 +45,11 @@ public final class WorkspaceResources {
                 Resource.of("folders", "folder", "files",
                         text("name", SHORT).required(), ref("parentId", "folders"), tags("tags"))
                         .refusing("folders_not_own_parent", "a folder cannot be inside itself"),
+                Resource.of("documents", "document", "documents",
+                        text("title", SHORT).required(), choice("type", "white_paper", "business_plan", "wiki", "doc"),
+                        json("content", 200), ref("folderId", "folders"), tags("tags"), flag("isLocked")),
+                Resource.of("document-versions", "document version", "documents",
+                        ref("documentId", "documents").required(), text("name", SHORT).required(), json("content", 200)),
                 Resource.of("canvases", "canvas", "canvas",
                         text("name", SHORT).required(), choice("kind", "lean", "business_model"),
                         sections("sections", 4_000, ALL_SECTIONS)),

@@ -7,15 +7,15 @@ import com.adaptivestartup.server.http.Json;
 import io.javalin.Javalin;
 import java.util.UUID;
 
-/** The workspace's routes beyond plain records: a canvas's snapshots, the financial forecast. */
+/** The workspace's routes beyond plain records: snapshots of canvases and documents, the financial forecast. */
 public final class WorkspaceRoutes {
     private final AccountService accounts;
-    private final CanvasService canvases;
+    private final SnapshotService snapshots;
     private final ForecastService forecasts;
 
-    public WorkspaceRoutes(AccountService accounts, CanvasService canvases, ForecastService forecasts) {
+    public WorkspaceRoutes(AccountService accounts, SnapshotService snapshots, ForecastService forecasts) {
         this.accounts = accounts;
-        this.canvases = canvases;
+        this.snapshots = snapshots;
         this.forecasts = forecasts;
     }
 
@@ -27,17 +27,19 @@ public final class WorkspaceRoutes {
 
     public void register(Javalin app) {
         String venture = "/api/orgs/{orgId}/ventures/{ventureId}";
-        app.post(venture + "/canvases/{id}/snapshot", ctx -> ctx.status(201).json(canvases.snapshot(
-                accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), Ids.path(ctx, "id"),
-                Json.body(ctx, Snapshot.class).name())));
-        app.post(venture + "/canvases/{id}/restore", ctx -> {
-            Restore body = Json.body(ctx, Restore.class);
-            if (body.versionId() == null) {
-                throw ApiError.badRequest("'versionId' names the snapshot to restore");
-            }
-            ctx.json(canvases.restore(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"),
-                    Ids.path(ctx, "id"), body.versionId(), body.revision()));
-        });
+        for (String path : snapshots.paths()) {
+            app.post(venture + "/" + path + "/{id}/snapshot", ctx -> ctx.status(201).json(snapshots.snapshot(
+                    accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), path,
+                    Ids.path(ctx, "id"), Json.body(ctx, Snapshot.class).name())));
+            app.post(venture + "/" + path + "/{id}/restore", ctx -> {
+                Restore body = Json.body(ctx, Restore.class);
+                if (body.versionId() == null) {
+                    throw ApiError.badRequest("'versionId' names the snapshot to restore");
+                }
+                ctx.json(snapshots.restore(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
+                        Ids.path(ctx, "ventureId"), path, Ids.path(ctx, "id"), body.versionId(), body.revision()));
+            });
+        }
         app.get(venture + "/forecast", ctx -> {
             String months = ctx.queryParam("months");
             Integer span;

@@ -44,6 +44,11 @@ class WorkspaceApiTest {
     static Map<String, Map<String, Object>> samples(Map<String, String> ids) {
         Map<String, Map<String, Object>> s = new LinkedHashMap<>();
         s.put("folders", Map.of("name", "Pitch material", "tags", List.of("investors")));
+        s.put("documents", Map.of("title", "White paper", "type", "white_paper", "folderId", id(ids, "folders"),
+                "content", Map.of("type", "doc", "content", List.of(Map.of("type", "paragraph",
+                        "content", List.of(Map.of("type", "text", "text", "Frost costs farmers 12%.")))))));
+        s.put("document-versions", Map.of("documentId", id(ids, "documents"), "name", "First draft",
+                "content", Map.of("type", "doc")));
         s.put("canvases", Map.of("name", "Drone canvas", "kind", "lean", "sections", Map.of("problem", "crop loss")));
         s.put("canvas-versions", Map.of("canvasId", id(ids, "canvases"), "name", "v1",
                 "sections", Map.of("problem", "crop loss")));
@@ -294,6 +299,35 @@ class WorkspaceApiTest {
         assertThat(restored.json().get("sections").get("channels").asText()).as("not in the snapshot: emptied").isEmpty();
         assertThat(founder.get(v + "canvas-versions?canvasId=" + canvas).json().get("items").findValuesAsText("name"))
                 .containsExactly("Before pivot");
+    }
+
+    @Test
+    void aLockedDocumentKeepsItsContentAndASnapshotBringsAnEarlierOneBack() {
+        String v = "/api/orgs/" + org + "/ventures/" + venture("Documents") + "/";
+        Map<String, Object> draft = Map.of("type", "doc", "content", List.of(Map.of("type", "paragraph",
+                "content", List.of(Map.of("type", "text", "text", "Draft one")))));
+        JsonNode doc = founder.post(v + "documents", Api.json(Map.of("title", "Business plan", "type", "business_plan",
+                "content", draft))).json();
+        String id = doc.get("id").asText();
+        Api.Response snapshot = founder.post(v + "documents/" + id + "/snapshot", "{\"name\":\"Draft one\"}");
+        assertThat(snapshot.status()).isEqualTo(201);
+        founder.patch(v + "documents/" + id, Api.json(Map.of("content", Map.of("type", "doc"), "isLocked", true, "revision", 1)));
+
+        Api.Response locked = founder.patch(v + "documents/" + id, Api.json(Map.of("title", "Changed", "revision", 2)));
+        assertThat(locked.status()).isEqualTo(409);
+        assertThat(locked.message()).isEqualTo("the document is locked; unlock it to change it");
+        assertThat(founder.post(v + "documents/" + id + "/restore", Api.json(Map.of("versionId",
+                snapshot.json().get("id").asText()))).status()).as("a restore is a change too").isEqualTo(409);
+        assertThat(founder.patch(v + "documents/" + id, "{\"isLocked\":false,\"revision\":2}").status()).isEqualTo(200);
+        Api.Response restored = founder.post(v + "documents/" + id + "/restore", Api.json(Map.of("versionId",
+                snapshot.json().get("id").asText(), "revision", 3)));
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        assertThat(restored.json().get("content")).isEqualTo(JSON.valueToTree(draft));
+
+        Api.Response huge = founder.patch(v + "documents/" + id, Api.json(Map.of("content",
+                Map.of("type", "doc", "text", "x".repeat(210_000)))));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.message()).isEqualTo("'content' may hold at most 200 KB of JSON");
     }
 
     @Test
