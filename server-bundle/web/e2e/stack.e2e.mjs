@@ -423,7 +423,7 @@ step('a custom role narrows a member to the pages and rights it gives, on the pa
   await form.getByLabel('Customers').check();
   await form.getByLabel('add').check();
   await form.getByRole('button', { name: 'Create role' }).click();
-  const role = admin.getByRole('article', { name: 'Role Sales' });
+  const role = admin.getByRole('article', { name: 'Custom role Sales' });
   await role.getByLabel('Give to').selectOption({ label: 'bob@web.example' });
   await role.getByText('bob@web.example').waitFor();
   await shot(admin, 'custom-roles');

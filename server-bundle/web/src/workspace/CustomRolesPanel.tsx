@@ -29,7 +29,7 @@ export function CustomRolesPanel({ members }: { members: Member[] }) {
         add, edit or delete there. Founders and admins always have every right.</p>
       <ErrorNote error={error} />
       {roles.map((r) => (
-        <article key={r.id} className="role" aria-label={`Role ${r.name}`}>
+        <article key={r.id} className="role" aria-label={`Custom role ${r.name}`}>
           <div className="page-head">
             <h3>{r.name}</h3>
             <button type="button" className="danger" onClick={() => confirm(`Delete the role ${r.name}?`)

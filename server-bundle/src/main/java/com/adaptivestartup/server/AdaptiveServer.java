@@ -39,6 +39,7 @@ import com.adaptivestartup.server.resource.ResourceRoutes;
 import com.adaptivestartup.server.resource.ResourceService;
 import com.adaptivestartup.server.venture.VentureRoutes;
 import com.adaptivestartup.server.venture.VentureService;
+import com.adaptivestartup.server.workspace.AiActions;
 import com.adaptivestartup.server.workspace.AssignmentNotices;
 import com.adaptivestartup.server.workspace.DocumentLocks;
 import com.adaptivestartup.server.workspace.FolderCycles;
@@ -89,6 +90,7 @@ public final class AdaptiveServer implements AutoCloseable {
         FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes(),
                 release);
 
+        Optional<AiProvider> ai = AiProvider.from(config.ai(), HttpClient.newHttpClient());
         this.app = HttpApp.create(config.http().maxUploadBytes());
         Migrator migrator = new Migrator(dataSource, release);
         new HealthRoutes(release, dataSource, sql, migrator, redis, store,
@@ -109,10 +111,12 @@ public final class AdaptiveServer implements AutoCloseable {
                     List.of(new AssignmentNotices(notifications), new FolderCycles(), new DocumentLocks()));
             new NotificationRoutes(accounts, notifications).register(app);
             new ResourceRoutes(accounts, records, catalogue).register(app);
-            new WorkspaceRoutes(accounts, new SnapshotService(records, catalogue), new ForecastService(sql, access)).register(app);
+            ForecastService forecasts = new ForecastService(sql, access);
+            new WorkspaceRoutes(accounts, new SnapshotService(records, catalogue), forecasts,
+                    new AiActions(sql, access, records, catalogue, forecasts, ai)).register(app);
             new RoleRoutes(accounts, new CustomRoles(sql, access, activity, live, WorkspaceResources.pages())).register(app);
         }
-        new AiRoutes(accounts, AiProvider.from(config.ai(), HttpClient.newHttpClient())).register(app);
+        new AiRoutes(accounts, ai).register(app);
         live.register(app);
     }
 

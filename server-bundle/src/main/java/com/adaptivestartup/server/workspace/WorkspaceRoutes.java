@@ -7,15 +7,20 @@ import com.adaptivestartup.server.http.Json;
 import io.javalin.Javalin;
 import java.util.UUID;
 
-/** The workspace's routes beyond plain records: snapshots of canvases and documents, the financial forecast. */
+/**
+ * The workspace's routes beyond plain records: snapshots of canvases and documents, the financial forecast, the AI
+ * actions.
+ */
 public final class WorkspaceRoutes {
     private final AccountService accounts;
     private final SnapshotService snapshots;
     private final ForecastService forecasts;
+    private final AiActions ai;
 
-    public WorkspaceRoutes(AccountService accounts, SnapshotService snapshots, ForecastService forecasts) {
+    public WorkspaceRoutes(AccountService accounts, SnapshotService snapshots, ForecastService forecasts, AiActions ai) {
         this.accounts = accounts;
         this.snapshots = snapshots;
+        this.ai = ai;
         this.forecasts = forecasts;
     }
 
@@ -40,6 +45,9 @@ public final class WorkspaceRoutes {
                         Ids.path(ctx, "ventureId"), path, Ids.path(ctx, "id"), body.versionId(), body.revision()));
             });
         }
+        app.post(venture + "/ai/{action}", ctx -> ctx.json(ai.run(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
+                Ids.path(ctx, "ventureId"), ctx.pathParam("action"), ctx.req().getContentLengthLong() <= 0
+                        ? new AiActions.Ask(null, null, null, null) : Json.body(ctx, AiActions.Ask.class))));
         app.get(venture + "/forecast", ctx -> {
             String months = ctx.queryParam("months");
             Integer span;

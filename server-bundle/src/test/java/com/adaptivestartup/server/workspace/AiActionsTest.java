@@ -1,0 +1,143 @@
+package com.adaptivestartup.server.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.release.Release;
+import com.adaptivestartup.server.testing.Api;
+import com.adaptivestartup.server.testing.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace's AI actions against a local server speaking Ollama's {@code /api/generate}: what each sends (the
+ * page's own data) and how each reads the answer (JSON wrapped in prose, too many goals, nonsense).
+ */
+class AiActionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static HttpServer ollama;
+    static final List<String> prompts = new CopyOnWriteArrayList<>();
+    static volatile String nextAnswer;
+    static TestStack stack;
+    static Api founder;
+    static String v;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ollama = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ollama.createContext("/api/generate", exchange -> {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            prompts.add(request.get("prompt").asText());
+            byte[] reply = JSON.writeValueAsBytes(Map.of("response", nextAnswer, "done", true));
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        ollama.start();
+        stack = new TestStack(Release.of("1.2.0"), new ServerConfig.Ai(null, null, "http://127.0.0.1:"
+                + ollama.getAddress().getPort(), "tiny"), 1024 * 1024);
+        founder = stack.founder();
+        String org = stack.adminOrgId.toString();
+        String venture = founder.post("/api/orgs/" + org + "/ventures", Api.json(Map.of("name", "Solar Kiosk",
+                "hypothesis", "Shops rent charging by the hour", "industry", "Energy"))).json().get("id").asText();
+        v = "/api/orgs/" + org + "/ventures/" + venture + "/";
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+        ollama.stop(0);
+    }
+
+    private static Api.Response ask(String action, Object body) {
+        return founder.post(v + "ai/" + action, body == null ? "" : Api.json(body));
+    }
+
+    private static String lastPrompt() {
+        return prompts.get(prompts.size() - 1);
+    }
+
+    @Test
+    void aCanvasSectionIsSuggestedFromTheVentureAndTheRestOfItsCanvas() {
+        JsonNode canvas = founder.get(v + "canvases").json().get("items").get(0);
+        founder.patch(v + "canvases/" + canvas.get("id").asText(), Api.json(Map.of("sections", Map.of("problem", "Phones die"))));
+        nextAnswer = "  Village shop owners and their customers.\n";
+        Api.Response r = ask("canvas-section", Map.of("canvasId", canvas.get("id").asText(), "section", "customerSegments"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("text").asText()).isEqualTo("Village shop owners and their customers.");
+        assertThat(lastPrompt()).contains("Solar Kiosk").contains("Shops rent charging by the hour").contains("Phones die")
+                .contains("\"customerSegments\" section");
+        assertThat(ask("canvas-section", Map.of("canvasId", canvas.get("id").asText(), "section", "mood")).message())
+                .isEqualTo("'mood' is no section of a canvas");
+    }
+
+    @Test
+    void proposedGoalsAreReadFromJsonInProseCappedAndNotSaved() {
+        founder.post(v + "goals", "{\"title\":\"Ten kiosks\"}");
+        StringBuilder goals = new StringBuilder();
+        for (int i = 1; i <= 7; i++) {
+            goals.append(i > 1 ? "," : "").append("{\"title\":\"Goal ").append(i)
+                    .append("\",\"keyResults\":[{\"description\":\"Kiosks live\",\"target\":20,\"unit\":\"kiosks\"},{\"oops\":1}]}");
+        }
+        nextAnswer = "Here you go:\n```json\n{\"goals\":[" + goals + "]}\n```";
+        Api.Response r = ask("okrs", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("goals")).hasSize(5);
+        assertThat(r.json().at("/goals/0/keyResults")).hasSize(1);
+        assertThat(r.json().at("/goals/0/keyResults/0/target").asInt()).isEqualTo(20);
+        assertThat(lastPrompt()).contains("Ten kiosks");
+        assertThat(founder.get(v + "goals").json().get("items")).as("a suggestion until accepted").hasSize(1);
+
+        nextAnswer = "I cannot help with that.";
+        Api.Response nonsense = ask("okrs", null);
+        assertThat(nonsense.status()).isEqualTo(502);
+        assertThat(nonsense.message()).isEqualTo("the AI provider's answer could not be read as JSON; try again");
+    }
+
+    @Test
+    void interviewsAreAnalyzedCompetitorCellsFilledAndTheForecastExplained() {
+        founder.post(v + "interviews", Api.json(Map.of("name", "Amina", "sentiment", "positive",
+                "customData", Map.of("notes", "pays 50 cents a charge"))));
+        nextAnswer = "Shop owners feel it most.";
+        Api.Response analysis = ask("interview-analysis", null);
+        assertThat(analysis.json().get("interviews").asInt()).isEqualTo(1);
+        assertThat(lastPrompt()).contains("Amina").contains("pays 50 cents a charge");
+
+        founder.post(v + "competitor-attributes", "{\"name\":\"Price\"}");
+        founder.post(v + "competitor-attributes", "{\"name\":\"Reach\"}");
+        String competitor = founder.post(v + "competitors", "{\"name\":\"GridCharge\"}").json().get("id").asText();
+        nextAnswer = "{\"Price\":\"$1 a charge\",\"Reach\":\"3 cities\",\"Invented\":\"x\"}";
+        Api.Response cells = ask("competitor-cells", Map.of("competitorId", competitor));
+        assertThat(cells.status()).as(cells.body()).isEqualTo(200);
+        assertThat(cells.json().get("values")).isEqualTo(JSON.valueToTree(Map.of("Price", "$1 a charge", "Reach", "3 cities")));
+
+        founder.post(v + "revenue-streams", "{\"name\":\"Charging\",\"price\":1,\"frequency\":\"monthly\",\"quantity\":500}");
+        nextAnswer = "Revenue covers costs from the start.";
+        assertThat(ask("forecast-explanation", Map.of("months", 3)).json().get("text").asText())
+                .isEqualTo("Revenue covers costs from the start.");
+        assertThat(lastPrompt()).contains("\"revenue\":500");
+        assertThat(ask("crystal-ball", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aViewerGetsNoSuggestionsAndWithoutAProviderTheActionsSaySo() {
+        Api viewer = stack.invite(founder, stack.adminOrgId.toString(), "viewer", "ai-viewer@example.com");
+        assertThat(viewer.post(v + "ai/okrs", "").status()).isEqualTo(403);
+        try (TestStack plain = TestStack.latest()) {
+            Api other = plain.founder();
+            String venture = other.post("/api/orgs/" + plain.adminOrgId + "/ventures", "{\"name\":\"x\"}").json().get("id").asText();
+            Api.Response r = other.post("/api/orgs/" + plain.adminOrgId + "/ventures/" + venture + "/ai/okrs", "");
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.error()).isEqualTo("ai_not_configured");
+        }
+    }
+}
