@@ -416,6 +416,25 @@ step('a founder\'s week through every page of the workspace, seen live by a memb
   assert.match(refused.body.message, /'status' must be one of: not_started, in_progress, completed, cancelled/);
 });
 
+step('the AI actions show only with a provider; a suggested goal is added, marked as the AI\'s', async () => {
+  await tab(admin, 'Goals');
+  await admin.getByRole('heading', { name: 'Goals', level: 2 }).waitFor();
+  assert.equal(await admin.getByRole('button', { name: 'Suggest goals' }).count(), 0, 'no provider: no AI actions');
+  // The provider's side is tested on the server against a local Ollama; here the page's wiring, with the answer faked.
+  await admin.route('**/api/ai/status', (r) => r.fulfill({ json: { configured: true, provider: 'ollama' } }));
+  await admin.route('**/ai/okrs', (r) => r.fulfill({ json: { goals: [{ title: 'Open 5 kiosks in Kisumu',
+    keyResults: [{ description: 'Kiosks open', target: 5, unit: 'kiosks' }] }] } }));
+  await admin.reload();
+  await admin.getByRole('button', { name: 'Suggest goals' }).click();
+  await admin.getByRole('list', { name: 'Suggested goals' }).getByRole('button', { name: 'Add' }).click();
+  const goal = admin.getByRole('article', { name: 'Open 5 kiosks in Kisumu' });
+  await goal.getByText('AI', { exact: true }).waitFor();
+  await goal.getByText('Kiosks open — 0 / 5 kiosks').waitFor();
+  await admin.unroute('**/api/ai/status');
+  await admin.unroute('**/ai/okrs');
+  await admin.reload();
+});
+
 step('a custom role narrows a member to the pages and rights it gives, on the page and on the server', async () => {
   await nav(admin, 'Members');
   const form = admin.getByRole('form', { name: 'New custom role' });

@@ -151,6 +151,11 @@ export class Api {
       { versionId, revision });
   }
 
+  /** One of the workspace's AI actions (1.2.0); a suggestion, nothing saved. */
+  aiAction<T>(orgId: string, ventureId: string, action: string, body?: Record<string, unknown>) {
+    return this.request<T>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/ai/${action}`, body);
+  }
+
   // notifications (1.2.0)
   notifications(orgId: string) {
     return this.request<{ items: Notice[]; unread: number }>('GET', `/api/orgs/${orgId}/notifications`);

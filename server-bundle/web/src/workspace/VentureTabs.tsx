@@ -28,9 +28,10 @@ export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab:
   const [context, setContext] = useState<WorkspaceContext | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    Promise.all([api.resources(), api.members(org.id), api.myAccess(org.id)]).then(([specs, members, access]) => {
+    Promise.all([api.resources(), api.members(org.id), api.myAccess(org.id),
+      api.aiStatus().catch(() => ({ configured: false }))]).then(([specs, members, access, ai]) => {
       setContext({
-        ventureId: venture.id, can: (page, action) => allows(access, page, action),
+        ventureId: venture.id, can: (page, action) => allows(access, page, action), ai: ai.configured,
         specs: Object.fromEntries(specs.map((s: ResourceSpec) => [s.path, s])),
         members: members.map((m) => ({ id: m.userId, name: m.name || m.email })),
       });

@@ -11,6 +11,8 @@ export interface WorkspaceContext {
   members: { id: string; name: string }[];
   /** What the signed-in person may do on a page (their role, narrowed by a custom role); the server holds it too. */
   can(page: string, action: Action): boolean;
+  /** Whether the installation has an AI provider: the AI actions show only then. */
+  ai: boolean;
 }
 
 export const Workspace = createContext<WorkspaceContext | null>(null);

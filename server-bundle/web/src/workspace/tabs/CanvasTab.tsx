@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { ErrorNote, InfoNote, messageOf } from '../../components/Notes';
+import { useSession } from '../../context';
 import { label, type WorkRecord } from '../model';
+import { AiButton } from '../AiButton';
 import { ResourceSection } from '../ResourceSection';
 import { Snapshots } from '../Snapshots';
 import { useRecords } from '../useRecords';
@@ -45,7 +47,10 @@ export function CanvasTab({ currentCanvasId }: { currentCanvasId: string | null 
 }
 
 function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Record<string, unknown>): Promise<WorkRecord> }) {
-  const editable = useWorkspace().can('canvas', 'edit');
+  const { api, org } = useSession();
+  const { ventureId, can } = useWorkspace();
+  const editable = can('canvas', 'edit');
+  const [fromAi, setFromAi] = useState(false);
   const saved = (canvas.sections ?? {}) as Record<string, string>;
   const [draft, setDraft] = useState<Record<string, string>>(saved);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +59,8 @@ function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Rec
   useEffect(() => { if (changed.length === 0) setDraft(saved); }, [canvas.revision]); // eslint-disable-line react-hooks/exhaustive-deps
   async function save() {
     try {
-      await update({ sections: Object.fromEntries(changed.map((k) => [k, draft[k]])) });
+      await update({ sections: Object.fromEntries(changed.map((k) => [k, draft[k]])), ...(fromAi ? { source: 'ai' } : {}) });
+      setFromAi(false);
       setError(null);
       setNote('Saved.');
       setTimeout(() => setNote(null), 3000);
@@ -72,6 +78,11 @@ function CanvasEditor({ canvas, update }: { canvas: WorkRecord; update(body: Rec
           <label key={k} className={`canvas-${k}`}>{label(k)}
             <textarea rows={3} maxLength={4000} disabled={!editable} value={draft[k] ?? ''}
                       onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />
+            <AiButton label={`Suggest ${label(k).toLowerCase()}`} page="canvas" ask={async () => {
+              const r = await api.aiAction<{ text: string }>(org.id, ventureId, 'canvas-section', { canvasId: canvas.id, section: k });
+              setDraft((d) => ({ ...d, [k]: r.text }));
+              setFromAi(true);
+            }} />
           </label>
         ))}
       </div>

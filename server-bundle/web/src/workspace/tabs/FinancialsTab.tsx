@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ErrorNote, messageOf } from '../../components/Notes';
 import { useSession } from '../../context';
 import type { ForecastResult } from '../model';
+import { AiButton } from '../AiButton';
 import { ResourceSection } from '../ResourceSection';
 import { useRecords } from '../useRecords';
 import { useWorkspace } from '../Workspace';
@@ -44,6 +45,8 @@ function ForecastTable({ changes }: { changes: string }) {
         </label>
       </div>
       <ErrorNote error={error} />
+      <AiButton label="Explain this forecast" page="financials" action="view" ask={async () =>
+        (await api.aiAction<{ text: string }>(org.id, ventureId, 'forecast-explanation', { months })).text} />
       {result && (
         <>
           <p>Revenue {money(result.totalRevenue)} · costs {money(result.totalCosts)} · result <strong>{money(result.totalProfit)}</strong>

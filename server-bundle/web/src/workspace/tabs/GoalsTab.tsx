@@ -1,5 +1,7 @@
 // Goals and their key results: each goal with its measurable results and how far along they are.
 import { useState } from 'react';
+import { useSession } from '../../context';
+import { AiButton } from '../AiButton';
 import { label, type WorkRecord } from '../model';
 import { ResourceSection } from '../ResourceSection';
 import { useRecords } from '../useRecords';
@@ -23,6 +25,7 @@ export function GoalsTab() {
           </>
         )}
       </ResourceSection>
+      <SuggestedGoals addGoal={goals.create} addResult={results.create} />
       <ResourceSection path="key-results" title="Key results" records={results} options={{ goals: goals.records }}
                        columns={['description', 'goalId', 'current', 'target', 'unit', 'progress']} />
     </>
@@ -53,5 +56,39 @@ function Goal({ goal, results, edit }: { goal: WorkRecord; results: WorkRecord[]
         })}
       </ul>
     </article>
+  );
+}
+
+interface Suggested { title: string; keyResults: { description: string; target: number | null; unit: string | null }[] }
+
+/** Goals the AI proposes, each added (with its key results, marked as the AI's) only when the founder says so. */
+function SuggestedGoals({ addGoal, addResult }: {
+  addGoal(body: Record<string, unknown>): Promise<WorkRecord>; addResult(body: Record<string, unknown>): Promise<WorkRecord>;
+}) {
+  const { api, org } = useSession();
+  const { ventureId } = useWorkspace();
+  const [suggested, setSuggested] = useState<Suggested[]>([]);
+  async function accept(g: Suggested) {
+    const goal = await addGoal({ title: g.title, source: 'ai' });
+    for (const kr of g.keyResults) {
+      await addResult({ goalId: goal.id, description: kr.description, target: kr.target, unit: kr.unit, source: 'ai' });
+    }
+    setSuggested((list) => list.filter((x) => x !== g));
+  }
+  return (
+    <AiButton label="Suggest goals" page="goals" action="create" ask={async () => {
+      setSuggested((await api.aiAction<{ goals: Suggested[] }>(org.id, ventureId, 'okrs')).goals);
+    }}>
+      {suggested.length > 0 && (
+        <ul className="plain" aria-label="Suggested goals">
+          {suggested.map((g) => (
+            <li key={g.title} className="row">
+              <span><span className="tag ai">AI</span> {g.title} ({g.keyResults.map((k) => k.description).join('; ')})</span>
+              <button type="button" onClick={() => accept(g)}>Add</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </AiButton>
   );
 }

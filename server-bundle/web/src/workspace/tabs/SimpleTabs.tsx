@@ -1,14 +1,26 @@
 // The tabs that are lists of one or two kinds of record.
+import { useState } from 'react';
+import { ErrorNote, messageOf } from '../../components/Notes';
+import { useSession } from '../../context';
+import type { WorkRecord } from '../model';
+import { AiButton } from '../AiButton';
 import { ResourceSection } from '../ResourceSection';
-import { useRecords } from '../useRecords';
+import { useRecords, type Records } from '../useRecords';
 import { useWorkspace } from '../Workspace';
 
 export function CustomersTab() {
+  const { api, org } = useSession();
   const { ventureId } = useWorkspace();
   const interviews = useRecords(ventureId, 'interviews');
-  return <ResourceSection path="interviews" title="Customer interviews" records={interviews}
-                          intro="Who you talked to, how they felt and whether they would pay."
-                          columns={['name', 'customerStatus', 'sentiment', 'willingnessToPay', 'segment', 'nextFollowUpAt']} />;
+  return (
+    <>
+      <ResourceSection path="interviews" title="Customer interviews" records={interviews}
+                       intro="Who you talked to, how they felt and whether they would pay."
+                       columns={['name', 'customerStatus', 'sentiment', 'willingnessToPay', 'segment', 'nextFollowUpAt']} />
+      <AiButton label="Analyze the interviews" page="customers" ask={async () =>
+        (await api.aiAction<{ text: string }>(org.id, ventureId, 'interview-analysis')).text} />
+    </>
+  );
 }
 
 export function MarketTab() {
@@ -20,6 +32,7 @@ export function MarketTab() {
 }
 
 export function CompetitorsTab() {
+  const { api, org } = useSession();
   const { ventureId } = useWorkspace();
   const attributes = useRecords(ventureId, 'competitor-attributes');
   const competitors = useRecords(ventureId, 'competitors');
@@ -29,6 +42,15 @@ export function CompetitorsTab() {
                        columns={['name', 'website', 'strengths', 'weaknesses', 'opportunities', 'threats']} />
       <ResourceSection path="competitor-attributes" title="Attributes compared" records={attributes}
                        columns={['name', 'tab', 'position']} />
+      <Matrix competitors={competitors} attributes={[...attributes.records]
+        .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0)).map((a) => String(a.name))} />
+      {competitors.records.map((c) => (
+        <AiButton key={c.id} label={`Fill ${String(c.name)}'s cells with AI`} page="competitors" ask={async () => {
+          const r = await api.aiAction<{ values: Record<string, string> }>(org.id, ventureId, 'competitor-cells', { competitorId: c.id });
+          await competitors.update(c, { attributes: { ...((c.attributes as object) ?? {}), ...r.values }, source: 'ai' });
+          return Object.entries(r.values).map(([k, v]) => `${k}: ${v}`).join('; ');
+        }} />
+      ))}
     </>
   );
 }
@@ -60,4 +82,39 @@ export function CalendarTab() {
   const sorted = [...events.records].sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)));
   return <ResourceSection path="calendar-events" title="Calendar" records={{ ...events, records: sorted }}
                           columns={['title', 'startsAt', 'endsAt', 'location']} />;
+}
+
+/** Competitors against the attributes compared, each cell editable where the role allows (saved when left). */
+function Matrix({ competitors, attributes }: { competitors: Records; attributes: string[] }) {
+  const editable = useWorkspace().can('competitors', 'edit');
+  const [error, setError] = useState<string | null>(null);
+  if (attributes.length === 0 || competitors.records.length === 0) return null;
+  async function save(c: WorkRecord, attribute: string, value: string) {
+    const cells = (c.attributes as Record<string, string> | null) ?? {};
+    if ((cells[attribute] ?? '') === value) return;
+    try {
+      await competitors.update(c, { attributes: { ...cells, [attribute]: value } });
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+  return (
+    <section className="card scroll" aria-label="Comparison">
+      <h2>Comparison</h2>
+      <ErrorNote error={error} />
+      <table className="records" aria-label="Competitors by attribute">
+        <thead><tr><th scope="col">Competitor</th>{attributes.map((a) => <th key={a} scope="col">{a}</th>)}</tr></thead>
+        <tbody>{competitors.records.map((c) => (
+          <tr key={c.id}><th scope="row">{String(c.name)}</th>{attributes.map((a) => {
+            const value = ((c.attributes as Record<string, string> | null) ?? {})[a] ?? '';
+            return <td key={a}>{editable
+              ? <input key={`${c.revision}`} aria-label={`${a} of ${String(c.name)}`} defaultValue={value} maxLength={200}
+                       onBlur={(e) => save(c, a, e.target.value)} />
+              : value}</td>;
+          })}</tr>
+        ))}</tbody>
+      </table>
+    </section>
+  );
 }
