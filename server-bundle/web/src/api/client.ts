@@ -136,6 +136,12 @@ export class Api {
   updateRecord(orgId: string, ventureId: string, path: string, id: string, body: Record<string, unknown>, revision: number) {
     return this.request<WorkRecord>('PATCH', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/${id}`, { ...body, revision });
   }
+  createRecords(orgId: string, ventureId: string, path: string, create: Record<string, unknown>[]) {
+    return this.request<{ items: WorkRecord[] }>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/bulk`, { create });
+  }
+  deleteRecords(orgId: string, ventureId: string, path: string, ids: string[]) {
+    return this.request<{ deleted: number }>('POST', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/bulk-delete`, { ids });
+  }
   deleteRecord(orgId: string, ventureId: string, path: string, id: string, revision: number) {
     return this.request<void>('DELETE', `/api/orgs/${orgId}/ventures/${ventureId}/${path}/${id}?revision=${revision}`);
   }

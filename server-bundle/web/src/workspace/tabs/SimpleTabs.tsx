@@ -17,6 +17,7 @@ export function CustomersTab() {
       <ResourceSection path="interviews" title="Customer interviews" records={interviews}
                        intro="Who you talked to, how they felt and whether they would pay."
                        columns={['name', 'customerStatus', 'sentiment', 'willingnessToPay', 'segment', 'nextFollowUpAt']} />
+      <BulkInterviews ventureId={ventureId} names={interviews.records.map((i) => ({ id: i.id, name: String(i.name) }))} />
       <AiButton label="Analyze the interviews" page="customers" ask={async () =>
         (await api.aiAction<{ text: string }>(org.id, ventureId, 'interview-analysis')).text} />
     </>
@@ -116,5 +117,47 @@ function Matrix({ competitors, attributes }: { competitors: Records; attributes:
         ))}</tbody>
       </table>
     </section>
+  );
+}
+
+/** Several interviews at once: names pasted one per line, added in one go; or chosen and deleted in one go. */
+function BulkInterviews({ ventureId, names }: { ventureId: string; names: { id: string; name: string }[] }) {
+  const { api, org } = useSession();
+  const { can } = useWorkspace();
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  async function act(work: () => Promise<unknown>) {
+    try { await work(); setError(null); } catch (e) { setError(messageOf(e)); }
+  }
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return (
+    <details className="card">
+      <summary>Add or delete several interviews</summary>
+      <ErrorNote error={error} />
+      {can('customers', 'create') && (
+        <div className="row wrap">
+          <label>Names, one per line<textarea rows={4} value={text} onChange={(e) => setText(e.target.value)} /></label>
+          <button type="button" disabled={lines.length === 0} onClick={() => act(async () => {
+            await api.createRecords(org.id, ventureId, 'interviews', lines.map((name) => ({ name })));
+            setText('');
+          })}>Add {lines.length || ''} interviews</button>
+        </div>
+      )}
+      {can('customers', 'delete') && names.length > 0 && (
+        <div className="row wrap">
+          <label>Interviews to delete
+            <select multiple value={chosen} onChange={(e) => setChosen([...e.target.selectedOptions].map((o) => o.value))}>
+              {names.map((n) => <option key={n.id} value={n.id}>{n.name}</option>)}
+            </select>
+          </label>
+          <button type="button" className="danger" disabled={chosen.length === 0} onClick={() => {
+            if (confirm(`Delete ${chosen.length} interviews?`)) {
+              act(async () => { await api.deleteRecords(org.id, ventureId, 'interviews', chosen); setChosen([]); });
+            }
+          }}>Delete {chosen.length || ''} interviews</button>
+        </div>
+      )}
+    </details>
   );
 }

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The same five routes for every resource of the catalogue, under
@@ -30,6 +31,18 @@ public final class ResourceRoutes {
     record Description(String path, String noun, String page, List<Field> fields) {
     }
 
+    record BulkCreate(List<JsonNode> create) {
+        BulkCreate {
+            create = create == null ? List.of() : create;
+        }
+    }
+
+    record BulkDelete(List<UUID> ids) {
+        BulkDelete {
+            ids = ids == null ? List.of() : ids;
+        }
+    }
+
     public void register(Javalin app) {
         List<Description> described = catalogue.all().stream()
                 .map(r -> new Description(r.path(), r.noun(), r.page(), r.fields())).toList();
@@ -43,6 +56,12 @@ public final class ResourceRoutes {
                     Ids.path(ctx, "ventureId"), r, query(ctx))));
             app.post(base, ctx -> ctx.status(201).json(records.create(accounts.authenticateActive(ctx),
                     Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r, Json.body(ctx, JsonNode.class))));
+            app.post(base + "/bulk", ctx -> ctx.status(201).json(Map.of("items", records.createAll(
+                    accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r,
+                    Json.body(ctx, BulkCreate.class).create()))));
+            app.post(base + "/bulk-delete", ctx -> ctx.json(Map.of("deleted", records.deleteAll(
+                    accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r,
+                    Json.body(ctx, BulkDelete.class).ids()))));
             app.get(base + "/{id}", ctx -> ctx.json(records.get(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
                     Ids.path(ctx, "ventureId"), r, Ids.path(ctx, "id"))));
             app.patch(base + "/{id}", ctx -> ctx.json(records.update(accounts.authenticateActive(ctx),

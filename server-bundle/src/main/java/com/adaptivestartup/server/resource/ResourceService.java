@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 public final class ResourceService {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
+    /** The most records one bulk create or delete takes. */
+    public static final int MAX_BULK = 100;
     private static final Set<String> META = Set.of("source", "revision");
     private final Sql sql;
     private final OrgAccess access;
@@ -88,7 +90,59 @@ public final class ResourceService {
     }
 
     public Map<String, Object> create(Principal p, UUID orgId, UUID ventureId, Resource r, JsonNode body) {
+        return createAll(p, orgId, ventureId, r, List.of(body)).get(0);
+    }
+
+    /**
+     * Creates several records at once ({@code POST .../<path>/bulk}): all or none (a refusal names the record by its
+     * place in the list), each with its activity entry and live event.
+     */
+    public List<Map<String, Object>> createAll(Principal p, UUID orgId, UUID ventureId, Resource r, List<JsonNode> bodies) {
         access.require(p, orgId, r.page(), Action.CREATE);
+        if (bodies.isEmpty() || bodies.size() > MAX_BULK) {
+            throw ApiError.badRequest("give 1 to " + MAX_BULK + " records at once");
+        }
+        List<New> news = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            try {
+                news.add(fresh(r, bodies.get(i)));
+            } catch (ApiError e) {
+                throw which(bodies.size(), i, e);
+            }
+        }
+        RecordSql statements = catalogue.sql(r);
+        List<Runnable> afterCommit = new ArrayList<>();
+        List<Map<String, Object>> created = refusalsInWords(r, () -> sql.transaction(tx -> {
+            requireVenture(tx, orgId, ventureId);
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < news.size(); i++) {
+                New n = news.get(i);
+                try {
+                    catalogue.references().check(tx, r, orgId, ventureId, n.values());
+                } catch (ApiError e) {
+                    throw which(news.size(), i, e);
+                }
+                List<Object> params = new ArrayList<>(List.of(n.id(), orgId, ventureId, n.source(), p.userId()));
+                params.addAll(n.values().values());
+                tx.update(statements.insert(List.copyOf(n.values().keySet())), params.toArray());
+                activity.append(tx, orgId, p.userId(), r.entityType() + ".created", r.entityType(), n.id().toString(),
+                        summary(ventureId, n.values()));
+                Map<String, Object> record = find(tx, r, orgId, ventureId, n.id());
+                tell(tx, new ChangeHook.Change(orgId, p.userId(), ventureId, r, null, record), afterCommit);
+                records.add(record);
+            }
+            return records;
+        }));
+        created.forEach(record -> publish(orgId, "record.created", r, ventureId, Map.of("record", record)));
+        afterCommit.forEach(Runnable::run);
+        return created;
+    }
+
+    /** A record about to be created: its id, its checked fields, its source. */
+    private record New(UUID id, Map<Field, Object> values, String source) {
+    }
+
+    private static New fresh(Resource r, JsonNode body) {
         ObjectNode fields = object(r, body, false);
         Map<Field, Object> values = values(r, fields);
         for (Field f : r.writable()) {
@@ -97,25 +151,35 @@ public final class ResourceService {
             }
         }
         String source = source(fields);
-        UUID id = UUID.randomUUID();
+        return new New(UUID.randomUUID(), values, source == null ? "human" : source);
+    }
+
+    /** A refusal of the {@code i}th of {@code n} records; with more than one, it says which. */
+    private static ApiError which(int n, int i, ApiError e) {
+        return n == 1 ? e : new ApiError(e.status(), e.code(), "record " + (i + 1) + " of " + n + ": " + e.getMessage());
+    }
+
+    /** Deletes several records at once ({@code POST .../<path>/bulk-delete}): all or none. */
+    public int deleteAll(Principal p, UUID orgId, UUID ventureId, Resource r, List<UUID> ids) {
+        access.require(p, orgId, r.page(), Action.DELETE);
+        if (ids.isEmpty() || ids.size() > MAX_BULK) {
+            throw ApiError.badRequest("give 1 to " + MAX_BULK + " ids at once");
+        }
         RecordSql statements = catalogue.sql(r);
-        List<Runnable> afterCommit = new ArrayList<>();
-        Map<String, Object> created = refusalsInWords(r, () -> sql.transaction(tx -> {
+        sql.transaction(tx -> {
             requireVenture(tx, orgId, ventureId);
-            catalogue.references().check(tx, r, orgId, ventureId, values);
-            List<Object> params = new ArrayList<>(List.of(id, orgId, ventureId, source == null ? "human" : source,
-                    p.userId()));
-            params.addAll(values.values());
-            tx.update(statements.insert(List.copyOf(values.keySet())), params.toArray());
-            activity.append(tx, orgId, p.userId(), r.entityType() + ".created", r.entityType(), id.toString(),
-                    summary(ventureId, values));
-            Map<String, Object> record = find(tx, r, orgId, ventureId, id);
-            tell(tx, new ChangeHook.Change(orgId, p.userId(), ventureId, r, null, record), afterCommit);
-            return record;
-        }));
-        publish(orgId, "record.created", r, ventureId, Map.of("record", created));
-        afterCommit.forEach(Runnable::run);
-        return created;
+            for (UUID id : new java.util.LinkedHashSet<>(ids)) {
+                if (tx.update(statements.delete(), orgId, ventureId, id, null, null) == 0) {
+                    throw ApiError.notFound("the " + r.noun() + " " + id + " (nothing was deleted)");
+                }
+                catalogue.references().forget(tx, r, orgId, ventureId, id);
+                activity.append(tx, orgId, p.userId(), r.entityType() + ".deleted", r.entityType(), id.toString(),
+                        Map.of("venture", ventureId));
+            }
+            return null;
+        });
+        ids.stream().distinct().forEach(id -> publish(orgId, "record.deleted", r, ventureId, Map.of("id", id)));
+        return (int) ids.stream().distinct().count();
     }
 
     public Map<String, Object> update(Principal p, UUID orgId, UUID ventureId, Resource r, UUID id, JsonNode body) {

@@ -257,6 +257,31 @@ class WorkspaceApiTest {
     }
 
     @Test
+    void interviewsAreAddedAndDeletedInBulkAllOrNone() {
+        String base = "/api/orgs/" + org + "/ventures/" + venture("Bulk") + "/interviews";
+        Api.Response bad = founder.post(base + "/bulk", Api.json(Map.of("create", List.of(Map.of("name", "A"),
+                Map.of("name", "B", "sentiment", "ecstatic"), Map.of("name", "C")))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).isEqualTo("record 2 of 3: 'sentiment' must be one of: positive, neutral, negative");
+        assertThat(founder.get(base).json().get("items")).as("none written").isEmpty();
+
+        Api.Response added = founder.post(base + "/bulk", Api.json(Map.of("create", List.of(Map.of("name", "A"),
+                Map.of("name", "B", "sentiment", "negative"), Map.of("name", "C")))));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        List<String> ids = added.json().get("items").findValuesAsText("id");
+        assertThat(added.json().get("items").findValuesAsText("name")).containsExactly("A", "B", "C");
+
+        Api.Response unknown = founder.post(base + "/bulk-delete", Api.json(Map.of("ids", List.of(ids.get(0),
+                java.util.UUID.randomUUID().toString()))));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(founder.get(base).json().get("items")).as("none deleted").hasSize(3);
+        Api.Response deleted = founder.post(base + "/bulk-delete", Api.json(Map.of("ids", ids.subList(0, 2))));
+        assertThat(deleted.json().get("deleted").asInt()).isEqualTo(2);
+        assertThat(founder.get(base).json().get("items").findValuesAsText("name")).containsExactly("C");
+        assertThat(founder.post(base + "/bulk", "{\"create\":[]}").message()).isEqualTo("give 1 to 100 records at once");
+    }
+
+    @Test
     void deletingARecordTakesWhatBelongsToItAndUnlinksTheRest() {
         String v = "/api/orgs/" + org + "/ventures/" + venture("Links") + "/";
         String interview = founder.post(v + "interviews", "{\"name\":\"Ann\"}").json().get("id").asText();
