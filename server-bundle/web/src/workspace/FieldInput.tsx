@@ -1,5 +1,5 @@
 // One input for a field, chosen by its kind: text, choice, number, date, time, flag, tags, a record of the same
-// venture, people of the organization. JSON and computed fields are shown, not edited here.
+// venture, people of the organization, files of the venture. JSON and computed fields are shown, not edited here.
 import type { FieldSpec, WorkRecord } from './model';
 import { label, titleOf } from './model';
 
@@ -7,6 +7,8 @@ export interface FieldContext {
   /** Records a REF/REFS field may name, by resource path. */
   options: Record<string, WorkRecord[]>;
   members: { id: string; name: string }[];
+  /** The venture's files, for file fields. */
+  files: { id: string; name: string }[];
 }
 
 const LONG_TEXT = 400;
@@ -51,9 +53,17 @@ export function FieldInput({ spec, value, onChange, context }: {
           {(context.options[spec.target ?? ''] ?? []).map((r) => <option key={r.id} value={r.id}>{titleOf(r)}</option>)}
         </select>
       );
+    case 'FILE':
+      return (
+        <select {...common} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+          <Empty required={spec.required} />
+          {context.files.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
+        </select>
+      );
     case 'REFS':
-    case 'MEMBERS': {
-      const choices = spec.kind === 'MEMBERS' ? context.members
+    case 'MEMBERS':
+    case 'FILES': {
+      const choices = spec.kind === 'MEMBERS' ? context.members : spec.kind === 'FILES' ? context.files
         : (context.options[spec.target ?? ''] ?? []).map((r) => ({ id: r.id, name: titleOf(r) }));
       const chosen = new Set((value as string[]) ?? []);
       return (
@@ -92,6 +102,9 @@ export function show(spec: FieldSpec, value: unknown, context: FieldContext): st
       return r ? titleOf(r) : '';
     }).filter(Boolean).join(', ');
     case 'MEMBERS': return (value as string[]).map((id) => context.members.find((m) => m.id === id)?.name ?? '')
+      .filter(Boolean).join(', ');
+    case 'FILE': return context.files.find((f) => f.id === value)?.name ?? '';
+    case 'FILES': return (value as string[]).map((id) => context.files.find((f) => f.id === id)?.name ?? '')
       .filter(Boolean).join(', ');
     case 'JSON': case 'SECTIONS': return JSON.stringify(value);
     default: return String(value);

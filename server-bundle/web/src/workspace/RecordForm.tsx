@@ -6,7 +6,8 @@ import { ErrorNote, messageOf } from '../components/Notes';
 import { FieldInput, type FieldContext } from './FieldInput';
 import { label, type ResourceSpec, type WorkRecord } from './model';
 
-const TYPED = new Set(['TEXT', 'CHOICE', 'NUMBER', 'INTEGER', 'DATE', 'INSTANT', 'FLAG', 'TAGS', 'REF', 'REFS', 'MEMBERS']);
+const TYPED = new Set(['TEXT', 'CHOICE', 'NUMBER', 'INTEGER', 'DATE', 'INSTANT', 'FLAG', 'TAGS', 'REF', 'REFS', 'MEMBERS',
+  'FILE', 'FILES']);
 
 export function formFields(spec: ResourceSpec, only?: string[]): string[] {
   return only ?? spec.fields.filter((f) => TYPED.has(f.kind)).map((f) => f.name);

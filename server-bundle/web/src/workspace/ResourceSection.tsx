@@ -22,10 +22,10 @@ export function ResourceSection({ path, title, intro, records, columns, fields, 
   /** Draws the records instead of the table; gets the edit action. */
   children?(shown: WorkRecord[], edit: (r: WorkRecord) => void): ReactNode;
 }) {
-  const { specs, members, can } = useWorkspace();
+  const { specs, members, files, can } = useWorkspace();
   const spec = specs[path];
   const [editing, setEditing] = useState<WorkRecord | 'new' | null>(null);
-  const context: FieldContext = { options: options ?? {}, members };
+  const context: FieldContext = { options: options ?? {}, members, files };
   const shown = filter ? records.records.filter(filter) : records.records;
   const current = editing === 'new' ? null : editing && records.records.find((r) => r.id === editing.id);
   return (

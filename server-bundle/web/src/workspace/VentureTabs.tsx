@@ -29,11 +29,13 @@ export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab:
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     Promise.all([api.resources(), api.members(org.id), api.myAccess(org.id),
-      api.aiStatus().catch(() => ({ configured: false }))]).then(([specs, members, access, ai]) => {
+      api.aiStatus().catch(() => ({ configured: false })), api.files(org.id, venture.id).catch(() => [])])
+      .then(([specs, members, access, ai, files]) => {
       setContext({
         ventureId: venture.id, can: (page, action) => allows(access, page, action), ai: ai.configured,
         specs: Object.fromEntries(specs.map((s: ResourceSpec) => [s.path, s])),
         members: members.map((m) => ({ id: m.userId, name: m.name || m.email })),
+        files: files.map((f) => ({ id: f.id, name: f.name })),
       });
     }, (e) => setError(messageOf(e)));
   }, [api, org, venture.id]);

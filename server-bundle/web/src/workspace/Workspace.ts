@@ -9,6 +9,8 @@ export interface WorkspaceContext {
   ventureId: string;
   specs: Record<string, ResourceSpec>;
   members: { id: string; name: string }[];
+  /** The venture's files (for file fields), as they were when it opened. */
+  files: { id: string; name: string }[];
   /** What the signed-in person may do on a page (their role, narrowed by a custom role); the server holds it too. */
   can(page: string, action: Action): boolean;
   /** Whether the installation has an AI provider: the AI actions show only then. */

@@ -1,7 +1,7 @@
 // The workspace's records as the server describes them (GET /api/resources): each resource's fields, kinds and
 // limits come from the server's one declaration, so forms and lists here follow it without a second copy.
 export type FieldKind = 'TEXT' | 'CHOICE' | 'NUMBER' | 'INTEGER' | 'DATE' | 'INSTANT' | 'FLAG' | 'TAGS' | 'REF' | 'REFS'
-  | 'MEMBERS' | 'JSON' | 'SECTIONS' | 'DERIVED';
+  | 'MEMBERS' | 'FILE' | 'FILES' | 'JSON' | 'SECTIONS' | 'DERIVED';
 
 export interface FieldSpec {
   name: string;
@@ -58,7 +58,8 @@ const WORDS: Record<string, string> = {
   monthlyGrowthPct: 'Monthly growth %', startMonth: 'Starts in month', uniqueValueProposition: 'Unique value proposition',
   isMonumental: 'Monumental', aiAnalysis: 'AI analysis', customData: 'Notes', nextFollowUpAt: 'Next follow-up',
   lastContactAt: 'Last contact', startsAt: 'Starts', endsAt: 'Ends', goalId: 'Goal', divisionId: 'Division',
-  initiativeId: 'Initiative', canvasId: 'Canvas', linkedCustomerIds: 'Linked customers', assignedTo: 'Assigned to',
+  initiativeId: 'Initiative', canvasId: 'Canvas', interviewId: 'Interview', waiverFileId: 'Signed waiver',
+  videoFileId: 'Video', fileIds: 'Linked files', folderId: 'Folder', parentId: 'Inside folder', documentId: 'Document', linkedCustomerIds: 'Linked customers', assignedTo: 'Assigned to',
   willingnessToPay: 'Willingness to pay', mvp: 'MVP',
 };
 

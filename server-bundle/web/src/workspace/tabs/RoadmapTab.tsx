@@ -42,7 +42,7 @@ export function RoadmapTab() {
       </ResourceSection>
       <ResourceSection path="divisions" title="Divisions" records={divisions} columns={['name', 'description', 'leads']} />
       <ResourceSection path="initiatives" title="Initiatives" records={initiatives} options={{ divisions: divisions.records }}
-                       columns={['title', 'divisionId', 'status', 'priority', 'targetDate']} />
+                       columns={['title', 'divisionId', 'status', 'priority', 'targetDate', 'fileIds']} />
       <ResourceSection path="initiative-comments" title="Comments on initiatives" records={comments}
                        options={{ initiatives: initiatives.records }} columns={['content', 'initiativeId']} />
     </>

@@ -12,11 +12,15 @@ export function CustomersTab() {
   const { api, org } = useSession();
   const { ventureId } = useWorkspace();
   const interviews = useRecords(ventureId, 'interviews');
+  const videos = useRecords(ventureId, 'video-interviews');
   return (
     <>
       <ResourceSection path="interviews" title="Customer interviews" records={interviews}
                        intro="Who you talked to, how they felt and whether they would pay."
                        columns={['name', 'customerStatus', 'sentiment', 'willingnessToPay', 'segment', 'nextFollowUpAt']} />
+      <ResourceSection path="video-interviews" title="Video interviews" records={videos} options={{ interviews: interviews.records }}
+                       intro="Recorded interviews with the signed waiver; upload both under Files first."
+                       columns={['name', 'email', 'interviewId', 'waiverFileId', 'videoFileId']} />
       <BulkInterviews ventureId={ventureId} names={interviews.records.map((i) => ({ id: i.id, name: String(i.name) }))} />
       <AiButton label="Analyze the interviews" page="customers" ask={async () =>
         (await api.aiAction<{ text: string }>(org.id, ventureId, 'interview-analysis')).text} />

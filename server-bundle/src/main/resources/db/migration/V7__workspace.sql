@@ -108,6 +108,23 @@ CREATE TABLE IF NOT EXISTS interviews (
 );
 CREATE INDEX IF NOT EXISTS interviews_page ON interviews (venture_id, created_at, id);
 
+CREATE TABLE IF NOT EXISTS video_interviews (
+    id         uuid PRIMARY KEY,
+    org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    venture_id uuid NOT NULL REFERENCES ventures (id) ON DELETE CASCADE,
+    source     text NOT NULL DEFAULT 'human' CHECK (source IN ('human', 'ai')),
+    revision   integer NOT NULL DEFAULT 1,
+    created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    name           text NOT NULL,
+    email          text,
+    interview_id   uuid REFERENCES interviews (id) ON DELETE SET NULL,
+    waiver_file_id uuid REFERENCES files (id) ON DELETE SET NULL,
+    video_file_id  uuid REFERENCES files (id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS video_interviews_page ON video_interviews (venture_id, created_at, id);
+
 CREATE TABLE IF NOT EXISTS goals (
     id         uuid PRIMARY KEY,
     org_id     uuid NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
@@ -205,6 +222,7 @@ CREATE TABLE IF NOT EXISTS initiatives (
     assigned_to uuid[] NOT NULL DEFAULT '{}',
     start_date  date,
     target_date date,
+    file_ids    uuid[] NOT NULL DEFAULT '{}',
     CONSTRAINT initiatives_dates CHECK (target_date IS NULL OR start_date IS NULL OR target_date >= start_date)
 );
 CREATE INDEX IF NOT EXISTS initiatives_page ON initiatives (venture_id, created_at, id);

@@ -39,6 +39,10 @@ public record Field(String name, @JsonIgnore String column, Kind kind, @JsonProp
         REFS,
         /** Ids of members of the organization. */
         MEMBERS,
+        /** The id of a file uploaded to the same venture. */
+        FILE,
+        /** Ids of files uploaded to the same venture. */
+        FILES,
         /** A JSON object or list of at most {@code maxLength} bytes. */
         JSON,
         /** Named texts ({@code choices} are the names); a change merges name by name. */
@@ -91,6 +95,14 @@ public record Field(String name, @JsonIgnore String column, Kind kind, @JsonProp
 
     public static Field members(String name) {
         return new Field(name, column(name), Kind.MEMBERS, false, 50, List.of(), null, null, null);
+    }
+
+    public static Field file(String name) {
+        return new Field(name, column(name), Kind.FILE, false, 0, List.of(), null, null, null);
+    }
+
+    public static Field files(String name) {
+        return new Field(name, column(name), Kind.FILES, false, 50, List.of(), null, null, null);
     }
 
     public static Field json(String name, int maxKb) {

@@ -39,7 +39,7 @@ final class FieldCodec {
             if (f.kind() == Field.Kind.TAGS) {
                 return new String[0];
             }
-            if (f.kind() == Field.Kind.REFS || f.kind() == Field.Kind.MEMBERS) {
+            if (f.kind() == Field.Kind.REFS || f.kind() == Field.Kind.MEMBERS || f.kind() == Field.Kind.FILES) {
                 return new UUID[0];
             }
             if (f.mandatory()) {
@@ -61,8 +61,8 @@ final class FieldCodec {
                 yield value.booleanValue();
             }
             case TAGS -> tags(f, value);
-            case REF -> id(f.name(), value);
-            case REFS, MEMBERS -> ids(f, value);
+            case REF, FILE -> id(f.name(), value);
+            case REFS, MEMBERS, FILES -> ids(f, value);
             case JSON -> json(f, value);
             case SECTIONS -> sections(f, value);
             case DERIVED -> throw ApiError.badRequest("'" + f.name() + "' is worked out by the server and cannot be set");
@@ -87,8 +87,8 @@ final class FieldCodec {
                 yield t == null ? null : t.toInstant();
             }
             case FLAG -> row.getBoolean(c);
-            case REF -> row.getObject(c, UUID.class);
-            case TAGS, REFS, MEMBERS -> array(row.getArray(c));
+            case REF, FILE -> row.getObject(c, UUID.class);
+            case TAGS, REFS, MEMBERS, FILES -> array(row.getArray(c));
             case JSON, SECTIONS -> {
                 String json = row.getString(c);
                 yield json == null ? null : Json.tree(json);

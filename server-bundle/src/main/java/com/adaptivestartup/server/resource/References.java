@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Ids a record names: each must be a record of the same venture (or, for people, a member of the organization),
+ * Ids a record names: each must be a record of the same venture (for people, a member of the organization; for
+ * files, a file uploaded to the venture),
  * so nothing of another venture or organization can be linked; and when a record goes, lists naming it forget it.
  */
 final class References {
@@ -31,6 +32,8 @@ final class References {
                     }
                 }
                 case MEMBERS -> requireMembers(tx, f, orgId, (UUID[]) e.getValue());
+                case FILE -> requireFiles(tx, f, orgId, ventureId, new UUID[]{(UUID) e.getValue()});
+                case FILES -> requireFiles(tx, f, orgId, ventureId, (UUID[]) e.getValue());
                 default -> {
                 }
             }
@@ -52,6 +55,17 @@ final class References {
         if (tx.one(catalogue.sql(target).exists(), row -> 1, orgId, ventureId, id).isEmpty()) {
             throw ApiError.badRequest("'" + f.name() + "' names " + id + ", which is no " + target.noun()
                     + " of this venture");
+        }
+    }
+
+    private static void requireFiles(Sql.Tx tx, Field f, UUID orgId, UUID ventureId, UUID[] ids) throws SQLException {
+        if (ids.length == 0) {
+            return;
+        }
+        long found = tx.one("SELECT count(*) FROM files WHERE org_id = ? AND venture_id = ? AND id = ANY(?)",
+                row -> row.getLong(1), orgId, ventureId, ids).orElse(0L);
+        if (found != ids.length) {
+            throw ApiError.badRequest("'" + f.name() + "' names a file that was not uploaded to this venture");
         }
     }
 

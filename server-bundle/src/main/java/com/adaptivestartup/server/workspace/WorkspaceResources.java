@@ -3,6 +3,8 @@ package com.adaptivestartup.server.workspace;
 import static com.adaptivestartup.server.resource.Field.choice;
 import static com.adaptivestartup.server.resource.Field.date;
 import static com.adaptivestartup.server.resource.Field.derived;
+import static com.adaptivestartup.server.resource.Field.file;
+import static com.adaptivestartup.server.resource.Field.files;
 import static com.adaptivestartup.server.resource.Field.flag;
 import static com.adaptivestartup.server.resource.Field.instant;
 import static com.adaptivestartup.server.resource.Field.integer;
@@ -63,6 +65,9 @@ public final class WorkspaceResources {
                         choice("sentiment", "positive", "neutral", "negative"),
                         text("segment", 100), tags("tags"), json("customData", 64), text("aiAnalysis", LONG),
                         date("lastContactAt"), date("nextFollowUpAt")),
+                Resource.of("video-interviews", "video interview", "customers",
+                        text("name", SHORT).required(), text("email", 254), ref("interviewId", "interviews"),
+                        file("waiverFileId"), file("videoFileId")),
                 Resource.of("goals", "goal", "goals",
                         text("title", SHORT).required(), text("description", LONG),
                         choice("type", "committed", "aspirational", "learning"),
@@ -86,7 +91,8 @@ public final class WorkspaceResources {
                 Resource.of("initiatives", "initiative", "roadmap",
                         ref("divisionId", "divisions").required(), text("title", SHORT).required(),
                         text("description", LONG), choice("status", "planned", "active", "blocked", "done"),
-                        choice("priority", PRIORITY), members("assignedTo"), date("startDate"), date("targetDate"))
+                        choice("priority", PRIORITY), members("assignedTo"), date("startDate"), date("targetDate"),
+                        files("fileIds"))
                         .refusing("initiatives_dates", "'targetDate' cannot be before 'startDate'"),
                 Resource.of("initiative-comments", "comment", "roadmap",
                         ref("initiativeId", "initiatives").required(), text("content", 4_000).required()),

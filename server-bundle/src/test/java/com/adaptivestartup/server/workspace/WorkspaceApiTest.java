@@ -55,6 +55,8 @@ class WorkspaceApiTest {
         s.put("interviews", Map.of("name", "Farmer Jo", "customerStatus", "interviewed", "willingnessToPay", "high",
                 "sentiment", "positive", "segment", "orchards", "tags", List.of("pilot", "north"),
                 "customData", Map.of("notes", "loses 12% to frost"), "nextFollowUpAt", "2026-12-15"));
+        s.put("video-interviews", Map.of("name", "Farmer Jo on video", "email", "jo@example.org",
+                "interviewId", id(ids, "interviews"), "waiverFileId", id(ids, "files"), "videoFileId", id(ids, "files")));
         s.put("goals", Map.of("title", "First 10 paying farms", "type", "committed", "timeframe", "quarterly",
                 "quarter", 1, "year", 2027, "status", "in_progress", "health", "on_track", "targetDate", "2027-03-31",
                 "linkedCustomerIds", List.of(id(ids, "interviews"))));
@@ -65,7 +67,7 @@ class WorkspaceApiTest {
                 "tags", List.of("mvp"), "goalId", id(ids, "goals")));
         s.put("divisions", Map.of("name", "Hardware", "leads", List.of(founderId), "color", "#3366cc"));
         s.put("initiatives", Map.of("divisionId", id(ids, "divisions"), "title", "Drone v2", "status", "active",
-                "startDate", "2027-01-01", "targetDate", "2027-06-30"));
+                "startDate", "2027-01-01", "targetDate", "2027-06-30", "fileIds", List.of(id(ids, "files"))));
         s.put("initiative-comments", Map.of("initiativeId", id(ids, "initiatives"), "content", "Battery supplier found"));
         s.put("market-sizes", Map.of("name", "Top-down 2027", "tam", 5_000_000_000L, "sam", 400_000_000,
                 "som", 8_000_000, "currency", "USD", "naicsCode", "115112", "keywords", List.of("agtech"),
@@ -92,6 +94,8 @@ class WorkspaceApiTest {
     void everyResourceIsCreatedReadListedChangedAndDeletedTheSameWay() throws Exception {
         String venture = venture("Every resource");
         Map<String, String> ids = new HashMap<>();
+        ids.put("files", founder.upload("/api/orgs/" + org + "/files?ventureId=" + venture + "&name=waiver.pdf",
+                "application/pdf", "%PDF-1.4 waiver".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asText());
         List<String> paths = new ArrayList<>(samples(Map.of()).keySet());
         assertThat(paths).as("every resource of the catalogue has a sample")
                 .containsExactlyInAnyOrderElementsOf(WorkspaceResources.all().stream().map(r -> r.path()).toList());
@@ -192,6 +196,11 @@ class WorkspaceApiTest {
         assertThat(crossVenture.status()).isEqualTo(400);
         assertThat(crossVenture.message()).isEqualTo("'goalId' names " + goalA + ", which is no goal of this venture");
         assertThat(founder.get("/api/orgs/" + org + "/ventures/" + ventureB + "/goals/" + goalA).status()).isEqualTo(404);
+        String fileOfA = founder.upload("/api/orgs/" + org + "/files?ventureId=" + ventureA + "&name=a.txt", "text/plain",
+                "a".getBytes(java.nio.charset.StandardCharsets.UTF_8)).json().get("id").asText();
+        assertThat(founder.post("/api/orgs/" + org + "/ventures/" + ventureB + "/video-interviews",
+                Api.json(Map.of("name", "v", "videoFileId", fileOfA))).message())
+                .isEqualTo("'videoFileId' names a file that was not uploaded to this venture");
 
         Api outsider = stack.invite(founder, org, "viewer", "ws-outsider@example.com");
         String orgB = outsider.post("/api/orgs", Api.json(Map.of("name", "Outsider Org"))).json().get("id").asText();
