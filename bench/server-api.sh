@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Venture API load benchmark on loopback: requests/s and p50/p99 for reads and writes through the HTTP
-# API, against the same queries over JDBC in the same run (ratio printed), and writes with a page listening
-# for live updates. Real PostgreSQL and Redis.
+# API load benchmark on loopback: requests/s and p50/p99 for venture reads and writes through the HTTP API, and
+# for a mixed workload over the founder's workspace (70% reads, 30% writes across goals, features, interviews, the
+# forecast, key results and canvases, reads and writes timed apart); each against the same work over JDBC in the
+# same run (ratio printed), and writes with a page listening for live updates. Real PostgreSQL and Redis.
 #   bench/server-api.sh [--baseline GIT-REV]
 # With --baseline, the benchmark of that revision (its own code and benchmark, in a throwaway worktree) runs in
 # the same run, alternating with this tree's for BENCH_ROUNDS rounds (3), and the ratio of the medians is
@@ -25,7 +26,7 @@ find_java
 bench() {   # bench DIR: the benchmark of the tree in DIR (S3Proxy's libraries gathered first); prints its result lines
   (cd "$1" && mvn -B -q -pl images/storage package -DskipTests >/dev/null && mvn -B -pl server-bundle -am test -Dtest=VentureApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench=true -Dbench.clients="${BENCH_CLIENTS:-16}" -Dbench.seconds="${BENCH_SECONDS:-15}" \
-    -Dbench.warmup="${BENCH_WARMUP:-5}" 2>&1 | grep -E '^(Venture API|API |JDBC |wrk |ratio )|Tests run:|ERROR')
+    -Dbench.warmup="${BENCH_WARMUP:-5}" 2>&1 | grep -E '^(Venture API|Workspace mix|API |JDBC |wrk |ratio )|Tests run:|ERROR')
 }
 median() {   # median "NAME" FILE: the median requests per second of that line over the rounds in FILE
   grep -F "$1 " "$2" | awk '{for (i = 1; i < NF; i++) if ($(i+1) == "req/s") print $i}' | sort -n \

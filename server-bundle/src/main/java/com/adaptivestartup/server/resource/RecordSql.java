@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 final class RecordSql {
     private static final String COMMON = "id, venture_id, source, revision, created_by, created_at, updated_at";
+    /** Reads see nothing of a deleted venture (one primary-key probe, so a read stays one statement). */
+    private static final String LIVE_VENTURE =
+            " AND EXISTS (SELECT 1 FROM ventures v WHERE v.id = venture_id AND v.deleted_at IS NULL)";
     private final Resource resource;
     private final String select;
 
@@ -26,12 +29,12 @@ final class RecordSql {
     }
 
     String selectOne() {
-        return select + " WHERE org_id = ? AND venture_id = ? AND id = ?";
+        return select + " WHERE org_id = ? AND venture_id = ? AND id = ?" + LIVE_VENTURE;
     }
 
     /** A page: filters by {@code columns} equal to their values, after the cursor if any, one row more than asked. */
     String selectPage(List<Field> filters, boolean after) {
-        StringBuilder q = new StringBuilder(select).append(" WHERE org_id = ? AND venture_id = ?");
+        StringBuilder q = new StringBuilder(select).append(" WHERE org_id = ? AND venture_id = ?").append(LIVE_VENTURE);
         filters.forEach(f -> q.append(" AND ").append(f.column()).append(" = ?"));
         if (after) {
             q.append(" AND (created_at, id) > (?, ?)");

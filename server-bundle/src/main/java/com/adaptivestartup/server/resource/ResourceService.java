@@ -72,10 +72,15 @@ public final class ResourceService {
         }
         params.add(limit + 1);
         RecordSql statements = catalogue.sql(r);
-        List<Map<String, Object>> rows = sql.transaction(tx -> {
-            requireVenture(tx, orgId, ventureId);
-            return tx.list(statements.selectPage(filters, after != null), statements::map, params.toArray());
-        });
+        // One statement in the common case; only an empty page asks whether the venture is there at all.
+        List<Map<String, Object>> rows = sql.list(statements.selectPage(filters, after != null), statements::map,
+                params.toArray());
+        if (rows.isEmpty()) {
+            sql.transaction(tx -> {
+                requireVenture(tx, orgId, ventureId);
+                return null;
+            });
+        }
         boolean more = rows.size() > limit;
         List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
         return new RecordPage(page, more ? RecordSql.cursorOf(page.get(limit - 1)).encode() : null);
@@ -83,10 +88,11 @@ public final class ResourceService {
 
     public Map<String, Object> get(Principal p, UUID orgId, UUID ventureId, Resource r, UUID id) {
         access.require(p, orgId, r.page(), Action.VIEW);
-        return sql.transaction(tx -> {
+        RecordSql statements = catalogue.sql(r);
+        return sql.one(statements.selectOne(), statements::map, orgId, ventureId, id).orElseGet(() -> sql.transaction(tx -> {
             requireVenture(tx, orgId, ventureId);
             return find(tx, r, orgId, ventureId, id);
-        });
+        }));
     }
 
     public Map<String, Object> create(Principal p, UUID orgId, UUID ventureId, Resource r, JsonNode body) {

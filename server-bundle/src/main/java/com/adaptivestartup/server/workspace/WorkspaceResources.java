@@ -130,9 +130,16 @@ public final class WorkspaceResources {
                         .refusing("calendar_events_order", "an event cannot end before it starts"));
     }
 
-    /** The pages custom roles allow, in the app's order. */
+    /** The pages custom roles allow, in the app's order (its tabs). */
+    private static final List<String> PAGES = List.of("canvas", "goals", "roadmap", "customers", "market", "competitors",
+            "financials", "documents", "files", "journey", "calendar");
+
     public static List<String> pages() {
-        return all().stream().map(Resource::page).distinct().toList();
+        List<String> declared = all().stream().map(Resource::page).distinct().toList();
+        if (!PAGES.containsAll(declared) || !declared.containsAll(PAGES)) {
+            throw new IllegalStateException("the pages " + PAGES + " and the resources' pages " + declared + " differ");
+        }
+        return PAGES;
     }
 
     static Field field(String path, String name) {

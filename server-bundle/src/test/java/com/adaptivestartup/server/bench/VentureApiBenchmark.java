@@ -127,6 +127,157 @@ class VentureApiBenchmark {
         }
     }
 
+    /**
+     * The founder's workspace under a mixed load: each client picks, request by request, among reads (a page of
+     * goals, one feature, the interviews, the forecast) and writes (a new interview, a changed feature, a new key
+     * result, a canvas section), 70/30; reads and writes are timed apart. The JDBC peer does the same mix of
+     * plain statements (a page select, an update, an insert) in the same run.
+     */
+    @Test
+    void mixedWorkspaceWorkload() throws Exception {
+        try (TestStack stack = TestStack.latest()) {
+            Api founder = stack.founder();
+            String org = stack.adminOrgId.toString();
+            String venture = founder.post("/api/orgs/" + org + "/ventures", "{\"name\":\"Bench\"}").json().get("id").asText();
+            String v = "/api/orgs/" + org + "/ventures/" + venture + "/";
+            List<String> goals = new ArrayList<>();
+            List<String> features = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                goals.add(founder.post(v + "goals", Api.json(java.util.Map.of("title", "Goal " + i, "status", "in_progress")))
+                        .json().get("id").asText());
+                features.add(founder.post(v + "features", Api.json(java.util.Map.of("title", "Feature " + i,
+                        "status", "planned"))).json().get("id").asText());
+                founder.post(v + "interviews", Api.json(java.util.Map.of("name", "Customer " + i, "sentiment", "neutral")));
+            }
+            founder.post(v + "revenue-streams", "{\"name\":\"Plan\",\"price\":20,\"frequency\":\"monthly\",\"quantity\":100}");
+            founder.post(v + "costs", "{\"name\":\"Rent\",\"amount\":900,\"frequency\":\"monthly\"}");
+            String canvas = founder.get(v + "canvases").json().get("items").get(0).get("id").asText();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = "http://127.0.0.1:" + stack.port + v;
+            String token = founder.token();
+            List<String> reads = List.of("goals?limit=50", "features/", "interviews?limit=50", "forecast?months=12");
+            Mix api = mix("API  workspace", c -> {
+                int pick = ThreadLocalRandom.current().nextInt(10);
+                if (pick < 7) {
+                    String path = reads.get(pick % reads.size());
+                    String url = base + (path.endsWith("/") ? path + pickOf(features) : path);
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                            "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    check(r.statusCode() == 200, r.statusCode());
+                    return false;
+                }
+                String[] write = switch (pick) {
+                    case 7 -> new String[]{"POST", "interviews", "{\"name\":\"Walk-in\",\"sentiment\":\"positive\"}"};
+                    case 8 -> new String[]{"PATCH", "features/" + pickOf(features), "{\"status\":\"in_progress\",\"title\":\"F"
+                            + ThreadLocalRandom.current().nextInt(1000) + "\"}"};
+                    default -> ThreadLocalRandom.current().nextBoolean()
+                            ? new String[]{"POST", "key-results", "{\"goalId\":\"" + pickOf(goals)
+                            + "\",\"description\":\"More\",\"target\":10,\"current\":3}"}
+                            : new String[]{"PATCH", "canvases/" + canvas, "{\"sections\":{\"problem\":\"p"
+                            + ThreadLocalRandom.current().nextInt() + "\"}}"};
+                };
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + write[1]))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .method(write[0], HttpRequest.BodyPublishers.ofString(write[2])).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                check(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode());
+                return true;
+            });
+            Connection[] connections = new Connection[CLIENTS];
+            for (int i = 0; i < CLIENTS; i++) {
+                var db = stack.config.database();
+                connections[i] = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            }
+            UUID orgId = stack.adminOrgId;
+            UUID ventureId = UUID.fromString(venture);
+            Mix jdbc = mix("JDBC workspace", c -> {
+                int pick = ThreadLocalRandom.current().nextInt(10);
+                if (pick < 7) {
+                    try (PreparedStatement s = connections[c].prepareStatement("SELECT * FROM "
+                            + (pick % 2 == 0 ? "goals" : "interviews") + " WHERE org_id = ? AND venture_id = ?"
+                            + " ORDER BY created_at, id LIMIT 51")) {
+                        s.setObject(1, orgId);
+                        s.setObject(2, ventureId);
+                        try (ResultSet r = s.executeQuery()) {
+                            check(r.next(), 0);
+                        }
+                    }
+                    return false;
+                }
+                try (PreparedStatement s = connections[c].prepareStatement(pick == 7
+                        ? "INSERT INTO interviews (id, org_id, venture_id, name, sentiment) VALUES (gen_random_uuid(), ?, ?, 'Walk-in', 'positive')"
+                        : "UPDATE features SET status = 'in_progress', revision = revision + 1, updated_at = now()"
+                        + " WHERE org_id = ? AND venture_id = ? AND id = '" + pickOf(features) + "'")) {
+                    s.setObject(1, orgId);
+                    s.setObject(2, ventureId);
+                    check(s.executeUpdate() == 1, 0);
+                }
+                return true;
+            });
+            for (Connection c : connections) {
+                c.close();
+            }
+            System.out.println();
+            System.out.println("Workspace mix on loopback (70% reads, 30% writes), " + CLIENTS + " concurrent clients, "
+                    + MEASURE.toSeconds() + " s, " + Runtime.getRuntime().availableProcessors() + " cores shared");
+            for (Result r : List.of(api.reads(), api.writes(), jdbc.reads(), jdbc.writes())) {
+                System.out.println(r);
+            }
+            System.out.printf("ratio workspace read  throughput API/JDBC: %.2f   p99 %.1f ms (goal < 50)%n",
+                    api.reads().perSecond() / jdbc.reads().perSecond(), api.reads().p99());
+            System.out.printf("ratio workspace write throughput API/JDBC: %.2f   p99 %.1f ms (goal < 100)%n",
+                    api.writes().perSecond() / jdbc.writes().perSecond(), api.writes().p99());
+        }
+    }
+
+    @FunctionalInterface
+    interface MixedCall {
+        /** Runs one request; true when it was a write. */
+        boolean run(int client) throws Exception;
+    }
+
+    record Mix(Result reads, Result writes) {
+    }
+
+    private static Mix mix(String name, MixedCall call) throws InterruptedException {
+        long[][] readTimes = new long[CLIENTS][2_000_000];
+        long[][] writeTimes = new long[CLIENTS][2_000_000];
+        int[][] counts = new int[CLIENTS][2];
+        Call timed = c -> {
+            long t0 = System.nanoTime();
+            boolean write = call.run(c);
+            long took = System.nanoTime() - t0;
+            int k = write ? 1 : 0;
+            if (counts[c][k] < readTimes[c].length) {
+                (write ? writeTimes : readTimes)[c][counts[c][k]++] = took;
+            }
+        };
+        run(timed, WARMUP, null, new AtomicLong());
+        for (int[] c : counts) {
+            Arrays.fill(c, 0);
+        }
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        run(timed, MEASURE, null, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Mix(summary(name + " reads", readTimes, counts, 0, seconds, errors.get()),
+                summary(name + " writes", writeTimes, counts, 1, seconds, 0));
+    }
+
+    private static Result summary(String name, long[][] times, int[][] counts, int kind, double seconds, long errors) {
+        long[] all = java.util.stream.IntStream.range(0, times.length)
+                .mapToObj(c -> Arrays.copyOf(times[c], counts[c][kind])).flatMapToLong(Arrays::stream).sorted().toArray();
+        if (all.length == 0) {
+            return new Result(name, 0, 0, 0, 0, errors);
+        }
+        return new Result(name, all.length, all.length / seconds, all[all.length / 2] / 1e6,
+                all[(int) (all.length * 0.99)] / 1e6, errors);
+    }
+
+    private static String pickOf(List<String> ids) {
+        return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+
     /** The same GET from wrk (C, far lighter than a JVM client), when it is installed. */
     private static String wrk(String url, String token) throws Exception {
         if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() != 0) {

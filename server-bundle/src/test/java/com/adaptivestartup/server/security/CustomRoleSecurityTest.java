@@ -100,7 +100,7 @@ class CustomRoleSecurityTest {
         assertThat(notAdmin.status()).isEqualTo(403);
         Api.Response badPage = admin.post("/api/orgs/" + org + "/roles", "{\"name\":\"Odd\",\"allowedPages\":[\"payroll\"]}");
         assertThat(badPage.status()).isEqualTo(400);
-        assertThat(badPage.message()).startsWith("'payroll' is no page of the workspace; the pages are: canvas, customers, goals");
+        assertThat(badPage.message()).startsWith("'payroll' is no page of the workspace; the pages are: canvas, goals, roadmap, customers");
         JsonNode support = role("Support", List.of("customers"), false, true, false);
         assertThat(admin.post("/api/orgs/" + org + "/roles", "{\"name\":\"support\"}").status()).as("names are unique")
                 .isEqualTo(409);
