@@ -20,12 +20,13 @@ final class RecordSql {
     private static final String LIVE_VENTURE =
             " AND EXISTS (SELECT 1 FROM ventures v WHERE v.id = venture_id AND v.deleted_at IS NULL)";
     private final Resource resource;
+    private final String columns;
     private final String select;
 
     RecordSql(Resource resource) {
         this.resource = resource;
-        this.select = "SELECT " + COMMON + resource.fields().stream().map(f -> ", " + f.column())
-                .collect(Collectors.joining()) + " FROM " + resource.table();
+        this.columns = COMMON + resource.fields().stream().map(f -> ", " + f.column()).collect(Collectors.joining());
+        this.select = "SELECT " + columns + " FROM " + resource.table();
     }
 
     String selectOne() {
@@ -42,21 +43,31 @@ final class RecordSql {
         return q.append(" ORDER BY created_at, id LIMIT ?").toString();
     }
 
+    /**
+     * Inserts only while the venture is live in the organization (its id and the organization's are the last two
+     * parameters) and returns the new row: no row back means no such venture.
+     */
     String insert(List<Field> fields) {
         return "INSERT INTO " + resource.table() + " (id, org_id, venture_id, source, created_by"
                 + fields.stream().map(f -> ", " + f.column()).collect(Collectors.joining())
-                + ") VALUES (?, ?, ?, ?, ?" + fields.stream().map(f -> ", " + FieldCodec.placeholder(f))
-                .collect(Collectors.joining()) + ")";
+                + ") SELECT ?, ?, ?, ?, ?" + fields.stream().map(f -> ", " + FieldCodec.placeholder(f))
+                .collect(Collectors.joining())
+                + " WHERE EXISTS (SELECT 1 FROM ventures v WHERE v.id = ? AND v.org_id = ? AND v.deleted_at IS NULL)"
+                + " RETURNING " + columns;
     }
 
-    /** Sets the fields given (sections merged into what is there), bumps the revision; checks it when given. */
+    /**
+     * Sets the fields given (sections merged into what is there), bumps the revision, checks it when given, and
+     * returns the row: no row back means stale, missing, or the venture gone.
+     */
     String update(List<Field> fields, boolean setSource) {
         String sets = fields.stream().map(f -> f.column() + " = " + (f.kind() == Field.Kind.SECTIONS
                         ? "coalesce(" + f.column() + ", '{}'::jsonb) || ?::jsonb" : FieldCodec.placeholder(f)))
                 .collect(Collectors.joining(", "));
         return "UPDATE " + resource.table() + " SET " + (sets.isEmpty() ? "" : sets + ", ")
                 + (setSource ? "source = ?, " : "") + "revision = revision + 1, updated_at = now()"
-                + " WHERE org_id = ? AND venture_id = ? AND id = ? AND (?::int IS NULL OR revision = ?::int)";
+                + " WHERE org_id = ? AND venture_id = ? AND id = ? AND (?::int IS NULL OR revision = ?::int)"
+                + LIVE_VENTURE + " RETURNING " + columns;
     }
 
     String delete() {

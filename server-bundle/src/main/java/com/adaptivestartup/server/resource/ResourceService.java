@@ -119,21 +119,21 @@ public final class ResourceService {
         RecordSql statements = catalogue.sql(r);
         List<Runnable> afterCommit = new ArrayList<>();
         List<Map<String, Object>> created = refusalsInWords(r, () -> sql.transaction(tx -> {
-            requireVenture(tx, orgId, ventureId);
             List<Map<String, Object>> records = new ArrayList<>();
             for (int i = 0; i < news.size(); i++) {
                 New n = news.get(i);
+                List<Object> params = new ArrayList<>(List.of(n.id(), orgId, ventureId, n.source(), p.userId()));
+                params.addAll(n.values().values());
+                params.addAll(List.of(ventureId, orgId));
+                Map<String, Object> record = tx.one(statements.insert(List.copyOf(n.values().keySet())), statements::map,
+                        params.toArray()).orElseThrow(() -> ApiError.notFound("the venture"));
                 try {
                     catalogue.references().check(tx, r, orgId, ventureId, n.values());
                 } catch (ApiError e) {
                     throw which(news.size(), i, e);
                 }
-                List<Object> params = new ArrayList<>(List.of(n.id(), orgId, ventureId, n.source(), p.userId()));
-                params.addAll(n.values().values());
-                tx.update(statements.insert(List.copyOf(n.values().keySet())), params.toArray());
                 activity.append(tx, orgId, p.userId(), r.entityType() + ".created", r.entityType(), n.id().toString(),
                         summary(ventureId, n.values()));
-                Map<String, Object> record = find(tx, r, orgId, ventureId, n.id());
                 tell(tx, new ChangeHook.Change(orgId, p.userId(), ventureId, r, null, record), afterCommit);
                 records.add(record);
             }
@@ -197,9 +197,8 @@ public final class ResourceService {
         RecordSql statements = catalogue.sql(r);
         List<Runnable> afterCommit = new ArrayList<>();
         Map<String, Object> updated = refusalsInWords(r, () -> sql.transaction(tx -> {
-            requireVenture(tx, orgId, ventureId);
-            Map<String, Object> before = hooks.isEmpty() ? null : find(tx, r, orgId, ventureId, id);
-            catalogue.references().check(tx, r, orgId, ventureId, values);
+            Map<String, Object> before = hooks.stream().anyMatch(h -> h.concerns(r))
+                    ? tx.one(statements.selectOne(), statements::map, orgId, ventureId, id).orElse(null) : null;
             List<Object> params = new ArrayList<>(values.values());
             if (source != null) {
                 params.add(source);
@@ -207,12 +206,11 @@ public final class ResourceService {
             params.addAll(List.of(orgId, ventureId, id));
             params.add(revision);
             params.add(revision);
-            if (tx.update(statements.update(List.copyOf(values.keySet()), source != null), params.toArray()) == 0) {
-                throw staleOrMissing(tx, r, orgId, ventureId, id, revision);
-            }
+            Map<String, Object> record = tx.one(statements.update(List.copyOf(values.keySet()), source != null),
+                    statements::map, params.toArray()).orElseThrow(() -> staleOrMissing(tx, r, orgId, ventureId, id, revision));
+            catalogue.references().check(tx, r, orgId, ventureId, values);
             activity.append(tx, orgId, p.userId(), r.entityType() + ".updated", r.entityType(), id.toString(),
                     summary(ventureId, values));
-            Map<String, Object> record = find(tx, r, orgId, ventureId, id);
             tell(tx, new ChangeHook.Change(orgId, p.userId(), ventureId, r, before, record), afterCommit);
             return record;
         }));
@@ -264,6 +262,9 @@ public final class ResourceService {
 
     private void tell(Sql.Tx tx, ChangeHook.Change change, List<Runnable> afterCommit) throws SQLException {
         for (ChangeHook hook : hooks) {
+            if (!hook.concerns(change.resource())) {
+                continue;
+            }
             Runnable then = hook.changed(tx, change);
             if (then != null) {
                 afterCommit.add(then);
@@ -271,9 +272,14 @@ public final class ResourceService {
         }
     }
 
-    private ApiError staleOrMissing(Sql.Tx tx, Resource r, UUID orgId, UUID ventureId, UUID id, Integer revision)
-            throws SQLException {
-        Map<String, Object> current = find(tx, r, orgId, ventureId, id);
+    private ApiError staleOrMissing(Sql.Tx tx, Resource r, UUID orgId, UUID ventureId, UUID id, Integer revision) {
+        Map<String, Object> current;
+        try {
+            requireVenture(tx, orgId, ventureId);
+            current = find(tx, r, orgId, ventureId, id);
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
         return ApiError.conflict("the " + r.noun() + " changed since you loaded it (revision " + current.get("revision")
                 + ", yours " + revision + "); reload and try again");
     }

@@ -4,6 +4,7 @@ import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.notification.Notifications;
 import com.adaptivestartup.server.resource.ChangeHook;
 import com.adaptivestartup.server.resource.Field;
+import com.adaptivestartup.server.resource.Resource;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,12 @@ public final class AssignmentNotices implements ChangeHook {
 
     public AssignmentNotices(Notifications notifications) {
         this.notifications = notifications;
+    }
+
+    @Override
+    public boolean concerns(Resource resource) {
+        return resource.path().equals("initiative-comments")
+                || resource.fields().stream().anyMatch(f -> f.kind() == Field.Kind.MEMBERS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.adaptivestartup.server.workspace;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.resource.ChangeHook;
+import com.adaptivestartup.server.resource.Resource;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,8 +12,13 @@ public final class DocumentLocks implements ChangeHook {
     private static final List<String> GUARDED = List.of("title", "type", "content", "folderId", "tags");
 
     @Override
+    public boolean concerns(Resource resource) {
+        return resource.path().equals("documents");
+    }
+
+    @Override
     public Runnable changed(Sql.Tx tx, Change change) {
-        if (!change.resource().path().equals("documents") || change.before() == null
+        if (change.before() == null
                 || !Boolean.TRUE.equals(change.before().get("isLocked")) || !Boolean.TRUE.equals(change.after().get("isLocked"))) {
             return null;
         }

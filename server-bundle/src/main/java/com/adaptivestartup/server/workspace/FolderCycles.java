@@ -3,6 +3,7 @@ package com.adaptivestartup.server.workspace;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.resource.ChangeHook;
+import com.adaptivestartup.server.resource.Resource;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,10 +12,12 @@ import java.util.UUID;
 public final class FolderCycles implements ChangeHook {
 
     @Override
+    public boolean concerns(Resource resource) {
+        return resource.path().equals("folders");
+    }
+
+    @Override
     public Runnable changed(Sql.Tx tx, Change change) throws SQLException {
-        if (!change.resource().path().equals("folders")) {
-            return null;
-        }
         Object parent = change.after().get("parentId");
         if (parent == null || change.before() != null && Objects.equals(parent, change.before().get("parentId"))) {
             return null;
