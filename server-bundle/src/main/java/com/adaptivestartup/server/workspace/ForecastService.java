@@ -1,8 +1,8 @@
 package com.adaptivestartup.server.workspace;
 
+import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.auth.Principal;
-import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.resource.ResourceService;

@@ -17,7 +17,6 @@ import static com.adaptivestartup.server.resource.Field.sections;
 import static com.adaptivestartup.server.resource.Field.tags;
 import static com.adaptivestartup.server.resource.Field.text;
 
-import com.adaptivestartup.server.resource.Field;
 import com.adaptivestartup.server.resource.Resource;
 import java.util.List;
 
@@ -26,7 +25,7 @@ import java.util.List;
  * limits. The tables are in {@code V7__workspace.sql}; everything else is the resource layer's.
  */
 public final class WorkspaceResources {
-    static final double MONEY = 1e13;
+    private static final double MONEY = 1e13;
     private static final int SHORT = 200;
     private static final int LONG = 8_000;
     /** The sections of both canvas kinds (lean canvas, business model canvas), as the cloud app names them. */
@@ -140,9 +139,5 @@ public final class WorkspaceResources {
             throw new IllegalStateException("the pages " + PAGES + " and the resources' pages " + declared + " differ");
         }
         return PAGES;
-    }
-
-    static Field field(String path, String name) {
-        return all().stream().filter(r -> r.path().equals(path)).findFirst().flatMap(r -> r.field(name)).orElseThrow();
     }
 }

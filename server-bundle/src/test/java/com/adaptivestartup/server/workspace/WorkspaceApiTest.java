@@ -183,6 +183,10 @@ class WorkspaceApiTest {
         assertThat(founder.get(v + "goals/" + java.util.UUID.randomUUID()).message()).isEqualTo("the goal was not found");
         assertThat(stack.sql.one("SELECT count(*) FROM goals WHERE venture_id = ?::uuid", r -> r.getInt(1), venture))
                 .as("nothing refused was written").contains(1);
+        Api.Response nulls = founder.post(v + "goals", "{\"title\":\"g2\",\"targetDate\":null,\"quarter\":null,"
+                + "\"linkedCustomerIds\":null,\"archived\":null,\"description\":null}");
+        assertThat(nulls.status()).as("explicit nulls are empty fields: " + nulls.body()).isEqualTo(201);
+        assertThat(nulls.json().get("linkedCustomerIds")).isEmpty();
     }
 
     @Test
