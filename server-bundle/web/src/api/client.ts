@@ -2,7 +2,7 @@
 // turned into an ApiError whose message a person can read.
 import type {
   AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
-  ServerVersion, StoredFile, Unit, User, Venture,
+  ServerVersion, StoredFile, Unit, User, Venture, VenturePatch,
 } from './types';
 import type { CustomRole, FileVersion, ForecastResult, MyAccess, Notice, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
 
@@ -200,7 +200,7 @@ export class Api {
   createVenture(orgId: string, name: string, hypothesis: string, profile: Record<string, string> = {}) {
     return this.request<Venture>('POST', `/api/orgs/${orgId}/ventures`, { name, hypothesis, data: {}, ...profile });
   }
-  updateVenture(orgId: string, id: string, patch: Partial<Pick<Venture, 'name' | 'hypothesis' | 'data'>>,
+  updateVenture(orgId: string, id: string, patch: VenturePatch,
     revision: number) {
     return this.request<Venture>('PATCH', `/api/orgs/${orgId}/ventures/${id}`, { ...patch, revision });
   }
@@ -274,7 +274,7 @@ export class Api {
     if (!response.ok) throw await errorOf(response);
     return (await response.json()) as StoredFile;
   }
-  async download(orgId: string, file: StoredFile, version?: number): Promise<Blob> {
+  async download(orgId: string, file: Pick<StoredFile, 'id'>, version?: number): Promise<Blob> {
     let response: Response;
     try {
       response = await fetch(`/api/orgs/${orgId}/files/${file.id}${version ? `/versions/${version}` : ''}`,

@@ -94,7 +94,12 @@ export interface Venture {
   industry?: string | null;
   stage?: string | null;
   currentCanvasId?: string | null;
+  logoFileId?: string | null;
 }
+
+/** A change to a venture: absent fields stay; {@code clear} names profile fields to empty (1.2.0). */
+export type VenturePatch = Partial<Pick<Venture, 'name' | 'hypothesis' | 'data' | 'slug' | 'foundingDate' | 'industry'
+  | 'stage' | 'currentCanvasId' | 'logoFileId'>> & { clear?: string[] };
 
 export type Unit = 'USD' | 'percent' | 'count' | 'none';
 export const UNITS: Unit[] = ['none', 'count', 'USD', 'percent'];

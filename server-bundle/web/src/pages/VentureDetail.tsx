@@ -7,6 +7,7 @@ import { Metrics } from '../components/Metrics';
 import { ErrorNote, InfoNote, ReadOnlyNote, messageOf } from '../components/Notes';
 import { atLeastVersion, useLiveEvents, useSession } from '../context';
 import { label } from '../workspace/model';
+import { VentureLogo } from '../workspace/VentureLogo';
 import { VentureTabs } from '../workspace/VentureTabs';
 import { hrefOf, navigate } from '../router';
 
@@ -148,6 +149,8 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
             </label>
           </div>
           {workspace ? (
+            <>
+            <VentureLogo venture={venture} editable={editable} onChanged={setVenture} />
             <div className="grid-2 profile">
               {PROFILE_FIELDS.map((k) => (
                 <label key={k}>{k === 'slug' ? 'Short name (for links)' : label(k)}
@@ -161,6 +164,7 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
                 </label>
               ))}
             </div>
+            </>
           ) : (
             <>
               <h2>Lean canvas</h2>

@@ -128,6 +128,14 @@ class HardeningEndToEndTest {
         assertThat(console.stackService().status(project).overall()).isEqualTo("healthy");
         writeVenture("Written on 1.2.0");
         assertThat(ventures()).contains("Hardened venture", "Written on 1.2.0");
+        // 1.1.0's lean canvas is 1.2.0's first canvas; the workspace is written to on 1.2.0.
+        Founder f = Founder.signIn();
+        String workspace = f.api() + "/api/orgs/" + f.org() + "/ventures/" + hardenedVenture(f) + "/";
+        JsonNode canvas = StackProbe.call("GET", workspace + "canvases", f.token(), null, null).get("items").get(0);
+        assertThat(canvas.at("/sections/problem").asText()).isEqualTo("written on 1.1.0");
+        StackProbe.call("PATCH", workspace + "canvases/" + canvas.get("id").asText(), f.token(), "application/json",
+                JSON.writeValueAsBytes(Map.of("sections", Map.of("problem", "edited on 1.2.0"))));
+        StackProbe.post(workspace + "goals", f.token(), Map.of("title", "Goal on 1.2.0"));
         assertThat(Files.readString(dir.resolve("secrets/audit_key")).strip()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(engine.networks(Map.of(StackLabels.PROJECT, project)))
                 .as("1.1.0's single network is gone; 1.2.0's two are there")
@@ -264,6 +272,23 @@ class HardeningEndToEndTest {
         assertThat(console.stackService().status(project).overall()).isEqualTo("healthy");
         assertThat(ventures()).contains("Hardened venture", "Written on 1.2.0");
         assertThat(engine.networks(Map.of(StackLabels.PROJECT, project))).contains(project + "_default");
+        Founder f = Founder.signIn();
+        JsonNode venture = StackProbe.call("GET", f.api() + "/api/orgs/" + f.org() + "/ventures/" + hardenedVenture(f),
+                f.token(), null, null);
+        assertThat(venture.at("/data/leanCanvas/problem").asText()).as("1.1.0 sees the canvas as edited on 1.2.0")
+                .isEqualTo("edited on 1.2.0");
+        assertThat(StackProbe.psql(project, "SELECT title FROM goals")).as("the workspace's rows are kept for the next update")
+                .isEqualTo("Goal on 1.2.0");
+    }
+
+    private static String hardenedVenture(Founder f) throws Exception {
+        JsonNode ventures = StackProbe.call("GET", f.api() + "/api/orgs/" + f.org() + "/ventures", f.token(), null, null);
+        for (JsonNode v : ventures) {
+            if (v.get("name").asText().equals("Hardened venture")) {
+                return v.get("id").asText();
+            }
+        }
+        throw new AssertionError("no venture 'Hardened venture' in " + ventures);
     }
 
     private static void writeData(String initialPassword) throws Exception {
@@ -271,7 +296,9 @@ class HardeningEndToEndTest {
         String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                 "password", initialPassword)).get("token").asText();
         StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", initialPassword, "newPassword", PASSWORD));
-        writeVenture("Hardened venture");
+        Founder f = Founder.signIn();
+        StackProbe.post(f.api() + "/api/orgs/" + f.org() + "/ventures", f.token(), Map.of("name", "Hardened venture",
+                "data", Map.of("leanCanvas", Map.of("problem", "written on 1.1.0"))));
     }
 
     /** The founder, signed in: the API's base and the token and organization to use with it. */
