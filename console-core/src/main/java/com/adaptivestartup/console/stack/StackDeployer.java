@@ -72,9 +72,11 @@ public final class StackDeployer {
     /**
      * On an engine that does not share this computer's disk, copies the install folder's secrets to
      * {@link #engineFolder} (the folder 0700, each file with its mode) when they changed since this deployer last did,
-     * with a never-started container of {@code image}. Nothing to do on an engine that shares the disk.
+     * with a never-started container of {@code image}. Nothing to do on an engine that shares the disk. One at a time:
+     * services started side by side all call this, and two copies unpacked into the same folder at once trip over
+     * each other's files.
      */
-    public void publishFiles(String image) {
+    public synchronized void publishFiles(String image) {
         if (sharesDisk) {
             return;
         }

@@ -94,6 +94,26 @@ class StackDeployerTest {
     }
 
     @Test
+    void servicesStartedSideBySideCopyTheSecretsOnceNotOverEachOther() throws Exception {
+        secrets("pg-password");
+        InMemoryEngine engine = InMemoryEngine.remote().slowHostWrites(java.time.Duration.ofMillis(200));
+        StackDeployer d = new StackDeployer(engine, "acme", dir, "1.2.0");
+        StackPlan plan = plan(ENV);
+        d.ensureNetworkAndVolumes(plan);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(plan.services().size())) {
+            java.util.List<java.util.concurrent.Future<?>> started = new java.util.ArrayList<>();
+            for (StackPlan.Service s : plan.services()) {
+                started.add(pool.submit(() -> d.converge(s)));
+            }
+            for (var f : started) {
+                f.get();
+            }
+        }
+        assertThat(engine.calls()).filteredOn(c -> c.startsWith("write host folder"))
+                .as("one copy, the others wait for it and find it done").hasSize(1);
+    }
+
+    @Test
     void aNetworkTheReleaseNoLongerHasGoesUnlessSomethingStillUsesIt() throws Exception {
         InMemoryEngine engine = InMemoryEngine.local();
         StackDeployer d = new StackDeployer(engine, "acme", dir, "1.2.0");

@@ -286,8 +286,25 @@ public final class InMemoryEngine implements DockerEngine {
         }
     }
 
+    /** Each copy into the engine's machine takes this long (a remote engine over a slow link); none by default. */
+    public InMemoryEngine slowHostWrites(java.time.Duration each) {
+        this.hostWriteTime = each;
+        return this;
+    }
+
+    private volatile java.time.Duration hostWriteTime = java.time.Duration.ZERO;
+
     @Override
-    public synchronized void writeHostFolder(String image, String hostPath, InputStream tar) {
+    public void writeHostFolder(String image, String hostPath, InputStream tar) {
+        try {
+            Thread.sleep(hostWriteTime.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        unpack(hostPath, tar);
+    }
+
+    private synchronized void unpack(String hostPath, InputStream tar) {
         try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
             for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (!e.isDirectory()) {
