@@ -5,6 +5,7 @@ import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Ids;
 import com.adaptivestartup.server.http.Json;
+import com.adaptivestartup.server.http.Numbers;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.InputStream;
@@ -60,16 +61,9 @@ public final class FileRoutes {
                     ctx.contentType(), ctx.req().getContentLengthLong(), ctx.bodyInputStream())));
             app.get(base + "/{fileId}/versions", ctx -> ctx.json(organizer.versions(accounts.authenticateActive(ctx),
                     Ids.path(ctx, "orgId"), Ids.path(ctx, "fileId"))));
-            app.get(base + "/{fileId}/versions/{version}", ctx -> {
-                int version;
-                try {
-                    version = Integer.parseInt(ctx.pathParam("version"));
-                } catch (NumberFormatException e) {
-                    throw ApiError.badRequest("a version is a whole number");
-                }
-                send(ctx, organizer.openVersion(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
-                        Ids.path(ctx, "fileId"), version));
-            });
+            app.get(base + "/{fileId}/versions/{version}", ctx -> send(ctx, organizer.openVersion(
+                    accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "fileId"),
+                    Numbers.path(ctx, "version"))));
         }
     }
 

@@ -1,8 +1,8 @@
 package com.adaptivestartup.server.notification;
 
 import com.adaptivestartup.server.auth.AccountService;
-import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Ids;
+import com.adaptivestartup.server.http.Numbers;
 import io.javalin.Javalin;
 import java.util.Map;
 
@@ -18,17 +18,8 @@ public final class NotificationRoutes {
 
     public void register(Javalin app) {
         String base = "/api/orgs/{orgId}/notifications";
-        app.get(base, ctx -> {
-            String limit = ctx.queryParam("limit");
-            Integer size;
-            try {
-                size = limit == null ? null : Integer.valueOf(limit);
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("'limit' must be a whole number");
-            }
-            ctx.json(notifications.list(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
-                    "true".equals(ctx.queryParam("unread")), size));
-        });
+        app.get(base, ctx -> ctx.json(notifications.list(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
+                "true".equals(ctx.queryParam("unread")), Numbers.query(ctx, "limit"))));
         app.post(base + "/{id}/read", ctx -> {
             notifications.markRead(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "id"));
             ctx.status(204);

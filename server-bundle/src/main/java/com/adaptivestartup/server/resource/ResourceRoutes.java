@@ -4,6 +4,7 @@ import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Ids;
 import com.adaptivestartup.server.http.Json;
+import com.adaptivestartup.server.http.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -69,7 +70,7 @@ public final class ResourceRoutes {
                     Json.body(ctx, JsonNode.class))));
             app.delete(base + "/{id}", ctx -> {
                 records.delete(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), r,
-                        Ids.path(ctx, "id"), wholeNumber(ctx, "revision"));
+                        Ids.path(ctx, "id"), Numbers.query(ctx, "revision"));
                 ctx.status(204);
             });
         }
@@ -86,18 +87,6 @@ public final class ResourceRoutes {
             }
             filters.put(e.getKey(), e.getValue().get(0));
         }
-        return new ResourceService.Query(filters, ctx.queryParam("after"), wholeNumber(ctx, "limit"));
-    }
-
-    private static Integer wholeNumber(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("'" + name + "' must be a whole number");
-        }
+        return new ResourceService.Query(filters, ctx.queryParam("after"), Numbers.query(ctx, "limit"));
     }
 }

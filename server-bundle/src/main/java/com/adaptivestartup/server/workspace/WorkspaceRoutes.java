@@ -4,6 +4,7 @@ import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Ids;
 import com.adaptivestartup.server.http.Json;
+import com.adaptivestartup.server.http.Numbers;
 import io.javalin.Javalin;
 import java.util.UUID;
 
@@ -48,16 +49,7 @@ public final class WorkspaceRoutes {
         app.post(venture + "/ai/{action}", ctx -> ctx.json(ai.run(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
                 Ids.path(ctx, "ventureId"), ctx.pathParam("action"), ctx.req().getContentLengthLong() <= 0
                         ? new AiActions.Ask(null, null, null, null) : Json.body(ctx, AiActions.Ask.class))));
-        app.get(venture + "/forecast", ctx -> {
-            String months = ctx.queryParam("months");
-            Integer span;
-            try {
-                span = months == null ? null : Integer.valueOf(months);
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("'months' must be a whole number");
-            }
-            ctx.json(forecasts.forecast(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
-                    Ids.path(ctx, "ventureId"), span));
-        });
+        app.get(venture + "/forecast", ctx -> ctx.json(forecasts.forecast(accounts.authenticateActive(ctx),
+                Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), Numbers.query(ctx, "months"))));
     }
 }

@@ -178,6 +178,8 @@ class WorkspaceApiTest {
                 .isEqualTo("a list of features cannot be filtered by 'colour'; it can by: status, priority, stackLayer,"
                         + " eisenhowerQuadrant, goalId");
         assertThat(founder.get(v + "features?limit=500").message()).isEqualTo("'limit' must be between 1 and 200");
+        assertThat(founder.get(v + "features?limit=ten").message()).isEqualTo("'limit' must be a whole number");
+        assertThat(founder.get(v + "forecast?months=a").message()).isEqualTo("'months' must be a whole number");
         assertThat(founder.get(v + "features?after=garbage").message()).contains("is not a position this list gave out");
         assertThat(founder.get(v + "goals/not-an-id").status()).isEqualTo(400);
         assertThat(founder.get(v + "goals/" + java.util.UUID.randomUUID()).message()).isEqualTo("the goal was not found");
