@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Member } from '../api/types';
 import { ErrorNote, messageOf } from '../components/Notes';
+import { useAction } from '../components/useAction';
 import { useSession } from '../context';
 import { label, type CustomRole } from './model';
 
@@ -10,15 +11,14 @@ export function CustomRolesPanel({ members }: { members: Member[] }) {
   const { api, org } = useSession();
   const [roles, setRoles] = useState<CustomRole[]>([]);
   const [pages, setPages] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
   const load = useCallback(() => {
     Promise.all([api.customRoles(org.id), api.myAccess(org.id)])
       .then(([r, a]) => { setRoles(r); setPages(a.pages); }, (e) => setError(messageOf(e)));
   }, [api, org.id]);
   useEffect(load, [load]);
   async function act(work: () => Promise<unknown>) {
-    setError(null);
-    try { await work(); load(); } catch (e) { setError(messageOf(e)); }
+    if (await run(work)) load();
   }
   const assignable = members.filter((m) => m.role === 'member' || m.role === 'viewer');
   const nameOf = (id: string) => members.find((m) => m.userId === id)?.email ?? id;
@@ -63,17 +63,13 @@ function NewRole({ pages, onCreated }: { pages: string[]; onCreated(): void }) {
   const [name, setName] = useState('');
   const [allowed, setAllowed] = useState<string[]>([]);
   const [rights, setRights] = useState({ canCreate: false, canEdit: false, canDelete: false });
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
-    try {
-      await api.createCustomRole(org.id, { name: name.trim(), description: '', allowedPages: allowed, ...rights });
+    if (await run(() => api.createCustomRole(org.id, { name: name.trim(), description: '', allowedPages: allowed, ...rights }))) {
       setName('');
       setAllowed([]);
-      setError(null);
       onCreated();
-    } catch (err) {
-      setError(messageOf(err));
     }
   }
   return (
@@ -93,7 +89,7 @@ function NewRole({ pages, onCreated }: { pages: string[]; onCreated(): void }) {
         ))}</div>
       </fieldset>
       <ErrorNote error={error} />
-      <button type="submit" className="primary">Create role</button>
+      <button type="submit" className="primary" disabled={busy}>Create role</button>
     </form>
   );
 }

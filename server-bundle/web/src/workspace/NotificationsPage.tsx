@@ -2,6 +2,7 @@
 // or not. The count in the top bar comes from the same list and live pushes.
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorNote, messageOf } from '../components/Notes';
+import { useAction } from '../components/useAction';
 import { atLeastVersion, useLiveEvents, useSession } from '../context';
 import { hrefOf } from '../router';
 import type { Notice, ResourceSpec } from './model';
@@ -26,7 +27,7 @@ export function NotificationsPage() {
   const { api, org } = useSession();
   const [items, setItems] = useState<Notice[] | null>(null);
   const [pages, setPages] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
   const load = useCallback(() => {
     Promise.all([api.notifications(org.id), api.resources()]).then(([n, specs]) => {
       setItems(n.items);
@@ -36,7 +37,7 @@ export function NotificationsPage() {
   useEffect(load, [load]);
   useLiveEvents((e) => { if (e.type === 'notification.created') setItems((list) => [e.data, ...(list ?? [])]); }, load);
   async function act(work: () => Promise<unknown>) {
-    try { await work(); load(); window.dispatchEvent(new Event('adaptive:notifications-read')); } catch (e) { setError(messageOf(e)); }
+    if (await run(work)) { load(); window.dispatchEvent(new Event('adaptive:notifications-read')); }
   }
   return (
     <section aria-labelledby="notifications-title">

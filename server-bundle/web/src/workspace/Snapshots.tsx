@@ -1,7 +1,7 @@
 // Named snapshots of a canvas or document: take one, restore one over what is there (with its revision, so a
 // change made meanwhile is not overwritten unseen).
-import { useState } from 'react';
-import { ErrorNote, messageOf } from '../components/Notes';
+import { ErrorNote } from '../components/Notes';
+import { useAction } from '../components/useAction';
 import { useSession } from '../context';
 import { titleOf, type WorkRecord } from './model';
 import { useWorkspace } from './Workspace';
@@ -11,10 +11,7 @@ export function Snapshots({ path, page, record, versions }: {
 }) {
   const { api, org } = useSession();
   const { ventureId, can } = useWorkspace();
-  const [error, setError] = useState<string | null>(null);
-  async function act(work: () => Promise<unknown>) {
-    try { await work(); setError(null); } catch (e) { setError(messageOf(e)); }
-  }
+  const { error, run: act } = useAction();
   return (
     <section className="card" aria-label="Snapshots">
       <div className="page-head">

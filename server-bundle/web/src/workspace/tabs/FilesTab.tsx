@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StoredFile } from '../../api/types';
 import { formatBytes } from '../../components/Files';
 import { ErrorNote, messageOf } from '../../components/Notes';
+import { useAction } from '../../components/useAction';
 import { useLiveEvents, useSession } from '../../context';
 import type { FileVersion, WorkRecord } from '../model';
 import { ResourceSection } from '../ResourceSection';
@@ -19,7 +20,7 @@ export function FilesTab() {
   const [where, setWhere] = useState<Where>({});
   const [q, setQ] = useState('');
   const [files, setFiles] = useState<StoredFile[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
   const input = useRef<HTMLInputElement>(null);
   const load = useCallback(() => {
     api.findFiles(org.id, ventureId, { ...where, q: q.trim() || undefined })
@@ -29,7 +30,7 @@ export function FilesTab() {
   useLiveEvents((e) => { if (e.type === 'file.uploaded' || e.type === 'file.changed') load(); }, load);
 
   async function act(work: () => Promise<unknown>) {
-    try { await work(); setError(null); load(); } catch (e) { setError(messageOf(e)); }
+    if (await run(work)) load();
   }
   const inFolder = where.folderId ?? null;
   return (
@@ -96,9 +97,9 @@ function FileRow({ file, folders, onChanged }: { file: StoredFile; folders: Work
   const { api, org } = useSession();
   const { can } = useWorkspace();
   const [versions, setVersions] = useState<FileVersion[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, run } = useAction();
   async function act(work: () => Promise<unknown>) {
-    try { await work(); setError(null); onChanged(); } catch (e) { setError(messageOf(e)); }
+    if (await run(work)) onChanged();
   }
   async function download(version?: number, name = file.name) {
     try {

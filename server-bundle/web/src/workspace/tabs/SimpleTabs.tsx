@@ -1,6 +1,7 @@
 // The tabs that are lists of one or two kinds of record.
 import { useState } from 'react';
 import { ErrorNote, messageOf } from '../../components/Notes';
+import { useAction } from '../../components/useAction';
 import { useSession } from '../../context';
 import type { WorkRecord } from '../model';
 import { AiButton } from '../AiButton';
@@ -130,10 +131,7 @@ function BulkInterviews({ ventureId, names }: { ventureId: string; names: { id: 
   const { can } = useWorkspace();
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  async function act(work: () => Promise<unknown>) {
-    try { await work(); setError(null); } catch (e) { setError(messageOf(e)); }
-  }
+  const { error, run: act } = useAction();
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   return (
     <details className="card">
