@@ -69,7 +69,7 @@ build_web() {
   "$ROOT/server-bundle/web/build.sh"
   mkdir -p "$WORK/web"
   cp -r "$ROOT/server-bundle/web/dist" "$WORK/web/site"
-  cp "$HERE/web/Dockerfile" "$HERE/web/nginx.conf" "$WORK/web/"
+  cp "$HERE/web/Dockerfile" "$HERE/web/"*.conf "$HERE/web/entrypoint.sh" "$WORK/web/"
 }
 stage "web front end ($VERSION)" build_web
 

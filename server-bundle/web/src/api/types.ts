@@ -30,6 +30,8 @@ export interface Invitation {
   role: Role;
   expiresAt: string;
   token: string;
+  /** The link on the app's public address (server 1.2.0 with an address set); else made from this page's. */
+  link?: string | null;
 }
 
 export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked';

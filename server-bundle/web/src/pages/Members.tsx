@@ -170,7 +170,7 @@ function Invite({ onIssued }: { onIssued: (invitation: Invitation) => void }) {
 /** The link of an invitation just made or sent again: shown this once, to copy. */
 function InvitationLink({ invitation }: { invitation: Invitation }) {
   const [copied, setCopied] = useState(false);
-  const link = `${location.origin}${location.pathname}${hrefOf({ page: 'invitation', token: invitation.token })}`;
+  const link = invitation.link ?? `${location.origin}${location.pathname}${hrefOf({ page: 'invitation', token: invitation.token })}`;
   return (
     <div className="note info" role="status">
       <p>Send this link to <strong>{invitation.email}</strong> ({invitation.role}); it works once, until

@@ -84,7 +84,8 @@ public final class AdaptiveServer implements AutoCloseable {
         OrgAccess access = new OrgAccess(sql);
         this.live = new LiveUpdates(accounts, sessions, access);
         OrgService orgs = new OrgService(sql, access, activity, live);
-        InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock);
+        InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock,
+                config.http().publicUrl());
         VentureService ventures = new VentureService(sql, access, activity, live, release);
         MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
         FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes(),

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class,
                 UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
                 SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class,
-                HeartbeatCommand.class, AuditCommand.class, EngineCommand.class, NetworkCommand.class})
+                HeartbeatCommand.class, AuditCommand.class, EngineCommand.class, NetworkCommand.class,
+                AddressCommand.class})
 public final class AdaptiveCtl {
     private final CliContext context;
 

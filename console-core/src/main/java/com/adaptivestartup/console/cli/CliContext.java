@@ -162,6 +162,12 @@ public class CliContext {
         return core(null).auditService();
     }
 
+    /** The admin's own trust store, in the home folder $HOME names (the user's, else). */
+    com.adaptivestartup.console.tls.OsTrustStore osTrustStore() {
+        return new com.adaptivestartup.console.tls.OsTrustStore(System.getProperty("os.name", ""),
+                java.nio.file.Path.of(env.getOrDefault("HOME", System.getProperty("user.home"))));
+    }
+
     InstallService installService(PrintWriter err) {
         return core(err).installService();
     }

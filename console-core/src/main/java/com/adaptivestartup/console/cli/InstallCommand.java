@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -43,6 +44,12 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "SERVICE=SIZE", description = "A service's memory limit instead of the"
             + " release's default (such as backend=1g). Repeat for several services. Kept for later installs and updates.")
     Map<String, String> memory;
+    @Option(names = "--address", paramLabel = "HOST", description = "The address people will use (such as"
+            + " startup.acme.local, or this machine's address): the app is then served over HTTPS on it (release 1.2.0"
+            + " and later). Kept for later installs and updates; change it with `adaptivectl address`.")
+    String address;
+    @Mixin
+    WebAddressOptions web;
     @Option(names = "--admin-email", defaultValue = "admin@example.com", description = "The first admin's email.")
     String adminEmail;
     @Option(names = "--registry", description = "Registry address, instead of the license's.")
@@ -79,10 +86,23 @@ final class InstallCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         StackSettings settings = null;
-        if (bindAddress != null || memory != null) {
+        com.adaptivestartup.console.tls.ServerCertificate own = null;
+        if (bindAddress != null || memory != null || address != null || web.givesOwnCertificate()) {
             try {
-                settings = StackSettings.of(bindAddress, memory == null ? Map.of() : memory);
-            } catch (IllegalArgumentException e) {
+                // what the installation has, with what these options change
+                settings = context.installations().find(project).map(i -> StackSettings.fromJson(i.settingsJson()))
+                        .orElse(StackSettings.DEFAULTS);
+                if (bindAddress != null || memory != null) {
+                    settings = settings.withPortAndMemoryOf(StackSettings.of(bindAddress, memory == null ? Map.of() : memory));
+                }
+                if (address == null && web.givesOwnCertificate()) {
+                    throw new IllegalArgumentException("a certificate needs the address it is for: add --address");
+                }
+                if (address != null) {
+                    settings = settings.withWeb(web.address(address));
+                    own = web.own(new com.adaptivestartup.console.tls.CertificateCheck());
+                }
+            } catch (IllegalArgumentException | com.adaptivestartup.console.tls.CertificateRefused e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
@@ -92,7 +112,7 @@ final class InstallCommand implements Callable<Integer> {
         InstallListener listener = json ? InstallListener.SILENT : new ProgressPrinter(err);
         try {
             InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release)
-                    .withSettings(settings);
+                    .withSettings(settings).withCertificate(own);
             if (fromBackup != null) {
                 return recover(request, listener, out);
             }
@@ -181,7 +201,7 @@ final class InstallCommand implements Callable<Integer> {
     }
 
     /** Steps and download progress on standard error, one line per change (steps may run in parallel). */
-    private static final class ProgressPrinter implements InstallListener {
+    static final class ProgressPrinter implements InstallListener {
         private final PrintWriter err;
         private final Map<String, Long> lastReported = new LinkedHashMap<>();
 

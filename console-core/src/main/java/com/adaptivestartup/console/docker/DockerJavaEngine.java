@@ -325,7 +325,8 @@ public final class DockerJavaEngine implements DockerEngine {
         for (ContainerSpec.PortSpec p : spec.ports()) {
             ExposedPort port = ExposedPort.tcp(p.containerPort());
             exposed.add(port);
-            bindings.add(new PortBinding(Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), port));
+            bindings.add(new PortBinding(p.hostPort() == 0 ? Ports.Binding.bindIp(p.hostIp())
+                    : Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), port));
         }
         host.withPortBindings(bindings);
         var cmd = client.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())

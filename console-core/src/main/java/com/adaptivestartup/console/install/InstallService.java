@@ -16,6 +16,10 @@ import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.stack.StackSettings;
+import com.adaptivestartup.console.tls.CertificateCheck;
+import com.adaptivestartup.console.tls.CertificateRefused;
+import com.adaptivestartup.console.tls.ServerCertificate;
+import com.adaptivestartup.console.tls.WebCertificates;
 import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
@@ -56,10 +60,20 @@ public final class InstallService {
     private final DockerEngine engine;
     private final Journal journal;
     private final Installations installations;
+    private final WebCertificates certificates;
+    private final java.time.Clock clock;
     private final AppReadiness readiness = new AppReadiness();
 
     public InstallService(LicenseService licenses, ReleaseSource releases, DockerEngine engine, Journal journal,
                           Installations installations) {
+        this(licenses, releases, engine, journal, installations, new WebCertificates(new CertificateCheck()),
+                java.time.Clock.systemUTC());
+    }
+
+    public InstallService(LicenseService licenses, ReleaseSource releases, DockerEngine engine, Journal journal,
+                          Installations installations, WebCertificates certificates, java.time.Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
         this.licenses = licenses;
         this.releases = releases;
         this.engine = engine;
@@ -114,7 +128,18 @@ public final class InstallService {
                 listener.step("files", "release " + release.version() + " cannot take every setting of this installation;"
                         + " they are kept for a newer release, and the defaults apply until then");
             }
-            step(op, listener, "port", () -> checkPort(d, settings.bindOrAll(), request.httpPort()));
+            step(op, listener, "port", () -> {
+                if (settings.web() != null && settings.web().httpsPort() == request.httpPort()) {
+                    throw new InstallFailed("port", "the HTTPS port and the web port are both " + request.httpPort()
+                            + "; choose two different ports (such as 443 and 80)");
+                }
+                boolean webRunning = d.current("web").map(c -> c.running()).orElse(false);
+                checkPort(d, settings.bindOrAll(), request.httpPort(), "web port (--http-port)", webRunning);
+                return settings.web() == null ? null : checkPort(d, settings.bindOrAll(), settings.web().httpsPort(),
+                        "HTTPS port (--https-port)", webRunning && servesHttpsOn(d, settings.web().httpsPort()));
+            });
+            ServerCertificate certificate = step(op, listener, "certificate", () -> certificates.provide(dir,
+                    settings.web(), request.certificate(), request.project(), clock.instant()));
             String registry = request.registry() != null ? request.registry() : license.registry().url();
             Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, registry, license, listener));
             deployer = d;
@@ -122,6 +147,9 @@ public final class InstallService {
             env.put("COMPOSE_PROJECT_NAME", request.project());
             env.put("HTTP_PORT", String.valueOf(request.httpPort()));
             env.putAll(settings.env());
+            if (certificate != null) {
+                env.put("TLS_FINGERPRINT", certificate.fingerprint());   // a new certificate starts a new web container
+            }
             refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
             StackPlan plan = step(op, listener, "files", () -> {
                 StackPlan parsed = ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
@@ -145,7 +173,8 @@ public final class InstallService {
             String host = engine.info().host() != null && !engine.info().host().equals("127.0.0.1")
                     ? engine.info().host() : settings.bindOrAll().equals("0.0.0.0") || settings.bindOrAll().equals("127.0.0.1")
                     ? "localhost" : settings.bindOrAll();
-            return new InstallResult(request.project(), release.version(), "http://" + host + ":" + request.httpPort() + "/",
+            return new InstallResult(request.project(), release.version(), settings.web() != null ? settings.web().url()
+                    : "http://" + host + ":" + request.httpPort() + "/",
                     request.adminEmail(), deployed.adminPassword(), deployed.changes());
         } catch (RuntimeException e) {
             InstallFailed failed = e instanceof InstallFailed f ? f
@@ -234,7 +263,8 @@ public final class InstallService {
         }
         try {
             return op.step(step, listener::step, work);
-        } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem | InstallDirectory.FolderProblem e) {
+        } catch (DockerProblem | ReleaseSource.ReleaseProblem | ComposeTemplate.StackProblem | InstallDirectory.FolderProblem
+                 | CertificateRefused e) {
             throw new InstallFailed(step, e.getMessage());
         }
     }
@@ -271,14 +301,22 @@ public final class InstallService {
         StackSettings settings = request.settings();
         settings.unsupportedBy(release.composeTemplate()).ifPresent(variable -> {
             throw new InstallFailed("release", "release " + release.version() + " cannot take the setting " + variable
-                    + " (choosing the web port's address and memory limits came with release 1.2.0); install 1.2.0 or"
+                    + " (choosing the web port's address, memory limits and the address with HTTPS came with release"
+                    + " 1.2.0); install 1.2.0 or"
                     + " newer, or leave the setting out");
         });
         return settings;
     }
 
-    private Void checkPort(StackDeployer d, String address, int port) {
-        boolean ours = d.current("web").map(c -> c.running()).orElse(false);
+    /** Whether the running web service already serves HTTPS on this port (so the port is its own, not taken). */
+    private static boolean servesHttpsOn(StackDeployer d, int port) {
+        return d.current("web").map(c -> c.env().stream().filter(e -> e.startsWith("PUBLIC_URL=https://")).anyMatch(e -> {
+            int p = java.net.URI.create(e.substring("PUBLIC_URL=".length())).getPort();
+            return (p == -1 ? 443 : p) == port;
+        })).orElse(false);
+    }
+
+    private Void checkPort(StackDeployer d, String address, int port, String which, boolean ours) {
         if (ours || !d.sharesDisk()) {
             return null;   // on another machine's engine the port is that machine's: the engine says when it is taken
         }
@@ -287,7 +325,7 @@ public final class InstallService {
             socket.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
             throw new InstallFailed("port", "port " + port + " is already in use by another program; choose another"
-                    + " web port (--http-port), or stop that program");
+                    + " " + which + ", or stop that program");
         }
         return null;
     }

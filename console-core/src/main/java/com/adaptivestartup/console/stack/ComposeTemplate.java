@@ -23,7 +23,7 @@ public final class ComposeTemplate {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
     private static final Set<String> SERVICE_KEYS = union(Set.of("image", "restart", "environment", "volumes", "ports",
             "depends_on", "command", "networks", "profiles"), ServiceLimits.KEYS);
-    private static final Pattern PORT = Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3}):)?(\\d{1,5}):(\\d{1,5})");
+    private static final Pattern PORT = Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3}):)?(\\d{0,5}):(\\d{1,5})");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ComposeTemplate() {
@@ -110,7 +110,7 @@ public final class ComposeTemplate {
             throw new StackProblem("service " + name + " has no image");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        node.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+        node.path("environment").properties().forEach(e -> env.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
         List<StackPlan.VolumeMount> mounts = new ArrayList<>();
         for (JsonNode v : node.path("volumes")) {
             String[] parts = v.asText().split(":");
@@ -129,8 +129,12 @@ public final class ComposeTemplate {
             if (!m.matches()) {
                 throw new StackProblem("service " + name + " has a port that is not [address:]host:container: " + p.asText());
             }
-            ports.add(new StackPlan.Port(m.group(1) == null ? "0.0.0.0" : m.group(1), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))));
+            if (m.group(2).isEmpty() && m.group(1) == null) {
+                throw new StackProblem("service " + name + " publishes " + p.asText() + " on a port the engine chooses;"
+                        + " only with an address (127.0.0.1::8443) may the host port be left out");
+            }
+            ports.add(new StackPlan.Port(m.group(1) == null ? "0.0.0.0" : m.group(1),
+                    m.group(2).isEmpty() ? StackPlan.Port.ANY : Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }
         List<StackPlan.Dependency> dependsOn = new ArrayList<>();
         JsonNode deps = node.path("depends_on");

@@ -28,6 +28,11 @@ public final class InstallDirectory {
     public static final String ADMIN_PASSWORD = "admin-initial-password.txt";
     /** The optional Google Gemini API key the server's AI features use (empty: AI off). */
     public static final String AI_KEY = "gemini_api_key";
+    /** The web service's certificate chain and key (empty until the installation has an address: plain HTTP). */
+    public static final String TLS_CERTIFICATE = "tls_certificate";
+    public static final String TLS_KEY = "tls_key";
+    /** Settings the admin may give: an empty file until then, which means "not set". */
+    private static final Set<String> OPTIONAL_SECRETS = Set.of(AI_KEY, TLS_CERTIFICATE, TLS_KEY);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Lengths the first releases chose (S3's access key is conventionally 20 characters); any other secret 40. */
     private static final Map<String, Integer> SECRET_LENGTHS = Map.of("postgres_password", 32, "redis_password", 32,
@@ -141,7 +146,7 @@ public final class InstallDirectory {
             Files.createDirectories(secrets);
             setMode(secrets, "rwx------");
             for (String name : secretsMounted(plan)) {
-                if (name.equals(AI_KEY)) {
+                if (OPTIONAL_SECRETS.contains(name)) {
                     ensureOptionalSecret(name);
                 } else {
                     ensureSecret(name, SECRET_LENGTHS.getOrDefault(name, 40));
@@ -174,11 +179,39 @@ public final class InstallDirectory {
     /** A secret file that containers can read (0644 inside the 0700 secrets folder). */
     public Path shareSecret(String name, String value) {
         try {
+            Files.createDirectories(dir.resolve(SECRETS));
+            setMode(dir.resolve(SECRETS), "rwx------");
             Path file = dir.resolve(SECRETS).resolve(name);
             writeAtomically(file, value, "rw-r--r--");
             return file;
         } catch (IOException e) {
             throw new FolderProblem("write", dir, e);
+        }
+    }
+
+    /**
+     * A secret only the console reads (0600), never mounted into a container: the local certificate authority's
+     * key. Backups carry it with the others.
+     */
+    public void keepPrivately(String name, String value) {
+        try {
+            Path secrets = dir.resolve(SECRETS);
+            Files.createDirectories(secrets);
+            setMode(secrets, "rwx------");
+            writeAtomically(secrets.resolve(name), value, "rw-------");
+        } catch (IOException e) {
+            throw new FolderProblem("write", dir, e);
+        }
+    }
+
+    /** A secret's text, or empty when this folder has none of that name (or an empty one). */
+    public java.util.Optional<String> optionalSecret(String name) {
+        Path file = dir.resolve(SECRETS).resolve(name);
+        try {
+            String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            return text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(text);
+        } catch (IOException e) {
+            throw new FolderProblem("read", dir, e);
         }
     }
 

@@ -60,8 +60,13 @@ public record StackPlan(List<Service> services, List<Service> tools, List<String
     public record VolumeMount(boolean bind, String source, String target, boolean readOnly) {
     }
 
-    /** A published port: {@code hostIp} is the address it listens on ({@code 0.0.0.0}: every interface). */
+    /**
+     * A published port: {@code hostIp} is the address it listens on ({@code 0.0.0.0}: every interface);
+     * {@code hostPort} {@link #ANY} lets the engine choose one (Compose's {@code 127.0.0.1::8443}: a port kept on
+     * this machine that no one is meant to use, such as the HTTPS port of a stack that has no address yet).
+     */
     public record Port(String hostIp, int hostPort, int containerPort) {
+        public static final int ANY = 0;
     }
 
     public Service service(String name) {

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.stack;
 
+import com.adaptivestartup.console.tls.WebAddress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -12,12 +13,16 @@ import java.util.regex.Pattern;
 /**
  * What the admin chose about how the stack runs, kept with the installation and written into {@code .env} at
  * every install, update and rollback: the address the web port listens on ({@code HTTP_BIND}; unset: every
- * interface) and a service's memory limit ({@code <SERVICE>_MEMORY}, over the release's measured default).
+ * interface), a service's memory limit ({@code <SERVICE>_MEMORY}, over the release's measured default) and the
+ * address people use with its HTTPS port ({@code PUBLIC_URL}, {@code HTTPS_PORT}, {@code HTTPS_BIND},
+ * {@code HSTS_MAX_AGE}; none: the app over plain HTTP, as before 1.2.0).
  * A release's compose file reads them as {@code ${HTTP_BIND:-0.0.0.0}} and {@code ${BACKEND_MEMORY:-768m}}; one
  * that does not (before 1.2.0) cannot honour them, and the install says so instead of ignoring them.
  */
-public record StackSettings(String bindAddress, Map<String, String> memory) {
-    public static final StackSettings DEFAULTS = new StackSettings(null, Map.of());
+public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web) {
+    public static final StackSettings DEFAULTS = new StackSettings(null, Map.of(), null);
+    /** A year: browsers then refuse plain HTTP to the address. Only for a certificate browsers trust by themselves. */
+    static final String HSTS_YEAR = "31536000";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern SIZE = Pattern.compile("\\d{1,6}[mg]");
@@ -45,7 +50,17 @@ public record StackSettings(String bindAddress, Map<String, String> memory) {
             }
             checked.put(service, s);
         });
-        return new StackSettings(bindAddress, checked);
+        return new StackSettings(bindAddress, checked, null);
+    }
+
+    /** These settings with this address (null: none, plain HTTP). */
+    public StackSettings withWeb(WebAddress address) {
+        return new StackSettings(bindAddress, memory, address);
+    }
+
+    /** These settings with the web port's address and memory limits of {@code other}, and this one's address. */
+    public StackSettings withPortAndMemoryOf(StackSettings other) {
+        return new StackSettings(other.bindAddress, other.memory, web);
     }
 
     /** The {@code .env} entries these settings make. */
@@ -55,6 +70,14 @@ public record StackSettings(String bindAddress, Map<String, String> memory) {
             env.put("HTTP_BIND", bindAddress);
         }
         memory.forEach((service, size) -> env.put(memoryVariable(service), size));
+        if (web != null) {
+            env.put("PUBLIC_URL", web.url());
+            env.put("HTTPS_PORT", String.valueOf(web.httpsPort()));
+            env.put("HTTPS_BIND", bindOrAll());
+            // A certificate made here is trusted only once each computer trusts this installation's authority:
+            // until then HSTS would lock people out of the warning page, so it is on for the company's own only.
+            env.put("HSTS_MAX_AGE", web.source() == WebAddress.CertificateSource.OWN ? HSTS_YEAR : "0");
+        }
         return env;
     }
 
@@ -76,7 +99,8 @@ public record StackSettings(String bindAddress, Map<String, String> memory) {
                 memoryKept.put(service, size);
             }
         });
-        return new StackSettings(composeTemplate.contains("${HTTP_BIND") ? bindAddress : null, memoryKept);
+        return new StackSettings(composeTemplate.contains("${HTTP_BIND") ? bindAddress : null, memoryKept,
+                composeTemplate.contains("${PUBLIC_URL") ? web : null);
     }
 
     static String memoryVariable(String service) {
@@ -87,6 +111,9 @@ public record StackSettings(String bindAddress, Map<String, String> memory) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bindAddress", bindAddress);
         m.put("memory", memory);
+        if (web != null) {
+            m.put("web", Map.of("host", web.host(), "httpsPort", web.httpsPort(), "source", web.source().name()));
+        }
         try {
             return JSON.writeValueAsString(m);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -103,8 +130,11 @@ public record StackSettings(String bindAddress, Map<String, String> memory) {
             JsonNode n = JSON.readTree(json);
             Map<String, String> memory = new LinkedHashMap<>();
             n.path("memory").properties().forEach(e -> memory.put(e.getKey(), e.getValue().asText()));
-            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory);
-        } catch (java.io.IOException e) {
+            JsonNode w = n.path("web");
+            WebAddress web = w.isObject() ? new WebAddress(w.path("host").asText(), w.path("httpsPort").asInt(),
+                    WebAddress.CertificateSource.parse(w.path("source").asText())) : null;
+            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             return DEFAULTS;
         }
     }

@@ -204,6 +204,14 @@ public final class ConsoleCore {
         return new InstallService(licenseService(), new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations());
     }
 
+    public com.adaptivestartup.console.tls.AddressService addressService() {
+        var check = new com.adaptivestartup.console.tls.CertificateCheck();
+        var certificates = new com.adaptivestartup.console.tls.WebCertificates(check);
+        return new com.adaptivestartup.console.tls.AddressService(installations(), new InstallService(licenseService(),
+                new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock),
+                certificates, check, clock);
+    }
+
     public DisasterRecovery disasterRecovery() {
         return new DisasterRecovery(installService(), new ReleaseSource(keys.get(), outbound()), installations(), backupService(), journal());
     }

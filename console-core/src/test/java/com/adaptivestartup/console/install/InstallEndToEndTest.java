@@ -99,7 +99,7 @@ class InstallEndToEndTest {
         Path dir = tmp.resolve(project);
         String aiKey = "AIzaSy-end-to-end-" + UUID.randomUUID();
         var request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
-                fixture.release100.toString(), aiKey, null);
+                fixture.release100.toString(), aiKey, null, null);
         try {
             InstallResult first = service().install(request, InstallListener.SILENT);
             assertThat(first.version()).isEqualTo("1.0.0");

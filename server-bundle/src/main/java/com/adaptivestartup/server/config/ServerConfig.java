@@ -74,9 +74,14 @@ public final class ServerConfig {
      * The HTTP side. {@code sessionHours} is the idle expiry, {@code sessionMaxAgeDays} the absolute one;
      * {@code trustedProxies} the addresses whose {@code X-Real-IP} is believed (the stack's nginx).
      */
-    public record Http(int port, long maxUploadBytes, int sessionHours, int sessionMaxAgeDays, String trustedProxies) {
+    public record Http(int port, long maxUploadBytes, int sessionHours, int sessionMaxAgeDays, String trustedProxies,
+                       PublicUrl publicUrl) {
         public Http(int port, long maxUploadBytes, int sessionHours) {
             this(port, maxUploadBytes, sessionHours, 30, "");
+        }
+
+        public Http(int port, long maxUploadBytes, int sessionHours, int sessionMaxAgeDays, String trustedProxies) {
+            this(port, maxUploadBytes, sessionHours, sessionMaxAgeDays, trustedProxies, PublicUrl.UNKNOWN);
         }
 
         public static Http from(Env env) {
@@ -84,7 +89,8 @@ public final class ServerConfig {
                     env.number("MAX_UPLOAD_MB", 50, 1, 10_240) * 1024L * 1024L,
                     env.number("SESSION_TTL_HOURS", 12, 1, 24 * 30),
                     env.number("SESSION_MAX_AGE_DAYS", 30, 1, 365),
-                    env.text("TRUSTED_PROXIES", ""));
+                    env.text("TRUSTED_PROXIES", ""),
+                    PublicUrl.from(env));
         }
     }
 

@@ -7,6 +7,7 @@ import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.auth.Tokens;
 import com.adaptivestartup.server.auth.User;
+import com.adaptivestartup.server.config.PublicUrl;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Text;
@@ -36,9 +37,11 @@ public final class InvitationService {
     private final LiveUpdates live;
     private final Release release;
     private final Clock clock;
+    private final PublicUrl publicUrl;
 
     public InvitationService(Sql sql, OrgAccess access, AccountService accounts, ActivityLog activity, LiveUpdates live,
-                             Release release, Clock clock) {
+                             Release release, Clock clock, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.sql = sql;
         this.access = access;
         this.accounts = accounts;
@@ -48,8 +51,16 @@ public final class InvitationService {
         this.clock = clock;
     }
 
-    /** A new or re-sent invitation with its token (the only time the token is told). */
-    public record Issued(UUID id, String email, String role, Instant expiresAt, String token) {
+    /**
+     * A new or re-sent invitation with its token (the only time the token is told) and the link to send, on the
+     * app's public address (null when the stack has none: the web app then uses the admin's own address).
+     */
+    public record Issued(UUID id, String email, String role, Instant expiresAt, String token, String link) {
+    }
+
+    private Issued issued(UUID id, String email, String role, Instant expires, String token) {
+        return new Issued(id, email, role, expires, token,
+                publicUrl.link("invitation/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)).orElse(null));
     }
 
     /** An invitation as its organization's admins see it. */
@@ -94,7 +105,7 @@ public final class InvitationService {
                     Map.of("email", clean, "role", role.wire()));
             return null;
         });
-        return new Issued(id, clean, role.wire(), expires, token);
+        return issued(id, clean, role.wire(), expires, token);
     }
 
     public List<Listed> list(Principal p, UUID orgId) {
@@ -139,7 +150,7 @@ public final class InvitationService {
             tx.update("UPDATE invitations SET token_hash = ?, expires_at = ? WHERE id = ?", Tokens.sha256Hex(token), expires, id);
             activity.append(tx, orgId, p.userId(), "member.invitation_resent", "invitation", id.toString(),
                     Map.of("email", inv.email()));
-            return new Issued(id, inv.email(), inv.role(), expires, token);
+            return issued(id, inv.email(), inv.role(), expires, token);
         });
     }
 

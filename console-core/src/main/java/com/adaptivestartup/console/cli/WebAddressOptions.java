@@ -1,0 +1,68 @@
+package com.adaptivestartup.console.cli;
+
+import com.adaptivestartup.console.tls.CertificateCheck;
+import com.adaptivestartup.console.tls.CertificateRefused;
+import com.adaptivestartup.console.tls.ServerCertificate;
+import com.adaptivestartup.console.tls.WebAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The address people use and where its certificate comes from: shared by {@code install} and {@code address set}. */
+final class WebAddressOptions {
+    @Option(names = "--https-port", paramLabel = "PORT", defaultValue = "443", description = "The HTTPS port (default"
+            + " ${DEFAULT-VALUE}); the web port then only sends people to it.")
+    int httpsPort;
+    @Option(names = "--certificate", paramLabel = "FILE", description = "The company's own certificate (PEM: the server's"
+            + " certificate, then its intermediates). Without it (and without --pfx) this installation makes one.")
+    Path certificate;
+    @Option(names = "--key", paramLabel = "FILE", description = "The private key of --certificate (PEM).")
+    Path key;
+    @Option(names = "--pfx", paramLabel = "FILE", description = "The company's own certificate with its key as one"
+            + " .pfx/.p12 file, instead of --certificate and --key.")
+    Path pfx;
+    @Option(names = "--pfx-password-file", paramLabel = "FILE", description = "A file holding the password of --pfx.")
+    Path pfxPassword;
+
+    boolean givesOwnCertificate() {
+        return certificate != null || key != null || pfx != null;
+    }
+
+    /** The address with its port and where its certificate comes from; a sentence when the host is not valid. */
+    WebAddress address(String host) {
+        return new WebAddress(host, httpsPort, givesOwnCertificate() ? WebAddress.CertificateSource.OWN
+                : WebAddress.CertificateSource.LOCAL);
+    }
+
+    /** The company's certificate read from the files given (checked for the address later), or null for none. */
+    ServerCertificate own(CertificateCheck check) {
+        if (!givesOwnCertificate()) {
+            return null;
+        }
+        if (pfx != null) {
+            if (certificate != null || key != null) {
+                throw new CertificateRefused("give either --pfx, or --certificate with --key, not both");
+            }
+            String password = pfxPassword == null ? "" : read(pfxPassword, "the password file").strip();
+            try {
+                return check.fromPkcs12(Files.readAllBytes(pfx), password.toCharArray());
+            } catch (IOException e) {
+                throw new CertificateRefused("cannot read the .pfx file " + pfx + ": " + e.getMessage(), e);
+            }
+        }
+        if (certificate == null || key == null) {
+            throw new CertificateRefused("give both --certificate (the certificate file) and --key (its private key)");
+        }
+        return check.fromPem(read(certificate, "the certificate file"), read(key, "the key file"));
+    }
+
+    private static String read(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new CertificateRefused("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
