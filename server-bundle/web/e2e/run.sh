@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The web front end's end-to-end tests, in a real browser against a real stack: installs release 1.2.0
-# from the shared registry fixture with `adaptivectl install` (as the console does), runs e2e/*.e2e.mjs
-# with Node's test runner driving Debian's chromium through playwright-core, then uninstalls the stack.
+# from the shared registry fixture with `adaptivectl install` (as the console does) on an HTTPS address whose
+# certificate the installation's own authority made, adds that authority to the trust store chromium reads
+# (`adaptivectl address trust-ca`, in a home folder of the test's own), runs e2e/*.e2e.mjs with Node's test
+# runner driving Debian's chromium through playwright-core over HTTPS and wss, then uninstalls the stack.
 # Needs: the fixture up (images/registry/fixture.sh up), the console built (bin/build), chromium.
 #   server-bundle/web/e2e/run.sh [--keep]   (--keep leaves the stack running for a look)
 set -euo pipefail
@@ -11,6 +13,8 @@ KEEP=""; [ "${1:-}" = "--keep" ] && KEEP=1
 . "$ROOT/images/target/fixture/fixture.env"
 PROJECT=adaptive-web-e2e
 PORT="${WEB_E2E_PORT:-18480}"
+HTTPS_PORT="${WEB_E2E_HTTPS_PORT:-18443}"
+HOST="$PROJECT.localhost"   # browsers resolve every *.localhost name to this machine (RFC 6761)
 WORK="$ROOT/server-bundle/web/target/e2e"
 export ADAPTIVE_TRUSTED_KEYS="$FIXTURE_VENDOR_PUBLIC_KEY" ADAPTIVE_CONSOLE_HOME="$WORK/console-home"
 ctl() { "$ROOT/bin/adaptivectl" "$@"; }
@@ -25,11 +29,16 @@ trap cleanup EXIT
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
   --registry-password-file "$FIXTURE_CUSTOMER_PASSWORD_FILE" --out "$WORK/web-e2e.lic" >/dev/null
 ctl install --license "$WORK/web-e2e.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_2_0" \
-  --http-port "$PORT" --project "$PROJECT" --admin-email admin@web.example --yes
+  --http-port "$PORT" --address "$HOST" --https-port "$HTTPS_PORT" --project "$PROJECT" \
+  --admin-email admin@web.example --yes
+# The browser's user trusts this installation's authority, as an admin's colleague would after opening the .crt.
+mkdir -p "$WORK/home"
+HOME="$WORK/home" ctl address trust-ca --project "$PROJECT" --yes
 
 cd "$WEB"
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
-ADAPTIVE_URL="http://127.0.0.1:$PORT" ADMIN_EMAIL=admin@web.example \
+HOME="$WORK/home" ADAPTIVE_URL="https://$HOST:$HTTPS_PORT" ADAPTIVE_HTTP_URL="http://127.0.0.1:$PORT" \
+ADMIN_EMAIL=admin@web.example \
 ADMIN_PASSWORD_FILE="$WORK/stack/admin-initial-password.txt" \
 RESTART_BACKEND="'$ROOT/bin/adaptivectl' restart backend --project $PROJECT >/dev/null" \
 SCREENSHOTS="${SCREENSHOTS:-$WORK/screenshots}" \

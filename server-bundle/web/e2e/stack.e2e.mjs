@@ -68,6 +68,19 @@ async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+step('the plain-HTTP port sends the browser to the HTTPS address, whose certificate it trusts', async () => {
+  const HTTP_URL = process.env.ADAPTIVE_HTTP_URL;
+  assert.ok(BASE.startsWith('https://'), `the stack is served over HTTPS (ADAPTIVE_URL is ${BASE})`);
+  const page = await newPage();
+  // A certificate the browser did not trust would fail this navigation (net::ERR_CERT_AUTHORITY_INVALID).
+  const response = await page.goto(`${HTTP_URL}/#/`);
+  assert.equal(new URL(page.url()).origin, new URL(BASE).origin);
+  const security = await response.securityDetails();
+  assert.ok(['TLS 1.3', 'TLS 1.2'].includes(security.protocol()), `protocol ${security.protocol()}`);
+  console.log(`https: ${security.protocol()}, certificate from ${security.issuer()}, valid until ${new Date(security.validTo() * 1000).toISOString().slice(0, 10)}`);
+  await page.context().close();
+});
+
 step('the first admin signs in and must replace the initial password', async () => {
   admin = await newPage();
   await admin.goto(BASE);
@@ -184,6 +197,7 @@ async function inviteAndJoin(email, role, name, password) {
   await admin.getByLabel(/^Role(?! of)/).selectOption(role);
   await admin.getByRole('button', { name: 'Create invitation' }).click();
   const link = await admin.getByTestId('invitation-link').inputValue();
+  assert.ok(link.startsWith(`${BASE}/#/invitation/`), `the link is on the stack's public address: ${link}`);
   const page = await newPage();
   await page.goto(link);
   await page.getByTestId('invitation-for').filter({ hasText: email }).waitFor();

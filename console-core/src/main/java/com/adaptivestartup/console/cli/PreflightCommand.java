@@ -26,6 +26,9 @@ final class PreflightCommand implements Callable<Integer> {
     Path dir;
     @Option(names = "--http-port", defaultValue = "8080")
     int httpPort;
+    @Option(names = "--https-port", defaultValue = "0", description = "The HTTPS port, for an install with an address"
+            + " (such as 443).")
+    int httpsPort;
     @Option(names = "--json")
     boolean json;
 
@@ -38,7 +41,7 @@ final class PreflightCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         String licenseText = license == null ? null : LicenseInput.read(license, context.stdin());
         var service = context.core(err).preflight(context::locateEngine);
-        List<CheckResult> results = service.run(new PreflightService.Request(licenseText, dir, httpPort));
+        List<CheckResult> results = service.run(new PreflightService.Request(licenseText, dir, httpPort, httpsPort));
         boolean ok = PreflightService.canInstall(results);
         if (json) {
             spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter()

@@ -1,9 +1,10 @@
 package com.adaptivestartup.console.cli;
 
 import com.adaptivestartup.console.tls.CertificateCheck;
+import com.adaptivestartup.console.tls.CertificateFiles;
 import com.adaptivestartup.console.tls.CertificateRefused;
 import com.adaptivestartup.console.tls.ServerCertificate;
-import com.adaptivestartup.console.tls.WebAddress;
+import com.adaptivestartup.console.stack.WebAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,28 +42,21 @@ final class WebAddressOptions {
         if (!givesOwnCertificate()) {
             return null;
         }
-        if (pfx != null) {
-            if (certificate != null || key != null) {
-                throw new CertificateRefused("give either --pfx, or --certificate with --key, not both");
-            }
-            String password = pfxPassword == null ? "" : read(pfxPassword, "the password file").strip();
-            try {
-                return check.fromPkcs12(Files.readAllBytes(pfx), password.toCharArray());
-            } catch (IOException e) {
-                throw new CertificateRefused("cannot read the .pfx file " + pfx + ": " + e.getMessage(), e);
-            }
+        if (pfx != null && (certificate != null || key != null)) {
+            throw new CertificateRefused("give either --pfx, or --certificate with --key, not both");
         }
-        if (certificate == null || key == null) {
+        if (pfx == null && (certificate == null || key == null)) {
             throw new CertificateRefused("give both --certificate (the certificate file) and --key (its private key)");
         }
-        return check.fromPem(read(certificate, "the certificate file"), read(key, "the key file"));
+        String password = pfxPassword == null ? "" : read(pfxPassword).strip();
+        return new CertificateFiles(pfx != null ? pfx : certificate, key, password).read(check);
     }
 
-    private static String read(Path file, String what) {
+    private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.ISO_8859_1);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CertificateRefused("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+            throw new CertificateRefused("cannot read the password file " + file + ": " + e.getMessage(), e);
         }
     }
 }

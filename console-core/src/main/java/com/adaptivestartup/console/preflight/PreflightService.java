@@ -44,7 +44,11 @@ public final class PreflightService {
         this.brain = brain;
     }
 
-    public record Request(String licenseText, Path installDir, int httpPort) {
+    /** {@code httpsPort}: the HTTPS port of an install with an address (0: none). */
+    public record Request(String licenseText, Path installDir, int httpPort, int httpsPort) {
+        public Request(String licenseText, Path installDir, int httpPort) {
+            this(licenseText, installDir, httpPort, 0);
+        }
     }
 
     public List<CheckResult> run(Request request) {
@@ -68,6 +72,10 @@ public final class PreflightService {
         // On another machine's engine the port is that machine's: its engine says when it is taken as the stack starts.
         results.add(remoteHost == null ? port(request.httpPort()) : CheckResult.pass("Web port", "port " + request.httpPort()
                 + " on " + remoteHost + " (that machine's engine says so if it is taken when the stack starts)"));
+        if (request.httpsPort() > 0) {
+            results.add(remoteHost == null ? port(request.httpsPort(), "HTTPS port") : CheckResult.pass("HTTPS port", "port "
+                    + request.httpsPort() + " on " + remoteHost + " (that machine's engine says so if it is taken)"));
+        }
         results.add(license(request.licenseText()));
         usableLicense(request.licenseText()).ifPresent(license -> brainCheck(license.updateChannel()).ifPresent(results::add));
         return results;
@@ -181,12 +189,16 @@ public final class PreflightService {
     }
 
     static CheckResult port(int port) {
+        return port(port, "Web port");
+    }
+
+    static CheckResult port(int port, String name) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("0.0.0.0", port));
-            return CheckResult.pass("Web port", "port " + port + " is free");
+            return CheckResult.pass(name, "port " + port + " is free");
         } catch (IOException e) {
-            return CheckResult.fail("Web port", "port " + port + " is in use by another program",
-                    "choose another web port, or stop the program using it");
+            return CheckResult.fail(name, "port " + port + " is in use by another program",
+                    "choose another " + name.toLowerCase(Locale.ROOT) + ", or stop the program using it");
         }
     }
 

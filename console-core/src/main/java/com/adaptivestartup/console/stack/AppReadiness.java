@@ -3,7 +3,19 @@ package com.adaptivestartup.console.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +28,8 @@ import java.util.Optional;
  * The app's own readiness ({@code /readyz}) asked through the web port, the way a person's browser reaches
  * it. From release 1.2.0 the server tells the details (each check, whether the first admin still has the
  * initial password) only to the console, which sends the install's health token; anyone else gets yes or no.
+ * A stack served over HTTPS is asked on its HTTPS port, trusting only the certificate the install folder holds
+ * (so the token goes to this stack's web server and nowhere else, whatever address answers).
  */
 public final class AppReadiness {
     /** The header the server reads the token from. */
@@ -23,6 +37,8 @@ public final class AppReadiness {
     static final String TOKEN_SECRET = "health_token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private HttpClient pinned;
+    private String pinnedTo;
 
     /** What {@code /readyz} answered: its status and body (the details when the token was accepted). */
     public record Answer(int status, JsonNode body) {
@@ -50,11 +66,17 @@ public final class AppReadiness {
     public Answer ask(String engineHost, String bindAddress, int port, InstallDirectory dir) throws IOException {
         String host = bindAddress == null || bindAddress.equals("0.0.0.0") || bindAddress.equals("127.0.0.1")
                 ? (engineHost == null ? "127.0.0.1" : engineHost) : bindAddress;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/readyz"))
-                .timeout(Duration.ofSeconds(5)).GET();
-        token(dir).ifPresent(t -> request.header(TOKEN_HEADER, t));
+        Map<String, String> env = dir.env();
+        String certificate = secret(dir, InstallDirectory.TLS_CERTIFICATE).orElse("");
+        boolean https = env.getOrDefault("PUBLIC_URL", "").startsWith("https://") && env.containsKey("HTTPS_PORT")
+                && !certificate.isBlank();
+        URI uri = URI.create(https ? "https://" + host + ":" + env.get("HTTPS_PORT") + "/readyz"
+                : "http://" + host + ":" + port + "/readyz");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+        secret(dir, TOKEN_SECRET).ifPresent(t -> request.header(TOKEN_HEADER, t));
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = (https ? pinnedTo(certificate) : http).send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {
                 body = JSON.readTree(r.body());
@@ -68,8 +90,75 @@ public final class AppReadiness {
         }
     }
 
-    private static Optional<String> token(InstallDirectory dir) {
-        var file = dir.path().resolve(InstallDirectory.SECRETS).resolve(TOKEN_SECRET);
+    /** A client that trusts exactly the certificate the stack serves (its first), and no other. */
+    private synchronized HttpClient pinnedTo(String chainPem) throws IOException {
+        if (!chainPem.equals(pinnedTo)) {
+            try {
+                X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                        new ByteArrayInputStream(chainPem.getBytes(StandardCharsets.US_ASCII)));
+                SSLContext tls = SSLContext.getInstance("TLS");
+                tls.init(null, new TrustManager[] {new PinnedCertificate(served)}, null);
+                pinned = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build();
+                pinnedTo = chainPem;
+            } catch (GeneralSecurityException e) {
+                throw new IOException("the install folder's certificate cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return pinned;
+    }
+
+    /** Trusts one certificate, by its bytes: the address it is asked at does not matter, the certificate does. */
+    private static final class PinnedCertificate extends X509ExtendedTrustManager {
+        private final X509Certificate expected;
+
+        PinnedCertificate(X509Certificate expected) {
+            this.expected = expected;
+        }
+
+        private void check(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0 || !chain[0].equals(expected)) {
+                throw new CertificateException("the web port answered with a certificate other than this installation's");
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    private static Optional<String> secret(InstallDirectory dir, String name) {
+        var file = dir.path().resolve(InstallDirectory.SECRETS).resolve(name);
         try {
             return Files.exists(file) ? Optional.of(Files.readString(file).strip()).filter(t -> !t.isEmpty()) : Optional.empty();
         } catch (IOException e) {

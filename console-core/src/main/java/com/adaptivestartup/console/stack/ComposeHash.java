@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code volumes}). {@code ComposeCompatibilityTest} checks it against Debian's docker-compose on a running stack.
  */
 public final class ComposeHash {
-    private static final Pattern PORT = Pattern.compile("(?:([^:]+):)?(\\d+):(\\d+)");
+    private static final Pattern PORT = Pattern.compile("(?:([^:]+):)?(\\d*):(\\d+)");
 
     private ComposeHash() {
     }
@@ -133,7 +133,10 @@ public final class ComposeHash {
             if (!m.matches()) {
                 throw new ComposeTemplate.StackProblem("a port that is not [address:]host:container: " + p.asText());
             }
-            out.add(Arrays.asList(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), null, null, m.group(1)));
+            // docker-compose's ServicePort(target, published, protocol, mode, external_ip); no published port
+            // (127.0.0.1::8443: the engine chooses) is None
+            out.add(Arrays.asList(Integer.parseInt(m.group(3)), m.group(2).isEmpty() ? null : Integer.parseInt(m.group(2)),
+                    null, null, m.group(1)));
         }
         return out;
     }

@@ -59,15 +59,27 @@ public final class InstallDirectory {
     /** The stack as installed here: the compose file with this folder's .env, read the way install read it. */
     public StackPlan readPlan() {
         try {
-            Map<String, String> env = new LinkedHashMap<>();
+            String compose = Files.readString(dir.resolve(COMPOSE), StandardCharsets.UTF_8);
+            return ComposeTemplate.parse(ComposeTemplate.interpolate(compose, env()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the install folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The .env this folder's stack runs with (empty when there is none yet). */
+    public Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            if (!Files.exists(dir.resolve(ENV))) {
+                return env;
+            }
             for (String line : Files.readAllLines(dir.resolve(ENV), StandardCharsets.UTF_8)) {
                 int eq = line.indexOf('=');
                 if (!line.startsWith("#") && eq > 0) {
                     env.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            String compose = Files.readString(dir.resolve(COMPOSE), StandardCharsets.UTF_8);
-            return ComposeTemplate.parse(ComposeTemplate.interpolate(compose, env));
+            return env;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the install folder " + dir + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package com.adaptivestartup.console.stack;
 
-import com.adaptivestartup.console.tls.WebAddress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;

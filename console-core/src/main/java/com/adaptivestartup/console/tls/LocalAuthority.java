@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.tls;
 
+import com.adaptivestartup.console.stack.WebAddress;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.tls;
 
+import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import java.time.Duration;
 import java.time.Instant;

@@ -204,10 +204,10 @@ public final class ConsoleCore {
         return new InstallService(licenseService(), new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations());
     }
 
-    public com.adaptivestartup.console.tls.AddressService addressService() {
+    public com.adaptivestartup.console.install.AddressService addressService() {
         var check = new com.adaptivestartup.console.tls.CertificateCheck();
         var certificates = new com.adaptivestartup.console.tls.WebCertificates(check);
-        return new com.adaptivestartup.console.tls.AddressService(installations(), new InstallService(licenseService(),
+        return new com.adaptivestartup.console.install.AddressService(installations(), new InstallService(licenseService(),
                 new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock),
                 certificates, check, clock);
     }

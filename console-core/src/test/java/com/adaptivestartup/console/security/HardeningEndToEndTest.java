@@ -22,10 +22,16 @@ import com.adaptivestartup.console.state.AppDirectories;
 import com.adaptivestartup.console.state.StateDatabase;
 import com.adaptivestartup.console.update.TestChannel;
 import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.install.AddressService;
+import com.adaptivestartup.console.tls.CertificateRefused;
+import com.adaptivestartup.console.tls.LocalAuthority;
+import com.adaptivestartup.console.tls.ServerCertificate;
+import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.console.wiring.ConsoleCore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -266,6 +273,93 @@ class HardeningEndToEndTest {
 
     @Test
     @Order(9)
+    void anAddressServesTheAppOverHttpsAndBadInputChangesNothing() throws Exception {
+        AddressService addresses = console.addressService();
+        String host = project + ".localhost";
+        int httpsPort = StackProbe.freePort();
+        String web = webContainer();
+        try (ServerSocket taken = new ServerSocket(StackProbe.freePort())) {
+            assertThatThrownBy(() -> addresses.set(project, new WebAddress(host, taken.getLocalPort(),
+                    WebAddress.CertificateSource.LOCAL), null, InstallListener.SILENT))
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use by another program; choose"
+                            + " another HTTPS port");
+        }
+        ServerCertificate foreign = LocalAuthority.create("someone else", Instant.now())
+                .issue(new WebAddress("intranet.example", 443, WebAddress.CertificateSource.LOCAL), Instant.now());
+        assertThatThrownBy(() -> addresses.set(project, new WebAddress(host, httpsPort, WebAddress.CertificateSource.OWN),
+                foreign, InstallListener.SILENT)).isInstanceOf(CertificateRefused.class)
+                .hasMessageStartingWith("the certificate is for intranet.example, not for " + host);
+        assertThat(webContainer()).as("refused before anything changed").isEqualTo(web);
+        assertThat(addresses.show(project).address()).isNull();
+        assertThat(Files.readString(dir.resolve("secrets/tls_certificate"))).isEmpty();
+
+        long started = System.nanoTime();
+        InstallResult set = addresses.set(project, new WebAddress(host, httpsPort, WebAddress.CertificateSource.LOCAL), null,
+                InstallListener.SILENT);
+        System.out.printf("address set (certificate made here, stack converged) in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        String url = "https://" + host + ":" + httpsPort + "/";
+        assertThat(set.url()).isEqualTo(url);
+        AddressService.AddressView view = addresses.show(project);
+        assertThat(view.certificate().names()).containsExactly(host);
+        assertThat(view.certificate().daysLeft()).isBetween(395L, 397L);
+        assertThat(view.certificate().warning()).isNull();
+        Path ca = tmp.resolve("local-ca.crt");
+        assertThat(addresses.exportAuthority(project, ca)).contains("Trusted Root Certification Authorities");
+
+        // OpenSSL checks the chain against the exported authority, the name, and the protocols offered.
+        OpenSsl good = OpenSsl.connect(httpsPort, host, ca, "-tls1_2");
+        assertThat(good.output()).as(good.output()).contains("Verification: OK").contains("Protocol version: TLSv1.2");
+        assertThat(OpenSsl.connect(httpsPort, host, ca).output()).contains("Protocol version: TLSv1.3");
+        assertThat(OpenSsl.connect(httpsPort, host, ca, "-tls1_1").handshakeFailed()).as("TLS 1.1 refused").isTrue();
+        assertThat(OpenSsl.connect(httpsPort, host, ca, "-tls1_2", "-cipher", "AES128-SHA").handshakeFailed())
+                .as("a cipher without forward secrecy refused").isTrue();
+        assertThat(OpenSsl.connect(httpsPort, host, ca, "-tls1_2", "-cipher", "DES-CBC3-SHA:RC4-SHA:NULL-SHA:@SECLEVEL=0")
+                .handshakeFailed()).as("weak ciphers refused").isTrue();
+
+        // Plain HTTP on the web port only sends people to the address.
+        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/orgs?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(308);
+        assertThat(redirect.headers().firstValue("Location")).contains(url + "api/orgs?x=1");
+
+        // A client that trusts only the exported authority signs in, and an invitation's link is on the address.
+        HttpClient https = HttpClient.newBuilder().sslContext(OpenSsl.trusting(ca)).build();
+        JsonNode login = JSON.readTree(https.send(HttpRequest.newBuilder(URI.create(url + "api/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("email", "founder@example.com", "password", PASSWORD)))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String token = login.get("token").asText();
+        HttpResponse<String> orgs = https.send(HttpRequest.newBuilder(URI.create(url + "api/orgs"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(orgs.headers().firstValue("Strict-Transport-Security")).as("no HSTS until people trust the authority").isEmpty();
+        String serial = serialOf(orgs);
+        String org = JSON.readTree(orgs.body()).get(0).get("id").asText();
+        JsonNode invitation = JSON.readTree(https.send(HttpRequest.newBuilder(URI.create(url + "api/orgs/" + org + "/invitations"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"colleague@example.com\",\"role\":\"member\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(invitation.get("link").asText()).isEqualTo(url + "#/invitation/" + invitation.get("token").asText());
+        assertThat(inspect(project + "-web-1").toString()).as("the key is a mounted file, never in the container's settings")
+                .doesNotContain("PRIVATE KEY").contains("PUBLIC_URL=" + url);
+
+        // Renew now: a new certificate is served.
+        addresses.renew(project, InstallListener.SILENT);
+        HttpResponse<String> after = https.send(HttpRequest.newBuilder(URI.create(url + "readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(serialOf(after)).isNotEqualTo(serial).isEqualTo(addresses.show(project).certificate().serial());
+    }
+
+    private static String webContainer() {
+        return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.SERVICE, "web")).get(0).id();
+    }
+
+    private static String serialOf(HttpResponse<?> r) throws Exception {
+        return ((java.security.cert.X509Certificate) r.sslSession().orElseThrow().getPeerCertificates()[0]).getSerialNumber()
+                .toString(16).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Test
+    @Order(10)
     void aRollbackTo110KeepsEveryRow() throws Exception {
         var rolledBack = console.updateService().rollback(project, InstallListener.SILENT);
         assertThat(rolledBack.to()).isEqualTo("1.1.0");
@@ -279,6 +373,8 @@ class HardeningEndToEndTest {
                 .isEqualTo("edited on 1.2.0");
         assertThat(StackProbe.psql(project, "SELECT title FROM goals")).as("the workspace's rows are kept for the next update")
                 .isEqualTo("Goal on 1.2.0");
+        assertThat(console.addressService().show(project).address().host())
+                .as("1.1.0 serves plain HTTP again; the address is kept for the next update").isEqualTo(project + ".localhost");
     }
 
     private static String hardenedVenture(Founder f) throws Exception {

@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.tls;
 
+import com.adaptivestartup.console.stack.WebAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

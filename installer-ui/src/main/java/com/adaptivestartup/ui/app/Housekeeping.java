@@ -9,6 +9,7 @@ import com.adaptivestartup.console.state.History;
 import com.adaptivestartup.console.support.SupportBundle;
 import com.adaptivestartup.console.update.ConsoleUpdates;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
+import com.adaptivestartup.ui.console.AddressOperations;
 import com.adaptivestartup.ui.console.EngineOperations;
 import com.adaptivestartup.ui.console.LicenseOperations;
 import com.adaptivestartup.ui.console.LogOperations;
@@ -80,6 +81,55 @@ final class Housekeeping {
 
             public void useThisMachine() {
                 services.core.forgetEngine();
+            }
+        };
+    }
+
+    static AddressOperations address(ConsoleServices services, String project) {
+        com.adaptivestartup.console.install.AddressService addresses = services.core.addressService();
+        com.adaptivestartup.console.tls.OsTrustStore trust = new com.adaptivestartup.console.tls.OsTrustStore();
+        com.adaptivestartup.console.tls.CertificateCheck check = new com.adaptivestartup.console.tls.CertificateCheck();
+        return new AddressOperations() {
+            public com.adaptivestartup.console.install.AddressService.AddressView current() {
+                return addresses.show(project);
+            }
+
+            public String set(com.adaptivestartup.console.stack.WebAddress address,
+                              com.adaptivestartup.console.tls.CertificateFiles own) {
+                return addresses.set(project, address, own == null ? null : own.read(check),
+                        com.adaptivestartup.console.install.InstallListener.SILENT).url();
+            }
+
+            public String clear() {
+                return addresses.clear(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+            }
+
+            public String renew() {
+                return addresses.renew(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+            }
+
+            public String exportAuthority(java.nio.file.Path file) {
+                return addresses.exportAuthority(project, file);
+            }
+
+            public String trustHere() {
+                java.nio.file.Path file = null;
+                try {
+                    file = java.nio.file.Files.createTempFile("adaptive-ca-", ".crt");
+                    addresses.exportAuthority(project, file);
+                    trust.add(file, "Adaptive Startup " + com.adaptivestartup.console.tls.WebCertificates.authorityLabel(project));
+                    return trust.where();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write a temporary file: " + e.getMessage(), e);
+                } finally {
+                    if (file != null) {
+                        file.toFile().delete();
+                    }
+                }
+            }
+
+            public String trustStore() {
+                return trust.where();
             }
         };
     }

@@ -1,6 +1,8 @@
 package com.adaptivestartup.ui.app;
 
 import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.ui.console.AddressView;
+import com.adaptivestartup.ui.console.AddressViewModel;
 import com.adaptivestartup.ui.console.BackupsView;
 import com.adaptivestartup.ui.console.ConsoleWatch;
 import com.adaptivestartup.ui.console.BackupsViewModel;
@@ -64,10 +66,15 @@ final class OperatorConsole {
         HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone);
         SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
         EngineViewModel engine = new EngineViewModel(Housekeeping.engine(services), background);
+        AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone);
+        // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
+        Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
+        addressCheck.setCycleCount(Animation.INDEFINITE);
 
         TabPane tabs = new TabPane(
-                new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text,
-                        "http://localhost:" + installed.httpPort() + "/", openInBrowser)),
+                new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text, address.linkProperty(),
+                        new AddressView.AddressLink(address, text, openInBrowser), openInBrowser)),
+                tab(text.getString("console.address"), () -> new AddressView(address, text, openInBrowser), address::refresh),
                 tab(text.getString("console.backups"), () -> new BackupsView(backups, text), backups::refresh),
                 tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
                 tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),
@@ -76,17 +83,22 @@ final class OperatorConsole {
                 tab(text.getString("console.support"), () -> new SupportView(support, text), () -> { }),
                 tab(text.getString("console.history"), () -> new HistoryView(history, text), history::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ConsoleWatch.watchCertificate(address, (title, message) -> org.controlsfx.control.Notifications.create()
+                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning());
         ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
                 .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning());
         return new Built(tabs, () -> {
             dashboard.refresh();
             refresh.play();
+            address.refresh();
+            addressCheck.play();
             updates.refresh();   // the Updates tab's notices matter before it is opened
             license.sendHeartbeatIfDue();
             heartbeat.play();
         }, () -> {
             refresh.stop();
             heartbeat.stop();
+            addressCheck.stop();
             logs.close();
         });
     }

@@ -32,8 +32,19 @@ final class Wizard {
         PreflightService preflight = services.core.preflight(services::locate);
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background);
-        InstallViewModel install = new InstallViewModel((request, listener) -> {
+        background.run(com.adaptivestartup.console.stack.WebAddress::suggestions, settings.addressSuggestions()::setAll,
+                e -> { });   // no suggestions: the admin types the address
+        InstallViewModel install = new InstallViewModel((asked, listener) -> {
             InstallService installer = services.core.installService();
+            InstallRequest request = asked;
+            var own = settings.ownCertificate();
+            if (own != null) {   // read and checked here, off the UI thread, before anything is installed
+                try {
+                    request = request.withCertificate(own.read(new com.adaptivestartup.console.tls.CertificateCheck()));
+                } catch (com.adaptivestartup.console.tls.CertificateRefused e) {
+                    throw new InstallFailed("certificate", e.getMessage());
+                }
+            }
             Path bundle = settings.bundle();
             if (bundle == null) {
                 return installer.install(request, listener);
@@ -45,9 +56,8 @@ final class Wizard {
                 throw new InstallFailed("bundle", e.getMessage());
             }
         },
-                () -> new InstallRequest(license.keyProperty().get().strip(), settings.installDir(), services.project,
-                        settings.port(), settings.email(), null, services.env.getOrDefault("ADAPTIVE_RELEASE", ""),
-                        settings.aiKey(), null), background);
+                () -> settings.request(license.keyProperty().get().strip(), services.project,
+                        services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background);
         return new WizardViewModel(license, checks, settings, install);
     }
 }

@@ -7,10 +7,21 @@ import java.util.stream.Collectors;
 /**
  * What deserves a desktop notification while the console is open or minimized: the stack going from healthy
  * to degraded or down (with the services concerned), a backup or restore that failed, and a warning or
- * critical notice from the vendor not shown before in this session.
+ * critical notice from the vendor not shown before in this session, and the app's certificate three weeks before
+ * its end.
  */
 public final class ConsoleWatch {
     private ConsoleWatch() {
+    }
+
+    /** The certificate nearing its end (or past it), said once per warning while the console runs. */
+    public static void watchCertificate(AddressViewModel address, Notifier notifier) {
+        Set<String> said = new HashSet<>();
+        address.warningProperty().addListener((o, before, now) -> {
+            if (now != null && said.add(now)) {
+                notifier.warn("The app's certificate needs attention", now);
+            }
+        });
     }
 
     public static void watch(DashboardViewModel dashboard, BackupsViewModel backups, UpdatesViewModel updates, Notifier notifier) {

@@ -17,6 +17,12 @@ public final class DashboardView extends VBox {
     private final FlowPane cards = new FlowPane(12, 12);
 
     public DashboardView(DashboardViewModel model, ResourceBundle text, String appUrl, Consumer<String> openBrowser) {
+        this(model, text, new javafx.beans.property.SimpleStringProperty(appUrl), null, openBrowser);
+    }
+
+    /** With the address people use shown under the overall state ({@code address}: its link, copy, warning). */
+    public DashboardView(DashboardViewModel model, ResourceBundle text, javafx.beans.value.ObservableValue<String> appUrl,
+                         javafx.scene.Node address, Consumer<String> openBrowser) {
         super(16);
         this.model = model;
         this.text = text;
@@ -30,7 +36,7 @@ public final class DashboardView extends VBox {
         Button open = new Button(text.getString("done.open"));
         open.setId("open-app");
         open.getStyleClass().add("accent");
-        open.setOnAction(e -> openBrowser.accept(appUrl));
+        open.setOnAction(e -> openBrowser.accept(appUrl.getValue()));
         Label problem = new Label();
         problem.setId("dashboard-problem");
         problem.getStyleClass().add("danger");
@@ -44,6 +50,9 @@ public final class DashboardView extends VBox {
         passwordNote.textProperty().bind(model.passwordNoteProperty());
         passwordNote.managedProperty().bind(passwordNote.textProperty().isNotEmpty());
         getChildren().addAll(new HBox(16, overall, open), problem, passwordNote, cards);
+        if (address != null) {
+            getChildren().add(1, address);
+        }
     }
 
     /** Cards are kept and updated in place (a click never lands on a card being replaced); new services get one. */

@@ -1,13 +1,19 @@
 package com.adaptivestartup.ui.wizard;
 
 import java.util.ResourceBundle;
+import com.adaptivestartup.ui.CertificateFields;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 
-/** The install folder, the web port and the admin's email, each with its error under it. */
+/**
+ * The install folder, the web port, the admin's email, the AI key, an offline bundle, and the address people will
+ * use with its HTTPS port and certificate, each with its error under it.
+ */
 public final class SettingsView extends GridPane {
 
     public SettingsView(SettingsViewModel model, ResourceBundle text) {
@@ -42,6 +48,33 @@ public final class SettingsView extends GridPane {
             }
         });
         add(choose, 2, 6);
+        https(model, text);
+    }
+
+    /** The address (this machine's names offered), then the HTTPS port and where the certificate comes from. */
+    private void https(SettingsViewModel model, ResourceBundle text) {
+        javafx.scene.control.ComboBox<String> address = new javafx.scene.control.ComboBox<>(model.addressSuggestions());
+        address.setId("settings-address");
+        address.setEditable(true);
+        address.setPrefWidth(420);
+        address.setPromptText(text.getString("settings.address.prompt"));
+        address.setAccessibleText(text.getString("settings.address"));
+        address.getEditor().textProperty().bindBidirectional(model.addressProperty());
+        Label label = new Label(text.getString("settings.address"));
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setLabelFor(address);
+        Label problem = new Label();
+        problem.setId("settings-address-error");
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(model.addressError());
+        add(label, 0, 10);
+        add(address, 1, 10);
+        add(problem, 1, 11);
+        BooleanBinding noAddress = Bindings.createBooleanBinding(() -> model.addressProperty().get().isBlank(),
+                model.addressProperty());
+        add(new CertificateFields(new CertificateFields.Values(model.httpsPortProperty(), model.certificateSourceProperty(),
+                model.certificateFileProperty(), model.keyFileProperty(), model.pfxPasswordProperty(), model.httpsPortError(),
+                model.certificateError()), noAddress, text), 0, 12, 3, 1);
     }
 
     private TextField row(int at, String id, String name, StringProperty value, StringBinding error) {

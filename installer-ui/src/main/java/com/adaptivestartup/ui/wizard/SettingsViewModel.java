@@ -6,13 +6,22 @@ import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.stack.StackSettings;
+import com.adaptivestartup.console.tls.CertificateFiles;
+import com.adaptivestartup.console.stack.WebAddress;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.StringProperty;
 
 /**
- * Where to install, on which web port, the first admin's email, optionally an AI key, and optionally an
- * offline bundle to install from (for a machine that cannot reach the registry): sensible defaults so Next works without typing, each
- * field checked as it changes with a sentence saying what is wrong.
+ * Where to install, on which web port, the first admin's email, optionally an AI key, optionally an offline
+ * bundle to install from (for a machine that cannot reach the registry), and optionally the address people will
+ * use with its HTTPS port and certificate (made here, or the company's own files): sensible defaults so Next works
+ * without typing, each field checked as it changes with a sentence saying what is wrong.
  */
 public final class SettingsViewModel {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -25,6 +34,17 @@ public final class SettingsViewModel {
     private final StringBinding installDirError;
     private final StringBinding httpPortError;
     private final StringBinding adminEmailError;
+    private final StringProperty address = new SimpleStringProperty("");
+    private final ObservableList<String> addressSuggestions = FXCollections.observableArrayList();
+    private final StringProperty httpsPort = new SimpleStringProperty(String.valueOf(WebAddress.DEFAULT_HTTPS_PORT));
+    private final ObjectProperty<WebAddress.CertificateSource> certificateSource =
+            new SimpleObjectProperty<>(WebAddress.CertificateSource.LOCAL);
+    private final StringProperty certificateFile = new SimpleStringProperty("");
+    private final StringProperty keyFile = new SimpleStringProperty("");
+    private final StringProperty pfxPassword = new SimpleStringProperty("");
+    private final StringBinding addressError;
+    private final StringBinding httpsPortError;
+    private final StringBinding certificateError;
     private final BooleanBinding valid;
 
     public SettingsViewModel(Path defaultInstallDir, ResourceBundle text) {
@@ -48,7 +68,113 @@ public final class SettingsViewModel {
             String f = bundleFile.get().strip();
             return f.isEmpty() || java.nio.file.Files.isRegularFile(Path.of(f)) ? null : text.getString("settings.bundle.missing");
         }, bundleFile);
-        valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull());
+        addressError = Bindings.createStringBinding(() -> {
+            if (address.get().isBlank()) {
+                return null;
+            }
+            try {
+                WebAddress.checkedHost(address.get());
+                return null;
+            } catch (IllegalArgumentException e) {
+                return sentence(e.getMessage());
+            }
+        }, address);
+        httpsPortError = Bindings.createStringBinding(() -> {
+            if (address.get().isBlank()) {
+                return null;
+            }
+            try {
+                int p = Integer.parseInt(httpsPort.get().strip());
+                return p < 1 || p > 65535 ? text.getString("settings.port.range")
+                        : httpPort.get().strip().equals(String.valueOf(p)) ? text.getString("settings.https.same") : null;
+            } catch (NumberFormatException e) {
+                return text.getString("settings.port.number");
+            }
+        }, address, httpsPort, httpPort);
+        certificateError = Bindings.createStringBinding(() -> {
+            if (address.get().isBlank() || certificateSource.get() != WebAddress.CertificateSource.OWN) {
+                return null;
+            }
+            if (certificateFile.get().isBlank()) {
+                return text.getString("settings.certificate.choose");
+            }
+            boolean pfx = certificateFile.get().strip().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(pfx|p12)");
+            return !pfx && keyFile.get().isBlank() ? text.getString("settings.certificate.key") : null;
+        }, address, certificateSource, certificateFile, keyFile);
+        valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull())
+                .and(addressError.isNull()).and(httpsPortError.isNull()).and(certificateError.isNull());
+    }
+
+    /** The address people will use; empty: none (the app on this computer over plain HTTP). */
+    public StringProperty addressProperty() {
+        return address;
+    }
+
+    /** This machine's names and addresses, offered for the address (filled in the background). */
+    public ObservableList<String> addressSuggestions() {
+        return addressSuggestions;
+    }
+
+    public StringProperty httpsPortProperty() {
+        return httpsPort;
+    }
+
+    public ObjectProperty<WebAddress.CertificateSource> certificateSourceProperty() {
+        return certificateSource;
+    }
+
+    /** The company's certificate: a PEM file (with {@link #keyFileProperty()}) or a .pfx/.p12 file (with its password). */
+    public StringProperty certificateFileProperty() {
+        return certificateFile;
+    }
+
+    public StringProperty keyFileProperty() {
+        return keyFile;
+    }
+
+    public StringProperty pfxPasswordProperty() {
+        return pfxPassword;
+    }
+
+    public StringBinding addressError() {
+        return addressError;
+    }
+
+    public StringBinding httpsPortError() {
+        return httpsPortError;
+    }
+
+    public StringBinding certificateError() {
+        return certificateError;
+    }
+
+    /** The address with its port and certificate source, or null for none. Only when valid. */
+    public WebAddress web() {
+        return address.get().isBlank() ? null
+                : new WebAddress(address.get(), Integer.parseInt(httpsPort.get().strip()), certificateSource.get());
+    }
+
+    /** The company's certificate files (read and checked during the install, off this thread), or null. */
+    public CertificateFiles ownCertificate() {
+        WebAddress web = web();
+        if (web == null || web.source() != WebAddress.CertificateSource.OWN) {
+            return null;
+        }
+        return new CertificateFiles(Path.of(certificateFile.get().strip()), keyFile.get().isBlank() ? null
+                : Path.of(keyFile.get().strip()), pfxPassword.get());
+    }
+
+    /**
+     * What to install with these settings (the company's certificate files are read during the install, off the UI
+     * thread: see {@link #ownCertificate()}); no address keeps what an installation had.
+     */
+    public InstallRequest request(String licenseKey, String project, String release) {
+        return new InstallRequest(licenseKey, installDir(), project, port(), email(), null, release, aiKey(),
+                web() == null ? null : StackSettings.DEFAULTS.withWeb(web()), null);
+    }
+
+    private static String sentence(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
     public StringProperty installDirProperty() {

@@ -22,6 +22,21 @@ class ConsoleWatchTest {
     }
 
     @Test
+    void theCertificateNearingItsEndIsSaidOnce() {
+        FakeAddresses fake = new FakeAddresses();
+        AddressViewModel address = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC);
+        ConsoleWatch.watchCertificate(address, (title, text) -> said.add(title + ": " + text));
+        address.refresh();
+        assertThat(said).isEmpty();
+        fake.view = FakeAddresses.served(java.time.Duration.ofDays(20), "the certificate for startup.acme.local ends in 20"
+                + " days; renew it now");
+        address.refresh();
+        address.refresh();
+        assertThat(said).containsExactly("The app's certificate needs attention: The certificate for startup.acme.local"
+                + " ends in 20 days; renew it now.");
+    }
+
+    @Test
     void aServiceGoingDownIsSaidOnceWithItsName() {
         dashboard.refresh();
         assertThat(dashboard.overallProperty().get()).isEqualTo("healthy");

@@ -62,8 +62,8 @@ final class FakeConsole {
         SettingsViewModel settings = new SettingsViewModel(Path.of("/opt/adaptive"), TEXT);
         SystemCheckViewModel checks = new SystemCheckViewModel(this::preflight, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background);
-        InstallViewModel install = new InstallViewModel(this::install, () -> new InstallRequest(license.keyProperty().get(),
-                settings.installDir(), "adaptive", settings.port(), settings.email(), null, "release.asr"), background);
+        InstallViewModel install = new InstallViewModel(this::install, () -> settings.request(license.keyProperty().get(),
+                "adaptive", "release.asr"), background);
         return new WizardViewModel(license, checks, settings, install);
     }
 }

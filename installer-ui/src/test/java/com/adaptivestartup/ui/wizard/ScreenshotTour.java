@@ -93,6 +93,11 @@ public final class ScreenshotTour {
             save(scene, out, "wizard-3-settings-error", theme);
             wizard.settings().httpPortProperty().set("8080");
             save(scene, out, "wizard-3-settings", theme);
+            wizard.settings().addressProperty().set("startup.acme.local");
+            wizard.settings().certificateSourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.OWN);
+            wizard.settings().certificateFileProperty().set("/home/admin/certs/startup.acme.local.crt");
+            save(scene, out, "wizard-3-settings-https", theme);
+            wizard.settings().addressProperty().set("");
             wizard.next();
             save(scene, out, "wizard-4-install", theme);
             wizard.next();
@@ -197,6 +202,14 @@ public final class ScreenshotTour {
         engine.addressProperty().set("ssh://admin@nas.office.lan");
         engine.choose();
         shoot(new com.adaptivestartup.ui.console.EngineView(engine, FakeConsole.TEXT), out, "console-8-engine", theme);
+        var addresses = new com.adaptivestartup.ui.console.FakeAddresses();
+        addresses.view = com.adaptivestartup.ui.console.FakeAddresses.served(java.time.Duration.ofDays(18), "the"
+                + " certificate for startup.acme.local ends in 18 days; renew it now (Renew now, or `adaptivectl address renew`)");
+        var address = new com.adaptivestartup.ui.console.AddressViewModel(addresses, Background.SAME_THREAD,
+                java.time.ZoneOffset.UTC);
+        address.refresh();
+        shoot(new com.adaptivestartup.ui.console.AddressView(address, FakeConsole.TEXT, url -> { }), out, "console-9-address",
+                theme);
     }
 
     private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {

@@ -70,6 +70,35 @@ class WizardViewModelTest {
     }
 
     @Test
+    void theAddressIsOptionalCheckedAsTypedAndGoesToTheInstallWithItsCertificateSource() {
+        wizard.next();
+        wizard.next();
+        SettingsViewModel s = wizard.settings();
+        assertThat(s.addressError().get()).as("no address: plain HTTP on this computer").isNull();
+        s.addressProperty().set("https://startup.acme.local");
+        assertThat(s.addressError().get()).startsWith("'https://startup.acme.local' is a link, not an address");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        s.addressProperty().set("startup.acme.local");
+        s.httpsPortProperty().set(s.httpPortProperty().get());
+        assertThat(s.httpsPortError().get()).isEqualTo("The HTTPS port and the web port must differ (such as 443 and 8080).");
+        s.httpsPortProperty().set("8443");
+        s.certificateSourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.OWN);
+        assertThat(s.certificateError().get()).isEqualTo("Choose the certificate file (.crt, .pem, .pfx or .p12).");
+        s.certificateFileProperty().set("/certs/startup.pfx");
+        assertThat(s.certificateError().get()).as("a .pfx holds its key").isNull();
+        s.certificateFileProperty().set("/certs/startup.crt");
+        assertThat(s.certificateError().get()).isEqualTo("Choose the private key file that goes with the certificate.");
+        s.certificateSourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.LOCAL);
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        wizard.next();
+        assertThat(console.installs).singleElement().satisfies(r -> {
+            assertThat(r.settings().web().url()).isEqualTo("https://startup.acme.local:8443/");
+            assertThat(r.settings().web().source()).isEqualTo(com.adaptivestartup.console.stack.WebAddress.CertificateSource.LOCAL);
+            assertThat(r.certificate()).as("made during the install").isNull();
+        });
+    }
+
+    @Test
     void theInstallStartsOnEnteringItsStepReportsProgressAndGivesThePasswordOnce() {
         wizard.next();
         wizard.next();

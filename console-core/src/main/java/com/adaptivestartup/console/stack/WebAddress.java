@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.tls;
+package com.adaptivestartup.console.stack;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package com.adaptivestartup.console.tls;
+package com.adaptivestartup.console.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,14 @@
-package com.adaptivestartup.console.tls;
+package com.adaptivestartup.console.install;
 
-import com.adaptivestartup.console.install.InstallListener;
-import com.adaptivestartup.console.install.InstallRequest;
-import com.adaptivestartup.console.install.InstallResult;
-import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackSettings;
+import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.tls.CertificateCheck;
+import com.adaptivestartup.console.tls.CertificateRefused;
+import com.adaptivestartup.console.tls.ServerCertificate;
+import com.adaptivestartup.console.tls.TrustInstructions;
+import com.adaptivestartup.console.tls.WebCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

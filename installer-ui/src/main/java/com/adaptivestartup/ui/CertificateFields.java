@@ -1,0 +1,119 @@
+package com.adaptivestartup.ui;
+
+import com.adaptivestartup.console.stack.WebAddress;
+import java.util.ResourceBundle;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+/**
+ * The HTTPS port and where the certificate comes from (made here, or the company's own: a certificate file with
+ * its key file, or a .pfx/.p12 file with its password), shared by the wizard and the console's Address tab.
+ * Disabled while there is no address; the company's files only while "our own" is chosen.
+ */
+public final class CertificateFields extends GridPane {
+
+    /** The view model's values these fields edit; the errors may be null (the console checks on Apply). */
+    public record Values(StringProperty httpsPort, ObjectProperty<WebAddress.CertificateSource> source,
+                         StringProperty certificateFile, StringProperty keyFile, StringProperty pfxPassword,
+                         StringBinding portError, StringBinding certificateError) {
+    }
+
+    public CertificateFields(Values values, BooleanBinding noAddress, ResourceBundle text) {
+        setHgap(12);
+        setVgap(4);
+        TextField port = new TextField();
+        port.setId("https-port");
+        port.setPrefColumnCount(6);
+        port.textProperty().bindBidirectional(values.httpsPort());
+        port.disableProperty().bind(noAddress);
+        row(0, text.getString("settings.https.port"), port, "https-port-error", values.portError());
+
+        ToggleGroup group = new ToggleGroup();
+        RadioButton local = radio("certificate-local", text.getString("settings.certificate.local"),
+                WebAddress.CertificateSource.LOCAL, group);
+        RadioButton own = radio("certificate-own", text.getString("settings.certificate.own"),
+                WebAddress.CertificateSource.OWN, group);
+        group.selectToggle(values.source().get() == WebAddress.CertificateSource.OWN ? own : local);
+        values.source().addListener((o, was, now) -> group.selectToggle(now == WebAddress.CertificateSource.OWN ? own : local));
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                values.source().set((WebAddress.CertificateSource) now.getUserData());
+            }
+        });
+        HBox sources = new HBox(16, local, own);
+        sources.disableProperty().bind(noAddress);
+        row(2, text.getString("settings.certificate"), sources, null, null);
+
+        BooleanBinding notOwn = noAddress.or(values.source().isNotEqualTo(WebAddress.CertificateSource.OWN));
+        TextField file = field("certificate-file", values.certificateFile(), notOwn);
+        file.setPromptText(text.getString("settings.certificate.file.prompt"));
+        file.setPrefColumnCount(28);
+        row(4, text.getString("settings.certificate.file"), file, "certificate-error", values.certificateError());
+        add(chooser("certificate-file-choose", text, values.certificateFile(), notOwn), 2, 4);
+        row(6, text.getString("settings.certificate.keyfile"), field("key-file", values.keyFile(), notOwn), null, null);
+        add(chooser("key-file-choose", text, values.keyFile(), notOwn), 2, 6);
+        PasswordField password = new PasswordField();
+        password.setId("pfx-password");
+        password.textProperty().bindBidirectional(values.pfxPassword());
+        password.disableProperty().bind(notOwn);
+        row(8, text.getString("settings.certificate.password"), password, null, null);
+    }
+
+    private static RadioButton radio(String id, String name, WebAddress.CertificateSource source, ToggleGroup group) {
+        RadioButton b = new RadioButton(name);
+        b.setId(id);
+        b.setUserData(source);
+        b.setToggleGroup(group);
+        return b;
+    }
+
+    private static TextField field(String id, StringProperty value, BooleanBinding disabled) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.disableProperty().bind(disabled);
+        return f;
+    }
+
+    private Button chooser(String id, ResourceBundle text, StringProperty into, BooleanBinding disabled) {
+        Button choose = new Button(text.getString("settings.bundle.choose"));
+        choose.setId(id);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.disableProperty().bind(disabled);
+        choose.setOnAction(e -> {
+            java.io.File f = new javafx.stage.FileChooser().showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                into.set(f.getAbsolutePath());
+            }
+        });
+        return choose;
+    }
+
+    private void row(int at, String name, Node field, String errorId, StringBinding error) {
+        Label label = new Label(name);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(field);
+        field.setAccessibleText(name);
+        add(label, 0, at);
+        add(field, 1, at);
+        if (error != null) {
+            Label problem = new Label();
+            problem.setId(errorId);
+            problem.getStyleClass().add("danger");
+            problem.textProperty().bind(error);
+            add(problem, 1, at + 1);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.console.install.AddressService;
+import com.adaptivestartup.console.tls.CertificateFiles;
+import com.adaptivestartup.console.stack.WebAddress;
+import com.adaptivestartup.ui.Background;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The address people use and its certificate: the link (shown on the dashboard, copyable), the certificate's kind,
+ * names and end, a warning three weeks before the end, and the actions: set or change the address (with a
+ * certificate made here or the company's own files), Replace certificate, Renew now, back to plain HTTP, export
+ * the installation's authority, trust it on this computer. Each runs in the background; a refusal is its sentence.
+ */
+public final class AddressViewModel {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private final AddressOperations operations;
+    private final Background background;
+    private final ZoneId zone;
+    private final ReadOnlyStringWrapper link = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasAddress = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper madeHere = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasAuthority = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty httpsPort = new SimpleStringProperty(String.valueOf(WebAddress.DEFAULT_HTTPS_PORT));
+    private final ObjectProperty<WebAddress.CertificateSource> source = new SimpleObjectProperty<>(WebAddress.CertificateSource.LOCAL);
+    private final StringProperty certificateFile = new SimpleStringProperty("");
+    private final StringProperty keyFile = new SimpleStringProperty("");
+    private final StringProperty pfxPassword = new SimpleStringProperty("");
+
+    public AddressViewModel(AddressOperations operations, Background background, ZoneId zone) {
+        this.operations = operations;
+        this.background = background;
+        this.zone = zone;
+    }
+
+    public void refresh() {
+        background.run(operations::current, this::show, e -> result.set(e.getMessage()));
+    }
+
+    private void show(AddressService.AddressView v) {
+        link.set(v.url());
+        hasAddress.set(v.address() != null);
+        hasAuthority.set(v.hasLocalAuthority());
+        if (v.address() == null) {
+            summary.set("No address yet: the app is served over plain HTTP, on this computer's web port only. Set the"
+                    + " address your colleagues will use to serve it over HTTPS.");
+            certificate.set(null);
+            warning.set(null);
+            madeHere.set(false);
+            return;
+        }
+        madeHere.set(v.address().source() == WebAddress.CertificateSource.LOCAL);
+        summary.set("People use " + v.url() + " (HTTPS port " + v.address().httpsPort() + "); the web port sends them there.");
+        if (host.get().isBlank()) {
+            host.set(v.address().host());
+            httpsPort.set(String.valueOf(v.address().httpsPort()));
+            source.set(v.address().source());
+        }
+        var c = v.certificate();
+        if (c == null) {
+            certificate.set("No certificate is in place; set the address again.");
+            warning.set(null);
+            return;
+        }
+        certificate.set("Certificate: " + c.source() + ", for " + String.join(", ", c.names()) + ", issued by " + c.issuer()
+                + ". Valid until " + DAY.format(c.notAfter().atZone(zone)) + " (" + c.daysLeft() + " days).");
+        warning.set(c.warning() == null ? null : Character.toUpperCase(c.warning().charAt(0)) + c.warning().substring(1) + ".");
+    }
+
+    /** Sets or changes the address (and, for the company's own certificate, replaces it). */
+    public void apply() {
+        WebAddress address;
+        try {
+            address = new WebAddress(host.get(), Integer.parseInt(httpsPort.get().strip()), source.get());
+        } catch (NumberFormatException e) {
+            result.set("The HTTPS port is a number, for example 443.");
+            return;
+        } catch (IllegalArgumentException e) {
+            result.set(sentence(e.getMessage()));
+            return;
+        }
+        CertificateFiles own = null;
+        if (address.source() == WebAddress.CertificateSource.OWN) {
+            if (certificateFile.get().isBlank()) {
+                result.set("Choose the certificate file (.crt, .pem, .pfx or .p12).");
+                return;
+            }
+            own = new CertificateFiles(Path.of(certificateFile.get().strip()),
+                    keyFile.get().isBlank() ? null : Path.of(keyFile.get().strip()), pfxPassword.get());
+        }
+        CertificateFiles files = own;
+        change(() -> operations.set(address, files), url -> "The app is now served at " + url + ".");
+    }
+
+    public void clear() {
+        change(operations::clear, url -> "The app is served over plain HTTP again, at " + url + ".");
+    }
+
+    public void renew() {
+        change(operations::renew, url -> "A new certificate is in place; the app is at " + url + ".");
+    }
+
+    public void exportAuthority(Path file) {
+        run(() -> operations.exportAuthority(file), how -> "Saved " + file + ". " + how);
+    }
+
+    /** Where trusting on this computer puts the authority, for the question the view asks first. */
+    public String trustStore() {
+        return operations.trustStore();
+    }
+
+    public void trustHere() {
+        run(operations::trustHere, where -> "Added to " + where + ". Restart your browser.");
+    }
+
+    private void change(Supplier<String> work, java.util.function.Function<String, String> done) {
+        run(work, url -> {
+            refresh();
+            pfxPassword.set("");
+            return done.apply(url);
+        });
+    }
+
+    private void run(Supplier<String> work, java.util.function.Function<String, String> done) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        result.set("Working\u2026");
+        background.run(work, r -> {
+            busy.set(false);
+            result.set(done.apply(r));
+        }, e -> {
+            busy.set(false);
+            result.set(sentence(e.getMessage()));
+        });
+    }
+
+    private static String sentence(String s) {
+        if (s == null || s.isEmpty()) {
+            return "Something went wrong.";
+        }
+        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") ? t : t + ".";
+    }
+
+    public ReadOnlyStringProperty linkProperty() {
+        return link.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty certificateProperty() {
+        return certificate.getReadOnlyProperty();
+    }
+
+    /** Three weeks before the certificate ends (or after): what to do, in a sentence; null otherwise. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasAddressProperty() {
+        return hasAddress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty madeHereProperty() {
+        return madeHere.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasAuthorityProperty() {
+        return hasAuthority.getReadOnlyProperty();
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty httpsPortProperty() {
+        return httpsPort;
+    }
+
+    public ObjectProperty<WebAddress.CertificateSource> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty certificateFileProperty() {
+        return certificateFile;
+    }
+
+    public StringProperty keyFileProperty() {
+        return keyFile;
+    }
+
+    public StringProperty pfxPasswordProperty() {
+        return pfxPassword;
+    }
+}

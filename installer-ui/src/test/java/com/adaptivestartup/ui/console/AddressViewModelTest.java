@@ -1,0 +1,62 @@
+package com.adaptivestartup.ui.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.adaptivestartup.console.stack.WebAddress;
+import com.adaptivestartup.ui.Background;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The Address tab's view model against a fake console-core: what it shows, what it asks, what it says back. */
+class AddressViewModelTest {
+    private final FakeAddresses fake = new FakeAddresses();
+    private final AddressViewModel model = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC);
+
+    @Test
+    void withoutAnAddressItSaysTheAppIsOnPlainHttp() {
+        model.refresh();
+        assertThat(model.linkProperty().get()).isEqualTo("http://localhost:8080/");
+        assertThat(model.summaryProperty().get()).startsWith("No address yet: the app is served over plain HTTP");
+        assertThat(model.hasAddressProperty().get()).isFalse();
+        assertThat(model.warningProperty().get()).isNull();
+    }
+
+    @Test
+    void aCertificateNearItsEndIsWarnedAboutWithWhatToDo() {
+        fake.view = FakeAddresses.served(Duration.ofDays(12), "the certificate for startup.acme.local ends in 12 days; renew it now"
+                + " (Renew now, or `adaptivectl address renew`)");
+        model.refresh();
+        assertThat(model.linkProperty().get()).isEqualTo("https://startup.acme.local/");
+        assertThat(model.certificateProperty().get()).contains("for startup.acme.local").contains("(12 days)");
+        assertThat(model.warningProperty().get()).isEqualTo("The certificate for startup.acme.local ends in 12 days; renew"
+                + " it now (Renew now, or `adaptivectl address renew`).");
+        assertThat(model.hostProperty().get()).as("the form starts from what is in use").isEqualTo("startup.acme.local");
+        assertThat(model.madeHereProperty().get()).isTrue();
+    }
+
+    @Test
+    void badInputIsSaidBeforeAskingAndARefusalIsSaidAsASentence() {
+        model.hostProperty().set("start_up");
+        model.apply();
+        assertThat(model.resultProperty().get()).startsWith("'start_up' is not a valid host name");
+        assertThat(fake.asked).isEmpty();
+        model.hostProperty().set("startup.acme.local");
+        model.sourceProperty().set(WebAddress.CertificateSource.OWN);
+        model.apply();
+        assertThat(model.resultProperty().get()).isEqualTo("Choose the certificate file (.crt, .pem, .pfx or .p12).");
+        model.certificateFileProperty().set("/certs/startup.pfx");
+        model.pfxPasswordProperty().set("wrong");
+        fake.refusal = "the password of the .pfx file is not right; type the password it was exported with";
+        model.apply();
+        assertThat(model.resultProperty().get()).isEqualTo("The password of the .pfx file is not right; type the password"
+                + " it was exported with.");
+        fake.refusal = null;
+        model.pfxPasswordProperty().set("right");
+        model.apply();
+        assertThat(fake.asked).containsExactly("set startup.acme.local:443 OWN /certs/startup.pfx",
+                "set startup.acme.local:443 OWN /certs/startup.pfx");
+        assertThat(model.resultProperty().get()).isEqualTo("The app is now served at https://startup.acme.local/.");
+        assertThat(model.pfxPasswordProperty().get()).as("not kept once used").isEmpty();
+    }
+}
