@@ -59,6 +59,8 @@ public final class SettingsView extends GridPane {
         address.setPrefWidth(420);
         address.setPromptText(text.getString("settings.address.prompt"));
         address.setAccessibleText(text.getString("settings.address"));
+        address.getEditor().setId("settings-address-text");
+        address.getEditor().setAccessibleText(text.getString("settings.address"));
         address.getEditor().textProperty().bindBidirectional(model.addressProperty());
         Label label = new Label(text.getString("settings.address"));
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -81,6 +81,19 @@ class MetricsAndFilesTest {
     }
 
     @Test
+    void aTextFileIsSentAsStoredToABrowserThatOffersCompression() throws Exception {
+        byte[] notes = "Pitch notes\n".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String base = "/api/orgs/" + org + "/files";
+        String id = founder.upload(base + "?name=notes.txt&ventureId=" + venture, "text/plain", notes).json().get("id").asText();
+        // Every browser offers these over HTTPS; the length sent is the file's, so its bytes must be sent as they are.
+        var raw = stack.api().withToken(founder.token()).withHeader("Accept-Encoding", "gzip, deflate, br, zstd")
+                .get(base + "/" + id).raw();
+        assertThat(raw.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(raw.headers().firstValue("Content-Length")).contains(String.valueOf(notes.length));
+        assertThat(raw.body()).isEqualTo(notes);
+    }
+
+    @Test
     void badUploadsAreRefusedAndLeaveNoObjectOrRow() {
         String base = "/api/orgs/" + org + "/files?name=";
         long rows = stack.count("files");
