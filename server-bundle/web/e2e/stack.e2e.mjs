@@ -71,7 +71,8 @@ async function signIn(page, email, password) {
 step('the plain-HTTP port sends the browser to the HTTPS address, whose certificate it trusts', async () => {
   const HTTP_URL = process.env.ADAPTIVE_HTTP_URL;
   assert.ok(BASE.startsWith('https://'), `the stack is served over HTTPS (ADAPTIVE_URL is ${BASE})`);
-  const page = await newPage();
+  // Its own context: the plain-HTTP address is the one request here that is meant to leave the HTTPS origin.
+  const page = await (await browser.newContext()).newPage();
   // A certificate the browser did not trust would fail this navigation (net::ERR_CERT_AUTHORITY_INVALID).
   const response = await page.goto(`${HTTP_URL}/#/`);
   assert.equal(new URL(page.url()).origin, new URL(BASE).origin);

@@ -24,8 +24,12 @@ class ComposeHashTest {
             "HTTP_PORT", "8443", "HTTP_BIND", "127.0.0.1", "BACKEND_MEMORY", "1g");
 
     private static Map<String, String> hashes(String template, String folder) throws Exception {
+        return hashes(template, folder, ENV);
+    }
+
+    private static Map<String, String> hashes(String template, String folder, Map<String, String> env) throws Exception {
         StackPlan plan = ComposeTemplate.parse(ComposeTemplate.interpolate(
-                Files.readString(Path.of("../server-bundle/src/main/stack/" + template)), ENV));
+                Files.readString(Path.of("../server-bundle/src/main/stack/" + template)), env));
         return plan.services().stream().collect(Collectors.toMap(StackPlan.Service::name,
                 s -> ComposeHash.of("golden", DIR.resolve(folder), s, null)));
     }
@@ -36,8 +40,22 @@ class ComposeHashTest {
                 "postgres", "4fa5e361ba58be0feffce05c30ff4004ecdd54f617ab77bf9f5198640291f2ac",
                 "redis", "72083ca09ac8db7234361866808074c4306596b0579af33f328ecf500d665d2a",
                 "storage", "994a938e8c4e5d665e43f10fe25799726007d6ae44bcb02e14b5379c6bd44b49",
-                "backend", "f36b52da73d9d28ca2bbe03bd7ba70cc341143afecc4d9f1a9223ba9ca76f473",
-                "web", "60bc08f3c56d3b8ac45954716655ab83ca53089eddbd91873901b8be65221c8f"));
+                "backend", "97a1d8336aec861c1b13389367dca8f0cef9488afcb55377570777106a8d395b",
+                "web", "62efe571fd9f52e8d46ad8daf55c137c7aa51e59135da4f2988aa958921a9d7f"));
+    }
+
+    /** The same with an address: HTTPS published on its port, the public URL and the certificate's fingerprint. */
+    @Test
+    void theHardenedTemplateWithAnAddressHashesAsComposeDoes() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.putAll(Map.of("PUBLIC_URL", "https://startup.acme.local:9443/", "HTTPS_PORT", "9443", "HTTPS_BIND", "127.0.0.1",
+                "HSTS_MAX_AGE", "31536000", "TLS_FINGERPRINT", "ab".repeat(32)));
+        assertThat(hashes("docker-compose.yml", "c", env)).isEqualTo(Map.of(
+                "postgres", "e161e066e53f8cc0cea182fb4cafa4c530f12b6bd81c2582311391dd14228966",
+                "redis", "4c04cd33d8b310dc9c588b72b1509642cfe404d194f3ac8bc828409b716bf545",
+                "storage", "791c3720f3de60e647aaf9e6d4b01f4370f17f12343acd67cb3f855e388660c6",
+                "backend", "e6140f4cf96b55c0311150500f0dc541a0747a8e19b55353b9ec26f2b317ec9a",
+                "web", "39ee6251a4733eb614b727a853f3ac28d494f7f8ea49dc46552c4ca5a5027710"));
     }
 
     @Test

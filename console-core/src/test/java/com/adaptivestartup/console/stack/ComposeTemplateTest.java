@@ -25,7 +25,8 @@ class ComposeTemplateTest {
                 .containsExactly("postgres", "redis", "storage", "backend", "web");
         assertThat(plan.service("backend").dependsOn()).containsExactly(new StackPlan.Dependency("postgres", true),
                 new StackPlan.Dependency("redis", false), new StackPlan.Dependency("storage", false));
-        assertThat(plan.service("web").ports()).containsExactly(new StackPlan.Port("0.0.0.0", 8080, 8080));
+        assertThat(plan.service("web").ports()).as("no address: HTTPS kept on a loopback port the engine chooses")
+                .containsExactly(new StackPlan.Port("0.0.0.0", 8080, 8080), new StackPlan.Port("127.0.0.1", StackPlan.Port.ANY, 8443));
         assertThat(plan.services()).filteredOn(s -> !s.ports().isEmpty()).extracting(StackPlan.Service::name)
                 .containsExactly("web");
         assertThat(plan.service("postgres").image()).isEqualTo("p@sha256:1");
@@ -65,8 +66,19 @@ class ComposeTemplateTest {
         env.put("HTTP_BIND", "127.0.0.1");
         env.put("BACKEND_MEMORY", "1g");
         StackPlan plan = shipped("docker-compose.yml", env);
-        assertThat(plan.service("web").ports()).containsExactly(new StackPlan.Port("127.0.0.1", 8080, 8080));
+        assertThat(plan.service("web").ports()).containsExactly(new StackPlan.Port("127.0.0.1", 8080, 8080),
+                new StackPlan.Port("127.0.0.1", StackPlan.Port.ANY, 8443));
         assertThat(plan.service("backend").security().memoryBytes()).isEqualTo(1L << 30);
+        env.putAll(StackSettings.of("192.168.1.20", Map.of()).withWeb(new WebAddress("startup.acme.local", 443,
+                WebAddress.CertificateSource.LOCAL)).env());
+        StackPlan https = shipped("docker-compose.yml", env);
+        assertThat(https.service("web").ports()).containsExactly(new StackPlan.Port("192.168.1.20", 8080, 8080),
+                new StackPlan.Port("192.168.1.20", 443, 8443));
+        assertThat(https.service("backend").environment()).containsEntry("PUBLIC_URL", "https://startup.acme.local/");
+        assertThat(https.service("web").environment()).containsEntry("PUBLIC_URL", "https://startup.acme.local/")
+                .containsEntry("HSTS_MAX_AGE", "0");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    ports: [\":8443\"]\n"))
+                .hasMessageContaining("only with an address (127.0.0.1::8443) may the host port be left out");
     }
 
     @Test

@@ -41,6 +41,23 @@ class WebCertificatesTest {
     }
 
     @Test
+    void theAuthorityComesBackWithTheSecretsOfABackupOnANewMachine() throws Exception {
+        InstallDirectory lost = new InstallDirectory(tmp.resolve("lost"));
+        ServerCertificate served = certificates.provide(lost, ADDRESS, null, "acme", Instant.now());
+        // What recovery does with a backup's config/secrets/* before installing: adopt each one this folder lacks.
+        InstallDirectory fresh = new InstallDirectory(tmp.resolve("new machine"));
+        try (var secrets = Files.list(tmp.resolve("lost/secrets"))) {
+            for (Path f : secrets.toList()) {
+                fresh.adoptSecret(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        assertThat(certificates.authority(fresh, "acme", Instant.now()).issued(served))
+                .as("people's computers trust the same authority after the recovery").isTrue();
+        assertThat(certificates.provide(fresh, ADDRESS, null, "acme", Instant.now()).serial())
+                .as("and the certificate itself is kept").isEqualTo(served.serial());
+    }
+
+    @Test
     void noAddressEmptiesTheFilesSoTheStackServesPlainHttp() throws Exception {
         InstallDirectory dir = new InstallDirectory(tmp);
         certificates.provide(dir, ADDRESS, null, "acme", Instant.now());
