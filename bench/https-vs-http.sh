@@ -1,91 +1,91 @@
 #!/usr/bin/env bash
-# HTTPS against plain HTTP through the stack's own web server (nginx), in the same run on the same stack: a 1.2.0
-# stack is installed without an address (plain HTTP) and measured, then given an address with a certificate made
-# here (`adaptivectl address set`) and measured again over HTTPS:
-#   - a new connection's handshake and first byte (curl, RUNS sequential requests each; medians),
-#   - API throughput with keep-alive (ApacheBench: BENCH_REQUESTS reads of the ventures list by 16 clients),
-#     ratio HTTPS/HTTP (goal >= 0.9),
-#   - what the address adds to an install: the `address set` operation's own time, and a fresh install with
-#     --address against one without (images present).
+# HTTPS against plain HTTP through the stack's own web server (nginx), in the same run: two 1.2.0 stacks from the
+# same images, one installed without an address (plain HTTP) and one with an address and a certificate made here
+# (HTTPS), measured in alternating rounds so the machine's drift falls on both:
+#   - a new connection each request (ApacheBench, one client, RUNS requests of the app's page): the time of a
+#     connection, its TLS handshake when there is one, and the first response; the handshake's cost is the difference,
+#   - API throughput with keep-alive (ApacheBench: BENCH_REQUESTS reads of the ventures list by 16 clients, after
+#     2000 to warm up), ratio HTTPS/HTTP (goal >= 0.9),
+#   - what the address adds: a fresh install with --address against one without (images present), and the
+#     `adaptivectl address set` operation on a running stack.
+# The client runs on the same two cores as the stacks, so the client's own TLS work counts against HTTPS too.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 . bin/lib/stages.sh
 ensure_packages apache2-utils curl jq bc
-RUNS="${RUNS:-200}" REQUESTS="${BENCH_REQUESTS:-4000}"
+RUNS="${RUNS:-1000}" REQUESTS="${BENCH_REQUESTS:-4000}" ROUNDS="${BENCH_ROUNDS:-3}"
 images/registry/fixture.sh up >/dev/null
 . images/target/fixture/fixture.env
 WORK=$(mktemp -d /tmp/adaptive-bench-https.XXXXXX)
-P=benchtls HTTP=18291 HTTPS=18292 HOST=benchtls.localhost
 export ADAPTIVE_TRUSTED_KEYS="$FIXTURE_VENDOR_PUBLIC_KEY" ADAPTIVE_CONSOLE_HOME="$WORK/console"
-cleanup() { for p in $P ${P}plain ${P}tls; do bin/adaptivectl uninstall --project $p --yes >/dev/null 2>&1 || true; done; rm -rf "$WORK"; }
+cleanup() { for p in benchhttp benchhttps; do bin/adaptivectl uninstall --project $p --yes >/dev/null 2>&1 || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 bin/adaptive-vendor license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --customer-id acme --customer-name Acme --days 7 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
   --registry-password-file "$FIXTURE_CUSTOMER_PASSWORD_FILE" --out "$WORK/acme.lic" 2>/dev/null
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-install() {  # install PROJECT DIR [ARGS...]: prints the seconds it took
-  local p="$1" d="$2"; shift 2
+install() {  # install PROJECT [ARGS...]: prints the seconds it took
+  local p="$1"; shift
   local t0; t0=$(now)
-  bin/adaptivectl install --license "$WORK/acme.lic" --dir "$d" --release "$FIXTURE_RELEASE_1_2_0" --project "$p" \
+  bin/adaptivectl install --license "$WORK/acme.lic" --dir "$WORK/$p" --release "$FIXTURE_RELEASE_1_2_0" --project "$p" \
     --admin-email admin@bench.example --json "$@" > "$WORK/$p.json" 2>&1 || { cat "$WORK/$p.json" >&2; exit 1; }
   echo "$(now) - $t0" | bc
 }
-
-# What an address adds to a fresh install (images present): one without, one with.
-plain_install=$(install ${P}plain "$WORK/plain" --http-port 18293)
-bin/adaptivectl uninstall --project ${P}plain --yes >/dev/null
-tls_install=$(install ${P}tls "$WORK/tls" --http-port 18293 --address ${P}tls.localhost --https-port 18294)
-bin/adaptivectl uninstall --project ${P}tls --yes >/dev/null
-
-install $P "$WORK/stack" --http-port $HTTP >/dev/null
-pw=$(cat "$WORK/stack/admin-initial-password.txt")
-api() {  # api BASE: a token for the admin (the initial password replaced first), and the organization's ventures URL
-  local base="$1" t
+signin() {  # signin PROJECT BASE: replaces the initial password, adds three ventures; prints "TOKEN ORG"
+  local p="$1" base="$2" pw t org
+  pw=$(cat "$WORK/$p/admin-initial-password.txt")
   t=$(curl -sk "$base/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"admin@bench.example\",\"password\":\"$2\"}" | jq -r .token)
-  echo "$t"
+    -d "{\"email\":\"admin@bench.example\",\"password\":\"$pw\"}" | jq -r .token)
+  curl -sk "$base/api/auth/password" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+    -d "{\"currentPassword\":\"$pw\",\"newPassword\":\"bench-password-2026\"}" >/dev/null
+  t=$(curl -sk "$base/api/auth/login" -H 'Content-Type: application/json' \
+    -d '{"email":"admin@bench.example","password":"bench-password-2026"}' | jq -r .token)
+  org=$(curl -sk "$base/api/orgs" -H "Authorization: Bearer $t" | jq -r '.[0].id')
+  for i in 1 2 3; do
+    curl -sk "$base/api/orgs/$org/ventures" -H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Bench venture $i\"}" >/dev/null
+  done
+  echo "$t $org"
 }
-token=$(api "http://127.0.0.1:$HTTP" "$pw")
-curl -s "http://127.0.0.1:$HTTP/api/auth/password" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-  -d "{\"currentPassword\":\"$pw\",\"newPassword\":\"bench-password-2026\"}" >/dev/null
-token=$(api "http://127.0.0.1:$HTTP" bench-password-2026)
-org=$(curl -s "http://127.0.0.1:$HTTP/api/orgs" -H "Authorization: Bearer $token" | jq -r '.[0].id')
-for i in 1 2 3; do
-  curl -s "http://127.0.0.1:$HTTP/api/orgs/$org/ventures" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Bench venture $i\"}" >/dev/null
-done
+plain_install=$(install benchhttp --http-port 18291)
+tls_install=$(install benchhttps --http-port 18293 --address benchhttps.localhost --https-port 18294)
+HTTP="http://127.0.0.1:18291" HTTPS="https://127.0.0.1:18294"
+read -r http_token http_org <<< "$(signin benchhttp "$HTTP")"
+read -r tls_token tls_org <<< "$(signin benchhttps "$HTTPS")"
 
-connections() {  # connections URL: "handshake first-byte" medians in ms over RUNS new connections
-  local url="$1"
-  for i in $(seq 1 "$RUNS"); do
-    curl -sk -o /dev/null -w '%{time_connect} %{time_appconnect} %{time_starttransfer}\n' "$url"
-  done > "$WORK/times"
-  local hs fb
-  hs=$(awk '{d = ($2 > 0 ? $2 - $1 : 0); print d * 1000}' "$WORK/times" | median)
-  fb=$(awk '{print $3 * 1000}' "$WORK/times" | median)
-  echo "$hs $fb"
+per_connection() {  # per_connection URL: mean ms per request, each on a new connection, one client
+  ab -q -c 1 -n "$RUNS" "$1" 2>/dev/null | awk '/Time per request/ {print $4; exit}'
 }
-throughput() {  # throughput URL: requests per second, 16 clients, keep-alive
-  ab -q -k -c 16 -n "$REQUESTS" -H "Authorization: Bearer $token" "$1" 2>/dev/null | awk '/Requests per second/ {print $4}'
+throughput() {  # throughput URL TOKEN: requests per second, 16 clients, keep-alive
+  ab -q -k -c 16 -n "$REQUESTS" -H "Authorization: Bearer $2" "$1" 2>/dev/null | awk '/Requests per second/ {print $4}'
 }
-ab -q -k -c 16 -n 500 -H "Authorization: Bearer $token" "http://127.0.0.1:$HTTP/api/orgs/$org/ventures" >/dev/null 2>&1
-read -r http_hs http_fb <<< "$(connections "http://127.0.0.1:$HTTP/")"
-http_rps=$(throughput "http://127.0.0.1:$HTTP/api/orgs/$org/ventures")
+for base in "$HTTP" "$HTTPS"; do   # warm both up alike
+  [ "$base" = "$HTTP" ] && t=$http_token o=$http_org || t=$tls_token o=$tls_org
+  ab -q -k -c 16 -n 2000 -H "Authorization: Bearer $t" "$base/api/orgs/$o/ventures" >/dev/null 2>&1
+  ab -q -c 1 -n 200 "$base/" >/dev/null 2>&1
+done
+: > "$WORK/conn-http"; : > "$WORK/conn-https"; : > "$WORK/rps-http"; : > "$WORK/rps-https"
+for round in $(seq 1 "$ROUNDS"); do
+  per_connection "$HTTP/" >> "$WORK/conn-http"
+  per_connection "$HTTPS/" >> "$WORK/conn-https"
+  throughput "$HTTP/api/orgs/$http_org/ventures" "$http_token" >> "$WORK/rps-http"
+  throughput "$HTTPS/api/orgs/$tls_org/ventures" "$tls_token" >> "$WORK/rps-https"
+done
+conn_http=$(median < "$WORK/conn-http"); conn_https=$(median < "$WORK/conn-https")
+rps_http=$(median < "$WORK/rps-http"); rps_https=$(median < "$WORK/rps-https")
 
 t0=$(now)
-bin/adaptivectl address set $HOST --https-port $HTTPS --project $P >/dev/null 2>&1
+bin/adaptivectl address set benchhttp.localhost --https-port 18292 --project benchhttp >/dev/null 2>&1
 address_set=$(echo "$(now) - $t0" | bc)
-ab -q -k -c 16 -n 500 -H "Authorization: Bearer $token" "https://127.0.0.1:$HTTPS/api/orgs/$org/ventures" >/dev/null 2>&1
-read -r tls_hs tls_fb <<< "$(connections "https://127.0.0.1:$HTTPS/")"
-tls_rps=$(throughput "https://127.0.0.1:$HTTPS/api/orgs/$org/ventures")
 
-echo "through the stack's nginx on loopback, same stack, same run ($RUNS new connections; $REQUESTS API reads, 16 clients):"
-printf '  new connection, HTTP:   connect+handshake %6.2f ms  first byte %6.2f ms\n' 0 "$http_fb"
-printf '  new connection, HTTPS:  TLS handshake     %6.2f ms  first byte %6.2f ms\n' "$tls_hs" "$tls_fb"
-printf '  API reads, keep-alive:  HTTP %8.0f req/s   HTTPS %8.0f req/s   ratio HTTPS/HTTP %.2f (goal >= 0.9)\n' \
-  "$http_rps" "$tls_rps" "$(echo "$tls_rps / $http_rps" | bc -l)"
-printf '  address set (certificate made here, stack converged): %.1f s\n' "$address_set"
+echo "through each stack's nginx on loopback, same images, alternating rounds ($ROUNDS; medians):"
+printf '  a new connection per request (%s each, one client): HTTP %.2f ms, HTTPS %.2f ms: the TLS handshake adds %.2f ms\n' \
+  "$RUNS" "$conn_http" "$conn_https" "$(echo "$conn_https - $conn_http" | bc -l)"
+printf '  API reads, keep-alive, 16 clients: HTTP %.0f req/s, HTTPS %.0f req/s: ratio HTTPS/HTTP %.2f (goal >= 0.9)\n' \
+  "$rps_http" "$rps_https" "$(echo "$rps_https / $rps_http" | bc -l)"
+printf '    rounds: HTTP %s; HTTPS %s\n' "$(tr '\n' ' ' < "$WORK/rps-http")" "$(tr '\n' ' ' < "$WORK/rps-https")"
 printf '  fresh install, images present: without an address %.1f s, with one %.1f s (adds %+.1f s)\n' \
   "$plain_install" "$tls_install" "$(echo "$tls_install - $plain_install" | bc -l)"
+printf '  address set on a running stack (certificate made here, web and backend replaced): %.1f s\n' "$address_set"

@@ -19,10 +19,13 @@ import javafx.scene.layout.Region;
 
 /**
  * The HTTPS port and where the certificate comes from (made here, or the company's own: a certificate file with
- * its key file, or a .pfx/.p12 file with its password), shared by the wizard and the console's Address tab.
- * Disabled while there is no address; the company's files only while "our own" is chosen.
+ * its key file, or a .pfx/.p12 file with its password), shared by the wizard and the console's Address tab: rows
+ * added to the caller's grid, so they line up with its other fields. Shown only while there is an address; the
+ * company's files enabled only while "our own" is chosen.
  */
-public final class CertificateFields extends GridPane {
+public final class CertificateFields {
+    private final GridPane grid;
+    private final BooleanBinding noAddress;
 
     /** The view model's values these fields edit; the errors may be null (the console checks on Apply). */
     public record Values(StringProperty httpsPort, ObjectProperty<WebAddress.CertificateSource> source,
@@ -30,15 +33,16 @@ public final class CertificateFields extends GridPane {
                          StringBinding portError, StringBinding certificateError) {
     }
 
-    public CertificateFields(Values values, BooleanBinding noAddress, ResourceBundle text) {
-        setHgap(12);
-        setVgap(4);
+    /** Adds the rows to {@code grid} from {@code firstRow} on (nine rows: each field and its error). */
+    public CertificateFields(GridPane grid, int firstRow, Values values, BooleanBinding noAddress, ResourceBundle text) {
+        this.grid = grid;
+        this.noAddress = noAddress;
+        int at = firstRow;
         TextField port = new TextField();
         port.setId("https-port");
         port.setPrefColumnCount(6);
         port.textProperty().bindBidirectional(values.httpsPort());
-        port.disableProperty().bind(noAddress);
-        row(0, text.getString("settings.https.port"), port, "https-port-error", values.portError());
+        row(at, text.getString("settings.https.port"), port, "https-port-error", values.portError());
 
         ToggleGroup group = new ToggleGroup();
         RadioButton local = radio("certificate-local", text.getString("settings.certificate.local"),
@@ -52,23 +56,28 @@ public final class CertificateFields extends GridPane {
                 values.source().set((WebAddress.CertificateSource) now.getUserData());
             }
         });
-        HBox sources = new HBox(16, local, own);
-        sources.disableProperty().bind(noAddress);
-        row(2, text.getString("settings.certificate"), sources, null, null);
+        row(at + 2, text.getString("settings.certificate"), new HBox(16, local, own), null, null);
 
-        BooleanBinding notOwn = noAddress.or(values.source().isNotEqualTo(WebAddress.CertificateSource.OWN));
+        BooleanBinding notOwn = values.source().isNotEqualTo(WebAddress.CertificateSource.OWN);
         TextField file = field("certificate-file", values.certificateFile(), notOwn);
         file.setPromptText(text.getString("settings.certificate.file.prompt"));
         file.setPrefColumnCount(28);
-        row(4, text.getString("settings.certificate.file"), file, "certificate-error", values.certificateError());
-        add(chooser("certificate-file-choose", text, values.certificateFile(), notOwn), 2, 4);
-        row(6, text.getString("settings.certificate.keyfile"), field("key-file", values.keyFile(), notOwn), null, null);
-        add(chooser("key-file-choose", text, values.keyFile(), notOwn), 2, 6);
+        row(at + 4, text.getString("settings.certificate.file"), file, "certificate-error", values.certificateError());
+        shown(chooser("certificate-file-choose", text, values.certificateFile(), notOwn), 2, at + 4);
+        row(at + 6, text.getString("settings.certificate.keyfile"), field("key-file", values.keyFile(), notOwn), null, null);
+        shown(chooser("key-file-choose", text, values.keyFile(), notOwn), 2, at + 6);
         PasswordField password = new PasswordField();
         password.setId("pfx-password");
         password.textProperty().bindBidirectional(values.pfxPassword());
         password.disableProperty().bind(notOwn);
-        row(8, text.getString("settings.certificate.password"), password, null, null);
+        row(at + 8, text.getString("settings.certificate.password"), password, null, null);
+    }
+
+    /** Adds a node that shows (and takes room) only while there is an address. */
+    private void shown(Node node, int column, int row) {
+        node.visibleProperty().bind(noAddress.not());
+        node.managedProperty().bind(noAddress.not());
+        grid.add(node, column, row);
     }
 
     private static RadioButton radio(String id, String name, WebAddress.CertificateSource source, ToggleGroup group) {
@@ -93,7 +102,7 @@ public final class CertificateFields extends GridPane {
         choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.disableProperty().bind(disabled);
         choose.setOnAction(e -> {
-            java.io.File f = new javafx.stage.FileChooser().showOpenDialog(getScene().getWindow());
+            java.io.File f = new javafx.stage.FileChooser().showOpenDialog(grid.getScene().getWindow());
             if (f != null) {
                 into.set(f.getAbsolutePath());
             }
@@ -106,14 +115,14 @@ public final class CertificateFields extends GridPane {
         label.setMinWidth(Region.USE_PREF_SIZE);
         label.setLabelFor(field);
         field.setAccessibleText(name);
-        add(label, 0, at);
-        add(field, 1, at);
+        shown(label, 0, at);
+        shown(field, 1, at);
         if (error != null) {
             Label problem = new Label();
             problem.setId(errorId);
             problem.getStyleClass().add("danger");
             problem.textProperty().bind(error);
-            add(problem, 1, at + 1);
+            shown(problem, 1, at + 1);
         }
     }
 }

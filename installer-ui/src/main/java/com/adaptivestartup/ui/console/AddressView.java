@@ -27,8 +27,6 @@ public final class AddressView extends VBox {
         setPadding(new Insets(24));
         Label summary = BoundLabels.wrapped("address-summary", model.summaryProperty());
         Label certificate = BoundLabels.wrapped("address-certificate", model.certificateProperty());
-        Label warning = BoundLabels.wrapped("address-warning", model.warningProperty());
-        warning.getStyleClass().add("warning");
 
         TextField host = new TextField();
         host.setId("address-host");
@@ -38,9 +36,14 @@ public final class AddressView extends VBox {
         host.textProperty().bindBidirectional(model.hostProperty());
         Label hostLabel = new Label(text.getString("address.host"));
         hostLabel.setLabelFor(host);
-        CertificateFields fields = new CertificateFields(new CertificateFields.Values(model.httpsPortProperty(),
-                model.sourceProperty(), model.certificateFileProperty(), model.keyFileProperty(), model.pfxPasswordProperty(),
-                null, null), Bindings.createBooleanBinding(() -> model.hostProperty().get().isBlank(), model.hostProperty()), text);
+        javafx.scene.layout.GridPane fields = new javafx.scene.layout.GridPane();
+        fields.setHgap(12);
+        fields.setVgap(4);
+        fields.add(hostLabel, 0, 0);
+        fields.add(host, 1, 0);
+        new CertificateFields(fields, 1, new CertificateFields.Values(model.httpsPortProperty(), model.sourceProperty(),
+                model.certificateFileProperty(), model.keyFileProperty(), model.pfxPasswordProperty(), null, null),
+                Bindings.createBooleanBinding(() -> model.hostProperty().get().isBlank(), model.hostProperty()), text);
 
         Button apply = button("address-apply", text.getString("address.apply"), model::apply);
         apply.textProperty().bind(Bindings.when(model.hasAddressProperty()).then(text.getString("address.change"))
@@ -76,8 +79,9 @@ public final class AddressView extends VBox {
             b.disableProperty().bind(model.busyProperty());
         }
         Label result = BoundLabels.wrapped("address-result", model.resultProperty());
-        getChildren().addAll(new AddressLink(model, text, openBrowser), summary, certificate, warning,
-                new HBox(12, hostLabel, host), fields, new HBox(12, apply, renew, clear), new HBox(12, export, trust), result);
+        // the certificate's warning is the link's (as on the dashboard), said once
+        getChildren().addAll(new AddressLink(model, text, openBrowser), summary, certificate,
+                fields, new HBox(12, apply, renew, clear), new HBox(12, export, trust), result);
     }
 
     private static Button button(String id, String name, Runnable action) {

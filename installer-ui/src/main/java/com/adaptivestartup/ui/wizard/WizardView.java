@@ -45,7 +45,11 @@ public final class WizardView extends BorderPane {
             }
             center.getChildren().add(content(s, model));
         });
-        setCenter(center);
+        // A step taller than the window scrolls; Back and Next stay in view.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(center);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
 
         Button back = new Button(text.getString("wizard.back"));
         back.setId("back");
