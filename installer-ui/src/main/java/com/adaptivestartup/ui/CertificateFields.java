@@ -4,7 +4,6 @@ import com.adaptivestartup.console.stack.WebAddress;
 import java.util.ResourceBundle;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -27,48 +26,43 @@ public final class CertificateFields {
     private final GridPane grid;
     private final BooleanBinding noAddress;
 
-    /** The view model's values these fields edit; the errors may be null (the console checks on Apply). */
-    public record Values(StringProperty httpsPort, ObjectProperty<WebAddress.CertificateSource> source,
-                         StringProperty certificateFile, StringProperty keyFile, StringProperty pfxPassword,
-                         StringBinding portError, StringBinding certificateError) {
-    }
-
     /** Adds the rows to {@code grid} from {@code firstRow} on (nine rows: each field and its error). */
-    public CertificateFields(GridPane grid, int firstRow, Values values, BooleanBinding noAddress, ResourceBundle text) {
+    public CertificateFields(GridPane grid, int firstRow, CertificateChoice values, StringBinding portError,
+                             StringBinding certificateError, BooleanBinding noAddress, ResourceBundle text) {
         this.grid = grid;
         this.noAddress = noAddress;
         int at = firstRow;
         TextField port = new TextField();
         port.setId("https-port");
         port.setPrefColumnCount(6);
-        port.textProperty().bindBidirectional(values.httpsPort());
-        row(at, text.getString("settings.https.port"), port, "https-port-error", values.portError());
+        port.textProperty().bindBidirectional(values.httpsPortProperty());
+        row(at, text.getString("settings.https.port"), port, "https-port-error", portError);
 
         ToggleGroup group = new ToggleGroup();
         RadioButton local = radio("certificate-local", text.getString("settings.certificate.local"),
                 WebAddress.CertificateSource.LOCAL, group);
         RadioButton own = radio("certificate-own", text.getString("settings.certificate.own"),
                 WebAddress.CertificateSource.OWN, group);
-        group.selectToggle(values.source().get() == WebAddress.CertificateSource.OWN ? own : local);
-        values.source().addListener((o, was, now) -> group.selectToggle(now == WebAddress.CertificateSource.OWN ? own : local));
+        group.selectToggle(values.sourceProperty().get() == WebAddress.CertificateSource.OWN ? own : local);
+        values.sourceProperty().addListener((o, was, now) -> group.selectToggle(now == WebAddress.CertificateSource.OWN ? own : local));
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {
-                values.source().set((WebAddress.CertificateSource) now.getUserData());
+                values.sourceProperty().set((WebAddress.CertificateSource) now.getUserData());
             }
         });
         row(at + 2, text.getString("settings.certificate"), new HBox(16, local, own), null, null);
 
-        BooleanBinding notOwn = values.source().isNotEqualTo(WebAddress.CertificateSource.OWN);
-        TextField file = field("certificate-file", values.certificateFile(), notOwn);
+        BooleanBinding notOwn = values.sourceProperty().isNotEqualTo(WebAddress.CertificateSource.OWN);
+        TextField file = field("certificate-file", values.certificateFileProperty(), notOwn);
         file.setPromptText(text.getString("settings.certificate.file.prompt"));
         file.setPrefColumnCount(28);
-        row(at + 4, text.getString("settings.certificate.file"), file, "certificate-error", values.certificateError());
-        shown(chooser("certificate-file-choose", text, values.certificateFile(), notOwn), 2, at + 4);
-        row(at + 6, text.getString("settings.certificate.keyfile"), field("key-file", values.keyFile(), notOwn), null, null);
-        shown(chooser("key-file-choose", text, values.keyFile(), notOwn), 2, at + 6);
+        row(at + 4, text.getString("settings.certificate.file"), file, "certificate-error", certificateError);
+        shown(chooser("certificate-file-choose", text, values.certificateFileProperty(), notOwn), 2, at + 4);
+        row(at + 6, text.getString("settings.certificate.keyfile"), field("key-file", values.keyFileProperty(), notOwn), null, null);
+        shown(chooser("key-file-choose", text, values.keyFileProperty(), notOwn), 2, at + 6);
         PasswordField password = new PasswordField();
         password.setId("pfx-password");
-        password.textProperty().bindBidirectional(values.pfxPassword());
+        password.textProperty().bindBidirectional(values.pfxPasswordProperty());
         password.disableProperty().bind(notOwn);
         row(at + 8, text.getString("settings.certificate.password"), password, null, null);
     }

@@ -66,7 +66,8 @@ final class OperatorConsole {
         HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone);
         SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
         EngineViewModel engine = new EngineViewModel(Housekeeping.engine(services), background);
-        AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone);
+        AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone,
+                text);
         // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
         Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
         addressCheck.setCycleCount(Animation.INDEFINITE);

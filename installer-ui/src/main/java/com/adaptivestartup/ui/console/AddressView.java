@@ -41,8 +41,7 @@ public final class AddressView extends VBox {
         fields.setVgap(4);
         fields.add(hostLabel, 0, 0);
         fields.add(host, 1, 0);
-        new CertificateFields(fields, 1, new CertificateFields.Values(model.httpsPortProperty(), model.sourceProperty(),
-                model.certificateFileProperty(), model.keyFileProperty(), model.pfxPasswordProperty(), null, null),
+        new CertificateFields(fields, 1, model.certificate(), null, null,
                 Bindings.createBooleanBinding(() -> model.hostProperty().get().isBlank(), model.hostProperty()), text);
 
         Button apply = button("address-apply", text.getString("address.apply"), model::apply);

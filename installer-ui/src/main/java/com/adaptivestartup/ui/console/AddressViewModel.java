@@ -4,17 +4,17 @@ import com.adaptivestartup.console.install.AddressService;
 import com.adaptivestartup.console.tls.CertificateFiles;
 import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.CertificateChoice;
 import java.nio.file.Path;
+import java.util.ResourceBundle;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -39,13 +39,11 @@ public final class AddressViewModel {
     private final ReadOnlyBooleanWrapper madeHere = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasAuthority = new ReadOnlyBooleanWrapper(false);
     private final StringProperty host = new SimpleStringProperty("");
-    private final StringProperty httpsPort = new SimpleStringProperty(String.valueOf(WebAddress.DEFAULT_HTTPS_PORT));
-    private final ObjectProperty<WebAddress.CertificateSource> source = new SimpleObjectProperty<>(WebAddress.CertificateSource.LOCAL);
-    private final StringProperty certificateFile = new SimpleStringProperty("");
-    private final StringProperty keyFile = new SimpleStringProperty("");
-    private final StringProperty pfxPassword = new SimpleStringProperty("");
+    private final CertificateChoice certificateChoice = new CertificateChoice();
+    private final ResourceBundle text;
 
-    public AddressViewModel(AddressOperations operations, Background background, ZoneId zone) {
+    public AddressViewModel(AddressOperations operations, Background background, ZoneId zone, ResourceBundle text) {
+        this.text = text;
         this.operations = operations;
         this.background = background;
         this.zone = zone;
@@ -71,8 +69,8 @@ public final class AddressViewModel {
         summary.set("People use " + v.url() + " (HTTPS port " + v.address().httpsPort() + "); the web port sends them there.");
         if (host.get().isBlank()) {
             host.set(v.address().host());
-            httpsPort.set(String.valueOf(v.address().httpsPort()));
-            source.set(v.address().source());
+            certificateChoice.httpsPortProperty().set(String.valueOf(v.address().httpsPort()));
+            certificateChoice.sourceProperty().set(v.address().source());
         }
         var c = v.certificate();
         if (c == null) {
@@ -89,7 +87,8 @@ public final class AddressViewModel {
     public void apply() {
         WebAddress address;
         try {
-            address = new WebAddress(host.get(), Integer.parseInt(httpsPort.get().strip()), source.get());
+            address = new WebAddress(host.get(), Integer.parseInt(certificateChoice.httpsPortProperty().get().strip()),
+                    certificateChoice.sourceProperty().get());
         } catch (NumberFormatException e) {
             result.set("The HTTPS port is a number, for example 443.");
             return;
@@ -97,16 +96,12 @@ public final class AddressViewModel {
             result.set(sentence(e.getMessage()));
             return;
         }
-        CertificateFiles own = null;
-        if (address.source() == WebAddress.CertificateSource.OWN) {
-            if (certificateFile.get().isBlank()) {
-                result.set("Choose the certificate file (.crt, .pem, .pfx or .p12).");
-                return;
-            }
-            own = new CertificateFiles(Path.of(certificateFile.get().strip()),
-                    keyFile.get().isBlank() ? null : Path.of(keyFile.get().strip()), pfxPassword.get());
+        String missing = certificateChoice.missingFile(text);
+        if (missing != null) {
+            result.set(missing);
+            return;
         }
-        CertificateFiles files = own;
+        CertificateFiles files = certificateChoice.ownFiles();
         change(() -> operations.set(address, files), url -> "The app is now served at " + url + ".");
     }
 
@@ -134,7 +129,7 @@ public final class AddressViewModel {
     private void change(Supplier<String> work, java.util.function.Function<String, String> done) {
         run(work, url -> {
             refresh();
-            pfxPassword.set("");
+            certificateChoice.pfxPasswordProperty().set("");
             return done.apply(url);
         });
     }
@@ -203,23 +198,8 @@ public final class AddressViewModel {
         return host;
     }
 
-    public StringProperty httpsPortProperty() {
-        return httpsPort;
-    }
-
-    public ObjectProperty<WebAddress.CertificateSource> sourceProperty() {
-        return source;
-    }
-
-    public StringProperty certificateFileProperty() {
-        return certificateFile;
-    }
-
-    public StringProperty keyFileProperty() {
-        return keyFile;
-    }
-
-    public StringProperty pfxPasswordProperty() {
-        return pfxPassword;
+    /** The HTTPS port and where the certificate comes from, for the form. */
+    public CertificateChoice certificate() {
+        return certificateChoice;
     }
 }

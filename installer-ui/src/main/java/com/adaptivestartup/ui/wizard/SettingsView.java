@@ -74,9 +74,8 @@ public final class SettingsView extends GridPane {
         add(problem, 1, 11);
         BooleanBinding noAddress = Bindings.createBooleanBinding(() -> model.addressProperty().get().isBlank(),
                 model.addressProperty());
-        new CertificateFields(this, 12, new CertificateFields.Values(model.httpsPortProperty(),
-                model.certificateSourceProperty(), model.certificateFileProperty(), model.keyFileProperty(),
-                model.pfxPasswordProperty(), model.httpsPortError(), model.certificateError()), noAddress, text);
+        new CertificateFields(this, 12, model.certificate(), model.httpsPortError(), model.certificateError(), noAddress,
+                text);
     }
 
     private TextField row(int at, String id, String name, StringProperty value, StringBinding error) {

@@ -9,9 +9,8 @@ import javafx.beans.binding.StringBinding;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.tls.CertificateFiles;
+import com.adaptivestartup.ui.CertificateChoice;
 import com.adaptivestartup.console.stack.WebAddress;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -36,12 +35,7 @@ public final class SettingsViewModel {
     private final StringBinding adminEmailError;
     private final StringProperty address = new SimpleStringProperty("");
     private final ObservableList<String> addressSuggestions = FXCollections.observableArrayList();
-    private final StringProperty httpsPort = new SimpleStringProperty(String.valueOf(WebAddress.DEFAULT_HTTPS_PORT));
-    private final ObjectProperty<WebAddress.CertificateSource> certificateSource =
-            new SimpleObjectProperty<>(WebAddress.CertificateSource.LOCAL);
-    private final StringProperty certificateFile = new SimpleStringProperty("");
-    private final StringProperty keyFile = new SimpleStringProperty("");
-    private final StringProperty pfxPassword = new SimpleStringProperty("");
+    private final CertificateChoice certificate = new CertificateChoice();
     private final StringBinding addressError;
     private final StringBinding httpsPortError;
     private final StringBinding certificateError;
@@ -84,23 +78,15 @@ public final class SettingsViewModel {
                 return null;
             }
             try {
-                int p = Integer.parseInt(httpsPort.get().strip());
+                int p = Integer.parseInt(certificate.httpsPortProperty().get().strip());
                 return p < 1 || p > 65535 ? text.getString("settings.port.range")
                         : httpPort.get().strip().equals(String.valueOf(p)) ? text.getString("settings.https.same") : null;
             } catch (NumberFormatException e) {
                 return text.getString("settings.port.number");
             }
-        }, address, httpsPort, httpPort);
-        certificateError = Bindings.createStringBinding(() -> {
-            if (address.get().isBlank() || certificateSource.get() != WebAddress.CertificateSource.OWN) {
-                return null;
-            }
-            if (certificateFile.get().isBlank()) {
-                return text.getString("settings.certificate.choose");
-            }
-            boolean pfx = certificateFile.get().strip().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(pfx|p12)");
-            return !pfx && keyFile.get().isBlank() ? text.getString("settings.certificate.key") : null;
-        }, address, certificateSource, certificateFile, keyFile);
+        }, address, certificate.httpsPortProperty(), httpPort);
+        certificateError = Bindings.createStringBinding(() -> address.get().isBlank() ? null : certificate.missingFile(text),
+                address, certificate.sourceProperty(), certificate.certificateFileProperty(), certificate.keyFileProperty());
         valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull())
                 .and(addressError.isNull()).and(httpsPortError.isNull()).and(certificateError.isNull());
     }
@@ -115,25 +101,9 @@ public final class SettingsViewModel {
         return addressSuggestions;
     }
 
-    public StringProperty httpsPortProperty() {
-        return httpsPort;
-    }
-
-    public ObjectProperty<WebAddress.CertificateSource> certificateSourceProperty() {
-        return certificateSource;
-    }
-
-    /** The company's certificate: a PEM file (with {@link #keyFileProperty()}) or a .pfx/.p12 file (with its password). */
-    public StringProperty certificateFileProperty() {
-        return certificateFile;
-    }
-
-    public StringProperty keyFileProperty() {
-        return keyFile;
-    }
-
-    public StringProperty pfxPasswordProperty() {
-        return pfxPassword;
+    /** The HTTPS port and where the certificate comes from. */
+    public CertificateChoice certificate() {
+        return certificate;
     }
 
     public StringBinding addressError() {
@@ -151,17 +121,13 @@ public final class SettingsViewModel {
     /** The address with its port and certificate source, or null for none. Only when valid. */
     public WebAddress web() {
         return address.get().isBlank() ? null
-                : new WebAddress(address.get(), Integer.parseInt(httpsPort.get().strip()), certificateSource.get());
+                : new WebAddress(address.get(), Integer.parseInt(certificate.httpsPortProperty().get().strip()),
+                certificate.sourceProperty().get());
     }
 
     /** The company's certificate files (read and checked during the install, off this thread), or null. */
     public CertificateFiles ownCertificate() {
-        WebAddress web = web();
-        if (web == null || web.source() != WebAddress.CertificateSource.OWN) {
-            return null;
-        }
-        return new CertificateFiles(Path.of(certificateFile.get().strip()), keyFile.get().isBlank() ? null
-                : Path.of(keyFile.get().strip()), pfxPassword.get());
+        return web() == null ? null : certificate.ownFiles();
     }
 
     /**

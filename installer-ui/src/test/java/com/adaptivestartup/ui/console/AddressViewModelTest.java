@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The Address tab's view model against a fake console-core: what it shows, what it asks, what it says back. */
 class AddressViewModelTest {
     private final FakeAddresses fake = new FakeAddresses();
-    private final AddressViewModel model = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC);
+    private final AddressViewModel model = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC,
+            java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages"));
 
     @Test
     void withoutAnAddressItSaysTheAppIsOnPlainHttp() {
@@ -42,21 +43,21 @@ class AddressViewModelTest {
         assertThat(model.resultProperty().get()).startsWith("'start_up' is not a valid host name");
         assertThat(fake.asked).isEmpty();
         model.hostProperty().set("startup.acme.local");
-        model.sourceProperty().set(WebAddress.CertificateSource.OWN);
+        model.certificate().sourceProperty().set(WebAddress.CertificateSource.OWN);
         model.apply();
         assertThat(model.resultProperty().get()).isEqualTo("Choose the certificate file (.crt, .pem, .pfx or .p12).");
-        model.certificateFileProperty().set("/certs/startup.pfx");
-        model.pfxPasswordProperty().set("wrong");
+        model.certificate().certificateFileProperty().set("/certs/startup.pfx");
+        model.certificate().pfxPasswordProperty().set("wrong");
         fake.refusal = "the password of the .pfx file is not right; type the password it was exported with";
         model.apply();
         assertThat(model.resultProperty().get()).isEqualTo("The password of the .pfx file is not right; type the password"
                 + " it was exported with.");
         fake.refusal = null;
-        model.pfxPasswordProperty().set("right");
+        model.certificate().pfxPasswordProperty().set("right");
         model.apply();
         assertThat(fake.asked).containsExactly("set startup.acme.local:443 OWN /certs/startup.pfx",
                 "set startup.acme.local:443 OWN /certs/startup.pfx");
         assertThat(model.resultProperty().get()).isEqualTo("The app is now served at https://startup.acme.local/.");
-        assertThat(model.pfxPasswordProperty().get()).as("not kept once used").isEmpty();
+        assertThat(model.certificate().pfxPasswordProperty().get()).as("not kept once used").isEmpty();
     }
 }

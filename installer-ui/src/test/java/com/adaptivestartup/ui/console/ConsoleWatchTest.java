@@ -24,7 +24,8 @@ class ConsoleWatchTest {
     @Test
     void theCertificateNearingItsEndIsSaidOnce() {
         FakeAddresses fake = new FakeAddresses();
-        AddressViewModel address = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC);
+        AddressViewModel address = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC,
+                java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages"));
         ConsoleWatch.watchCertificate(address, (title, text) -> said.add(title + ": " + text));
         address.refresh();
         assertThat(said).isEmpty();

@@ -94,8 +94,8 @@ public final class ScreenshotTour {
             wizard.settings().httpPortProperty().set("8080");
             save(scene, out, "wizard-3-settings", theme);
             wizard.settings().addressProperty().set("startup.acme.local");
-            wizard.settings().certificateSourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.OWN);
-            wizard.settings().certificateFileProperty().set("/home/admin/certs/startup.acme.local.crt");
+            wizard.settings().certificate().sourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.OWN);
+            wizard.settings().certificate().certificateFileProperty().set("/home/admin/certs/startup.acme.local.crt");
             save(scene, out, "wizard-3-settings-https", theme);
             wizard.settings().addressProperty().set("");
             wizard.next();
@@ -206,7 +206,7 @@ public final class ScreenshotTour {
         addresses.view = com.adaptivestartup.ui.console.FakeAddresses.served(java.time.Duration.ofDays(18), "the"
                 + " certificate for startup.acme.local ends in 18 days; renew it now (Renew now, or `adaptivectl address renew`)");
         var address = new com.adaptivestartup.ui.console.AddressViewModel(addresses, Background.SAME_THREAD,
-                java.time.ZoneOffset.UTC);
+                java.time.ZoneOffset.UTC, FakeConsole.TEXT);
         address.refresh();
         shoot(new com.adaptivestartup.ui.console.AddressView(address, FakeConsole.TEXT, url -> { }), out, "console-9-address",
                 theme);

@@ -79,16 +79,16 @@ class WizardViewModelTest {
         assertThat(s.addressError().get()).startsWith("'https://startup.acme.local' is a link, not an address");
         assertThat(wizard.canGoNextProperty().get()).isFalse();
         s.addressProperty().set("startup.acme.local");
-        s.httpsPortProperty().set(s.httpPortProperty().get());
+        s.certificate().httpsPortProperty().set(s.httpPortProperty().get());
         assertThat(s.httpsPortError().get()).isEqualTo("The HTTPS port and the web port must differ (such as 443 and 8080).");
-        s.httpsPortProperty().set("8443");
-        s.certificateSourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.OWN);
+        s.certificate().httpsPortProperty().set("8443");
+        s.certificate().sourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.OWN);
         assertThat(s.certificateError().get()).isEqualTo("Choose the certificate file (.crt, .pem, .pfx or .p12).");
-        s.certificateFileProperty().set("/certs/startup.pfx");
+        s.certificate().certificateFileProperty().set("/certs/startup.pfx");
         assertThat(s.certificateError().get()).as("a .pfx holds its key").isNull();
-        s.certificateFileProperty().set("/certs/startup.crt");
+        s.certificate().certificateFileProperty().set("/certs/startup.crt");
         assertThat(s.certificateError().get()).isEqualTo("Choose the private key file that goes with the certificate.");
-        s.certificateSourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.LOCAL);
+        s.certificate().sourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.LOCAL);
         assertThat(wizard.canGoNextProperty().get()).isTrue();
         wizard.next();
         assertThat(console.installs).singleElement().satisfies(r -> {
