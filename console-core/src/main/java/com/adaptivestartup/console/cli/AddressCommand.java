@@ -76,6 +76,9 @@ final class AddressCommand {
                 return ExitCodes.OK;
             }
             out().println("address:      " + v.address().host() + " (HTTPS port " + v.address().httpsPort() + ")");
+            if (v.waitingForUpdate()) {
+                out().println("              kept for the next update: the version installed serves plain HTTP only");
+            }
             var c = v.certificate();
             if (c == null) {
                 out().println("certificate:  none in place; run `adaptivectl address set` again");

@@ -44,9 +44,13 @@ public final class AddressService {
                                   String serial, String warning) {
     }
 
-    /** The address people use (null: none yet), the link to the app, and the certificate (null: plain HTTP). */
+    /**
+     * The address people use (null: none yet), the link to the app, and the certificate (null: plain HTTP);
+     * {@code waitingForUpdate}: the version installed (before 1.2.0, as after a rollback) serves plain HTTP, and
+     * the address and its certificate are kept for the next update.
+     */
     public record AddressView(String project, String url, WebAddress address, CertificateView certificate,
-                              boolean hasLocalAuthority) {
+                              boolean hasLocalAuthority, boolean waitingForUpdate) {
     }
 
     public AddressView show(String project) {
@@ -54,11 +58,13 @@ public final class AddressService {
         InstallDirectory dir = new InstallDirectory(inst.directory());
         WebAddress web = StackSettings.fromJson(inst.settingsJson()).web();
         boolean authority = certificates.authorityCertificate(dir).isPresent();
+        String plain = "http://localhost:" + inst.httpPort() + "/";
         if (web == null) {
-            return new AddressView(project, "http://localhost:" + inst.httpPort() + "/", null, null, authority);
+            return new AddressView(project, plain, null, null, authority, false);
         }
         CertificateView view = certificates.installed(dir).map(c -> view(web, c)).orElse(null);
-        return new AddressView(project, web.url(), web, view, authority);
+        boolean waiting = StackSettings.fromJson(inst.settingsJson()).supportedBy(dir.composeTemplate()).web() == null;
+        return new AddressView(project, waiting ? plain : web.url(), web, view, authority, waiting);
     }
 
     private CertificateView view(WebAddress web, ServerCertificate c) {

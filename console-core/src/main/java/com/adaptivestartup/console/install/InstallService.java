@@ -138,8 +138,10 @@ public final class InstallService {
                 return settings.web() == null ? null : checkPort(d, settings.bindOrAll(), settings.web().httpsPort(),
                         "HTTPS port (--https-port)", webRunning && servesHttpsOn(d, settings.web().httpsPort()));
             });
-            ServerCertificate certificate = step(op, listener, "certificate", () -> certificates.provide(dir,
-                    settings.web(), request.certificate(), request.project(), clock.instant()));
+            // A release that cannot serve HTTPS (a rollback to 1.1.0) leaves the certificate as it is, for the next update.
+            boolean httpsKeptForLater = kept.web() != null && settings.web() == null;
+            ServerCertificate certificate = httpsKeptForLater ? null : step(op, listener, "certificate", () ->
+                    certificates.provide(dir, settings.web(), request.certificate(), request.project(), clock.instant()));
             String registry = request.registry() != null ? request.registry() : license.registry().url();
             Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, registry, license, listener));
             deployer = d;

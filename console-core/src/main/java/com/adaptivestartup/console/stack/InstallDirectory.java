@@ -66,6 +66,15 @@ public final class InstallDirectory {
         }
     }
 
+    /** The compose file this folder's stack runs with (empty when there is none yet). */
+    public String composeTemplate() {
+        try {
+            return Files.exists(dir.resolve(COMPOSE)) ? Files.readString(dir.resolve(COMPOSE), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the install folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The .env this folder's stack runs with (empty when there is none yet). */
     public Map<String, String> env() {
         Map<String, String> env = new LinkedHashMap<>();

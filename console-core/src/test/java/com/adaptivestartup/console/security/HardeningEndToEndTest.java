@@ -373,8 +373,13 @@ class HardeningEndToEndTest {
                 .isEqualTo("edited on 1.2.0");
         assertThat(StackProbe.psql(project, "SELECT title FROM goals")).as("the workspace's rows are kept for the next update")
                 .isEqualTo("Goal on 1.2.0");
-        assertThat(console.addressService().show(project).address().host())
-                .as("1.1.0 serves plain HTTP again; the address is kept for the next update").isEqualTo(project + ".localhost");
+        AddressService.AddressView kept = console.addressService().show(project);
+        assertThat(kept.address().host()).as("1.1.0 serves plain HTTP again; the address is kept for the next update")
+                .isEqualTo(project + ".localhost");
+        assertThat(kept.waitingForUpdate()).isTrue();
+        assertThat(kept.url()).startsWith("http://");
+        assertThat(Files.readString(dir.resolve("secrets/tls_certificate"))).as("and so is its certificate")
+                .contains("BEGIN CERTIFICATE");
     }
 
     private static String hardenedVenture(Founder f) throws Exception {

@@ -66,7 +66,9 @@ public final class AddressViewModel {
             return;
         }
         madeHere.set(v.address().source() == WebAddress.CertificateSource.LOCAL);
-        summary.set("People use " + v.url() + " (HTTPS port " + v.address().httpsPort() + "); the web port sends them there.");
+        summary.set(v.waitingForUpdate() ? "The address " + v.address().host() + " is kept for the next update: the"
+                + " version installed serves plain HTTP only, at " + v.url() + "."
+                : "People use " + v.url() + " (HTTPS port " + v.address().httpsPort() + "); the web port sends them there.");
         if (host.get().isBlank()) {
             host.set(v.address().host());
             certificateChoice.httpsPortProperty().set(String.valueOf(v.address().httpsPort()));

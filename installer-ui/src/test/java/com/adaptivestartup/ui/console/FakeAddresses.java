@@ -18,10 +18,11 @@ public final class FakeAddresses implements AddressOperations {
         return new AddressService.AddressView("adaptive", "https://startup.acme.local/", new WebAddress("startup.acme.local",
                 443, WebAddress.CertificateSource.LOCAL), new AddressService.CertificateView(
                 WebAddress.CertificateSource.LOCAL.words(), List.of("startup.acme.local"), "Adaptive Startup local authority",
-                end, left.toDays(), "1A2B", warning), true);
+                end, left.toDays(), "1A2B", warning), true, false);
     }
 
-    public AddressService.AddressView view = new AddressService.AddressView("adaptive", "http://localhost:8080/", null, null, false);
+    public AddressService.AddressView view = new AddressService.AddressView("adaptive", "http://localhost:8080/", null,
+            null, false, false);
     String refusal;
     final List<String> asked = new ArrayList<>();
 
