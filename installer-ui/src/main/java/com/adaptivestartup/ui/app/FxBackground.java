@@ -19,7 +19,8 @@ public final class FxBackground implements Background, AutoCloseable {
                 try {
                     T result = work.get();
                     Platform.runLater(() -> onResult.accept(result));
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    // an Error too (a class missing, memory): said like any failure, so the view that waits is freed
                     Platform.runLater(() -> onFailure.accept(e));
                 }
             });

@@ -60,7 +60,7 @@ public final class BackupsViewModel {
         String proven = b.restoreTested() != null ? "restore-tested " + b.restoreTested().result()
                 : b.verified() != null ? "verified " + b.verified().result() : "not verified yet";
         return new Row(b.id(), WHEN.format(b.createdAt().atZone(zone)), b.kind(), b.appVersion(),
-                String.format("%.1f MB", b.size() / 1e6), proven, b.note() == null ? "" : b.note());
+                com.adaptivestartup.ui.Sizes.human(b.size()), proven, b.note() == null ? "" : b.note());
     }
 
     public void backUpNow(String note) {

@@ -157,8 +157,7 @@ public final class DashboardViewModel {
     }
 
     private static String megabytes(long bytes) {
-        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-                : (bytes >> 20) + " MB";
+        return com.adaptivestartup.ui.Sizes.human(bytes);
     }
 
     static String uptime(Duration d) {

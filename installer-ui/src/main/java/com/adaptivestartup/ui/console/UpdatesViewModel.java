@@ -66,7 +66,7 @@ public final class UpdatesViewModel {
         channel.set(s.channel());
         pinned.set(s.pinned() == null ? "" : s.pinned());
         consoleOffer.set(s.console() == null ? null : "Console " + s.console().version() + " is available ("
-                + s.console().installer().size() / 1_000_000 + " MB)" + (s.console().notes().isBlank() ? "" : ": "
+                + com.adaptivestartup.ui.Sizes.human(s.console().installer().size()) + ")" + (s.console().notes().isBlank() ? "" : ": "
                 + s.console().notes()) + ". Your settings and your stack are kept.");
     }
 

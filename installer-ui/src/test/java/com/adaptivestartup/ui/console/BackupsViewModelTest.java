@@ -14,7 +14,7 @@ class BackupsViewModelTest {
     void listsBackupsWithWhatWasProvenAndTheSchedule() {
         model.refresh();
         assertThat(model.rows()).singleElement().isEqualTo(new BackupsViewModel.Row("20261128033000-scheduled",
-                "2026-11-28 03:30", "scheduled", "1.1.0", "48.2 MB", "not verified yet", "daily at 02:30"));
+                "2026-11-28 03:30", "scheduled", "1.1.0", "46 MB", "not verified yet", "daily at 02:30"));
         assertThat(model.scheduleTextProperty().get()).isEqualTo("No daily backup yet.");
         model.verify("20261128033000-scheduled");
         assertThat(model.rows().get(0).proven()).isEqualTo("verified ok");

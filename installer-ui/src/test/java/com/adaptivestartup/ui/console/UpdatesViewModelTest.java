@@ -70,7 +70,7 @@ class UpdatesViewModelTest {
     @Test
     void aNewerConsoleIsDownloadedThenOpened() {
         model.refresh();
-        assertThat(model.consoleOfferProperty().get()).isEqualTo("Console 1.2.0 is available (52 MB): dark mode. Your"
+        assertThat(model.consoleOfferProperty().get()).isEqualTo("Console 1.2.0 is available (50 MB): dark mode. Your"
                 + " settings and your stack are kept.");
         model.downloadConsole();
         assertThat(opened).containsExactly(Path.of("/downloads/Console-1.2.0.msi"));
