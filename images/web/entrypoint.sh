@@ -1,19 +1,46 @@
 #!/bin/bash
-# Chooses the site before nginx starts: HTTPS when the console mounted a certificate and its key (non-empty
-# secrets) and gave the public address, else the app over plain HTTP. The root file system is read-only, so the
-# chosen site is written to /tmp.
+# Chooses the site before nginx starts, and again whenever the stack's ACME client writes a new certificate:
+# HTTPS with the certificate and key the console mounted (non-empty secrets), or with those the backend's ACME
+# client keeps in /run/acme/live (ACME set); the app over plain HTTP otherwise (and while the first ACME
+# certificate is being issued, answering its challenges). The root file system is read-only: the site is in /tmp.
 set -euo pipefail
 mkdir -p /tmp/nginx
-if [ -s /run/secrets/tls_certificate ] && [ -s /run/secrets/tls_key ]; then
+
+choose_site() {
+  local cert="" key=""
+  if [ -s /run/secrets/tls_certificate ] && [ -s /run/secrets/tls_key ]; then
+    cert=/run/secrets/tls_certificate key=/run/secrets/tls_key
+  elif [ -n "${ACME:-}" ] && [ -s /run/acme/live/chain.pem ] && [ -s /run/acme/live/key.pem ]; then
+    cert=/run/acme/live/chain.pem key=/run/acme/live/key.pem
+  fi
+  if [ -z "$cert" ]; then
+    cp /etc/nginx/http.conf /tmp/nginx/site.conf
+    return
+  fi
   if [[ ! "${PUBLIC_URL:-}" =~ ^(https://[A-Za-z0-9.:-]+) ]]; then
     echo "error: a certificate is mounted but PUBLIC_URL is not an https:// address ('${PUBLIC_URL:-}')" >&2
     exit 1
   fi
-  origin="${BASH_REMATCH[1]}"
-  hsts=""
+  local origin="${BASH_REMATCH[1]}" hsts=""
   [[ "${HSTS_MAX_AGE:-0}" =~ ^[1-9][0-9]*$ ]] && hsts="max-age=${HSTS_MAX_AGE}"
-  sed -e "s|@ORIGIN@|${origin}|" -e "s|@HSTS@|${hsts}|" /etc/nginx/https.conf > /tmp/nginx/site.conf
-else
-  cp /etc/nginx/http.conf /tmp/nginx/site.conf
+  sed -e "s|@ORIGIN@|${origin}|" -e "s|@HSTS@|${hsts}|" -e "s|@CERT@|${cert}|" -e "s|@KEY@|${key}|" \
+    /etc/nginx/https.conf > /tmp/nginx/site.conf
+}
+
+# ACME: nginx is told to reload when the certificate file changes (issued, then renewed), checked every 5 s.
+watch_acme() {
+  local seen="" now
+  while sleep 5; do
+    now=$(stat -c '%Y %s' /run/acme/live/chain.pem 2>/dev/null || true)
+    if [ "$now" != "$seen" ]; then
+      seen="$now"
+      choose_site && nginx -s reload 2>/dev/null || true
+    fi
+  done
+}
+
+choose_site
+if [ -n "${ACME:-}" ] && ! [ -s /run/secrets/tls_certificate ]; then
+  watch_acme &
 fi
 exec nginx -g 'daemon off;'

@@ -21,6 +21,35 @@ public final class CertificateChoice {
     private final StringProperty certificateFile = new SimpleStringProperty("");
     private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty pfxPassword = new SimpleStringProperty("");
+    private final StringProperty acmeDirectory = new SimpleStringProperty("");
+    private final StringProperty acmeEmail = new SimpleStringProperty("");
+    private final StringProperty acmeRootFile = new SimpleStringProperty("");
+
+    /** The ACME server's directory address (Let's Encrypt's, or the company's step-ca). */
+    public StringProperty acmeDirectoryProperty() {
+        return acmeDirectory;
+    }
+
+    public StringProperty acmeEmailProperty() {
+        return acmeEmail;
+    }
+
+    /** The company's ACME server's root certificate (PEM), when it is not publicly trusted; empty: none. */
+    public StringProperty acmeRootFileProperty() {
+        return acmeRootFile;
+    }
+
+    /** The ACME server, when one is chosen (null otherwise); an IllegalArgumentException with a sentence when wrong. */
+    public WebAddress.Acme acme() {
+        return source.get() == WebAddress.CertificateSource.ACME
+                ? new WebAddress.Acme(acmeDirectory.get(), acmeEmail.get()) : null;
+    }
+
+    /** The ACME root's file, or null. */
+    public Path acmeRoot() {
+        return source.get() == WebAddress.CertificateSource.ACME && !acmeRootFile.get().isBlank()
+                ? Path.of(acmeRootFile.get().strip()) : null;
+    }
 
     public StringProperty httpsPortProperty() {
         return httpsPort;
@@ -45,6 +74,17 @@ public final class CertificateChoice {
 
     /** The file still to choose, as a sentence; null when none is missing (or the certificate is made here). */
     public String missingFile(ResourceBundle text) {
+        if (source.get() == WebAddress.CertificateSource.ACME) {
+            if (acmeDirectory.get().isBlank()) {
+                return text.getString("settings.acme.missing");
+            }
+            try {
+                acme();
+                return null;
+            } catch (IllegalArgumentException e) {
+                return Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".";
+            }
+        }
         if (source.get() != WebAddress.CertificateSource.OWN) {
             return null;
         }

@@ -26,7 +26,7 @@ public final class CertificateFields {
     private final GridPane grid;
     private final BooleanBinding noAddress;
 
-    /** Adds the rows to {@code grid} from {@code firstRow} on (nine rows: each field and its error). */
+    /** Adds the rows to {@code grid} from {@code firstRow} on (twelve rows: each field, and errors under two). */
     public CertificateFields(GridPane grid, int firstRow, CertificateChoice values, StringBinding portError,
                              StringBinding certificateError, BooleanBinding noAddress, ResourceBundle text) {
         this.grid = grid;
@@ -43,14 +43,18 @@ public final class CertificateFields {
                 WebAddress.CertificateSource.LOCAL, group);
         RadioButton own = radio("certificate-own", text.getString("settings.certificate.own"),
                 WebAddress.CertificateSource.OWN, group);
-        group.selectToggle(values.sourceProperty().get() == WebAddress.CertificateSource.OWN ? own : local);
-        values.sourceProperty().addListener((o, was, now) -> group.selectToggle(now == WebAddress.CertificateSource.OWN ? own : local));
+        RadioButton acme = radio("certificate-acme", text.getString("settings.certificate.acme"),
+                WebAddress.CertificateSource.ACME, group);
+        java.util.function.Function<WebAddress.CertificateSource, RadioButton> button = s ->
+                s == WebAddress.CertificateSource.OWN ? own : s == WebAddress.CertificateSource.ACME ? acme : local;
+        group.selectToggle(button.apply(values.sourceProperty().get()));
+        values.sourceProperty().addListener((o, was, now) -> group.selectToggle(button.apply(now)));
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now != null) {
                 values.sourceProperty().set((WebAddress.CertificateSource) now.getUserData());
             }
         });
-        row(at + 2, text.getString("settings.certificate"), new HBox(16, local, own), null, null);
+        row(at + 2, text.getString("settings.certificate"), new HBox(16, local, own, acme), null, null);
 
         BooleanBinding notOwn = values.sourceProperty().isNotEqualTo(WebAddress.CertificateSource.OWN);
         TextField file = field("certificate-file", values.certificateFileProperty(), notOwn);
@@ -65,6 +69,14 @@ public final class CertificateFields {
         password.textProperty().bindBidirectional(values.pfxPasswordProperty());
         password.disableProperty().bind(notOwn);
         row(at + 8, text.getString("settings.certificate.password"), password, null, null);
+
+        BooleanBinding notAcme = values.sourceProperty().isNotEqualTo(WebAddress.CertificateSource.ACME);
+        TextField directory = field("acme-directory", values.acmeDirectoryProperty(), notAcme);
+        directory.setPromptText(text.getString("settings.acme.directory.prompt"));
+        row(at + 9, text.getString("settings.acme.directory"), directory, null, null);
+        row(at + 10, text.getString("settings.acme.email"), field("acme-email", values.acmeEmailProperty(), notAcme), null, null);
+        row(at + 11, text.getString("settings.acme.root"), field("acme-root", values.acmeRootFileProperty(), notAcme), null, null);
+        shown(chooser("acme-root-choose", text, values.acmeRootFileProperty(), notAcme), 2, at + 11);
     }
 
     /** Adds a node that shows (and takes room) only while there is an address. */

@@ -75,12 +75,17 @@ public final class ServerMain {
         public Integer call() throws InterruptedException {
             ServerConfig.All config = ServerConfig.All.from(env);
             AdaptiveServer server = new AdaptiveServer(config, Release.current(), Clock.systemUTC());
+            // the stack's certificate from an ACME server, when the installation chose one (decision 0016)
+            var acme = com.adaptivestartup.server.acme.AcmeRenewal.Settings.from(env)
+                    .map(s -> new com.adaptivestartup.server.acme.AcmeRenewal(s, Clock.systemUTC()));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                acme.ifPresent(com.adaptivestartup.server.acme.AcmeRenewal::close);
                 server.close();
                 stopped.countDown();
             }, "shutdown"));
             int port = server.start(config.http().port());
+            acme.ifPresent(com.adaptivestartup.server.acme.AcmeRenewal::start);
             org.slf4j.LoggerFactory.getLogger(ServerMain.class).info("Adaptive Startup server {} listening on port {}",
                     Release.current().version(), port);
             stopped.await();

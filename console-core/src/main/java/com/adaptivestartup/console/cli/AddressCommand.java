@@ -112,7 +112,7 @@ final class AddressCommand {
             return change(listener -> {
                 WebAddress address = web.address(host);
                 ServerCertificate own = web.own(new CertificateCheck());
-                return service().set(project, address, own, listener);
+                return service().set(project, address, own, web.acmeCaRoot(), listener);
             });
         }
     }

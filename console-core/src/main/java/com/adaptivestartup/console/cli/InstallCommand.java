@@ -87,7 +87,8 @@ final class InstallCommand implements Callable<Integer> {
         }
         StackSettings settings = null;
         com.adaptivestartup.console.tls.ServerCertificate own = null;
-        if (bindAddress != null || memory != null || address != null || web.givesOwnCertificate()) {
+        String acmeRoot = null;
+        if (bindAddress != null || memory != null || address != null || web.givesOwnCertificate() || web.givesAcme()) {
             try {
                 // what the installation has, with what these options change
                 settings = context.installations().find(project).map(i -> StackSettings.fromJson(i.settingsJson()))
@@ -95,12 +96,13 @@ final class InstallCommand implements Callable<Integer> {
                 if (bindAddress != null || memory != null) {
                     settings = settings.withPortAndMemoryOf(StackSettings.of(bindAddress, memory == null ? Map.of() : memory));
                 }
-                if (address == null && web.givesOwnCertificate()) {
+                if (address == null && (web.givesOwnCertificate() || web.givesAcme())) {
                     throw new IllegalArgumentException("a certificate needs the address it is for: add --address");
                 }
                 if (address != null) {
                     settings = settings.withWeb(web.address(address));
                     own = web.own(new com.adaptivestartup.console.tls.CertificateCheck());
+                    acmeRoot = web.acmeCaRoot();
                 }
             } catch (IllegalArgumentException | com.adaptivestartup.console.tls.CertificateRefused e) {
                 err.println("error: " + e.getMessage());
@@ -113,6 +115,10 @@ final class InstallCommand implements Callable<Integer> {
         try {
             InstallRequest request = new InstallRequest(licenseText, dir, project, httpPort, adminEmail, registry, release)
                     .withSettings(settings).withCertificate(own);
+            if (acmeRoot != null) {   // read by the ACME server's check, then by the stack
+                new com.adaptivestartup.console.stack.InstallDirectory(dir).shareSecret(
+                        com.adaptivestartup.console.stack.InstallDirectory.ACME_CA_ROOT, acmeRoot);
+            }
             if (fromBackup != null) {
                 return recover(request, listener, out);
             }

@@ -26,6 +26,15 @@ final class WebAddressOptions {
     Path pfx;
     @Option(names = "--pfx-password-file", paramLabel = "FILE", description = "A file holding the password of --pfx.")
     Path pfxPassword;
+    @Option(names = "--acme-directory", paramLabel = "URL", description = "Have the certificate issued and renewed by"
+            + " this ACME server (Let's Encrypt: https://acme-v02.api.letsencrypt.org/directory, or your step-ca), inside"
+            + " the stack; the address must reach this machine's web port from it.")
+    String acmeDirectory;
+    @Option(names = "--acme-email", paramLabel = "EMAIL", description = "The contact the ACME server writes to.")
+    String acmeEmail;
+    @Option(names = "--acme-ca-root", paramLabel = "FILE", description = "The root certificate of the company's own ACME"
+            + " server, when it is not publicly trusted (PEM).")
+    Path acmeCaRoot;
 
     boolean givesOwnCertificate() {
         return certificate != null || key != null || pfx != null;
@@ -33,8 +42,26 @@ final class WebAddressOptions {
 
     /** The address with its port and where its certificate comes from; a sentence when the host is not valid. */
     WebAddress address(String host) {
-        return new WebAddress(host, httpsPort, givesOwnCertificate() ? WebAddress.CertificateSource.OWN
+        if (acmeDirectory != null && givesOwnCertificate()) {
+            throw new IllegalArgumentException("give either the company's certificate (--certificate/--pfx) or an ACME"
+                    + " server (--acme-directory), not both");
+        }
+        if (acmeDirectory == null && (acmeEmail != null || acmeCaRoot != null)) {
+            throw new IllegalArgumentException("--acme-email and --acme-ca-root go with --acme-directory");
+        }
+        return acmeDirectory != null
+                ? new WebAddress(host, httpsPort, WebAddress.CertificateSource.ACME, new WebAddress.Acme(acmeDirectory, acmeEmail))
+                : new WebAddress(host, httpsPort, givesOwnCertificate() ? WebAddress.CertificateSource.OWN
                 : WebAddress.CertificateSource.LOCAL);
+    }
+
+    boolean givesAcme() {
+        return acmeDirectory != null;
+    }
+
+    /** The company's ACME root (PEM, checked to be a certificate), or null when none is given. */
+    String acmeCaRoot() {
+        return acmeCaRoot == null ? null : com.adaptivestartup.console.tls.AcmeServer.rootFrom(acmeCaRoot);
     }
 
     /** The company's certificate read from the files given (checked for the address later), or null for none. */

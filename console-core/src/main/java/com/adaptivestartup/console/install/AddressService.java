@@ -4,6 +4,7 @@ import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.tls.AcmeServer;
 import com.adaptivestartup.console.tls.CertificateCheck;
 import com.adaptivestartup.console.tls.CertificateRefused;
 import com.adaptivestartup.console.tls.ServerCertificate;
@@ -62,26 +63,35 @@ public final class AddressService {
         if (web == null) {
             return new AddressView(project, plain, null, null, authority, false);
         }
-        CertificateView view = certificates.installed(dir).map(c -> view(web, c)).orElse(null);
+        CertificateView view = web.source() == WebAddress.CertificateSource.ACME
+                ? AcmeServer.served(web.host(), web.httpsPort(), dir.optionalSecret(InstallDirectory.ACME_CA_ROOT).orElse(null))
+                        .map(c -> view(web, c)).orElse(null)
+                : certificates.installed(dir).map(c -> view(web, c.leaf())).orElse(null);
         boolean waiting = StackSettings.fromJson(inst.settingsJson()).supportedBy(dir.composeTemplate()).web() == null;
         return new AddressView(project, waiting ? plain : web.url(), web, view, authority, waiting);
     }
 
-    private CertificateView view(WebAddress web, ServerCertificate c) {
+    private CertificateView view(WebAddress web, java.security.cert.X509Certificate c) {
         Instant now = clock.instant();
-        long days = c.daysLeft(now);
+        Instant end = c.getNotAfter().toInstant();
+        long days = java.time.Duration.between(now, end).toDays();
         String warning = null;
-        if (c.notAfter().isBefore(now)) {
+        if (end.isBefore(now)) {
             warning = "the certificate for " + web.host() + " has expired: browsers refuse the app; " + fix(web);
-        } else if (c.notAfter().isBefore(now.plus(WebCertificates.WARN_BEFORE))) {
+        } else if (end.isBefore(now.plus(WebCertificates.WARN_BEFORE))) {
             warning = "the certificate for " + web.host() + " ends in " + days + " days; " + fix(web);
         }
-        return new CertificateView(web.source().words(), c.names(), c.issuer(), c.notAfter(), days, c.serial(), warning);
+        return new CertificateView(web.source().words(), ServerCertificate.namesOf(c), ServerCertificate.issuerOf(c), end,
+                days, c.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT), warning);
     }
 
     private static String fix(WebAddress web) {
-        return web.source() == WebAddress.CertificateSource.LOCAL ? "renew it now (Renew now, or `adaptivectl address renew`)"
-                : "replace it with the renewed one from your certificate authority (Replace certificate)";
+        return switch (web.source()) {
+            case LOCAL -> "renew it now (Renew now, or `adaptivectl address renew`)";
+            case OWN -> "replace it with the renewed one from your certificate authority (Replace certificate)";
+            case ACME -> "the stack renews it 30 days before its end and could not: the backend's log says why"
+                    + " (adaptivectl logs backend)";
+        };
     }
 
     /**
@@ -90,7 +100,16 @@ public final class AddressService {
      * does not fit the address or a port is taken.
      */
     public InstallResult set(String project, WebAddress web, ServerCertificate own, InstallListener listener) {
+        return set(project, web, own, null, listener);
+    }
+
+    /** The same with the root certificate of the company's own ACME server (null: none, or keep the one given). */
+    public InstallResult set(String project, WebAddress web, ServerCertificate own, String acmeCaRoot,
+                             InstallListener listener) {
         Installations.Installation inst = installation(project);
+        if (acmeCaRoot != null) {
+            new InstallDirectory(inst.directory()).shareSecret(InstallDirectory.ACME_CA_ROOT, acmeCaRoot);
+        }
         if (own != null) {
             own = check.check(own, web.host(), clock.instant());
         } else if (web.source() == WebAddress.CertificateSource.OWN

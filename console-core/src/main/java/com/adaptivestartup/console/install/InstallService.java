@@ -16,6 +16,7 @@ import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.stack.StackSettings;
+import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.console.tls.CertificateCheck;
 import com.adaptivestartup.console.tls.CertificateRefused;
 import com.adaptivestartup.console.tls.ServerCertificate;
@@ -168,6 +169,9 @@ public final class InstallService {
             });
             DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), settings.bindOrAll(),
                     request.httpPort());
+            if (settings.web() != null && settings.web().source() == WebAddress.CertificateSource.ACME) {
+                step(op, listener, "certificate issued", () -> awaitAcme(settings, dir));
+            }
             installations.save(new Installations.Installation(request.project(), dir.path(), release.version(),
                     request.httpPort(), request.adminEmail(), registry, request.licenseText(), kept.toJson()));
             d.removeNetworksOutside(plan);
@@ -309,6 +313,28 @@ public final class InstallService {
         });
         return settings;
     }
+
+    /** The ACME server is asked by the stack itself; the install waits until the certificate it issued is served. */
+    private Void awaitAcme(StackSettings settings, InstallDirectory dir) {
+        long deadline = System.nanoTime() + ACME_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (readiness.servesAcmeCertificate(engine.info().host(), settings.bindOrAll(), dir)) {
+                return null;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InstallFailed("certificate issued", "interrupted while waiting for the certificate");
+            }
+        }
+        throw new InstallFailed("certificate issued", "the ACME server did not issue a certificate for "
+                + settings.web().host() + " within " + ACME_WAIT.toMinutes() + " minutes: it must reach this machine's"
+                + " web port at " + settings.web().host() + " (port 80 for Let's Encrypt); the backend's log says what it"
+                + " answered (adaptivectl logs backend), and the stack keeps asking every minute");
+    }
+
+    private static final Duration ACME_WAIT = Duration.ofMinutes(3);
 
     /** Whether the running web service already serves HTTPS on this port (so the port is its own, not taken). */
     private static boolean servesHttpsOn(StackDeployer d, int port) {

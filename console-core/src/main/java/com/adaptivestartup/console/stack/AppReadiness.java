@@ -15,6 +15,9 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.security.KeyStore;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,11 +75,39 @@ public final class AppReadiness {
                 && !certificate.isBlank();
         URI uri = URI.create(https ? "https://" + host + ":" + env.get("HTTPS_PORT") + "/readyz"
                 : "http://" + host + ":" + port + "/readyz");
+        Answer answer = send(https ? pinnedTo(certificate) : http, uri, dir);
+        if (answer.status() == 308 && acme(env)) {
+            // the stack's ACME client has its certificate: the web port only redirects now
+            answer = send(issuedByAuthority(dir), URI.create("https://" + host + ":" + env.get("HTTPS_PORT") + "/readyz"), dir);
+        }
+        return answer;
+    }
+
+    /**
+     * Whether the stack serves HTTPS with a certificate from its ACME server (a publicly trusted authority, or the
+     * company's root given with it): false while the first one is being issued.
+     */
+    public boolean servesAcmeCertificate(String engineHost, String bindAddress, InstallDirectory dir) {
+        Map<String, String> env = dir.env();
+        String host = bindAddress == null || bindAddress.equals("0.0.0.0") || bindAddress.equals("127.0.0.1")
+                ? (engineHost == null ? "127.0.0.1" : engineHost) : bindAddress;
+        try {
+            send(issuedByAuthority(dir), URI.create("https://" + host + ":" + env.get("HTTPS_PORT") + "/readyz"), dir);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean acme(Map<String, String> env) {
+        return !env.getOrDefault("ACME_DIRECTORY", "").isBlank() && env.containsKey("HTTPS_PORT");
+    }
+
+    private Answer send(HttpClient client, URI uri, InstallDirectory dir) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
         secret(dir, TOKEN_SECRET).ifPresent(t -> request.header(TOKEN_HEADER, t));
         try {
-            HttpResponse<String> r = (https ? pinnedTo(certificate) : http).send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {
                 body = JSON.readTree(r.body());
@@ -87,6 +118,86 @@ public final class AppReadiness {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /**
+     * A client that trusts certificates the JDK's authorities or the ACME server's root (the install's secret)
+     * issued, whatever address it is asked at (this machine's, not the certificate's name).
+     */
+    private static HttpClient issuedByAuthority(InstallDirectory dir) throws IOException {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            jdk.init((KeyStore) null);
+            int i = 0;
+            for (var tm : jdk.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    for (X509Certificate c : x.getAcceptedIssuers()) {
+                        store.setCertificateEntry("jdk-" + i++, c);
+                    }
+                }
+            }
+            String root = secret(dir, InstallDirectory.ACME_CA_ROOT).orElse("");
+            if (!root.isBlank()) {
+                for (var c : CertificateFactory.getInstance("X.509").generateCertificates(
+                        new ByteArrayInputStream(root.getBytes(StandardCharsets.US_ASCII)))) {
+                    store.setCertificateEntry("acme-root-" + i++, c);
+                }
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            X509TrustManager pkix = (X509TrustManager) tmf.getTrustManagers()[0];
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new ChainOnly(pkix)}, null);
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("the ACME server's root cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The chain checked up to a trusted authority; the name is not (the stack is asked at this machine's address). */
+    private static final class ChainOnly extends X509ExtendedTrustManager {
+        private final X509TrustManager pkix;
+
+        ChainOnly(X509TrustManager pkix) {
+            this.pkix = pkix;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            pkix.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            pkix.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            pkix.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw new CertificateException("not a server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return pkix.getAcceptedIssuers();
         }
     }
 

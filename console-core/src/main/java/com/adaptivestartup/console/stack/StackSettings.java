@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web) {
     public static final StackSettings DEFAULTS = new StackSettings(null, Map.of(), null);
-    /** A year: browsers then refuse plain HTTP to the address. Only for a certificate browsers trust by themselves. */
+    /** A year: browsers then refuse plain HTTP to the address. Not for a certificate made here (see env()). */
     static final String HSTS_YEAR = "31536000";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
@@ -75,7 +75,11 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             env.put("HTTPS_BIND", bindOrAll());
             // A certificate made here is trusted only once each computer trusts this installation's authority:
             // until then HSTS would lock people out of the warning page, so it is on for the company's own only.
-            env.put("HSTS_MAX_AGE", web.source() == WebAddress.CertificateSource.OWN ? HSTS_YEAR : "0");
+            env.put("HSTS_MAX_AGE", web.source() == WebAddress.CertificateSource.LOCAL ? "0" : HSTS_YEAR);
+            if (web.acme() != null) {
+                env.put("ACME_DIRECTORY", web.acme().directory());
+                env.put("ACME_EMAIL", web.acme().email());
+            }
         }
         return env;
     }
@@ -111,7 +115,13 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
         m.put("bindAddress", bindAddress);
         m.put("memory", memory);
         if (web != null) {
-            m.put("web", Map.of("host", web.host(), "httpsPort", web.httpsPort(), "source", web.source().name()));
+            Map<String, Object> w = new LinkedHashMap<>(Map.of("host", web.host(), "httpsPort", web.httpsPort(),
+                    "source", web.source().name()));
+            if (web.acme() != null) {
+                w.put("acmeDirectory", web.acme().directory());
+                w.put("acmeEmail", web.acme().email());
+            }
+            m.put("web", w);
         }
         try {
             return JSON.writeValueAsString(m);
@@ -131,7 +141,8 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             n.path("memory").properties().forEach(e -> memory.put(e.getKey(), e.getValue().asText()));
             JsonNode w = n.path("web");
             WebAddress web = w.isObject() ? new WebAddress(w.path("host").asText(), w.path("httpsPort").asInt(),
-                    WebAddress.CertificateSource.parse(w.path("source").asText())) : null;
+                    WebAddress.CertificateSource.parse(w.path("source").asText()), w.hasNonNull("acmeDirectory")
+                    ? new WebAddress.Acme(w.get("acmeDirectory").asText(), w.path("acmeEmail").asText()) : null) : null;
             return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web);
         } catch (java.io.IOException | IllegalArgumentException e) {
             return DEFAULTS;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * one of this machine's IPv4 addresses, with the HTTPS port, and where its certificate comes from. The server
  * builds every link from {@link #url()}.
  */
-public record WebAddress(String host, int httpsPort, CertificateSource source) {
+public record WebAddress(String host, int httpsPort, CertificateSource source, Acme acme) {
     public static final int DEFAULT_HTTPS_PORT = 443;
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
@@ -27,7 +27,9 @@ public record WebAddress(String host, int httpsPort, CertificateSource source) {
         /** Issued by this installation's own certificate authority, which people's computers are told to trust. */
         LOCAL("made here by this installation's own certificate authority"),
         /** The company's own certificate and key, checked before use. */
-        OWN("the company's own certificate");
+        OWN("the company's own certificate"),
+        /** Issued and renewed inside the stack by an ACME server (Let's Encrypt, or the company's own such as step-ca). */
+        ACME("issued and renewed by an ACME server");
 
         private final String words;
 
@@ -45,9 +47,39 @@ public record WebAddress(String host, int httpsPort, CertificateSource source) {
                     return s;
                 }
             }
-            throw new IllegalArgumentException("the certificate is 'local' (made here) or 'own' (the company's own);"
-                    + " not '" + text + "'");
+            throw new IllegalArgumentException("the certificate is 'local' (made here), 'own' (the company's own) or"
+                    + " 'acme' (from an ACME server such as Let's Encrypt); not '" + text + "'");
         }
+    }
+
+    /**
+     * The ACME server the stack asks for its certificate: its directory URL (Let's Encrypt's
+     * {@code https://acme-v02.api.letsencrypt.org/directory}, or the company's step-ca) and the contact email.
+     */
+    public record Acme(String directory, String email) {
+        public Acme {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(directory == null ? "" : directory.strip());
+            } catch (java.net.URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null || !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("the ACME server is its directory's https:// address (such as"
+                        + " https://acme-v02.api.letsencrypt.org/directory, or your step-ca's .../acme/acme/directory);"
+                        + " not '" + directory + "'");
+            }
+            directory = uri.toString();
+            email = email == null ? "" : email.strip();
+            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new IllegalArgumentException("'" + email + "' is not an email address (the ACME server writes to it"
+                        + " before the certificate ends)");
+            }
+        }
+    }
+
+    public WebAddress(String host, int httpsPort, CertificateSource source) {
+        this(host, httpsPort, source, null);
     }
 
     public WebAddress {
@@ -56,7 +88,16 @@ public record WebAddress(String host, int httpsPort, CertificateSource source) {
             throw new IllegalArgumentException("the HTTPS port must be from 1 to 65535; not " + httpsPort);
         }
         if (source == null) {
-            throw new IllegalArgumentException("say where the certificate comes from: made here, or the company's own");
+            throw new IllegalArgumentException("say where the certificate comes from: made here, the company's own, or"
+                    + " an ACME server");
+        }
+        if ((source == CertificateSource.ACME) != (acme != null)) {
+            throw new IllegalArgumentException(acme == null ? "a certificate from ACME needs the ACME server's directory"
+                    + " address" : "an ACME server is given only for a certificate from ACME");
+        }
+        if (source == CertificateSource.ACME && IPV4.matcher(host).matches()) {
+            throw new IllegalArgumentException("an ACME server issues certificates for names, not for the address "
+                    + host + "; give the name people use, or choose a certificate made here");
         }
     }
 

@@ -87,6 +87,16 @@ public record ServerCertificate(List<X509Certificate> chain, PrivateKey key) {
         return false;
     }
 
+    /** The host names and addresses a certificate is for. */
+    public static List<String> namesOf(X509Certificate c) {
+        return names(c);
+    }
+
+    /** Who issued a certificate, by its common name. */
+    public static String issuerOf(X509Certificate c) {
+        return commonName(c.getIssuerX500Principal().getName());
+    }
+
     static List<String> names(X509Certificate c) {
         List<String> out = new ArrayList<>();
         try {

@@ -44,6 +44,13 @@ public final class WebCertificates {
             dir.shareSecret(InstallDirectory.TLS_KEY, "");
             return null;
         }
+        if (web.source() == WebAddress.CertificateSource.ACME) {
+            // the stack's own ACME client keeps it (acme-data); the ACME server is checked before anything changes
+            AcmeServer.check(web.acme(), dir.optionalSecret(InstallDirectory.ACME_CA_ROOT).orElse(null));
+            dir.shareSecret(InstallDirectory.TLS_CERTIFICATE, "");
+            dir.shareSecret(InstallDirectory.TLS_KEY, "");
+            return null;
+        }
         if (own != null) {
             return put(dir, check.check(own, web.host(), now));
         }

@@ -40,8 +40,8 @@ class ComposeHashTest {
                 "postgres", "4fa5e361ba58be0feffce05c30ff4004ecdd54f617ab77bf9f5198640291f2ac",
                 "redis", "72083ca09ac8db7234361866808074c4306596b0579af33f328ecf500d665d2a",
                 "storage", "994a938e8c4e5d665e43f10fe25799726007d6ae44bcb02e14b5379c6bd44b49",
-                "backend", "97a1d8336aec861c1b13389367dca8f0cef9488afcb55377570777106a8d395b",
-                "web", "62efe571fd9f52e8d46ad8daf55c137c7aa51e59135da4f2988aa958921a9d7f"));
+                "backend", "54cac441956de2eab72ebb4f9e703440cb4c8e685ff76f58c895e3228fb2df6b",
+                "web", "9894e342326e2ce673a05d075a97391a44b6c65b1b95bf00253d56730c83308b"));
     }
 
     /** The same with an address: HTTPS published on its port, the public URL and the certificate's fingerprint. */
@@ -54,8 +54,8 @@ class ComposeHashTest {
                 "postgres", "e161e066e53f8cc0cea182fb4cafa4c530f12b6bd81c2582311391dd14228966",
                 "redis", "4c04cd33d8b310dc9c588b72b1509642cfe404d194f3ac8bc828409b716bf545",
                 "storage", "791c3720f3de60e647aaf9e6d4b01f4370f17f12343acd67cb3f855e388660c6",
-                "backend", "e6140f4cf96b55c0311150500f0dc541a0747a8e19b55353b9ec26f2b317ec9a",
-                "web", "39ee6251a4733eb614b727a853f3ac28d494f7f8ea49dc46552c4ca5a5027710"));
+                "backend", "b180abcfe5cd1454006981d6351de0b8f9a62f7e6283a36463a33060aadb9703",
+                "web", "9d85d4c97e92f3ee5fd58da3ac70ec99e2a5ac6309fa25948a4a9984c5457785"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class ComposeTemplateTest {
         assertThat(plan.services()).filteredOn(s -> !s.ports().isEmpty()).extracting(StackPlan.Service::name)
                 .containsExactly("web");
         assertThat(plan.service("postgres").image()).isEqualTo("p@sha256:1");
-        assertThat(plan.volumes()).containsExactly("postgres-data", "redis-data", "storage-data");
+        assertThat(plan.volumes()).containsExactly("postgres-data", "redis-data", "storage-data", "acme-data");
         assertThat(plan.services()).allSatisfy(s -> assertThat(String.join(" ", s.environment().keySet()))
                 .doesNotContainPattern("PASSWORD(?!_FILE)|SECRET_KEY(?!_FILE)"));
     }

@@ -29,7 +29,17 @@ class WebAddressTest {
         assertThatThrownBy(() -> local(" ", 443)).hasMessageStartingWith("the address is empty");
         assertThatThrownBy(() -> local("startup.acme.local", 70000)).hasMessage("the HTTPS port must be from 1 to 65535; not 70000");
         assertThatThrownBy(() -> WebAddress.CertificateSource.parse("letsencrypt"))
-                .hasMessage("the certificate is 'local' (made here) or 'own' (the company's own); not 'letsencrypt'");
+                .hasMessage("the certificate is 'local' (made here), 'own' (the company's own) or 'acme' (from an ACME server"
+                        + " such as Let's Encrypt); not 'letsencrypt'");
+        assertThatThrownBy(() -> new WebAddress("startup.acme.com", 443, WebAddress.CertificateSource.ACME))
+                .hasMessageStartingWith("a certificate from ACME needs the ACME server's directory address");
+        assertThatThrownBy(() -> new WebAddress.Acme("http://acme.example/directory", ""))
+                .hasMessageStartingWith("the ACME server is its directory's https:// address");
+        assertThatThrownBy(() -> new WebAddress("192.168.1.20", 443, WebAddress.CertificateSource.ACME,
+                new WebAddress.Acme("https://ca.acme.local/acme/acme/directory", "admin@acme.local")))
+                .hasMessageStartingWith("an ACME server issues certificates for names, not for the address 192.168.1.20");
+        assertThatThrownBy(() -> new WebAddress.Acme("https://ca.acme.local/directory", "admin"))
+                .hasMessageStartingWith("'admin' is not an email address");
     }
 
     @Test

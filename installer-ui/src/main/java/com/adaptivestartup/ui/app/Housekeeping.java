@@ -95,8 +95,9 @@ final class Housekeeping {
             }
 
             public String set(com.adaptivestartup.console.stack.WebAddress address,
-                              com.adaptivestartup.console.tls.CertificateFiles own) {
+                              com.adaptivestartup.console.tls.CertificateFiles own, java.nio.file.Path acmeRoot) {
                 return addresses.set(project, address, own == null ? null : own.read(check),
+                        acmeRoot == null ? null : com.adaptivestartup.console.tls.AcmeServer.rootFrom(acmeRoot),
                         com.adaptivestartup.console.install.InstallListener.SILENT).url();
             }
 

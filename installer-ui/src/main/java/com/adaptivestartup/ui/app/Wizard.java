@@ -37,6 +37,16 @@ final class Wizard {
         InstallViewModel install = new InstallViewModel((asked, listener) -> {
             InstallService installer = services.core.installService();
             InstallRequest request = asked;
+            java.nio.file.Path acmeRoot = settings.web() == null ? null : settings.certificate().acmeRoot();
+            if (acmeRoot != null) {   // read and checked here, off the UI thread; the ACME server's check reads it
+                try {
+                    new com.adaptivestartup.console.stack.InstallDirectory(request.directory()).shareSecret(
+                            com.adaptivestartup.console.stack.InstallDirectory.ACME_CA_ROOT,
+                            com.adaptivestartup.console.tls.AcmeServer.rootFrom(acmeRoot));
+                } catch (com.adaptivestartup.console.tls.CertificateRefused e) {
+                    throw new InstallFailed("certificate", e.getMessage());
+                }
+            }
             var own = settings.ownCertificate();
             if (own != null) {   // read and checked here, off the UI thread, before anything is installed
                 try {

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 public interface AddressOperations {
     AddressService.AddressView current();
 
-    /** Serves the app on this address with a certificate made here, or the company's own files; returns the link. */
-    String set(WebAddress address, CertificateFiles own);
+    /**
+     * Serves the app on this address with a certificate made here, the company's own files, or from an ACME server
+     * (with its root's file, or null); returns the link.
+     */
+    String set(WebAddress address, CertificateFiles own, java.nio.file.Path acmeRoot);
 
     /** No address: plain HTTP on the web port again; returns the link. */
     String clear();

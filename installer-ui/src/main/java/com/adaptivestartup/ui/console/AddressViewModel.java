@@ -90,7 +90,7 @@ public final class AddressViewModel {
         WebAddress address;
         try {
             address = new WebAddress(host.get(), Integer.parseInt(certificateChoice.httpsPortProperty().get().strip()),
-                    certificateChoice.sourceProperty().get());
+                    certificateChoice.sourceProperty().get(), certificateChoice.acme());
         } catch (NumberFormatException e) {
             result.set("The HTTPS port is a number, for example 443.");
             return;
@@ -104,7 +104,8 @@ public final class AddressViewModel {
             return;
         }
         CertificateFiles files = certificateChoice.ownFiles();
-        change(() -> operations.set(address, files), url -> "The app is now served at " + url + ".");
+        Path acmeRoot = certificateChoice.acmeRoot();
+        change(() -> operations.set(address, files, acmeRoot), url -> "The app is now served at " + url + ".");
     }
 
     public void clear() {

@@ -86,7 +86,8 @@ public final class SettingsViewModel {
             }
         }, address, certificate.httpsPortProperty(), httpPort);
         certificateError = Bindings.createStringBinding(() -> address.get().isBlank() ? null : certificate.missingFile(text),
-                address, certificate.sourceProperty(), certificate.certificateFileProperty(), certificate.keyFileProperty());
+                address, certificate.sourceProperty(), certificate.certificateFileProperty(), certificate.keyFileProperty(),
+                certificate.acmeDirectoryProperty(), certificate.acmeEmailProperty());
         valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull())
                 .and(addressError.isNull()).and(httpsPortError.isNull()).and(certificateError.isNull());
     }
@@ -122,7 +123,7 @@ public final class SettingsViewModel {
     public WebAddress web() {
         return address.get().isBlank() ? null
                 : new WebAddress(address.get(), Integer.parseInt(certificate.httpsPortProperty().get().strip()),
-                certificate.sourceProperty().get());
+                certificate.sourceProperty().get(), certificate.acme());
     }
 
     /** The company's certificate files (read and checked during the install, off this thread), or null. */

@@ -30,7 +30,7 @@ public final class FakeAddresses implements AddressOperations {
         return view;
     }
 
-    public String set(WebAddress address, CertificateFiles own) {
+    public String set(WebAddress address, CertificateFiles own, Path acmeRoot) {
         asked.add("set " + address.host() + ":" + address.httpsPort() + " " + address.source() + " "
                 + (own == null ? "-" : own.certificate()));
         if (refusal != null) {

@@ -88,6 +88,14 @@ class WizardViewModelTest {
         assertThat(s.certificateError().get()).as("a .pfx holds its key").isNull();
         s.certificate().certificateFileProperty().set("/certs/startup.crt");
         assertThat(s.certificateError().get()).isEqualTo("Choose the private key file that goes with the certificate.");
+        s.certificate().sourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.ACME);
+        assertThat(s.certificateError().get()).isEqualTo("Give the ACME server's directory address (Let's Encrypt's, or"
+                + " your company's step-ca).");
+        s.certificate().acmeDirectoryProperty().set("http://ca.acme.local/acme/acme/directory");
+        assertThat(s.certificateError().get()).startsWith("The ACME server is its directory's https:// address");
+        s.certificate().acmeDirectoryProperty().set("https://ca.acme.local/acme/acme/directory");
+        assertThat(s.certificateError().get()).isNull();
+        assertThat(s.web().acme().directory()).isEqualTo("https://ca.acme.local/acme/acme/directory");
         s.certificate().sourceProperty().set(com.adaptivestartup.console.stack.WebAddress.CertificateSource.LOCAL);
         assertThat(wizard.canGoNextProperty().get()).isTrue();
         wizard.next();
