@@ -143,6 +143,10 @@ public final class InstallService {
             boolean httpsKeptForLater = kept.web() != null && settings.web() == null;
             ServerCertificate certificate = httpsKeptForLater ? null : step(op, listener, "certificate", () ->
                     certificates.provide(dir, settings.web(), request.certificate(), request.project(), clock.instant()));
+            if (settings.web() != null && settings.web().source() == WebAddress.CertificateSource.ACME) {
+                com.adaptivestartup.console.tls.AcmeServer.resolvesHere(settings.web().host())
+                        .ifPresent(warning -> listener.step("certificate", "note: " + warning));
+            }
             String registry = request.registry() != null ? request.registry() : license.registry().url();
             Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, registry, license, listener));
             deployer = d;

@@ -89,6 +89,32 @@ public final class AcmeServer {
         }
     }
 
+    /**
+     * Whether the address resolves to this machine, as the ACME server must find it: empty when it does (a name on
+     * one of this machine's addresses, or on loopback), else a sentence to show (a warning: behind a router's port
+     * forwarding the name rightly resolves to the router, which this machine cannot tell apart).
+     */
+    public static java.util.Optional<String> resolvesHere(String host) {
+        java.net.InetAddress[] found;
+        try {
+            found = java.net.InetAddress.getAllByName(host);
+        } catch (java.net.UnknownHostException e) {
+            return java.util.Optional.of(host + " does not resolve from this machine: the ACME server must find it in DNS"
+                    + " and reach this machine's web port there, or the certificate will not be issued");
+        }
+        for (java.net.InetAddress a : found) {
+            try {
+                if (a.isLoopbackAddress() || java.net.NetworkInterface.getByInetAddress(a) != null) {
+                    return java.util.Optional.empty();
+                }
+            } catch (java.net.SocketException e) {
+                // not one of ours, then
+            }
+        }
+        return java.util.Optional.of(host + " resolves to " + found[0].getHostAddress() + ", which is not this machine:"
+                + " that is right only when a router forwards its web port here");
+    }
+
     /** The root certificate of the company's ACME server from its file (PEM), checked; a sentence when it is not one. */
     public static String rootFrom(java.nio.file.Path file) {
         String pem;

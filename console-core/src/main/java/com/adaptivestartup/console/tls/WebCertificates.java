@@ -40,8 +40,11 @@ public final class WebCertificates {
      */
     public ServerCertificate provide(InstallDirectory dir, WebAddress web, ServerCertificate own, String project, Instant now) {
         if (web == null) {
-            dir.shareSecret(InstallDirectory.TLS_CERTIFICATE, "");
-            dir.shareSecret(InstallDirectory.TLS_KEY, "");
+            // nothing written when there is nothing to empty: a first install's folder is made by its files step
+            if (installed(dir).isPresent()) {
+                dir.shareSecret(InstallDirectory.TLS_CERTIFICATE, "");
+                dir.shareSecret(InstallDirectory.TLS_KEY, "");
+            }
             return null;
         }
         if (web.source() == WebAddress.CertificateSource.ACME) {

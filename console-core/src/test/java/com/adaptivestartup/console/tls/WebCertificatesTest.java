@@ -62,6 +62,9 @@ class WebCertificatesTest {
         InstallDirectory dir = new InstallDirectory(tmp);
         certificates.provide(dir, ADDRESS, null, "acme", Instant.now());
         assertThat(certificates.provide(dir, null, null, "acme", Instant.now())).isNull();
+        InstallDirectory none = new InstallDirectory(tmp.resolve("not made yet"));
+        certificates.provide(none, null, null, "acme", Instant.now());
+        assertThat(tmp.resolve("not made yet")).as("no address, nothing to empty: nothing written").doesNotExist();
         assertThat(Files.readString(tmp.resolve("secrets/tls_certificate"))).isEmpty();
         assertThat(Files.readString(tmp.resolve("secrets/tls_key"))).isEmpty();
         assertThat(certificates.installed(dir)).isEmpty();
