@@ -75,6 +75,10 @@ public final class AcmeRenewal implements AutoCloseable {
     public AcmeRenewal(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        // acme4j makes its keys and the certificate request with BouncyCastle
+        if (java.security.Security.getProvider("BC") == null) {
+            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
     }
 
     public void start() {
