@@ -335,7 +335,7 @@ public final class InstallService {
         throw new InstallFailed("certificate issued", "the ACME server did not issue a certificate for "
                 + settings.web().host() + " within " + ACME_WAIT.toMinutes() + " minutes: it must reach this machine's"
                 + " web port at " + settings.web().host() + " (port 80 for Let's Encrypt); the backend's log says what it"
-                + " answered (adaptivectl logs backend), and the stack keeps asking every minute");
+                + " answered (adaptivectl logs backend); a stack that was already running keeps asking every minute");
     }
 
     private static final Duration ACME_WAIT = Duration.ofMinutes(3);
