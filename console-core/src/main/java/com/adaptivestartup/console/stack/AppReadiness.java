@@ -1,31 +1,25 @@
 package com.adaptivestartup.console.stack;
 
+import com.adaptivestartup.console.trust.TrustedRoots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
-import java.security.KeyStore;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The app's own readiness ({@code /readyz}) asked through the web port, the way a person's browser reaches
@@ -127,77 +121,11 @@ public final class AppReadiness {
      */
     private static HttpClient issuedByAuthority(InstallDirectory dir) throws IOException {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            jdk.init((KeyStore) null);
-            int i = 0;
-            for (var tm : jdk.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    for (X509Certificate c : x.getAcceptedIssuers()) {
-                        store.setCertificateEntry("jdk-" + i++, c);
-                    }
-                }
-            }
-            String root = secret(dir, InstallDirectory.ACME_CA_ROOT).orElse("");
-            if (!root.isBlank()) {
-                for (var c : CertificateFactory.getInstance("X.509").generateCertificates(
-                        new ByteArrayInputStream(root.getBytes(StandardCharsets.US_ASCII)))) {
-                    store.setCertificateEntry("acme-root-" + i++, c);
-                }
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            X509TrustManager pkix = (X509TrustManager) tmf.getTrustManagers()[0];
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new ChainOnly(pkix)}, null);
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build();
+            X509TrustManager authorities = TrustedRoots.jdkAnd(secret(dir, InstallDirectory.ACME_CA_ROOT).orElse(""));
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                    .sslContext(TrustedRoots.context(TrustedRoots.servers(authorities::checkServerTrusted))).build();
         } catch (GeneralSecurityException e) {
             throw new IOException("the ACME server's root cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The chain checked up to a trusted authority; the name is not (the stack is asked at this machine's address). */
-    private static final class ChainOnly extends X509ExtendedTrustManager {
-        private final X509TrustManager pkix;
-
-        ChainOnly(X509TrustManager pkix) {
-            this.pkix = pkix;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            pkix.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            pkix.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            pkix.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return pkix.getAcceptedIssuers();
         }
     }
 
@@ -207,65 +135,19 @@ public final class AppReadiness {
             try {
                 X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                         new ByteArrayInputStream(chainPem.getBytes(StandardCharsets.US_ASCII)));
-                SSLContext tls = SSLContext.getInstance("TLS");
-                tls.init(null, new TrustManager[] {new PinnedCertificate(served)}, null);
-                pinned = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build();
+                pinned = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(TrustedRoots.context(
+                        TrustedRoots.servers((chain, authType) -> {
+                            if (chain == null || chain.length == 0 || !chain[0].equals(served)) {
+                                throw new CertificateException("the web port answered with a certificate other than this"
+                                        + " installation's");
+                            }
+                        }))).build();
                 pinnedTo = chainPem;
             } catch (GeneralSecurityException e) {
                 throw new IOException("the install folder's certificate cannot be read: " + e.getMessage(), e);
             }
         }
         return pinned;
-    }
-
-    /** Trusts one certificate, by its bytes: the address it is asked at does not matter, the certificate does. */
-    private static final class PinnedCertificate extends X509ExtendedTrustManager {
-        private final X509Certificate expected;
-
-        PinnedCertificate(X509Certificate expected) {
-            this.expected = expected;
-        }
-
-        private void check(X509Certificate[] chain) throws CertificateException {
-            if (chain == null || chain.length == 0 || !chain[0].equals(expected)) {
-                throw new CertificateException("the web port answered with a certificate other than this installation's");
-            }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("not a server");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 
     private static Optional<String> secret(InstallDirectory dir, String name) {

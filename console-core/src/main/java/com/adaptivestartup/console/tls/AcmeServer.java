@@ -1,9 +1,9 @@
 package com.adaptivestartup.console.tls;
 
 import com.adaptivestartup.console.stack.WebAddress;
+import com.adaptivestartup.console.trust.TrustedRoots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * An ACME server, checked before anything changes: its directory answers within ten seconds, over a certificate
@@ -134,29 +130,7 @@ public final class AcmeServer {
     /** The JDK's authorities, and the company's root when one is given. */
     public static SSLContext trusting(String caRootPem) {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            jdk.init((KeyStore) null);
-            int i = 0;
-            for (var tm : jdk.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    for (X509Certificate c : x.getAcceptedIssuers()) {
-                        store.setCertificateEntry("jdk-" + i++, c);
-                    }
-                }
-            }
-            if (caRootPem != null && !caRootPem.isBlank()) {
-                for (var c : CertificateFactory.getInstance("X.509").generateCertificates(
-                        new ByteArrayInputStream(caRootPem.getBytes(StandardCharsets.US_ASCII)))) {
-                    store.setCertificateEntry("company-root-" + i++, c);
-                }
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
+            return TrustedRoots.context(TrustedRoots.jdkAnd(caRootPem));
         } catch (GeneralSecurityException | IOException e) {
             throw new CertificateRefused("the ACME server's root certificate cannot be read (" + e.getMessage() + ")", e);
         }
