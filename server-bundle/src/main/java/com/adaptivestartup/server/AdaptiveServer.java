@@ -8,6 +8,12 @@ import com.adaptivestartup.server.ai.AiProvider;
 import com.adaptivestartup.server.ai.AiRoutes;
 import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.auth.AuthRoutes;
+import com.adaptivestartup.server.auth.PasswordRecovery;
+import com.adaptivestartup.server.auth.ProfileService;
+import com.adaptivestartup.server.auth.RequestLimit;
+import com.adaptivestartup.server.mail.Mailer;
+import com.adaptivestartup.server.mail.Outbox;
+import com.adaptivestartup.server.mail.OutboxSender;
 import com.adaptivestartup.server.auth.PasswordHasher;
 import com.adaptivestartup.server.auth.SessionStore;
 import com.adaptivestartup.server.auth.SignInLimiter;
@@ -65,6 +71,7 @@ public final class AdaptiveServer implements AutoCloseable {
     private final ObjectStore store;
     private final Javalin app;
     private final LiveUpdates live;
+    private final Optional<OutboxSender> mailSender;
 
     public AdaptiveServer(ServerConfig.All config, Release release, Clock clock) {
         // The long-running server connects as the least-privileged runtime role when the stack configures one.
@@ -78,14 +85,21 @@ public final class AdaptiveServer implements AutoCloseable {
                 Optional.ofNullable(config.integrity().auditKey()).map(AuditKey::of), release.has(Release.Feature.HARDENING));
         SessionStore sessions = new SessionStore(redis, Duration.ofHours(config.http().sessionHours()),
                 Duration.ofDays(config.http().sessionMaxAgeDays()), clock);
+        // Mail needs schema 8 (the outbox); an older release sends none whatever the stack's settings.
+        boolean mail = config.mail().configured() && release.has(Release.Feature.ACCOUNTS);
+        Outbox outbox = new Outbox(sql, clock, mail);
+        this.mailSender = mail ? Optional.of(new OutboxSender(sql, new Mailer(config.mail()), clock)) : Optional.empty();
         AccountService accounts = new AccountService(sql, sessions, new SignInLimiter(redis,
-                release.has(Release.Feature.HARDENING)), hasher, clock);
+                release.has(Release.Feature.HARDENING)), hasher, outbox, clock);
         ClientAddress clients = ClientAddress.trusting(config.http().trustedProxies());
         OrgAccess access = new OrgAccess(sql);
         this.live = new LiveUpdates(accounts, sessions, access);
         OrgService orgs = new OrgService(sql, access, activity, live);
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock,
-                config.http().publicUrl());
+                config.http().publicUrl(), outbox);
+        PasswordRecovery recovery = new PasswordRecovery(sql, sessions, hasher, outbox, config.http().publicUrl(),
+                new RequestLimit(redis), access, activity, clock);
+        ProfileService profile = new ProfileService(sql, accounts, sessions, outbox, config.http().publicUrl(), clock);
         VentureService ventures = new VentureService(sql, access, activity, live, release);
         MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
         FileService files = new FileService(sql, access, ventures, activity, store, live, config.http().maxUploadBytes(),
@@ -98,8 +112,8 @@ public final class AdaptiveServer implements AutoCloseable {
                 Optional.ofNullable(config.integrity().healthToken())).register(app);
         new SchemaGate(String.valueOf(release.schemaTarget()), migrator::schemaVersion,
                 () -> System.nanoTime() / 1_000_000).register(app);
-        new AuthRoutes(accounts, clients).register(app);
-        new OrgRoutes(accounts, orgs, invitations, clients).register(app);
+        new AuthRoutes(accounts, recovery, profile, outbox, clients).register(app);
+        new OrgRoutes(accounts, orgs, invitations, clients, recovery, access, outbox).register(app);
         new VentureRoutes(accounts, ventures).register(app);
         new MetricRoutes(accounts, metrics, release).register(app);
         new FileRoutes(accounts, files, release.has(Release.Feature.WORKSPACE)
@@ -130,6 +144,7 @@ public final class AdaptiveServer implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(AdaptiveServer.class).warn("object storage not reachable yet: {}", e.toString());
         }
         app.start(port);
+        mailSender.ifPresent(OutboxSender::start);
         return app.port();
     }
 
@@ -140,6 +155,7 @@ public final class AdaptiveServer implements AutoCloseable {
 
     @Override
     public void close() {
+        mailSender.ifPresent(OutboxSender::close);
         app.stop();
         live.close();
         store.close();

@@ -2,6 +2,8 @@ package com.adaptivestartup.server.auth;
 
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
+import com.adaptivestartup.server.mail.Letters;
+import com.adaptivestartup.server.mail.Outbox;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +24,11 @@ public final class AccountService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final String dummyHash;
+    private final Outbox outbox;
 
-    public AccountService(Sql sql, SessionStore sessions, SignInLimiter limiter, PasswordHasher hasher, Clock clock) {
+    public AccountService(Sql sql, SessionStore sessions, SignInLimiter limiter, PasswordHasher hasher, Outbox outbox,
+                          Clock clock) {
+        this.outbox = outbox;
         this.sql = sql;
         this.users = new UserRepository(sql);
         this.sessions = sessions;
@@ -68,9 +73,9 @@ public final class AccountService {
      * Signs in. The attempt is counted before the password is checked ({@link SignInLimiter}); {@code client}
      * is the address it came from, as {@code ClientAddress} tells it.
      */
-    public Session login(String email, String password, String client) {
-        User user = checkPassword(email, password, client);
-        return new Session(openSession(user), user);
+    public Session login(String email, String password, SessionStore.Origin origin) {
+        User user = checkPassword(email, password, origin.client());
+        return new Session(openSession(user, origin), user);
     }
 
     /** The account whose email and password these are, through the same limits as a sign-in; else 401 or 429. */
@@ -88,9 +93,9 @@ public final class AccountService {
         return user.get();
     }
 
-    /** A new session for the user; returns its token. */
-    public String openSession(User user) {
-        return sessions.open(user.id(), user.email(), user.mustChangePassword());
+    /** A new session for the user, opened from {@code origin}; returns its token. */
+    public String openSession(User user, SessionStore.Origin origin) {
+        return sessions.open(user.id(), user.email(), user.mustChangePassword(), origin);
     }
 
     /** The account with this email, if there is one (for flows that must not say so to the caller). */
@@ -129,8 +134,11 @@ public final class AccountService {
         return users.byId(principal.userId()).orElseThrow(() -> ApiError.unauthorized("this account no longer exists"));
     }
 
-    /** Changes the password and signs out every other session; returns a new session token. */
-    public String changePassword(Principal principal, String current, String next) {
+    /**
+     * Changes the password and signs out every session; returns a new session token (opened from {@code origin}).
+     * The account's address is told by mail, when the installation sends mail.
+     */
+    public String changePassword(Principal principal, String current, String next, SessionStore.Origin origin) {
         User user = me(principal);
         if (!hasher.matches(current, user.passwordHash())) {
             throw ApiError.forbidden("the current password is wrong");
@@ -139,9 +147,25 @@ public final class AccountService {
         if (next.equals(current)) {
             throw ApiError.badRequest("the new password must differ from the current one");
         }
-        users.updatePassword(user.id(), hasher.hash(next));
+        String hash = hasher.hash(next);
+        sql.transaction(tx -> {
+            UserRepository.setPassword(tx, user.id(), hash, false);
+            // the first change of an initial password is no news to anyone
+            if (!user.mustChangePassword()) {
+                outbox.enqueue(tx, null, "password_changed", user.email(),
+                        Letters.passwordChanged(user.name(), clock.instant(), "changed by its owner"));
+            }
+            return null;
+        });
         sessions.closeAll(user.id());
-        return sessions.open(user.id(), user.email(), false);
+        return sessions.open(user.id(), user.email(), false, origin);
+    }
+
+    /** The signed-in person's new display name. */
+    public User rename(Principal principal, String name) {
+        String clean = com.adaptivestartup.server.http.Text.required("name", name, 200);
+        sql.update("UPDATE users SET name = ? WHERE id = ?", clean, principal.userId());
+        return me(principal);
     }
 
     public void registerPublicKey(Principal principal, String base64Key) {

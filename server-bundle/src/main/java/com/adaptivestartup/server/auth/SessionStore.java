@@ -24,6 +24,8 @@ import redis.clients.jedis.params.SetParams;
 public final class SessionStore {
     private static final String SESSION = "as:session:";
     private static final String USER_SESSIONS = "as:user-sessions:";
+    /** What the person sees of each session in their profile: where it signed in from, with what. */
+    private static final String INFO = "as:session-info:";
     private final JedisPooled redis;
     private final Duration idle;
     private final Duration maxAge;
@@ -47,6 +49,21 @@ public final class SessionStore {
      * a password change ends all sessions, so the flag kept here cannot go stale.
      */
     public String open(UUID userId, String email, boolean mustChangePassword) {
+        return open(userId, email, mustChangePassword, Origin.UNKNOWN);
+    }
+
+    /** Where a session was opened from: the client's address and its browser's User-Agent (each may be unknown). */
+    public record Origin(String client, String agent) {
+        public static final Origin UNKNOWN = new Origin("", "");
+
+        public Origin {
+            client = client == null ? "" : client;
+            agent = agent == null ? "" : agent.length() > 300 ? agent.substring(0, 300) : agent;
+        }
+    }
+
+    /** Like {@link #open(UUID, String, boolean)}, remembering where the session comes from for the profile's list. */
+    public String open(UUID userId, String email, boolean mustChangePassword, Origin origin) {
         String token = Tokens.random();
         String hash = Tokens.sha256Hex(token);
         long now = clock.instant().getEpochSecond();
@@ -54,9 +71,69 @@ public final class SessionStore {
             p.setex(SESSION + hash, Math.min(idle.toSeconds(), maxAge.toSeconds()), value(userId, mustChangePassword, email, now));
             p.sadd(USER_SESSIONS + userId, hash);
             p.expire(USER_SESSIONS + userId, maxAge.toSeconds());
+            p.hset(INFO + hash, java.util.Map.of("client", origin.client(), "agent", origin.agent(),
+                    "created", String.valueOf(now)));
+            p.expire(INFO + hash, maxAge.toSeconds());
             p.sync();
         }
         return token;
+    }
+
+    /**
+     * One of a person's live sessions as their profile lists it. {@code id} is the session's hash (never its
+     * token); {@code lastActive} is told from the idle expiry Redis keeps, so it costs no write per request.
+     */
+    public record Listed(String id, long createdEpochSecond, long lastActiveEpochSecond, String client, String agent) {
+    }
+
+    /** The person's live sessions, newest first (one round trip for the lot). */
+    public List<Listed> list(UUID userId) {
+        List<String> hashes = List.copyOf(redis.smembers(USER_SESSIONS + userId));
+        List<Response<Long>> ttls = new ArrayList<>(hashes.size());
+        List<Response<java.util.Map<String, String>>> infos = new ArrayList<>(hashes.size());
+        try (var p = redis.pipelined()) {
+            for (String h : hashes) {
+                ttls.add(p.ttl(SESSION + h));
+                infos.add(p.hgetAll(INFO + h));
+            }
+            p.sync();
+        }
+        long now = clock.instant().getEpochSecond();
+        List<Listed> out = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            long ttl = ttls.get(i).get();
+            if (ttl < 0) {
+                continue;   // ended (or expired) since it was added to the set
+            }
+            java.util.Map<String, String> info = infos.get(i).get();
+            long created = Long.parseLong(info.getOrDefault("created", "0"));
+            long lastActive = Math.max(created, now - Math.max(0, idle.toSeconds() - ttl));
+            out.add(new Listed(hashes.get(i), created, lastActive, info.getOrDefault("client", ""),
+                    info.getOrDefault("agent", "")));
+        }
+        out.sort(java.util.Comparator.comparingLong(Listed::createdEpochSecond).reversed());
+        return out;
+    }
+
+    /** Ends one of the user's sessions by its id; false when they have no such live session. */
+    public boolean close(UUID userId, String sessionHash) {
+        if (sessionHash == null || !redis.sismember(USER_SESSIONS + userId, sessionHash)) {
+            return false;
+        }
+        end(userId, sessionHash);
+        return true;
+    }
+
+    /** Ends every session of the user but {@code keep} (the one asking); returns how many ended. */
+    public int closeOthers(UUID userId, String keep) {
+        int n = 0;
+        for (String hash : redis.smembers(USER_SESSIONS + userId)) {
+            if (!hash.equals(keep)) {
+                end(userId, hash);
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The user of a live session, extending its idle expiry; empty when unknown, expired or revoked. */
@@ -109,16 +186,19 @@ public final class SessionStore {
         end(principal.userId(), principal.sessionHash());
     }
 
-    public void closeAll(UUID userId) {
-        for (String hash : redis.smembers(USER_SESSIONS + userId)) {
-            redis.del(SESSION + hash);
+    /** Ends every session of the user; returns how many there were. */
+    public int closeAll(UUID userId) {
+        Set<String> hashes = redis.smembers(USER_SESSIONS + userId);
+        for (String hash : hashes) {
+            redis.del(SESSION + hash, INFO + hash);
         }
         redis.del(USER_SESSIONS + userId);
         listeners.forEach(l -> l.userSignedOut(userId));
+        return hashes.size();
     }
 
     private void end(UUID userId, String hash) {
-        redis.del(SESSION + hash);
+        redis.del(SESSION + hash, INFO + hash);
         redis.srem(USER_SESSIONS + userId, hash);
         listeners.forEach(l -> l.sessionEnded(hash));
     }

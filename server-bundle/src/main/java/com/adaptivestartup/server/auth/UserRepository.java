@@ -29,8 +29,13 @@ public final class UserRepository {
                 user.mustChangePassword(), user.createdAt());
     }
 
-    public void updatePassword(UUID id, String passwordHash) {
-        sql.update("UPDATE users SET password_hash = ?, must_change_password = false WHERE id = ?", passwordHash, id);
+    /** Sets the password inside the caller's transaction; {@code mustChange}: a one-time password to replace. */
+    public static void setPassword(Sql.Tx tx, UUID id, String passwordHash, boolean mustChange) throws SQLException {
+        tx.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?", passwordHash, mustChange, id);
+    }
+
+    public static Optional<User> byId(Sql.Tx tx, UUID id) throws SQLException {
+        return tx.one("SELECT " + COLUMNS + " FROM users WHERE id = ?", UserRepository::map, id);
     }
 
     public void setPublicKey(UUID id, String publicKey) {

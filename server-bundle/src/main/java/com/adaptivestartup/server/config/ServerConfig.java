@@ -113,16 +113,70 @@ public final class ServerConfig {
         }
     }
 
+    /**
+     * The mail server the stack sends through ({@code SMTP_HOST}, {@code SMTP_PORT}, {@code SMTP_SECURITY}
+     * {@code starttls|tls|none}, {@code SMTP_USERNAME}, {@code SMTP_PASSWORD[_FILE]}, {@code MAIL_FROM}); none
+     * ({@link #NONE}) when {@code SMTP_HOST} is unset: invitations are then copied by hand and passwords reset by an
+     * admin.
+     */
+    public record Mail(String host, int port, Security security, String username, String password, String from) {
+        public static final Mail NONE = new Mail(null, 0, Security.NONE, null, null, null);
+
+        /** How the connection to the mail server is protected. */
+        public enum Security {
+            /** Plain connection upgraded to TLS (port 587); refused when the server does not offer it. */
+            STARTTLS,
+            /** TLS from the first byte (port 465). */
+            TLS,
+            /** No encryption: only for a relay on the same trusted network. */
+            NONE
+        }
+
+        public boolean configured() {
+            return host != null;
+        }
+
+        public static Mail from(Env env) {
+            String host = env.optional("SMTP_HOST");
+            if (host == null || host.isBlank()) {
+                return NONE;
+            }
+            String securityText = env.text("SMTP_SECURITY", "starttls").strip().toUpperCase(java.util.Locale.ROOT);
+            Security security;
+            try {
+                security = Security.valueOf(securityText);
+            } catch (IllegalArgumentException e) {
+                env.problem("SMTP_SECURITY must be starttls, tls or none; not '" + securityText.toLowerCase(java.util.Locale.ROOT) + "'");
+                security = Security.STARTTLS;
+            }
+            int port = env.number("SMTP_PORT", security == Security.TLS ? 465 : 587, 1, 65535);
+            String from = env.optional("MAIL_FROM");
+            if (from == null || !from.contains("@")) {
+                env.problem("MAIL_FROM must be the address mail is sent from, such as adaptive@example.com; not '"
+                        + from + "'");
+            }
+            return new Mail(host.strip(), port, security, env.optional("SMTP_USERNAME"), env.optional("SMTP_PASSWORD"), from);
+        }
+    }
+
     /** All of it, for {@code serve}. */
-    public record All(Database database, Redis redis, Storage storage, Ai ai, Http http, Integrity integrity) {
+    public record All(Database database, Redis redis, Storage storage, Ai ai, Http http, Integrity integrity, Mail mail) {
         public All(Database database, Redis redis, Storage storage, Ai ai, Http http) {
-            this(database, redis, storage, ai, http, Integrity.none());
+            this(database, redis, storage, ai, http, Integrity.none(), Mail.NONE);
+        }
+
+        public All(Database database, Redis redis, Storage storage, Ai ai, Http http, Integrity integrity) {
+            this(database, redis, storage, ai, http, integrity, Mail.NONE);
+        }
+
+        public All withMail(Mail mail) {
+            return new All(database, redis, storage, ai, http, integrity, mail);
         }
 
         public static All from(Map<String, String> vars) {
             Env env = new Env(vars);
             All all = new All(Database.from(env), Redis.from(env), Storage.from(env), Ai.from(env), Http.from(env),
-                    Integrity.from(env));
+                    Integrity.from(env), Mail.from(env));
             env.check();
             return all;
         }

@@ -11,6 +11,9 @@ import com.adaptivestartup.server.config.PublicUrl;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Text;
+import com.adaptivestartup.server.auth.SessionStore;
+import com.adaptivestartup.server.mail.Letters;
+import com.adaptivestartup.server.mail.Outbox;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.release.Release;
 import java.sql.SQLException;
@@ -38,10 +41,12 @@ public final class InvitationService {
     private final Release release;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final Outbox outbox;
 
     public InvitationService(Sql sql, OrgAccess access, AccountService accounts, ActivityLog activity, LiveUpdates live,
-                             Release release, Clock clock, PublicUrl publicUrl) {
+                             Release release, Clock clock, PublicUrl publicUrl, Outbox outbox) {
         this.publicUrl = publicUrl;
+        this.outbox = outbox;
         this.sql = sql;
         this.access = access;
         this.accounts = accounts;
@@ -53,14 +58,28 @@ public final class InvitationService {
 
     /**
      * A new or re-sent invitation with its token (the only time the token is told) and the link to send, on the
-     * app's public address (null when the stack has none: the web app then uses the admin's own address).
+     * app's public address (null when the stack has none: the web app then uses the admin's own address);
+     * {@code mailed}: the link is on its way to the person (the installation sends mail and knows its address).
      */
-    public record Issued(UUID id, String email, String role, Instant expiresAt, String token, String link) {
+    public record Issued(UUID id, String email, String role, Instant expiresAt, String token, String link, boolean mailed) {
     }
 
-    private Issued issued(UUID id, String email, String role, Instant expires, String token) {
-        return new Issued(id, email, role, expires, token,
-                publicUrl.link("invitation/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)).orElse(null));
+    private String link(String token) {
+        return publicUrl.link("invitation/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
+    /** Queues the invitation's mail, when there is a link to send (the installation knows its address). */
+    private boolean mail(Sql.Tx tx, Principal p, UUID orgId, String email, String role, Instant expires, String token)
+            throws SQLException {
+        String link = link(token);
+        if (link == null || !outbox.enabled()) {
+            return false;
+        }
+        String org = tx.one("SELECT name FROM organizations WHERE id = ?", r -> r.getString("name"), orgId).orElseThrow();
+        String inviter = tx.one("SELECT name, email FROM users WHERE id = ?",
+                r -> r.getString("name") + " (" + r.getString("email") + ")", p.userId()).orElse("An admin");
+        return outbox.enqueue(tx, orgId, "invitation", email, Letters.invitation(inviter, org, role, link, expires));
     }
 
     /** An invitation as its organization's admins see it. */
@@ -98,14 +117,14 @@ public final class InvitationService {
         String token = Tokens.random();
         UUID id = UUID.randomUUID();
         Instant expires = clock.instant().plus(LIFETIME);
-        sql.transaction(tx -> {
+        boolean mailed = sql.transaction(tx -> {
             tx.update("INSERT INTO invitations (id, org_id, email, role, token_hash, invited_by, expires_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, orgId, clean, role.wire(), Tokens.sha256Hex(token), p.userId(), expires);
             activity.append(tx, orgId, p.userId(), "member.invited", "invitation", id.toString(),
                     Map.of("email", clean, "role", role.wire()));
-            return null;
+            return mail(tx, p, orgId, clean, role.wire(), expires, token);
         });
-        return issued(id, clean, role.wire(), expires, token);
+        return new Issued(id, clean, role.wire(), expires, token, link(token), mailed);
     }
 
     public List<Listed> list(Principal p, UUID orgId) {
@@ -150,7 +169,8 @@ public final class InvitationService {
             tx.update("UPDATE invitations SET token_hash = ?, expires_at = ? WHERE id = ?", Tokens.sha256Hex(token), expires, id);
             activity.append(tx, orgId, p.userId(), "member.invitation_resent", "invitation", id.toString(),
                     Map.of("email", inv.email()));
-            return issued(id, inv.email(), inv.role(), expires, token);
+            boolean mailed = mail(tx, p, orgId, inv.email(), inv.role(), expires, token);
+            return new Issued(id, inv.email(), inv.role(), expires, token, link(token), mailed);
         });
     }
 
@@ -167,7 +187,8 @@ public final class InvitationService {
      * email's account: created with this name and password, or, when it exists, its password checked through
      * the sign-in limits. Either way the same answers, so the link does not tell whether an account exists.
      */
-    public Accepted accept(Optional<Principal> principal, String token, String name, String password, String client) {
+    public Accepted accept(Optional<Principal> principal, String token, String name, String password,
+                           SessionStore.Origin origin) {
         Accepted joined = sql.transaction(tx -> {
             Pending inv = find(tx, token, true);
             switch (status(inv.acceptedAt(), inv.revokedAt(), inv.expiresAt(), clock.instant())) {
@@ -187,9 +208,9 @@ public final class InvitationService {
                 user = accounts.me(principal.get());
             } else {
                 Optional<User> existing = accounts.byEmail(inv.email());
-                user = existing.isPresent() ? accounts.checkPassword(inv.email(), String.valueOf(password), client)
+                user = existing.isPresent() ? accounts.checkPassword(inv.email(), String.valueOf(password), origin.client())
                         : accounts.newAccount(tx, inv.email(), Text.required("name", name, 200), password);
-                session = accounts.openSession(user);
+                session = accounts.openSession(user, origin);
             }
             UUID userId = user.id();
             tx.update("INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

@@ -1,7 +1,12 @@
 package com.adaptivestartup.server.org;
 
 import com.adaptivestartup.server.auth.AccountService;
+import com.adaptivestartup.server.auth.PasswordRecovery;
 import com.adaptivestartup.server.auth.Principal;
+import com.adaptivestartup.server.auth.Role;
+import com.adaptivestartup.server.auth.SessionStore;
+import com.adaptivestartup.server.access.OrgAccess;
+import com.adaptivestartup.server.mail.Outbox;
 import com.adaptivestartup.server.http.ClientAddress;
 import com.adaptivestartup.server.http.Ids;
 import com.adaptivestartup.server.http.Json;
@@ -14,8 +19,15 @@ public final class OrgRoutes {
     private final OrgService orgs;
     private final InvitationService invitations;
     private final ClientAddress clients;
+    private final PasswordRecovery recovery;
+    private final OrgAccess access;
+    private final Outbox outbox;
 
-    public OrgRoutes(AccountService accounts, OrgService orgs, InvitationService invitations, ClientAddress clients) {
+    public OrgRoutes(AccountService accounts, OrgService orgs, InvitationService invitations, ClientAddress clients,
+                     PasswordRecovery recovery, OrgAccess access, Outbox outbox) {
+        this.recovery = recovery;
+        this.access = access;
+        this.outbox = outbox;
         this.accounts = accounts;
         this.orgs = orgs;
         this.invitations = invitations;
@@ -35,6 +47,9 @@ public final class OrgRoutes {
     }
 
     record Accept(String token, String name, String password) {
+    }
+
+    record AdminReset(Boolean byMail) {
     }
 
     public void register(Javalin app) {
@@ -72,7 +87,21 @@ public final class OrgRoutes {
             Optional<Principal> p = ctx.header("Authorization") == null ? Optional.empty()
                     : Optional.of(accounts.authenticateActive(ctx));
             Accept body = Json.body(ctx, Accept.class);
-            ctx.json(invitations.accept(p, body.token(), body.name(), body.password(), clients.of(ctx)));
+            ctx.json(invitations.accept(p, body.token(), body.name(), body.password(),
+                    new SessionStore.Origin(clients.of(ctx), ctx.userAgent())));
+        });
+        app.post("/api/orgs/{orgId}/members/{userId}/password-reset", ctx -> {
+            Principal p = accounts.authenticateActive(ctx);
+            AdminReset body = Json.body(ctx, AdminReset.class);
+            ctx.json(recovery.adminReset(p, Ids.path(ctx, "orgId"), Ids.path(ctx, "userId"), Boolean.TRUE.equals(body.byMail())));
+        });
+        app.post("/api/orgs/{orgId}/members/{userId}/sign-out", ctx -> ctx.json(java.util.Map.of("ended",
+                recovery.signOutEverywhere(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "userId")))));
+        // The organization's mail (its invitations) with how each delivery went, for its admins.
+        app.get("/api/orgs/{orgId}/mail", ctx -> {
+            Principal p = accounts.authenticateActive(ctx);
+            access.require(p, Ids.path(ctx, "orgId"), Role.ADMIN);
+            ctx.json(java.util.Map.of("enabled", outbox.enabled(), "mail", outbox.ofOrganization(Ids.path(ctx, "orgId"), 100)));
         });
     }
 }

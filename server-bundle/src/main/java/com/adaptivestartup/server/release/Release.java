@@ -16,7 +16,7 @@ import java.util.Properties;
  */
 public record Release(String version, int schemaTarget) {
     /** The schema each release expects. A new release adds its line here and its migrations. */
-    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 7);
+    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 8);
 
     public static Release of(String version) {
         Integer target = SCHEMA_BY_RELEASE.get(version);
@@ -54,7 +54,12 @@ public record Release(String version, int schemaTarget) {
          * The founder's workspace (schema 7): canvases, goals, roadmap, customers, market, competitors, financials,
          * journey and calendar as records of their own; the venture's profile, and restore after delete.
          */
-        WORKSPACE("1.2.0");
+        WORKSPACE("1.2.0"),
+        /**
+         * Accounts a company can run (schema 8): mail through an outbox, password recovery, profile and sessions,
+         * admins resetting members' passwords.
+         */
+        ACCOUNTS("1.2.0");
 
         private final String since;
 

@@ -45,13 +45,18 @@ public final class TestStack implements AutoCloseable {
 
     /** With the server's clock given (a test moves it to pass session lifetimes). */
     public TestStack(Release release, ServerConfig.Ai ai, ServerConfig.Http http, Clock clock) {
+        this(release, ai, http, clock, ServerConfig.Mail.NONE);
+    }
+
+    /** With a mail server (a test's GreenMail) and the server's clock given. */
+    public TestStack(Release release, ServerConfig.Ai ai, ServerConfig.Http http, Clock clock, ServerConfig.Mail mail) {
         this.release = release;
         ServerConfig.Database owner = TestPostgres.get().newDatabase();
         boolean hardened = release.has(Release.Feature.HARDENING);
         this.config = new ServerConfig.All(hardened ? new ServerConfig.Database(owner.host(), owner.port(), owner.name(),
                 owner.user(), owner.password(), APP_ROLE, APP_PASSWORD) : owner, TestRedis.get().config(),
                 TestS3.get().newBucket(), ai, http, hardened ? new ServerConfig.Integrity(AUDIT_KEY, HEALTH_TOKEN)
-                : ServerConfig.Integrity.none());
+                : ServerConfig.Integrity.none(), mail);
         this.db = Database.pool(owner, 4);
         this.sql = Database.sql(db);
         Migrator.Report report = new Migrator(db, release).migrate();

@@ -1,0 +1,29 @@
+package com.adaptivestartup.server.auth;
+
+import java.time.Duration;
+import java.util.List;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * A fixed-window count in Redis for requests that cost something (a mail sent, a token tried): each call counts,
+ * and says whether the count is still within the limit. Atomic, so parallel requests cannot slip past it.
+ */
+public final class RequestLimit {
+    private static final String PREFIX = "as:limit:";
+    private static final String COUNT = """
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+            return n
+            """;
+    private final JedisPooled redis;
+
+    public RequestLimit(JedisPooled redis) {
+        this.redis = redis;
+    }
+
+    /** Counts this request under {@code key}; true while at most {@code limit} have been counted in the window. */
+    public boolean allow(String key, int limit, Duration window) {
+        long n = (Long) redis.eval(COUNT, List.of(PREFIX + key), List.of(String.valueOf(window.toSeconds())));
+        return n <= limit;
+    }
+}

@@ -1,0 +1,4 @@
+-- Undoes V8 (release 1.2.0 -> 1.1.0). Every row is kept: 1.1.0 names neither the outbox nor the account tokens,
+-- and an update back to 1.2.0 finds them again. Tokens not yet used are ended, so no reset link made before the
+-- rollback works after an update much later.
+UPDATE account_tokens SET expires_at = least(expires_at, now()) WHERE used_at IS NULL;
