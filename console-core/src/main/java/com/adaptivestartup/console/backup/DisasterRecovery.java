@@ -2,6 +2,8 @@ package com.adaptivestartup.console.backup;
 
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.stack.MailServer;
+import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.release.ReleaseSource;
@@ -68,7 +70,11 @@ public final class DisasterRecovery {
         }
         listener.step("check backup", "started");
         Map<String, ByteArrayOutputStream> secrets = new TreeMap<>();
+        ByteArrayOutputStream env = new BoundedBuffer(BackupLayout.CONFIG + InstallDirectory.ENV);
         BackupArchive.Checked checked = BackupArchive.read(backupFile, passphrase, name -> {
+            if (name.equals(BackupLayout.CONFIG + InstallDirectory.ENV)) {
+                return env;
+            }
             if (name.startsWith(BackupLayout.CONFIG + InstallDirectory.SECRETS + "/")) {
                 ByteArrayOutputStream b = new BoundedBuffer(name);
                 secrets.put(name.substring(name.lastIndexOf('/') + 1), b);
@@ -80,6 +86,7 @@ public final class DisasterRecovery {
         listener.step("check backup", "done");
         InstallDirectory dir = new InstallDirectory(request.directory());
         secrets.forEach((name, value) -> dir.adoptSecret(name, value.toString(StandardCharsets.UTF_8)));
+        request = withBackedUpMail(request, env.toString(StandardCharsets.UTF_8));
         InstallResult installed = installer.install(request, listener);
         try {
             backups.restore(request.project(), backupFile.toString(), passphrase, false, listener::step);
@@ -104,6 +111,31 @@ public final class DisasterRecovery {
         java.util.List<BackupCatalogue.Backup> listed = backups.store().list(request.project());
         listener.step("list backups", "done");
         return new Recovered(installed, checked.manifest(), listed, problem);
+    }
+
+    /**
+     * The mail server the backed-up installation sent through (its {@code .env}), unless the recovery names one: the
+     * password came back with the secrets, so mail works again as it did.
+     */
+    static InstallRequest withBackedUpMail(InstallRequest request, String envText) {
+        StackSettings chosen = request.settings() == null ? StackSettings.DEFAULTS : request.settings();
+        if (chosen.mail() != null) {
+            return request;
+        }
+        Map<String, String> env = new TreeMap<>();
+        envText.lines().filter(l -> !l.startsWith("#") && l.contains("="))
+                .forEach(l -> env.put(l.substring(0, l.indexOf('=')).strip(), l.substring(l.indexOf('=') + 1).strip()));
+        if (env.getOrDefault("SMTP_HOST", "").isEmpty()) {
+            return request;
+        }
+        try {
+            return request.withSettings(chosen.withMail(new MailServer(env.get("SMTP_HOST"),
+                    Integer.parseInt(env.getOrDefault("SMTP_PORT", "0")),
+                    MailServer.Security.parse(env.getOrDefault("SMTP_SECURITY", "starttls")), env.get("SMTP_USERNAME"),
+                    env.get("MAIL_FROM"))));
+        } catch (IllegalArgumentException e) {
+            return request;   // an edited .env: recovered without mail, which `adaptivectl mail set` adds back
+        }
     }
 
     /** A secret is a short file; a huge one is refused rather than held in memory. */

@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class AddressService {
     private final Installations installations;
-    private final InstallService installs;
+    private final SettingsChange change;
     private final WebCertificates certificates;
     private final CertificateCheck check;
     private final Clock clock;
@@ -34,7 +34,7 @@ public final class AddressService {
     public AddressService(Installations installations, InstallService installs, WebCertificates certificates,
                           CertificateCheck check, Clock clock) {
         this.installations = installations;
-        this.installs = installs;
+        this.change = new SettingsChange(installations, installs);
         this.certificates = certificates;
         this.check = check;
         this.clock = clock;
@@ -154,15 +154,11 @@ public final class AddressService {
 
     private InstallResult converge(Installations.Installation inst, StackSettings settings, ServerCertificate own,
                                    InstallListener listener) {
-        if (inst.licenseText() == null) {
-            throw new CertificateRefused("this installation was made by an older console that did not keep its license;"
-                    + " run `adaptivectl install` once more with --license, then set the address");
+        try {
+            return change.converge(inst, settings, own, listener);
+        } catch (IllegalArgumentException e) {
+            throw new CertificateRefused(e.getMessage());
         }
-        InstallDirectory dir = new InstallDirectory(inst.directory());
-        InstallRequest request = new InstallRequest(inst.licenseText(), dir.path(), inst.project(), inst.httpPort(),
-                inst.adminEmail(), inst.registry(), dir.releaseFile(inst.version()).toString())
-                .withSettings(settings).withCertificate(own);
-        return installs.install(request, listener);
     }
 
     private static StackSettings settings(Installations.Installation inst) {

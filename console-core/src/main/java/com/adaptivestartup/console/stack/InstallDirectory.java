@@ -34,7 +34,9 @@ public final class InstallDirectory {
     /** Settings the admin may give: an empty file until then, which means "not set". */
     /** The root of the company's own ACME server (step-ca), when its certificates are not publicly trusted. */
     public static final String ACME_CA_ROOT = "acme_ca_root";
-    private static final Set<String> OPTIONAL_SECRETS = Set.of(AI_KEY, TLS_CERTIFICATE, TLS_KEY, ACME_CA_ROOT);
+    /** The mail server's password (empty: none, or no mail server). */
+    public static final String SMTP_PASSWORD = "smtp_password";
+    private static final Set<String> OPTIONAL_SECRETS = Set.of(AI_KEY, TLS_CERTIFICATE, TLS_KEY, ACME_CA_ROOT, SMTP_PASSWORD);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Lengths the first releases chose (S3's access key is conventionally 20 characters); any other secret 40. */
     private static final Map<String, Integer> SECRET_LENGTHS = Map.of("postgres_password", 32, "redis_password", 32,

@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
  * every install, update and rollback: the address the web port listens on ({@code HTTP_BIND}; unset: every
  * interface), a service's memory limit ({@code <SERVICE>_MEMORY}, over the release's measured default) and the
  * address people use with its HTTPS port ({@code PUBLIC_URL}, {@code HTTPS_PORT}, {@code HTTPS_BIND},
- * {@code HSTS_MAX_AGE}; none: the app over plain HTTP, as before 1.2.0).
+ * {@code HSTS_MAX_AGE}; none: the app over plain HTTP, as before 1.2.0), and the mail server the stack sends
+ * through ({@code SMTP_*}, {@code MAIL_FROM}; none: no mail, as before 1.2.0).
  * A release's compose file reads them as {@code ${HTTP_BIND:-0.0.0.0}} and {@code ${BACKEND_MEMORY:-768m}}; one
  * that does not (before 1.2.0) cannot honour them, and the install says so instead of ignoring them.
  */
-public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web) {
-    public static final StackSettings DEFAULTS = new StackSettings(null, Map.of(), null);
+public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web, MailServer mail) {
+    public static final StackSettings DEFAULTS = new StackSettings(null, Map.of(), null, null);
     /** A year: browsers then refuse plain HTTP to the address. Not for a certificate made here (see env()). */
     static final String HSTS_YEAR = "31536000";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,17 +50,22 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             }
             checked.put(service, s);
         });
-        return new StackSettings(bindAddress, checked, null);
+        return new StackSettings(bindAddress, checked, null, null);
     }
 
     /** These settings with this address (null: none, plain HTTP). */
     public StackSettings withWeb(WebAddress address) {
-        return new StackSettings(bindAddress, memory, address);
+        return new StackSettings(bindAddress, memory, address, mail);
     }
 
-    /** These settings with the web port's address and memory limits of {@code other}, and this one's address. */
+    /** These settings with this mail server (null: none, no mail). */
+    public StackSettings withMail(MailServer server) {
+        return new StackSettings(bindAddress, memory, web, server);
+    }
+
+    /** These settings with the web port's address and memory limits of {@code other}, and this one's address and mail. */
     public StackSettings withPortAndMemoryOf(StackSettings other) {
-        return new StackSettings(other.bindAddress, other.memory, web);
+        return new StackSettings(other.bindAddress, other.memory, web, mail);
     }
 
     /** The {@code .env} entries these settings make. */
@@ -80,6 +86,13 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
                 env.put("ACME_DIRECTORY", web.acme().directory());
                 env.put("ACME_EMAIL", web.acme().email());
             }
+        }
+        if (mail != null) {
+            env.put("SMTP_HOST", mail.host());
+            env.put("SMTP_PORT", String.valueOf(mail.port()));
+            env.put("SMTP_SECURITY", mail.security().wire());
+            env.put("SMTP_USERNAME", mail.username() == null ? "" : mail.username());
+            env.put("MAIL_FROM", mail.from());
         }
         return env;
     }
@@ -103,7 +116,7 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             }
         });
         return new StackSettings(composeTemplate.contains("${HTTP_BIND") ? bindAddress : null, memoryKept,
-                composeTemplate.contains("${PUBLIC_URL") ? web : null);
+                composeTemplate.contains("${PUBLIC_URL") ? web : null, composeTemplate.contains("${SMTP_HOST") ? mail : null);
     }
 
     static String memoryVariable(String service) {
@@ -122,6 +135,14 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
                 w.put("acmeEmail", web.acme().email());
             }
             m.put("web", w);
+        }
+        if (mail != null) {
+            Map<String, Object> w = new LinkedHashMap<>(Map.of("host", mail.host(), "port", mail.port(),
+                    "security", mail.security().name(), "from", mail.from()));
+            if (mail.username() != null) {
+                w.put("username", mail.username());
+            }
+            m.put("mail", w);
         }
         try {
             return JSON.writeValueAsString(m);
@@ -143,7 +164,11 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             WebAddress web = w.isObject() ? new WebAddress(w.path("host").asText(), w.path("httpsPort").asInt(),
                     WebAddress.CertificateSource.parse(w.path("source").asText()), w.hasNonNull("acmeDirectory")
                     ? new WebAddress.Acme(w.get("acmeDirectory").asText(), w.path("acmeEmail").asText()) : null) : null;
-            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web);
+            JsonNode m = n.path("mail");
+            MailServer mail = m.isObject() ? new MailServer(m.path("host").asText(), m.path("port").asInt(),
+                    MailServer.Security.parse(m.path("security").asText()), m.hasNonNull("username")
+                    ? m.get("username").asText() : null, m.path("from").asText()) : null;
+            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web, mail);
         } catch (java.io.IOException | IllegalArgumentException e) {
             return DEFAULTS;
         }

@@ -212,6 +212,23 @@ public final class ConsoleCore {
                 certificates, check, clock);
     }
 
+    /** Installed stacks' settings changed in place (the address, the mail server). */
+    private com.adaptivestartup.console.install.SettingsChange settingsChange() {
+        var certificates = new com.adaptivestartup.console.tls.WebCertificates(new com.adaptivestartup.console.tls.CertificateCheck());
+        return new com.adaptivestartup.console.install.SettingsChange(installations(), new InstallService(licenseService(),
+                new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock));
+    }
+
+    public com.adaptivestartup.console.accounts.MailService mailService() {
+        return new com.adaptivestartup.console.accounts.MailService(settingsChange(),
+                new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal());
+    }
+
+    public com.adaptivestartup.console.accounts.AccountRecovery accountRecovery() {
+        return new com.adaptivestartup.console.accounts.AccountRecovery(settingsChange(),
+                new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal());
+    }
+
     public DisasterRecovery disasterRecovery() {
         return new DisasterRecovery(installService(), new ReleaseSource(keys.get(), outbound()), installations(), backupService(), journal());
     }

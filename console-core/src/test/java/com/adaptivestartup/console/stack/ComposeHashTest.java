@@ -40,7 +40,7 @@ class ComposeHashTest {
                 "postgres", "4fa5e361ba58be0feffce05c30ff4004ecdd54f617ab77bf9f5198640291f2ac",
                 "redis", "72083ca09ac8db7234361866808074c4306596b0579af33f328ecf500d665d2a",
                 "storage", "994a938e8c4e5d665e43f10fe25799726007d6ae44bcb02e14b5379c6bd44b49",
-                "backend", "54cac441956de2eab72ebb4f9e703440cb4c8e685ff76f58c895e3228fb2df6b",
+                "backend", "0fccd8e2b44ee6baeb1c20bbbc8d76ab307563db70a2d45ba12d6956bebcff67",
                 "web", "9894e342326e2ce673a05d075a97391a44b6c65b1b95bf00253d56730c83308b"));
     }
 
@@ -54,7 +54,7 @@ class ComposeHashTest {
                 "postgres", "e161e066e53f8cc0cea182fb4cafa4c530f12b6bd81c2582311391dd14228966",
                 "redis", "4c04cd33d8b310dc9c588b72b1509642cfe404d194f3ac8bc828409b716bf545",
                 "storage", "791c3720f3de60e647aaf9e6d4b01f4370f17f12343acd67cb3f855e388660c6",
-                "backend", "b180abcfe5cd1454006981d6351de0b8f9a62f7e6283a36463a33060aadb9703",
+                "backend", "70ca975931e52661ccc345320813884132cdc9441707453da5d119cb1217f17c",
                 "web", "9d85d4c97e92f3ee5fd58da3ac70ec99e2a5ac6309fa25948a4a9984c5457785"));
     }
 

@@ -63,7 +63,7 @@ class ServerCommandsTest {
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(report.get("schemaAfter").asText()).isEqualTo("8");
-        assertThat(report.get("applied")).hasSize(7);
+        assertThat(report.get("applied")).hasSize(8);
 
         out.getBuffer().setLength(0);
         Path pw = Files.writeString(dir.resolve("admin-pw"), "first-admin-password\n");
@@ -72,6 +72,69 @@ class ServerCommandsTest {
         out.getBuffer().setLength(0);
         assertThat(run(env, "create-admin", "--email", "admin@example.com", "--password-file", pw.toString())).isZero();
         assertThat(new ObjectMapper().readTree(out.toString()).get("created").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theOwnersResetGivesAOneTimePasswordAndEndsEverySessionAndMailTestSaysWhatTheMailServerAnswered() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(env(TestPostgres.get().newDatabase()));
+        var redis = com.adaptivestartup.server.testing.TestRedis.get().config();
+        env.put("REDIS_HOST", redis.host());
+        env.put("REDIS_PORT", String.valueOf(redis.port()));
+        assertThat(run(env, "migrate")).as(err.toString()).isZero();
+        Path pw = Files.writeString(dir.resolve("admin-pw"), "first-admin-password\n");
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "create-admin", "--email", "owner@example.com", "--password-file", pw.toString())).isZero();
+        java.util.UUID userId = java.util.UUID.fromString(new ObjectMapper().readTree(out.toString()).get("userId").asText());
+        try (var jedis = new redis.clients.jedis.JedisPooled(redis.host(), redis.port())) {
+            var sessions = new com.adaptivestartup.server.auth.SessionStore(jedis, java.time.Duration.ofHours(1),
+                    java.time.Duration.ofDays(1), java.time.Clock.systemUTC());
+            String token = sessions.open(userId, "owner@example.com", false);
+
+            out.getBuffer().setLength(0);
+            assertThat(run(env, "reset-password", "--email", "Owner@Example.com")).as(err.toString()).isZero();
+            JsonNode reset = new ObjectMapper().readTree(out.toString());
+            assertThat(reset.get("email").asText()).isEqualTo("owner@example.com");
+            assertThat(reset.get("oneTimePassword").asText()).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
+            assertThat(reset.get("sessionsEnded").asInt()).isEqualTo(1);
+            assertThat(sessions.resolve(token)).isEmpty();
+        }
+        err.getBuffer().setLength(0);
+        assertThat(run(env, "reset-password", "--email", "nobody@example.com")).isEqualTo(2);
+        assertThat(err.toString()).contains("no account uses the email nobody@example.com on this installation");
+
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(port));
+        env.put("SMTP_SECURITY", "none");
+        env.put("MAIL_FROM", "adaptive@example.com");
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "mail", "test", "--to", "it@example.com")).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(out.toString()).get("message").asText())
+                .isEqualTo("nothing answers at 127.0.0.1:" + port + " (is the mail server running, and is that its port?)");
+        var smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            out.getBuffer().setLength(0);
+            assertThat(run(env, "mail", "test", "--to", "it@example.com")).as(out.toString()).isZero();
+            assertThat(new ObjectMapper().readTree(out.toString()).get("ok").asBoolean()).isTrue();
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Adaptive Startup test email");
+        } finally {
+            smtp.stop();
+        }
+        env.put("SMTP_SECURITY", "sometimes");
+        err.getBuffer().setLength(0);
+        assertThat(run(env, "mail", "test", "--to", "it@example.com")).isEqualTo(2);
+        assertThat(err.toString()).contains("SMTP_SECURITY must be starttls, tls or none; not 'sometimes'");
+        env.put("SMTP_SECURITY", "none");
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "mail", "status")).isZero();
+        JsonNode status = new ObjectMapper().readTree(out.toString());
+        assertThat(status.get("configured").asBoolean()).isTrue();
+        assertThat(status.get("waiting").asLong()).isZero();
     }
 
     @Test
