@@ -4,6 +4,9 @@
 # certificate the installation's own authority made, adds that authority to the trust store chromium reads
 # (`adaptivectl address trust-ca`, in a home folder of the test's own), runs e2e/*.e2e.mjs with Node's test
 # runner driving Debian's chromium through playwright-core over HTTPS and wss, then uninstalls the stack.
+# Mail goes to a real SMTP server (GreenMail's standalone jar from Maven Central) that the stack reaches on its
+# network's gateway, set with `adaptivectl mail set` and tried with `adaptivectl mail test`; the tests read it
+# over GreenMail's REST API.
 # Needs: the fixture up (images/registry/fixture.sh up), the console built (bin/build), chromium.
 #   server-bundle/web/e2e/run.sh [--keep]   (--keep leaves the stack running for a look)
 set -euo pipefail
@@ -21,8 +24,23 @@ ctl() { "$ROOT/bin/adaptivectl" "$@"; }
 
 ctl uninstall --project "$PROJECT" --yes >/dev/null 2>&1 || true
 rm -rf "$WORK" && mkdir -p "$WORK/console-home"
-cleanup() { [ -n "$KEEP" ] || ctl uninstall --project "$PROJECT" --yes >/dev/null 2>&1 || true; }
+MAIL_SMTP_PORT="${WEB_E2E_SMTP_PORT:-18525}"
+MAIL_API_PORT="${WEB_E2E_MAIL_API_PORT:-18580}"
+MAIL_PID=""
+cleanup() {
+  [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true
+  [ -n "$KEEP" ] || ctl uninstall --project "$PROJECT" --yes >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
+
+# The mailbox: GreenMail listens for SMTP on every interface (the stack's containers reach it on their network's
+# gateway) and answers its REST API on loopback only.
+GREENMAIL=com.icegreen:greenmail-standalone:2.1.2
+(cd "$WORK" && mvn -B -q dependency:copy -Dartifact="$GREENMAIL" -DoutputDirectory="$WORK" -Dmdep.stripVersion=true >/dev/null)
+"${JAVA_HOME:-/usr}/bin/java" -Dgreenmail.smtp.hostname=0.0.0.0 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
+  -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+  -jar "$WORK/greenmail-standalone.jar" > "$WORK/greenmail.log" 2>&1 &
+MAIL_PID=$!
 
 "$ROOT/bin/adaptive-vendor" license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --license-id lic-web-e2e \
   --customer-id "$FIXTURE_NAMESPACE" --customer-name "Web E2E" --edition trial --seats 5 --days 2 \
@@ -31,6 +49,12 @@ trap cleanup EXIT
 ctl install --license "$WORK/web-e2e.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_2_0" \
   --http-port "$PORT" --address "$HOST" --https-port "$HTTPS_PORT" --project "$PROJECT" \
   --admin-email admin@web.example --yes
+# The stack's mail server: the mailbox above, through the gateway of the network the backend shares with the web.
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$MAIL_API_PORT/api/configuration" >/dev/null && break; sleep 0.2; done
+GATEWAY="$(docker network inspect "${PROJECT}_front" -f '{{(index .IPAM.Config 0).Gateway}}')"
+ctl mail set "$GATEWAY" --port "$MAIL_SMTP_PORT" --security none --from "Adaptive Startup <adaptive@web.example>" \
+  --project "$PROJECT"
+ctl mail test --to admin@web.example --project "$PROJECT"
 # The browser's user trusts this installation's authority, as an admin's colleague would after opening the .crt.
 mkdir -p "$WORK/home"
 HOME="$WORK/home" ctl address trust-ca --project "$PROJECT" --yes
@@ -38,7 +62,7 @@ HOME="$WORK/home" ctl address trust-ca --project "$PROJECT" --yes
 cd "$WEB"
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
 HOME="$WORK/home" ADAPTIVE_URL="https://$HOST:$HTTPS_PORT" ADAPTIVE_HTTP_URL="http://127.0.0.1:$PORT" \
-ADMIN_EMAIL=admin@web.example \
+ADMIN_EMAIL=admin@web.example MAILBOX_API="http://127.0.0.1:$MAIL_API_PORT" \
 ADMIN_PASSWORD_FILE="$WORK/stack/admin-initial-password.txt" \
 RESTART_BACKEND="'$ROOT/bin/adaptivectl' restart backend --project $PROJECT >/dev/null" \
 SCREENSHOTS="${SCREENSHOTS:-$WORK/screenshots}" \

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch } from './browser.mjs';
+import { mailboxReady, waitForMail } from './mailbox.mjs';
 
 const BASE = required('ADAPTIVE_URL');
 const ADMIN_EMAIL = required('ADMIN_EMAIL');
@@ -531,6 +532,95 @@ step('a member removed from the organization loses its live page at once', async
   await bob.getByText('You are not a member of any organization any more').waitFor({ timeout: 3000 });
   console.log(`membership: a removed member's page knew it after ${Date.now() - started} ms`);
   await shot(bob, 'removed-member');
+});
+
+const erinPassword = 'erin-picks-a-long-one';
+let erin;
+step('a colleague invited by email reads the mail, follows its link and joins', async () => {
+  assert.ok(mailboxReady, 'run.sh starts a mailbox and points the stack at it');
+  await nav(admin, 'Members');
+  await admin.getByLabel('Email', { exact: true }).fill('erin@web.example');
+  await admin.getByLabel(/^Role(?! of)/).selectOption('member');
+  const started = Date.now();
+  await admin.getByRole('button', { name: 'Create invitation' }).click();
+  await admin.getByRole('status').filter({ hasText: 'A mail with this link is on its way to erin@web.example' }).waitFor();
+  const mail = await waitForMail('erin@web.example');
+  console.log(`mail: invitation in the mailbox ${Date.now() - started} ms after the admin clicked`);
+  const org = (await admin.getByRole('heading', { name: /^Members of / }).textContent()).replace('Members of ', '');
+  assert.equal(mail.subject, `You are invited to ${org} on Adaptive Startup`);
+  assert.ok(mail.link.startsWith(`${BASE}/#/invitation/`), `the mail links to the public address: ${mail.link}`);
+  const inbox = await newPage();
+  await inbox.setContent(mail.html);
+  await shot(inbox, 'mail-invitation');
+  await inbox.context().close();
+
+  erin = await newPage();
+  await erin.goto(mail.link);
+  await erin.getByTestId('invitation-for').filter({ hasText: 'erin@web.example' }).waitFor();
+  await erin.getByLabel('Your name').fill('Erin');
+  await erin.getByLabel('Password').fill(erinPassword);
+  await erin.getByRole('button', { name: 'Join' }).click();
+  await erin.getByTestId('live-status').waitFor();
+  await nav(admin, 'Members');
+  await admin.getByRole('cell', { name: /sent / }).first().waitFor();
+  await shot(admin, 'members-mail');
+});
+
+step('a forgotten password is reset from the mail, and every old session ends', async () => {
+  const page = await newPage();
+  await page.goto(BASE);
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await page.getByLabel('Your email').fill('erin@web.example');
+  await page.getByRole('button', { name: 'Send me a reset link' }).click();
+  await page.getByRole('status').filter({ hasText: 'If an account uses that email' }).waitFor();
+  await shot(page, 'forgot-password');
+  const mail = await waitForMail('erin@web.example', 2);
+  assert.equal(mail.subject, 'Reset your Adaptive Startup password');
+  await page.goto(mail.link);
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  await page.getByLabel('New password', { exact: true }).fill('erin-new-long-password');
+  await page.getByLabel('New password again').fill('erin-new-long-password');
+  await shot(page, 'reset-password');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await page.getByRole('status').filter({ hasText: 'Your password was changed' }).waitFor();
+  await erin.getByRole('heading', { name: 'Sign in to Adaptive Startup' }).waitFor({ timeout: 35_000 });
+  await signIn(page, 'erin@web.example', erinPassword);
+  await page.getByRole('alert').filter({ hasText: 'The email or password is wrong.' }).waitFor();
+  await signIn(page, 'erin@web.example', 'erin-new-long-password');
+  await page.getByTestId('live-status').waitFor();
+  assert.equal((await waitForMail('erin@web.example', 3)).subject, 'Your Adaptive Startup password was changed');
+  await erin.context().close();
+  erin = page;
+});
+
+step('the profile lists where one is signed in and signs the others out', async () => {
+  const phone = await newPage();
+  await phone.goto(BASE);
+  await signIn(phone, 'erin@web.example', 'erin-new-long-password');
+  await phone.getByTestId('live-status').waitFor();
+  await erin.getByRole('link', { name: 'Erin' }).click();
+  await erin.getByRole('heading', { name: 'Your profile' }).waitFor();
+  await erin.getByTestId('session').nth(1).waitFor();
+  assert.equal(await erin.getByTestId('session').count(), 2);
+  await shot(erin, 'profile');
+  await erin.getByRole('button', { name: 'Sign out everywhere else' }).click();
+  await erin.getByRole('status').filter({ hasText: '1 other session signed out.' }).waitFor();
+  await phone.getByRole('heading', { name: 'Sign in to Adaptive Startup' }).waitFor({ timeout: 35_000 });
+  await phone.context().close();
+});
+
+step('an admin gives a member a one-time password, which must be replaced at the next sign-in', async () => {
+  await nav(admin, 'Members');
+  await admin.getByRole('button', { name: 'Reset the password of erin@web.example' }).click();
+  await admin.getByRole('button', { name: 'Make a one-time password' }).click();
+  const oneTime = await admin.getByTestId('one-time-password').inputValue();
+  assert.match(oneTime, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  await shot(admin, 'member-reset');
+  await admin.getByRole('button', { name: 'Close' }).click();
+  await erin.getByRole('heading', { name: 'Sign in to Adaptive Startup' }).waitFor({ timeout: 35_000 });
+  await signIn(erin, 'erin@web.example', oneTime);
+  await erin.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+  await erin.context().close();
 });
 
 step('signing out ends the session', async () => {

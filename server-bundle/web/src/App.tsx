@@ -1,5 +1,6 @@
-// Who is here decides what shows: signed out -> sign in (or accept an invitation); initial password ->
-// change it; otherwise the app for the chosen organization.
+// Who is here decides what shows: signed out -> sign in (or accept an invitation, or recover the password);
+// initial password -> change it; otherwise the app for the chosen organization. A link from a mail (a reset, an
+// address to confirm) shows its page whoever is signed in.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Api, ApiError } from './api/client';
 import type { Organization, User } from './api/types';
@@ -9,6 +10,9 @@ import { Session, type SessionContext } from './context';
 import { LiveConnection } from './live';
 import { AcceptInvitation } from './pages/AcceptInvitation';
 import { ChangePassword } from './pages/ChangePassword';
+import { ConfirmEmail } from './pages/ConfirmEmail';
+import { ForgotPassword } from './pages/ForgotPassword';
+import { ResetPassword } from './pages/ResetPassword';
 import { SignIn } from './pages/SignIn';
 import { navigate, useRoute } from './router';
 import { session } from './session';
@@ -76,7 +80,21 @@ export function App() {
     setToken(newToken);
   }
 
+  // Links from mail work signed in or out; each ends every session of its account.
+  if (route.page === 'reset') {
+    return <ResetPassword api={api} token={route.token} onDone={() => {
+      navigate({ page: 'ventures' });
+      signOut('Your password was changed and every session signed out. Sign in with the new password.');
+    }} />;
+  }
+  if (route.page === 'confirm-email') {
+    return <ConfirmEmail api={api} token={route.token} onDone={(email) => {
+      navigate({ page: 'ventures' });
+      signOut(`Your sign-in address is now ${email}. Sign in with it.`);
+    }} />;
+  }
   if (!token) {
+    if (route.page === 'forgot') return <ForgotPassword api={api} />;
     if (route.page === 'invitation') {
       return <AcceptInvitation key={route.token} api={api} token={route.token} onAccepted={(joined) => {
         navigate({ page: 'ventures' });
@@ -110,6 +128,8 @@ export function App() {
     api, user: loaded.user, orgs: loaded.orgs, org, live, serverVersion: loaded.serverVersion,
     switchOrg: (id) => { session.saveOrgId(id); setOrgId(id); navigate({ page: 'ventures' }); },
     refreshOrgs: async () => { const orgs = await api.organizations(); setLoaded({ ...loaded, orgs }); },
+    refreshUser: async () => { const user = await api.me(); setLoaded({ ...loaded, user }); },
+    replaceToken: (t) => { session.saveToken(t); setToken(t); },
     // The live socket is closed first: the server ends it (4401) as the session ends, and that must not be read as
     // a session that ended by itself.
     signOut: () => { live.close(); api.logout().catch(() => undefined).finally(() => signOut('You signed out.')); },

@@ -14,6 +14,10 @@ export interface SessionContext {
   serverVersion: string;
   switchOrg(id: string): void;
   refreshOrgs(): Promise<void>;
+  /** Reads the signed-in person again (after a change of name). */
+  refreshUser(): Promise<void>;
+  /** Goes on with a new session that replaced the old ones (after a password or address change). */
+  replaceToken(token: string): void;
   signOut(): void;
 }
 

@@ -1,5 +1,5 @@
 // Hash routes (nginx serves one page; no server routes needed): #/ventures, #/ventures/<id>[/<tab>], #/members,
-// #/invitation/<token>.
+// #/invitation/<token>, #/profile, #/forgot, #/reset/<token>, #/confirm-email/<token>.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -7,7 +7,11 @@ export type Route =
   | { page: 'venture'; id: string; tab?: string }
   | { page: 'members' }
   | { page: 'notifications' }
-  | { page: 'invitation'; token: string };
+  | { page: 'invitation'; token: string }
+  | { page: 'profile' }
+  | { page: 'forgot' }
+  | { page: 'reset'; token: string }
+  | { page: 'confirm-email'; token: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,6 +19,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'members') return { page: 'members' };
   if (parts[0] === 'notifications') return { page: 'notifications' };
   if (parts[0] === 'invitation' && parts[1]) return { page: 'invitation', token: parts[1] };
+  if (parts[0] === 'profile') return { page: 'profile' };
+  if (parts[0] === 'forgot') return { page: 'forgot' };
+  if (parts[0] === 'reset' && parts[1]) return { page: 'reset', token: parts[1] };
+  if (parts[0] === 'confirm-email' && parts[1]) return { page: 'confirm-email', token: parts[1] };
   return { page: 'ventures' };
 }
 
@@ -25,6 +33,10 @@ export function hrefOf(route: Route): string {
     case 'members': return '#/members';
     case 'notifications': return '#/notifications';
     case 'invitation': return `#/invitation/${encodeURIComponent(route.token)}`;
+    case 'profile': return '#/profile';
+    case 'forgot': return '#/forgot';
+    case 'reset': return `#/reset/${encodeURIComponent(route.token)}`;
+    case 'confirm-email': return `#/confirm-email/${encodeURIComponent(route.token)}`;
   }
 }
 

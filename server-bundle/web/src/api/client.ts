@@ -1,7 +1,7 @@
 // The one way the page talks to the server: JSON over fetch with the session's bearer token, every failure
 // turned into an ApiError whose message a person can read.
 import type {
-  AcceptedInvitation, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
+  AcceptedInvitation, AccountSession, AdminReset, AuthOptions, EmailChange, OutboxMail, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
   ServerVersion, StoredFile, Unit, User, Venture, VenturePatch,
 } from './types';
 import type { CustomRole, FileVersion, ForecastResult, MyAccess, Notice, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
@@ -85,6 +85,39 @@ export class Api {
   version() {
     return this.request<ServerVersion>('GET', '/version');
   }
+  /** What signing in offers here; a server before 1.2.0 has no such call and offers nothing more. */
+  async authOptions(): Promise<AuthOptions> {
+    try {
+      return await this.request<AuthOptions>('GET', '/api/auth/options');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return { passwordResetByMail: false };
+      throw e;
+    }
+  }
+  requestPasswordReset(email: string) {
+    return this.request<{ message: string }>('POST', '/api/auth/password-reset/request', { email });
+  }
+  resetPassword(token: string, newPassword: string) {
+    return this.request<void>('POST', '/api/auth/password-reset', { token, newPassword });
+  }
+  rename(name: string) {
+    return this.request<User>('PATCH', '/api/auth/me', { name });
+  }
+  changeEmail(email: string, password: string) {
+    return this.request<EmailChange>('POST', '/api/auth/email', { email, password });
+  }
+  confirmEmail(token: string) {
+    return this.request<{ email: string }>('POST', '/api/auth/email/confirm', { token });
+  }
+  sessions() {
+    return this.request<AccountSession[]>('GET', '/api/auth/sessions');
+  }
+  endSession(id: string) {
+    return this.request<void>('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`);
+  }
+  endOtherSessions() {
+    return this.request<{ ended: number }>('DELETE', '/api/auth/sessions');
+  }
 
   // organizations and members
   organizations() {
@@ -101,6 +134,15 @@ export class Api {
   }
   removeMember(orgId: string, userId: string) {
     return this.request<void>('DELETE', `/api/orgs/${orgId}/members/${userId}`);
+  }
+  resetMemberPassword(orgId: string, userId: string, byMail: boolean) {
+    return this.request<AdminReset>('POST', `/api/orgs/${orgId}/members/${userId}/password-reset`, { byMail });
+  }
+  signOutMember(orgId: string, userId: string) {
+    return this.request<{ ended: number }>('POST', `/api/orgs/${orgId}/members/${userId}/sign-out`, {});
+  }
+  organizationMail(orgId: string) {
+    return this.request<{ enabled: boolean; mail: OutboxMail[] }>('GET', `/api/orgs/${orgId}/mail`);
   }
   invite(orgId: string, email: string, role: Role) {
     return this.request<Invitation>('POST', `/api/orgs/${orgId}/invitations`, { email, role });

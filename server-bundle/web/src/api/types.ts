@@ -30,8 +30,54 @@ export interface Invitation {
   role: Role;
   expiresAt: string;
   token: string;
+  /** Whether the link is on its way to the person by mail (the installation sends mail and knows its address). */
+  mailed?: boolean;
   /** The link on the app's public address (server 1.2.0 with an address set); else made from this page's. */
   link?: string | null;
+}
+
+/** What the sign-in page may offer on this installation (server 1.2.0; older servers: none of it). */
+export interface AuthOptions {
+  passwordResetByMail: boolean;
+}
+
+/** One of the signed-in person's sessions, as their profile lists it. */
+export interface AccountSession {
+  id: string;
+  signedInAt: string;
+  lastActiveAt: string;
+  client: string;
+  browser: string;
+  current: boolean;
+}
+
+/** An address change: waiting for its confirmation by mail, or made (with the session replacing the old ones). */
+export interface EmailChange {
+  pending: boolean;
+  email: string;
+  token: string | null;
+}
+
+/** What an admin's reset of a member's password did. */
+export interface AdminReset {
+  method: 'mail' | 'one-time password';
+  email: string;
+  oneTimePassword: string | null;
+  sessionsEnded: number;
+}
+
+/** A mail of the organization (its invitations) and how its delivery went. */
+export interface OutboxMail {
+  id: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  status: 'waiting' | 'sent' | 'failed';
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+  lastError: string | null;
 }
 
 export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { atLeastVersion, useSession } from '../context';
 import { Members } from '../pages/Members';
+import { Profile } from '../pages/Profile';
 import { VentureDetail } from '../pages/VentureDetail';
 import { Ventures } from '../pages/Ventures';
 import { NotificationsPage, useUnreadCount } from '../workspace/NotificationsPage';
@@ -28,7 +29,10 @@ export function Shell({ route }: { route: Route }) {
         </nav>
         <span className="spacer" />
         <LiveDot live={live} />
-        <span className="who" title={user.email}>{user.name || user.email}</span>
+        {atLeastVersion(serverVersion, '1.2.0')
+          ? <a className="who" href={hrefOf({ page: 'profile' })} title={`${user.email}: your profile`}
+               aria-current={route.page === 'profile' ? 'page' : undefined}>{user.name || user.email}</a>
+          : <span className="who" title={user.email}>{user.name || user.email}</span>}
         <button type="button" onClick={signOut}>Sign out</button>
       </header>
       <ConnectionBanner live={live} />
@@ -38,6 +42,7 @@ export function Shell({ route }: { route: Route }) {
         {route.page === 'members' && <Members key={org.id} />}
         {route.page === 'notifications' && <NotificationsPage key={org.id} />}
         {route.page === 'invitation' && <JoinAsMember token={route.token} />}
+        {route.page === 'profile' && <Profile />}
       </main>
     </>
   );

@@ -36,8 +36,9 @@ export function SignIn({ api, onSignedIn, notice }: {
         </label>
         <ErrorNote error={error} />
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
-        <p className="hint">The first admin's password is in the console (Done step) or in
-          <code> admin-initial-password.txt</code> in the install folder.</p>
+        <a href="#/forgot">Forgot password?</a>
+        <p className="hint">Just installed? The first admin's initial password is on the console's dashboard and in
+          <code> admin-initial-password.txt</code> in the install folder, until it is changed at the first sign-in.</p>
       </form>
     </main>
   );

@@ -35,6 +35,7 @@ import com.adaptivestartup.server.notification.NotificationRoutes;
 import com.adaptivestartup.server.notification.Notifications;
 import com.adaptivestartup.server.org.CustomRoles;
 import com.adaptivestartup.server.org.InvitationService;
+import com.adaptivestartup.server.org.MemberAccounts;
 import com.adaptivestartup.server.org.OrgRoutes;
 import com.adaptivestartup.server.org.OrgService;
 import com.adaptivestartup.server.org.RoleRoutes;
@@ -98,7 +99,7 @@ public final class AdaptiveServer implements AutoCloseable {
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock,
                 config.http().publicUrl(), outbox);
         PasswordRecovery recovery = new PasswordRecovery(sql, sessions, hasher, outbox, config.http().publicUrl(),
-                new RequestLimit(redis), access, activity, clock);
+                new RequestLimit(redis), clock);
         ProfileService profile = new ProfileService(sql, accounts, sessions, outbox, config.http().publicUrl(), clock);
         VentureService ventures = new VentureService(sql, access, activity, live, release);
         MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
@@ -113,7 +114,8 @@ public final class AdaptiveServer implements AutoCloseable {
         new SchemaGate(String.valueOf(release.schemaTarget()), migrator::schemaVersion,
                 () -> System.nanoTime() / 1_000_000).register(app);
         new AuthRoutes(accounts, recovery, profile, outbox, clients).register(app);
-        new OrgRoutes(accounts, orgs, invitations, clients, recovery, access, outbox).register(app);
+        new OrgRoutes(accounts, orgs, invitations, clients, new MemberAccounts(sql, access, activity, recovery), access,
+                outbox).register(app);
         new VentureRoutes(accounts, ventures).register(app);
         new MetricRoutes(accounts, metrics, release).register(app);
         new FileRoutes(accounts, files, release.has(Release.Feature.WORKSPACE)

@@ -135,6 +135,31 @@ final class Housekeeping {
         };
     }
 
+    static com.adaptivestartup.ui.console.MailOperations mail(ConsoleServices services, String project) {
+        com.adaptivestartup.console.accounts.MailService mail = services.core.mailService();
+        return new com.adaptivestartup.ui.console.MailOperations() {
+            public com.adaptivestartup.console.accounts.MailService.MailView current() {
+                return mail.show(project);
+            }
+
+            public String set(com.adaptivestartup.console.stack.MailServer server, String password) {
+                return mail.set(project, server, password, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+            }
+
+            public String clear() {
+                return mail.clear(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+            }
+
+            public com.adaptivestartup.console.accounts.MailService.TestResult test(String to) {
+                return mail.test(project, to);
+            }
+
+            public com.adaptivestartup.console.accounts.MailService.Outbox outbox() {
+                return mail.outbox(project);
+            }
+        };
+    }
+
     static LicenseOperations license(ConsoleServices services, String project) {
         InstallationLicense license = new InstallationLicense(services.licenses, services.core.installations());
         return new LicenseOperations() {

@@ -2,6 +2,8 @@ package com.adaptivestartup.ui.app;
 
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.ui.console.AddressView;
+import com.adaptivestartup.ui.console.MailView;
+import com.adaptivestartup.ui.console.MailViewModel;
 import com.adaptivestartup.ui.console.AddressViewModel;
 import com.adaptivestartup.ui.console.BackupsView;
 import com.adaptivestartup.ui.console.ConsoleWatch;
@@ -68,6 +70,7 @@ final class OperatorConsole {
         EngineViewModel engine = new EngineViewModel(Housekeeping.engine(services), background);
         AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone,
                 text);
+        MailViewModel mail = new MailViewModel(Housekeeping.mail(services, project), background);
         // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
         Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
         addressCheck.setCycleCount(Animation.INDEFINITE);
@@ -76,6 +79,7 @@ final class OperatorConsole {
                 new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text, address.linkProperty(),
                         new AddressView.AddressLink(address, text, openInBrowser), openInBrowser)),
                 tab(text.getString("console.address"), () -> new AddressView(address, text, openInBrowser), address::refresh),
+                tab(text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
                 tab(text.getString("console.backups"), () -> new BackupsView(backups, text), backups::refresh),
                 tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
                 tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),

@@ -210,6 +210,17 @@ public final class ScreenshotTour {
         address.refresh();
         shoot(new com.adaptivestartup.ui.console.AddressView(address, FakeConsole.TEXT, url -> { }), out, "console-9-address",
                 theme);
+        var mails = new com.adaptivestartup.ui.console.FakeMail();
+        mails.view = new com.adaptivestartup.console.accounts.MailService.MailView("adaptive",
+                new com.adaptivestartup.console.stack.MailServer("smtp.acme.com", 587,
+                        com.adaptivestartup.console.stack.MailServer.Security.STARTTLS, "adaptive@acme.com",
+                        "Adaptive Startup <adaptive@acme.com>"), true, false);
+        mails.outbox = new com.adaptivestartup.console.accounts.MailService.Outbox(true, 0, 0, 14, null, java.util.List.of());
+        var mail = new com.adaptivestartup.ui.console.MailViewModel(mails, Background.SAME_THREAD);
+        mail.refresh();
+        mail.testToProperty().set("ana@acme.com");
+        mail.sendTest();
+        shoot(new com.adaptivestartup.ui.console.MailView(mail, FakeConsole.TEXT), out, "console-10-mail", theme);
     }
 
     private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {

@@ -1,7 +1,5 @@
 package com.adaptivestartup.server.auth;
 
-import com.adaptivestartup.server.access.OrgAccess;
-import com.adaptivestartup.server.activity.ActivityLog;
 import com.adaptivestartup.server.config.PublicUrl;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
@@ -13,16 +11,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Getting back into an account. "Forgot password?" mails a single-use link (an hour; the same answer whether or
  * not the email has an account, and at most three mails an hour to one account); using it sets the new password
- * and ends every session. An organization's admin resets a member's password (a link by mail, or a one-time
- * password to hand over, to be replaced at the next sign-in) or signs them out everywhere; and the installation's
- * owner resets any account from the console ({@link #ownerReset}), mail or not.
+ * and ends every session. An organization's admin resets a member's password ({@code org/MemberAccounts} decides
+ * who may; here a link by mail, or a one-time password to hand over, to be replaced at the next sign-in); and the
+ * installation's owner resets any account from the console ({@link #ownerReset}), mail or not.
  */
 public final class PasswordRecovery {
     static final Duration SELF_LIFETIME = Duration.ofHours(1);
@@ -37,13 +34,11 @@ public final class PasswordRecovery {
     private final Outbox outbox;
     private final PublicUrl publicUrl;
     private final RequestLimit limit;
-    private final OrgAccess access;
-    private final ActivityLog activity;
     private final AccountTokens tokens;
     private final Clock clock;
 
     public PasswordRecovery(Sql sql, SessionStore sessions, PasswordHasher hasher, Outbox outbox, PublicUrl publicUrl,
-                            RequestLimit limit, OrgAccess access, ActivityLog activity, Clock clock) {
+                            RequestLimit limit, Clock clock) {
         this.sql = sql;
         this.users = new UserRepository(sql);
         this.sessions = sessions;
@@ -51,8 +46,6 @@ public final class PasswordRecovery {
         this.outbox = outbox;
         this.publicUrl = publicUrl;
         this.limit = limit;
-        this.access = access;
-        this.activity = activity;
         this.tokens = new AccountTokens(clock);
         this.clock = clock;
     }
@@ -107,68 +100,30 @@ public final class PasswordRecovery {
         sessions.closeAll(userId);
     }
 
-    /** What an admin's reset did: a link mailed, or a one-time password to hand over (shown only here). */
-    public record AdminReset(String method, String email, String oneTimePassword, int sessionsEnded) {
-    }
-
     /**
-     * An admin resets a member's password: with {@code byMail}, a link (a day) to the member's address; else a
-     * one-time password the member must replace at the next sign-in. Either way the member is signed out
-     * everywhere. Only for an account the admin administers wholly: a member who also belongs to an organization
-     * the admin does not administer (or a founder, unless the admin is one) is the installation owner's to reset.
+     * An admin's reset of a member (checked by the caller, {@code org/MemberAccounts}), inside the caller's
+     * transaction: with {@code byMail} a link for a day to their address, else a one-time password to replace at the
+     * next sign-in, which is returned (the only time it exists outside its hash).
      */
-    public AdminReset adminReset(Principal p, UUID orgId, UUID userId, boolean byMail) {
-        User member = administered(p, orgId, userId, "reset the password of");
-        if (byMail && !outbox.enabled()) {
-            throw new ApiError(409, "mail_not_configured", "this installation sends no email; choose a one-time"
-                    + " password to hand over instead");
-        }
-        String oneTime = byMail ? null : oneTimePassword();
-        String hash = oneTime == null ? null : hasher.hash(oneTime);
-        sql.transaction(tx -> {
-            if (byMail) {
-                mailReset(tx, member, ADMIN_LIFETIME, true);
-            } else {
-                UserRepository.setPassword(tx, member.id(), hash, true);
-                outbox.enqueue(tx, null, "password_changed", member.email(),
-                        Letters.passwordChanged(member.name(), clock.instant(), "reset by an admin of your organization"));
+    public String resetByAdmin(Sql.Tx tx, User member, boolean byMail) throws java.sql.SQLException {
+        if (byMail) {
+            if (!outbox.enabled()) {
+                throw new ApiError(409, "mail_not_configured", "this installation sends no email; choose a one-time"
+                        + " password to hand over instead");
             }
-            activity.append(tx, orgId, p.userId(), "member.password_reset", "user", member.id().toString(),
-                    Map.of("method", byMail ? "mail" : "one-time password"));
+            mailReset(tx, member, ADMIN_LIFETIME, true);
             return null;
-        });
-        int ended = sessions.closeAll(member.id());
-        return new AdminReset(byMail ? "mail" : "one-time password", member.email(), oneTime, ended);
+        }
+        String oneTime = oneTimePassword();
+        UserRepository.setPassword(tx, member.id(), hasher.hash(oneTime), true);
+        outbox.enqueue(tx, null, "password_changed", member.email(),
+                Letters.passwordChanged(member.name(), clock.instant(), "reset by an admin of your organization"));
+        return oneTime;
     }
 
-    /** An admin signs a member out of every session (a lost laptop); returns how many sessions ended. */
-    public int signOutEverywhere(Principal p, UUID orgId, UUID userId) {
-        User member = administered(p, orgId, userId, "sign out");
-        sql.transaction(tx -> {
-            activity.append(tx, orgId, p.userId(), "member.signed_out", "user", member.id().toString(), Map.of());
-            return null;
-        });
-        return sessions.closeAll(member.id());
-    }
-
-    private User administered(Principal p, UUID orgId, UUID userId, String what) {
-        Role mine = access.require(p, orgId, Role.ADMIN);
-        if (userId.equals(p.userId())) {
-            throw ApiError.badRequest("for your own account use your profile (your name, top right)");
-        }
-        Role theirs = access.roleOf(userId, orgId).orElseThrow(() -> ApiError.notFound("the member"));
-        User member = users.byId(userId).orElseThrow(() -> ApiError.notFound("the member"));
-        if (theirs == Role.FOUNDER && mine != Role.FOUNDER) {
-            throw ApiError.forbidden("only a founder can " + what + " a founder");
-        }
-        for (UUID other : access.orgIdsOf(userId)) {
-            if (!other.equals(orgId) && access.roleOf(p.userId(), other).filter(r -> r.atLeast(Role.ADMIN)).isEmpty()) {
-                throw ApiError.forbidden(member.email() + " also belongs to an organization you do not administer, so"
-                        + " only the installation's owner can " + what + " them (console: adaptivectl admin"
-                        + " reset-password --email " + member.email() + ")");
-            }
-        }
-        return member;
+    /** Ends every session of the account; returns how many. */
+    public int signOutEverywhere(UUID userId) {
+        return sessions.closeAll(userId);
     }
 
     /** What the installation owner's reset did: the account and its one-time password. */

@@ -1,7 +1,6 @@
 package com.adaptivestartup.server.org;
 
 import com.adaptivestartup.server.auth.AccountService;
-import com.adaptivestartup.server.auth.PasswordRecovery;
 import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.auth.SessionStore;
@@ -19,13 +18,13 @@ public final class OrgRoutes {
     private final OrgService orgs;
     private final InvitationService invitations;
     private final ClientAddress clients;
-    private final PasswordRecovery recovery;
+    private final MemberAccounts memberAccounts;
     private final OrgAccess access;
     private final Outbox outbox;
 
     public OrgRoutes(AccountService accounts, OrgService orgs, InvitationService invitations, ClientAddress clients,
-                     PasswordRecovery recovery, OrgAccess access, Outbox outbox) {
-        this.recovery = recovery;
+                     MemberAccounts memberAccounts, OrgAccess access, Outbox outbox) {
+        this.memberAccounts = memberAccounts;
         this.access = access;
         this.outbox = outbox;
         this.accounts = accounts;
@@ -93,10 +92,12 @@ public final class OrgRoutes {
         app.post("/api/orgs/{orgId}/members/{userId}/password-reset", ctx -> {
             Principal p = accounts.authenticateActive(ctx);
             AdminReset body = Json.body(ctx, AdminReset.class);
-            ctx.json(recovery.adminReset(p, Ids.path(ctx, "orgId"), Ids.path(ctx, "userId"), Boolean.TRUE.equals(body.byMail())));
+            ctx.json(memberAccounts.resetPassword(p, Ids.path(ctx, "orgId"), Ids.path(ctx, "userId"),
+                    Boolean.TRUE.equals(body.byMail())));
         });
         app.post("/api/orgs/{orgId}/members/{userId}/sign-out", ctx -> ctx.json(java.util.Map.of("ended",
-                recovery.signOutEverywhere(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"), Ids.path(ctx, "userId")))));
+                memberAccounts.signOutEverywhere(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
+                        Ids.path(ctx, "userId")))));
         // The organization's mail (its invitations) with how each delivery went, for its admins.
         app.get("/api/orgs/{orgId}/mail", ctx -> {
             Principal p = accounts.authenticateActive(ctx);
