@@ -25,8 +25,23 @@ export async function waitForMail(address, count = 1, timeoutMs = 30_000) {
 
 function read(mime, subject) {
   // The text part comes first; quoted-printable is undone (soft line breaks, =XX) so links read whole.
-  const decoded = mime.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  const decoded = quotedPrintable(mime);
   const html = decoded.slice(decoded.indexOf('<!doctype html>'), decoded.indexOf('</html>') + 7);
   const link = decoded.match(/https?:\/\/[^\s"<>]+#\/[^\s"<>]+/)?.[0] ?? null;
   return { subject, link, html: html.length > 7 ? html : null, text: decoded };
+}
+
+/** Quoted-printable undone into UTF-8 text: soft line breaks joined, each =XX a byte. */
+function quotedPrintable(text) {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes = [];
+  for (let i = 0; i < joined.length; i++) {
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/.test(joined.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(joined.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

@@ -1,8 +1,5 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.install.InstallFailed;
-import com.adaptivestartup.console.install.InstallListener;
-import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.AddressService;
 import com.adaptivestartup.console.tls.CertificateCheck;
 import com.adaptivestartup.console.tls.CertificateRefused;
@@ -28,28 +25,13 @@ final class AddressCommand {
     private AddressCommand() {
     }
 
-    abstract static class Base extends ProjectCommand {
+    abstract static class Base extends SettingsChangeCommand {
         Base(CliContext context) {
             super(context);
         }
 
         AddressService service() {
             return context.core(err()).addressService();
-        }
-
-        /** Runs a change, printing its progress and the result; a refusal or failure as one sentence. */
-        int change(java.util.function.Function<InstallListener, InstallResult> work) {
-            try {
-                InstallResult r = work.apply(new InstallCommand.ProgressPrinter(err()));
-                out().println("Adaptive Startup " + r.version() + " is at " + r.url());
-                return ExitCodes.OK;
-            } catch (CertificateRefused | IllegalArgumentException e) {
-                err().println("error: " + e.getMessage());
-                return ExitCodes.USAGE;
-            } catch (InstallFailed e) {
-                err().println("error: " + e.getMessage());
-                return ExitCodes.NOT_OK;
-            }
         }
     }
 

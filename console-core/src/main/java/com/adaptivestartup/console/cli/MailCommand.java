@@ -1,9 +1,6 @@
 package com.adaptivestartup.console.cli;
 
 import com.adaptivestartup.console.accounts.MailService;
-import com.adaptivestartup.console.install.InstallFailed;
-import com.adaptivestartup.console.install.InstallListener;
-import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.stack.MailServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,27 +21,13 @@ final class MailCommand {
     private MailCommand() {
     }
 
-    abstract static class Base extends ProjectCommand {
+    abstract static class Base extends SettingsChangeCommand {
         Base(CliContext context) {
             super(context);
         }
 
         MailService service() {
             return context.core(err()).mailService();
-        }
-
-        int change(java.util.function.Function<InstallListener, InstallResult> work) {
-            try {
-                InstallResult r = work.apply(new InstallCommand.ProgressPrinter(err()));
-                out().println("Adaptive Startup " + r.version() + " is at " + r.url());
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException e) {
-                err().println("error: " + e.getMessage());
-                return ExitCodes.USAGE;
-            } catch (InstallFailed e) {
-                err().println("error: " + e.getMessage());
-                return ExitCodes.NOT_OK;
-            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.adaptivestartup.console.install.AddressService;
 import com.adaptivestartup.console.tls.CertificateFiles;
 import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Sentences;
 import com.adaptivestartup.ui.CertificateChoice;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
@@ -28,13 +29,12 @@ public final class AddressViewModel {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private final AddressOperations operations;
     private final Background background;
+    private final ActionResult actions;
     private final ZoneId zone;
     private final ReadOnlyStringWrapper link = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasAddress = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper madeHere = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasAuthority = new ReadOnlyBooleanWrapper(false);
@@ -46,11 +46,12 @@ public final class AddressViewModel {
         this.text = text;
         this.operations = operations;
         this.background = background;
+        this.actions = new ActionResult(background);
         this.zone = zone;
     }
 
     public void refresh() {
-        background.run(operations::current, this::show, e -> result.set(e.getMessage()));
+        background.run(operations::current, this::show, e -> actions.say(e.getMessage()));
     }
 
     private void show(AddressService.AddressView v) {
@@ -92,15 +93,15 @@ public final class AddressViewModel {
             address = new WebAddress(host.get(), Integer.parseInt(certificateChoice.httpsPortProperty().get().strip()),
                     certificateChoice.sourceProperty().get(), certificateChoice.acme());
         } catch (NumberFormatException e) {
-            result.set("The HTTPS port is a number, for example 443.");
+            actions.say("The HTTPS port is a number, for example 443.");
             return;
         } catch (IllegalArgumentException e) {
-            result.set(sentence(e.getMessage()));
+            actions.say(Sentences.of(e.getMessage()));
             return;
         }
         String missing = certificateChoice.missingFile(text);
         if (missing != null) {
-            result.set(missing);
+            actions.say(missing);
             return;
         }
         CertificateFiles files = certificateChoice.ownFiles();
@@ -117,7 +118,7 @@ public final class AddressViewModel {
     }
 
     public void exportAuthority(Path file) {
-        run(() -> operations.exportAuthority(file), how -> "Saved " + file + ". " + how);
+        actions.run(() -> operations.exportAuthority(file), how -> "Saved " + file + ". " + how);
     }
 
     /** Where trusting on this computer puts the authority, for the question the view asks first. */
@@ -126,38 +127,15 @@ public final class AddressViewModel {
     }
 
     public void trustHere() {
-        run(operations::trustHere, where -> "Added to " + where + ". Restart your browser.");
+        actions.run(operations::trustHere, where -> "Added to " + where + ". Restart your browser.");
     }
 
     private void change(Supplier<String> work, java.util.function.Function<String, String> done) {
-        run(work, url -> {
+        actions.run(work, url -> {
             refresh();
             certificateChoice.pfxPasswordProperty().set("");
             return done.apply(url);
         });
-    }
-
-    private void run(Supplier<String> work, java.util.function.Function<String, String> done) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        result.set("Working\u2026");
-        background.run(work, r -> {
-            busy.set(false);
-            result.set(done.apply(r));
-        }, e -> {
-            busy.set(false);
-            result.set(sentence(e.getMessage()));
-        });
-    }
-
-    private static String sentence(String s) {
-        if (s == null || s.isEmpty()) {
-            return "Something went wrong.";
-        }
-        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        return t.endsWith(".") ? t : t + ".";
     }
 
     public ReadOnlyStringProperty linkProperty() {
@@ -178,11 +156,11 @@ public final class AddressViewModel {
     }
 
     public ReadOnlyStringProperty resultProperty() {
-        return result.getReadOnlyProperty();
+        return actions.resultProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return actions.busyProperty();
     }
 
     public ReadOnlyBooleanProperty hasAddressProperty() {

@@ -3,8 +3,7 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.console.accounts.MailService;
 import com.adaptivestartup.console.stack.MailServer;
 import com.adaptivestartup.ui.Background;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import com.adaptivestartup.ui.Sentences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +22,7 @@ import javafx.beans.property.StringProperty;
 public final class MailViewModel {
     private final MailOperations operations;
     private final Background background;
+    private final ActionResult actions;
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("");
     private final ObjectProperty<MailServer.Security> security = new SimpleObjectProperty<>(MailServer.Security.STARTTLS);
@@ -32,18 +32,17 @@ public final class MailViewModel {
     private final StringProperty testTo = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper delivery = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper configured = new ReadOnlyBooleanWrapper(false);
     private boolean hasPassword;
 
     public MailViewModel(MailOperations operations, Background background) {
         this.operations = operations;
         this.background = background;
+        this.actions = new ActionResult(background);
     }
 
     public void refresh() {
-        background.run(operations::current, this::show, e -> result.set(sentence(e.getMessage())));
+        background.run(operations::current, this::show, e -> actions.say(Sentences.of(e.getMessage())));
     }
 
     private void show(MailService.MailView v) {
@@ -63,7 +62,7 @@ public final class MailViewModel {
         username.set(v.server().username() == null ? "" : v.server().username());
         from.set(v.server().from());
         if (!v.waitingForUpdate()) {
-            background.run(operations::outbox, this::showDelivery, e -> delivery.set(sentence(e.getMessage())));
+            background.run(operations::outbox, this::showDelivery, e -> delivery.set(Sentences.of(e.getMessage())));
         }
     }
 
@@ -74,7 +73,7 @@ public final class MailViewModel {
         }
         s.append('.');
         if (o.lastError() != null && o.waiting() > 0) {
-            s.append(" The mail server is not taking mail: ").append(sentence(o.lastError()))
+            s.append(" The mail server is not taking mail: ").append(Sentences.of(o.lastError()))
                     .append(" The stack tries again with growing pauses for two days.");
         }
         delivery.set(s.toString());
@@ -86,14 +85,14 @@ public final class MailViewModel {
             String p = port.get().strip();
             server = new MailServer(host.get(), p.isEmpty() ? 0 : Integer.parseInt(p), security.get(), username.get(), from.get());
         } catch (NumberFormatException e) {
-            result.set("The port is a number, for example 587.");
+            actions.say("The port is a number, for example 587.");
             return;
         } catch (IllegalArgumentException e) {
-            result.set(sentence(e.getMessage()));
+            actions.say(Sentences.of(e.getMessage()));
             return;
         }
         String chosen = password.get().isEmpty() ? (hasPassword && !username.get().isBlank() ? null : "") : password.get();
-        run(() -> operations.set(server, chosen), url -> {
+        actions.run(() -> operations.set(server, chosen), url -> {
             password.set("");
             refresh();
             return "Saved: the stack sends mail through " + server.host() + ". Send a test email to check it arrives.";
@@ -101,7 +100,7 @@ public final class MailViewModel {
     }
 
     public void clear() {
-        run(operations::clear, url -> {
+        actions.run(operations::clear, url -> {
             refresh();
             return "The stack sends no mail any more.";
         });
@@ -110,36 +109,13 @@ public final class MailViewModel {
     public void sendTest() {
         String to = testTo.get().strip();
         if (!to.contains("@")) {
-            result.set("Enter the address the test email goes to, such as you@acme.com.");
+            actions.say("Enter the address the test email goes to, such as you@acme.com.");
             return;
         }
-        run(() -> operations.test(to), r -> {
+        actions.run(() -> operations.test(to), r -> {
             refresh();
-            return r.ok() ? sentence(r.message()) : "The test email was not sent: " + sentence(r.message());
+            return r.ok() ? Sentences.of(r.message()) : "The test email was not sent: " + Sentences.of(r.message());
         });
-    }
-
-    private <T> void run(Supplier<T> work, Function<T, String> done) {
-        if (busy.get()) {
-            return;
-        }
-        busy.set(true);
-        result.set("Working\u2026");
-        background.run(work, r -> {
-            busy.set(false);
-            result.set(done.apply(r));
-        }, e -> {
-            busy.set(false);
-            result.set(sentence(e.getMessage()));
-        });
-    }
-
-    private static String sentence(String s) {
-        if (s == null || s.isEmpty()) {
-            return "Something went wrong.";
-        }
-        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        return t.matches("(?s).*[.?!)]$") ? t : t + ".";
     }
 
     public StringProperty hostProperty() {
@@ -180,11 +156,11 @@ public final class MailViewModel {
     }
 
     public ReadOnlyStringProperty resultProperty() {
-        return result.getReadOnlyProperty();
+        return actions.resultProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return actions.busyProperty();
     }
 
     public ReadOnlyBooleanProperty configuredProperty() {

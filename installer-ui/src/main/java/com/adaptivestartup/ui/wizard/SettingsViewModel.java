@@ -70,7 +70,7 @@ public final class SettingsViewModel {
                 WebAddress.checkedHost(address.get());
                 return null;
             } catch (IllegalArgumentException e) {
-                return sentence(e.getMessage());
+                return com.adaptivestartup.ui.Sentences.of(e.getMessage());
             }
         }, address);
         httpsPortError = Bindings.createStringBinding(() -> {
@@ -138,10 +138,6 @@ public final class SettingsViewModel {
     public InstallRequest request(String licenseKey, String project, String release) {
         return new InstallRequest(licenseKey, installDir(), project, port(), email(), null, release, aiKey(),
                 web() == null ? null : StackSettings.DEFAULTS.withWeb(web()), null);
-    }
-
-    private static String sentence(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
     }
 
     public StringProperty installDirProperty() {

@@ -77,7 +77,8 @@ public final class Letters {
 
     private static Letter letter(String subject, List<String> before, String highlight, List<String> after) {
         StringBuilder text = new StringBuilder();
-        StringBuilder html = new StringBuilder("<!doctype html><html><body style=\"font-family:sans-serif;"
+        StringBuilder html = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"></head><body"
+                + " style=\"font-family:sans-serif;"
                 + "line-height:1.5;max-width:36em\">");
         for (String p : before) {
             text.append(p).append("\n\n");
