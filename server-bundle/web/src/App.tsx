@@ -14,6 +14,7 @@ import { ConfirmEmail } from './pages/ConfirmEmail';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { ResetPassword } from './pages/ResetPassword';
 import { SignIn } from './pages/SignIn';
+import { SsoReturn } from './pages/SsoReturn';
 import { navigate, useRoute } from './router';
 import { session } from './session';
 
@@ -93,8 +94,19 @@ export function App() {
       signOut(`Your sign-in address is now ${email}. Sign in with it.`);
     }} />;
   }
+  if (route.page === 'sso') {
+    return <SsoReturn api={api} code={route.code} onSignedIn={(t, org) => {
+      session.saveOrgId(org);
+      setOrgId(org);
+      session.saveToken(t);
+      setNotice(null);
+      setToken(t);
+      navigate({ page: 'ventures' });
+    }} />;
+  }
   if (!token) {
     if (route.page === 'forgot') return <ForgotPassword api={api} />;
+    if (route.page === 'sso-failed') return <SignIn api={api} onSignedIn={signedIn} failure={route.reason} />;
     if (route.page === 'invitation') {
       return <AcceptInvitation key={route.token} api={api} token={route.token} onAccepted={(joined) => {
         navigate({ page: 'ventures' });
@@ -132,7 +144,14 @@ export function App() {
     replaceToken: (t) => { session.saveToken(t); setToken(t); },
     // The live socket is closed first: the server ends it (4401) as the session ends, and that must not be read as
     // a session that ended by itself.
-    signOut: () => { live.close(); api.logout().catch(() => undefined).finally(() => signOut('You signed out.')); },
+    signOut: () => {
+      live.close();
+      api.logout().then((r) => {
+        signOut('You signed out.');
+        // a session from the company's identity provider ends there too, which then sends the browser back
+        if (r?.providerLogout) location.href = r.providerLogout;
+      }, () => signOut('You signed out.'));
+    },
   };
   return <Session.Provider value={context}><Shell route={route} /></Session.Provider>;
 }

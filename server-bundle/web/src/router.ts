@@ -1,5 +1,6 @@
 // Hash routes (nginx serves one page; no server routes needed): #/ventures, #/ventures/<id>[/<tab>], #/members,
-// #/invitation/<token>, #/profile, #/forgot, #/reset/<token>, #/confirm-email/<token>.
+// #/invitation/<token>, #/profile, #/forgot, #/reset/<token>, #/confirm-email/<token>, and the identity provider's
+// return: #/sso/<code> (exchanged for the session) or #/sso-failed/<reason>.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -11,7 +12,9 @@ export type Route =
   | { page: 'profile' }
   | { page: 'forgot' }
   | { page: 'reset'; token: string }
-  | { page: 'confirm-email'; token: string };
+  | { page: 'confirm-email'; token: string }
+  | { page: 'sso'; code: string }
+  | { page: 'sso-failed'; reason: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -23,6 +26,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'forgot') return { page: 'forgot' };
   if (parts[0] === 'reset' && parts[1]) return { page: 'reset', token: parts[1] };
   if (parts[0] === 'confirm-email' && parts[1]) return { page: 'confirm-email', token: parts[1] };
+  if (parts[0] === 'sso' && parts[1]) return { page: 'sso', code: parts[1] };
+  if (parts[0] === 'sso-failed' && parts[1]) return { page: 'sso-failed', reason: parts[1] };
   return { page: 'ventures' };
 }
 
@@ -37,6 +42,8 @@ export function hrefOf(route: Route): string {
     case 'forgot': return '#/forgot';
     case 'reset': return `#/reset/${encodeURIComponent(route.token)}`;
     case 'confirm-email': return `#/confirm-email/${encodeURIComponent(route.token)}`;
+    case 'sso': return `#/sso/${encodeURIComponent(route.code)}`;
+    case 'sso-failed': return `#/sso-failed/${encodeURIComponent(route.reason)}`;
   }
 }
 

@@ -1,7 +1,7 @@
 // The one way the page talks to the server: JSON over fetch with the session's bearer token, every failure
 // turned into an ApiError whose message a person can read.
 import type {
-  AcceptedInvitation, AccountSession, AdminReset, AuthOptions, EmailChange, OutboxMail, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
+  AcceptedInvitation, AccountSession, SsoFound, SsoProvider, SsoSettings, AdminReset, AuthOptions, EmailChange, OutboxMail, AiStatus, Invitation, ListedInvitation, Member, Metric, OpenedInvitation, Organization, Role,
   ServerVersion, StoredFile, Unit, User, Venture, VenturePatch,
 } from './types';
 import type { CustomRole, FileVersion, ForecastResult, MyAccess, Notice, RecordPage, ResourceSpec, WorkRecord } from '../workspace/model';
@@ -73,8 +73,32 @@ export class Api {
     return this.request<{ token: string; user: User; mustChangePassword: boolean }>('POST', '/api/auth/login',
       { email, password });
   }
+  /** Signs out; with a session from an identity provider, where to end it there too. */
   logout() {
-    return this.request<void>('POST', '/api/auth/logout');
+    return this.request<{ providerLogout?: string } | undefined>('POST', '/api/auth/logout');
+  }
+  async ssoFor(email: string): Promise<SsoFound | null> {
+    try {
+      const found = await this.request<Partial<SsoFound>>('POST', '/api/auth/sso/discover', { email });
+      return found.orgId ? found as SsoFound : null;
+    } catch {
+      return null;   // a server before 1.2.0, or none: sign in with a password
+    }
+  }
+  ssoStart(orgId: string) {
+    return this.request<{ url: string }>('POST', '/api/auth/sso/start', { orgId });
+  }
+  ssoExchange(code: string) {
+    return this.request<{ token: string; orgId: string }>('POST', '/api/auth/sso/exchange', { code });
+  }
+  ssoSettings(orgId: string) {
+    return this.request<SsoSettings>('GET', `/api/orgs/${orgId}/sso`);
+  }
+  saveSso(orgId: string, provider: SsoProvider & { clientSecret: string }) {
+    return this.request<SsoSettings>('PUT', `/api/orgs/${orgId}/sso`, provider);
+  }
+  removeSso(orgId: string) {
+    return this.request<void>('DELETE', `/api/orgs/${orgId}/sso`);
   }
   me() {
     return this.request<User>('GET', '/api/auth/me');

@@ -41,6 +41,31 @@ export interface AuthOptions {
   passwordResetByMail: boolean;
 }
 
+/** The organization whose company account an email signs in with. */
+export interface SsoFound {
+  orgId: string;
+  organization: string;
+  ssoOnly: boolean;
+}
+
+/** An organization's identity provider, as its admins see it (never the client secret). */
+export interface SsoProvider {
+  issuer: string;
+  clientId: string;
+  groupsClaim: string;
+  roleMapping: Record<string, Role>;
+  defaultRole: Role;
+  emailDomains: string[];
+  ssoOnly: boolean;
+}
+
+export interface SsoSettings {
+  available: boolean;
+  redirectUri: string | null;
+  provider: SsoProvider | null;
+  hasClientSecret: boolean;
+}
+
 /** One of the signed-in person's sessions, as their profile lists it. */
 export interface AccountSession {
   id: string;

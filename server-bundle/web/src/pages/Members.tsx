@@ -7,6 +7,7 @@ import { useAction } from '../components/useAction';
 import { atLeastVersion, useSession } from '../context';
 import { hrefOf } from '../router';
 import { CustomRolesPanel } from '../workspace/CustomRolesPanel';
+import { SsoPanel } from './SsoPanel';
 
 const ASSIGNABLE: Role[] = ['admin', 'member', 'viewer'];
 
@@ -87,6 +88,7 @@ export function Members() {
                                  onClose={() => setResetting(null)} />}
       {manage && <Invitations mailEnabled={mail?.enabled ?? false} onIssued={loadMail} />}
       {mail && <MailDelivery mail={mail} />}
+      {accounts && <SsoPanel />}
       {manage && members && atLeastVersion(serverVersion, '1.2.0') && <CustomRolesPanel members={members} />}
     </section>
   );

@@ -36,3 +36,29 @@ CREATE TABLE IF NOT EXISTS account_tokens (
     used_at    timestamptz
 );
 CREATE INDEX IF NOT EXISTS account_tokens_user ON account_tokens (user_id, purpose);
+
+-- Single sign-on (OpenID Connect), one provider per organization: its issuer and client, how the provider's groups
+-- map to roles, which email domains may sign in, and whether its members must sign in through it (a founder's
+-- password always works: the break-glass account).
+CREATE TABLE IF NOT EXISTS sso_providers (
+    org_id        uuid PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+    issuer        text NOT NULL,
+    client_id     text NOT NULL,
+    client_secret text NOT NULL,
+    groups_claim  text NOT NULL DEFAULT 'groups',
+    role_mapping  jsonb NOT NULL DEFAULT '{}',
+    default_role  text NOT NULL DEFAULT 'member' CHECK (default_role IN ('admin', 'member', 'viewer')),
+    email_domains text[] NOT NULL DEFAULT '{}',
+    sso_only      boolean NOT NULL DEFAULT false,
+    updated_at    timestamptz NOT NULL DEFAULT now()
+);
+
+-- Who a provider's account is here: its issuer and subject, linked to one account.
+CREATE TABLE IF NOT EXISTS sso_identities (
+    issuer     text NOT NULL,
+    subject    text NOT NULL,
+    user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (issuer, subject)
+);
+CREATE INDEX IF NOT EXISTS sso_identities_user ON sso_identities (user_id);

@@ -11,6 +11,10 @@ import com.adaptivestartup.server.auth.AuthRoutes;
 import com.adaptivestartup.server.auth.PasswordRecovery;
 import com.adaptivestartup.server.auth.ProfileService;
 import com.adaptivestartup.server.auth.RequestLimit;
+import com.adaptivestartup.server.auth.SignInPolicy;
+import com.adaptivestartup.server.sso.OidcClient;
+import com.adaptivestartup.server.sso.SsoRoutes;
+import com.adaptivestartup.server.sso.SsoService;
 import com.adaptivestartup.server.mail.Mailer;
 import com.adaptivestartup.server.mail.Outbox;
 import com.adaptivestartup.server.mail.OutboxSender;
@@ -91,7 +95,8 @@ public final class AdaptiveServer implements AutoCloseable {
         Outbox outbox = new Outbox(sql, clock, mail);
         this.mailSender = mail ? Optional.of(new OutboxSender(sql, new Mailer(config.mail()), clock)) : Optional.empty();
         AccountService accounts = new AccountService(sql, sessions, new SignInLimiter(redis,
-                release.has(Release.Feature.HARDENING)), hasher, outbox, clock);
+                release.has(Release.Feature.HARDENING)), hasher, outbox,
+                release.has(Release.Feature.ACCOUNTS) ? SsoService.policy(sql) : SignInPolicy.ANYONE, clock);
         ClientAddress clients = ClientAddress.trusting(config.http().trustedProxies());
         OrgAccess access = new OrgAccess(sql);
         this.live = new LiveUpdates(accounts, sessions, access);
@@ -116,6 +121,10 @@ public final class AdaptiveServer implements AutoCloseable {
         new AuthRoutes(accounts, recovery, profile, outbox, clients).register(app);
         new OrgRoutes(accounts, orgs, invitations, clients, new MemberAccounts(sql, access, activity, recovery), access,
                 outbox).register(app);
+        if (release.has(Release.Feature.ACCOUNTS)) {
+            new SsoRoutes(accounts, new SsoService(sql, new OidcClient(clock), redis, accounts, sessions, access, activity,
+                    live, config.http().publicUrl()), clients).register(app);
+        }
         new VentureRoutes(accounts, ventures).register(app);
         new MetricRoutes(accounts, metrics, release).register(app);
         new FileRoutes(accounts, files, release.has(Release.Feature.WORKSPACE)

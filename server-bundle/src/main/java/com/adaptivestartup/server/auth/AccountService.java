@@ -25,10 +25,12 @@ public final class AccountService {
     private final Clock clock;
     private final String dummyHash;
     private final Outbox outbox;
+    private final SignInPolicy policy;
 
     public AccountService(Sql sql, SessionStore sessions, SignInLimiter limiter, PasswordHasher hasher, Outbox outbox,
-                          Clock clock) {
+                          SignInPolicy policy, Clock clock) {
         this.outbox = outbox;
+        this.policy = policy;
         this.sql = sql;
         this.users = new UserRepository(sql);
         this.sessions = sessions;
@@ -75,6 +77,9 @@ public final class AccountService {
      */
     public Session login(String email, String password, SessionStore.Origin origin) {
         User user = checkPassword(email, password, origin.client());
+        policy.passwordRefusal(user).ifPresent(why -> {
+            throw new ApiError(403, "sso_required", why);
+        });
         return new Session(openSession(user, origin), user);
     }
 
@@ -126,9 +131,18 @@ public final class AccountService {
         return p;
     }
 
-    public void logout(Principal principal) {
+    /**
+     * Signs out; returns where the browser goes next to end the session at the identity provider too, when the
+     * session came from one that offers it.
+     */
+    public Optional<String> logout(Principal principal) {
+        Optional<String> providerLogout = sessions.noteOf(principal, SSO_LOGOUT);
         sessions.close(principal);
+        return providerLogout;
     }
+
+    /** The note a single sign-on session keeps: the provider's logout link. */
+    public static final String SSO_LOGOUT = "provider_logout";
 
     public User me(Principal principal) {
         return users.byId(principal.userId()).orElseThrow(() -> ApiError.unauthorized("this account no longer exists"));

@@ -6,6 +6,7 @@ import com.adaptivestartup.server.mail.Outbox;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /api/auth/*}: what this installation offers for signing in, sign in and out, who am I, the profile (name,
@@ -66,8 +67,12 @@ public final class AuthRoutes {
                     "mustChangePassword", session.user().mustChangePassword()));
         });
         app.post("/api/auth/logout", ctx -> {
-            accounts.logout(accounts.authenticate(ctx));
-            ctx.status(204);
+            Optional<String> providerLogout = accounts.logout(accounts.authenticate(ctx));
+            if (providerLogout.isPresent()) {
+                ctx.json(Map.of("providerLogout", providerLogout.get()));
+            } else {
+                ctx.status(204);
+            }
         });
         app.get("/api/auth/me", ctx -> ctx.json(accounts.me(accounts.authenticate(ctx))));
         app.patch("/api/auth/me", ctx -> {

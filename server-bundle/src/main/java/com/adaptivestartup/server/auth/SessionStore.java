@@ -115,6 +115,19 @@ public final class SessionStore {
         return out;
     }
 
+    /**
+     * Keeps a note with a session (how to end it at the identity provider too), for as long as the session can
+     * live; {@link #noteOf} reads it back.
+     */
+    public void note(String token, String name, String value) {
+        String hash = Tokens.sha256Hex(token);
+        redis.hset(INFO + hash, "note:" + name, value);
+    }
+
+    public Optional<String> noteOf(Principal p, String name) {
+        return Optional.ofNullable(redis.hget(INFO + p.sessionHash(), "note:" + name));
+    }
+
     /** Ends one of the user's sessions by its id; false when they have no such live session. */
     public boolean close(UUID userId, String sessionHash) {
         if (sessionHash == null || !redis.sismember(USER_SESSIONS + userId, sessionHash)) {

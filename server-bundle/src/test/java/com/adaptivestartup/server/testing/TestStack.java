@@ -69,7 +69,7 @@ public final class TestStack implements AutoCloseable {
         this.adminOrgId = AccountService.createAdmin(sql, new PasswordHasher(), Clock.systemUTC(), ADMIN_EMAIL,
                 "Founder", ADMIN_PASSWORD, "Acme").orgId();
         this.server = new AdaptiveServer(config, release, clock);
-        this.port = server.start(0);
+        this.port = server.start(config.http().port());
     }
 
     public static TestStack latest() {
