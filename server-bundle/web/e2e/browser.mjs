@@ -9,5 +9,9 @@ const CANDIDATES = [process.env.CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bi
 export async function launch() {
   const executablePath = CANDIDATES.find((p) => existsSync(p));
   if (!executablePath) throw new Error('no chromium found (apt-get install chromium, or set CHROMIUM)');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  // A test identity provider over plain HTTP on the Docker network's gateway is treated as the secure origin it
+  // stands in for, so its sign-in cookies are kept (BROWSER_SECURE_ORIGINS, set by run.sh).
+  const secure = process.env.BROWSER_SECURE_ORIGINS;
+  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage',
+    ...(secure ? [`--unsafely-treat-insecure-origin-as-secure=${secure}`] : [])] });
 }

@@ -27,8 +27,11 @@ rm -rf "$WORK" && mkdir -p "$WORK/console-home"
 MAIL_SMTP_PORT="${WEB_E2E_SMTP_PORT:-18525}"
 MAIL_API_PORT="${WEB_E2E_MAIL_API_PORT:-18580}"
 MAIL_PID=""
+KC_PID=""
+KC_PORT="${WEB_E2E_KEYCLOAK_PORT:-18180}"
 cleanup() {
   [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null || true
+  [ -n "$KC_PID" ] && kill "$KC_PID" 2>/dev/null || true
   [ -n "$KEEP" ] || ctl uninstall --project "$PROJECT" --yes >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -55,14 +58,29 @@ GATEWAY="$(docker network inspect "${PROJECT}_front" -f '{{(index .IPAM.Config 0
 ctl mail set "$GATEWAY" --port "$MAIL_SMTP_PORT" --security none --from "Adaptive Startup <adaptive@web.example>" \
   --project "$PROJECT"
 ctl mail test --to admin@web.example --project "$PROJECT"
+# The company's identity provider: Keycloak's server distribution (unpacked by the server's build), with the test
+# realm, on the same gateway, so the backend and the browser reach it at one issuer address.
+KC_HOME="$(ls -d "$ROOT"/server-bundle/target/keycloak/keycloak-* | head -1)"
+mkdir -p "$KC_HOME/data/import" && cp "$ROOT/server-bundle/src/test/resources/keycloak/acme-realm.json" "$KC_HOME/data/import/"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="admin-$KC_PORT" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+  bash "$KC_HOME/bin/kc.sh" start-dev --http-host="$GATEWAY" --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
+  --hostname="http://$GATEWAY:$KC_PORT" --import-realm --cache=local > "$WORK/keycloak.log" 2>&1 &
+KC_PID=$!
 # The browser's user trusts this installation's authority, as an admin's colleague would after opening the .crt.
 mkdir -p "$WORK/home"
 HOME="$WORK/home" ctl address trust-ca --project "$PROJECT" --yes
+
+KC_STARTED=$SECONDS
+for _ in $(seq 1 360); do
+  curl -sf "http://$GATEWAY:$KC_PORT/realms/acme/.well-known/openid-configuration" >/dev/null && break; sleep 0.5
+done
+echo "keycloak: ready after $((SECONDS - KC_STARTED)) s more"
 
 cd "$WEB"
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
 HOME="$WORK/home" ADAPTIVE_URL="https://$HOST:$HTTPS_PORT" ADAPTIVE_HTTP_URL="http://127.0.0.1:$PORT" \
 ADMIN_EMAIL=admin@web.example MAILBOX_API="http://127.0.0.1:$MAIL_API_PORT" \
+KEYCLOAK_ISSUER="http://$GATEWAY:$KC_PORT/realms/acme" BROWSER_SECURE_ORIGINS="http://$GATEWAY:$KC_PORT" \
 ADMIN_PASSWORD_FILE="$WORK/stack/admin-initial-password.txt" \
 RESTART_BACKEND="'$ROOT/bin/adaptivectl' restart backend --project $PROJECT >/dev/null" \
 SCREENSHOTS="${SCREENSHOTS:-$WORK/screenshots}" \

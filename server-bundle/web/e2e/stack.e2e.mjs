@@ -535,7 +535,7 @@ step('a member removed from the organization loses its live page at once', async
 });
 
 const erinPassword = 'erin-picks-a-long-one';
-let erin;
+let erin, erinOneTime;
 step('a colleague invited by email reads the mail, follows its link and joins', async () => {
   assert.ok(mailboxReady, 'run.sh starts a mailbox and points the stack at it');
   await nav(admin, 'Members');
@@ -615,6 +615,7 @@ step('an admin gives a member a one-time password, which must be replaced at the
   await admin.getByRole('button', { name: 'Reset the password of erin@web.example' }).click();
   await admin.getByRole('button', { name: 'Make a one-time password' }).click();
   const oneTime = await admin.getByTestId('one-time-password').inputValue();
+  erinOneTime = oneTime;
   assert.match(oneTime, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
   await shot(admin, 'member-reset');
   await admin.getByRole('button', { name: 'Close' }).click();
@@ -622,6 +623,64 @@ step('an admin gives a member a one-time password, which must be replaced at the
   await signIn(erin, 'erin@web.example', oneTime);
   await erin.getByRole('heading', { name: 'Choose your own password' }).waitFor();
   await erin.context().close();
+});
+
+step('people sign in with their company account through Keycloak, with the role their groups give', async () => {
+  const issuer = required('KEYCLOAK_ISSUER');
+  await nav(admin, 'Members');
+  const panel = admin.getByRole('form', { name: 'Single sign-on' });
+  await panel.getByLabel('Issuer').fill(issuer);
+  await panel.getByLabel('Client id').fill('adaptive-startup');
+  await panel.getByLabel('Client secret').fill('adaptive-client-secret');
+  await panel.getByLabel(/^Groups and the role/).fill('engineering-leads = admin\nstaff = viewer');
+  await panel.getByLabel(/^Email domains/).fill('acme.example');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('status').filter({ hasText: 'Saved: the provider answered.' }).waitFor({ timeout: 30_000 });
+  assert.equal(await panel.getByTestId('sso-redirect').textContent(), `${BASE}/api/auth/sso/callback`);
+  await shot(admin, 'sso-settings');
+
+  const page = await newPage();
+  await page.goto(BASE);
+  await page.getByLabel('Email', { exact: true }).fill('alice@acme.example');
+  await page.getByRole('button', { name: 'Sign in with your company account' }).waitFor();
+  await shot(page, 'sign-in-sso');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Sign in with your company account' }).click();
+  await page.locator('#kc-form-login').waitFor();
+  await shot(page, 'keycloak-login');
+  await page.locator('#username').fill('alice');
+  await page.locator('#password').fill('alice-keycloak-password');
+  await page.locator('#kc-login').click();
+  await page.getByTestId('live-status').waitFor({ timeout: 30_000 });
+  console.log(`sso: from "Sign in with your company account" to the signed-in app in ${Date.now() - started} ms (typing included)`);
+  assert.match(await page.getByLabel('Organization').locator('option:checked').textContent(), /\(admin\)$/);
+  await shot(page, 'sso-signed-in');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.origin === new URL(BASE).origin, { timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Sign in to Adaptive Startup' }).waitFor();
+  // signed out at Keycloak too: a new sign-in asks for the password again
+  await page.getByLabel('Email', { exact: true }).fill('alice@acme.example');
+  await page.getByRole('button', { name: 'Sign in with your company account' }).click();
+  await page.locator('#kc-form-login').waitFor();
+  await page.context().close();
+});
+
+step('with company accounts only, members cannot use passwords, and the founder still can', async () => {
+  const panel = admin.getByRole('form', { name: 'Single sign-on' });
+  await panel.getByLabel(/^Company accounts only/).check();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 30_000 });
+  const page = await newPage();
+  await page.goto(BASE);
+  await signIn(page, 'erin@web.example', erinOneTime);
+  await page.getByRole('alert').filter({ hasText: 'Your organization signs in with its company account' }).waitFor();
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.getByTestId('live-status').waitFor();
+  await page.context().close();
+  await panel.getByLabel(/^Company accounts only/).uncheck();
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 30_000 });
 });
 
 step('signing out ends the session', async () => {

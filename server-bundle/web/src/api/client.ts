@@ -133,6 +133,12 @@ export class Api {
   confirmEmail(token: string) {
     return this.request<{ email: string }>('POST', '/api/auth/email/confirm', { token });
   }
+  notices() {
+    return this.request<{ offered: boolean; installation: boolean }>('GET', '/api/auth/notices');
+  }
+  setNotices(installation: boolean) {
+    return this.request<{ offered: boolean; installation: boolean }>('PUT', '/api/auth/notices', { installation });
+  }
   sessions() {
     return this.request<AccountSession[]>('GET', '/api/auth/sessions');
   }

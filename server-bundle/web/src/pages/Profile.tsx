@@ -15,6 +15,7 @@ export function Profile() {
       <NameForm />
       <EmailForm />
       <PasswordForm />
+      <Notices />
       <Sessions />
     </section>
   );
@@ -117,6 +118,27 @@ function PasswordForm() {
       {saved && <InfoNote>Your password was changed; your other sessions were signed out.</InfoNote>}
       <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Change password'}</button>
     </form>
+  );
+}
+
+/** For admins and founders: the installation's notices by mail (a failed backup, an unhealthy stack, an update). */
+function Notices() {
+  const { api } = useSession();
+  const [notices, setNotices] = useState<{ offered: boolean; installation: boolean } | null>(null);
+  const { error, run } = useAction();
+  useEffect(() => { api.notices().then(setNotices, () => setNotices(null)); }, [api]);
+  if (!notices?.offered) return null;
+  return (
+    <section className="card" aria-labelledby="notices-title">
+      <h2 id="notices-title">Notices by email</h2>
+      <label className="check">
+        <input type="checkbox" checked={notices.installation}
+               onChange={(e) => { const on = e.target.checked; run(async () => setNotices(await api.setNotices(on))); }} />
+        Email me about this installation: a failed backup, the stack no longer healthy, a new version, the
+        certificate near its end (at most once a day each)
+      </label>
+      <ErrorNote error={error} />
+    </section>
   );
 }
 

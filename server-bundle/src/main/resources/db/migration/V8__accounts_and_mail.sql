@@ -62,3 +62,7 @@ CREATE TABLE IF NOT EXISTS sso_identities (
     PRIMARY KEY (issuer, subject)
 );
 CREATE INDEX IF NOT EXISTS sso_identities_user ON sso_identities (user_id);
+
+-- Admins who asked for the installation's notices by mail (a failed backup, a stack no longer healthy, an update, a
+-- certificate near its end), which the console sends through the stack.
+ALTER TABLE users ADD COLUMN IF NOT EXISTS installation_notices boolean NOT NULL DEFAULT false;

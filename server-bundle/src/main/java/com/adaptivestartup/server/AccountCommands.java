@@ -89,7 +89,7 @@ final class AccountCommands {
     }
 
     @Command(name = "mail", description = "The stack's mail.", mixinStandardHelpOptions = true,
-            subcommands = {MailTest.class, MailStatus.class})
+            subcommands = {MailTest.class, MailStatus.class, NotifyAdmins.class})
     static final class MailCommand {
     }
 
@@ -125,6 +125,45 @@ final class AccountCommands {
             } catch (MailFailure f) {
                 print(spec, Map.of("ok", false, "message", f.getMessage()));
                 return 1;
+            }
+        }
+    }
+
+    @Command(name = "notify-admins", mixinStandardHelpOptions = true,
+            description = "Queue a notice about the installation for the admins who asked for them (once a day per"
+                    + " notice). Prints JSON {queued}.")
+    static final class NotifyAdmins implements Callable<Integer> {
+        private final Map<String, String> env;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--kind", required = true, description = "backup, health, update or certificate")
+        String kind;
+        @Option(names = "--subject", required = true)
+        String subject;
+        @Option(names = "--text", required = true)
+        String text;
+
+        NotifyAdmins(Map<String, String> env) {
+            this.env = env;
+        }
+
+        public Integer call() {
+            Env vars = new Env(env);
+            ServerConfig.Database db = ServerConfig.Database.from(vars);
+            ServerConfig.Mail mail = ServerConfig.Mail.from(vars);
+            vars.check();
+            requireAccounts();
+            if (!java.util.Set.of("backup", "health", "update", "certificate").contains(kind)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--kind is backup, health, update or"
+                        + " certificate; not '" + kind + "'");
+            }
+            try (var pool = Database.pool(db.runtime(), 2)) {
+                Outbox outbox = new Outbox(Database.sql(pool), Clock.systemUTC(), mail.configured());
+                String address = env.getOrDefault("PUBLIC_URL", "");
+                int queued = outbox.noticeToAdmins(kind, Letters.installationNotice(subject, text,
+                        address.isBlank() ? null : address));
+                print(spec, Map.of("queued", queued, "configured", mail.configured()));
+                return 0;
             }
         }
     }

@@ -323,7 +323,16 @@ final class BackupCommands {
 
         public Integer call() throws Exception {
             ScheduledBackups scheduled = new ScheduledBackups(new BackupSchedules(context.state()), service(), context.clock());
-            var ran = scheduled.runIfDue(project, progress());
+            java.util.Optional<ScheduledBackups.Ran> ran;
+            try {
+                ran = scheduled.runIfDue(project, progress());
+            } catch (RuntimeException e) {
+                // the admins who asked hear of it by mail (an OS timer's failure is otherwise seen by no one)
+                err().println(context.core(err()).adminNotices().notify(project,
+                        com.adaptivestartup.console.accounts.AdminNotices.Kind.BACKUP, "a scheduled backup failed",
+                        "The scheduled backup of " + project + " failed: " + e.getMessage()));
+                throw e;
+            }
             if (json) {
                 printJson(ran.<Object>map(r -> r).orElse(Map.of("ran", false)));
             } else if (ran.isEmpty()) {

@@ -224,6 +224,11 @@ public final class ConsoleCore {
                 new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal());
     }
 
+    public com.adaptivestartup.console.accounts.AdminNotices adminNotices() {
+        return new com.adaptivestartup.console.accounts.AdminNotices(settingsChange(),
+                new com.adaptivestartup.console.stack.ServerCommand(engine.get()));
+    }
+
     public com.adaptivestartup.console.accounts.AccountRecovery accountRecovery() {
         return new com.adaptivestartup.console.accounts.AccountRecovery(settingsChange(),
                 new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal());

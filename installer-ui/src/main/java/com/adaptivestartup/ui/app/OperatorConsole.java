@@ -88,10 +88,14 @@ final class OperatorConsole {
                 tab(text.getString("console.support"), () -> new SupportView(support, text), () -> { }),
                 tab(text.getString("console.history"), () -> new HistoryView(history, text), history::refresh));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the same news by mail to the admins who asked for it, sent by the stack in the background
+        com.adaptivestartup.console.accounts.AdminNotices notices = services.core.adminNotices();
+        ConsoleWatch.AdminMail mailAdmins = (kind, subject, message) -> background.run(
+                () -> notices.notify(project, kind, subject, message), said -> { }, e -> { });
         ConsoleWatch.watchCertificate(address, (title, message) -> org.controlsfx.control.Notifications.create()
-                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning());
+                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
         ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
-                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning());
+                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
         return new Built(tabs, () -> {
             dashboard.refresh();
             refresh.play();

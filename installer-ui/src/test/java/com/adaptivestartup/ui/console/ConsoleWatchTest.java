@@ -17,8 +17,11 @@ class ConsoleWatchTest {
     private final FakeUpdates updatesFake = new FakeUpdates();
     private final UpdatesViewModel updates = new UpdatesViewModel(updatesFake, Background.SAME_THREAD, f -> { });
 
+    private final List<String> mailed = new ArrayList<>();
+
     {
-        ConsoleWatch.watch(dashboard, backups, updates, (title, text) -> said.add(title + ": " + text));
+        ConsoleWatch.watch(dashboard, backups, updates, (title, text) -> said.add(title + ": " + text),
+                (kind, subject, text) -> mailed.add(kind + " " + subject));
     }
 
     @Test
@@ -43,6 +46,7 @@ class ConsoleWatchTest {
         assertThat(dashboard.overallProperty().get()).isEqualTo("healthy");
         dashboard.stop("redis");
         assertThat(said).containsExactly("Adaptive Startup needs attention: Something is down or unhealthy: redis.");
+        assertThat(mailed).as("and to the admins who asked").containsExactly("HEALTH the stack needs attention");
         dashboard.refresh();
         assertThat(said).hasSize(1);
     }
@@ -56,5 +60,7 @@ class ConsoleWatchTest {
                 "A backup operation failed: Restore failed: the backup's entry database.dump has the wrong checksum; nothing"
                         + " was changed",
                 "Notice from Adaptive Startup: [CRITICAL] Update to 1.1.0: fixes a security issue in file sharing");
+        assertThat(mailed).as("a newer version is mailed once, with the failed restore").containsExactly(
+                "BACKUP a backup operation failed", "UPDATE version 1.1.0 is available");
     }
 }

@@ -52,6 +52,9 @@ public final class AuthRoutes {
     record Token(String token) {
     }
 
+    record Notices(Boolean installation) {
+    }
+
     private SessionStore.Origin origin(Context ctx) {
         return new SessionStore.Origin(clients.of(ctx), ctx.userAgent());
     }
@@ -100,6 +103,11 @@ public final class AuthRoutes {
         });
         app.post("/api/auth/email/confirm", ctx ->
                 ctx.json(Map.of("email", profile.confirmEmail(Json.body(ctx, Token.class).token()))));
+        app.get("/api/auth/notices", ctx -> ctx.json(profile.notices(accounts.authenticateActive(ctx))));
+        app.put("/api/auth/notices", ctx -> {
+            Principal p = accounts.authenticateActive(ctx);
+            ctx.json(profile.setNotices(p, Boolean.TRUE.equals(Json.body(ctx, Notices.class).installation())));
+        });
         app.get("/api/auth/sessions", ctx -> ctx.json(profile.sessions(accounts.authenticate(ctx))));
         app.delete("/api/auth/sessions", ctx ->
                 ctx.json(Map.of("ended", profile.endOtherSessions(accounts.authenticate(ctx)))));

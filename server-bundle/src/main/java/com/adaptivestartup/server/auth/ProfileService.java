@@ -99,6 +99,29 @@ public final class ProfileService {
         }
     }
 
+    /**
+     * Whether the person gets the installation's notices by mail; {@code offered}: they may (an admin or founder of
+     * an organization).
+     */
+    public record Notices(boolean offered, boolean installation) {
+    }
+
+    public Notices notices(Principal p) {
+        boolean admin = sql.one("SELECT 1 FROM memberships WHERE user_id = ? AND role IN ('founder', 'admin') LIMIT 1",
+                r -> true, p.userId()).isPresent();
+        boolean on = sql.one("SELECT installation_notices FROM users WHERE id = ?", r -> r.getBoolean(1), p.userId())
+                .orElse(false);
+        return new Notices(admin, admin && on);
+    }
+
+    public Notices setNotices(Principal p, boolean installation) {
+        if (installation && !notices(p).offered()) {
+            throw ApiError.forbidden("the installation's notices are for the admins and founders of an organization");
+        }
+        sql.update("UPDATE users SET installation_notices = ? WHERE id = ?", installation, p.userId());
+        return notices(p);
+    }
+
     /** One of the person's sessions as the profile shows it; {@code current}: the one asking. */
     public record Session(String id, Instant signedInAt, Instant lastActiveAt, String client, String browser,
                           boolean current) {

@@ -66,6 +66,14 @@ public final class Letters {
                 null, List.of("If this was not you, ask an admin of your organization to look into it at once."));
     }
 
+    /** A notice about the installation, which the console sends to the admins who asked for them. */
+    public static Letter installationNotice(String subject, String text, String appAddress) {
+        return letter("Adaptive Startup: " + subject, List.of(text),
+                null, List.of("Open the Adaptive Startup console on the server to see more" + (appAddress == null ? "."
+                        : "; the app is at " + appAddress + "."), "You get these because you asked for the installation's"
+                        + " notices in your profile; turn them off there."));
+    }
+
     /** The console's "Send a test email". */
     public static Letter test(String sentFrom) {
         return letter("Adaptive Startup test email",

@@ -40,6 +40,29 @@ public final class Outbox {
         return true;
     }
 
+    /**
+     * Queues a notice about the installation for every admin and founder who asked for them, unless the same notice
+     * went out in the last day; returns how many were queued.
+     */
+    public int noticeToAdmins(String kind, Letter letter) {
+        if (!configured) {
+            return 0;
+        }
+        return sql.transaction(tx -> {
+            boolean recent = tx.one("SELECT 1 FROM mail_outbox WHERE kind = ? AND subject = ? AND created_at > ? LIMIT 1",
+                    r -> true, "notice:" + kind, letter.subject(), clock.instant().minus(java.time.Duration.ofDays(1))).isPresent();
+            if (recent) {
+                return 0;
+            }
+            List<String> admins = tx.list("SELECT DISTINCT u.email FROM users u JOIN memberships m ON m.user_id = u.id"
+                    + " WHERE u.installation_notices AND m.role IN ('founder', 'admin')", r -> r.getString(1));
+            for (String to : admins) {
+                enqueue(tx, null, "notice:" + kind, to, letter);
+            }
+            return admins.size();
+        });
+    }
+
     /** Queues a mail in a transaction of its own. */
     public boolean enqueue(UUID orgId, String kind, String to, Letter letter) {
         return sql.transaction(tx -> enqueue(tx, orgId, kind, to, letter));

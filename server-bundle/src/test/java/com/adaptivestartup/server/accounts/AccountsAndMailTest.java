@@ -272,6 +272,27 @@ class AccountsAndMailTest {
     }
 
     @Test
+    void adminsWhoAskedGetTheInstallationsNoticesOnceADayAndMembersCannotAsk() {
+        String email = unique("mia");
+        Api mia = joinByMail(email, "member");
+        assertThat(mia.get("/api/auth/notices").json().get("offered").asBoolean()).isFalse();
+        assertThat(mia.put("/api/auth/notices", Api.json(Map.of("installation", true))).status()).isEqualTo(403);
+        Api.Response on = founder.put("/api/auth/notices", Api.json(Map.of("installation", true)));
+        assertThat(on.json().get("installation").asBoolean()).isTrue();
+
+        var outbox = new com.adaptivestartup.server.mail.Outbox(stack.sql, clock, true);
+        var notice = com.adaptivestartup.server.mail.Letters.installationNotice("a scheduled backup failed",
+                "The backup of 02:00 failed: the backup folder is full.", ADDRESS);
+        assertThat(outbox.noticeToAdmins("backup", notice)).isEqualTo(1);
+        assertThat(outbox.noticeToAdmins("backup", notice)).as("the same notice once a day").isZero();
+        TestMailbox.Mail mail = mailbox.await(TestStack.ADMIN_EMAIL, 1).getLast();
+        assertThat(mail.subject()).isEqualTo("Adaptive Startup: a scheduled backup failed");
+        assertThat(mail.text()).contains("the backup folder is full").contains("turn them off there");
+        assertThat(mailbox.received(email)).hasSize(1);   // only the invitation
+        founder.put("/api/auth/notices", Api.json(Map.of("installation", false)));
+    }
+
+    @Test
     void mailWaitsInTheOutboxWhileTheMailServerIsDownWithItsErrorForTheAdmins() {
         int closed = TestMailbox.freePort();
         try (TestStack down = new TestStack(Release.of("1.2.0"), TestStack.noAi(), new ServerConfig.Http(0, 1024 * 1024, 12, 30,
