@@ -45,6 +45,17 @@ GREENMAIL=com.icegreen:greenmail-standalone:2.1.2
   -jar "$WORK/greenmail-standalone.jar" > "$WORK/greenmail.log" 2>&1 &
 MAIL_PID=$!
 
+# The company's identity provider: Keycloak's server distribution (unpacked by the server's build), with the test
+# realm, started first (it takes a minute) on every interface: the backend and the browser both reach it on the
+# stack network's gateway, and in development mode it names itself after the address it is asked on, so both see
+# one issuer.
+KC_HOME="$(ls -d "$ROOT"/server-bundle/target/keycloak/keycloak-* | head -1)"
+rm -rf "$KC_HOME/data/h2" && mkdir -p "$KC_HOME/data/import" && cp "$ROOT/server-bundle/src/test/resources/keycloak/acme-realm.json" "$KC_HOME/data/import/"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="admin-$KC_PORT" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+  bash "$KC_HOME/bin/kc.sh" start-dev --http-host=0.0.0.0 --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
+  --import-realm --cache=local > "$WORK/keycloak.log" 2>&1 &
+KC_PID=$!
+KC_STARTED=$SECONDS
 "$ROOT/bin/adaptive-vendor" license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --license-id lic-web-e2e \
   --customer-id "$FIXTURE_NAMESPACE" --customer-name "Web E2E" --edition trial --seats 5 --days 2 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
@@ -58,23 +69,17 @@ GATEWAY="$(docker network inspect "${PROJECT}_front" -f '{{(index .IPAM.Config 0
 ctl mail set "$GATEWAY" --port "$MAIL_SMTP_PORT" --security none --from "Adaptive Startup <adaptive@web.example>" \
   --project "$PROJECT"
 ctl mail test --to admin@web.example --project "$PROJECT"
-# The company's identity provider: Keycloak's server distribution (unpacked by the server's build), with the test
-# realm, on the same gateway, so the backend and the browser reach it at one issuer address.
-KC_HOME="$(ls -d "$ROOT"/server-bundle/target/keycloak/keycloak-* | head -1)"
-mkdir -p "$KC_HOME/data/import" && cp "$ROOT/server-bundle/src/test/resources/keycloak/acme-realm.json" "$KC_HOME/data/import/"
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="admin-$KC_PORT" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
-  bash "$KC_HOME/bin/kc.sh" start-dev --http-host="$GATEWAY" --http-port="$KC_PORT" --http-management-port=$((KC_PORT + 1)) \
-  --hostname="http://$GATEWAY:$KC_PORT" --import-realm --cache=local > "$WORK/keycloak.log" 2>&1 &
-KC_PID=$!
 # The browser's user trusts this installation's authority, as an admin's colleague would after opening the .crt.
 mkdir -p "$WORK/home"
 HOME="$WORK/home" ctl address trust-ca --project "$PROJECT" --yes
 
-KC_STARTED=$SECONDS
 for _ in $(seq 1 360); do
   curl -sf "http://$GATEWAY:$KC_PORT/realms/acme/.well-known/openid-configuration" >/dev/null && break; sleep 0.5
 done
-echo "keycloak: ready after $((SECONDS - KC_STARTED)) s more"
+if ! curl -sf "http://$GATEWAY:$KC_PORT/realms/acme/.well-known/openid-configuration" >/dev/null; then
+  echo "Keycloak did not answer on $GATEWAY:$KC_PORT within 3 minutes:" >&2; tail -20 "$WORK/keycloak.log" >&2; exit 1
+fi
+echo "keycloak: ready $((SECONDS - KC_STARTED)) s after it was started"
 
 cd "$WEB"
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error

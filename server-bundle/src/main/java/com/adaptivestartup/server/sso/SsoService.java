@@ -32,8 +32,8 @@ import redis.clients.jedis.JedisPooled;
  * Single sign-on with an organization's OpenID Connect provider. Admins set the provider (checked by discovering
  * it before it is kept). A person is sent to the provider with single-use state, nonce and PKCE verifier kept in
  * Redis for ten minutes; on their return the code is exchanged and the ID token checked ({@link OidcClient}); the
- * account is the one linked to the provider's subject, else the one with the (verified) email, else made there and
- * then (just in time) with the role the person's groups map to, kept in step at each sign-in. The browser gets a
+ * account is the one linked to the provider's subject, else the organization's member with the (verified) email,
+ * else made there and then (just in time) with the role the person's groups map to, kept in step at each sign-in. The browser gets a
  * one-minute single-use code in the page's address, never the session itself, which the app exchanges.
  */
 public final class SsoService {
@@ -261,6 +261,13 @@ public final class SsoService {
             user = com.adaptivestartup.server.auth.UserRepository.byId(tx, linked.get()).orElseThrow();
         } else {
             Optional<User> byEmail = accounts.byEmail(who.email());
+            // An account that exists here is linked only when it is already this organization's: a provider (whose
+            // admin could claim any address of its domains) never takes over someone else's account.
+            if (byEmail.isPresent() && tx.one("SELECT 1 FROM memberships WHERE org_id = ? AND user_id = ?", r -> true,
+                    provider.orgId(), byEmail.get().id()).isEmpty()) {
+                throw new SsoFailure("an account with the email " + who.email() + " already exists here and is not a member"
+                        + " of this organization; join it by invitation first, then sign in with your company account");
+            }
             user = byEmail.isPresent() ? byEmail.get() : accounts.newAccount(tx, who.email(),
                     who.name() == null || who.name().isBlank() ? who.email() : who.name(), Tokens.random());
             tx.update("INSERT INTO sso_identities (issuer, subject, user_id) VALUES (?, ?, ?)", who.issuer(),

@@ -128,6 +128,24 @@ class SingleSignOnTest {
     }
 
     @Test
+    @Order(3)
+    void anExistingAccountIsLinkedOnlyOnceItIsAMemberOfTheOrganization() throws Exception {
+        Api.Response side = founder.post("/api/orgs", Api.json(Map.of("name", "Side project")));
+        Api dana = stack.invite(founder, side.json().get("id").asText(), "member", "dana@acme.example");
+        String refused = signIn(new KeycloakBrowser(), "dana", "dana-keycloak-password");
+        assertThat(reason(refused)).isEqualTo("an account with the email dana@acme.example already exists here and is not"
+                + " a member of this organization; join it by invitation first, then sign in with your company account");
+        Api.Response invited = founder.post("/api/orgs/" + org + "/invitations", Api.json(Map.of("email", "dana@acme.example",
+                "role", "member")));
+        assertThat(dana.post("/api/invitations/accept", Api.json(Map.of("token", invited.json().get("token").asText())))
+                .status()).isEqualTo(200);
+        Api linked = session(signIn(new KeycloakBrowser(), "dana", "dana-keycloak-password"));
+        assertThat(linked.get("/api/auth/me").json().get("id").asText()).isEqualTo(dana.get("/api/auth/me").json().get("id").asText());
+        assertThat(linked.get("/api/orgs").json().findValuesAsText("role")).as("staff maps to viewer here")
+                .contains("viewer", "member");
+    }
+
+    @Test
     @Order(4)
     void aReplayedReturnFromTheProviderIsRefusedAndSoIsASpentCode() throws Exception {
         KeycloakBrowser browser = new KeycloakBrowser();

@@ -49,6 +49,8 @@ public final class TestKeycloak {
                 home = found.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst().orElseThrow(() ->
                         new IllegalStateException("no Keycloak in target/keycloak: the build unpacks it (mvn process-test-resources)"));
             }
+            // a fresh database each run, so the realm is imported as the test resource has it now
+            deleteTree(home.resolve("data/h2"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             try (var realm = TestKeycloak.class.getResourceAsStream("/keycloak/acme-realm.json")) {
                 Files.copy(realm, imports.resolve("acme-realm.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -103,6 +105,17 @@ public final class TestKeycloak {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
