@@ -93,7 +93,10 @@ public final class StackDeployer {
         }
     }
 
-    /** The install folder's secrets as a tar: the folder 0700, each file with its mode, in name order (so a digest holds). */
+    /**
+     * The install folder's secrets as a tar: the folder 0700, each file with its mode and time, in name order (so a
+     * digest holds while nothing changed).
+     */
     private byte[] secretsTar() throws IOException {
         List<Path> files;
         try (var list = Files.list(dir.resolve(InstallDirectory.SECRETS))) {
@@ -101,8 +104,11 @@ public final class StackDeployer {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            // every time in the tar is fixed (the folder's) or the file's own: an entry's default is "now", which
+            // made the digest differ from one second to the next and the secrets copied again for every service
             TarArchiveEntry folder = new TarArchiveEntry(InstallDirectory.SECRETS + "/");
             folder.setMode(040700);
+            folder.setModTime(0);
             tar.putArchiveEntry(folder);
             tar.closeArchiveEntry();
             for (Path f : files) {
@@ -110,6 +116,7 @@ public final class StackDeployer {
                 TarArchiveEntry entry = new TarArchiveEntry(InstallDirectory.SECRETS + "/" + f.getFileName());
                 entry.setSize(content.length);
                 entry.setMode(0100000 | modeOf(f));
+                entry.setModTime(Files.getLastModifiedTime(f));
                 tar.putArchiveEntry(entry);
                 tar.write(content);
                 tar.closeArchiveEntry();

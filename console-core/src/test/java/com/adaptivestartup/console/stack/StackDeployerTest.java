@@ -96,7 +96,8 @@ class StackDeployerTest {
     @Test
     void servicesStartedSideBySideCopyTheSecretsOnceNotOverEachOther() throws Exception {
         secrets("pg-password");
-        InMemoryEngine engine = InMemoryEngine.remote().slowHostWrites(java.time.Duration.ofMillis(200));
+        // a write longer than a second: a digest that changed with the clock would copy again
+        InMemoryEngine engine = InMemoryEngine.remote().slowHostWrites(java.time.Duration.ofMillis(1100));
         StackDeployer d = new StackDeployer(engine, "acme", dir, "1.2.0");
         StackPlan plan = plan(ENV);
         d.ensureNetworkAndVolumes(plan);
