@@ -69,7 +69,8 @@ export interface SsoSettings {
 /** One of the signed-in person's sessions, as their profile lists it. */
 export interface AccountSession {
   id: string;
-  signedInAt: string;
+  /** Unknown (null) for a session opened before release 1.2.0. */
+  signedInAt: string | null;
   lastActiveAt: string;
   client: string;
   browser: string;

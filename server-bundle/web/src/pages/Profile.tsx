@@ -176,7 +176,7 @@ function Sessions() {
               <tr key={s.id} data-testid="session">
                 <td>{s.browser}{s.current && <strong> (this one)</strong>}</td>
                 <td>{s.client || 'unknown'}</td>
-                <td>{WHEN.format(new Date(s.signedInAt))}</td>
+                <td>{s.signedInAt ? WHEN.format(new Date(s.signedInAt)) : 'before the last update'}</td>
                 <td>{WHEN.format(new Date(s.lastActiveAt))}</td>
                 <td><button type="button" onClick={() => end(s)}>Sign out</button></td>
               </tr>

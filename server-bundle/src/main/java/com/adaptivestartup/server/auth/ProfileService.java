@@ -128,7 +128,9 @@ public final class ProfileService {
     }
 
     public List<Session> sessions(Principal p) {
-        return sessions.list(p.userId()).stream().map(s -> new Session(s.id(), Instant.ofEpochSecond(s.createdEpochSecond()),
+        // a session opened before 1.2.0 has no record of when or where: those are told as unknown (null, empty)
+        return sessions.list(p.userId()).stream().map(s -> new Session(s.id(),
+                s.createdEpochSecond() == 0 ? null : Instant.ofEpochSecond(s.createdEpochSecond()),
                 Instant.ofEpochSecond(s.lastActiveEpochSecond()), s.client(), Browsers.describe(s.agent()),
                 s.id().equals(p.sessionHash()))).toList();
     }

@@ -128,8 +128,8 @@ public final class OidcClient {
                 case "invalid_client", "unauthorized_client" -> "the identity provider refused this installation's client"
                         + " id or secret; an admin should check them in the organization's single sign-on settings";
                 case "invalid_grant" -> "the sign-in expired or was already used; sign in again";
-                default -> "the identity provider refused the sign-in: " + code2
-                        + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")");
+                default -> "the identity provider refused the sign-in: " + (code2.isEmpty() ? "no reason given" : code2)
+                        + (error == null || error.getDescription() == null ? "" : " (" + error.getDescription() + ")");
             });
         }
         JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
