@@ -34,15 +34,19 @@ public final class ConsoleApp extends Application {
         String project = services.project;
         var installed = services.core.installations().find(project);
         Runnable afterShown = () -> { };
+        // the app's link opened as the desktop does; where it cannot, the admin is told and given the link to copy
+        java.util.function.Consumer<String> openInBrowser = new com.adaptivestartup.ui.BrowserOpener(
+                System.getProperty("os.name", ""), com.adaptivestartup.ui.BrowserOpener.SYSTEM, background,
+                (url, why) -> com.adaptivestartup.ui.app.LinkDialog.show(stage, text, url, why));
         if (installed.isPresent()) {
             OperatorConsole.Built console = OperatorConsole.build(services, installed.get(), background, text,
-                    url -> getHostServices().showDocument(url));
+                    openInBrowser);
             stage.setOnHidden(e -> console.onClose().run());
             stage.setScene(new Scene(console.tabs(), 1100, 680));
             afterShown = console.start();
         } else {
             WizardViewModel wizard = Wizard.wire(services, background, text);
-            stage.setScene(new Scene(new WizardView(wizard, text, url -> getHostServices().showDocument(url)), 960, 640));
+            stage.setScene(new Scene(new WizardView(wizard, text, openInBrowser), 960, 640));
         }
         stage.show();
         javafx.application.Platform.runLater(afterShown);

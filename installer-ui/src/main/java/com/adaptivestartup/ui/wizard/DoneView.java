@@ -23,7 +23,15 @@ public final class DoneView extends VBox {
         open.setId("done-open");
         open.getStyleClass().add("accent");
         open.setOnAction(e -> openBrowser.accept(result.url()));
-        getChildren().addAll(running, open);
+        // the address to copy too, for a browser on another computer (or where none opens here)
+        Button copyAddress = new Button(text.getString("done.copy.address"));
+        copyAddress.setId("done-copy-address");
+        copyAddress.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(result.url());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        getChildren().addAll(running, new HBox(8, open, copyAddress));
         if (result.adminPassword() != null) {
             Label who = new Label(text.getString("done.password").replace("{email}", result.adminEmail()));
             who.setWrapText(true);
