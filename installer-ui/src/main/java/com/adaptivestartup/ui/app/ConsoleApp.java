@@ -39,14 +39,17 @@ public final class ConsoleApp extends Application {
                 System.getProperty("os.name", ""), com.adaptivestartup.ui.BrowserOpener.SYSTEM, background,
                 (url, why) -> com.adaptivestartup.ui.app.LinkDialog.show(stage, text, url, why));
         if (installed.isPresent()) {
-            OperatorConsole.Built console = OperatorConsole.build(services, installed.get(), background, text,
-                    openInBrowser);
-            stage.setOnHidden(e -> console.onClose().run());
-            stage.setScene(new Scene(console.tabs(), 1100, 680));
-            afterShown = console.start();
+            afterShown = showConsole(stage, installed.get(), text, openInBrowser);
         } else {
             WizardViewModel wizard = Wizard.wire(services, background, text);
             stage.setScene(new Scene(new WizardView(wizard, text, openInBrowser), 960, 640));
+            // Done leads on into the operator console, without a restart
+            wizard.finishedProperty().subscribe(done -> {
+                if (done) {
+                    services.core.installations().find(project).ifPresent(i ->
+                            javafx.application.Platform.runLater(showConsole(stage, i, text, openInBrowser)));
+                }
+            });
         }
         stage.show();
         javafx.application.Platform.runLater(afterShown);
@@ -55,6 +58,15 @@ public final class ConsoleApp extends Application {
             javafx.application.Platform.runLater(() -> System.err.println("first window after "
                     + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms"));
         }
+    }
+
+    /** The operator console in the window, for this installation; returns what to run once it is shown. */
+    private Runnable showConsole(Stage stage, com.adaptivestartup.console.state.Installations.Installation installation,
+                                 ResourceBundle text, java.util.function.Consumer<String> openInBrowser) {
+        OperatorConsole.Built console = OperatorConsole.build(services, installation, background, text, openInBrowser);
+        stage.setOnHidden(e -> console.onClose().run());
+        stage.setScene(new Scene(console.tabs(), 1100, 680));
+        return console.start();
     }
 
     @Override

@@ -60,6 +60,8 @@ public final class WizardView extends BorderPane {
         next.setDefaultButton(true);
         next.getStyleClass().add("accent");
         next.disableProperty().bind(model.canGoNextProperty().not());
+        next.textProperty().bind(javafx.beans.binding.Bindings.when(model.currentProperty().isEqualTo(WizardViewModel.Step.DONE))
+                .then(text.getString("wizard.finish")).otherwise(text.getString("wizard.next")));
         next.setOnAction(e -> model.next());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

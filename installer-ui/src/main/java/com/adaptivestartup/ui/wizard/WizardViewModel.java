@@ -33,7 +33,7 @@ public final class WizardViewModel {
             case CHECKS -> checks.passedProperty().get() && !checks.runningProperty().get();
             case SETTINGS -> settings.validProperty().get();
             case INSTALL -> install.resultProperty().get() != null;
-            case DONE -> false;
+            case DONE -> true;   // on into the operator console
         }, current, license.usableProperty(), checks.passedProperty(), checks.runningProperty(), settings.validProperty(),
                 install.resultProperty());
         canGoBack = Bindings.createBooleanBinding(() -> switch (current.get()) {
@@ -84,9 +84,18 @@ public final class WizardViewModel {
     }
 
     public void next() {
-        if (canGoNext.get()) {
+        if (current.get() == Step.DONE) {
+            finished.set(true);
+        } else if (canGoNext.get()) {
             current.set(Step.values()[current.get().ordinal() + 1]);
         }
+    }
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper finished = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /** The admin went on from Done: the app shows the operator console in the wizard's place. */
+    public javafx.beans.property.ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
     }
 
     public void back() {

@@ -26,6 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardUiTest {
+    private WizardViewModel model;
+
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
     @TempDir
     static Path dir;
@@ -38,7 +40,7 @@ class WizardUiTest {
     void start(Stage stage) throws Exception {
         console = new FakeConsole(dir);
         licenses = console.licenses;
-        WizardViewModel model = console.wizard(background);
+        model = console.wizard(background);
         stage.setScene(new Scene(new WizardView(model, TEXT, opened::add), 960, 640));
         stage.show();
     }
@@ -92,7 +94,12 @@ class WizardUiTest {
                 .isEqualTo("initial-Pa55word");
         robot.clickOn("#done-open");
         assertThat(opened).containsExactly("http://localhost:8088/");
-        assertThat(next.isDisabled()).isTrue();
+        // and on into the operator console (the app swaps the window's content when the wizard is finished)
+        assertThat(next.isDisabled()).isFalse();
+        assertThat(next.getText()).isEqualTo("Go to the console");
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.finishedProperty().get()).isTrue();
     }
 
     @Test

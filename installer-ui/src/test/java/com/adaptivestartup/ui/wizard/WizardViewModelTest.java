@@ -126,7 +126,11 @@ class WizardViewModelTest {
         wizard.next();
         assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.DONE);
         assertThat(install.resultProperty().get().adminPassword()).isEqualTo("initial-Pa55word");
-        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        assertThat(wizard.canGoNextProperty().get()).as("Done leads on, into the console").isTrue();
+        assertThat(wizard.finishedProperty().get()).isFalse();
+        wizard.next();
+        assertThat(wizard.finishedProperty().get()).isTrue();
+        assertThat(wizard.currentProperty().get()).isEqualTo(WizardViewModel.Step.DONE);
     }
 
     @Test
