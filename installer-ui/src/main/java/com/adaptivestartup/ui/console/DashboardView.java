@@ -20,6 +20,33 @@ public final class DashboardView extends VBox {
         this(model, text, new javafx.beans.property.SimpleStringProperty(appUrl), null, openBrowser);
     }
 
+    /**
+     * One plain banner while the Docker engine does not answer: what it means, Retry, and the details folded away;
+     * it goes by itself when the engine answers again (the dashboard keeps refreshing).
+     */
+    private static VBox engineBanner(DashboardViewModel model, ResourceBundle text) {
+        Label headline = new Label(text.getString("dashboard.engine.down"));
+        headline.getStyleClass().add("title-4");
+        Label advice = new Label(text.getString("dashboard.engine.advice"));
+        advice.setWrapText(true);
+        javafx.scene.control.Button retry = new javafx.scene.control.Button(text.getString("dashboard.engine.retry"));
+        retry.setId("engine-retry");
+        retry.setOnAction(e -> model.refresh());
+        Label details = new Label();
+        details.setWrapText(true);
+        details.textProperty().bind(model.unreachableProperty());
+        javafx.scene.control.TitledPane more = new javafx.scene.control.TitledPane(text.getString("dashboard.engine.details"),
+                details);
+        more.setExpanded(false);
+        VBox banner = new VBox(6, headline, advice, retry, more);
+        banner.setId("engine-banner");
+        banner.getStyleClass().add("engine-banner");
+        banner.setStyle("-fx-padding: 12; -fx-background-color: -color-warning-subtle; -fx-background-radius: 6;");
+        banner.visibleProperty().bind(model.unreachableProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
     /** With the address people use shown under the overall state ({@code address}: its link, copy, warning). */
     public DashboardView(DashboardViewModel model, ResourceBundle text, javafx.beans.value.ObservableValue<String> appUrl,
                          javafx.scene.Node address, Consumer<String> openBrowser) {
@@ -31,8 +58,9 @@ public final class DashboardView extends VBox {
         overall.setId("overall");
         overall.getStyleClass().add("title-2");
         overall.textProperty().bind(model.overallProperty().map(o -> text.getString("dashboard.overall." + o)));
+        // "Checking…" (not known yet, or the engine does not answer) is neutral, never red
         model.overallProperty().subscribe(o -> overall.getStyleClass().setAll("label", "title-2",
-                o.equals("healthy") ? "success" : o.equals("degraded") ? "warning" : "danger"));
+                o.equals("healthy") ? "success" : o.equals("degraded") ? "warning" : o.equals("down") ? "danger" : "text-muted"));
         Button open = new Button(text.getString("done.open"));
         open.setId("open-app");
         open.getStyleClass().add("accent");
@@ -49,7 +77,7 @@ public final class DashboardView extends VBox {
         passwordNote.setWrapText(true);
         passwordNote.textProperty().bind(model.passwordNoteProperty());
         passwordNote.managedProperty().bind(passwordNote.textProperty().isNotEmpty());
-        getChildren().addAll(new HBox(16, overall, open), problem, passwordNote, cards);
+        getChildren().addAll(new HBox(16, overall, open), engineBanner(model, text), problem, passwordNote, cards);
         if (address != null) {
             getChildren().add(1, address);
         }

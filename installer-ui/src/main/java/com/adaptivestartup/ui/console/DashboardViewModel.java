@@ -37,6 +37,7 @@ public final class DashboardViewModel {
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper overall = new ReadOnlyStringWrapper("unknown");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper unreachable = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper passwordNote = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private boolean refreshing;
@@ -69,14 +70,23 @@ public final class DashboardViewModel {
                     // nothing new: what was said stays
                 }
             }
+            unreachable.set(null);   // the engine answers (again)
             redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
             sample();
         }, e -> {
             refreshing = false;
             overall.set("unknown");
-            problem.set("The stack's state cannot be read: " + e.getMessage());
+            unreachable.set(e.getMessage());
         });
+    }
+
+    /**
+     * Why the stack's state cannot be read (the Docker engine stopped or out of reach), for the banner's details;
+     * null while it can. The dashboard keeps refreshing and the banner goes when the engine answers again.
+     */
+    public ReadOnlyStringProperty unreachableProperty() {
+        return unreachable.getReadOnlyProperty();
     }
 
     /** Where the first admin's initial password stands, when there is something to say. */

@@ -26,9 +26,11 @@ class DashboardUiTest {
     private final FakeStack stack = new FakeStack();
     private final List<String> opened = new CopyOnWriteArrayList<>();
 
+    private DashboardViewModel model;
+
     @Start
     void start(Stage stage) {
-        DashboardViewModel model = new DashboardViewModel(stack, background);
+        model = new DashboardViewModel(stack, background);
         stage.setScene(new Scene(new DashboardView(model, TEXT, "http://localhost:8080/", opened::add), 960, 640));
         stage.show();
         model.refresh();
@@ -55,5 +57,25 @@ class DashboardUiTest {
         assertThat(stack.actions).containsExactly("stop backend", "start backend");
         robot.clickOn("#open-app");
         assertThat(opened).containsExactly("http://localhost:8080/");
+    }
+
+    @Test
+    void dockerStoppedShowsOnePlainBannerWithRetryAndItGoesWhenDockerIsBack(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
+        stack.engineDown = new IllegalStateException("Cannot connect to the Docker daemon at unix:///var/run/docker.sock");
+        robot.interact(model::refresh);
+        javafx.scene.Node banner = robot.lookup("#engine-banner").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, banner::isVisible);
+        assertThat(text(robot, "#overall")).isEqualTo("Checking…");
+        assertThat(robot.lookup("#overall").queryAs(Label.class).getStyleClass()).as("neutral, never red")
+                .doesNotContain("danger").contains("text-muted");
+        assertThat(robot.lookup("#dashboard-problem").queryAs(Label.class).getText()).as("no raw dump").isNullOrEmpty();
+        robot.clickOn("#engine-retry");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(banner.isVisible()).as("still down after Retry").isTrue();
+        stack.engineDown = null;
+        robot.clickOn("#engine-retry");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !banner.isVisible());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
     }
 }

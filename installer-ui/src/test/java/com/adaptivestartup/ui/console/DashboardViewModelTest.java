@@ -20,6 +20,21 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void anEngineThatStopsAnsweringIsSaidOnceAndForgottenWhenItAnswersAgain() {
+        FakeStack stack = new FakeStack();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        stack.engineDown = new IllegalStateException("Cannot connect to the Docker daemon");
+        model.refresh();
+        assertThat(model.overallProperty().get()).isEqualTo("unknown");
+        assertThat(model.unreachableProperty().get()).isEqualTo("Cannot connect to the Docker daemon");
+        assertThat(model.problemProperty().get()).as("the banner says it, not the problem line").isNull();
+        stack.engineDown = null;
+        model.refresh();
+        assertThat(model.unreachableProperty().get()).isNull();
+        assertThat(model.overallProperty().get()).isEqualTo("healthy");
+    }
+
+    @Test
     void saysWhereTheInitialPasswordStandsAndKeepsSayingItWasReplaced() {
         FakeStack stack = new FakeStack();
         stack.initialPassword = com.adaptivestartup.console.operate.StackService.InitialPassword.PENDING;

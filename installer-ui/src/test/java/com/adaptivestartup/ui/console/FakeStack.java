@@ -12,6 +12,8 @@ public final class FakeStack implements StackControl {
     final Map<String, String[]> services = new LinkedHashMap<>();
     final List<String> actions = new ArrayList<>();
     RuntimeException failNextAction;
+    /** While set, reading the stack's state fails with it (the engine stopped). */
+    RuntimeException engineDown;
     StackService.InitialPassword initialPassword = StackService.InitialPassword.NONE;
 
     public FakeStack() {
@@ -42,6 +44,9 @@ public final class FakeStack implements StackControl {
 
     @Override
     public StackService.StackStatus status() {
+        if (engineDown != null) {
+            throw engineDown;
+        }
         List<StackService.ServiceStatus> list = new ArrayList<>();
         services.forEach((name, s) -> list.add(new StackService.ServiceStatus(name, s[0], s[1], "1.1.0",
                 s[0].equals("running") ? Duration.ofMinutes(42) : null, name.equals("backend") ? 2 : 0, "id-" + name)));
