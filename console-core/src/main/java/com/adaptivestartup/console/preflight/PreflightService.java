@@ -192,6 +192,11 @@ public final class PreflightService {
         return port(port, "Web port");
     }
 
+    /** Whether a port is free on this computer (nothing listens on it on any interface). */
+    public static boolean isFree(int port) {
+        return port(port, "port").level() == CheckResult.Level.PASS;
+    }
+
     static CheckResult port(int port, String name) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress("0.0.0.0", port));

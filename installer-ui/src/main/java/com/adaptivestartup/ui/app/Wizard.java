@@ -31,7 +31,8 @@ final class Wizard {
         SettingsViewModel settings = new SettingsViewModel(Path.of(System.getProperty("user.home"), "AdaptiveStartup"), text);
         PreflightService preflight = services.core.preflight(services::locate);
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
-                license.keyProperty().get(), settings.installDir(), settings.port()), background);
+                license.keyProperty().get(), settings.installDir(), settings.port()), background,
+                port -> settings.httpPortProperty().set(String.valueOf(port)), PreflightService::isFree);
         background.run(com.adaptivestartup.console.stack.WebAddress::suggestions, settings.addressSuggestions()::setAll,
                 e -> { });   // no suggestions: the admin types the address
         InstallViewModel install = new InstallViewModel((asked, listener) -> {

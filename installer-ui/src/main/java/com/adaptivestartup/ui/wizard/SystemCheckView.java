@@ -52,6 +52,15 @@ public final class SystemCheckView extends VBox {
         summary.textProperty().bind(javafx.beans.binding.Bindings.when(model.runningProperty())
                 .then(text.getString("checks.running")).otherwise(javafx.beans.binding.Bindings.when(model.passedProperty())
                         .then(text.getString("checks.passed")).otherwise(text.getString("checks.failed"))));
-        getChildren().addAll(list, new HBox(8, retry, busy, summary));
+        // the web port in use is fixed here, not on a later step the admin cannot reach
+        Button usePort = new Button();
+        usePort.setId("use-free-port");
+        usePort.textProperty().bind(model.freePortProperty().map(p -> text.getString("checks.useport")
+                .replace("{port}", String.valueOf(p))));
+        usePort.visibleProperty().bind(model.freePortProperty().isNotNull());
+        usePort.managedProperty().bind(usePort.visibleProperty());
+        usePort.disableProperty().bind(model.runningProperty());
+        usePort.setOnAction(e -> model.useFreePort());
+        getChildren().addAll(list, usePort, new HBox(8, retry, busy, summary));
     }
 }

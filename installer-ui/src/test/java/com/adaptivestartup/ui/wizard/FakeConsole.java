@@ -32,8 +32,17 @@ final class FakeConsole {
         licenses = new Licenses(dir);
     }
 
+    /** Web ports another program holds on this fake computer. */
+    final java.util.Set<Integer> takenPorts = new java.util.HashSet<>();
+
     List<CheckResult> preflight(PreflightService.Request r) {
         preflights++;
+        if (takenPorts.contains(r.httpPort())) {
+            List<CheckResult> withPort = new java.util.ArrayList<>(checks);
+            withPort.add(CheckResult.fail("Web port", "port " + r.httpPort() + " is in use by another program",
+                    "choose another web port, or stop the program using it"));
+            return withPort;
+        }
         return checks;
     }
 
@@ -61,7 +70,8 @@ final class FakeConsole {
         LicenseStepViewModel license = new LicenseStepViewModel(licenses.service::verify, background, TEXT);
         SettingsViewModel settings = new SettingsViewModel(Path.of("/opt/adaptive"), TEXT);
         SystemCheckViewModel checks = new SystemCheckViewModel(this::preflight, () -> new PreflightService.Request(
-                license.keyProperty().get(), settings.installDir(), settings.port()), background);
+                license.keyProperty().get(), settings.installDir(), settings.port()), background,
+                port -> settings.httpPortProperty().set(String.valueOf(port)), port -> !takenPorts.contains(port));
         InstallViewModel install = new InstallViewModel(this::install, () -> settings.request(license.keyProperty().get(),
                 "adaptive", "release.asr"), background);
         return new WizardViewModel(license, checks, settings, install);

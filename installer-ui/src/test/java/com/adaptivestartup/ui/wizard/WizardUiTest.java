@@ -111,4 +111,24 @@ class WizardUiTest {
         assertThat(robot.lookup("#next").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#license-key").queryAs(TextArea.class).getAccessibleText()).isEqualTo("License key");
     }
+
+    @Test
+    void aWebPortInUseIsFixedInsideTheCheckWithAFreePort(FxRobot robot) throws Exception {
+        console.takenPorts.addAll(java.util.Set.of(8080, 8081));
+        Button next = robot.lookup("#next").queryButton();
+        String key = licenses.key("Acme Robotics", Licenses.NOW.plusSeconds(200L * 86400));
+        robot.interact(() -> robot.lookup("#license-key").queryAs(TextArea.class).setText(key));
+        waitFor(robot, () -> !next.isDisabled());
+        robot.clickOn("#next");
+        Button usePort = robot.lookup("#use-free-port").queryButton();
+        waitFor(robot, usePort::isVisible);
+        assertThat(usePort.getText()).isEqualTo("Use port 8082 instead (free on this computer)");
+        assertThat(next.isDisabled()).as("the check failed").isTrue();
+        robot.clickOn("#use-free-port");
+        waitFor(robot, () -> !next.isDisabled());
+        assertThat(usePort.isVisible()).isFalse();
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings-port").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("8082");
+    }
 }
