@@ -2,6 +2,7 @@ package com.adaptivestartup.console.audit;
 
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.stack.InstallDirectory;
+import com.adaptivestartup.console.stack.ServerCommand;
 import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.console.state.AuditAnchors;
@@ -52,7 +53,7 @@ public final class AuditService {
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
             DockerEngine.OneOffResult r = d.runOnce(plan.migrator(), List.of("audit", "verify", "--anchors",
                     JSON.writeValueAsString(known)), List.of(), Duration.ofMinutes(30));
-            JsonNode report = lastJsonLine(r.output());
+            JsonNode report = ServerCommand.lastJsonLine(r.output(), "organizations");
             if (report == null) {
                 throw new IllegalStateException(r.output().contains("Unmatched argument") || r.output().contains("Unknown")
                         ? "release " + inst.version() + " cannot check its activity log; update to 1.2.0 or newer"
@@ -100,21 +101,6 @@ public final class AuditService {
     private static String problems(Result result) {
         return String.join("; ", result.organizations().stream().flatMap(o -> o.problems().stream()
                 .map(p -> "organization " + o.orgId() + ": " + p)).toList());
-    }
-
-    private static JsonNode lastJsonLine(String output) {
-        JsonNode last = null;
-        for (String line : output.lines().map(String::strip).filter(l -> l.startsWith("{")).toList()) {
-            try {
-                JsonNode n = JSON.readTree(line);
-                if (n.has("organizations")) {
-                    last = n;
-                }
-            } catch (IOException e) {
-                // a log line that looks like JSON
-            }
-        }
-        return last;
     }
 
     private static List<String> texts(JsonNode list) {

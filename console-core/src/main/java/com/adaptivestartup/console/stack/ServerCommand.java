@@ -50,7 +50,8 @@ public final class ServerCommand {
         throw new IllegalStateException("could not " + what + " (exit code " + r.exitCode() + "): " + tail(out));
     }
 
-    static JsonNode lastJsonLine(String output, String key) {
+    /** The last line of a one-off's output that is a JSON object holding {@code key} (log lines may look like JSON). */
+    public static JsonNode lastJsonLine(String output, String key) {
         JsonNode last = null;
         for (String line : output.lines().map(String::strip).filter(l -> l.startsWith("{")).toList()) {
             try {

@@ -63,11 +63,6 @@ public final class Outbox {
         });
     }
 
-    /** Queues a mail in a transaction of its own. */
-    public boolean enqueue(UUID orgId, String kind, String to, Letter letter) {
-        return sql.transaction(tx -> enqueue(tx, orgId, kind, to, letter));
-    }
-
     /** One mail as admins see it: never its body. {@code status}: waiting, sent, or failed (given up). */
     public record Entry(UUID id, String kind, String recipient, String subject, String status, int attempts,
                         Instant createdAt, Instant sentAt, Instant nextAttemptAt, String lastError) {
