@@ -234,7 +234,7 @@ class RemoteEngineEndToEndTest {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         System.out.printf("remote engine: restore streamed out in %.1f s%n", (System.nanoTime() - started) / 1e9);
         assertThat(psql("SELECT string_agg(note, ',') FROM remote_marker")).isEqualTo("before the backup");
-        assertThat(psql("SELECT max(version) FROM flyway_schema_history WHERE success")).isEqualTo("8");
+        assertThat(psql("SELECT max(version) FROM flyway_schema_history WHERE success")).isEqualTo("9");
     }
 
     @Test

@@ -126,6 +126,24 @@ public final class PasswordRecovery {
         return sessions.closeAll(userId);
     }
 
+    /**
+     * An account brought from Adaptive Startup Cloud (whose passwords cannot move), inside the import's transaction: a
+     * link to choose a password, mailed when this installation sends mail, else returned for the admin to hand over
+     * (the only time it exists outside its hash).
+     */
+    public static Optional<String> welcomeImported(Sql.Tx tx, Clock clock, Outbox outbox, PublicUrl publicUrl, UUID userId,
+                                                   String name, String email, Duration lifetime)
+            throws java.sql.SQLException {
+        String token = new AccountTokens(clock).issue(tx, userId, AccountTokens.Purpose.PASSWORD_RESET, null, lifetime);
+        Optional<String> link = publicUrl.link("reset/" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        if (outbox.enabled()) {
+            outbox.enqueue(tx, null, "password_reset", email, Letters.welcomeImported(name, link.orElse(null), token,
+                    lifetime));
+            return Optional.empty();
+        }
+        return Optional.of(link.orElse("code " + token + " (on the sign-in page: Forgot password?, then I have a code)"));
+    }
+
     /** What the installation owner's reset did: the account and its one-time password. */
     public record OwnerReset(UUID userId, String email, String oneTimePassword) {
     }

@@ -119,8 +119,27 @@ public final class Sql {
             }
         }
 
+        /** One statement run for each row of parameters, sent together (an import's many small writes). */
+        public void batch(String sql, List<Object[]> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(s, row);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+
         PreparedStatement prepare(String sql, Object... params) throws SQLException {
             PreparedStatement s = connection.prepareStatement(sql);
+            bind(s, params);
+            return s;
+        }
+
+        private static void bind(PreparedStatement s, Object... params) throws SQLException {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Instant t) {
@@ -129,7 +148,6 @@ public final class Sql {
                     s.setObject(i + 1, p);
                 }
             }
-            return s;
         }
     }
 

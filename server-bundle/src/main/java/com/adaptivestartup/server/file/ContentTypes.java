@@ -8,7 +8,10 @@ import java.util.Optional;
  * The file types the server accepts, and a check that the first bytes match the declared type, so an
  * executable cannot be stored as "image/png" and served back to a browser as one.
  */
-final class ContentTypes {
+public final class ContentTypes {
+    /** What a file is served as when its type is not one the server shows: a download, never rendered. */
+    public static final String DOWNLOAD = "application/octet-stream";
+
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] GIF = {'G', 'I', 'F', '8'};
@@ -46,6 +49,14 @@ final class ContentTypes {
         }
         return Optional.of("files of type '" + (type.isEmpty() ? "(none)" : type) + "' are not accepted; accepted: "
                 + String.join(", ", new java.util.TreeSet<>(allTypes())));
+    }
+
+    /**
+     * The type to keep a file brought from elsewhere under (an import, which must not lose it): its own when the
+     * server accepts that type and the first bytes match, else {@link #DOWNLOAD}.
+     */
+    public static String servable(String declared, byte[] head) {
+        return declared != null && problem(declared, head).isEmpty() ? normalized(declared) : DOWNLOAD;
     }
 
     static String normalized(String declared) {

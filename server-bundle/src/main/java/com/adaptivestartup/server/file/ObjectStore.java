@@ -80,6 +80,20 @@ public final class ObjectStore implements AutoCloseable {
         return s3.getObject(b -> b.bucket(bucket).key(key));
     }
 
+    /** The stored object's size, or -1 when there is none under the key. */
+    public long size(String key) {
+        try {
+            return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return -1;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(key));
     }

@@ -41,6 +41,24 @@ public final class Letters {
                         + " everywhere.", "If you did not ask for this, ignore this mail: your password stays as it is."));
     }
 
+    /**
+     * To a person whose account came from Adaptive Startup Cloud (passwords cannot move): the link to choose one, or
+     * without an address the code.
+     */
+    public static Letter welcomeImported(String name, String link, String code, Duration lifetime) {
+        List<String> before = link != null
+                ? List.of("Hello " + name + ",", "Your company now runs Adaptive Startup on its own server, with your"
+                        + " ventures and files brought over from Adaptive Startup Cloud.",
+                        "Passwords do not move with the data: open this link to choose yours.")
+                : List.of("Hello " + name + ",", "Your company now runs Adaptive Startup on its own server, with your"
+                        + " ventures and files brought over from Adaptive Startup Cloud.", "Passwords do not move with"
+                        + " the data: on the sign-in page choose \"Forgot password?\", then \"I have a code\", and"
+                        + " enter this code to choose yours:");
+        return letter("Choose your password for Adaptive Startup", before, link != null ? link : code,
+                List.of("It works once, for " + minutes(lifetime) + ". After that, ask an admin of your organization"
+                        + " for a new one."));
+    }
+
     /** After a password change or reset, to the account's address. */
     public static Letter passwordChanged(String name, Instant when, String how) {
         return letter("Your Adaptive Startup password was changed",
@@ -117,6 +135,9 @@ public final class Letters {
     }
 
     private static String minutes(Duration d) {
+        if (d.toDays() >= 2 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
+            return d.toDays() + " days";
+        }
         return d.toHours() >= 1 && d.toMinutesPart() == 0 ? d.toHours() + " hour" + (d.toHours() == 1 ? "" : "s")
                 : d.toMinutes() + " minutes";
     }

@@ -16,7 +16,7 @@ import java.util.Properties;
  */
 public record Release(String version, int schemaTarget) {
     /** The schema each release expects. A new release adds its line here and its migrations. */
-    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 8);
+    private static final Map<String, Integer> SCHEMA_BY_RELEASE = Map.of("1.0.0", 4, "1.1.0", 5, "1.2.0", 9);
 
     public static Release of(String version) {
         Integer target = SCHEMA_BY_RELEASE.get(version);
@@ -59,7 +59,9 @@ public record Release(String version, int schemaTarget) {
          * Accounts a company can run (schema 8): mail through an outbox, password recovery, profile and sessions,
          * admins resetting members' passwords.
          */
-        ACCOUNTS("1.2.0");
+        ACCOUNTS("1.2.0"),
+        /** Bringing a company's data from Adaptive Startup Cloud (schema 9): the Convex import's map and archive. */
+        CONVEX_IMPORT("1.2.0");
 
         private final String since;
 

@@ -33,6 +33,11 @@ final class RecordSql {
         return select + " WHERE org_id = ? AND venture_id = ? AND id = ?" + LIVE_VENTURE;
     }
 
+    /** One record by id, whatever its venture (an import's verification). */
+    String selectById() {
+        return select + " WHERE id = ?";
+    }
+
     /** A page: filters by {@code columns} equal to their values, after the cursor if any, one row more than asked. */
     String selectPage(List<Field> filters, boolean after) {
         StringBuilder q = new StringBuilder(select).append(" WHERE org_id = ? AND venture_id = ?").append(LIVE_VENTURE);

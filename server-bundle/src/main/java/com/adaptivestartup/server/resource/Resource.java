@@ -45,7 +45,7 @@ public record Resource(String path, String table, String noun, String page, List
         return noun.replace(' ', '_');
     }
 
-    List<Field> writable() {
+    public List<Field> writable() {
         return fields.stream().filter(Field::writable).toList();
     }
 

@@ -29,7 +29,7 @@ class AiAndHealthTest {
             assertThat(r.message()).contains("Gemini API key or an Ollama URL");
             Api.Response ready = stack.api().withHeader("X-Health-Token", TestStack.HEALTH_TOKEN).get("/readyz");
             assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-            assertThat(ready.json().at("/checks/schema/actual").asText()).isEqualTo("8");
+            assertThat(ready.json().at("/checks/schema/actual").asText()).isEqualTo("9");
             assertThat(stack.api().get("/healthz").json().get("status").asText()).isEqualTo("alive");
             assertThat(stack.api().get("/version").json().get("version").asText()).isEqualTo("1.2.0");
         }

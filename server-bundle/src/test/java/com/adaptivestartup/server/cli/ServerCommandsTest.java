@@ -62,8 +62,8 @@ class ServerCommandsTest {
         assertThat(run(env, "migrate")).as(err.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("ok").asBoolean()).isTrue();
-        assertThat(report.get("schemaAfter").asText()).isEqualTo("8");
-        assertThat(report.get("applied")).hasSize(8);
+        assertThat(report.get("schemaAfter").asText()).isEqualTo("9");
+        assertThat(report.get("applied")).hasSize(9);
 
         out.getBuffer().setLength(0);
         Path pw = Files.writeString(dir.resolve("admin-pw"), "first-admin-password\n");
@@ -146,7 +146,7 @@ class ServerCommandsTest {
         assertThat(run(env, args)).as(err.toString()).isZero();
         java.util.List<String> lines = out.toString().lines().filter(l -> l.startsWith("{")).toList();
         assertThat(lines).hasSize(2);
-        assertThat(new ObjectMapper().readTree(lines.get(0)).get("schemaAfter").asText()).isEqualTo("8");
+        assertThat(new ObjectMapper().readTree(lines.get(0)).get("schemaAfter").asText()).isEqualTo("9");
         assertThat(new ObjectMapper().readTree(lines.get(1)).get("created").asBoolean()).isTrue();
         out.getBuffer().setLength(0);
         assertThat(run(env, args)).isZero();
@@ -195,7 +195,7 @@ class ServerCommandsTest {
             long start = System.nanoTime();
             assertThat(run(env, "migrate", "--wait-for-database", "30")).as(out + " " + err).isZero();
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1_500);
-            assertThat(new ObjectMapper().readTree(out.toString()).get("schemaAfter").asText()).isEqualTo("8");
+            assertThat(new ObjectMapper().readTree(out.toString()).get("schemaAfter").asText()).isEqualTo("9");
         }
     }
 
