@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code import-convex}: brings a Convex export of Adaptive Startup Cloud into the stack, run by the console as a
  * one-off container of the backend with the export mounted read-only. Prints a {@code {"progress": ...}} line at most
- * once a second, then {@code {"import": report}} (exit 0) or {@code {"failed": sentence}} (exit 3, nothing kept).
+ * once a second, then {@code {"import": report}} (exit 0) or {@code {"import": null, "failed": sentence}} (exit 3, nothing kept).
  */
 @Command(name = "import-convex", mixinStandardHelpOptions = true,
         description = "Import a Convex export (.zip) of Adaptive Startup Cloud: accounts, ventures, the workspace, files."
@@ -68,7 +68,10 @@ final class ImportCommand implements Callable<Integer> {
             print(out, Map.of("import", report));
             return 0;
         } catch (ImportFailure f) {
-            print(out, Map.of("failed", f.getMessage()));
+            Map<String, Object> failed = new java.util.LinkedHashMap<>();
+            failed.put("import", null);
+            failed.put("failed", f.getMessage());
+            print(out, failed);
             return FAILED;
         }
     }

@@ -107,6 +107,16 @@ public interface DockerEngine extends AutoCloseable {
      */
     OneOffResult run(ContainerSpec spec, Duration timeout, Transfer transfer);
 
+    /**
+     * Runs a one-off as {@link #run(ContainerSpec, Duration, Transfer)}, telling each line of its output as it comes
+     * (a long import's progress). An engine that cannot follow output tells nothing until the end.
+     */
+    default OneOffResult run(ContainerSpec spec, Duration timeout, Transfer transfer, java.util.function.Consumer<String> lines) {
+        OneOffResult r = run(spec, timeout, transfer);
+        r.output().lines().forEach(lines);
+        return r;
+    }
+
     /** What a one-off is given before it starts and what is taken from it after it ends. */
     record Transfer(List<Put> puts, List<Take> takes) {
         public static final Transfer NONE = new Transfer(List.of(), List.of());

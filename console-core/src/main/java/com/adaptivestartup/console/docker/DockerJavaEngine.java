@@ -523,7 +523,14 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public OneOffResult run(ContainerSpec spec, Duration timeout, Transfer transfer) {
+        return run(spec, timeout, transfer, null);
+    }
+
+    @Override
+    public OneOffResult run(ContainerSpec spec, Duration timeout, Transfer transfer, java.util.function.Consumer<String> lines) {
         String id = create(spec);
+        AutoCloseableHolder following = new AutoCloseableHolder();
+        Thread follower = null;
         try {
             for (Put put : transfer.puts()) {
                 try (java.io.InputStream tar = put.tar().get()) {
@@ -533,8 +540,21 @@ public final class DockerJavaEngine implements DockerEngine {
                 }
             }
             start(id);
+            if (lines != null) {
+                follower = Thread.ofVirtual().name("one-off output " + spec.name()).start(() -> {
+                    try {
+                        followLogs(id, 100_000, lines, following);
+                    } catch (RuntimeException e) {
+                        // the one-off ended and was removed: its output is read whole below
+                    }
+                });
+            }
             Integer code = client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
                     .awaitStatusCode(timeout.toSeconds(), TimeUnit.SECONDS);
+            if (follower != null) {
+                follower.join(Duration.ofSeconds(10));
+                following.close();
+            }
             OneOffResult result = new OneOffResult(code == null ? -1 : code, String.join("\n", logs(id, 10_000)));
             if (result.exitCode() == 0) {
                 for (Take take : transfer.takes()) {
@@ -549,7 +569,11 @@ public final class DockerJavaEngine implements DockerEngine {
         } catch (DockerClientException e) {
             return new OneOffResult(-1, "did not finish within " + timeout.toSeconds() + " s: " + e.getMessage()
                     + "\n" + String.join("\n", logs(id, 50)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new OneOffResult(-1, "interrupted while waiting for the one-off");
         } finally {
+            following.close();
             remove(id);
         }
     }

@@ -31,10 +31,30 @@ public final class ServerCommand {
      * with a sentence when the release does not have the command or it printed no answer.
      */
     public Answer run(Installations.Installation inst, List<String> command, String key, String what, Duration timeout) {
+        return run(inst, command, List.of(), key, what, timeout, null);
+    }
+
+    /**
+     * As {@link #run(Installations.Installation, List, String, String, Duration)}, with files of this computer mounted
+     * into the one-off ({@code extra}) and each {@code {"progress": ...}} line it prints told as it comes.
+     */
+    public Answer run(Installations.Installation inst, List<String> command, List<StackPlan.VolumeMount> extra, String key,
+                      String what, Duration timeout, java.util.function.Consumer<JsonNode> progress) {
         InstallDirectory dir = new InstallDirectory(inst.directory());
         StackPlan plan = dir.readPlan();
         StackDeployer d = new StackDeployer(engine, inst.project(), dir.path(), inst.version());
-        DockerEngine.OneOffResult r = d.runOnce(plan.service(StackPlan.SERVER), command, List.of(), timeout);
+        if (!extra.isEmpty() && !d.sharesDisk()) {
+            throw new IllegalStateException("cannot " + what + " on an engine on another computer: the file must be on"
+                    + " the engine's computer. Run the console there (or copy the file there and run adaptivectl on it)");
+        }
+        DockerEngine.OneOffResult r = progress == null
+                ? d.runOnce(plan.service(StackPlan.SERVER), command, extra, timeout)
+                : d.runOnce(plan.service(StackPlan.SERVER), command, extra, timeout, line -> {
+                    JsonNode p = lastJsonLine(line, "progress");
+                    if (p != null) {
+                        progress.accept(p.get("progress"));
+                    }
+                });
         JsonNode answer = lastJsonLine(r.output(), key);
         if (answer != null) {
             return new Answer(answer, r.exitCode());

@@ -267,6 +267,15 @@ public final class StackDeployer {
         return engine.run(spec(service.oneOff(command, extra), true, command, suffix), timeout);
     }
 
+    /** As {@link #runOnce(StackPlan.Service, List, List, Duration)}, telling each line of output as it comes. */
+    public DockerEngine.OneOffResult runOnce(StackPlan.Service service, List<String> command, List<StackPlan.VolumeMount> extra,
+                                             Duration timeout, java.util.function.Consumer<String> lines) {
+        String suffix = "run-" + Long.toHexString(System.nanoTime());
+        publishFiles(service.image());
+        return engine.run(spec(service.oneOff(command, extra), true, command, suffix), timeout, DockerEngine.Transfer.NONE,
+                lines);
+    }
+
     public Optional<ContainerStatus> current(String service) {
         return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.SERVICE, service,
                 StackLabels.ONEOFF, "False")).stream().findFirst();

@@ -224,6 +224,11 @@ public final class ConsoleCore {
                 new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal());
     }
 
+    public com.adaptivestartup.console.cloudimport.CloudImportService cloudImport() {
+        return new com.adaptivestartup.console.cloudimport.CloudImportService(installations(), backupService(),
+                new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal(), clock);
+    }
+
     public com.adaptivestartup.console.accounts.AdminNotices adminNotices() {
         return new com.adaptivestartup.console.accounts.AdminNotices(settingsChange(),
                 new com.adaptivestartup.console.stack.ServerCommand(engine.get()));
