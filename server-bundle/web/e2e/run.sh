@@ -7,6 +7,8 @@
 # Mail goes to a real SMTP server (GreenMail's standalone jar from Maven Central) that the stack reaches on its
 # network's gateway, set with `adaptivectl mail set` and tried with `adaptivectl mail test`; the tests read it
 # over GreenMail's REST API.
+# A Convex export of Adaptive Startup Cloud (the server's generator) is imported with `adaptivectl import convex`,
+# and a founder brought from the cloud follows the mailed link to choose a password and sees their data.
 # Needs: the fixture up (images/registry/fixture.sh up), the console built (bin/build), chromium.
 #   server-bundle/web/e2e/run.sh [--keep]   (--keep leaves the stack running for a look)
 set -euo pipefail
@@ -69,6 +71,15 @@ GATEWAY="$(docker network inspect "${PROJECT}_front" -f '{{(index .IPAM.Config 0
 ctl mail set "$GATEWAY" --port "$MAIL_SMTP_PORT" --security none --from "Adaptive Startup <adaptive@web.example>" \
   --project "$PROJECT"
 ctl mail test --to admin@web.example --project "$PROJECT"
+# A company's export from Adaptive Startup Cloud in Convex's own layout (the server's test generator): 3
+# organizations, 10 people, 20 ventures with every wave-1 table filled, 200 files (one of 100 MB), tables with no
+# home yet, and a newer export of the same deployment (edits, additions, deletions) for the parallel run.
+mkdir -p "$WORK/cloud"
+(cd "$ROOT" && mvn -B -q dependency:build-classpath -pl server-bundle -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$WORK/cloud/classpath" >/dev/null)
+"${JAVA_HOME:-/usr}/bin/java" -cp "$ROOT/server-bundle/target/test-classes:$(cat "$WORK/cloud/classpath")" \
+  com.adaptivestartup.server.testing.ConvexExportFixture "$WORK/cloud/export.zip" "$WORK/cloud/truth.json" \
+  --big-mb 100 --newer "$WORK/cloud/export-newer.zip"
 # The browser's user trusts this installation's authority, as an admin's colleague would after opening the .crt.
 mkdir -p "$WORK/home"
 HOME="$WORK/home" ctl address trust-ca --project "$PROJECT" --yes
@@ -87,6 +98,8 @@ HOME="$WORK/home" ADAPTIVE_URL="https://$HOST:$HTTPS_PORT" ADAPTIVE_HTTP_URL="ht
 ADMIN_EMAIL=admin@web.example MAILBOX_API="http://127.0.0.1:$MAIL_API_PORT" \
 KEYCLOAK_ISSUER="http://$GATEWAY:$KC_PORT/realms/acme" BROWSER_SECURE_ORIGINS="http://$GATEWAY:$KC_PORT" \
 ADMIN_PASSWORD_FILE="$WORK/stack/admin-initial-password.txt" \
+ADAPTIVECTL="$ROOT/bin/adaptivectl" PROJECT="$PROJECT" CLOUD_EXPORT="$WORK/cloud/export.zip" \
+CLOUD_EXPORT_NEWER="$WORK/cloud/export-newer.zip" CLOUD_TRUTH="$WORK/cloud/truth.json" \
 RESTART_BACKEND="'$ROOT/bin/adaptivectl' restart backend --project $PROJECT >/dev/null" \
 SCREENSHOTS="${SCREENSHOTS:-$WORK/screenshots}" \
   node --test --test-concurrency=1 --test-reporter=spec e2e/*.e2e.mjs

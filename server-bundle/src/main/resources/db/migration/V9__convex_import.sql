@@ -7,6 +7,9 @@
 
 CREATE TABLE IF NOT EXISTS convex_imports (
     id          uuid PRIMARY KEY,
+    -- the Convex deployment the export came from (ours to name it: an export does not say), the same for every
+    -- import of it, told apart from another deployment's by the documents they share
+    deployment  uuid NOT NULL,
     started_at  timestamptz NOT NULL,
     finished_at timestamptz NOT NULL,
     export_name text NOT NULL,
@@ -15,6 +18,7 @@ CREATE TABLE IF NOT EXISTS convex_imports (
 
 CREATE TABLE IF NOT EXISTS convex_documents (
     convex_id    text PRIMARY KEY,
+    deployment   uuid NOT NULL,
     convex_table text NOT NULL,
     document     jsonb NOT NULL,
     -- where the document went: a table of ours and the id there, or nothing (kept here only)
@@ -28,5 +32,5 @@ CREATE TABLE IF NOT EXISTS convex_documents (
     first_import uuid NOT NULL REFERENCES convex_imports (id) DEFERRABLE INITIALLY DEFERRED,
     last_import  uuid NOT NULL REFERENCES convex_imports (id) DEFERRABLE INITIALLY DEFERRED
 );
-CREATE INDEX IF NOT EXISTS convex_documents_table ON convex_documents (convex_table, last_import);
+CREATE INDEX IF NOT EXISTS convex_documents_seen ON convex_documents (deployment, last_import);
 CREATE INDEX IF NOT EXISTS convex_documents_ours ON convex_documents (our_table, our_id);

@@ -63,7 +63,8 @@ final class ImportCommand implements Callable<Integer> {
                     Optional.ofNullable(config.integrity().auditKey()).map(AuditKey::of), true);
             ConvexImport importer = new ConvexImport(sql, store, activity,
                     new Outbox(sql, Clock.systemUTC(), config.mail().configured()), config.http().publicUrl(),
-                    Clock.systemUTC(), config.http().maxUploadBytes(), p -> print(out, Map.of("progress", p)));
+                    Clock.systemUTC(), Math.max(config.http().maxUploadBytes(), ConvexImport.LARGEST_FILE),
+                    p -> print(out, Map.of("progress", p)));
             ImportReport report = importer.run(export, new ConvexImport.Options(dryRun, removeDeleted, otherDeployment));
             print(out, Map.of("import", report));
             return 0;

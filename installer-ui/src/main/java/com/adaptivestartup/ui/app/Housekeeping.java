@@ -135,6 +135,26 @@ final class Housekeeping {
         };
     }
 
+    static com.adaptivestartup.ui.console.ImportOperations cloudImport(ConsoleServices services, String project) {
+        com.adaptivestartup.console.cloudimport.CloudImportService imports = services.core.cloudImport();
+        return new com.adaptivestartup.ui.console.ImportOperations() {
+            public com.adaptivestartup.console.cloudimport.CloudImportService.Outcome run(java.nio.file.Path export,
+                    com.adaptivestartup.console.cloudimport.CloudImportService.Options options,
+                    java.util.function.Consumer<com.adaptivestartup.console.cloudimport.CloudImportService.Progress> progress) {
+                return imports.run(project, export, options, new com.adaptivestartup.console.cloudimport.CloudImportService.Listener() {
+                    @Override
+                    public void progress(com.adaptivestartup.console.cloudimport.CloudImportService.Progress p) {
+                        progress.accept(p);
+                    }
+                });
+            }
+
+            public java.util.List<com.adaptivestartup.console.cloudimport.CloudImportService.Saved> history() {
+                return imports.history(project);
+            }
+        };
+    }
+
     static com.adaptivestartup.ui.console.MailOperations mail(ConsoleServices services, String project) {
         com.adaptivestartup.console.accounts.MailService mail = services.core.mailService();
         return new com.adaptivestartup.ui.console.MailOperations() {

@@ -71,6 +71,8 @@ final class OperatorConsole {
         AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone,
                 text);
         MailViewModel mail = new MailViewModel(Housekeeping.mail(services, project), background);
+        com.adaptivestartup.ui.console.ImportViewModel cloudImport = new com.adaptivestartup.ui.console.ImportViewModel(
+                Housekeeping.cloudImport(services, project), background, zone);
         // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
         Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
         addressCheck.setCycleCount(Animation.INDEFINITE);
@@ -80,6 +82,8 @@ final class OperatorConsole {
                         new AddressView.AddressLink(address, text, openInBrowser), openInBrowser)),
                 tab(text.getString("console.address"), () -> new AddressView(address, text, openInBrowser), address::refresh),
                 tab(text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
+                tab(text.getString("console.import"), () -> new com.adaptivestartup.ui.console.ImportView(cloudImport, text),
+                        cloudImport::refresh),
                 tab(text.getString("console.backups"), () -> new BackupsView(backups, text), backups::refresh),
                 tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
                 tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),

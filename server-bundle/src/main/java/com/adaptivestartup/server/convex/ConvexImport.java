@@ -27,6 +27,8 @@ import java.util.Optional;
  * newer export of the same deployment again updates what changed in the cloud and adds what is new.
  */
 public final class ConvexImport {
+    /** The largest file an import brings (larger when the stack's upload limit is): no file is left behind below it. */
+    public static final long LARGEST_FILE = 1L << 30;
     /** How long the link to choose a password works for people brought from the cloud. */
     static final Duration WELCOME = Duration.ofDays(14);
 
@@ -70,10 +72,8 @@ public final class ConvexImport {
     public ImportReport run(Path zip, Options options) {
         try (ExportArchive export = ExportArchive.open(zip)) {
             checkFileSizes(export);
-            if (!options.otherDeployment()) {
-                checkSameDeployment(export);
-            }
-            ImportRun run = new ImportRun(export, options, sql, store, activity, catalogue, clock, progress,
+            java.util.UUID deployment = deploymentOf(export, options);
+            ImportRun run = new ImportRun(export, deployment, options, sql, store, activity, catalogue, clock, progress,
                     (tx, user, name, email) -> PasswordRecovery.welcomeImported(tx, clock, outbox, publicUrl, user, name,
                             email, WELCOME));
             try {
@@ -109,43 +109,40 @@ public final class ConvexImport {
             long size = Math.max(f.size(), export.fileSize(f.id()));
             if (size > maxFileBytes) {
                 throw new ImportFailure("the file " + f.id() + " in " + export.name() + " is " + megabytes(size)
-                        + ", larger than this installation's limit for one file (" + megabytes(maxFileBytes) + "). Raise"
-                        + " the limit in the console's settings (Files: largest upload) and import again. Nothing was"
-                        + " imported");
+                        + ", larger than the largest file this installation keeps (" + megabytes(maxFileBytes) + "): the"
+                        + " export cannot be imported whole. Ask your vendor for help. Nothing was imported");
             }
         }
     }
 
     /**
-     * A later import must come from the deployment of the earlier ones: when this installation holds imported
-     * documents and none of this export's first users and projects is among them, it is another deployment (or
-     * another company's), refused unless asked for.
+     * Which deployment the export is from: the one whose imported documents it shares (sampled from its first users
+     * and projects), or a new one for the first import. An export that shares nothing with earlier imports is another
+     * deployment (or another company's): refused unless asked for, because what an import finds missing is what was
+     * deleted in the cloud, and that is only said of the same deployment.
      */
-    private void checkSameDeployment(ExportArchive export) {
-        long held = sql.one("SELECT count(*) FROM convex_documents", r -> r.getLong(1)).orElse(0L);
-        if (held == 0) {
-            return;
-        }
+    private java.util.UUID deploymentOf(ExportArchive export, Options options) {
         List<String> sample = new ArrayList<>();
         for (String table : List.of("users", "projects")) {
             try {
                 export.documents(table, doc -> {
-                    if (sample.size() < 500) {
-                        sample.add(doc.get("_id").asText());
-                    } else {
+                    if (sample.size() >= 500) {
                         throw new Enough();
                     }
+                    sample.add(doc.get("_id").asText());
                 });
             } catch (Enough enough) {
                 // sampled
             }
         }
-        if (sample.isEmpty()) {
-            return;
+        Optional<java.util.UUID> shared = sql.one("SELECT deployment FROM convex_documents WHERE convex_id = ANY(?)"
+                + " GROUP BY deployment ORDER BY count(*) DESC LIMIT 1", r -> r.getObject(1, java.util.UUID.class),
+                (Object) sample.toArray(String[]::new));
+        if (shared.isPresent()) {
+            return shared.get();
         }
-        long known = sql.one("SELECT count(*) FROM convex_documents WHERE convex_id = ANY(?)", r -> r.getLong(1),
-                (Object) sample.toArray(String[]::new)).orElse(0L);
-        if (known == 0) {
+        long held = sql.one("SELECT count(*) FROM convex_imports", r -> r.getLong(1)).orElse(0L);
+        if (held > 0 && !options.otherDeployment()) {
             Optional<String> last = sql.one("SELECT export_name || ' on ' || to_char(finished_at, 'YYYY-MM-DD')"
                     + " FROM convex_imports ORDER BY finished_at DESC LIMIT 1", r -> r.getString(1));
             throw new ImportFailure(export.name() + " is from another Convex deployment than the one imported before ("
@@ -153,6 +150,7 @@ public final class ConvexImport {
                     + " If that is meant (a second company or deployment), import again with --other-deployment."
                     + " Nothing was imported");
         }
+        return java.util.UUID.randomUUID();
     }
 
     private static final class Enough extends RuntimeException {

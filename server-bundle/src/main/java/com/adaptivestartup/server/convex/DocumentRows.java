@@ -16,8 +16,8 @@ import java.util.UUID;
 final class DocumentRows {
     private static final int BATCH = 500;
     private static final String UPSERT = "INSERT INTO convex_documents (convex_id, convex_table, document, our_table,"
-            + " our_id, checksum, source_hash, first_import, last_import) VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (convex_id) DO UPDATE SET convex_table = EXCLUDED.convex_table, document = EXCLUDED.document,"
+            + " our_id, checksum, source_hash, first_import, last_import, deployment) VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?,"
+            + " ?, ?) ON CONFLICT (convex_id) DO UPDATE SET convex_table = EXCLUDED.convex_table, document = EXCLUDED.document,"
             + " our_table = EXCLUDED.our_table, our_id = EXCLUDED.our_id, checksum = EXCLUDED.checksum,"
             + " source_hash = EXCLUDED.source_hash, last_import = EXCLUDED.last_import";
     private static final String TOUCH = "UPDATE convex_documents SET last_import = ? WHERE convex_id = ?";
@@ -27,12 +27,14 @@ final class DocumentRows {
     }
 
     private final UUID importId;
+    private final UUID deployment;
     private final List<Object[]> upserts = new ArrayList<>();
     private final List<Object[]> touches = new ArrayList<>();
     private final Map<String, Prior> prior = new HashMap<>();
 
-    DocumentRows(UUID importId) {
+    DocumentRows(UUID importId, UUID deployment) {
         this.importId = importId;
+        this.deployment = deployment;
     }
 
     void loadPrior(Sql.Tx tx) throws SQLException {
@@ -56,7 +58,7 @@ final class DocumentRows {
               String sourceHash) throws SQLException {
         // PostgreSQL's jsonb holds no NUL character; one in a cloud string is kept as U+FFFD in the archive
         String safe = raw.contains("\\u0000") ? raw.replace("\\u0000", "\\ufffd") : raw;
-        upserts.add(new Object[]{convexId, table, safe, ourTable, ourId, checksum, sourceHash, importId, importId});
+        upserts.add(new Object[]{convexId, table, safe, ourTable, ourId, checksum, sourceHash, importId, importId, deployment});
         if (upserts.size() >= BATCH) {
             flush(tx);
         }

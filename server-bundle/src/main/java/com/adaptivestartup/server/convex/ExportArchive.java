@@ -102,7 +102,13 @@ public final class ExportArchive implements AutoCloseable {
             throw new ImportFailure("there is no file " + path);
         }
         try {
-            return new ExportArchive(new ZipFile(path.toFile(), StandardCharsets.UTF_8), name, Files.size(path));
+            ZipFile zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
+            try {
+                return new ExportArchive(zip, name, Files.size(path));
+            } catch (RuntimeException e) {
+                zip.close();
+                throw e;
+            }
         } catch (ZipException e) {
             throw new ImportFailure(startsLikeAZip(path)
                     ? name + " is not a complete ZIP: it is cut short (a ZIP's index is at its end). Download or copy the"

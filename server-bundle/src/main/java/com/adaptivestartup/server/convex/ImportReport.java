@@ -81,6 +81,8 @@ public final class ImportReport {
         public long linkedToExisting;
         public long invitedByMail;
         public long invitedByLink;
+        /** In a dry run: the people who would be sent a link. */
+        public long toInvite;
         public long organizations;
         public long memberships;
     }

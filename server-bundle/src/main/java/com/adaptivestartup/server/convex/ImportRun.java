@@ -51,6 +51,7 @@ final class ImportRun {
     private final Catalogue catalogue;
     private final Clock clock;
     private final ConvexImport.Welcome welcome;
+    private final UUID deployment;
     private final ImportReport report = new ImportReport();
     private final DocumentRows rows;
     private final Meter meter;
@@ -77,7 +78,7 @@ final class ImportRun {
     private record Written(Resource resource, UUID id, String fingerprint) {
     }
 
-    ImportRun(ExportArchive export, ConvexImport.Options options, Sql sql, ObjectStore store, ActivityLog activity,
+    ImportRun(ExportArchive export, UUID deployment, ConvexImport.Options options, Sql sql, ObjectStore store, ActivityLog activity,
               Catalogue catalogue, Clock clock, Consumer<ConvexImport.Progress> progress, ConvexImport.Welcome welcome) {
         this.export = export;
         this.options = options;
@@ -94,7 +95,8 @@ final class ImportRun {
         long fileBytes = export.storage().values().stream().mapToLong(f -> Math.max(0, export.fileSize(f.id()))).sum();
         report.files.inExport = export.storage().size();
         report.files.bytesInExport = fileBytes;
-        this.rows = new DocumentRows(report.importId);
+        this.deployment = deployment;
+        this.rows = new DocumentRows(report.importId, deployment);
         this.meter = new Meter(clock, progress, export.documentBytes(), fileBytes);
         this.files = new FileImport(export, store, options.dryRun(), meter, report.files);
     }
@@ -144,8 +146,9 @@ final class ImportRun {
                 activity.append(tx, org.getKey(), null, "import.convex", "organization", org.getKey().toString(),
                         Map.of("export", export.name(), "importId", report.importId.toString(), "records", org.getValue()));
             }
-            tx.update("INSERT INTO convex_imports (id, started_at, finished_at, export_name, report) VALUES (?, ?, ?, ?, ?::jsonb)",
-                    report.importId, report.startedAt, report.finishedAt, export.name(), report.savedJson());
+            tx.update("INSERT INTO convex_imports (id, deployment, started_at, finished_at, export_name, report)"
+                            + " VALUES (?, ?, ?, ?, ?, ?::jsonb)", report.importId, deployment, report.startedAt,
+                    report.finishedAt, export.name(), report.savedJson());
         }
         meter.step(options.dryRun() ? "dry run done: nothing kept" : "committing");
     }
@@ -208,8 +211,11 @@ final class ImportRun {
                             user, email, name, UNUSABLE_PASSWORD, created(doc));
                     report.accounts.created++;
                     t.created++;
-                    Optional<String> link = welcome.send(tx, user, name, email);
-                    if (link.isPresent()) {
+                    // a dry run keeps nothing: no link that would not work is handed out
+                    Optional<String> link = options.dryRun() ? Optional.empty() : welcome.send(tx, user, name, email);
+                    if (options.dryRun()) {
+                        report.accounts.toInvite++;
+                    } else if (link.isPresent()) {
                         report.accounts.invitedByLink++;
                         report.invitations.add(new ImportReport.Invitation(email, name, link.get()));
                     } else {
@@ -778,8 +784,9 @@ final class ImportRun {
         record Gone(String convexId, String table, String ourTable, UUID ourId) {
         }
         List<Gone> gone = tx.list("SELECT convex_id, convex_table, our_table, our_id FROM convex_documents"
-                        + " WHERE last_import <> ? ORDER BY convex_table DESC",
-                r -> new Gone(r.getString(1), r.getString(2), r.getString(3), r.getObject(4, UUID.class)), report.importId);
+                        + " WHERE deployment = ? AND last_import <> ? ORDER BY convex_table DESC",
+                r -> new Gone(r.getString(1), r.getString(2), r.getString(3), r.getObject(4, UUID.class)), deployment,
+                report.importId);
         Set<String> tables = new HashSet<>();
         catalogue.all().forEach(r -> tables.add(r.table()));
         for (Gone g : gone) {

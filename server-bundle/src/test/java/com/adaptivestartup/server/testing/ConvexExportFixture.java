@@ -70,8 +70,16 @@ public final class ConvexExportFixture {
         }
     }
 
-    private ConvexExportFixture(long seed) {
+    /** Files are this many times their usual size (a benchmark's export of a gigabyte). */
+    private final int fileScale;
+
+    private ConvexExportFixture(long seed, int fileScale) {
         this.random = new Random(seed);
+        this.fileScale = fileScale;
+    }
+
+    private long scaled(long size) {
+        return size * fileScale;
     }
 
     /** Counts of what was generated, the test's truth. */
@@ -84,7 +92,13 @@ public final class ConvexExportFixture {
      */
     public static ConvexExportFixture generate(int orgCount, int userCount, int ventureCount, int fileCount,
                                                long bigFileBytes, long seed) {
-        ConvexExportFixture f = new ConvexExportFixture(seed);
+        return generate(orgCount, userCount, ventureCount, fileCount, bigFileBytes, 1, seed);
+    }
+
+    /** With files {@code fileScale} times their usual size (a few KB). */
+    public static ConvexExportFixture generate(int orgCount, int userCount, int ventureCount, int fileCount,
+                                               long bigFileBytes, int fileScale, long seed) {
+        ConvexExportFixture f = new ConvexExportFixture(seed, fileScale);
         f.build(orgCount, userCount, ventureCount, fileCount, bigFileBytes);
         return f;
     }
@@ -113,7 +127,7 @@ public final class ConvexExportFixture {
         for (int i = 0; i < userCount; i++) {
             String name = NAMES[i % NAMES.length];
             String org = orgs.get(i % orgCount);
-            ObjectNode u = doc("users").put("name", name).put("email", "person" + i + "@ünïcode-corp.example")
+            ObjectNode u = doc("users").put("name", name).put("email", "person" + i + "@cloud-corp.example")
                     .put("tokenIdentifier", "https://api.workos.com/user_management/client_x|user_01H" + i)
                     .put("subscriptionTier", "pro").put("onboardingCompleted", true).put("tokenLimit", "1000000");
             u.putArray("orgIds").add(org);
@@ -228,10 +242,11 @@ public final class ConvexExportFixture {
             for (int i = 0; i < filesHere; i++) {
                 boolean big = v == 0 && i == 0 && bigFileBytes > 0;
                 Blob blob = switch (i % 3) {
-                    case 0 -> blob("image/png", ".png", big ? bigFileBytes : 2_000 + random.nextInt(20_000),
+                    case 0 -> blob("image/png", ".png", big ? bigFileBytes : scaled(2_000 + random.nextInt(20_000)),
                             new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-                    case 1 -> blob("text/plain", ".txt", 500 + random.nextInt(5_000), "Bonjour ".getBytes());
-                    default -> blob("video/mp4", ".mp4", 3_000 + random.nextInt(5_000), new byte[]{0, 0, 0, 24, 'f', 't', 'y', 'p'});
+                    case 1 -> blob("text/plain", ".txt", scaled(500 + random.nextInt(5_000)), "Bonjour ".getBytes());
+                    default -> blob("video/mp4", ".mp4", scaled(3_000 + random.nextInt(5_000)),
+                            new byte[]{0, 0, 0, 24, 'f', 't', 'y', 'p'});
                 };
                 ObjectNode file = in.apply("files").put("name", "fichier-" + i + "-ü" + blob.extension())
                         .put("title", "Fichier " + i).put("type", blob.contentType()).put("storageId", blob.id())
@@ -271,6 +286,80 @@ public final class ConvexExportFixture {
         doc("_components/workflow/workflows").put("name", "deepResearch").put("state", "{\"step\":3}");
         // a file nothing refers to
         blob("text/plain", ".txt", 100, "orphan".getBytes());
+    }
+
+    /**
+     * What a newer export of the same deployment shows after a few days of work in the cloud: three goals edited,
+     * two added, two features and one file deleted, and a file replaced by a new version (a new stored file: Convex
+     * never changes a stored file's bytes). Returns the ids touched, for the test's truth.
+     */
+    public Map<String, Object> newer() {
+        List<ObjectNode> goals = tables.get("goals");
+        for (int i = 0; i < 3; i++) {
+            goals.get(i).put("title", "Edited in the cloud " + i + " ✎");
+        }
+        for (int i = 0; i < 2; i++) {
+            doc("goals").put("projectId", goals.get(0).get("projectId").asText()).put("title", "New goal " + i);
+        }
+        List<ObjectNode> features = tables.get("features");
+        String feature1 = features.remove(5).get("_id").asText();
+        String feature2 = features.remove(5).get("_id").asText();
+        ObjectNode deletedFile = tables.get("files").remove(10);
+        ObjectNode replaced = tables.get("files").get(20);
+        storage.remove(replaced.get("storageId").asText());
+        replaced.put("storageId", blob("text/plain", ".txt", 1234, "v2 ".getBytes()).id());
+        Map<String, Object> touched = new LinkedHashMap<>();
+        touched.put("editedGoal", goals.get(0).get("_id").asText());
+        touched.put("deletedFeatures", List.of(feature1, feature2));
+        touched.put("deletedFile", deletedFile.get("_id").asText());
+        touched.put("deletedFileName", deletedFile.get("name").asText());
+        return touched;
+    }
+
+    /**
+     * Writes an export and its truth (counts per table, the founder to sign in as, what to look for), for the
+     * end-to-end test and the benchmark: {@code EXPORT.zip TRUTH.json [--big-mb N] [--files N] [--ventures N]
+     * [--newer NEWER.zip]} (the newer export of the same deployment, {@link #newer}, written after the first).
+     */
+    public static void main(String[] args) throws IOException {
+        Path zip = Path.of(args[0]);
+        Path truth = Path.of(args[1]);
+        long bigMb = 100;
+        int files = 200;
+        int ventures = 20;
+        Path newer = null;
+        for (int i = 2; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--big-mb" -> bigMb = Long.parseLong(args[i + 1]);
+                case "--files" -> files = Integer.parseInt(args[i + 1]);
+                case "--ventures" -> ventures = Integer.parseInt(args[i + 1]);
+                case "--newer" -> newer = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        ConvexExportFixture f = generate(3, 10, ventures, files, bigMb << 20, 42);
+        f.write(zip);
+        ObjectNode t = JSON.createObjectNode();
+        ObjectNode counts = t.putObject("tables");
+        f.tables.forEach((table, docs) -> counts.put(table, docs.size()));
+        t.put("storedFiles", f.storage.size());
+        t.put("founderEmail", f.tables.get("users").get(0).get("email").asText());
+        t.put("founderVenture", f.tables.get("projects").get(0).get("name").asText());
+        t.put("founderVentures", f.tables.get("projects").stream()
+                .filter(p -> p.get("orgId").asText().equals(f.tables.get("projects").get(0).get("orgId").asText())).count());
+        t.put("canvasSegments", f.tables.get("canvases").get(0).get("customerSegments").asText());
+        t.put("goal", f.tables.get("goals").get(0).get("title").asText());
+        t.put("bigFile", f.tables.get("files").get(0).get("name").asText());
+        t.put("bigFileBytes", bigMb << 20);
+        t.put("milestones", f.tables.get("projects").stream().mapToInt(p -> p.path("milestones").size()).sum());
+        if (newer != null) {
+            t.set("newer", JSON.valueToTree(f.newer()));
+            t.with("newer").put("editedGoalTitle", f.tables.get("goals").get(0).get("title").asText());
+            ObjectNode newerCounts = t.with("newer").putObject("tables");
+            f.tables.forEach((table, docs) -> newerCounts.put(table, docs.size()));
+            f.write(newer);
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(truth.toFile(), t);
     }
 
     public Blob blob(String type, String extension, long size, byte[] head) {
