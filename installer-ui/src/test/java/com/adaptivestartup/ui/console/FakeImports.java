@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** console-core's cloud import as the Cloud import tab sees it: a report from the stack, or its refusal. */
-final class FakeImports implements ImportOperations {
+public final class FakeImports implements ImportOperations {
     static final String REPORT = """
             {"export":"export.zip","dryRun":%s,"finishedAt":"2026-11-30T10:00:00Z",
              "tables":{"projects":{"into":"ventures","read":20,"created":20},
@@ -24,10 +24,10 @@ final class FakeImports implements ImportOperations {
              "files":{"imported":220,"bytes":110100480},
              "accounts":{"created":9,"linkedToExisting":1},
              "verification":{"ok":true}}""";
-    final List<String> asked = new ArrayList<>();
+    public final List<String> asked = new ArrayList<>();
     final List<CloudImportService.Saved> saved = new ArrayList<>();
     RuntimeException refusal;
-    List<CloudImportService.Invitation> invitations = List.of();
+    public List<CloudImportService.Invitation> invitations = List.of();
 
     @Override
     public CloudImportService.Outcome run(Path export, CloudImportService.Options options,

@@ -221,6 +221,27 @@ public final class ScreenshotTour {
         mail.testToProperty().set("ana@acme.com");
         mail.sendTest();
         shoot(new com.adaptivestartup.ui.console.MailView(mail, FakeConsole.TEXT), out, "console-10-mail", theme);
+        var imports = new com.adaptivestartup.ui.console.FakeImports();
+        imports.invitations = java.util.List.of(
+                new com.adaptivestartup.console.cloudimport.CloudImportService.Invitation("ana@acme.com", "Ana Souza",
+                        "https://startup.acme.com/#/reset/Xq3k…"),
+                new com.adaptivestartup.console.cloudimport.CloudImportService.Invitation("bjorn@acme.com", "Björn Åkesson",
+                        "https://startup.acme.com/#/reset/P9fz…"));
+        var cloud = new com.adaptivestartup.ui.console.ImportViewModel(imports, Background.SAME_THREAD,
+                java.time.ZoneOffset.UTC);
+        cloud.exportProperty().set(Path.of("/Users/ana/Downloads/snapshot_acme-prod_1764460800.zip"));
+        cloud.importNow();
+        shootTall(new com.adaptivestartup.ui.console.ImportView(cloud, FakeConsole.TEXT), out, "console-11-from-the-cloud",
+                theme);
+    }
+
+    private static void shootTall(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, 1100, 900);
+        stage.setScene(scene);
+        stage.show();
+        save(scene, out, name, theme);
+        stage.close();
     }
 
     private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {

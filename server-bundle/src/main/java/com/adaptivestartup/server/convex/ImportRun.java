@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  */
 final class ImportRun {
     /** Tables the importer reads itself (besides {@link Mappings#WORKSPACE}). */
-    private static final Set<String> OWN = Set.of("users", "projects", "team_members", "folders", "files", "notifications",
-            "activity_log");
+    private static final Set<String> OWN = Set.of("users", "projects", "team_members", "roles", "folders", "files",
+            "notifications", "activity_log", "competitor_config");
     private static final String UNUSABLE_PASSWORD = "!imported-from-adaptive-startup-cloud";
     private static final Map<String, String> ROLES = Map.of("owner", "founder", "founder", "founder", "admin", "admin",
             "administrator", "admin", "member", "member", "editor", "member", "viewer", "viewer", "guest", "viewer",
@@ -69,6 +69,8 @@ final class ImportRun {
     private final Map<String, UUID> storageFiles = new HashMap<>();
     private final Map<String, List<UUID>> initiativeFiles = new HashMap<>();
     private final Map<String, UUID> orgByKey = new HashMap<>();
+    /** "org id/role name as a choice" -> the custom role made for it. */
+    private final Map<String, UUID> customRoleByName = new HashMap<>();
     /** Records written by this import and their fingerprints, for the verification. */
     private final List<Written> written = new ArrayList<>();
     private final List<String> removedObjects = new ArrayList<>();
@@ -117,6 +119,7 @@ final class ImportRun {
         List<ObjectNode> projects = export.all("projects");
         projects.sort(Comparator.comparingDouble(p -> p.path("_creationTime").asDouble()));
         organizations(tx, projects);
+        customRoles(tx);
         teamMembers(tx);
         ventures(tx, projects);
         meter.step("folders");
@@ -127,6 +130,8 @@ final class ImportRun {
             meter.step(m.table());
             workspace(tx, m);
         }
+        meter.step("competitor_config");
+        competitorAttributes(tx);
         ventureLinks(tx, projects);
         meter.step("notifications");
         notifications(tx);
@@ -305,15 +310,113 @@ final class ImportRun {
                 continue;
             }
             people.put(id, user);
-            String role = ROLES.getOrDefault(String.valueOf(ConvexValues.choice(doc.has("acceptedRole")
-                    ? doc.get("acceptedRole") : doc.get("role"))), "member");
+            String named = ConvexValues.choice(doc.has("acceptedRole") ? doc.get("acceptedRole") : doc.get("role"));
+            UUID custom = named == null ? null : customRoleByName.get(org + "/" + named);
+            String role = custom != null ? "member" : ROLES.getOrDefault(String.valueOf(named), "member");
             if (join(tx, org, user, role)) {
                 t.created++;
             } else {
                 t.unchanged++;
             }
+            if (custom != null) {
+                // a custom role of the cloud is a member (or viewer) here narrowed by that role, as the cloud had it
+                tx.update("UPDATE memberships SET custom_role_id = ? WHERE org_id = ? AND user_id = ?"
+                        + " AND role IN ('member', 'viewer') AND custom_role_id IS NULL", custom, org, user);
+            }
             rows.keep(tx, id, "team_members", raw, "memberships", user, null, sha256(raw));
         }
+    }
+
+    /**
+     * The cloud's custom roles (not its built-in ones): which pages a role opens, and whether it creates, edits and
+     * deletes, for its organization. A role of the same name made here is updated in place.
+     */
+    private void customRoles(Sql.Tx tx) throws SQLException {
+        if (!export.has("roles")) {
+            return;
+        }
+        ImportReport.Table t = report.table("roles", "custom_roles");
+        Map<String, String> projectOrg = new HashMap<>();
+        export.documents("projects", p -> projectOrg.put(p.get("_id").asText(), orgKey(p)));
+        for (ObjectNode doc : export.all("roles")) {
+            String id = doc.get("_id").asText();
+            String raw = counted(doc);
+            t.read++;
+            String key = Optional.ofNullable(projectOrg.get(ConvexValues.text(doc.get("projectId"))))
+                    .orElse(ConvexValues.text(doc.get("orgId")));
+            UUID org = key == null ? null : orgByKey.get(key);
+            String name = ConvexValues.text(doc.get("name"));
+            String skip = org == null ? "its venture or organization is not in the export"
+                    : doc.path("isSystem").asBoolean(false) || ROLES.containsKey(String.valueOf(ConvexValues.choice(doc.get("name"))))
+                    ? "a built-in role (founder, admin, member, viewer are this installation's own)"
+                    : name == null || name.isBlank() ? "it has no name" : null;
+            if (skip != null) {
+                t.skip(skip);
+                rows.keep(tx, id, "roles", raw, null, null, null, sha256(raw));
+                continue;
+            }
+            java.util.TreeSet<String> pages = new java.util.TreeSet<>();
+            for (JsonNode page : doc.path("allowedPages")) {
+                String ours = Mappings.PAGES.get(String.valueOf(ConvexValues.choice(page)));
+                if (ours != null) {
+                    pages.add(ours);
+                } else {
+                    t.notCarried("allowedPages", "the page " + page.asText() + " has no place here yet");
+                }
+            }
+            JsonNode global = doc.path("permissions").path("global");
+            UUID roleId = tx.one("INSERT INTO custom_roles (id, org_id, name, description, allowed_pages, can_create,"
+                            + " can_edit, can_delete, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (org_id, lower(name)) DO UPDATE SET description = EXCLUDED.description,"
+                            + " allowed_pages = EXCLUDED.allowed_pages, can_create = EXCLUDED.can_create,"
+                            + " can_edit = EXCLUDED.can_edit, can_delete = EXCLUDED.can_delete,"
+                            + " revision = custom_roles.revision + 1, updated_at = now() RETURNING id",
+                    r -> r.getObject(1, UUID.class), ConvexValues.idFor(id), org, clip(name.strip(), 60),
+                    clip(Optional.ofNullable(ConvexValues.text(doc.get("description"))).orElse(""), 500),
+                    pages.toArray(String[]::new), global.path("create").asBoolean(false),
+                    global.path("edit").asBoolean(false), global.path("delete").asBoolean(false), created(doc)).orElseThrow();
+            customRoleByName.put(org + "/" + ConvexValues.choice(doc.get("name")), roleId);
+            t.created++;
+            rows.keep(tx, id, "roles", raw, "custom_roles", roleId, null, sha256(raw));
+        }
+    }
+
+    /** The competitor matrix's attributes, kept by the cloud app in one config document per venture with its tabs. */
+    private void competitorAttributes(Sql.Tx tx) throws SQLException {
+        if (!export.has("competitor_config")) {
+            return;
+        }
+        ImportReport.Table t = report.table("competitor_config", "competitor-attributes");
+        Resource attributes = catalogue.get("competitor-attributes");
+        for (ObjectNode config : export.all("competitor_config")) {
+            String id = config.get("_id").asText();
+            String raw = counted(config);
+            rows.keep(tx, id, "competitor_config", raw, null, null, null, sha256(raw));
+            Place venture = places.get(ConvexValues.text(config.get("projectId")));
+            List<ObjectNode> found = new ArrayList<>();
+            int position = 0;
+            for (JsonNode a : config.path("attributes")) {
+                found.add(attribute(config, "main", a, position++));
+            }
+            for (JsonNode tab : config.path("subTabs")) {
+                String tabName = Optional.ofNullable(ConvexValues.text(tab.get("name"))).orElse("tab");
+                for (JsonNode a : tab.path("attributes")) {
+                    found.add(attribute(config, tabName, a, position++));
+                }
+            }
+            for (ObjectNode a : found) {
+                record(tx, t, "competitor_config.attributes", attributes, a, venture == null ? null : venture.ventureId(),
+                        venture == null ? null : venture.orgId(), Mappings::competitorAttribute);
+            }
+        }
+    }
+
+    private static ObjectNode attribute(ObjectNode config, String tab, JsonNode attribute, int position) {
+        String name = attribute.isObject() ? Optional.ofNullable(ConvexValues.text(attribute.get("name")))
+                .orElse(ConvexValues.text(attribute.get("label"))) : ConvexValues.text(attribute);
+        return JsonNodeFactory.instance.objectNode().put("_id", config.get("_id").asText() + "/attributes/" + tab + "/"
+                        + name).put("name", name).put("tab", tab).put("position", position)
+                .set("_creationTime", config.get("_creationTime"));
     }
 
     /** Makes the person a member (the first role given wins; a role changed here since stays). True when new. */
@@ -484,6 +587,14 @@ final class ImportRun {
                 if (m.parent() != null) {
                     Place parent = places.get(ConvexValues.text(doc.get(m.parent().field())));
                     venture = parent != null && m.parent().resource().equals(parent.resource()) ? parent : venture;
+                }
+                if (m.table().equals("business_plans") && doc.has("isLatest") && !doc.get("isLatest").asBoolean()) {
+                    ImportReport.Table t2 = report.table(m.table(), m.resource());
+                    t2.read++;
+                    t2.skip("an earlier version of the business plan (kept in the archive)");
+                    String raw = counted(doc);
+                    rows.keep(tx, doc.get("_id").asText(), m.table(), raw, null, null, null, sha256(raw));
+                    return;
                 }
                 Consumer<Body> build = m.build();
                 if (m.table().equals("initiatives")) {

@@ -60,6 +60,8 @@ final class Mappings {
                     .sections("sections", WorkspaceResources.LEAN_SECTIONS)),
             new Mapping("canvas_versions", "canvas-versions", b -> b.firstText("name", "name").first("canvasId", "canvases")
                     .json("sections", leanSections(ConvexValues.json(b.get("data"))))),
+            new Mapping("business_plans", "documents", b -> b.firstText("title", "name").put("type", "business_plan")
+                    .json("content", richText(b.get("content")))),
             new Mapping("documents", "documents", b -> b.firstText("title", "title", "name").choice("type", "type")
                     .json("content", richText(b.get("content"))).ref("folderId", "folderId", "folders")
                     .tags("tags", "tags").flag("isLocked", "isLocked")),
@@ -96,6 +98,11 @@ final class Mappings {
                     .number("sam", "sam").number("som", "som").text("reportContent", "reportContent")
                     .tags("keywords", "keywords").put("naicsCode", naics(ConvexValues.text(b.get("naicsCode"))))
                     .choice("status", "status").json("sources", "sources")),
+            new Mapping("bottom_up_data", "market-sizes", b -> b.put("name", "Bottom-up " + marketName(b).toLowerCase(
+                            java.util.Locale.ROOT)).number("tam", "tam").number("sam", "sam").number("som", "som")
+                    .text("reportContent", "reportContent").tags("keywords", "keywords")
+                    .put("naicsCode", naics(ConvexValues.text(b.get("naicsCode")))).choice("status", "status")
+                    .json("sources", "sources")),
             new Mapping("competitors", "competitors", b -> b.firstText("name", "name").text("tab", "tabId")
                     .json("attributes", "attributesData").tags("tags", "tags")),
             new Mapping("revenue_streams", "revenue-streams", b -> b.firstText("name", "name").number("price", "price")
@@ -106,6 +113,22 @@ final class Mappings {
             new Mapping("calendar_events", "calendar-events", b -> b.firstText("title", "title")
                     .instant("startsAt", "start").instant("endsAt", "end").flag("allDay", "allDay")
                     .firstText("location", "meetingUrl", "locationType").text("description", "description")));
+
+    /** The cloud app's pages (its router's keys) and the workspace page each belongs to here. */
+    static final Map<String, String> PAGES = Map.ofEntries(Map.entry("canvas", "canvas"),
+            Map.entry("canvas_landing", "canvas"), Map.entry("learn_bmc", "canvas"), Map.entry("goals", "goals"),
+            Map.entry("engineering", "roadmap"), Map.entry("eisenhower", "roadmap"), Map.entry("initiatives", "roadmap"),
+            Map.entry("customers", "customers"), Map.entry("market", "market"), Map.entry("market_research", "market"),
+            Map.entry("bottom_up_sizing", "market"), Map.entry("competitive_matrix", "competitors"),
+            Map.entry("revenue", "financials"), Map.entry("expenses", "financials"), Map.entry("forecasting", "financials"),
+            Map.entry("report", "documents"), Map.entry("business_plan", "documents"),
+            Map.entry("business_plan_builder", "documents"), Map.entry("wiki", "documents"), Map.entry("files", "files"),
+            Map.entry("journey", "journey"), Map.entry("calendar", "calendar"));
+
+    /** An attribute of the competitor matrix (the cloud app keeps them in one config document per venture). */
+    static void competitorAttribute(Body b) {
+        b.firstText("name", "name").text("tab", "tab").integer("position", "position");
+    }
 
     /** A milestone of a project (the cloud app keeps them inside the project document). */
     static void milestone(Body b) {

@@ -134,7 +134,20 @@ class ConvexImportTest {
             assertThat(t.created).as(table + ": " + t.skippedBecause).isEqualTo(cloudCount(table));
         }
         assertThat(r.tables.get("projects.milestones").created).isEqualTo(40);
-        assertThat(r.tables.get("team_members").created + r.tables.get("team_members").unchanged).isEqualTo(3);
+        assertThat(r.tables.get("team_members").created + r.tables.get("team_members").unchanged).isEqualTo(6);
+        // custom roles: the cloud's own become this installation's, with the pages that have a place here
+        assertThat(r.tables.get("roles").created).isEqualTo(3);
+        assertThat(r.tables.get("roles").skipped).isEqualTo(3);
+        assertThat(r.tables.get("roles").valuesNotCarried).containsKey("allowedPages: the page DECK has no place here yet");
+        assertThat(stack.sql.list("SELECT allowed_pages::text FROM custom_roles WHERE name = 'Investor'", rs -> rs.getString(1)))
+                .hasSize(3).allSatisfy(p -> assertThat(p).isEqualTo("{financials,goals}"));
+        assertThat(stack.sql.one("SELECT count(*) FROM memberships m JOIN custom_roles c ON c.id = m.custom_role_id"
+                + " WHERE c.name = 'Investor'", rs -> rs.getLong(1))).contains(3L);
+        assertThat(r.tables.get("bottom_up_data").created).isEqualTo(20);
+        assertThat(r.tables.get("competitor_config").created).isEqualTo(60);
+        assertThat(r.tables.get("business_plans").created).isEqualTo(20);
+        assertThat(r.tables.get("business_plans").skippedBecause)
+                .containsEntry("an earlier version of the business plan (kept in the archive)", 20L);
         assertThat(r.tables.get("team_members").skippedBecause)
                 .containsEntry("an invitation not yet accepted in the cloud (invite again from Members)", 3L);
         assertThat(r.tables.get("key_results").fieldsNotMapped).contains("updateType");
@@ -142,7 +155,8 @@ class ConvexImportTest {
         assertThat(r.archivedOnly).containsEntry("deck_slides", 20L).containsEntry("chats", 20L)
                 .containsEntry("messages", 20L).containsEntry("_components/workflow/workflows", 1L);
         long documents = cloud.tables.values().stream().mapToLong(List::size).sum();
-        assertThat(stack.count("convex_documents")).isEqualTo(documents + 3 + 40); // + organizations, milestones
+        // + organizations, milestones, the competitor matrix's attributes
+        assertThat(stack.count("convex_documents")).isEqualTo(documents + 3 + 40 + 60);
         assertThat(stack.count("convex_imports")).isEqualTo(1);
         assertThat(stack.sql.one("SELECT report::text FROM convex_imports", rs -> rs.getString(1)).orElseThrow())
                 .contains("\"verification\"").doesNotContain("/reset/");

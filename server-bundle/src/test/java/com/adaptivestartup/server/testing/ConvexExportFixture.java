@@ -225,6 +225,16 @@ public final class ConvexExportFixture {
                 in.apply("costs").put("name", "Cost " + r).put("amount", 120.25).put("frequency", "Monthly");
             }
             in.apply("revenue_versions").put("name", "Model A").put("data", "{\"months\":24}").put("createdAt", clock);
+            ObjectNode bottomUp = in.apply("bottom_up_data").put("tam", "80000000").put("sam", 9e6).put("som", 4e5)
+                    .put("status", "completed").put("reportContent", "ARPU × establishments");
+            bottomUp.putArray("keywords").add("kiosks");
+            ObjectNode config = in.apply("competitor_config").put("analysisSummary", "Crowded at the low end");
+            config.putArray("attributes").add("Price").add("AI features");
+            config.putArray("subTabs").addObject().put("id", "t1").put("name", "Enterprise").putArray("attributes").add("SSO");
+            in.apply("business_plans").put("name", "Business plan 2025").put("version", "2").put("isLatest", true)
+                    .put("content", "{\"type\":\"doc\",\"content\":[]}");
+            in.apply("business_plans").put("name", "Business plan 2024").put("version", "1").put("isLatest", false)
+                    .put("content", "{\"type\":\"doc\",\"content\":[]}");
 
             ObjectNode folder = in.apply("folders").put("name", "Documents 📁").put("createdAt", clock);
             folder.putNull("parentId");
@@ -274,6 +284,21 @@ public final class ConvexExportFixture {
             in.apply("deck_slides").put("title", "Slide 1").put("content", "Hello").put("order", "1");
             ObjectNode chat = doc("chats").put("orgId", org).put("projectId", pid).put("title", "Nobel chat").put("createdAt", clock);
             doc("messages").put("chatId", chat.get("_id").asText()).put("role", "user").put("content", "Bonjour ?");
+        }
+        // a custom role per organization (and the built-in Founder role the cloud app also keeps as a row)
+        for (int i = 0; i < orgCount; i++) {
+            ObjectNode project = tables.get("projects").get(i);
+            ObjectNode role = doc("roles").put("projectId", project.get("_id").asText()).put("name", "Investor")
+                    .put("description", "Sees the numbers").put("isSystem", false);
+            role.putArray("allowedPages").add("REVENUE").add("GOALS").add("DECK");
+            role.putObject("permissions").putObject("global").put("view", true).put("create", false).put("edit", false)
+                    .put("delete", false);
+            doc("roles").put("projectId", project.get("_id").asText()).put("name", "Founder").put("isSystem", true);
+            if (2 * orgCount + i < users.size()) {
+                doc("team_members").put("projectId", project.get("_id").asText()).put("orgId", orgs.get(i))
+                        .put("email", users.get(2 * orgCount + i).get("email").asText()).put("role", "Investor")
+                        .put("status", "Active");
+            }
         }
         // team members: one active per org, one pending invitation
         for (int i = 0; i < orgCount; i++) {
