@@ -8,9 +8,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { launch } from './browser.mjs';
 import { waitForMail } from './mailbox.mjs';
+import { story } from './story.mjs';
 
 const run = promisify(execFile);
 const BASE = required('ADAPTIVE_URL');
@@ -32,21 +33,8 @@ function required(name) {
 }
 
 let browser, founder;
-let failed = false;
+const step = story(SHOTS, () => ({ 'cloud-founder': founder }));
 const tab = (name) => founder.getByRole('navigation', { name: 'Venture pages' }).getByRole('link', { name, exact: true }).click();
-
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failed) { t.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await founder?.screenshot({ path: join(SHOTS, 'failure-cloud-import.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
-}
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -9,9 +9,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { launch } from './browser.mjs';
 import { mailboxReady, waitForMail } from './mailbox.mjs';
+import { story } from './story.mjs';
 
 const BASE = required('ADAPTIVE_URL');
 const ADMIN_EMAIL = required('ADMIN_EMAIL');
@@ -28,22 +29,7 @@ function required(name) {
 }
 
 let browser, admin, bob;
-let failed = false;
-
-/** One step of the story: skipped once an earlier step failed (they build on each other). */
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failed) { t.skip('an earlier step failed'); return; }
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await admin?.screenshot({ path: join(SHOTS, 'failure-admin.png') }).catch(() => undefined);
-      await bob?.screenshot({ path: join(SHOTS, 'failure-bob.png') }).catch(() => undefined);
-      throw e;
-    }
-  });
-}
+const step = story(SHOTS, () => ({ admin, bob }));
 const foreignRequests = [];
 
 before(async () => {

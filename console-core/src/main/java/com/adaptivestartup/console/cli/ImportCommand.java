@@ -55,7 +55,7 @@ final class ImportCommand {
                     }
                     err().printf(Locale.ROOT, "  %3.0f%%  %-24s %,d documents (%,d/s), %d files, %s%s%n",
                             p.fraction() * 100, p.step(), p.documents(), p.documentsPerSecond(), p.files(),
-                            ImportSummaryText.megabytes(p.fileBytes()),
+                            ImportSummary.megabytes(p.fileBytes()),
                             p.secondsLeft() == null ? "" : ", about " + ImportSummaryText.duration(p.secondsLeft()) + " left");
                     err().flush();
                 }

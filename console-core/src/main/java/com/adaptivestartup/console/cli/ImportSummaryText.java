@@ -22,10 +22,6 @@ final class ImportSummaryText {
         out.println(s.sentence());
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
-    }
-
     static String duration(long seconds) {
         return seconds < 90 ? seconds + " s" : seconds < 5400 ? Math.round(seconds / 60.0) + " min"
                 : String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);

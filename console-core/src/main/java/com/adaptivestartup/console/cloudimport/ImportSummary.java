@@ -77,7 +77,7 @@ public record ImportSummary(String export, boolean dryRun, boolean verified, lon
                 + (verified ? "; verified" : "; NOT verified") + (dryRun ? ". Nothing was changed." : ".");
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
     }
 }

@@ -82,8 +82,8 @@ final class OperatorConsole {
                         new AddressView.AddressLink(address, text, openInBrowser), openInBrowser)),
                 tab(text.getString("console.address"), () -> new AddressView(address, text, openInBrowser), address::refresh),
                 tab(text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
-                tab(text.getString("console.import"), () -> new com.adaptivestartup.ui.console.ImportView(cloudImport, text),
-                        cloudImport::refresh),
+                tab(text.getString("console.import"), () -> scrolling(new com.adaptivestartup.ui.console.ImportView(
+                        cloudImport, text)), cloudImport::refresh),
                 tab(text.getString("console.backups"), () -> new BackupsView(backups, text), backups::refresh),
                 tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
                 tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),
@@ -131,5 +131,12 @@ final class OperatorConsole {
             }
         });
         return tab;
+    }
+
+    /** A tab whose content may be taller than the window (a report and a list of people): it scrolls. */
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        return pane;
     }
 }

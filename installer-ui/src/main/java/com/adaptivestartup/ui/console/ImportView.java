@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -34,6 +35,7 @@ public final class ImportView extends VBox {
         setPadding(new Insets(24));
         Label intro = new Label(text.getString("import.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         Label file = new Label();
         file.setId("import-file");
@@ -75,24 +77,29 @@ public final class ImportView extends VBox {
         bar.setAccessibleText(text.getString("import.progress"));
         Label progress = BoundLabels.wrapped("import-progress-text", model.progressProperty());
         Label result = BoundLabels.wrapped("import-result", model.resultProperty());
+        progress.setMinHeight(Region.USE_PREF_SIZE);
+        result.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<ImportSummary.Row> rows = new TableView<>(model.rows());
         rows.setId("import-rows");
         rows.setAccessibleText(text.getString("import.rows"));
         rows.setPlaceholder(new Label(text.getString("import.rows.empty")));
-        rows.getColumns().add(column(text.getString("import.col.table"), ImportSummary.Row::table, 190));
-        rows.getColumns().add(column(text.getString("import.col.into"), ImportSummary.Row::into, 150));
-        rows.getColumns().add(column(text.getString("import.col.read"), r -> String.valueOf(r.read()), 70));
-        rows.getColumns().add(column(text.getString("import.col.created"), r -> String.valueOf(r.created()), 70));
-        rows.getColumns().add(column(text.getString("import.col.updated"), r -> String.valueOf(r.updated()), 70));
-        rows.getColumns().add(column(text.getString("import.col.unchanged"), r -> String.valueOf(r.unchanged()), 80));
-        rows.getColumns().add(column(text.getString("import.col.skipped"), r -> String.valueOf(r.skipped()), 70));
+        rows.getColumns().add(column(text.getString("import.col.table"), ImportSummary.Row::table, 170));
+        rows.getColumns().add(column(text.getString("import.col.into"), ImportSummary.Row::into, 140));
+        rows.getColumns().add(column(text.getString("import.col.read"), r -> String.valueOf(r.read()), 65));
+        rows.getColumns().add(column(text.getString("import.col.created"), r -> String.valueOf(r.created()), 65));
+        rows.getColumns().add(column(text.getString("import.col.updated"), r -> String.valueOf(r.updated()), 90));
+        rows.getColumns().add(column(text.getString("import.col.unchanged"), r -> String.valueOf(r.unchanged()), 100));
+        rows.getColumns().add(column(text.getString("import.col.skipped"), r -> String.valueOf(r.skipped()), 85));
         rows.getColumns().add(column(text.getString("import.col.deleted"), r -> r.deletedInCloud() == 0 ? ""
-                : r.deletedInCloud() + (r.removed() > 0 ? " (" + r.removed() + " removed)" : ""), 120));
+                : r.deletedInCloud() + (r.removed() > 0 ? " (" + r.removed() + " removed)" : ""), 170));
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rows.setPrefHeight(240);
+        rows.setMinHeight(150);
         Label why = new Label();
         why.setId("import-why");
         why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.textProperty().bind(Bindings.createStringBinding(() -> {
             ImportSummary.Row r = rows.getSelectionModel().getSelectedItem();
             return r == null ? text.getString("import.why.hint") : r.why().isEmpty() ? text.getString("import.why.none")
@@ -100,13 +107,16 @@ public final class ImportView extends VBox {
         }, rows.getSelectionModel().selectedItemProperty()));
 
         Label note = BoundLabels.wrapped("import-invitations-note", model.invitationsNoteProperty());
+        note.setMinHeight(Region.USE_PREF_SIZE);
         TableView<CloudImportService.Invitation> people = new TableView<>(model.invitations());
         people.setId("import-invitations");
         people.setAccessibleText(text.getString("import.people"));
         people.getColumns().add(column(text.getString("import.col.name"), CloudImportService.Invitation::name, 160));
         people.getColumns().add(column(text.getString("import.col.email"), CloudImportService.Invitation::email, 220));
         people.getColumns().add(column(text.getString("import.col.link"), CloudImportService.Invitation::link, 420));
-        people.setPrefHeight(160);
+        people.setPrefHeight(140);
+        people.setMinHeight(110);
+        people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Button copy = button("import-copy-links", text.getString("import.copyLinks"), () -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(model.linksText());
@@ -120,6 +130,7 @@ public final class ImportView extends VBox {
         history.setId("import-history");
         history.setAccessibleText(text.getString("import.history"));
         history.setPrefHeight(110);
+        history.setMinHeight(80);
         history.setPlaceholder(new Label(text.getString("import.history.empty")));
         VBox.setVgrow(rows, Priority.ALWAYS);
         getChildren().addAll(intro, new HBox(12, choose, file), removeDeleted, other, new HBox(12, tryIt, importNow), bar,

@@ -231,22 +231,17 @@ public final class ScreenshotTour {
                 java.time.ZoneOffset.UTC);
         cloud.exportProperty().set(Path.of("/Users/ana/Downloads/snapshot_acme-prod_1764460800.zip"));
         cloud.importNow();
-        shootTall(new com.adaptivestartup.ui.console.ImportView(cloud, FakeConsole.TEXT), out, "console-11-from-the-cloud",
-                theme);
-    }
-
-    private static void shootTall(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {
-        Stage stage = new Stage();
-        Scene scene = new Scene(view, 1100, 900);
-        stage.setScene(scene);
-        stage.show();
-        save(scene, out, name, theme);
-        stage.close();
+        shoot(new com.adaptivestartup.ui.console.ImportView(cloud, FakeConsole.TEXT), out, "console-11-from-the-cloud",
+                theme, 900);
     }
 
     private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {
+        shoot(view, out, name, theme, 640);
+    }
+
+    private static void shoot(javafx.scene.Parent view, Path out, String name, String theme, int height) throws Exception {
         Stage stage = new Stage();
-        Scene scene = new Scene(view, 1100, 640);
+        Scene scene = new Scene(view, 1100, height);
         stage.setScene(scene);
         stage.show();
         save(scene, out, name, theme);

@@ -119,9 +119,9 @@ final class ImportRun {
         List<ObjectNode> projects = export.all("projects");
         projects.sort(Comparator.comparingDouble(p -> p.path("_creationTime").asDouble()));
         organizations(tx, projects);
+        ventures(tx, projects);
         customRoles(tx);
         teamMembers(tx);
-        ventures(tx, projects);
         meter.step("folders");
         folders(tx);
         meter.step("files");
@@ -284,16 +284,12 @@ final class ImportRun {
             return;
         }
         ImportReport.Table t = report.table("team_members", "memberships");
-        Map<String, String> projectOrg = new HashMap<>();
-        export.documents("projects", p -> projectOrg.put(p.get("_id").asText(), orgKey(p)));
         for (ObjectNode doc : export.all("team_members")) {
             String id = doc.get("_id").asText();
             String raw = counted(doc);
             t.read++;
             String status = Optional.ofNullable(ConvexValues.choice(doc.get("status"))).orElse("active");
-            String key = Optional.ofNullable(projectOrg.get(ConvexValues.text(doc.get("projectId"))))
-                    .orElse(ConvexValues.text(doc.get("orgId")));
-            UUID org = key == null ? null : orgByKey.get(key);
+            UUID org = organizationOf(doc);
             String email = ConvexValues.text(doc.get("email"));
             UUID user = email == null ? null : people.get("email:" + email.strip().toLowerCase(Locale.ROOT));
             if (user == null && email != null) {
@@ -336,15 +332,11 @@ final class ImportRun {
             return;
         }
         ImportReport.Table t = report.table("roles", "custom_roles");
-        Map<String, String> projectOrg = new HashMap<>();
-        export.documents("projects", p -> projectOrg.put(p.get("_id").asText(), orgKey(p)));
         for (ObjectNode doc : export.all("roles")) {
             String id = doc.get("_id").asText();
             String raw = counted(doc);
             t.read++;
-            String key = Optional.ofNullable(projectOrg.get(ConvexValues.text(doc.get("projectId"))))
-                    .orElse(ConvexValues.text(doc.get("orgId")));
-            UUID org = key == null ? null : orgByKey.get(key);
+            UUID org = organizationOf(doc);
             String name = ConvexValues.text(doc.get("name"));
             String skip = org == null ? "its venture or organization is not in the export"
                     : doc.path("isSystem").asBoolean(false) || ROLES.containsKey(String.valueOf(ConvexValues.choice(doc.get("name"))))
@@ -417,6 +409,12 @@ final class ImportRun {
         return JsonNodeFactory.instance.objectNode().put("_id", config.get("_id").asText() + "/attributes/" + tab + "/"
                         + name).put("name", name).put("tab", tab).put("position", position)
                 .set("_creationTime", config.get("_creationTime"));
+    }
+
+    /** The organization of a document that names its venture (or, failing that, its WorkOS organization). */
+    private UUID organizationOf(ObjectNode doc) {
+        Place venture = places.get(ConvexValues.text(doc.get("projectId")));
+        return venture != null ? venture.orgId() : orgByKey.get(ConvexValues.text(doc.get("orgId")));
     }
 
     /** Makes the person a member (the first role given wins; a role changed here since stays). True when new. */
