@@ -41,6 +41,8 @@ public final class CloudImportService {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Duration LONGEST = Duration.ofHours(12);
+    /** The first release whose server imports a Convex export. */
+    static final String FIRST_RELEASE = "1.2.0";
 
     private final Installations installations;
     private final BackupService backups;
@@ -108,6 +110,10 @@ public final class CloudImportService {
     public Outcome run(String project, Path export, Options options, Listener listener) {
         Installations.Installation inst = installations.find(project).orElseThrow(() -> new IllegalArgumentException(
                 "there is no installation '" + project + "' on this computer"));
+        if (com.adaptivestartup.console.release.Versions.compare(inst.version(), FIRST_RELEASE) < 0) {
+            throw new IllegalArgumentException("release " + inst.version() + " cannot import from Adaptive Startup Cloud;"
+                    + " update to " + FIRST_RELEASE + " or newer first (adaptivectl update check)");
+        }
         Path file = checkedExport(export);
         Journal.Operation op = journal.begin(options.dryRun() ? "import-dry-run" : "import", project);
         try {

@@ -73,7 +73,7 @@ public final class ConvexImport {
         try (ExportArchive export = ExportArchive.open(zip)) {
             checkFileSizes(export);
             java.util.UUID deployment = deploymentOf(export, options);
-            ImportRun run = new ImportRun(export, deployment, options, sql, store, activity, catalogue, clock, progress,
+            ImportRun run = new ImportRun(export, deployment, options, store, activity, catalogue, clock, progress,
                     (tx, user, name, email) -> PasswordRecovery.welcomeImported(tx, clock, outbox, publicUrl, user, name,
                             email, WELCOME));
             try {

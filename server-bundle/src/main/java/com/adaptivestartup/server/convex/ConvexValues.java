@@ -128,4 +128,34 @@ final class ConvexValues {
     static boolean present(JsonNode v) {
         return v != null && !v.isNull() && !v.isMissingNode() && !(v.isTextual() && v.textValue().isEmpty());
     }
+
+    /** A document's {@code _creationTime} (milliseconds, a float) as a moment. */
+    static Instant created(JsonNode doc) {
+        JsonNode t = doc.get("_creationTime");
+        return t != null && t.isNumber() ? instantOf(t.asDouble()) : Instant.EPOCH;
+    }
+
+    /** A document's {@code updatedAt} when it has one, else its creation. */
+    static Instant updated(JsonNode doc) {
+        Instant t = instant(doc.get("updatedAt"));
+        return t != null ? t : created(doc);
+    }
+
+    static Instant instantOf(double millis) {
+        return Instant.ofEpochMilli((long) millis).plusNanos((long) ((millis % 1) * 1_000_000));
+    }
+
+    /** Text cut to {@code max} characters, an ellipsis saying so. */
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -36,6 +36,13 @@ final class Meter {
         tell(false);
     }
 
+    /** Counts a document read from the export; returns its text (what the archive keeps). */
+    String counted(com.fasterxml.jackson.databind.node.ObjectNode doc) {
+        String raw = doc.toString();
+        document(raw.length());
+        return raw;
+    }
+
     void file(long bytes) {
         files++;
         fileBytes += bytes;
