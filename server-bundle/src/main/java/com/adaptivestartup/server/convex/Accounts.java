@@ -30,6 +30,8 @@ final class Accounts {
     private final Meter meter;
     private final Placements at;
     private final ConvexImport.Welcome welcome;
+    /** The export's users, read once by {@link #users} (a small table) for the memberships they carry. */
+    private List<ObjectNode> users = List.of();
 
     Accounts(ExportArchive export, ConvexImport.Options options, DocumentRows rows, ImportReport report, Meter meter,
              Placements at, ConvexImport.Welcome welcome) {
@@ -44,7 +46,8 @@ final class Accounts {
 
     void users(Sql.Tx tx) throws SQLException {
         ImportReport.Table t = report.table("users", "users");
-        for (ObjectNode doc : export.all("users")) {
+        users = export.all("users");
+        for (ObjectNode doc : users) {
             String id = doc.get("_id").asText();
             String raw = meter.counted(doc);
             t.read++;
@@ -124,7 +127,7 @@ final class Accounts {
             rows.keep(tx, "org:" + e.getKey(), "(workos organizations)", raw, "organizations", org, null, ConvexValues.sha256(raw));
         }
         // everyone's organizations and roles as the cloud app kept them on the user
-        for (ObjectNode u : export.all("users")) {
+        for (ObjectNode u : users) {
             UUID user = at.people.get(u.get("_id").asText());
             if (user == null) {
                 continue;
