@@ -65,7 +65,7 @@ public final class ConsoleApp extends Application {
                                  ResourceBundle text, java.util.function.Consumer<String> openInBrowser) {
         OperatorConsole.Built console = OperatorConsole.build(services, installation, background, text, openInBrowser);
         stage.setOnHidden(e -> console.onClose().run());
-        stage.setScene(new Scene(console.tabs(), 1100, 680));
+        stage.setScene(new Scene(console.root(), 1180, 720));
         return console.start();
     }
 

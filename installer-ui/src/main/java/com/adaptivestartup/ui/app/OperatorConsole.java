@@ -22,43 +22,52 @@ import com.adaptivestartup.ui.console.SupportView;
 import com.adaptivestartup.ui.console.SupportViewModel;
 import com.adaptivestartup.ui.console.UpdatesView;
 import com.adaptivestartup.ui.console.UpdatesViewModel;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.console.ConsoleFrame;
+import com.adaptivestartup.ui.console.ConsoleSummary;
+import com.adaptivestartup.ui.console.ImportView;
+import com.adaptivestartup.ui.console.ImportViewModel;
+import com.adaptivestartup.ui.console.SummaryTiles;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.util.Duration;
 
 /**
- * The operator console once installed: a tab per area (dashboard, backups, updates, logs, license, engine,
- * support, history), each view over its view model over console-core. The dashboard refreshes every few seconds while
- * the window is open (minimized too); the others when shown or asked. What needs the admin's attention (a
- * service down, a failed backup, a vendor's warning) also comes as a desktop notification.
+ * The operator console once installed: a frame (header, sidebar, status line) with a section per area (dashboard,
+ * address, mail, import, backups, updates, logs, license, engine, support, history), each view over its view model
+ * over console-core. The dashboard refreshes every few seconds while the window is open (minimized too); the others
+ * when shown or asked. What needs the admin's attention (a service down, a failed backup, a vendor's warning) also
+ * comes as a desktop notification. At its start it first finishes or undoes an update that was cut short.
  */
 final class OperatorConsole {
     private OperatorConsole() {
     }
 
     /**
-     * The tabs; {@code start}: what to run once the window is on screen (the first asks of the engine and the
-     * Brain, which would otherwise compete with drawing the first window for the CPU); {@code onClose}.
+     * The window's content; {@code start}: what to run once the window is on screen (the first asks of the engine
+     * and the Brain, which would otherwise compete with drawing the first window for the CPU); {@code onClose}.
      */
-    record Built(TabPane tabs, Runnable start, Runnable onClose) {
+    record Built(ConsoleFrame root, Runnable start, Runnable onClose) {
     }
 
     static Built build(ConsoleServices services, Installations.Installation installed, FxBackground background,
                        ResourceBundle text, Consumer<String> openInBrowser) {
         String project = installed.project();
         ZoneId zone = ZoneId.systemDefault();
-        DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background);
+        java.util.concurrent.atomic.AtomicReference<ConsoleFrame> frame = new java.util.concurrent.atomic.AtomicReference<>();
+        Dialogs dialogs = new FxDialogs(() -> frame.get().getScene().getWindow());
+        DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background, dialogs, text,
+                services.clock.withZone(zone));
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
-        BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, zone);
-        UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background,
-                installer -> openInBrowser.accept(installer.toUri().toString()));
+        BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, dialogs, zone);
+        UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background, dialogs, text,
+                services.clock.withZone(zone), installer -> openInBrowser.accept(installer.toUri().toString()));
         LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background);
         LicenseViewModel license = new LicenseViewModel(Housekeeping.license(services, project), background, services.clock,
                 zone);
@@ -71,27 +80,41 @@ final class OperatorConsole {
         AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone,
                 text);
         MailViewModel mail = new MailViewModel(Housekeeping.mail(services, project), background);
-        com.adaptivestartup.ui.console.ImportViewModel cloudImport = new com.adaptivestartup.ui.console.ImportViewModel(
-                Housekeeping.cloudImport(services, project), background, zone);
+        ImportViewModel cloudImport = new ImportViewModel(Housekeeping.cloudImport(services, project), background, zone);
+        ConsoleSummary summary = new ConsoleSummary(updates, backups, engine, text);
         // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
         Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
         addressCheck.setCycleCount(Animation.INDEFINITE);
 
-        TabPane tabs = new TabPane(
-                new Tab(text.getString("console.dashboard"), new DashboardView(dashboard, text, address.linkProperty(),
-                        new AddressView.AddressLink(address, text, openInBrowser), openInBrowser)),
-                tab(text.getString("console.address"), () -> new AddressView(address, text, openInBrowser), address::refresh),
-                tab(text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
-                tab(text.getString("console.import"), () -> scrolling(new com.adaptivestartup.ui.console.ImportView(
-                        cloudImport, text)), cloudImport::refresh),
-                tab(text.getString("console.backups"), () -> new BackupsView(backups, text), backups::refresh),
-                tab(text.getString("console.updates"), () -> new UpdatesView(updates, text), updates::refresh),
-                tab(text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),
-                tab(text.getString("console.license"), () -> new LicenseView(license, text), license::refresh),
-                tab(text.getString("console.engine"), () -> new EngineView(engine, text), engine::refresh),
-                tab(text.getString("console.support"), () -> new SupportView(support, text), () -> { }),
-                tab(text.getString("console.history"), () -> new HistoryView(history, text), history::refresh));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        List<ConsoleFrame.Section> sections = List.of(
+                new ConsoleFrame.Section("dashboard", text.getString("console.dashboard"), () -> new DashboardView(dashboard,
+                        text, address.linkProperty(), new AddressView.AddressLink(address, text, openInBrowser),
+                        new SummaryTiles(summary, license.headlineProperty()), openInBrowser), () -> { }),
+                new ConsoleFrame.Section("address", text.getString("console.address"),
+                        () -> new AddressView(address, text, openInBrowser), address::refresh),
+                new ConsoleFrame.Section("mail", text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
+                new ConsoleFrame.Section("import", text.getString("console.import"),
+                        () -> scrolling(new ImportView(cloudImport, text)), cloudImport::refresh),
+                new ConsoleFrame.Section("backups", text.getString("console.backups"), () -> new BackupsView(backups, text),
+                        backups::refresh),
+                new ConsoleFrame.Section("updates", text.getString("console.updates"), () -> new UpdatesView(updates, text),
+                        updates::refresh),
+                new ConsoleFrame.Section("logs", text.getString("console.logs"), () -> new LogsView(logs, text), logs::refresh),
+                new ConsoleFrame.Section("license", text.getString("console.license"), () -> new LicenseView(license, text),
+                        license::refresh),
+                new ConsoleFrame.Section("engine", text.getString("console.engine"), () -> new EngineView(engine, text),
+                        engine::refresh),
+                new ConsoleFrame.Section("support", text.getString("console.support"), () -> new SupportView(support, text),
+                        () -> { }),
+                new ConsoleFrame.Section("history", text.getString("console.history"), () -> new HistoryView(history, text),
+                        history::refresh));
+        javafx.beans.binding.StringBinding status = javafx.beans.binding.Bindings.createStringBinding(
+                () -> dashboard.unreachableProperty().get() != null ? text.getString("status.engineDown")
+                        : dashboard.refreshedProperty().get() == null ? text.getString("status.waiting")
+                        : dashboard.refreshedProperty().get(),
+                dashboard.unreachableProperty(), dashboard.refreshedProperty());
+        frame.set(new ConsoleFrame(sections, new ConsoleFrame.Header(summary, address.linkProperty(),
+                license.headlineProperty(), status, openInBrowser), text));
         // the same news by mail to the admins who asked for it, sent by the stack in the background
         com.adaptivestartup.console.accounts.AdminNotices notices = services.core.adminNotices();
         ConsoleWatch.AdminMail mailAdmins = (kind, subject, message) -> background.run(
@@ -100,12 +123,17 @@ final class OperatorConsole {
                 .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
         ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
                 .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
-        return new Built(tabs, () -> {
-            dashboard.refresh();
-            refresh.play();
+        return new Built(frame.get(), () -> {
+            // an update cut short is finished or undone before anything else reads the stack or the channel
+            dashboard.recoverInterruptedUpdate(() -> {
+                refresh.play();
+                updates.refresh();   // the Updates section's notices and the header's offer matter before it is opened
+            });
             address.refresh();
             addressCheck.play();
-            updates.refresh();   // the Updates tab's notices matter before it is opened
+            license.refresh();
+            backups.refresh();
+            engine.refresh();
             license.sendHeartbeatIfDue();
             heartbeat.play();
         }, () -> {
@@ -116,24 +144,7 @@ final class OperatorConsole {
         });
     }
 
-    /**
-     * A tab whose view is made the first time it is shown (the first window only needs the dashboard), and whose
-     * view model is asked again each time it is shown.
-     */
-    private static Tab tab(String title, java.util.function.Supplier<javafx.scene.Node> view, Runnable onShow) {
-        Tab tab = new Tab(title);
-        tab.selectedProperty().addListener((o, was, shown) -> {
-            if (shown) {
-                if (tab.getContent() == null) {
-                    tab.setContent(view.get());
-                }
-                onShow.run();
-            }
-        });
-        return tab;
-    }
-
-    /** A tab whose content may be taller than the window (a report and a list of people): it scrolls. */
+    /** A section whose content may be taller than the window (a report and a list of people): it scrolls. */
     private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node content) {
         javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
         pane.setFitToWidth(true);

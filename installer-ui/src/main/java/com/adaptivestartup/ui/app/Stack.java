@@ -30,6 +30,18 @@ final class Stack {
                 service().restart(project, service);
             }
 
+            public java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step) {
+                return services.core.updateService().recoverInterrupted(project,
+                        new com.adaptivestartup.console.install.InstallListener() {
+                            public void step(String name, String message) {
+                                step.accept(message == null || message.isBlank() ? name : message);
+                            }
+
+                            public void pull(String service, long currentBytes, long totalBytes) {
+                            }
+                        });
+            }
+
             public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
                 return service().usage(project);
             }

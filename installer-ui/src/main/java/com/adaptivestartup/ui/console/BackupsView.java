@@ -3,9 +3,7 @@ package com.adaptivestartup.ui.console;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -48,14 +46,7 @@ public final class BackupsView extends VBox {
         Button restore = new Button(text.getString("backups.restore"));
         restore.setId("backup-restore");
         restore.disableProperty().bind(model.busyProperty().or(selected.isNull()));
-        restore.setOnAction(e -> {
-            BackupsViewModel.Row row = selected.get();
-            ButtonType go = new ButtonType(text.getString("backups.restore"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.restoreWarning(row), go, ButtonType.CANCEL);
-            confirm.setHeaderText(text.getString("backups.restore.title"));
-            confirm.initOwner(getScene().getWindow());
-            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.restore(row.id()));
-        });
+        restore.setOnAction(e -> model.askToRestore(selected.get()));
         Label progress = new Label();
         progress.setId("backups-progress");
         progress.textProperty().bind(model.progressProperty());
@@ -93,14 +84,7 @@ public final class BackupsView extends VBox {
         Button changeFolder = new Button(text.getString("backups.folder.change"));
         changeFolder.setId("backups-folder-change");
         changeFolder.disableProperty().bind(model.busyProperty());
-        changeFolder.setOnAction(e -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-            chooser.setTitle(text.getString("backups.folder.change"));
-            java.io.File chosen = chooser.showDialog(getScene().getWindow());
-            if (chosen != null) {
-                model.chooseFolder(chosen.toPath());
-            }
-        });
+        changeFolder.setOnAction(e -> model.askForFolder());
         HBox folderRow = new HBox(8, folder, changeFolder);
         folderRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 

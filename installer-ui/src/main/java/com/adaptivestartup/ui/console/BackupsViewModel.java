@@ -36,9 +36,14 @@ public final class BackupsViewModel {
     private final StringProperty dailyAt = new SimpleStringProperty("02:30");
     private final StringProperty keep = new SimpleStringProperty("7");
     private final ReadOnlyStringWrapper folderText = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper listed = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
-    public BackupsViewModel(BackupOperations backups, Background background, ZoneId zone) {
+    private final com.adaptivestartup.ui.Dialogs dialogs;
+
+    public BackupsViewModel(BackupOperations backups, Background background, com.adaptivestartup.ui.Dialogs dialogs,
+                            ZoneId zone) {
         this.backups = backups;
+        this.dialogs = dialogs;
         this.background = background;
         this.operations = new OneAtATime(background, this::refresh);
         this.zone = zone;
@@ -51,6 +56,7 @@ public final class BackupsViewModel {
         background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder()), r -> {
             folderText.set("Backups are written to " + r.folder() + ".");
             rows.setAll(r.backups().stream().map(this::row).toList());
+            listed.set(true);
             scheduleText.set(r.schedule().map(s -> "Daily at " + s.dailyAt() + ", keeping the " + s.keep() + " newest; next "
                     + WHEN.format(s.nextRun().atZone(zone)) + ".").orElse("No daily backup yet."));
         }, e -> operations.problem("The backups cannot be listed: " + e.getMessage()));
@@ -80,7 +86,14 @@ public final class BackupsViewModel {
                 + " Startup " + row.version() + "). The current state is backed up first, so it can be brought back.";
     }
 
-    public void restore(String id) {
+    /** Restores {@code row} once the admin has read what it replaces and said yes. */
+    public void askToRestore(Row row) {
+        if (dialogs.confirm("Replace the current data with this backup?", restoreWarning(row), "Restore")) {
+            restore(row.id());
+        }
+    }
+
+    void restore(String id) {
         operations.run("Restore", () -> {
             backups.restore(id, operations.steps());
             return id;
@@ -101,6 +114,11 @@ public final class BackupsViewModel {
         }, t -> "The daily backup runs at " + t + ".");
     }
 
+    /** The folder chosen by the admin, then {@link #chooseFolder}; nothing when they cancel. */
+    public void askForFolder() {
+        dialogs.folder("Where should backups be written?").ifPresent(this::chooseFolder);
+    }
+
     /** Writes backups to {@code folder} from now on (another disk, a network share), once it is found writable. */
     public void chooseFolder(java.nio.file.Path folder) {
         operations.run("Backups folder", () -> backups.chooseFolder(folder).toString(), f -> "Backups are written to " + f
@@ -109,6 +127,11 @@ public final class BackupsViewModel {
 
     public ReadOnlyStringProperty folderTextProperty() {
         return folderText.getReadOnlyProperty();
+    }
+
+    /** The backups have been listed at least once (before, an empty list says nothing). */
+    public ReadOnlyBooleanProperty listedProperty() {
+        return listed.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {

@@ -17,7 +17,7 @@ public final class DashboardView extends VBox {
     private final FlowPane cards = new FlowPane(12, 12);
 
     public DashboardView(DashboardViewModel model, ResourceBundle text, String appUrl, Consumer<String> openBrowser) {
-        this(model, text, new javafx.beans.property.SimpleStringProperty(appUrl), null, openBrowser);
+        this(model, text, new javafx.beans.property.SimpleStringProperty(appUrl), null, null, openBrowser);
     }
 
     /**
@@ -47,9 +47,12 @@ public final class DashboardView extends VBox {
         return banner;
     }
 
-    /** With the address people use shown under the overall state ({@code address}: its link, copy, warning). */
+    /**
+     * With the address people use shown under the overall state ({@code address}: its link, copy, warning) and the
+     * console's summary under it (the last backup, updates, the license); either may be null.
+     */
     public DashboardView(DashboardViewModel model, ResourceBundle text, javafx.beans.value.ObservableValue<String> appUrl,
-                         javafx.scene.Node address, Consumer<String> openBrowser) {
+                         javafx.scene.Node address, javafx.scene.Node summary, Consumer<String> openBrowser) {
         super(16);
         this.model = model;
         this.text = text;
@@ -65,6 +68,16 @@ public final class DashboardView extends VBox {
         open.setId("open-app");
         open.getStyleClass().add("accent");
         open.setOnAction(e -> openBrowser.accept(appUrl.getValue()));
+        Button startAll = new Button(text.getString("dashboard.startAll"));
+        startAll.setId("start-all");
+        startAll.disableProperty().bind(model.busyProperty());
+        startAll.setOnAction(e -> model.startAll());
+        Button stopAll = new Button(text.getString("dashboard.stopAll"));
+        stopAll.setId("stop-all");
+        stopAll.disableProperty().bind(model.busyProperty());
+        stopAll.setOnAction(e -> model.askToStopAll());
+        Label recovery = BoundLabels.wrapped("dashboard-recovery", model.recoveryProperty());
+        recovery.managedProperty().bind(recovery.textProperty().isNotEmpty());
         Label problem = new Label();
         problem.setId("dashboard-problem");
         problem.getStyleClass().add("danger");
@@ -77,7 +90,12 @@ public final class DashboardView extends VBox {
         passwordNote.setWrapText(true);
         passwordNote.textProperty().bind(model.passwordNoteProperty());
         passwordNote.managedProperty().bind(passwordNote.textProperty().isNotEmpty());
-        getChildren().addAll(new HBox(16, overall, open), engineBanner(model, text), problem, passwordNote, cards);
+        HBox top = new HBox(16, overall, open, startAll, stopAll);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(top, engineBanner(model, text), recovery, problem, passwordNote, cards);
+        if (summary != null) {
+            getChildren().add(1, summary);
+        }
         if (address != null) {
             getChildren().add(1, address);
         }
@@ -113,7 +131,7 @@ public final class DashboardView extends VBox {
             use.setId("card-" + service + "-use");
             use.getStyleClass().add("text-muted");
             start = button(text.getString("dashboard.start"), "card-" + service + "-start", running, () -> model.start(service));
-            stop = button(text.getString("dashboard.stop"), "card-" + service + "-stop", running.not(), () -> model.stop(service));
+            stop = button(text.getString("dashboard.stop"), "card-" + service + "-stop", running.not(), () -> model.askToStop(service));
             restart = button(text.getString("dashboard.restart"), "card-" + service + "-restart",
                     new javafx.beans.property.SimpleBooleanProperty(false), () -> model.restart(service));
             getChildren().addAll(name, state, detail, use, chart, new HBox(6, start, stop, restart));

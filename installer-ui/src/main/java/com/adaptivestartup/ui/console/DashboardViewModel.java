@@ -7,8 +7,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Texts;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,7 +26,9 @@ import javafx.collections.ObservableList;
  * The console's dashboard: the stack's overall state (healthy, degraded, down) and a card per service
  * (state, health, version, uptime, restarts, CPU and memory with the last five minutes of CPU), refreshed by
  * the caller's timer and after every action;
- * Start, Stop and Restart per service, run in the background, with what failed said in a sentence.
+ * Start, Stop and Restart per service and Start all / Stop all, run in the background, with what failed said in a
+ * sentence; stopping the database or everything is asked first. At the console's start it finishes or undoes an
+ * update that was cut short, and says what it did.
  */
 public final class DashboardViewModel {
     /** One service's card. */
@@ -34,6 +41,11 @@ public final class DashboardViewModel {
 
     private final StackControl stack;
     private final Background background;
+    private final Dialogs dialogs;
+    private final ResourceBundle text;
+    private final Clock clock;
+    private final ReadOnlyStringWrapper refreshed = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper recovery = new ReadOnlyStringWrapper();
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper overall = new ReadOnlyStringWrapper("unknown");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -47,9 +59,44 @@ public final class DashboardViewModel {
     private final Map<String, DockerEngine.Usage> lastUse = new HashMap<>();
     private List<StackService.ServiceStatus> lastStatus = List.of();
 
-    public DashboardViewModel(StackControl stack, Background background) {
+    /** {@code clock}: its zone is the one times are shown in. */
+    public DashboardViewModel(StackControl stack, Background background, Dialogs dialogs, ResourceBundle text, Clock clock) {
         this.stack = stack;
         this.background = background;
+        this.dialogs = dialogs;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    /**
+     * Finishes or undoes an update the console or the machine cut short (see console-core's UpdateRecovery), its steps
+     * and then what it did shown on the dashboard; then {@code afterwards}. Said nothing when no update was cut short.
+     */
+    public void recoverInterruptedUpdate(Runnable afterwards) {
+        busy.set(true);
+        recovery.set(text.getString("dashboard.recovery.looking"));
+        java.util.function.Consumer<String> step = background.onUiThread(s -> recovery.set(
+                Texts.say(text, "dashboard.recovery.step", s)));
+        background.run(() -> stack.recoverInterruptedUpdate(step), said -> {
+            busy.set(false);
+            recovery.set(said.map(com.adaptivestartup.ui.Sentences::of).orElse(null));
+            refresh();
+            afterwards.run();
+        }, e -> {
+            busy.set(false);
+            recovery.set(Texts.say(text, "dashboard.recovery.failed", com.adaptivestartup.ui.Sentences.of(e.getMessage())));
+            afterwards.run();
+        });
+    }
+
+    /** What finishing an interrupted update did (or is doing); null when there was none. */
+    public ReadOnlyStringProperty recoveryProperty() {
+        return recovery.getReadOnlyProperty();
+    }
+
+    /** When the engine last answered ("Refreshed at 14:02:07"), for the status line; empty before it first has. */
+    public ReadOnlyStringProperty refreshedProperty() {
+        return refreshed.getReadOnlyProperty();
     }
 
     /** Asks the engine again; a refresh still on its way is not doubled. */
@@ -71,6 +118,7 @@ public final class DashboardViewModel {
                 }
             }
             unreachable.set(null);   // the engine answers (again)
+            refreshed.set(Texts.say(text, "dashboard.refreshed", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
             redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
             sample();
@@ -98,8 +146,29 @@ public final class DashboardViewModel {
         act(service, stack::start, "start");
     }
 
-    public void stop(String service) {
+    /** Stops a service; the database only once the admin has read that the app stops with it and said yes. */
+    public void askToStop(String service) {
+        if (!service.equals(StackPlan.DATABASE) || dialogs.confirm(text.getString("dashboard.stop.database.title"),
+                text.getString("dashboard.stop.database.what"), text.getString("dashboard.stop"))) {
+            stop(service);
+        }
+    }
+
+    void stop(String service) {
         act(service, stack::stop, "stop");
+    }
+
+    /** Starts every service that is not running, in the stack's order. */
+    public void startAll() {
+        act(null, stack::start, "start");
+    }
+
+    /** Stops the whole stack, the front first and the data last, once the admin has said yes. */
+    public void askToStopAll() {
+        if (dialogs.confirm(text.getString("dashboard.stopAll.title"), text.getString("dashboard.stopAll.what"),
+                text.getString("dashboard.stopAll"))) {
+            act(null, stack::stop, "stop");
+        }
     }
 
     public void restart(String service) {
@@ -117,7 +186,8 @@ public final class DashboardViewModel {
             refresh();
         }, e -> {
             busy.set(false);
-            problem.set("Could not " + verb + " " + service + ": " + e.getMessage());
+            problem.set(Texts.say(text, "dashboard.failed." + verb, service == null ? text.getString("dashboard.everything")
+                    : service, com.adaptivestartup.ui.Sentences.of(e.getMessage())));
             refresh();
         });
     }

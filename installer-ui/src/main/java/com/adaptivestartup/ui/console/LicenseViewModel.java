@@ -31,6 +31,7 @@ public final class LicenseViewModel {
     private final ReadOnlyStringWrapper holder = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper entitlements = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final StringProperty newKey = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper replaceResult = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper heartbeatOffered = new ReadOnlyBooleanWrapper(false);
@@ -94,7 +95,11 @@ public final class LicenseViewModel {
                     + (l.maxVersion() == null ? "" : ", up to version " + l.maxVersion())
                     + (l.updatesUntil() == null ? "" : ", released until " + DAY.format(l.updatesUntil())) + ".");
             countdown.set(countdown(l));
+            long days = Duration.between(clock.instant(), l.expiresAt()).toDays();
+            headline.set(!v.usable() ? "License not usable" : days > 1 ? "Licensed, " + days + " days left"
+                    : "Licensed: renew now");
         }, () -> {
+            headline.set("No license");
             holder.set(null);
             entitlements.set(null);
             countdown.set(null);
@@ -153,6 +158,11 @@ public final class LicenseViewModel {
 
     public ReadOnlyStringProperty entitlementsProperty() {
         return entitlements.getReadOnlyProperty();
+    }
+
+    /** The license in a few words, for the console's header: "Licensed, 23 days left", "License not usable". */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countdownProperty() {

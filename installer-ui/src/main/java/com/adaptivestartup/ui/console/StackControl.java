@@ -6,11 +6,19 @@ import com.adaptivestartup.console.operate.StackService;
 public interface StackControl {
     StackService.StackStatus status();
 
+    /** Starts one service, or every service when {@code service} is null. */
     void start(String service);
 
+    /** Stops one service, or the whole stack (the front first, the data last) when {@code service} is null. */
     void stop(String service);
 
     void restart(String service);
+
+    /**
+     * Finishes or undoes an update that was cut short, telling its steps to {@code step}; what it did, in a sentence,
+     * or empty when no update was interrupted.
+     */
+    java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step);
 
     /** Each running service's CPU and memory now (takes about a second). */
     java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage();

@@ -5,10 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
@@ -33,8 +30,7 @@ public final class UpdatesView extends VBox {
         update.getStyleClass().add("accent");
         update.disableProperty().bind(model.busyProperty().or(Bindings.createBooleanBinding(() -> !model.canUpdate(),
                 model.statusProperty())));
-        update.setOnAction(e -> confirm(model.updateWarning(), text.getString("updates.confirm.title"),
-                text.getString("updates.now"), model::update));
+        update.setOnAction(e -> model.askToUpdate());
         Button keep = new Button(text.getString("updates.keep"));
         keep.setId("update-keep");
         keep.visibleProperty().bind(pending);
@@ -46,25 +42,11 @@ public final class UpdatesView extends VBox {
         rollback.visibleProperty().bind(pending);
         rollback.managedProperty().bind(pending);
         rollback.disableProperty().bind(model.busyProperty());
-        rollback.setOnAction(e -> confirm(model.rollbackWarning(), text.getString("updates.rollback.title"),
-                text.getString("updates.rollback"), model::rollback));
+        rollback.setOnAction(e -> model.askToRollback());
         Button fromFile = new Button(text.getString("updates.fromFile"));
         fromFile.setId("update-from-file");
         fromFile.disableProperty().bind(model.busyProperty().or(pending));
-        fromFile.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle(text.getString("updates.fromFile.title"));
-            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
-            if (file == null) {
-                return;
-            }
-            ButtonType go = new ButtonType(text.getString("updates.now"), ButtonBar.ButtonData.OK_DONE);
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text.getString("updates.fromFile.warning"), go,
-                    ButtonType.CANCEL);
-            confirm.setHeaderText(text.getString("updates.fromFile.title"));
-            confirm.initOwner(getScene().getWindow());
-            confirm.showAndWait().filter(go::equals).ifPresent(b -> model.updateFromFile(file.toPath()));
-        });
+        fromFile.setOnAction(e -> model.askToUpdateFromFile());
         Button skip = new Button(text.getString("updates.skip"));
         skip.setId("update-skip");
         skip.disableProperty().bind(update.disableProperty());
@@ -73,6 +55,10 @@ public final class UpdatesView extends VBox {
         check.setId("update-check");
         check.disableProperty().bind(model.busyProperty());
         check.setOnAction(e -> model.refresh());
+        Label checked = new Label();
+        checked.setId("updates-checked");
+        checked.getStyleClass().add("text-muted");
+        checked.textProperty().bind(model.checkedProperty());
         Label progress = new Label();
         progress.setId("updates-progress");
         progress.textProperty().bind(model.progressProperty());
@@ -129,15 +115,6 @@ public final class UpdatesView extends VBox {
 
         HBox actions = new HBox(8, update, skip, fromFile, keep, rollback, check, progress);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(summary, actions, problem, consoleRow, settings, noticesTitle, notices);
-    }
-
-    /** Says what is about to happen and runs {@code action} only when the admin presses {@code button}. */
-    private void confirm(String what, String title, String button, Runnable action) {
-        ButtonType go = new ButtonType(button, ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, what, go, ButtonType.CANCEL);
-        confirm.setHeaderText(title);
-        confirm.initOwner(getScene().getWindow());
-        confirm.showAndWait().filter(go::equals).ifPresent(b -> action.run());
+        getChildren().addAll(summary, checked, actions, problem, consoleRow, settings, noticesTitle, notices);
     }
 }

@@ -1,6 +1,8 @@
 package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Texts;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,14 +17,18 @@ import javafx.collections.ObservableList;
  * The Updates view: the installed version and what the channel offers (or why it cannot be asked), the
  * vendor's notices, Update now (after a confirmation saying what happens), Keep / Roll back after an
  * update, and a newer console: downloaded, checked against the signed channel, then opened. One operation
- * at a time; what failed is said in a sentence.
+ * at a time; what failed is said in a sentence. What cannot be taken back is asked first through {@link Dialogs}.
  */
 public final class UpdatesViewModel {
     private final UpdateOperations updates;
     private final Background background;
+    private final Dialogs dialogs;
+    private final java.util.ResourceBundle text;
     private final Consumer<Path> openInstaller;
+    private final java.time.Clock clock;
     private final ReadOnlyObjectWrapper<UpdateOperations.Status> status = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Asking the update channel\u2026");
+    private final ReadOnlyStringWrapper summary;
+    private final ReadOnlyStringWrapper checked = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper consoleOffer = new ReadOnlyStringWrapper();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
     private final java.util.List<String> noticeIds = new java.util.ArrayList<>();
@@ -31,43 +37,49 @@ public final class UpdatesViewModel {
     private final OneAtATime operations;
 
     /** {@code openInstaller}: hands a downloaded installer to the OS (the view's host services). */
-    public UpdatesViewModel(UpdateOperations updates, Background background, Consumer<Path> openInstaller) {
+    public UpdatesViewModel(UpdateOperations updates, Background background, Dialogs dialogs, java.util.ResourceBundle text,
+                            java.time.Clock clock, Consumer<Path> openInstaller) {
         this.updates = updates;
         this.background = background;
+        this.dialogs = dialogs;
+        this.text = text;
+        this.clock = clock;
         this.operations = new OneAtATime(background, this::refresh);
         this.openInstaller = openInstaller;
+        this.summary = new ReadOnlyStringWrapper(text.getString("updates.asking"));
     }
 
     public void refresh() {
         background.run(updates::check, this::show, e -> {
-            summary.set("The update channel cannot be read.");
+            summary.set(text.getString("updates.unreadable"));
             operations.problem(e.getMessage());
         });
     }
 
-    private static String capitalized(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    private String say(String key, Object... values) {
+        return Texts.say(text, key, values);
     }
 
     private void show(UpdateOperations.Status s) {
         status.set(s);
-        String offline = s.offline() == null ? "" : " Offline (" + s.offline() + "): showing the channel as last received.";
+        checked.set(say("updates.checkedAt", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
+        String offline = s.offline() == null ? "" : " " + say("updates.offline", s.offline());
         String blocked = s.newer().stream().filter(n -> !n.allowed()).map(UpdateOperations.Newer::version).findFirst()
-                .map(v -> " " + v + " needs a renewed license.").orElse("");
-        String interrupted = s.interrupted() == null ? "" : " " + capitalized(s.interrupted()) + ".";
-        summary.set("Adaptive Startup " + s.installed() + " (channel " + s.channel() + "). "
-                + (s.pendingConfirmation() ? "Updated: keep this version, or roll back. "
-                : s.newest() == null ? "Up to date." : "Version " + s.newest() + " is available"
-                + notesOf(s) + ".") + blocked + offline + interrupted);
+                .map(v -> " " + say("updates.needsLicense", v)).orElse("");
+        String interrupted = s.interrupted() == null ? "" : " " + com.adaptivestartup.ui.Sentences.of(s.interrupted());
+        summary.set(say("updates.summary", s.installed(), s.channel()) + " "
+                + (s.pendingConfirmation() ? say("updates.pending") + " "
+                : s.newest() == null ? say("updates.upToDate") : say("updates.available", s.newest(), notesOf(s)))
+                + blocked + offline + interrupted);
         noticeIds.clear();
         s.notices().forEach(n -> noticeIds.add(n.id()));
         notices.setAll(s.notices().stream().map(n -> "[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()
                 + (n.body() == null || n.body().isBlank() ? "" : ": " + n.body())).toList());
         channel.set(s.channel());
         pinned.set(s.pinned() == null ? "" : s.pinned());
-        consoleOffer.set(s.console() == null ? null : "Console " + s.console().version() + " is available ("
-                + com.adaptivestartup.ui.Sizes.human(s.console().installer().size()) + ")" + (s.console().notes().isBlank() ? "" : ": "
-                + s.console().notes()) + ". Your settings and your stack are kept.");
+        consoleOffer.set(s.console() == null ? null : say("updates.consoleOffer", s.console().version(),
+                com.adaptivestartup.ui.Sizes.human(s.console().installer().size()),
+                s.console().notes().isBlank() ? "" : ": " + s.console().notes()));
     }
 
     private static String notesOf(UpdateOperations.Status s) {
@@ -78,9 +90,7 @@ public final class UpdatesViewModel {
     /** The sentence the confirmation shows before an update. */
     public String updateWarning() {
         UpdateOperations.Status s = status.get();
-        return "Adaptive Startup goes from " + s.installed() + " to " + s.newest() + ". A backup is taken first; the app is"
-                + " unavailable for a short while. If anything fails, the console puts " + s.installed() + " and its data back"
-                + " by itself.";
+        return say("updates.warning", s.installed(), s.newest());
     }
 
     public boolean canUpdate() {
@@ -88,38 +98,54 @@ public final class UpdatesViewModel {
         return s != null && s.newest() != null && !s.pendingConfirmation();
     }
 
-    public void update() {
-        String to = status.get().newest();
-        operations.run("Update", () -> {
-            updates.apply(to, operations.steps());
-            return to;
-        }, v -> "Updated to " + v + ". Check that all is well, then keep it (or roll back).");
+    /** Update now, once the admin has read what happens and said yes. */
+    public void askToUpdate() {
+        if (canUpdate() && dialogs.confirm(text.getString("updates.confirm.title"), updateWarning(),
+                text.getString("updates.now"))) {
+            update();
+        }
     }
 
-    public void updateFromFile(Path bundle) {
-        operations.run("Update from file", () -> {
+    void update() {
+        String to = status.get().newest();
+        operations.run(text.getString("updates.op.update"), () -> {
+            updates.apply(to, operations.steps());
+            return to;
+        }, v -> say("updates.done", v));
+    }
+
+    /** An offline bundle chosen by the admin, then what happens said and agreed to, then the update from it. */
+    public void askToUpdateFromFile() {
+        dialogs.openFile(text.getString("updates.fromFile.title"), text.getString("updates.fromFile.kind"))
+                .filter(file -> dialogs.confirm(text.getString("updates.fromFile.title"),
+                        text.getString("updates.fromFile.warning"), text.getString("updates.now")))
+                .ifPresent(this::updateFromFile);
+    }
+
+    void updateFromFile(Path bundle) {
+        operations.run(text.getString("updates.op.fromFile"), () -> {
             updates.applyBundle(bundle, operations.steps());
             return bundle.getFileName().toString();
-        }, f -> "Updated from " + f + ". Check that all is well, then keep it (or roll back).");
+        }, f -> say("updates.doneFromFile", f));
     }
 
     /** Saves the channel and the version to stop at (empty: none); a bad value is said and nothing is saved. */
     public void saveSettings() {
         String c = channel.get();
         String p = pinned.get();
-        operations.run("Save settings", () -> {
+        operations.run(text.getString("updates.op.save"), () -> {
             updates.saveSettings(c, p);
             return "";
-        }, x -> "Saved: channel " + c + (p == null || p.isBlank() ? ", no pin." : ", updates stop at " + p.strip() + "."));
+        }, x -> p == null || p.isBlank() ? say("updates.saved", c) : say("updates.savedPinned", c, p.strip()));
     }
 
     /** Stops offering the newest version (the next newer one will be offered). */
     public void skip() {
         String version = status.get().newest();
-        operations.run("Skip", () -> {
+        operations.run(text.getString("updates.op.skip"), () -> {
             updates.skip(version);
             return version;
-        }, v -> v + " will not be offered again.");
+        }, v -> say("updates.skipped", v));
     }
 
     public void dismiss(int index) {
@@ -127,17 +153,17 @@ public final class UpdatesViewModel {
             return;
         }
         String id = noticeIds.get(index);
-        operations.run("Dismiss", () -> {
+        operations.run(text.getString("updates.op.dismiss"), () -> {
             updates.dismiss(id);
             return id;
-        }, x -> "The notice will not be shown again.");
+        }, x -> say("updates.dismissed"));
     }
 
     public void keep() {
-        operations.run("Keep", () -> {
+        operations.run(text.getString("updates.op.keep"), () -> {
             updates.confirm();
             return "";
-        }, v -> "Kept. The backups taken before the update now follow the normal retention.");
+        }, v -> say("updates.kept"));
     }
 
     /** How a rollback would go and what it keeps, for the confirmation; null when there is nothing to roll back. */
@@ -146,26 +172,34 @@ public final class UpdatesViewModel {
         return s == null ? null : s.rollbackWarning();
     }
 
-    public void rollback() {
-        operations.run("Roll back", () -> updates.rollback(operations.steps()), said -> said);
+    /** Roll back, once the admin has read how it goes and what it keeps and said yes. */
+    public void askToRollback() {
+        String how = rollbackWarning();
+        if (how != null && dialogs.confirm(text.getString("updates.rollback.title"), how, text.getString("updates.rollback"))) {
+            rollback();
+        }
+    }
+
+    void rollback() {
+        operations.run(text.getString("updates.op.rollback"), () -> updates.rollback(operations.steps()), said -> said);
     }
 
     public void downloadConsole() {
         long total = status.get().console().installer().size();
         Consumer<String> line = operations.progressLine();
-        operations.run("Download", () -> {
+        operations.run(text.getString("updates.op.download"), () -> {
             long[] lastPercent = {-1};
             Path file = updates.downloadConsole(done -> {
                 long percent = done * 100 / total;
                 if (percent != lastPercent[0]) {
                     lastPercent[0] = percent;
-                    line.accept("Downloading the console: " + percent + "%");
+                    line.accept(say("updates.downloading", percent));
                 }
             });
             return file.toString();
         }, file -> {
             openInstaller.accept(Path.of(file));
-            return "Downloaded and checked " + file + "; opening it. Close this console when the installer asks.";
+            return say("updates.downloaded", file);
         });
     }
 
@@ -175,6 +209,11 @@ public final class UpdatesViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** When the channel was last asked ("Checked at 14:02:07."); empty before the first answer. */
+    public ReadOnlyStringProperty checkedProperty() {
+        return checked.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty consoleOfferProperty() {

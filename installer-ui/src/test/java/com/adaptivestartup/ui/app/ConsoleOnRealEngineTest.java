@@ -95,7 +95,7 @@ class ConsoleOnRealEngineTest {
         OperatorConsole.Built console = OperatorConsole.build(services, services.core.installations().find(project).orElseThrow(),
                 background, TEXT, url -> { });
         stage.setOnHidden(e -> console.onClose().run());
-        stage.setScene(new Scene(console.tabs(), 1100, 680));
+        stage.setScene(new Scene(console.root(), 1180, 720));
         stage.show();
         console.start().run();
     }
@@ -107,18 +107,28 @@ class ConsoleOnRealEngineTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#card-postgres-use").tryQueryAs(Label.class)
                 .map(l -> l.getText().matches("CPU \\d+%  \u00b7  RAM \\d+ MB / .*")).orElse(false));
 
-        robot.clickOn("Backups");
+        // the header: the version installed, the license's days, the engine; the status line says when it last heard
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#header-version").queryAs(Label.class).getText()
+                .equals("Version 1.0.0"));
+        assertThat(robot.lookup("#header-license").queryAs(Label.class).getText()).matches("Licensed, (29|30) days left");
+        assertThat(robot.lookup("#header-engine").queryAs(Label.class).getText()).startsWith("Engine: ");
+        assertThat(robot.lookup("#status-line").queryAs(Label.class).getText()).startsWith("Refreshed at ");
+        assertThat(robot.lookup("#summary-backup").queryAs(Label.class).getText()).isEqualTo("No backup yet");
+
+        robot.clickOn("#section-backups");
         TableView<?> backups = robot.lookup("#backups").queryAs(TableView.class);
         robot.clickOn("#backup-now");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> backups.getItems().size() == 1);
         assertThat(robot.lookup("#backups-progress").queryAs(Label.class).getText()).endsWith(" is done.");
 
-        robot.clickOn("Dashboard");
+        robot.clickOn("#section-dashboard");
+        assertThat(robot.lookup("#summary-backup").queryAs(Label.class).getText()).startsWith("Last backup ")
+                .endsWith(", not verified yet");
         robot.clickOn("#card-redis-stop");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overall.getText().equals("Something is down or unhealthy."));
         assertThat(robot.lookup("#card-redis-state").queryAs(Label.class).getText()).contains("exited");
 
-        robot.clickOn("History");
+        robot.clickOn("#section-history");
         TableView<?> history = robot.lookup("#history").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() >= 2);
         background.close();

@@ -27,7 +27,7 @@ class BackupsUiTest {
 
     @Start
     void start(Stage stage) {
-        BackupsViewModel model = new BackupsViewModel(backups, background, ZoneOffset.UTC);
+        BackupsViewModel model = new BackupsViewModel(backups, background, new com.adaptivestartup.ui.app.FxDialogs(() -> stage), ZoneOffset.UTC);
         stage.setScene(new Scene(new BackupsView(model, TEXT), 1100, 680));
         stage.show();
         model.refresh();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class BackupsViewModelTest {
     private final FakeBackups backups = new FakeBackups().withOne("scheduled", "daily at 02:30");
-    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, ZoneOffset.UTC);
+    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, new FakeDialogs(), ZoneOffset.UTC);
 
     @Test
     void listsBackupsWithWhatWasProvenAndTheSchedule() {

@@ -16,6 +16,11 @@ import java.util.function.Supplier;
 /** Believable stand-ins for the Logs, License, Support and History views' operations (tests, screenshots). */
 public final class ConsoleFakes {
     public static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+    /** The console's clock in tests: {@link #NOW}, in UTC. */
+    public static final java.time.Clock CLOCK = java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+    /** The console's texts, in English whatever this machine's language. */
+    public static final java.util.ResourceBundle TEXT = java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages",
+            java.util.Locale.ROOT);
 
     private ConsoleFakes() {
     }

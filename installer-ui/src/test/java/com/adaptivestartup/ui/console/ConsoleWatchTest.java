@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class ConsoleWatchTest {
     private final List<String> said = new ArrayList<>();
     private final FakeStack stack = new FakeStack();
-    private final DashboardViewModel dashboard = new DashboardViewModel(stack, Background.SAME_THREAD);
+    private final DashboardViewModel dashboard = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
     private final FakeBackups backupsFake = new FakeBackups().withOne("scheduled", "daily");
-    private final BackupsViewModel backups = new BackupsViewModel(backupsFake, Background.SAME_THREAD, ZoneOffset.UTC);
+    private final BackupsViewModel backups = new BackupsViewModel(backupsFake, Background.SAME_THREAD, new FakeDialogs(), ZoneOffset.UTC);
     private final FakeUpdates updatesFake = new FakeUpdates();
-    private final UpdatesViewModel updates = new UpdatesViewModel(updatesFake, Background.SAME_THREAD, f -> { });
+    private final UpdatesViewModel updates = new UpdatesViewModel(updatesFake, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, f -> { });
 
     private final List<String> mailed = new ArrayList<>();
 

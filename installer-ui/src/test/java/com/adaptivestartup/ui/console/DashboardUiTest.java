@@ -30,7 +30,7 @@ class DashboardUiTest {
 
     @Start
     void start(Stage stage) {
-        model = new DashboardViewModel(stack, background);
+        model = new DashboardViewModel(stack, background, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         stage.setScene(new Scene(new DashboardView(model, TEXT, "http://localhost:8080/", opened::add), 960, 640));
         stage.show();
         model.refresh();

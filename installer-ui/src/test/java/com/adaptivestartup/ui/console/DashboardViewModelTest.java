@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DashboardViewModelTest {
     @Test
     void showsTheOverallStateAndACardPerService() {
-        DashboardViewModel model = new DashboardViewModel(new FakeStack().unhealthy("storage"), Background.SAME_THREAD);
+        DashboardViewModel model = new DashboardViewModel(new FakeStack().unhealthy("storage"), Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         assertThat(model.overallProperty().get()).isEqualTo("unknown");
         model.refresh();
         assertThat(model.overallProperty().get()).isEqualTo("degraded");
@@ -22,7 +22,7 @@ class DashboardViewModelTest {
     @Test
     void anEngineThatStopsAnsweringIsSaidOnceAndForgottenWhenItAnswersAgain() {
         FakeStack stack = new FakeStack();
-        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         stack.engineDown = new IllegalStateException("Cannot connect to the Docker daemon");
         model.refresh();
         assertThat(model.overallProperty().get()).isEqualTo("unknown");
@@ -38,7 +38,7 @@ class DashboardViewModelTest {
     void saysWhereTheInitialPasswordStandsAndKeepsSayingItWasReplaced() {
         FakeStack stack = new FakeStack();
         stack.initialPassword = com.adaptivestartup.console.operate.StackService.InitialPassword.PENDING;
-        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         model.refresh();
         assertThat(model.passwordNoteProperty().get()).contains("has not replaced the initial password yet");
         stack.initialPassword = com.adaptivestartup.console.operate.StackService.InitialPassword.CHANGED;
@@ -51,7 +51,7 @@ class DashboardViewModelTest {
     @Test
     void cpuAndMemoryAreSampledAtEachRefreshKeepingFiveMinutesOfCpu() {
         FakeStack stack = new FakeStack();
-        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         for (int i = 0; i < DashboardViewModel.HISTORY + 15; i++) {
             model.refresh();
         }
@@ -65,7 +65,7 @@ class DashboardViewModelTest {
     @Test
     void actionsRunAndTheDashboardFollowsAndAFailureIsSaid() {
         FakeStack stack = new FakeStack();
-        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD);
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         model.refresh();
         model.stop("web");
         assertThat(stack.actions).containsExactly("stop web");
@@ -73,7 +73,7 @@ class DashboardViewModelTest {
         assertThat(model.cards().get(4).uptime()).isEqualTo("not running");
         stack.failNextAction = new IllegalStateException("the engine is not running");
         model.start("web");
-        assertThat(model.problemProperty().get()).isEqualTo("Could not start web: the engine is not running");
+        assertThat(model.problemProperty().get()).isEqualTo("Could not start web. The engine is not running.");
         assertThat(model.busyProperty().get()).isFalse();
         model.start("web");
         assertThat(model.problemProperty().get()).isNull();
@@ -87,5 +87,57 @@ class DashboardViewModelTest {
         assertThat(DashboardViewModel.uptime(Duration.ofHours(30))).isEqualTo("up 30 h");
         assertThat(DashboardViewModel.uptime(Duration.ofDays(9))).isEqualTo("up 9 days");
         assertThat(DashboardViewModel.uptime(null)).isEqualTo("not running");
+    }
+
+    @Test
+    void theDatabaseAndTheWholeStackStopOnlyOnceTheAdminSaysYesOtherServicesAtOnce() {
+        FakeStack stack = new FakeStack();
+        FakeDialogs dialogs = new FakeDialogs();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, dialogs, ConsoleFakes.TEXT,
+                ConsoleFakes.CLOCK);
+        model.refresh();
+        model.askToStop("redis");
+        assertThat(dialogs.asked).as("a service the app survives without is stopped at once").isEmpty();
+        dialogs.answer = false;
+        model.askToStop("postgres");
+        model.askToStopAll();
+        assertThat(dialogs.asked).containsExactly(
+                "Stop the database? | Adaptive Startup stops working for everyone until the database is started again."
+                        + " Nothing is lost. | Stop",
+                "Stop Adaptive Startup? | Every service stops, the app first and the data last; nobody can use Adaptive"
+                        + " Startup until you start it again. Nothing is lost. | Stop all");
+        assertThat(stack.actions).containsExactly("stop redis");
+        dialogs.answer = true;
+        model.askToStopAll();
+        assertThat(stack.actions).containsExactly("stop redis", "stop all");
+        assertThat(model.overallProperty().get()).isEqualTo("down");
+        model.startAll();
+        assertThat(stack.actions).endsWith("start all");
+        assertThat(model.overallProperty().get()).isEqualTo("healthy");
+        assertThat(model.refreshedProperty().get()).isEqualTo("Refreshed at 10:00:00");
+        stack.failNextAction = new IllegalStateException("the installation is busy: an update is running");
+        model.askToStopAll();
+        assertThat(model.problemProperty().get()).isEqualTo("Could not stop everything. The installation is busy: an update"
+                + " is running.");
+    }
+
+    @Test
+    void anUpdateCutShortIsFinishedFirstAndWhatWasDoneIsSaid() {
+        FakeStack stack = new FakeStack();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT,
+                ConsoleFakes.CLOCK);
+        java.util.List<String> then = new java.util.ArrayList<>();
+        model.recoverInterruptedUpdate(() -> then.add("updates asked"));
+        assertThat(model.recoveryProperty().get()).as("nothing was cut short: nothing said").isNull();
+        assertThat(then).containsExactly("updates asked");
+        stack.interruptedUpdate = "the update from 1.1.0 to 1.2.0 was interrupted (during 'deploy'); rolled back to 1.1.0"
+                + " with the data as of 2026-11-28T09:58:00Z; nothing lost";
+        model.recoverInterruptedUpdate(() -> then.add("updates asked"));
+        assertThat(stack.actions).containsExactly("recover");
+        assertThat(model.recoveryProperty().get()).isEqualTo("The update from 1.1.0 to 1.2.0 was interrupted (during"
+                + " 'deploy'); rolled back to 1.1.0 with the data as of 2026-11-28T09:58:00Z; nothing lost.");
+        assertThat(model.overallProperty().get()).as("the dashboard reads the stack once it is back").isEqualTo("healthy");
+        assertThat(then).hasSize(2);
+        assertThat(model.busyProperty().get()).isFalse();
     }
 }

@@ -70,14 +70,26 @@ public final class FakeStack implements StackControl {
 
     @Override
     public void start(String service) {
-        act("start", service);
-        services.put(service, new String[] {"running", "healthy"});
+        act("start", service == null ? "all" : service);
+        services.replaceAll((name, s) -> service == null || name.equals(service) ? new String[] {"running", "healthy"} : s);
     }
 
     @Override
     public void stop(String service) {
-        act("stop", service);
-        services.put(service, new String[] {"exited", "none"});
+        act("stop", service == null ? "all" : service);
+        services.replaceAll((name, s) -> service == null || name.equals(service) ? new String[] {"exited", "none"} : s);
+    }
+
+    /** What finishing an update cut short says (its steps told first); null: none was cut short. */
+    String interruptedUpdate;
+
+    @Override
+    public java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step) {
+        if (interruptedUpdate != null) {
+            step.accept("rolling back");
+            actions.add("recover");
+        }
+        return java.util.Optional.ofNullable(interruptedUpdate);
     }
 
     @Override

@@ -132,8 +132,8 @@ class FxThreadStaysFreeTest {
                 slow();
             }
         };
-        BackupsViewModel backups = new BackupsViewModel(slowBackups, background, ZoneOffset.UTC);
-        UpdatesViewModel updates = new UpdatesViewModel(slowUpdates, background, file -> { });
+        BackupsViewModel backups = new BackupsViewModel(slowBackups, background, new FakeDialogs(), ZoneOffset.UTC);
+        UpdatesViewModel updates = new UpdatesViewModel(slowUpdates, background, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, file -> { });
         LogsViewModel logs = new LogsViewModel(ConsoleFakes.logs(), background);
         TabPane tabs = new TabPane(new Tab("Backups", new BackupsView(backups, TEXT)), new Tab("Updates",
                 new UpdatesView(updates, TEXT)), new Tab("Logs", new LogsView(logs, TEXT)));

@@ -30,7 +30,7 @@ class UpdatesUiTest {
 
     @Start
     void start(Stage stage) {
-        UpdatesViewModel model = new UpdatesViewModel(updates, background, opened::add);
+        UpdatesViewModel model = new UpdatesViewModel(updates, background, new com.adaptivestartup.ui.app.FxDialogs(() -> stage), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, opened::add);
         stage.setScene(new Scene(new UpdatesView(model, TEXT), 1100, 680));
         stage.show();
         model.refresh();

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class UpdatesViewModelTest {
     private final FakeUpdates updates = new FakeUpdates();
     private final List<Path> opened = new ArrayList<>();
-    private final UpdatesViewModel model = new UpdatesViewModel(updates, Background.SAME_THREAD, opened::add);
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final UpdatesViewModel model = new UpdatesViewModel(updates, Background.SAME_THREAD, dialogs, ConsoleFakes.TEXT,
+            ConsoleFakes.CLOCK, opened::add);
 
     @Test
     void saysWhatIsOnOfferWhatTheLicenseCoversAndTheNotices() {
@@ -106,5 +108,41 @@ class UpdatesViewModelTest {
         model.dismiss(0);
         assertThat(updates.asked).endsWith("dismiss adv-1");
         assertThat(model.notices()).isEmpty();
+    }
+
+    @Test
+    void anUpdateRunsOnlyOnceTheAdminHasReadWhatHappensAndSaidYes() {
+        model.refresh();
+        assertThat(model.checkedProperty().get()).isEqualTo("Checked at 10:00:00.");
+        dialogs.answer = false;
+        model.askToUpdate();
+        assertThat(dialogs.asked).containsExactly("Update Adaptive Startup now? | " + model.updateWarning() + " | Update now");
+        assertThat(updates.asked).as("declined: nothing happens").isEmpty();
+        dialogs.answer = true;
+        model.askToUpdate();
+        assertThat(updates.asked).containsExactly("apply 1.1.0");
+        dialogs.asked.clear();
+        dialogs.answer = false;
+        model.askToRollback();
+        assertThat(dialogs.asked).singleElement().asString().startsWith("Roll back to the previous version? | Rolling back"
+                + " goes to Adaptive Startup 1.0.0");
+        assertThat(updates.asked).containsExactly("apply 1.1.0");
+    }
+
+    @Test
+    void anUpdateFromAFileIsChosenThenAgreedTo() {
+        model.refresh();
+        model.askToUpdateFromFile();
+        assertThat(dialogs.asked).containsExactly("Update from an offline bundle?");
+        assertThat(updates.asked).as("no file chosen: nothing asked further").isEmpty();
+        dialogs.chosen = Path.of("/media/usb/adaptive-1.1.0.bundle");
+        dialogs.answer = false;
+        model.askToUpdateFromFile();
+        assertThat(updates.asked).isEmpty();
+        dialogs.answer = true;
+        model.askToUpdateFromFile();
+        assertThat(updates.asked).containsExactly("bundle adaptive-1.1.0.bundle");
+        assertThat(model.progressProperty().get()).isEqualTo("Updated from adaptive-1.1.0.bundle. Check that all is well,"
+                + " then keep it (or roll back).");
     }
 }

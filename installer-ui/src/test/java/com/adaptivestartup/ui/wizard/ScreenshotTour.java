@@ -127,6 +127,10 @@ public final class ScreenshotTour {
                 fake.restart(service);
             }
 
+            public java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step) {
+                return java.util.Optional.empty();
+            }
+
             public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
                 sample[0]++;
                 java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> out = new java.util.TreeMap<>();
@@ -138,7 +142,8 @@ public final class ScreenshotTour {
                 return out;
             }
         };
-        var model = new com.adaptivestartup.ui.console.DashboardViewModel(stack, Background.SAME_THREAD);
+        var model = new com.adaptivestartup.ui.console.DashboardViewModel(stack, Background.SAME_THREAD,
+                new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT, com.adaptivestartup.ui.console.ConsoleFakes.CLOCK);
         for (int i = 0; i < 60; i++) {
             model.refresh();
         }
@@ -154,7 +159,8 @@ public final class ScreenshotTour {
 
         var backups = new com.adaptivestartup.ui.console.FakeBackups().withOne("scheduled", "daily at 02:30")
                 .withOne("pre-update", "taken automatically before the update from 1.0.0 to 1.1.0");
-        var list = new com.adaptivestartup.ui.console.BackupsViewModel(backups, Background.SAME_THREAD, java.time.ZoneOffset.UTC);
+        var list = new com.adaptivestartup.ui.console.BackupsViewModel(backups, Background.SAME_THREAD,
+                new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC);
         list.refresh();
         list.verify(backups.list().get(1).id());
         list.dailyAtProperty().set("02:30");
@@ -167,7 +173,8 @@ public final class ScreenshotTour {
         second.close();
 
         var updates = new com.adaptivestartup.ui.console.UpdatesViewModel(new com.adaptivestartup.ui.console.FakeUpdates(),
-                Background.SAME_THREAD, file -> { });
+                Background.SAME_THREAD, new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT,
+                com.adaptivestartup.ui.console.ConsoleFakes.CLOCK, file -> { });
         updates.refresh();
         Stage third = new Stage();
         Scene updatesScene = new Scene(new com.adaptivestartup.ui.console.UpdatesView(updates, FakeConsole.TEXT), 1100, 640);

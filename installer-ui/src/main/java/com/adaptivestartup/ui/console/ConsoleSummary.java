@@ -1,0 +1,87 @@
+package com.adaptivestartup.ui.console;
+
+import com.adaptivestartup.ui.Texts;
+import java.util.Comparator;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The console at a glance, for its header and the dashboard's summary: the installed version, whether an update is
+ * on offer, the license's days left, the last backup (when, how big, whether it was proven) and the engine in use.
+ * It asks nothing itself: it follows what the Updates, License, Backups and Engine view models last read.
+ */
+public final class ConsoleSummary {
+    private final ResourceBundle text;
+    private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper updates = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper updateWaiting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper lastBackup = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper backupMissing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
+
+    public ConsoleSummary(UpdatesViewModel updatesModel, BackupsViewModel backups, EngineViewModel engineModel,
+                          ResourceBundle text) {
+        this.text = text;
+        updatesModel.statusProperty().subscribe(this::showUpdates);
+        backups.listedProperty().subscribe(listed -> showBackups(backups));
+        backups.rows().addListener((javafx.collections.ListChangeListener<BackupsViewModel.Row>) c -> showBackups(backups));
+        engineModel.engineProperty().subscribe(e -> engine.set(e == null || e.isBlank() ? ""
+                : Texts.say(text, "summary.engine", e)));
+    }
+
+    private void showUpdates(UpdateOperations.Status s) {
+        if (s == null) {
+            return;
+        }
+        version.set(Texts.say(text, "summary.version", s.installed()));
+        updateWaiting.set(s.pendingConfirmation() || s.newest() != null);
+        updates.set(s.pendingConfirmation() ? text.getString("summary.updates.pending")
+                : s.newest() == null ? text.getString("summary.updates.none")
+                : Texts.say(text, "summary.updates.available", s.newest()));
+    }
+
+    private void showBackups(BackupsViewModel backups) {
+        if (!backups.listedProperty().get()) {
+            return;
+        }
+        backups.rows().stream().max(Comparator.comparing(BackupsViewModel.Row::when)).ifPresentOrElse(last -> {
+            backupMissing.set(false);
+            lastBackup.set(Texts.say(text, "summary.backup.last", last.when(), last.size(), last.proven()));
+        }, () -> {
+            backupMissing.set(true);
+            lastBackup.set(text.getString("summary.backup.none"));
+        });
+    }
+
+    /** "Version 1.1.0"; empty until the installation has been read. */
+    public ReadOnlyStringProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    /** "Up to date", "Update to 1.2.0 available", or that an update waits to be kept or rolled back. */
+    public ReadOnlyStringProperty updatesProperty() {
+        return updates.getReadOnlyProperty();
+    }
+
+    /** An update is on offer or waits for the admin's word. */
+    public ReadOnlyBooleanProperty updateWaitingProperty() {
+        return updateWaiting.getReadOnlyProperty();
+    }
+
+    /** "Last backup 2026-11-30 02:30, 45 KB, verified ok", or that there is none yet. */
+    public ReadOnlyStringProperty lastBackupProperty() {
+        return lastBackup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty backupMissingProperty() {
+        return backupMissing.getReadOnlyProperty();
+    }
+
+    /** "Engine: unix:///var/run/docker.sock". */
+    public ReadOnlyStringProperty engineProperty() {
+        return engine.getReadOnlyProperty();
+    }
+}
