@@ -13,6 +13,10 @@ import java.util.Optional;
  * request, never as a side effect of anything else.
  */
 public final class ScheduledBackups {
+    /** A new installation's daily backup: at 02:30 on this computer's clock, the seven newest kept. */
+    public static final LocalTime DEFAULT_AT = LocalTime.of(2, 30);
+    public static final int DEFAULT_KEEP = 7;
+
     private final BackupSchedules schedules;
     private final BackupService backups;
     private final Clock clock;
@@ -28,6 +32,14 @@ public final class ScheduledBackups {
         BackupSchedule s = new BackupSchedule(project, dailyAt, zone, keep, clock.instant());
         schedules.save(s);
         return s;
+    }
+
+    /**
+     * Gives a newly installed stack the default daily backup, unless it has a schedule already (a reinstall keeps the
+     * admin's choice); returns the schedule it has now.
+     */
+    public BackupSchedule setDefaultIfNone(String project, ZoneId zone) {
+        return schedules.find(project).orElseGet(() -> set(project, DEFAULT_AT, zone, DEFAULT_KEEP));
     }
 
     public Optional<BackupSchedule> find(String project) {

@@ -260,7 +260,7 @@ final class BackupCommands {
         }
 
         public Integer call() throws Exception {
-            ScheduledBackups scheduled = new ScheduledBackups(new BackupSchedules(context.state()), service(), context.clock());
+            ScheduledBackups scheduled = context.scheduledBackups(null);
             if (context.installations().find(project).isEmpty()) {
                 throw new CliContext.CliProblem("there is no installation '" + project + "' on this machine");
             }
@@ -322,7 +322,7 @@ final class BackupCommands {
         }
 
         public Integer call() throws Exception {
-            ScheduledBackups scheduled = new ScheduledBackups(new BackupSchedules(context.state()), service(), context.clock());
+            ScheduledBackups scheduled = context.scheduledBackups(null);
             java.util.Optional<ScheduledBackups.Ran> ran;
             try {
                 ran = scheduled.runIfDue(project, progress());

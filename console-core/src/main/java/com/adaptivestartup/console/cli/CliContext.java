@@ -172,6 +172,10 @@ public class CliContext {
         return core(err).installService();
     }
 
+    com.adaptivestartup.console.backup.ScheduledBackups scheduledBackups(PrintWriter err) {
+        return core(err).scheduledBackups();
+    }
+
     BundleReader bundleReader(PrintWriter err) {
         return core(err).bundleReader();
     }

@@ -138,6 +138,8 @@ final class InstallCommand implements Callable<Integer> {
             } else {
                 result = service.install(request, listener);
             }
+            com.adaptivestartup.console.backup.BackupSchedule daily = context.scheduledBackups(err)
+                    .setDefaultIfNone(project, java.time.ZoneId.systemDefault());
             if (json) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("ok", true);
@@ -145,6 +147,7 @@ final class InstallCommand implements Callable<Integer> {
                 r.put("version", result.version());
                 r.put("url", result.url());
                 r.put("changes", result.changes());
+                r.put("dailyBackup", Map.of("at", daily.dailyAt().toString(), "keep", daily.keep()));
                 r.put("adminEmail", result.adminEmail());
                 r.put("adminPasswordFile", result.adminPassword() == null ? null
                         : dir.toAbsolutePath().resolve("admin-initial-password.txt").toString());
@@ -158,6 +161,9 @@ final class InstallCommand implements Callable<Integer> {
                 } else if (result.changedNothing()) {
                     out.println("Everything was already installed and healthy; nothing changed.");
                 }
+                out.println("Backed up daily at " + daily.dailyAt() + " while the console runs (or `adaptivectl backup"
+                        + " run-due` from a timer), keeping the " + daily.keep() + " newest; change it with `adaptivectl"
+                        + " backup schedule`.");
             }
             return ExitCodes.OK;
         } catch (InstallFailed e) {

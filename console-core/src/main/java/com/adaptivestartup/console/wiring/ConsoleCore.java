@@ -188,6 +188,12 @@ public final class ConsoleCore {
         return new BackupService(engine.get(), installations(), journal(), backupStore(), auditAnchors());
     }
 
+    /** The daily backup of each installation: set, run when due, pruned. */
+    public com.adaptivestartup.console.backup.ScheduledBackups scheduledBackups() {
+        return new com.adaptivestartup.console.backup.ScheduledBackups(
+                new com.adaptivestartup.console.backup.BackupSchedules(state.get()), backupService(), clock);
+    }
+
     public AuditAnchors auditAnchors() {
         return new AuditAnchors(state.get(), clock);
     }

@@ -51,4 +51,20 @@ class BackupScheduleTest {
                 .hasMessageContaining("keep must be from 1 to 365");
         assertThat(BackupSchedule.parseTime(" 02:30 ")).isEqualTo(LocalTime.of(2, 30));
     }
+
+    @Test
+    void aNewInstallationGetsTheDefaultDailyBackupButAChosenScheduleIsKept(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) {
+        var state = com.adaptivestartup.console.state.StateDatabase.open(dir);
+        ScheduledBackups scheduled = new ScheduledBackups(new BackupSchedules(state), null,
+                java.time.Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), BERLIN));
+        BackupSchedule first = scheduled.setDefaultIfNone("acme", BERLIN);
+        assertThat(first.dailyAt()).isEqualTo(LocalTime.of(2, 30));
+        assertThat(first.keep()).isEqualTo(7);
+        assertThat(first.nextRun()).as("the first night after the install").isEqualTo(Instant.parse("2026-11-29T01:30:00Z"));
+        scheduled.set("acme", LocalTime.of(23, 0), BERLIN, 30);
+        BackupSchedule again = scheduled.setDefaultIfNone("acme", BERLIN);
+        assertThat(again.dailyAt()).as("an install run again keeps what the admin chose").isEqualTo(LocalTime.of(23, 0));
+        assertThat(again.keep()).isEqualTo(30);
+    }
 }

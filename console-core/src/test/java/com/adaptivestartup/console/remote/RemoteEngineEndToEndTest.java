@@ -158,6 +158,12 @@ class RemoteEngineEndToEndTest {
                 .isEqualTo(Files.readString(dir.resolve("secrets/postgres_password")));
         Ran status = ctl("status", "--json");
         assertThat(JSON.readTree(status.out()).path("overall").asText()).as(status.out()).isEqualTo("healthy");
+        assertThat(r.out()).as("a new installation is backed up daily from the first night").contains(
+                "Backed up daily at 02:30 while the console runs (or `adaptivectl backup run-due` from a timer), keeping the 7"
+                        + " newest");
+        Ran schedule = ctl("backup", "schedule", "--json");
+        assertThat(JSON.readTree(schedule.out()).path("dailyAt").asText()).as(schedule.out()).isEqualTo("02:30");
+        assertThat(JSON.readTree(schedule.out()).path("keep").asInt()).isEqualTo(7);
         psql("CREATE TABLE remote_marker (note text); INSERT INTO remote_marker VALUES ('before the backup')");
     }
 

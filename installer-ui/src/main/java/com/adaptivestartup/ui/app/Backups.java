@@ -3,7 +3,6 @@ package com.adaptivestartup.ui.app;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupChecks;
 import com.adaptivestartup.console.backup.BackupSchedule;
-import com.adaptivestartup.console.backup.BackupSchedules;
 import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.backup.ScheduledBackups;
@@ -30,7 +29,7 @@ final class Backups {
             }
 
             private ScheduledBackups scheduled() {
-                return new ScheduledBackups(new BackupSchedules(services.state), service(), services.clock);
+                return services.core.scheduledBackups();
             }
 
             public List<BackupCatalogue.Backup> list() {
@@ -50,7 +49,7 @@ final class Backups {
             }
 
             public Optional<BackupSchedule> schedule() {
-                return new BackupSchedules(services.state).find(project);
+                return scheduled().find(project);
             }
 
             public BackupSchedule schedule(LocalTime dailyAt, int keep) {
@@ -63,6 +62,14 @@ final class Backups {
 
             public java.nio.file.Path chooseFolder(java.nio.file.Path folder) {
                 return services.core.chooseBackupsFolder(folder);
+            }
+
+            public boolean due() {
+                return schedule().map(s -> s.isDue(services.clock.instant())).orElse(false);
+            }
+
+            public Optional<ScheduledBackups.Ran> runDue(Journal.Progress progress) {
+                return scheduled().runIfDue(project, progress::step);
             }
         };
     }

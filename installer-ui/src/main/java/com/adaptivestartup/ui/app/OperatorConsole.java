@@ -66,6 +66,9 @@ final class OperatorConsole {
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
         BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, dialogs, zone);
+        // the daily backup, taken by the console while it runs: asked every minute whether it is due
+        Timeline dailyBackup = new Timeline(new KeyFrame(Duration.minutes(1), e -> backups.runIfDue()));
+        dailyBackup.setCycleCount(Animation.INDEFINITE);
         UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background, dialogs, text,
                 services.clock.withZone(zone), installer -> openInBrowser.accept(installer.toUri().toString()));
         LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background);
@@ -136,8 +139,10 @@ final class OperatorConsole {
             engine.refresh();
             license.sendHeartbeatIfDue();
             heartbeat.play();
+            dailyBackup.play();
         }, () -> {
             refresh.stop();
+            dailyBackup.stop();
             heartbeat.stop();
             addressCheck.stop();
             logs.close();

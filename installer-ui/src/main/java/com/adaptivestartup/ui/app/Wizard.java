@@ -57,15 +57,22 @@ final class Wizard {
                 }
             }
             Path bundle = settings.bundle();
+            com.adaptivestartup.console.install.InstallResult installed;
             if (bundle == null) {
-                return installer.install(request, listener);
+                installed = installer.install(request, listener);
+            } else {
+                try {
+                    installed = installer.installFromBundle(request, new BundleReader(services.vendorKeys).verify(bundle,
+                            (what, bytes, total) -> listener.pull("bundle", bytes, total)), listener);
+                } catch (BundleProblem e) {
+                    throw new InstallFailed("bundle", e.getMessage());
+                }
             }
-            try {
-                return installer.installFromBundle(request, new BundleReader(services.vendorKeys).verify(bundle,
-                        (what, bytes, total) -> listener.pull("bundle", bytes, total)), listener);
-            } catch (BundleProblem e) {
-                throw new InstallFailed("bundle", e.getMessage());
-            }
+            // a new installation is backed up daily from the first night (the Done step says so; Backups changes it)
+            var daily = services.core.scheduledBackups();
+            daily.set(request.project(), com.adaptivestartup.console.backup.ScheduledBackups.DEFAULT_AT,
+                    java.time.ZoneId.systemDefault(), com.adaptivestartup.console.backup.ScheduledBackups.DEFAULT_KEEP);
+            return installed;
         },
                 () -> settings.request(license.keyProperty().get().strip(), services.project,
                         services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background);

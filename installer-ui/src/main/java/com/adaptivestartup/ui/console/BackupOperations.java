@@ -30,4 +30,10 @@ public interface BackupOperations {
      * cannot. Backups already made stay where they are, and listed.
      */
     java.nio.file.Path chooseFolder(java.nio.file.Path folder);
+
+    /** The daily backup is due now (its time has come and it has not run since). */
+    boolean due();
+
+    /** Takes the daily backup if it is due, then prunes to the schedule's keep; empty when it was not due. */
+    Optional<com.adaptivestartup.console.backup.ScheduledBackups.Ran> runDue(Journal.Progress progress);
 }

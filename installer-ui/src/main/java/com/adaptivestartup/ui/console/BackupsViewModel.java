@@ -80,6 +80,24 @@ public final class BackupsViewModel {
         }, x -> "Every checksum of " + x + " matches.");
     }
 
+    /**
+     * Takes the daily backup when it is due (the console asks every minute while it runs) and prunes to the schedule;
+     * quiet when it is not due or another backup operation is running. A failure shows, and is notified, as any other.
+     */
+    public void runIfDue() {
+        if (operations.busyProperty().get()) {
+            return;
+        }
+        background.run(backups::due, due -> {
+            if (due) {
+                operations.run("Daily backup", () -> backups.runDue(operations.steps())
+                        .map(r -> r.backup().id() + (r.pruned().isEmpty() ? "" : "; " + r.pruned().size()
+                                + " older backup" + (r.pruned().size() == 1 ? "" : "s") + " removed as the schedule keeps"))
+                        .orElse(null), said -> said == null ? null : "Daily backup " + said + ".");
+            }
+        }, e -> operations.problem("The daily backup's schedule cannot be read: " + e.getMessage()));
+    }
+
     /** The sentence the confirmation shows before a restore. */
     public String restoreWarning(Row row) {
         return "Restoring replaces the database, the files and the sessions with the backup of " + row.when() + " (Adaptive"

@@ -31,7 +31,10 @@ public final class DoneView extends VBox {
             c.putString(result.url());
             Clipboard.getSystemClipboard().setContent(c);
         });
-        getChildren().addAll(running, new HBox(8, open, copyAddress));
+        Label backups = new Label(text.getString("done.backups"));
+        backups.setId("done-backups");
+        backups.setWrapText(true);
+        getChildren().addAll(running, new HBox(8, open, copyAddress), backups);
         if (result.adminPassword() != null) {
             Label who = new Label(text.getString("done.password").replace("{email}", result.adminEmail()));
             who.setWrapText(true);

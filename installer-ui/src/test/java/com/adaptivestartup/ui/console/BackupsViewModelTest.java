@@ -74,4 +74,18 @@ class BackupsViewModelTest {
         assertThat(backups.asked).containsExactly("schedule 01:15 keep 14");
         assertThat(model.scheduleTextProperty().get()).startsWith("Daily at 01:15, keeping the 14 newest; next 2026-11-29 01:15");
     }
+
+    @Test
+    void theDailyBackupIsTakenWhenDueAndQuietOtherwise() {
+        model.refresh();
+        model.runIfDue();
+        assertThat(backups.asked).as("not due: nothing asked, nothing said").isEmpty();
+        assertThat(model.progressProperty().get()).isNull();
+        backups.due = true;
+        model.runIfDue();
+        assertThat(backups.asked).containsExactly("run due");
+        assertThat(model.progressProperty().get()).isEqualTo("Daily backup 20261128043000-scheduled; 1 older backup removed"
+                + " as the schedule keeps.");
+        assertThat(model.rows()).extracting(BackupsViewModel.Row::id).containsExactly("20261128043000-scheduled");
+    }
 }

@@ -90,4 +90,24 @@ public final class FakeBackups implements BackupOperations {
         schedule = new BackupSchedule("adaptive", dailyAt, ZoneOffset.UTC, keep, clock);
         return schedule;
     }
+
+    /** Whether the daily backup is due (a test says). */
+    boolean due;
+
+    public boolean due() {
+        return due;
+    }
+
+    public Optional<com.adaptivestartup.console.backup.ScheduledBackups.Ran> runDue(Journal.Progress progress) {
+        if (!due) {
+            return Optional.empty();
+        }
+        due = false;
+        asked.add("run due");
+        BackupCatalogue.Backup b = backup("scheduled", "daily at 02:30");
+        backups.add(0, b);
+        BackupCatalogue.Backup oldest = backups.remove(backups.size() - 1);
+        return Optional.of(new com.adaptivestartup.console.backup.ScheduledBackups.Ran(b, List.of(
+                new com.adaptivestartup.console.backup.Retention.Decision(oldest, false, "older than the 1 kept"))));
+    }
 }

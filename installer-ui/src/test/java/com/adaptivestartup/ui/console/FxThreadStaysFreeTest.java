@@ -89,6 +89,17 @@ class FxThreadStaysFreeTest {
                 slow();
                 return backupsFake.chooseFolder(folder);
             }
+
+            public boolean due() {
+                slow();
+                return backupsFake.due();
+            }
+
+            public java.util.Optional<com.adaptivestartup.console.backup.ScheduledBackups.Ran> runDue(
+                    com.adaptivestartup.console.state.Journal.Progress progress) {
+                slow();
+                return backupsFake.runDue(progress);
+            }
         };
         UpdateOperations slowUpdates = new UpdateOperations() {
             public Status check() {
