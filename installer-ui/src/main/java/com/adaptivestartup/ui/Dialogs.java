@@ -13,6 +13,9 @@ public interface Dialogs {
     /** Says what is about to happen under {@code title}; true only when the admin pressed {@code go}. */
     boolean confirm(String title, String what, String go);
 
+    /** A secret typed by the admin (a backup's passphrase), never shown; empty: cancelled. */
+    Optional<char[]> secret(String title, String what);
+
     /** A file to open, of the kind described ({@code patterns} such as "*.lic"; none: any file); empty: cancelled. */
     Optional<Path> openFile(String title, String kind, String... patterns);
 

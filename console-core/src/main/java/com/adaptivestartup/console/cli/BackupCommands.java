@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code adaptivectl backup create|list|verify|restore|import|prune|schedule|run-due}. */
+/** {@code adaptivectl backup create|list|verify|restore|import|copy|prune|schedule|run-due|folder}. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up the stack's data and restore it.",
         subcommands = {BackupCommands.Create.class, BackupCommands.ListBackups.class, BackupCommands.Verify.class,
-                BackupCommands.Restore.class, BackupCommands.Import.class, BackupCommands.Prune.class,
+                BackupCommands.Restore.class, BackupCommands.Import.class, BackupCommands.Copy.class, BackupCommands.Prune.class,
                 BackupCommands.Schedule.class, BackupCommands.RunDue.class, BackupCommands.Folder.class})
 final class BackupCommands {
     abstract static class Base extends ProjectCommand {
@@ -112,6 +112,39 @@ final class BackupCommands {
                     : b.restoreTested() != null ? "restore-tested " + b.restoreTested().result()
                     : b.verified() != null ? "verified " + b.verified().result() : "not verified yet";
             return (b.encrypted() ? "encrypted, " : "") + (s.length() > 90 ? s.substring(0, 90) + "..." : s);
+        }
+    }
+
+    @Command(name = "copy", mixinStandardHelpOptions = true, description = {"Copy a backup to another folder (an external"
+            + " disk, a network share), checked against its SHA-256 before it takes the backup's name.",
+            "The backup itself stays where it is; the copy is restored with `backup restore <file>` or listed on another"
+            + " machine with `backup import`."})
+    static final class Copy extends Base {
+        @Parameters(paramLabel = "<id>")
+        String backup;
+        @Option(names = "--to", required = true, paramLabel = "<folder>", description = "Where the copy goes (made if missing).")
+        Path to;
+
+        Copy(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            PrintWriter err = err();
+            long[] shown = {-1};
+            Path copy = new com.adaptivestartup.console.backup.BackupCopy(context.backupStore()).copy(backup, to, bytes -> {
+                long mb = bytes >> 26;   // a line every 64 MB
+                if (!json && mb != shown[0]) {
+                    shown[0] = mb;
+                    err.println("  copied " + (bytes >> 20) + " MB");
+                }
+            });
+            if (json) {
+                printJson(Map.of("ok", true, "id", backup, "copy", copy.toString()));
+            } else {
+                out().println("Copied " + backup + " to " + copy + " (checked: its SHA-256 matches the backup's).");
+            }
+            return ExitCodes.OK;
         }
     }
 

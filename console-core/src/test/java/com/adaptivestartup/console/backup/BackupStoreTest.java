@@ -192,4 +192,46 @@ class BackupStoreTest {
         assertThat(new String(Files.readAllBytes(dir.resolve("state").resolve("console.db")), StandardCharsets.ISO_8859_1))
                 .isNotEmpty();
     }
+
+    @Test
+    void aBackupCopiedToAnotherDiskIsWholeOrNotThereAndNothingIsOverwritten() throws Exception {
+        BackupStore.Imported imported = store.importFile("acme", archiveMadeElsewhere("2026-11-20T02:30:00Z", 5), null);
+        String id = imported.backup().id();
+        Path disk = dir.resolve("external disk/adaptive");
+        List<Long> progress = new java.util.ArrayList<>();
+        Path copy = new BackupCopy(store).copy(id, disk, progress::add);
+        assertThat(copy).isEqualTo(disk.resolve(imported.backup().file().getFileName()));
+        assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(imported.backup().file()));
+        assertThat(progress).last().isEqualTo(imported.backup().size());
+        assertThat(Files.getPosixFilePermissions(copy)).as("as private as the backup")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(BackupArchive.read(copy, null, name -> null).sha256()).isEqualTo(imported.backup().sha256());
+        assertThat(new BackupCopy(store).copy(id, disk, n -> { })).as("copied again: the whole copy is kept").isEqualTo(copy);
+
+        Path other = Files.createDirectories(dir.resolve("other disk"));
+        Files.writeString(other.resolve(copy.getFileName()), "someone else's file");
+        assertThatThrownBy(() -> new BackupCopy(store).copy(id, other, n -> { })).isInstanceOf(BackupProblem.class)
+                .hasMessage("a different file named " + copy.getFileName() + " is already in " + other + "; nothing was"
+                        + " overwritten. Choose another folder, or move that file away first");
+        assertThat(Files.readString(other.resolve(copy.getFileName()))).isEqualTo("someone else's file");
+        assertThatThrownBy(() -> new BackupCopy(store).copy(id, store.folder("acme"), n -> { }))
+                .hasMessage("the backup " + id + " is already in " + store.folder("acme") + "; choose another folder");
+        assertThatThrownBy(() -> new BackupCopy(store).copy("20990101-000000-manual", disk, n -> { }))
+                .hasMessage("there is no backup '20990101-000000-manual': give an id from `adaptivectl backup list`");
+        try (var files = Files.list(disk)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no partial copy left behind")
+                    .containsExactly(copy.getFileName().toString());
+        }
+    }
+
+    @Test
+    void aCopyThatDoesNotMatchTheBackupIsRemovedAndSaid() throws Exception {
+        BackupCatalogue.Backup b = listed("20261121-023000-scheduled", "2026-11-21T02:30:00Z");   // its recorded SHA-256 is wrong
+        Path disk = dir.resolve("usb");
+        assertThatThrownBy(() -> new BackupCopy(store).copy(b.id(), disk, n -> { })).isInstanceOf(BackupProblem.class)
+                .hasMessageStartingWith("the copy in " + disk + " does not match the backup (its SHA-256 differs)");
+        try (var files = Files.list(disk)) {
+            assertThat(files).isEmpty();
+        }
+    }
 }

@@ -44,8 +44,12 @@ final class Backups {
                 new BackupChecks(services.engine(), services.core.installations(), store()).verify(id, null);
             }
 
-            public void restore(String id, Journal.Progress progress) {
-                service().restore(project, id, null, true, progress::step);
+            public void restore(String id, char[] passphrase, Journal.Progress progress) {
+                service().restore(project, id, passphrase, true, progress::step);
+            }
+
+            public java.nio.file.Path copy(String id, java.nio.file.Path folder, java.util.function.LongConsumer bytesSoFar) {
+                return new com.adaptivestartup.console.backup.BackupCopy(store()).copy(id, folder, bytesSoFar);
             }
 
             public Optional<BackupSchedule> schedule() {

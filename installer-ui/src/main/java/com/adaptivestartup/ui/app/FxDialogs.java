@@ -31,6 +31,25 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<char[]> secret(String title, String what) {
+        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("dialog-secret");
+        field.setAccessibleText(what);
+        javafx.scene.control.Label label = new javafx.scene.control.Label(what);
+        label.setWrapText(true);
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, label, field));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(field.textProperty().isEmpty());
+        dialog.setOnShown(e -> field.requestFocus());
+        dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public Optional<Path> openFile(String title, String kind, String... patterns) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -16,7 +16,11 @@ public interface BackupOperations {
     /** Checks every checksum; the result is recorded and shows in {@link #list}. */
     void verify(String id);
 
-    void restore(String id, Journal.Progress progress);
+    /** {@code passphrase}: for an encrypted backup, else null. */
+    void restore(String id, char[] passphrase, Journal.Progress progress);
+
+    /** Copies backup {@code id} into {@code folder}, checked whole (see console-core's BackupCopy); returns the copy. */
+    java.nio.file.Path copy(String id, java.nio.file.Path folder, java.util.function.LongConsumer bytesSoFar);
 
     Optional<BackupSchedule> schedule();
 

@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 /** The backups table with its actions, what is going on, and the daily schedule. */
 public final class BackupsView extends VBox {
 
-    public BackupsView(BackupsViewModel model, ResourceBundle text) {
+    /** {@code open}: opens a folder as the desktop does (Open folder). */
+    public BackupsView(BackupsViewModel model, ResourceBundle text, java.util.function.Consumer<java.nio.file.Path> open) {
         super(12);
         setPadding(new Insets(24));
         Label secrets = new Label(text.getString("backups.secrets"));
@@ -47,6 +48,24 @@ public final class BackupsView extends VBox {
         restore.setId("backup-restore");
         restore.disableProperty().bind(model.busyProperty().or(selected.isNull()));
         restore.setOnAction(e -> model.askToRestore(selected.get()));
+        Button copy = new Button(text.getString("backups.copy"));
+        copy.setId("backup-copy");
+        copy.disableProperty().bind(model.busyProperty().or(selected.isNull()));
+        copy.setOnAction(e -> model.askToCopy(selected.get()));
+        // the selection stays on the same backup when the list is read again (after Verify, a new backup)
+        String[] chosen = {null};
+        selected.subscribe(row -> {
+            if (row != null) {
+                chosen[0] = row.id();
+            }
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<BackupsViewModel.Row>) c ->
+                model.rows().stream().filter(r -> r.id().equals(chosen[0])).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r)));
+        javafx.scene.control.ProgressBar working = new javafx.scene.control.ProgressBar();
+        working.setId("backups-working");
+        working.visibleProperty().bind(model.busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
         Label progress = new Label();
         progress.setId("backups-progress");
         progress.textProperty().bind(model.progressProperty());
@@ -85,10 +104,22 @@ public final class BackupsView extends VBox {
         changeFolder.setId("backups-folder-change");
         changeFolder.disableProperty().bind(model.busyProperty());
         changeFolder.setOnAction(e -> model.askForFolder());
-        HBox folderRow = new HBox(8, folder, changeFolder);
+        Button openFolder = new Button(text.getString("backups.folder.open"));
+        openFolder.setId("backups-folder-open");
+        openFolder.setOnAction(e -> {
+            if (model.folder() != null) {
+                open.accept(model.folder());
+            }
+        });
+        HBox folderRow = new HBox(8, folder, openFolder, changeFolder);
         folderRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        getChildren().addAll(secrets, new HBox(8, now, verify, restore, progress), problem, table, scheduleRow, folderRow);
+        getChildren().addAll(secrets, actionsRow(new HBox(8, now, verify, restore, copy, working, progress)), problem, table, scheduleRow, folderRow);
+    }
+
+    private static HBox actionsRow(HBox row) {
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static TableColumn<BackupsViewModel.Row, String> column(String name,

@@ -24,7 +24,8 @@ public final class BackupsViewModel {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** One backup as listed. */
-    public record Row(String id, String when, String kind, String version, String size, String proven, String note) {
+    public record Row(String id, String when, String kind, String version, String size, String proven, String note,
+                      boolean encrypted, long bytes) {
     }
 
     private final BackupOperations backups;
@@ -39,6 +40,7 @@ public final class BackupsViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper listed = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     private final com.adaptivestartup.ui.Dialogs dialogs;
+    private java.nio.file.Path folder;
 
     public BackupsViewModel(BackupOperations backups, Background background, com.adaptivestartup.ui.Dialogs dialogs,
                             ZoneId zone) {
@@ -54,6 +56,7 @@ public final class BackupsViewModel {
 
     public void refresh() {
         background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder()), r -> {
+            folder = r.folder();
             folderText.set("Backups are written to " + r.folder() + ".");
             rows.setAll(r.backups().stream().map(this::row).toList());
             listed.set(true);
@@ -66,7 +69,7 @@ public final class BackupsViewModel {
         String proven = b.restoreTested() != null ? "restore-tested " + b.restoreTested().result()
                 : b.verified() != null ? "verified " + b.verified().result() : "not verified yet";
         return new Row(b.id(), WHEN.format(b.createdAt().atZone(zone)), b.kind(), b.appVersion(),
-                com.adaptivestartup.ui.Sizes.human(b.size()), proven, b.note() == null ? "" : b.note());
+                com.adaptivestartup.ui.Sizes.human(b.size()), proven, b.note() == null ? "" : b.note(), b.encrypted(), b.size());
     }
 
     public void backUpNow(String note) {
@@ -104,18 +107,65 @@ public final class BackupsViewModel {
                 + " Startup " + row.version() + "). The current state is backed up first, so it can be brought back.";
     }
 
-    /** Restores {@code row} once the admin has read what it replaces and said yes. */
+    /**
+     * Restores {@code row} once the admin has read what it replaces and said yes; an encrypted backup's passphrase is
+     * asked for then (a wrong one is said, and nothing is changed).
+     */
     public void askToRestore(Row row) {
-        if (dialogs.confirm("Replace the current data with this backup?", restoreWarning(row), "Restore")) {
-            restore(row.id());
+        if (!dialogs.confirm("Replace the current data with this backup?", restoreWarning(row), "Restore")) {
+            return;
         }
+        if (!row.encrypted()) {
+            restore(row.id(), null);
+            return;
+        }
+        dialogs.secret("The passphrase of this backup", "This backup is encrypted. Type the passphrase it was made with.")
+                .ifPresent(passphrase -> restore(row.id(), passphrase));
     }
 
     void restore(String id) {
+        restore(id, null);
+    }
+
+    private void restore(String id, char[] passphrase) {
         operations.run("Restore", () -> {
-            backups.restore(id, operations.steps());
+            try {
+                backups.restore(id, passphrase, operations.steps());
+            } finally {
+                if (passphrase != null) {
+                    java.util.Arrays.fill(passphrase, '\0');
+                }
+            }
             return id;
         }, x -> "Restored " + x + "; Adaptive Startup is running again.");
+    }
+
+    /**
+     * Copies {@code row} to a folder the admin chooses (an external disk, a network share), with its progress; the
+     * copy is checked against the backup before it is given its name.
+     */
+    public void askToCopy(Row row) {
+        dialogs.folder("Copy the backup to which folder?").ifPresent(folder -> copy(row, folder));
+    }
+
+    void copy(Row row, java.nio.file.Path folder) {
+        java.util.function.Consumer<String> line = operations.progressLine();
+        operations.run("Copy", () -> {
+            long[] shown = {-1};
+            return backups.copy(row.id(), folder, done -> {
+                long percent = done * 100 / Math.max(1, row.bytes());
+                if (percent != shown[0]) {
+                    shown[0] = percent;
+                    line.accept("Copying " + row.id() + ": " + percent + "% (" + com.adaptivestartup.ui.Sizes.human(done)
+                            + " of " + row.size() + ")");
+                }
+            }).toString();
+        }, copy -> "Copied to " + copy + ", and checked: it matches the backup.");
+    }
+
+    /** The folder backups are written to now, as last listed (for Open folder); null before the first listing. */
+    public java.nio.file.Path folder() {
+        return folder;
     }
 
     public void saveSchedule() {

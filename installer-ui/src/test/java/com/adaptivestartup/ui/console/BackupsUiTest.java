@@ -28,7 +28,7 @@ class BackupsUiTest {
     @Start
     void start(Stage stage) {
         BackupsViewModel model = new BackupsViewModel(backups, background, new com.adaptivestartup.ui.app.FxDialogs(() -> stage), ZoneOffset.UTC);
-        stage.setScene(new Scene(new BackupsView(model, TEXT), 1100, 680));
+        stage.setScene(new Scene(new BackupsView(model, TEXT, f -> { }), 1100, 680));
         stage.show();
         model.refresh();
     }
@@ -48,6 +48,15 @@ class BackupsUiTest {
         assertThat(robot.lookup("#backup-restore").queryButton().isDisabled()).isTrue();
 
         robot.interact(() -> table.getSelectionModel().select(1));
+        String chosen = ((BackupsViewModel.Row) table.getSelectionModel().getSelectedItem()).id();
+        robot.clickOn("#backup-verify");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#backups-progress").queryAs(Label.class).getText()
+                .endsWith(" matches."));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((BackupsViewModel.Row) table.getSelectionModel().getSelectedItem()).id())
+                .as("Verify keeps the selection").isEqualTo(chosen);
+        assertThat(((BackupsViewModel.Row) table.getSelectionModel().getSelectedItem()).proven()).isEqualTo("verified ok");
+        backups.asked.remove("verify " + chosen);
         robot.clickOn("#backup-restore");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Cancel");

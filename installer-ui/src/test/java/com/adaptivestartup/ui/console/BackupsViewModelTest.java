@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class BackupsViewModelTest {
     private final FakeBackups backups = new FakeBackups().withOne("scheduled", "daily at 02:30");
-    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, new FakeDialogs(), ZoneOffset.UTC);
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, dialogs, ZoneOffset.UTC);
 
     @Test
     void listsBackupsWithWhatWasProvenAndTheSchedule() {
         model.refresh();
         assertThat(model.rows()).singleElement().isEqualTo(new BackupsViewModel.Row("20261128033000-scheduled",
-                "2026-11-28 03:30", "scheduled", "1.1.0", "46 MB", "not verified yet", "daily at 02:30"));
+                "2026-11-28 03:30", "scheduled", "1.1.0", "46 MB", "not verified yet", "daily at 02:30", false, 48_200_000));
         assertThat(model.scheduleTextProperty().get()).isEqualTo("No daily backup yet.");
         model.verify("20261128033000-scheduled");
         assertThat(model.rows().get(0).proven()).isEqualTo("verified ok");
@@ -87,5 +88,47 @@ class BackupsViewModelTest {
         assertThat(model.progressProperty().get()).isEqualTo("Daily backup 20261128043000-scheduled; 1 older backup removed"
                 + " as the schedule keeps.");
         assertThat(model.rows()).extracting(BackupsViewModel.Row::id).containsExactly("20261128043000-scheduled");
+    }
+
+    @Test
+    void anEncryptedBackupIsRestoredWithItsPassphraseAskedAfterTheConfirmation() {
+        backups.withEncrypted();
+        model.refresh();
+        BackupsViewModel.Row encrypted = model.rows().get(0);
+        assertThat(encrypted.encrypted()).isTrue();
+        model.askToRestore(encrypted);
+        assertThat(dialogs.asked).hasSize(2);
+        assertThat(dialogs.asked.get(1)).isEqualTo("The passphrase of this backup | This backup is encrypted. Type the"
+                + " passphrase it was made with.");
+        assertThat(backups.asked).as("no passphrase given: nothing restored").isEmpty();
+        dialogs.secret = "wrong";
+        model.askToRestore(encrypted);
+        assertThat(model.problemProperty().get()).isEqualTo("Restore failed: the passphrase does not open this backup (or"
+                + " the file is damaged); nothing was changed");
+        dialogs.secret = FakeBackups.PASSPHRASE;
+        model.askToRestore(encrypted);
+        assertThat(model.progressProperty().get()).isEqualTo("Restored " + encrypted.id() + "; Adaptive Startup is running"
+                + " again.");
+        dialogs.asked.clear();
+        dialogs.answer = false;
+        model.askToRestore(model.rows().get(1));
+        assertThat(dialogs.asked).as("declined: no passphrase asked").hasSize(1);
+    }
+
+    @Test
+    void aBackupIsCopiedToAFolderTheAdminChoosesWithItsProgress() {
+        model.refresh();
+        BackupsViewModel.Row row = model.rows().get(0);
+        model.askToCopy(row);
+        assertThat(backups.asked).as("no folder chosen").isEmpty();
+        dialogs.chosen = java.nio.file.Path.of("/media/usb");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        model.progressProperty().subscribe((String line) -> lines.add(line));
+        model.askToCopy(row);
+        assertThat(backups.asked).containsExactly("copy 20261128033000-scheduled to /media/usb");
+        assertThat(lines).contains("Copying 20261128033000-scheduled: 50% (23 MB of 46 MB)");
+        assertThat(model.progressProperty().get()).isEqualTo("Copied to /media/usb/20261128033000-scheduled.tar, and"
+                + " checked: it matches the backup.");
+        assertThat(model.folder()).isEqualTo(java.nio.file.Path.of("/home/admin/.local/share/adaptive-startup-console/backups"));
     }
 }

@@ -50,7 +50,7 @@ class ConsoleFrameUiTest {
                         new SummaryTiles(summary, license.headlineProperty()), url -> { }), dashboard::refresh),
                 new ConsoleFrame.Section("backups", "Backups", () -> {
                     made[0]++;
-                    return new BackupsView(backups, ConsoleFakes.TEXT);
+                    return new BackupsView(backups, ConsoleFakes.TEXT, f -> { });
                 }, backups::refresh),
                 new ConsoleFrame.Section("updates", "Updates", () -> new UpdatesView(updates, ConsoleFakes.TEXT),
                         updates::refresh),

@@ -24,6 +24,21 @@ public final class FakeBackups implements BackupOperations {
         return this;
     }
 
+    /** An encrypted backup (its passphrase: {@link #PASSPHRASE}). */
+    public FakeBackups withEncrypted() {
+        BackupCatalogue.Backup b = backup("manual", "encrypted");
+        backups.add(0, new BackupCatalogue.Backup(b.id(), b.project(), b.file(), b.kind(), b.appVersion(), b.schemaVersion(),
+                b.createdAt(), b.size(), b.sha256(), true, b.note(), null, null, null));
+        return this;
+    }
+
+    public java.nio.file.Path copy(String id, java.nio.file.Path folder, java.util.function.LongConsumer bytesSoFar) {
+        asked.add("copy " + id + " to " + folder);
+        bytesSoFar.accept(24_100_000);
+        bytesSoFar.accept(48_200_000);
+        return folder.resolve(id + ".tar");
+    }
+
     private BackupCatalogue.Backup backup(String kind, String note) {
         clock = clock.plusSeconds(3600);
         String id = clock.toString().replaceAll("[-:TZ]", "").substring(0, 14) + "-" + kind;
@@ -57,8 +72,15 @@ public final class FakeBackups implements BackupOperations {
         }
     }
 
-    public void restore(String id, Journal.Progress progress) {
+    /** The passphrase of encrypted backups here. */
+    static final String PASSPHRASE = "correct horse battery staple";
+
+    public void restore(String id, char[] passphrase, Journal.Progress progress) {
         asked.add("restore " + id);
+        BackupCatalogue.Backup listed = backups.stream().filter(b -> b.id().equals(id)).findFirst().orElse(null);
+        if (listed != null && listed.encrypted() && (passphrase == null || !new String(passphrase).equals(PASSPHRASE))) {
+            throw new BackupProblem("the passphrase does not open this backup (or the file is damaged); nothing was changed");
+        }
         if (id.contains("broken")) {
             throw new BackupProblem("the backup's entry database.dump has the wrong checksum; nothing was changed");
         }

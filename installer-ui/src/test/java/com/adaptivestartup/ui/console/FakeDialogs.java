@@ -11,11 +11,19 @@ public final class FakeDialogs implements Dialogs {
     public final List<String> asked = new ArrayList<>();
     public boolean answer = true;
     public Path chosen;
+    /** The secret typed when asked for one; null: cancelled. */
+    public String secret;
 
     @Override
     public boolean confirm(String title, String what, String go) {
         asked.add(title + " | " + what + " | " + go);
         return answer;
+    }
+
+    @Override
+    public Optional<char[]> secret(String title, String what) {
+        asked.add(title + " | " + what);
+        return Optional.ofNullable(secret).map(String::toCharArray);
     }
 
     @Override

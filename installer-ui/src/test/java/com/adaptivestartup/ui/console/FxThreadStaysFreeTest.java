@@ -67,7 +67,7 @@ class FxThreadStaysFreeTest {
                 backupsFake.verify(id);
             }
 
-            public void restore(String id, Journal.Progress progress) {
+            public void restore(String id, char[] passphrase, Journal.Progress progress) {
                 slow();
             }
 
@@ -88,6 +88,11 @@ class FxThreadStaysFreeTest {
             public Path chooseFolder(Path folder) {
                 slow();
                 return backupsFake.chooseFolder(folder);
+            }
+
+            public Path copy(String id, Path folder, java.util.function.LongConsumer bytes) {
+                slow();
+                return backupsFake.copy(id, folder, bytes);
             }
 
             public boolean due() {
@@ -146,7 +151,7 @@ class FxThreadStaysFreeTest {
         BackupsViewModel backups = new BackupsViewModel(slowBackups, background, new FakeDialogs(), ZoneOffset.UTC);
         UpdatesViewModel updates = new UpdatesViewModel(slowUpdates, background, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, file -> { });
         LogsViewModel logs = new LogsViewModel(ConsoleFakes.logs(), background);
-        TabPane tabs = new TabPane(new Tab("Backups", new BackupsView(backups, TEXT)), new Tab("Updates",
+        TabPane tabs = new TabPane(new Tab("Backups", new BackupsView(backups, TEXT, f -> { })), new Tab("Updates",
                 new UpdatesView(updates, TEXT)), new Tab("Logs", new LogsView(logs, TEXT)));
         stage.setScene(new Scene(tabs, 1100, 680));
         stage.show();

@@ -166,7 +166,7 @@ public final class ScreenshotTour {
         list.dailyAtProperty().set("02:30");
         list.saveSchedule();
         Stage second = new Stage();
-        Scene backupsScene = new Scene(new com.adaptivestartup.ui.console.BackupsView(list, FakeConsole.TEXT), 1100, 640);
+        Scene backupsScene = new Scene(new com.adaptivestartup.ui.console.BackupsView(list, FakeConsole.TEXT, f -> { }), 1100, 640);
         second.setScene(backupsScene);
         second.show();
         save(backupsScene, out, "console-2-backups", theme);
