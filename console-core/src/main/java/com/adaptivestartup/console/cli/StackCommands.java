@@ -119,6 +119,8 @@ final class StackCommands {
         int tail;
         @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until Ctrl-C or the service stops.")
         boolean follow;
+        @Option(names = {"-t", "--timestamps"}, description = "Begin each line with its time (RFC 3339, UTC).")
+        boolean timestamps;
 
         Logs(CliContext context) {
             super(context);
@@ -128,12 +130,12 @@ final class StackCommands {
             if (follow) {
                 var stop = new com.adaptivestartup.console.docker.DockerEngine.AutoCloseableHolder();
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::close));
-                service().followLogs(project, service, tail, l -> {
+                service().followLogs(project, service, tail, timestamps, l -> {
                     out().println(l);
                     out().flush();
                 }, stop);
             } else {
-                service().logs(project, service, tail).forEach(out()::println);
+                service().logs(project, service, tail, timestamps).forEach(out()::println);
             }
             return ExitCodes.OK;
         }

@@ -149,7 +149,13 @@ public interface DockerEngine extends AutoCloseable {
     /** Deletes a folder on the engine's own machine (absent is fine), with a one-off of {@code image} as root. */
     void removeHostFolder(String image, String hostPath);
 
-    List<String> logs(String containerId, int tailLines);
+    /** The container's last {@code tailLines} log lines (stdout and stderr). */
+    default List<String> logs(String containerId, int tailLines) {
+        return logs(containerId, tailLines, false);
+    }
+
+    /** {@code timestamps}: each line begins with the engine's time of it, RFC 3339 in UTC, then a space. */
+    List<String> logs(String containerId, int tailLines, boolean timestamps);
 
     /**
      * One sample of a running container's use: CPU as a percentage of one core (so 150 means one and a half
@@ -167,7 +173,8 @@ public interface DockerEngine extends AutoCloseable {
     }
 
     /** Streams a container's log lines as they come, until the container stops or {@code stop} is closed. */
-    void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line, AutoCloseableHolder stop);
+    void followLogs(String containerId, int tailLines, boolean timestamps, java.util.function.Consumer<String> line,
+                    AutoCloseableHolder stop);
 
     /** Lets a caller end a stream from another thread (the UI's Stop button, Ctrl-C). */
     final class AutoCloseableHolder {

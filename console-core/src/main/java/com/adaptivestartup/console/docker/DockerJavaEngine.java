@@ -543,7 +543,7 @@ public final class DockerJavaEngine implements DockerEngine {
             if (lines != null) {
                 follower = Thread.ofVirtual().name("one-off output " + spec.name()).start(() -> {
                     try {
-                        followLogs(id, 100_000, lines, following);
+                        followLogs(id, 100_000, false, lines, following);
                     } catch (RuntimeException e) {
                         // the one-off ended and was removed: its output is read whole below
                     }
@@ -618,12 +618,12 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public List<String> logs(String containerId, int tailLines) {
+    public List<String> logs(String containerId, int tailLines, boolean timestamps) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         LogLines collector = new LogLines(lines::add);
         try {
             client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tailLines)
-                    .exec(collector).awaitCompletion(30, TimeUnit.SECONDS);
+                    .withTimestamps(timestamps).exec(collector).awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (NotFoundException e) {
@@ -634,12 +634,12 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
-    public void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line,
+    public void followLogs(String containerId, int tailLines, boolean timestamps, java.util.function.Consumer<String> line,
                            AutoCloseableHolder stop) {
         LogLines callback = new LogLines(line);
         try {
             client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tailLines)
-                    .withFollowStream(true).exec(callback);
+                    .withTimestamps(timestamps).withFollowStream(true).exec(callback);
             stop.set(callback);
             callback.awaitCompletion();
             callback.flush();

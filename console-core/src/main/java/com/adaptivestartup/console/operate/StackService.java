@@ -160,22 +160,23 @@ public final class StackService {
         return new java.util.TreeMap<>(out);
     }
 
-    public List<String> logs(String project, String service, int tail) {
-        List<ContainerStatus> targets = select(project, service);
-        if (targets.isEmpty()) {
-            throw new IllegalArgumentException("the stack " + project + " has no service " + service);
-        }
-        return engine.logs(targets.get(0).id(), tail);
+    /** A service's last {@code tail} lines; {@code timestamps}: each begins with its time (RFC 3339, UTC) and a space. */
+    public List<String> logs(String project, String service, int tail, boolean timestamps) {
+        return engine.logs(containerOf(project, service), tail, timestamps);
     }
 
     /** Streams a service's log until it stops or {@code stop} is closed. */
-    public void followLogs(String project, String service, int tail, java.util.function.Consumer<String> line,
-                           DockerEngine.AutoCloseableHolder stop) {
+    public void followLogs(String project, String service, int tail, boolean timestamps,
+                           java.util.function.Consumer<String> line, DockerEngine.AutoCloseableHolder stop) {
+        engine.followLogs(containerOf(project, service), tail, timestamps, line, stop);
+    }
+
+    private String containerOf(String project, String service) {
         List<ContainerStatus> targets = select(project, service);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("the stack " + project + " has no service " + service);
         }
-        engine.followLogs(targets.get(0).id(), tail, line, stop);
+        return targets.get(0).id();
     }
 
     /** Removes the containers and networks; the data volumes too unless {@code keepData}. One journaled operation. */

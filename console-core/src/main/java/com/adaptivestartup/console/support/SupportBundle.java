@@ -86,7 +86,7 @@ public final class SupportBundle {
                 for (StackService.ServiceStatus s : status.services()) {
                     String log;
                     try {
-                        log = String.join("\n", stacks.logs(project, s.service(), LOG_LINES));
+                        log = String.join("\n", stacks.logs(project, s.service(), LOG_LINES, true));
                     } catch (RuntimeException e) {
                         log = "(the log could not be read: " + e.getMessage() + ")";
                     }

@@ -165,8 +165,9 @@ class InstallEndToEndTest {
             assertThat(status.status(project).overall()).isEqualTo("healthy");
             var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
             var stop = new DockerEngine.AutoCloseableHolder();
-            Thread follower = Thread.ofVirtual().start(() -> status.followLogs(project, "postgres", 5, lines::add, stop));
-            assertThat(lines.poll(10, TimeUnit.SECONDS)).as("a followed log line").isNotNull();
+            Thread follower = Thread.ofVirtual().start(() -> status.followLogs(project, "postgres", 5, true, lines::add, stop));
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).as("a followed log line, with its time")
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z .*");
             stop.close();
             follower.join(10_000);
             assertThat(follower.isAlive()).as("following stops when asked").isFalse();

@@ -324,7 +324,7 @@ public final class InMemoryEngine implements DockerEngine {
     }
 
     @Override
-    public List<String> logs(String containerId, int tailLines) {
+    public List<String> logs(String containerId, int tailLines, boolean timestamps) {
         return List.of("(in-memory engine: no logs)");
     }
 
@@ -334,7 +334,8 @@ public final class InMemoryEngine implements DockerEngine {
     }
 
     @Override
-    public void followLogs(String containerId, int tailLines, java.util.function.Consumer<String> line, AutoCloseableHolder stop) {
+    public void followLogs(String containerId, int tailLines, boolean timestamps, java.util.function.Consumer<String> line,
+                           AutoCloseableHolder stop) {
         line.accept("(in-memory engine: no logs)");
     }
 

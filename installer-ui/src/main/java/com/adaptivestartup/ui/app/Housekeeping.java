@@ -35,13 +35,13 @@ final class Housekeeping {
             }
 
             public List<String> tail(String service, int lines) {
-                return stacks().logs(project, service, lines);
+                return stacks().logs(project, service, lines, true);
             }
 
             public AutoCloseable follow(String service, Consumer<String> line) {
                 DockerEngine.AutoCloseableHolder stop = new DockerEngine.AutoCloseableHolder();
                 StackService stacks = stacks();
-                Thread.ofVirtual().name("follow-" + service).start(() -> stacks.followLogs(project, service, 0, line, stop));
+                Thread.ofVirtual().name("follow-" + service).start(() -> stacks.followLogs(project, service, 0, true, line, stop));
                 return stop::close;
             }
         };

@@ -71,7 +71,7 @@ final class OperatorConsole {
         dailyBackup.setCycleCount(Animation.INDEFINITE);
         UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background, dialogs, text,
                 services.clock.withZone(zone), installer -> openInBrowser.accept(installer.toUri().toString()));
-        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background);
+        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background, zone);
         LicenseViewModel license = new LicenseViewModel(Housekeeping.license(services, project), background, services.clock,
                 zone);
         // the opt-in heartbeat, while the console runs: asked hourly, sent when a day has passed since the last

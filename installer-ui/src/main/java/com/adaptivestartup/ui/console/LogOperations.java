@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 public interface LogOperations {
     List<String> services();
 
+    /** The last lines, each beginning with its time from the engine (RFC 3339, UTC) and a space where it has one. */
     List<String> tail(String service, int lines);
 
     /**

@@ -68,6 +68,10 @@ public final class LogsView extends VBox {
         Label status = new Label();
         status.setId("logs-status");
         status.textProperty().bind(model.statusProperty());
-        getChildren().addAll(bar, status, lines);
+        Label count = new Label();
+        count.setId("logs-count");
+        count.getStyleClass().add("text-muted");
+        count.textProperty().bind(model.countProperty());
+        getChildren().addAll(bar, new javafx.scene.layout.HBox(16, status, count), lines);
     }
 }

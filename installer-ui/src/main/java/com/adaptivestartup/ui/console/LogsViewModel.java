@@ -19,8 +19,9 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The Logs view: a service's recent lines, following new ones as they come, a search that narrows what is
- * shown, copy and save of what is shown. At most {@value #KEEP} lines are kept (the oldest go), so a chatty
- * service followed for hours does not grow the console's memory.
+ * shown (with how many lines match), copy and save of what is shown. Each line begins with its time, on this
+ * computer's clock. At most {@value #KEEP} lines are kept (the oldest go), so a chatty service followed for hours
+ * does not grow the console's memory.
  */
 public final class LogsViewModel {
     static final int KEEP = 5000;
@@ -34,14 +35,20 @@ public final class LogsViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final BooleanProperty following = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
+    private final java.time.ZoneId zone;
     private AutoCloseable follow;
 
-    public LogsViewModel(LogOperations logs, Background background) {
+    /** {@code zone}: the one lines' times are shown in. */
+    public LogsViewModel(LogOperations logs, Background background, java.time.ZoneId zone) {
         this.logs = logs;
         this.background = background;
+        this.zone = zone;
+        shown.addListener((javafx.collections.ListChangeListener<String>) c -> count());
         search.addListener((o, a, text) -> {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             shown.setPredicate(needle.isEmpty() ? null : l -> l.toLowerCase(Locale.ROOT).contains(needle));
+            count();
         });
         service.addListener((o, a, b) -> {
             stopFollowing();
@@ -74,7 +81,9 @@ public final class LogsViewModel {
         }
         status.set("Reading the log of " + s + "\u2026");
         background.run(() -> logs.tail(s, TAIL), l -> {
-            lines.setAll(l.size() > KEEP ? l.subList(l.size() - KEEP, l.size()) : l);
+            List<String> local = (l.size() > KEEP ? l.subList(l.size() - KEEP, l.size()) : l).stream()
+                    .map(this::local).toList();
+            lines.setAll(local);
             status.set("The last " + l.size() + " lines of " + s + ".");
         }, e -> status.set("The log of " + s + " cannot be read: " + e.getMessage()));
     }
@@ -96,7 +105,7 @@ public final class LogsViewModel {
     }
 
     private void append(String line) {
-        lines.add(line);
+        lines.add(local(line));
         if (lines.size() > KEEP) {
             lines.remove(0, lines.size() - KEEP);
         }
@@ -115,6 +124,35 @@ public final class LogsViewModel {
         } catch (Exception e) {
             // the stream is gone either way
         }
+    }
+
+    private static final java.util.regex.Pattern STAMP = java.util.regex.Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?Z) ");
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm:ss");
+
+    /** A line from the engine with its time (RFC 3339, UTC) as this computer's local time; a line without one as it is. */
+    String local(String line) {
+        java.util.regex.Matcher m = STAMP.matcher(line);
+        if (!m.find()) {
+            return line;
+        }
+        try {
+            return SHOWN.format(java.time.Instant.parse(m.group(1)).atZone(zone)) + "  " + line.substring(m.end());
+        } catch (java.time.format.DateTimeParseException e) {
+            return line;
+        }
+    }
+
+    private void count() {
+        String needle = search.get() == null ? "" : search.get().strip();
+        count.set(lines.isEmpty() ? "" : needle.isEmpty() ? lines.size() + " lines"
+                : shown.size() + " of " + lines.size() + " lines match \u201c" + needle + "\u201d");
+    }
+
+    /** How many lines are shown: all of them, or how many match the search ("12 of 500 lines match “error”"). */
+    public ReadOnlyStringProperty countProperty() {
+        return count.getReadOnlyProperty();
     }
 
     /** The lines shown (the search applied), for the clipboard. */

@@ -99,12 +99,19 @@ public final class UpdatesView extends VBox {
         channel.setPrefColumnCount(10);
         channel.setAccessibleText(text.getString("updates.settings.channel"));
         channel.textProperty().bindBidirectional(model.channelProperty());
-        javafx.scene.control.TextField pin = new javafx.scene.control.TextField();
+        javafx.scene.control.ComboBox<String> pin = new javafx.scene.control.ComboBox<>(model.pinChoices());
         pin.setId("update-pin");
-        pin.setPrefColumnCount(8);
-        pin.setPromptText(text.getString("updates.settings.pin.none"));
         pin.setAccessibleText(text.getString("updates.settings.pin"));
-        pin.textProperty().bindBidirectional(model.pinnedProperty());
+        pin.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(String version) {
+                return version == null || version.isEmpty() ? text.getString("updates.settings.pin.none") : version;
+            }
+
+            public String fromString(String shown) {
+                return shown == null || shown.equals(text.getString("updates.settings.pin.none")) ? "" : shown;
+            }
+        });
+        pin.valueProperty().bindBidirectional(model.pinnedProperty());
         Button save = new Button(text.getString("updates.settings.save"));
         save.setId("update-settings-save");
         save.disableProperty().bind(model.busyProperty());

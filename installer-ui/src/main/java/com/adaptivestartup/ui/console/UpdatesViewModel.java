@@ -31,6 +31,7 @@ public final class UpdatesViewModel {
     private final ReadOnlyStringWrapper checked = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper consoleOffer = new ReadOnlyStringWrapper();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final ObservableList<String> pinChoices = FXCollections.observableArrayList("");
     private final java.util.List<String> noticeIds = new java.util.ArrayList<>();
     private final javafx.beans.property.StringProperty channel = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.beans.property.StringProperty pinned = new javafx.beans.property.SimpleStringProperty("");
@@ -76,6 +77,14 @@ public final class UpdatesViewModel {
         notices.setAll(s.notices().stream().map(n -> "[" + n.severity().toUpperCase(java.util.Locale.ROOT) + "] " + n.title()
                 + (n.body() == null || n.body().isBlank() ? "" : ": " + n.body())).toList());
         channel.set(s.channel());
+        java.util.LinkedHashSet<String> versions = new java.util.LinkedHashSet<>();
+        versions.add("");   // no limit
+        versions.add(s.installed());
+        s.newer().forEach(n -> versions.add(n.version()));
+        if (s.pinned() != null) {
+            versions.add(s.pinned());
+        }
+        pinChoices.setAll(versions);
         pinned.set(s.pinned() == null ? "" : s.pinned());
         consoleOffer.set(s.console() == null ? null : say("updates.consoleOffer", s.console().version(),
                 com.adaptivestartup.ui.Sizes.human(s.console().installer().size()),
@@ -226,6 +235,11 @@ public final class UpdatesViewModel {
 
     public javafx.beans.property.StringProperty pinnedProperty() {
         return pinned;
+    }
+
+    /** What updates can stop at: no limit (""), the installed version, and each newer one the channel offers. */
+    public ObservableList<String> pinChoices() {
+        return pinChoices;
     }
 
     public ObservableList<String> notices() {

@@ -40,7 +40,7 @@ class LogsViewModelTest {
     }
 
     private final FakeLogs logs = new FakeLogs();
-    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD);
+    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD, java.time.ZoneId.of("Europe/Berlin"));
 
     @Test
     void showsTheFirstServicesRecentLinesAndSearchNarrowsThem() {
@@ -80,5 +80,22 @@ class LogsViewModelTest {
         model.save(dir.resolve("backend.log"));
         assertThat(Files.readAllLines(dir.resolve("backend.log"))).containsExactly("backend GET /healthz 200");
         assertThat(model.statusProperty().get()).startsWith("Saved 1 lines to ");
+    }
+
+    @Test
+    void linesShowTheirTimeOnThisComputersClockAndTheCountFollowsTheSearch() {
+        LogsViewModel berlin = new LogsViewModel(ConsoleFakes.logs(), Background.SAME_THREAD,
+                java.time.ZoneId.of("Europe/Berlin"));
+        berlin.refresh();
+        assertThat(berlin.shownLines()).first().isEqualTo("2026-11-28 10:58:01  INFO  AdaptiveServer - Adaptive Startup"
+                + " 1.1.0 listening on 8080");
+        assertThat(berlin.countProperty().get()).isEqualTo("5 lines");
+        berlin.searchProperty().set("info");
+        assertThat(berlin.countProperty().get()).isEqualTo("4 of 5 lines match \u201cinfo\u201d");
+        berlin.searchProperty().set("10:59");
+        assertThat(berlin.shownLines()).as("the search reads the time as shown").hasSize(2);
+        assertThat(berlin.local("no time here")).isEqualTo("no time here");
+        assertThat(berlin.local("2026-13-45T99:00:00Z broken")).as("a time that is not one: the line as it is")
+                .isEqualTo("2026-13-45T99:00:00Z broken");
     }
 }

@@ -114,6 +114,8 @@ class UpdatesViewModelTest {
     void anUpdateRunsOnlyOnceTheAdminHasReadWhatHappensAndSaidYes() {
         model.refresh();
         assertThat(model.checkedProperty().get()).isEqualTo("Checked at 10:00:00.");
+        assertThat(model.pinChoices()).as("no limit, the installed version, each newer one").containsExactly("", "1.0.0",
+                "1.1.0", "2.0.0");
         dialogs.answer = false;
         model.askToUpdate();
         assertThat(dialogs.asked).containsExactly("Update Adaptive Startup now? | " + model.updateWarning() + " | Update now");

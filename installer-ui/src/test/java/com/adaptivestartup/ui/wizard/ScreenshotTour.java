@@ -184,7 +184,7 @@ public final class ScreenshotTour {
         third.close();
 
         var logs = new com.adaptivestartup.ui.console.LogsViewModel(com.adaptivestartup.ui.console.ConsoleFakes.logs(),
-                Background.SAME_THREAD);
+                Background.SAME_THREAD, java.time.ZoneOffset.UTC);
         logs.refresh();
         logs.searchProperty().set("");
         shoot(new com.adaptivestartup.ui.console.LogsView(logs, FakeConsole.TEXT), out, "console-4-logs", theme);
