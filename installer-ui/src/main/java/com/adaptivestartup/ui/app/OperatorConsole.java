@@ -63,6 +63,15 @@ final class OperatorConsole {
         Dialogs dialogs = new FxDialogs(() -> frame.get().getScene().getWindow());
         DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background, dialogs, text,
                 services.clock.withZone(zone));
+        com.adaptivestartup.ui.DockerDesktop.startCommand(System.getProperty("os.name", ""), System.getenv(),
+                java.nio.file.Files::exists).ifPresent(command -> dashboard.offerToStartEngine(() -> {
+                    try {
+                        new ProcessBuilder(command).redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("Docker Desktop could not be started: " + e.getMessage(), e);
+                    }
+                }));
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
         BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, dialogs, zone);

@@ -29,7 +29,7 @@ public final class DashboardView extends VBox {
         headline.getStyleClass().add("title-4");
         Label advice = new Label(text.getString("dashboard.engine.advice"));
         advice.setWrapText(true);
-        javafx.scene.control.Button retry = new javafx.scene.control.Button(text.getString("dashboard.engine.retry"));
+        Button retry = new Button(text.getString("dashboard.engine.retry"));
         retry.setId("engine-retry");
         retry.setOnAction(e -> model.refresh());
         Label details = new Label();
@@ -38,7 +38,13 @@ public final class DashboardView extends VBox {
         javafx.scene.control.TitledPane more = new javafx.scene.control.TitledPane(text.getString("dashboard.engine.details"),
                 details);
         more.setExpanded(false);
-        VBox banner = new VBox(6, headline, advice, retry, more);
+        Button startDocker = new Button(text.getString("dashboard.engine.start"));
+        startDocker.setId("engine-start");
+        startDocker.visibleProperty().bind(model.engineStartableProperty());
+        startDocker.managedProperty().bind(startDocker.visibleProperty());
+        startDocker.setOnAction(e -> model.startEngine());
+        Label starting = BoundLabels.wrapped("engine-starting", model.engineStartProperty());
+        VBox banner = new VBox(6, headline, advice, new HBox(8, startDocker, retry), starting, more);
         banner.setId("engine-banner");
         banner.getStyleClass().add("engine-banner");
         banner.setStyle("-fx-padding: 12; -fx-background-color: -color-warning-subtle; -fx-background-radius: 6;");

@@ -89,6 +89,38 @@ public final class DashboardViewModel {
         });
     }
 
+    private Runnable engineStarter;
+    private final ReadOnlyBooleanWrapper engineStartable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper engineStart = new ReadOnlyStringWrapper();
+
+    /** Offers to start the engine from the banner ({@code start}: launches Docker Desktop; it may take a minute). */
+    public void offerToStartEngine(Runnable start) {
+        engineStarter = start;
+        engineStartable.set(start != null);
+    }
+
+    /** Starts the engine as offered; the banner goes by itself once the engine answers. */
+    public void startEngine() {
+        if (engineStarter == null) {
+            return;
+        }
+        engineStart.set(text.getString("dashboard.engine.starting"));
+        background.run(() -> {
+            engineStarter.run();
+            return "";
+        }, x -> { }, e -> engineStart.set(Texts.say(text, "dashboard.engine.startFailed",
+                com.adaptivestartup.ui.Sentences.of(e.getMessage()))));
+    }
+
+    public ReadOnlyBooleanProperty engineStartableProperty() {
+        return engineStartable.getReadOnlyProperty();
+    }
+
+    /** What starting the engine is doing, or why it could not. */
+    public ReadOnlyStringProperty engineStartProperty() {
+        return engineStart.getReadOnlyProperty();
+    }
+
     /** What finishing an interrupted update did (or is doing); null when there was none. */
     public ReadOnlyStringProperty recoveryProperty() {
         return recovery.getReadOnlyProperty();
@@ -118,6 +150,7 @@ public final class DashboardViewModel {
                 }
             }
             unreachable.set(null);   // the engine answers (again)
+            engineStart.set(null);
             refreshed.set(Texts.say(text, "dashboard.refreshed", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
             redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services

@@ -45,6 +45,19 @@ public final class LicenseStepView extends VBox {
         verdict.textProperty().bind(model.verdictProperty());
         verdict.setAccessibleText(text.getString("license.verdict"));
         model.usableProperty().addListener((obs, was, is) -> verdict.getStyleClass().setAll("label", is ? "success" : "danger"));
-        getChildren().addAll(intro, key, new HBox(8, busy, verdict));
+        javafx.scene.control.Button choose = new javafx.scene.control.Button(text.getString("license.choose"));
+        choose.setId("license-choose");
+        choose.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(text.getString("license.choose"));
+            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter(
+                    text.getString("license.choose.kind"), "*.lic", "*.txt"),
+                    new javafx.stage.FileChooser.ExtensionFilter(text.getString("license.choose.any"), "*"));
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.dropped(file.toPath());
+            }
+        });
+        getChildren().addAll(intro, key, choose, new HBox(8, busy, verdict));
     }
 }

@@ -70,12 +70,12 @@ public final class LicenseStepViewModel {
                 long size = java.nio.file.Files.size(file);
                 if (size > MAX_FILE) {
                     throw new IllegalArgumentException(file.getFileName() + " is " + size / 1024 + " kB, too large to be a"
-                            + " license key; drop the .lic file you received from Adaptive Startup");
+                            + " license key. Choose the .lic file you received from Adaptive Startup.");
                 }
                 return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
             } catch (java.nio.charset.MalformedInputException e) {
-                throw new IllegalArgumentException(file.getFileName() + " is not a text file; drop the .lic file you"
-                        + " received from Adaptive Startup");
+                throw new IllegalArgumentException(file.getFileName() + " is not a text file. Choose the .lic file you"
+                        + " received from Adaptive Startup.");
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException(file.getFileName() + " cannot be read: " + e.getMessage());
             }

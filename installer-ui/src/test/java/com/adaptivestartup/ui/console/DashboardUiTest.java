@@ -78,4 +78,25 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !banner.isVisible());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
     }
+
+    @Test
+    void dockerDesktopIsStartedFromTheBannerWhereItIsInstalledAndTheDashboardRecovers(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
+        assertThat(robot.lookup("#engine-start").queryButton().isVisible()).as("not offered where not installed").isFalse();
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> model.offerToStartEngine(() -> {
+            started.incrementAndGet();
+            stack.engineDown = null;   // Docker Desktop comes up
+        }));
+        stack.engineDown = new IllegalStateException("Cannot connect to the Docker daemon");
+        robot.interact(model::refresh);
+        javafx.scene.Node banner = robot.lookup("#engine-banner").query();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, banner::isVisible);
+        robot.clickOn("#engine-start");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> started.get() == 1);
+        assertThat(text(robot, "#engine-starting")).startsWith("Starting Docker Desktop");
+        robot.interact(model::refresh);   // the dashboard's timer, sooner
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !banner.isVisible());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
+    }
 }

@@ -106,12 +106,12 @@ class LicenseStepViewModelTest {
 
         java.nio.file.Path photo = java.nio.file.Files.write(dir.resolve("team.jpg"), new byte[200_000]);
         model.dropped(photo);
-        assertThat(model.verdictProperty().get()).isEqualTo("team.jpg is 195 kB, too large to be a license key; drop the"
-                + " .lic file you received from Adaptive Startup");
+        assertThat(model.verdictProperty().get()).isEqualTo("team.jpg is 195 kB, too large to be a license key. Choose the"
+                + " .lic file you received from Adaptive Startup.");
         assertThat(model.keyProperty().get()).as("the key is left as it was").startsWith("ASL1.").doesNotContain("\u0000");
         java.nio.file.Path binary = java.nio.file.Files.write(dir.resolve("key.bin"), new byte[] {(byte) 0xC3, (byte) 0x28});
         model.dropped(binary);
-        assertThat(model.verdictProperty().get()).isEqualTo("key.bin is not a text file; drop the .lic file you received"
-                + " from Adaptive Startup");
+        assertThat(model.verdictProperty().get()).isEqualTo("key.bin is not a text file. Choose the .lic file you received"
+                + " from Adaptive Startup.");
     }
 }
