@@ -53,7 +53,7 @@ public final class ConsoleApp extends Application {
         }
         stage.show();
         javafx.application.Platform.runLater(afterShown);
-        if (Boolean.getBoolean("adaptive.reportStartup") || getParameters().getRaw().contains("--report-startup")) {
+        if (reportStartup()) {
             // For measurements and the packaged app's launch test: JVM start to the first window on screen.
             javafx.application.Platform.runLater(() -> System.err.println("first window after "
                     + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms"));
@@ -65,8 +65,26 @@ public final class ConsoleApp extends Application {
                                  ResourceBundle text, java.util.function.Consumer<String> openInBrowser) {
         OperatorConsole.Built console = OperatorConsole.build(services, installation, background, text, openInBrowser);
         stage.setOnHidden(e -> console.onClose().run());
+        if (reportStartup()) {
+            // For measurements: JVM start to the first complete dashboard (the stack's state with every service's use).
+            boolean[] said = {false};
+            console.dashboard().cards().addListener((javafx.collections.ListChangeListener<
+                    com.adaptivestartup.ui.console.DashboardViewModel.Card>) c -> {
+                if (!said[0] && !console.dashboard().cards().isEmpty() && console.dashboard().cards().stream()
+                        .filter(com.adaptivestartup.ui.console.DashboardViewModel.Card::running)
+                        .allMatch(card -> !card.use().isEmpty())) {
+                    said[0] = true;
+                    System.err.println("dashboard complete after "
+                            + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+                }
+            });
+        }
         stage.setScene(new Scene(console.root(), 1180, 720));
         return console.start();
+    }
+
+    private boolean reportStartup() {
+        return Boolean.getBoolean("adaptive.reportStartup") || getParameters().getRaw().contains("--report-startup");
     }
 
     @Override

@@ -52,7 +52,7 @@ final class OperatorConsole {
      * The window's content; {@code start}: what to run once the window is on screen (the first asks of the engine
      * and the Brain, which would otherwise compete with drawing the first window for the CPU); {@code onClose}.
      */
-    record Built(ConsoleFrame root, Runnable start, Runnable onClose) {
+    record Built(ConsoleFrame root, Runnable start, Runnable onClose, DashboardViewModel dashboard) {
     }
 
     static Built build(ConsoleServices services, Installations.Installation installed, FxBackground background,
@@ -99,9 +99,9 @@ final class OperatorConsole {
         addressCheck.setCycleCount(Animation.INDEFINITE);
 
         List<ConsoleFrame.Section> sections = List.of(
-                new ConsoleFrame.Section("dashboard", text.getString("console.dashboard"), () -> new DashboardView(dashboard,
-                        text, address.linkProperty(), new AddressView.AddressLink(address, text, openInBrowser),
-                        new SummaryTiles(summary, license.headlineProperty()), openInBrowser), () -> { }),
+                new ConsoleFrame.Section("dashboard", text.getString("console.dashboard"), () -> scrolling(new DashboardView(
+                        dashboard, text, address.linkProperty(), new AddressView.AddressLink(address, text, openInBrowser),
+                        new SummaryTiles(summary, license.headlineProperty()), openInBrowser)), () -> { }),
                 new ConsoleFrame.Section("address", text.getString("console.address"),
                         () -> new AddressView(address, text, openInBrowser), address::refresh),
                 new ConsoleFrame.Section("mail", text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
@@ -156,7 +156,7 @@ final class OperatorConsole {
             heartbeat.stop();
             addressCheck.stop();
             logs.close();
-        });
+        }, dashboard);
     }
 
     /** A section whose content may be taller than the window (a report and a list of people): it scrolls. */

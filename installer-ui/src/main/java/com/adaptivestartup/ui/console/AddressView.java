@@ -113,6 +113,7 @@ public final class AddressView extends VBox {
             copy.disableProperty().bind(model.linkProperty().isEmpty());
             Label warning = BoundLabels.wrapped("address-link-warning", model.warningProperty());
             warning.getStyleClass().add("warning");
+            warning.managedProperty().bind(warning.textProperty().isNotEmpty());
             getChildren().addAll(new HBox(8, new Label(text.getString("address.people")), link, copy), warning);
         }
     }

@@ -61,6 +61,11 @@ public final class ConsoleFrame extends BorderPane {
         sidebar.getSelectionModel().selectedItemProperty().subscribe(this::show);
         setTop(header(header, text));
         setLeft(sidebar);
+        content.setMinSize(0, 0);   // a tall section never pushes the status line out of the window
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(content.widthProperty());
+        clip.heightProperty().bind(content.heightProperty());
+        content.setClip(clip);
         setCenter(content);
         setBottom(statusLine(header.status()));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -99,18 +104,24 @@ public final class ConsoleFrame extends BorderPane {
     private static Node header(Header h, ResourceBundle text) {
         Label product = new Label(text.getString("app.product"));
         product.getStyleClass().add("title-3");
+        product.setMinWidth(Region.USE_PREF_SIZE);
         Label version = label("header-version", h.summary().versionProperty());
         Hyperlink address = new Hyperlink();
         address.setId("header-address");
         address.textProperty().bind(h.address());
         address.setOnAction(e -> h.openBrowser().accept(address.getText()));
         address.visibleProperty().bind(address.textProperty().isNotEmpty());
+        address.setMinWidth(Region.USE_PREF_SIZE);
         Label updates = label("header-updates", h.summary().updatesProperty());
         h.summary().updateWaitingProperty().subscribe(waiting -> updates.getStyleClass().setAll("label",
                 waiting ? "accent" : "text-muted"));
         Label license = label("header-license", h.license());
         Label engine = label("header-engine", h.summary().engineProperty());
         engine.getStyleClass().add("text-muted");
+        engine.setMinWidth(0);   // the engine gives way first; its whole description is in its tooltip
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(h.summary().engineDetailProperty());
+        engine.setTooltip(whole);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(14, product, version, address, gap, updates, license, engine);

@@ -21,6 +21,7 @@ public final class ConsoleSummary {
     private final ReadOnlyStringWrapper lastBackup = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper backupMissing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper engineDetail = new ReadOnlyStringWrapper("");
 
     public ConsoleSummary(UpdatesViewModel updatesModel, BackupsViewModel backups, EngineViewModel engineModel,
                           ResourceBundle text) {
@@ -28,8 +29,10 @@ public final class ConsoleSummary {
         updatesModel.statusProperty().subscribe(this::showUpdates);
         backups.listedProperty().subscribe(listed -> showBackups(backups));
         backups.rows().addListener((javafx.collections.ListChangeListener<BackupsViewModel.Row>) c -> showBackups(backups));
-        engineModel.engineProperty().subscribe(e -> engine.set(e == null || e.isBlank() ? ""
-                : Texts.say(text, "summary.engine", e)));
+        engineModel.engineProperty().subscribe(e -> {
+            engineDetail.set(e == null ? "" : e);
+            engine.set(e == null || e.isBlank() ? "" : Texts.say(text, "summary.engine", shortName(e)));
+        });
     }
 
     private void showUpdates(UpdateOperations.Status s) {
@@ -80,8 +83,27 @@ public final class ConsoleSummary {
         return backupMissing.getReadOnlyProperty();
     }
 
-    /** "Engine: unix:///var/run/docker.sock". */
+    /** "Engine: Docker 27.3.1, via ssh://admin@docker-host": the engine and where it is, in a few words. */
     public ReadOnlyStringProperty engineProperty() {
         return engine.getReadOnlyProperty();
+    }
+
+    /** The engine as the Engine section describes it, whole (the header's tooltip). */
+    public ReadOnlyStringProperty engineDetailProperty() {
+        return engineDetail.getReadOnlyProperty();
+    }
+
+    /**
+     * "Docker 27.3.1 (Ubuntu 24.04.1 LTS), API 1.47, via the console's engine setting (ssh://admin@host)" as
+     * "Docker 27.3.1, via ssh://admin@host"; this machine's own engine as "Docker 27.3.1 on this computer"; a
+     * description of another shape as it is.
+     */
+    static String shortName(String engine) {
+        java.util.regex.Matcher docker = java.util.regex.Pattern.compile("^(Docker [^ ,(]+)").matcher(engine);
+        if (!docker.find()) {
+            return engine;
+        }
+        java.util.regex.Matcher where = java.util.regex.Pattern.compile("\\(((?:ssh|tcp)://[^)]+)\\)\\s*$").matcher(engine);
+        return where.find() ? docker.group(1) + ", via " + where.group(1) : docker.group(1);
     }
 }

@@ -89,6 +89,7 @@ public final class DashboardView extends VBox {
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         model.cards().addListener((ListChangeListener<DashboardViewModel.Card>) c -> redraw());
         redraw();
         Label passwordNote = new Label();

@@ -3,10 +3,7 @@ package com.adaptivestartup.ui.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.ui.app.FxBackground;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,43 +27,16 @@ class ConsoleFrameUiTest {
     private final FxBackground background = new FxBackground();
     private final FakeStack stack = new FakeStack();
     private final FakeDialogs dialogs = new FakeDialogs();
-    private final int[] made = new int[1];
     private ConsoleFrame frame;
+    private FakeConsoleFrame console;
 
     @Start
     void start(Stage stage) {
-        DashboardViewModel dashboard = new DashboardViewModel(stack, background, dialogs, ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
-        BackupsViewModel backups = new BackupsViewModel(new FakeBackups().withOne("scheduled", null), background, dialogs,
-                ZoneOffset.UTC);
-        UpdatesViewModel updates = new UpdatesViewModel(new FakeUpdates(), background, dialogs, ConsoleFakes.TEXT,
-                ConsoleFakes.CLOCK, f -> { });
-        LicenseViewModel license = new LicenseViewModel(ConsoleFakes.licenseOperations(), background, ConsoleFakes.CLOCK,
-                ZoneOffset.UTC);
-        EngineViewModel engine = new EngineViewModel(ConsoleFakes.engineOperations(), background);
-        ConsoleSummary summary = new ConsoleSummary(updates, backups, engine, ConsoleFakes.TEXT);
-        List<ConsoleFrame.Section> sections = List.of(
-                new ConsoleFrame.Section("dashboard", "Dashboard", () -> new DashboardView(dashboard, ConsoleFakes.TEXT,
-                        new javafx.beans.property.SimpleStringProperty("https://adaptive.example.com/"), null,
-                        new SummaryTiles(summary, license.headlineProperty()), url -> { }), dashboard::refresh),
-                new ConsoleFrame.Section("backups", "Backups", () -> {
-                    made[0]++;
-                    return new BackupsView(backups, ConsoleFakes.TEXT, f -> { });
-                }, backups::refresh),
-                new ConsoleFrame.Section("updates", "Updates", () -> new UpdatesView(updates, ConsoleFakes.TEXT),
-                        updates::refresh),
-                new ConsoleFrame.Section("license", "License", () -> new LicenseView(license, ConsoleFakes.TEXT),
-                        license::refresh),
-                new ConsoleFrame.Section("engine", "Engine", () -> new EngineView(engine, ConsoleFakes.TEXT), engine::refresh));
-        frame = new ConsoleFrame(sections, new ConsoleFrame.Header(summary,
-                new javafx.beans.property.SimpleStringProperty("https://adaptive.example.com/"), license.headlineProperty(),
-                Bindings.createStringBinding(() -> dashboard.refreshedProperty().get(), dashboard.refreshedProperty()),
-                url -> { }), ConsoleFakes.TEXT);
+        console = new FakeConsoleFrame(stack, background, dialogs);
+        frame = console.frame;
         stage.setScene(new Scene(frame, 1180, 720));
         stage.show();
-        updates.refresh();
-        backups.refresh();
-        license.refresh();
-        engine.refresh();
+        console.start();
     }
 
     @AfterEach
@@ -86,7 +56,12 @@ class ConsoleFrameUiTest {
         assertThat(text(robot, "#header-version")).isEqualTo("Version 1.0.0");
         assertThat(text(robot, "#header-updates")).isEqualTo("Update to 1.1.0 available");
         assertThat(text(robot, "#header-license")).isEqualTo("Licensed, 23 days left");
-        assertThat(text(robot, "#header-engine")).startsWith("Engine: Docker 27.3.1");
+        assertThat(text(robot, "#header-engine")).isEqualTo("Engine: Docker 27.3.1, via ssh://admin@docker-host.office.lan");
+        assertThat(robot.lookup("#header-engine").queryAs(Label.class).getTooltip().getText())
+                .startsWith("Docker 27.3.1 (Ubuntu 24.04.1 LTS), API 1.47");
+        assertThat(ConsoleSummary.shortName("Docker 20.10.24+dfsg1 (Debian GNU/Linux 12 (bookworm)), API 1.41, via standard"
+                + " socket (unix:///var/run/docker.sock)")).isEqualTo("Docker 20.10.24+dfsg1");
+        assertThat(ConsoleSummary.shortName("Podman 5")).isEqualTo("Podman 5");
         assertThat(text(robot, "#summary-backup")).isEqualTo("Last backup 2026-11-28 03:30, 46 MB, not verified yet");
         assertThat(text(robot, "#summary-license")).isEqualTo("Licensed, 23 days left");
     }
@@ -104,7 +79,7 @@ class ConsoleFrameUiTest {
         robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(frame.shown()).as("the sidebar's arrows").isEqualTo("backups");
-        assertThat(made[0]).as("a section's view is made once, however often it is shown").isEqualTo(1);
+        assertThat(console.backupsMade.get()).as("a section's view is made once, however often it is shown").isEqualTo(1);
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         Node focused = robot.targetWindow().getScene().getFocusOwner();

@@ -142,14 +142,16 @@ public final class ScreenshotTour {
                 return out;
             }
         };
-        var model = new com.adaptivestartup.ui.console.DashboardViewModel(stack, Background.SAME_THREAD,
-                new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT, com.adaptivestartup.ui.console.ConsoleFakes.CLOCK);
+        // the whole console window: header, sidebar, the dashboard with its summary, the status line
+        var console = new com.adaptivestartup.ui.console.FakeConsoleFrame(stack, Background.SAME_THREAD,
+                new com.adaptivestartup.ui.console.FakeDialogs());
+        var model = console.dashboard;
+        console.start();
         for (int i = 0; i < 60; i++) {
             model.refresh();
         }
         Stage stage = new Stage();
-        Scene scene = new Scene(new com.adaptivestartup.ui.console.DashboardView(model, FakeConsole.TEXT,
-                "http://localhost:8080/", url -> { }), 960, 640);
+        Scene scene = new Scene(console.frame, 1180, 720);
         stage.setScene(scene);
         stage.show();
         save(scene, out, "console-1-dashboard-degraded", theme);
