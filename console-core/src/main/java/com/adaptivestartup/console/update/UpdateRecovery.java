@@ -26,6 +26,15 @@ public final class UpdateRecovery {
         this.catalogue = catalogue;
     }
 
+    /**
+     * Whether the journal's last update never ended: cheap (the journal only), so a front end asks it at its start
+     * before it builds what a recovery needs (the engine's connection).
+     */
+    public static boolean mayBeInterrupted(Journal journal, String project) {
+        List<Journal.Entry> entries = journal.lastOperation(project, UpdateService.OPERATION);
+        return !entries.isEmpty() && !ended(entries);
+    }
+
     /** What was found and done, for the admin; empty when no update was interrupted. */
     public Optional<String> recover(String project, InstallListener listener) {
         List<Journal.Entry> entries = journal.lastOperation(project, UpdateService.OPERATION);

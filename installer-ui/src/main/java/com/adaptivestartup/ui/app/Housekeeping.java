@@ -86,40 +86,46 @@ final class Housekeeping {
     }
 
     static AddressOperations address(ConsoleServices services, String project) {
-        com.adaptivestartup.console.install.AddressService addresses = services.core.addressService();
-        com.adaptivestartup.console.tls.OsTrustStore trust = new com.adaptivestartup.console.tls.OsTrustStore();
-        com.adaptivestartup.console.tls.CertificateCheck check = new com.adaptivestartup.console.tls.CertificateCheck();
+        // made when first asked, in the background: the address service reaches the engine
         return new AddressOperations() {
+            private com.adaptivestartup.console.install.AddressService addresses() {
+                return services.core.addressService();
+            }
+
+            private com.adaptivestartup.console.tls.OsTrustStore trust() {
+                return new com.adaptivestartup.console.tls.OsTrustStore();
+            }
+
             public com.adaptivestartup.console.install.AddressService.AddressView current() {
-                return addresses.show(project);
+                return addresses().show(project);
             }
 
             public String set(com.adaptivestartup.console.stack.WebAddress address,
                               com.adaptivestartup.console.tls.CertificateFiles own, java.nio.file.Path acmeRoot) {
-                return addresses.set(project, address, own == null ? null : own.read(check),
+                return addresses().set(project, address, own == null ? null : own.read(new com.adaptivestartup.console.tls.CertificateCheck()),
                         acmeRoot == null ? null : com.adaptivestartup.console.tls.AcmeServer.rootFrom(acmeRoot),
                         com.adaptivestartup.console.install.InstallListener.SILENT).url();
             }
 
             public String clear() {
-                return addresses.clear(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+                return addresses().clear(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
             }
 
             public String renew() {
-                return addresses.renew(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+                return addresses().renew(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
             }
 
             public String exportAuthority(java.nio.file.Path file) {
-                return addresses.exportAuthority(project, file);
+                return addresses().exportAuthority(project, file);
             }
 
             public String trustHere() {
                 java.nio.file.Path file = null;
                 try {
                     file = java.nio.file.Files.createTempFile("adaptive-ca-", ".crt");
-                    addresses.exportAuthority(project, file);
-                    trust.add(file, "Adaptive Startup " + com.adaptivestartup.console.tls.WebCertificates.authorityLabel(project));
-                    return trust.where();
+                    addresses().exportAuthority(project, file);
+                    trust().add(file, "Adaptive Startup " + com.adaptivestartup.console.tls.WebCertificates.authorityLabel(project));
+                    return trust().where();
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException("cannot write a temporary file: " + e.getMessage(), e);
                 } finally {
@@ -130,18 +136,21 @@ final class Housekeeping {
             }
 
             public String trustStore() {
-                return trust.where();
+                return trust().where();
             }
         };
     }
 
     static com.adaptivestartup.ui.console.ImportOperations cloudImport(ConsoleServices services, String project) {
-        com.adaptivestartup.console.cloudimport.CloudImportService imports = services.core.cloudImport();
         return new com.adaptivestartup.ui.console.ImportOperations() {
+            private com.adaptivestartup.console.cloudimport.CloudImportService imports() {
+                return services.core.cloudImport();
+            }
+
             public com.adaptivestartup.console.cloudimport.CloudImportService.Outcome run(java.nio.file.Path export,
                     com.adaptivestartup.console.cloudimport.CloudImportService.Options options,
                     java.util.function.Consumer<com.adaptivestartup.console.cloudimport.CloudImportService.Progress> progress) {
-                return imports.run(project, export, options, new com.adaptivestartup.console.cloudimport.CloudImportService.Listener() {
+                return imports().run(project, export, options, new com.adaptivestartup.console.cloudimport.CloudImportService.Listener() {
                     @Override
                     public void progress(com.adaptivestartup.console.cloudimport.CloudImportService.Progress p) {
                         progress.accept(p);
@@ -150,32 +159,35 @@ final class Housekeeping {
             }
 
             public java.util.List<com.adaptivestartup.console.cloudimport.CloudImportService.Saved> history() {
-                return imports.history(project);
+                return imports().history(project);
             }
         };
     }
 
     static com.adaptivestartup.ui.console.MailOperations mail(ConsoleServices services, String project) {
-        com.adaptivestartup.console.accounts.MailService mail = services.core.mailService();
         return new com.adaptivestartup.ui.console.MailOperations() {
+            private com.adaptivestartup.console.accounts.MailService mail() {
+                return services.core.mailService();   // made when asked, in the background: it reaches the engine
+            }
+
             public com.adaptivestartup.console.accounts.MailService.MailView current() {
-                return mail.show(project);
+                return mail().show(project);
             }
 
             public String set(com.adaptivestartup.console.stack.MailServer server, String password) {
-                return mail.set(project, server, password, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+                return mail().set(project, server, password, com.adaptivestartup.console.install.InstallListener.SILENT).url();
             }
 
             public String clear() {
-                return mail.clear(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
+                return mail().clear(project, com.adaptivestartup.console.install.InstallListener.SILENT).url();
             }
 
             public com.adaptivestartup.console.accounts.MailService.TestResult test(String to) {
-                return mail.test(project, to);
+                return mail().test(project, to);
             }
 
             public com.adaptivestartup.console.accounts.MailService.Outbox outbox() {
-                return mail.outbox(project);
+                return mail().outbox(project);
             }
         };
     }

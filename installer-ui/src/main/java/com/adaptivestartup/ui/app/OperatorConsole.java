@@ -129,25 +129,30 @@ final class OperatorConsole {
         frame.set(new ConsoleFrame(sections, new ConsoleFrame.Header(summary, address.linkProperty(),
                 license.headlineProperty(), status, openInBrowser), text));
         // the same news by mail to the admins who asked for it, sent by the stack in the background
-        com.adaptivestartup.console.accounts.AdminNotices notices = services.core.adminNotices();
+        // (the notices' service reaches the engine: made when there is news, in the background)
         ConsoleWatch.AdminMail mailAdmins = (kind, subject, message) -> background.run(
-                () -> notices.notify(project, kind, subject, message), said -> { }, e -> { });
+                () -> services.core.adminNotices().notify(project, kind, subject, message), said -> { }, e -> { });
         ConsoleWatch.watchCertificate(address, (title, message) -> org.controlsfx.control.Notifications.create()
                 .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
         ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
                 .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
-        return new Built(frame.get(), () -> {
-            // an update cut short is finished or undone before anything else reads the stack or the channel
-            dashboard.recoverInterruptedUpdate(() -> {
-                refresh.play();
-                updates.refresh();   // the Updates section's notices and the header's offer matter before it is opened
-            });
+        // what the header and the other sections read, once the dashboard has had the machine to itself for its first
+        // complete read (its state, then each service's use): on two cores they would otherwise all wait on each other
+        Timeline thenTheRest = new Timeline(new KeyFrame(Duration.seconds(2), e -> {
+            updates.refresh();   // the Updates section's notices and the header's offer matter before it is opened
             address.refresh();
-            addressCheck.play();
             license.refresh();
             backups.refresh();
             engine.refresh();
             license.sendHeartbeatIfDue();
+        }));
+        return new Built(frame.get(), () -> {
+            // an update cut short is finished or undone before anything else reads the stack or the channel
+            dashboard.recoverInterruptedUpdate(() -> {
+                refresh.play();
+                thenTheRest.play();
+            });
+            addressCheck.play();
             heartbeat.play();
             dailyBackup.play();
         }, () -> {

@@ -31,6 +31,9 @@ final class Stack {
             }
 
             public java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step) {
+                if (!com.adaptivestartup.console.update.UpdateRecovery.mayBeInterrupted(services.core.journal(), project)) {
+                    return java.util.Optional.empty();   // the usual start: asked of the journal alone
+                }
                 return services.core.updateService().recoverInterrupted(project,
                         new com.adaptivestartup.console.install.InstallListener() {
                             public void step(String name, String message) {
