@@ -93,7 +93,7 @@ final class OperatorConsole {
                 text);
         MailViewModel mail = new MailViewModel(Housekeeping.mail(services, project), background);
         ImportViewModel cloudImport = new ImportViewModel(Housekeeping.cloudImport(services, project), background, zone);
-        ConsoleSummary summary = new ConsoleSummary(updates, backups, engine, text);
+        ConsoleSummary summary = new ConsoleSummary(installed.version(), updates, backups, engine, text);
         // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
         Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
         addressCheck.setCycleCount(Animation.INDEFINITE);

@@ -23,9 +23,14 @@ public final class ConsoleSummary {
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper engineDetail = new ReadOnlyStringWrapper("");
 
-    public ConsoleSummary(UpdatesViewModel updatesModel, BackupsViewModel backups, EngineViewModel engineModel,
-                          ResourceBundle text) {
+    /**
+     * {@code installedVersion}: the installation's as recorded, shown until the update channel is read (and if it
+     * cannot be: offline, no source).
+     */
+    public ConsoleSummary(String installedVersion, UpdatesViewModel updatesModel, BackupsViewModel backups,
+                          EngineViewModel engineModel, ResourceBundle text) {
         this.text = text;
+        version.set(installedVersion == null ? "" : Texts.say(text, "summary.version", installedVersion));
         updatesModel.statusProperty().subscribe(this::showUpdates);
         backups.listedProperty().subscribe(listed -> showBackups(backups));
         backups.rows().addListener((javafx.collections.ListChangeListener<BackupsViewModel.Row>) c -> showBackups(backups));

@@ -108,10 +108,13 @@ class ConsoleOnRealEngineTest {
                 .map(l -> l.getText().matches("CPU \\d+%  \u00b7  RAM \\d+ MB / .*")).orElse(false));
 
         // the header: the version installed, the license's days, the engine; the status line says when it last heard
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#header-version").queryAs(Label.class).getText()
-                .equals("Version 1.0.0"));
+        assertThat(robot.lookup("#header-version").queryAs(Label.class).getText()).as("as installed, with no update"
+                + " channel to ask").isEqualTo("Version 1.0.0");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#header-license").queryAs(Label.class).getText()
+                .isEmpty() && !robot.lookup("#header-engine").queryAs(Label.class).getText().isEmpty()
+                && !robot.lookup("#summary-backup").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#header-license").queryAs(Label.class).getText()).matches("Licensed, (29|30) days left");
-        assertThat(robot.lookup("#header-engine").queryAs(Label.class).getText()).startsWith("Engine: ");
+        assertThat(robot.lookup("#header-engine").queryAs(Label.class).getText()).startsWith("Engine: Docker ");
         assertThat(robot.lookup("#status-line").queryAs(Label.class).getText()).startsWith("Refreshed at ");
         assertThat(robot.lookup("#summary-backup").queryAs(Label.class).getText()).isEqualTo("No backup yet");
 
