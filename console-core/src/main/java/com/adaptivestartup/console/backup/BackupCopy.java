@@ -37,7 +37,7 @@ public final class BackupCopy {
         }
         BackupStore.checkWritable(folder);
         if (Files.exists(target)) {
-            if (sha256(target, n -> { }).equals(backup.sha256())) {
+            if (sha256(target).equals(backup.sha256())) {
                 return target;   // copied before, and whole
             }
             throw new BackupProblem("a different file named " + target.getFileName() + " is already in " + folder
@@ -59,7 +59,11 @@ public final class BackupCopy {
                 throw new BackupProblem("the copy in " + folder + " does not match the backup (its SHA-256 differs): the disk"
                         + " may be failing. The incomplete copy was removed; the backup itself is unchanged");
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(part, target);   // a file system without atomic renames (some shares): the copy is whole anyway
+            }
             return target;
         } catch (IOException e) {
             throw new BackupProblem("the backup could not be copied to " + folder + ": " + e.getMessage()
@@ -89,10 +93,10 @@ public final class BackupCopy {
             out.flush();
             channel.force(true);
         }
-        return sha256(part, n -> { });
+        return sha256(part);
     }
 
-    private static String sha256(Path file, LongConsumer read) {
+    private static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[CHUNK];

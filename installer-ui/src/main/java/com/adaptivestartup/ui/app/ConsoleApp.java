@@ -91,9 +91,6 @@ public final class ConsoleApp extends Application {
         return console.start();
     }
 
-    static void T(String what) {
-    }
-
     private boolean reportStartup() {
         return Boolean.getBoolean("adaptive.reportStartup") || getParameters().getRaw().contains("--report-startup");
     }

@@ -85,6 +85,7 @@ public final class DashboardViewModel {
         }, e -> {
             busy.set(false);
             recovery.set(Texts.say(text, "dashboard.recovery.failed", com.adaptivestartup.ui.Sentences.of(e.getMessage())));
+            refresh();   // what the stack is now, whatever the recovery left
             afterwards.run();
         });
     }

@@ -2,7 +2,6 @@ package com.adaptivestartup.ui.app;
 
 import atlantafx.base.theme.PrimerLight;
 import com.adaptivestartup.console.state.AppDirectories;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
@@ -11,10 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The README's picture of the console: the real operator console, wired as the app wires it, on the installation the
@@ -59,16 +55,7 @@ public final class DemoScreenshot {
         AtomicReference<Exception> failed = new AtomicReference<>();
         Platform.runLater(() -> {
             try {
-                WritableImage image = scene.get().snapshot(null);
-                PixelReader pixels = image.getPixelReader();
-                BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
-                        BufferedImage.TYPE_INT_ARGB);
-                for (int y = 0; y < png.getHeight(); y++) {
-                    for (int x = 0; x < png.getWidth(); x++) {
-                        png.setRGB(x, y, pixels.getArgb(x, y));
-                    }
-                }
-                ImageIO.write(png, "png", out.toFile());
+                com.adaptivestartup.ui.wizard.ScreenshotTour.png(scene.get(), out);
             } catch (Exception e) {
                 failed.set(e);
             } finally {

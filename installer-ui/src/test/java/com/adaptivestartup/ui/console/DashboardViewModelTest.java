@@ -139,5 +139,14 @@ class DashboardViewModelTest {
         assertThat(model.overallProperty().get()).as("the dashboard reads the stack once it is back").isEqualTo("healthy");
         assertThat(then).hasSize(2);
         assertThat(model.busyProperty().get()).isFalse();
+        stack.recoveryFails = new IllegalStateException("the update from 1.1.0 to 1.2.0 was interrupted, and its backup"
+                + " 20261128-095800-pre-update is gone; restore a backup with `adaptivectl backup restore`");
+        stack.stop("web");
+        model.recoverInterruptedUpdate(() -> then.add("updates asked"));
+        assertThat(model.recoveryProperty().get()).isEqualTo("An update that was cut short could not be finished or"
+                + " undone. The update from 1.1.0 to 1.2.0 was interrupted, and its backup 20261128-095800-pre-update is"
+                + " gone; restore a backup with `adaptivectl backup restore`.");
+        assertThat(model.overallProperty().get()).as("the stack read as it is now").isEqualTo("degraded");
+        assertThat(then).hasSize(3);
     }
 }

@@ -80,11 +80,17 @@ public final class FakeStack implements StackControl {
         services.replaceAll((name, s) -> service == null || name.equals(service) ? new String[] {"exited", "none"} : s);
     }
 
+    /** While set, finishing an update cut short fails with it. */
+    RuntimeException recoveryFails;
+
     /** What finishing an update cut short says (its steps told first); null: none was cut short. */
     String interruptedUpdate;
 
     @Override
     public java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step) {
+        if (recoveryFails != null) {
+            throw recoveryFails;
+        }
         if (interruptedUpdate != null) {
             step.accept("rolling back");
             actions.add("recover");

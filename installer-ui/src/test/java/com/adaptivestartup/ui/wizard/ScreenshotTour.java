@@ -258,6 +258,11 @@ public final class ScreenshotTour {
     }
 
     private static void save(Scene scene, Path out, String name, String theme) throws Exception {
+        png(scene, out.resolve(name + "-" + theme + ".png"));
+    }
+
+    /** The scene as drawn, saved as a PNG (on the FX thread). */
+    public static void png(Scene scene, Path file) throws java.io.IOException {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         WritableImage image = scene.snapshot(null);
@@ -268,6 +273,6 @@ public final class ScreenshotTour {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
-        ImageIO.write(png, "png", out.resolve(name + "-" + theme + ".png").toFile());
+        ImageIO.write(png, "png", file.toFile());
     }
 }
