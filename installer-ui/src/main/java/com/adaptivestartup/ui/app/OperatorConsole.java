@@ -74,15 +74,15 @@ final class OperatorConsole {
                 }));
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
         refresh.setCycleCount(Animation.INDEFINITE);
-        BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, dialogs, zone);
+        BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, dialogs, text, zone);
         // the daily backup, taken by the console while it runs: asked every minute whether it is due
         Timeline dailyBackup = new Timeline(new KeyFrame(Duration.minutes(1), e -> backups.runIfDue()));
         dailyBackup.setCycleCount(Animation.INDEFINITE);
         UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background, dialogs, text,
                 services.clock.withZone(zone), installer -> openInBrowser.accept(installer.toUri().toString()));
-        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background, zone);
+        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background, zone, text);
         LicenseViewModel license = new LicenseViewModel(Housekeeping.license(services, project), background, services.clock,
-                zone);
+                zone, text);
         // the opt-in heartbeat, while the console runs: asked hourly, sent when a day has passed since the last
         Timeline heartbeat = new Timeline(new KeyFrame(Duration.hours(1), e -> license.sendHeartbeatIfDue()));
         heartbeat.setCycleCount(Animation.INDEFINITE);

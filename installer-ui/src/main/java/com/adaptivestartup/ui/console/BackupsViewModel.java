@@ -42,8 +42,11 @@ public final class BackupsViewModel {
     private final com.adaptivestartup.ui.Dialogs dialogs;
     private java.nio.file.Path folder;
 
+    private final java.util.ResourceBundle text;
+
     public BackupsViewModel(BackupOperations backups, Background background, com.adaptivestartup.ui.Dialogs dialogs,
-                            ZoneId zone) {
+                            java.util.ResourceBundle text, ZoneId zone) {
+        this.text = text;
         this.backups = backups;
         this.dialogs = dialogs;
         this.background = background;
@@ -57,30 +60,31 @@ public final class BackupsViewModel {
     public void refresh() {
         background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder()), r -> {
             folder = r.folder();
-            folderText.set("Backups are written to " + r.folder() + ".");
+            folderText.set(say("backups.folder.now", r.folder()));
             rows.setAll(r.backups().stream().map(this::row).toList());
             listed.set(true);
-            scheduleText.set(r.schedule().map(s -> "Daily at " + s.dailyAt() + ", keeping the " + s.keep() + " newest; next "
-                    + WHEN.format(s.nextRun().atZone(zone)) + ".").orElse("No daily backup yet."));
-        }, e -> operations.problem("The backups cannot be listed: " + e.getMessage()));
+            scheduleText.set(r.schedule().map(s -> say("backups.schedule.now", s.dailyAt().toString(), s.keep(),
+                    WHEN.format(s.nextRun().atZone(zone)))).orElse(say("backups.schedule.none")));
+        }, e -> operations.problem(say("backups.unlisted", e.getMessage())));
     }
 
     Row row(BackupCatalogue.Backup b) {
-        String proven = b.restoreTested() != null ? "restore-tested " + b.restoreTested().result()
-                : b.verified() != null ? "verified " + b.verified().result() : "not verified yet";
+        String proven = b.restoreTested() != null ? say("backups.proven.restoreTested", b.restoreTested().result())
+                : b.verified() != null ? say("backups.proven.verified", b.verified().result()) : say("backups.proven.none");
         return new Row(b.id(), WHEN.format(b.createdAt().atZone(zone)), b.kind(), b.appVersion(),
                 com.adaptivestartup.ui.Sizes.human(b.size()), proven, b.note() == null ? "" : b.note(), b.encrypted(), b.size());
     }
 
     public void backUpNow(String note) {
-        operations.run("Back up", () -> backups.create(note, operations.steps()).id(), id -> "Backup " + id + " is done.");
+        operations.run(say("backups.op.create"), () -> backups.create(note, operations.steps()).id(),
+                id -> say("backups.created", id));
     }
 
     public void verify(String id) {
-        operations.run("Verify", () -> {
+        operations.run(say("backups.op.verify"), () -> {
             backups.verify(id);
             return id;
-        }, x -> "Every checksum of " + x + " matches.");
+        }, x -> say("backups.verified", x));
     }
 
     /**
@@ -93,18 +97,16 @@ public final class BackupsViewModel {
         }
         background.run(backups::due, due -> {
             if (due) {
-                operations.run("Daily backup", () -> backups.runDue(operations.steps())
-                        .map(r -> r.backup().id() + (r.pruned().isEmpty() ? "" : "; " + r.pruned().size()
-                                + " older backup" + (r.pruned().size() == 1 ? "" : "s") + " removed as the schedule keeps"))
-                        .orElse(null), said -> said == null ? null : "Daily backup " + said + ".");
+                operations.run(say("backups.op.daily"), () -> backups.runDue(operations.steps())
+                        .map(r -> say("backups.daily.done", r.backup().id(), r.pruned().size()))
+                        .orElse(null), said -> said);
             }
-        }, e -> operations.problem("The daily backup's schedule cannot be read: " + e.getMessage()));
+        }, e -> operations.problem(say("backups.schedule.unreadable", e.getMessage())));
     }
 
     /** The sentence the confirmation shows before a restore. */
     public String restoreWarning(Row row) {
-        return "Restoring replaces the database, the files and the sessions with the backup of " + row.when() + " (Adaptive"
-                + " Startup " + row.version() + "). The current state is backed up first, so it can be brought back.";
+        return say("backups.restore.warning", row.when(), row.version());
     }
 
     /**
@@ -112,14 +114,14 @@ public final class BackupsViewModel {
      * asked for then (a wrong one is said, and nothing is changed).
      */
     public void askToRestore(Row row) {
-        if (!dialogs.confirm("Replace the current data with this backup?", restoreWarning(row), "Restore")) {
+        if (!dialogs.confirm(say("backups.restore.title"), restoreWarning(row), say("backups.restore"))) {
             return;
         }
         if (!row.encrypted()) {
             restore(row.id(), null);
             return;
         }
-        dialogs.secret("The passphrase of this backup", "This backup is encrypted. Type the passphrase it was made with.")
+        dialogs.secret(say("backups.passphrase.title"), say("backups.passphrase.what"))
                 .ifPresent(passphrase -> restore(row.id(), passphrase));
     }
 
@@ -128,7 +130,7 @@ public final class BackupsViewModel {
     }
 
     private void restore(String id, char[] passphrase) {
-        operations.run("Restore", () -> {
+        operations.run(say("backups.op.restore"), () -> {
             try {
                 backups.restore(id, passphrase, operations.steps());
             } finally {
@@ -137,7 +139,7 @@ public final class BackupsViewModel {
                 }
             }
             return id;
-        }, x -> "Restored " + x + "; Adaptive Startup is running again.");
+        }, x -> say("backups.restored", x));
     }
 
     /**
@@ -145,22 +147,22 @@ public final class BackupsViewModel {
      * copy is checked against the backup before it is given its name.
      */
     public void askToCopy(Row row) {
-        dialogs.folder("Copy the backup to which folder?").ifPresent(folder -> copy(row, folder));
+        dialogs.folder(say("backups.copy.where")).ifPresent(folder -> copy(row, folder));
     }
 
     void copy(Row row, java.nio.file.Path folder) {
         java.util.function.Consumer<String> line = operations.progressLine();
-        operations.run("Copy", () -> {
+        operations.run(say("backups.op.copy"), () -> {
             long[] shown = {-1};
             return backups.copy(row.id(), folder, done -> {
                 long percent = done * 100 / Math.max(1, row.bytes());
                 if (percent != shown[0]) {
                     shown[0] = percent;
-                    line.accept("Copying " + row.id() + ": " + percent + "% (" + com.adaptivestartup.ui.Sizes.human(done)
-                            + " of " + row.size() + ")");
+                    line.accept(say("backups.copying", row.id(), percent, com.adaptivestartup.ui.Sizes.human(done),
+                            row.size()));
                 }
             }).toString();
-        }, copy -> "Copied to " + copy + ", and checked: it matches the backup.");
+        }, copy -> say("backups.copied", copy));
     }
 
     /** The folder backups are written to now, as last listed (for Open folder); null before the first listing. */
@@ -171,26 +173,30 @@ public final class BackupsViewModel {
     public void saveSchedule() {
         String at = dailyAt.get();
         String n = keep.get();
-        operations.run("Schedule", () -> {
+        operations.run(say("backups.op.schedule"), () -> {
             int k;
             try {
                 k = Integer.parseInt(n.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("keep is a number of backups, for example 7");
+                throw new IllegalArgumentException(say("backups.keep.number"));
             }
             return backups.schedule(BackupSchedule.parseTime(at), k).dailyAt().toString();
-        }, t -> "The daily backup runs at " + t + ".");
+        }, t -> say("backups.schedule.saved", t));
     }
 
     /** The folder chosen by the admin, then {@link #chooseFolder}; nothing when they cancel. */
     public void askForFolder() {
-        dialogs.folder("Where should backups be written?").ifPresent(this::chooseFolder);
+        dialogs.folder(say("backups.folder.where")).ifPresent(this::chooseFolder);
     }
 
     /** Writes backups to {@code folder} from now on (another disk, a network share), once it is found writable. */
     public void chooseFolder(java.nio.file.Path folder) {
-        operations.run("Backups folder", () -> backups.chooseFolder(folder).toString(), f -> "Backups are written to " + f
-                + " from now on; those made before stay where they are, and listed.");
+        operations.run(say("backups.op.folder"), () -> backups.chooseFolder(folder).toString(),
+                f -> say("backups.folder.changed", f));
+    }
+
+    private String say(String key, Object... values) {
+        return com.adaptivestartup.ui.Texts.say(text, key, values);
     }
 
     public ReadOnlyStringProperty folderTextProperty() {

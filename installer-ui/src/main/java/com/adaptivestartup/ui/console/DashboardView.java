@@ -162,22 +162,38 @@ public final class DashboardView extends VBox {
 
     private final java.util.Map<String, ServiceCard> byService = new java.util.HashMap<>();
 
-    /** The last five minutes of CPU as a line, scaled to the busiest moment (at least one full core). */
+    /**
+     * The last five minutes of CPU as a line, the newest at the right, scaled to the busiest moment (at least one full
+     * core), with its scale: the top's percentage and the span.
+     */
     static javafx.scene.Node sparkline(java.util.List<Double> cpu) {
-        double width = 250;
+        double width = 220;
         double height = 28;
         javafx.scene.shape.Polyline line = new javafx.scene.shape.Polyline();
         double top = Math.max(100, cpu.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         for (int i = 0; i < cpu.size(); i++) {
-            double x = cpu.size() == 1 ? width : i * width / (DashboardViewModel.HISTORY - 1);
+            // the newest at the right edge, older ones to its left: the chart fills from the right as samples come
+            double x = width - (cpu.size() - 1 - i) * width / (DashboardViewModel.HISTORY - 1);
             line.getPoints().addAll(x, height - cpu.get(i) / top * height);
         }
         line.setStyle("-fx-stroke: -color-accent-emphasis; -fx-stroke-width: 1.5;");
-        javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(line);
+        // the scale: the top of the chart (one full core, or the busiest moment above it), and the time it spans
+        Label scale = new Label(String.format(java.util.Locale.ROOT, "%.0f%%", top));
+        scale.setId("cpu-scale");
+        scale.setStyle("-fx-font-size: 0.75em;");
+        scale.getStyleClass().add("text-muted");
+        scale.setLayoutX(width + 4);
+        scale.setLayoutY(-4);
+        Label span = new Label("5 min");
+        span.setStyle("-fx-font-size: 0.75em;");
+        span.getStyleClass().add("text-muted");
+        span.setLayoutX(width + 4);
+        span.setLayoutY(height - 10);
+        javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(line, scale, span);
         pane.setPrefSize(width, height);
         pane.setMinSize(width, height);
         pane.setStyle("-fx-border-color: transparent transparent -color-border-muted transparent;");
-        pane.setAccessibleText("CPU over the last five minutes");
+        pane.setAccessibleText(String.format(java.util.Locale.ROOT, "CPU over the last five minutes, up to %.0f%%", top));
         return pane;
     }
 

@@ -21,7 +21,8 @@ import javafx.beans.property.StringProperty;
  * it runs (a countdown), and replacing it with a renewed key (checked first; a refused key changes nothing).
  */
 public final class LicenseViewModel {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private final DateTimeFormatter day;
+    private final java.util.ResourceBundle text;
     private final LicenseOperations licenses;
     private final Background background;
     private final Clock clock;
@@ -41,7 +42,12 @@ public final class LicenseViewModel {
     private final ReadOnlyBooleanWrapper clockResetOffered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper clockResult = new ReadOnlyStringWrapper();
 
-    public LicenseViewModel(LicenseOperations licenses, Background background, Clock clock, ZoneId zone) {
+    /** {@code text}: the console's texts (its locale also words the dates). */
+    public LicenseViewModel(LicenseOperations licenses, Background background, Clock clock, ZoneId zone,
+                            java.util.ResourceBundle text) {
+        this.text = text;
+        this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", text.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
+                : text.getLocale());
         this.licenses = licenses;
         this.background = background;
         this.clock = clock;
@@ -56,14 +62,14 @@ public final class LicenseViewModel {
     private void show(LicenseOperations.Heartbeat h) {
         heartbeatOffered.set(h.offered());
         heartbeatOn.set(h.on());
-        standing.set(h.standing() != null ? h.standing() : h.on() ? "Nothing heard from the vendor yet." : null);
+        standing.set(h.standing() != null ? h.standing() : h.on() ? say("license.heartbeat.none") : null);
     }
 
     /** Turns the heartbeat on or off, as the admin ticked it; a refusal puts the tick back. */
     public void heartbeat(boolean on) {
         background.run(() -> licenses.heartbeat(on), h -> {
             show(h);
-            heartbeatResult.set(on ? "The heartbeat is on: once a day while the console runs." : "The heartbeat is off.");
+            heartbeatResult.set(say(on ? "license.heartbeat.on" : "license.heartbeat.off"));
         }, e -> {
             heartbeatOn.set(!on);
             heartbeatResult.set(e.getMessage());
@@ -73,7 +79,7 @@ public final class LicenseViewModel {
     public void sendHeartbeat() {
         background.run(licenses::sendHeartbeat, h -> {
             show(h);
-            heartbeatResult.set("Sent.");
+            heartbeatResult.set(say("license.heartbeat.sent"));
         }, e -> heartbeatResult.set(e.getMessage()));
     }
 
@@ -83,23 +89,23 @@ public final class LicenseViewModel {
     }
 
     private void show(LicenseVerdict v) {
-        verdict.set(v.usable() ? v.message() : "Not usable: " + v.message());
+        verdict.set(v.usable() ? v.message() : say("license.notUsable", v.message()));
         usable.set(v.usable());
         clockResetOffered.set(v instanceof LicenseVerdict.ClockSetBack c
                 && c.source() == LicenseVerdict.ClockSetBack.Evidence.SEEN_BEFORE);
         v.readLicense().ifPresentOrElse(l -> {
-            holder.set(l.customerName() + " (" + l.customerId() + "), " + l.edition().name().toLowerCase(Locale.ROOT)
-                    + " edition, " + l.seats() + " seats");
-            entitlements.set("Features: " + (l.features().isEmpty() ? "none beyond the edition"
-                    : String.join(", ", new TreeSet<>(l.features()))) + ". Updates: channel " + l.updateChannel()
-                    + (l.maxVersion() == null ? "" : ", up to version " + l.maxVersion())
-                    + (l.updatesUntil() == null ? "" : ", released until " + DAY.format(l.updatesUntil())) + ".");
+            holder.set(say("license.holder", l.customerName(), l.customerId(), l.edition().name().toLowerCase(Locale.ROOT),
+                    l.seats()));
+            entitlements.set(say("license.entitlements", l.features().isEmpty() ? say("license.features.none")
+                    : String.join(", ", new TreeSet<>(l.features())), l.updateChannel(),
+                    l.maxVersion() == null ? "" : say("license.upTo", l.maxVersion()),
+                    l.updatesUntil() == null ? "" : say("license.releasedUntil", day.format(l.updatesUntil()))));
             countdown.set(countdown(l));
             long days = Duration.between(clock.instant(), l.expiresAt()).toDays();
-            headline.set(!v.usable() ? "License not usable" : days > 1 ? "Licensed, " + days + " days left"
-                    : "Licensed: renew now");
+            headline.set(say(!v.usable() ? "license.headline.notUsable" : days > 1 ? "license.headline.days"
+                    : "license.headline.renew", days));
         }, () -> {
-            headline.set("No license");
+            headline.set(say("license.headline.none"));
             holder.set(null);
             entitlements.set(null);
             countdown.set(null);
@@ -108,21 +114,21 @@ public final class LicenseViewModel {
 
     String countdown(License l) {
         long days = Duration.between(clock.instant(), l.expiresAt()).toDays();
-        String date = DAY.format(l.expiresAt().atZone(zone));
-        return days > 1 ? "Expires on " + date + ", in " + days + " days."
-                : days >= 0 && clock.instant().isBefore(l.expiresAt()) ? "Expires on " + date + ", within a day: renew it now."
-                : "Expired on " + date + ".";
+        String date = day.format(l.expiresAt().atZone(zone));
+        return days > 1 ? say("license.expires.days", date, days)
+                : days >= 0 && clock.instant().isBefore(l.expiresAt()) ? say("license.expires.day", date)
+                : say("license.expired", date);
     }
 
     public void replace() {
         String key = newKey.get();
         if (key == null || key.isBlank()) {
-            replaceResult.set("Paste the renewed license key first.");
+            replaceResult.set(say("license.replace.empty"));
             return;
         }
         background.run(() -> licenses.replace(key), v -> {
             newKey.set("");
-            replaceResult.set("The new license is in use.");
+            replaceResult.set(say("license.replace.done"));
             show(v);
         }, e -> replaceResult.set(e.getMessage()));
     }
@@ -130,7 +136,7 @@ public final class LicenseViewModel {
     /** The clock check had seen a later time and the admin says the clock is right now: reset it (journaled). */
     public void resetClock() {
         background.run(licenses::resetClock, v -> {
-            clockResult.set("The clock check was reset to this computer's clock; the reset is in the history.");
+            clockResult.set(say("license.clock.done"));
             show(v);
         }, e -> clockResult.set(e.getMessage()));
     }
@@ -158,6 +164,10 @@ public final class LicenseViewModel {
 
     public ReadOnlyStringProperty entitlementsProperty() {
         return entitlements.getReadOnlyProperty();
+    }
+
+    private String say(String key, Object... values) {
+        return com.adaptivestartup.ui.Texts.say(text, key, values);
     }
 
     /** The license in a few words, for the console's header: "Licensed, 23 days left", "License not usable". */

@@ -39,14 +39,17 @@ public final class LogsViewModel {
     private final java.time.ZoneId zone;
     private AutoCloseable follow;
 
+    private final java.util.ResourceBundle text;
+
     /** {@code zone}: the one lines' times are shown in. */
-    public LogsViewModel(LogOperations logs, Background background, java.time.ZoneId zone) {
+    public LogsViewModel(LogOperations logs, Background background, java.time.ZoneId zone, java.util.ResourceBundle text) {
+        this.text = text;
         this.logs = logs;
         this.background = background;
         this.zone = zone;
         shown.addListener((javafx.collections.ListChangeListener<String>) c -> count());
-        search.addListener((o, a, text) -> {
-            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        search.addListener((o, a, typed) -> {
+            String needle = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
             shown.setPredicate(needle.isEmpty() ? null : l -> l.toLowerCase(Locale.ROOT).contains(needle));
             count();
         });
@@ -71,7 +74,7 @@ public final class LogsViewModel {
             if (service.get() == null && !list.isEmpty()) {
                 service.set(list.get(0));
             }
-        }, e -> status.set("The services cannot be listed: " + e.getMessage()));
+        }, e -> status.set(say("logs.unlisted", e.getMessage())));
     }
 
     private void load() {
@@ -79,13 +82,13 @@ public final class LogsViewModel {
         if (s == null) {
             return;
         }
-        status.set("Reading the log of " + s + "\u2026");
+        status.set(say("logs.reading", s));
         background.run(() -> logs.tail(s, TAIL), l -> {
             List<String> local = (l.size() > KEEP ? l.subList(l.size() - KEEP, l.size()) : l).stream()
                     .map(this::local).toList();
             lines.setAll(local);
-            status.set("The last " + l.size() + " lines of " + s + ".");
-        }, e -> status.set("The log of " + s + " cannot be read: " + e.getMessage()));
+            status.set(say("logs.last", l.size(), s));
+        }, e -> status.set(say("logs.unreadable", s, e.getMessage())));
     }
 
     private void startFollowing() {
@@ -97,10 +100,10 @@ public final class LogsViewModel {
                 return;
             }
             follow = handle;
-            status.set("Following " + s + ": new lines appear as they come.");
+            status.set(say("logs.following", s));
         }, e -> {
             following.set(false);
-            status.set("The log of " + s + " cannot be followed: " + e.getMessage());
+            status.set(say("logs.unfollowable", s, e.getMessage()));
         });
     }
 
@@ -146,8 +149,12 @@ public final class LogsViewModel {
 
     private void count() {
         String needle = search.get() == null ? "" : search.get().strip();
-        count.set(lines.isEmpty() ? "" : needle.isEmpty() ? lines.size() + " lines"
-                : shown.size() + " of " + lines.size() + " lines match \u201c" + needle + "\u201d");
+        count.set(lines.isEmpty() ? "" : needle.isEmpty() ? say("logs.count", lines.size())
+                : say("logs.matching", shown.size(), lines.size(), needle));
+    }
+
+    private String say(String key, Object... values) {
+        return com.adaptivestartup.ui.Texts.say(text, key, values);
     }
 
     /** How many lines are shown: all of them, or how many match the search ("12 of 500 lines match “error”"). */
@@ -167,9 +174,9 @@ public final class LogsViewModel {
                 Files.write(file, copy, StandardCharsets.UTF_8);
                 return file;
             } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+                throw new IllegalStateException(say("logs.unwritable", file, e.getMessage()), e);
             }
-        }, f -> status.set("Saved " + copy.size() + " lines to " + f + "."), e -> status.set(e.getMessage()));
+        }, f -> status.set(say("logs.saved", copy.size(), f)), e -> status.set(e.getMessage()));
     }
 
     /** Stops following (the view is closed). */

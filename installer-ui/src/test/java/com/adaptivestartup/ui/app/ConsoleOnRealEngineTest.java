@@ -46,7 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("e2e")
 @ExtendWith(ApplicationExtension.class)
 class ConsoleOnRealEngineTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     @TempDir
     static Path tmp;
     static ConsoleServices services;

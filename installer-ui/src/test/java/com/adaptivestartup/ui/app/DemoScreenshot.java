@@ -30,7 +30,7 @@ public final class DemoScreenshot {
         var installed = services.core.installations().find(services.project).orElseThrow(() -> new IllegalStateException(
                 "no installation '" + services.project + "' here: run bin/demo first (and set ADAPTIVE_PROJECT)"));
         FxBackground background = new FxBackground();
-        ResourceBundle text = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+        ResourceBundle text = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
         AtomicReference<OperatorConsole.Built> built = new AtomicReference<>();
         AtomicReference<Scene> scene = new AtomicReference<>();
         Platform.runLater(() -> {

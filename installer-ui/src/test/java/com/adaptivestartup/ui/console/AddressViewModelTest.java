@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AddressViewModelTest {
     private final FakeAddresses fake = new FakeAddresses();
     private final AddressViewModel model = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC,
-            java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages"));
+            java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT));
 
     @Test
     void withoutAnAddressItSaysTheAppIsOnPlainHttp() {

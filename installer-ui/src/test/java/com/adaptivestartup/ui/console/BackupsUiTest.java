@@ -21,13 +21,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Backups view, headless: Back up now, then a restore that asks first and is cancelled, then confirmed. */
 @ExtendWith(ApplicationExtension.class)
 class BackupsUiTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     private final FxBackground background = new FxBackground();
     private final FakeBackups backups = new FakeBackups().withOne("scheduled", "daily at 02:30");
 
     @Start
     void start(Stage stage) {
-        BackupsViewModel model = new BackupsViewModel(backups, background, new com.adaptivestartup.ui.app.FxDialogs(() -> stage), ZoneOffset.UTC);
+        BackupsViewModel model = new BackupsViewModel(backups, background, new com.adaptivestartup.ui.app.FxDialogs(() -> stage), ConsoleFakes.TEXT, ZoneOffset.UTC);
         stage.setScene(new Scene(new BackupsView(model, TEXT, f -> { }), 1100, 680));
         stage.show();
         model.refresh();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BackupsViewModelTest {
     private final FakeBackups backups = new FakeBackups().withOne("scheduled", "daily at 02:30");
     private final FakeDialogs dialogs = new FakeDialogs();
-    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, dialogs, ZoneOffset.UTC);
+    private final BackupsViewModel model = new BackupsViewModel(backups, Background.SAME_THREAD, dialogs, ConsoleFakes.TEXT, ZoneOffset.UTC);
 
     @Test
     void listsBackupsWithWhatWasProvenAndTheSchedule() {

@@ -13,7 +13,7 @@ class ConsoleWatchTest {
     private final FakeStack stack = new FakeStack();
     private final DashboardViewModel dashboard = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
     private final FakeBackups backupsFake = new FakeBackups().withOne("scheduled", "daily");
-    private final BackupsViewModel backups = new BackupsViewModel(backupsFake, Background.SAME_THREAD, new FakeDialogs(), ZoneOffset.UTC);
+    private final BackupsViewModel backups = new BackupsViewModel(backupsFake, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ZoneOffset.UTC);
     private final FakeUpdates updatesFake = new FakeUpdates();
     private final UpdatesViewModel updates = new UpdatesViewModel(updatesFake, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, f -> { });
 
@@ -28,7 +28,7 @@ class ConsoleWatchTest {
     void theCertificateNearingItsEndIsSaidOnce() {
         FakeAddresses fake = new FakeAddresses();
         AddressViewModel address = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC,
-                java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages"));
+                java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT));
         ConsoleWatch.watchCertificate(address, (title, text) -> said.add(title + ": " + text));
         address.refresh();
         assertThat(said).isEmpty();

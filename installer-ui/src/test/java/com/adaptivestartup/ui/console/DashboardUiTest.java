@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The dashboard's window, headless: a service stopped from its card turns the stack degraded, and back. */
 @ExtendWith(ApplicationExtension.class)
 class DashboardUiTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     private final FxBackground background = new FxBackground();
     private final FakeStack stack = new FakeStack();
     private final List<String> opened = new CopyOnWriteArrayList<>();
@@ -55,6 +55,8 @@ class DashboardUiTest {
         robot.clickOn("#card-backend-start");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
         assertThat(stack.actions).containsExactly("stop backend", "start backend");
+        assertThat(robot.lookup("#cpu-scale").queryAs(Label.class).getText()).as("the chart's scale: one full core")
+                .isEqualTo("100%");
         robot.clickOn("#open-app");
         assertThat(opened).containsExactly("http://localhost:8080/");
     }

@@ -25,9 +25,10 @@ public final class FakeConsoleFrame {
     public FakeConsoleFrame(StackControl stack, Background background, com.adaptivestartup.ui.Dialogs dialogs) {
         dashboard = new DashboardViewModel(stack, background, dialogs, ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
         backups = new BackupsViewModel(new FakeBackups().withOne("scheduled", "daily at 02:30"), background, dialogs,
-                ZoneOffset.UTC);
+                ConsoleFakes.TEXT, ZoneOffset.UTC);
         updates = new UpdatesViewModel(new FakeUpdates(), background, dialogs, ConsoleFakes.TEXT, ConsoleFakes.CLOCK, f -> { });
-        license = new LicenseViewModel(ConsoleFakes.licenseOperations(), background, ConsoleFakes.CLOCK, ZoneOffset.UTC);
+        license = new LicenseViewModel(ConsoleFakes.licenseOperations(), background, ConsoleFakes.CLOCK, ZoneOffset.UTC,
+                ConsoleFakes.TEXT);
         engine = new EngineViewModel(ConsoleFakes.engineOperations(), background);
         ConsoleSummary summary = new ConsoleSummary("1.0.0", updates, backups, engine, ConsoleFakes.TEXT);
         List<ConsoleFrame.Section> sections = List.of(

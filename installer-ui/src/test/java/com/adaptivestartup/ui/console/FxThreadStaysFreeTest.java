@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class FxThreadStaysFreeTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     private static final long SLOW_MS = 400;
     private final FxBackground background = new FxBackground();
     private final FakeBackups backupsFake = new FakeBackups().withOne("scheduled", "daily");
@@ -148,9 +148,9 @@ class FxThreadStaysFreeTest {
                 slow();
             }
         };
-        BackupsViewModel backups = new BackupsViewModel(slowBackups, background, new FakeDialogs(), ZoneOffset.UTC);
+        BackupsViewModel backups = new BackupsViewModel(slowBackups, background, new FakeDialogs(), ConsoleFakes.TEXT, ZoneOffset.UTC);
         UpdatesViewModel updates = new UpdatesViewModel(slowUpdates, background, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, file -> { });
-        LogsViewModel logs = new LogsViewModel(ConsoleFakes.logs(), background, java.time.ZoneOffset.UTC);
+        LogsViewModel logs = new LogsViewModel(ConsoleFakes.logs(), background, java.time.ZoneOffset.UTC, ConsoleFakes.TEXT);
         TabPane tabs = new TabPane(new Tab("Backups", new BackupsView(backups, TEXT, f -> { })), new Tab("Updates",
                 new UpdatesView(updates, TEXT)), new Tab("Logs", new LogsView(logs, TEXT)));
         stage.setScene(new Scene(tabs, 1100, 680));

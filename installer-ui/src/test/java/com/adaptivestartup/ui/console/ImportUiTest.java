@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Cloud import tab, headless: a try, then an import that asks first, its report and the people's links. */
 @ExtendWith(ApplicationExtension.class)
 class ImportUiTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     private final FxBackground background = new FxBackground();
     private final FakeImports imports = new FakeImports();
     private ImportViewModel model;

@@ -70,7 +70,7 @@ class LicenseViewModelTest {
     private boolean brainDown;
     private boolean clockAhead;
     private final LicenseViewModel model = new LicenseViewModel(ops, Background.SAME_THREAD, Clock.fixed(NOW, ZoneOffset.UTC),
-            ZoneOffset.UTC);
+            ZoneOffset.UTC, ConsoleFakes.TEXT);
 
     @Test
     void showsWhoItIsForWhatItAllowsAndHowLongItRuns() {

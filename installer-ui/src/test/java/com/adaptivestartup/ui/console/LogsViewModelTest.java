@@ -40,7 +40,8 @@ class LogsViewModelTest {
     }
 
     private final FakeLogs logs = new FakeLogs();
-    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD, java.time.ZoneId.of("Europe/Berlin"));
+    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD, java.time.ZoneId.of("Europe/Berlin"),
+            ConsoleFakes.TEXT);
 
     @Test
     void showsTheFirstServicesRecentLinesAndSearchNarrowsThem() {
@@ -85,7 +86,7 @@ class LogsViewModelTest {
     @Test
     void linesShowTheirTimeOnThisComputersClockAndTheCountFollowsTheSearch() {
         LogsViewModel berlin = new LogsViewModel(ConsoleFakes.logs(), Background.SAME_THREAD,
-                java.time.ZoneId.of("Europe/Berlin"));
+                java.time.ZoneId.of("Europe/Berlin"), ConsoleFakes.TEXT);
         berlin.refresh();
         assertThat(berlin.shownLines()).first().isEqualTo("2026-11-28 10:58:01  INFO  AdaptiveServer - Adaptive Startup"
                 + " 1.1.0 listening on 8080");

@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Updates view, headless: an update that asks first, Keep, and the newer console downloaded and opened. */
 @ExtendWith(ApplicationExtension.class)
 class UpdatesUiTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     private final FxBackground background = new FxBackground();
     private final FakeUpdates updates = new FakeUpdates();
     private final List<Path> opened = new CopyOnWriteArrayList<>();

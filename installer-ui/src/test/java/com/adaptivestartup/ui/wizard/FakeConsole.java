@@ -19,7 +19,7 @@ import java.util.ResourceBundle;
  * or fails as told. Records what it was asked.
  */
 final class FakeConsole {
-    static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     final Licenses licenses;
     List<CheckResult> checks = List.of(CheckResult.pass("Docker engine", "Docker 29.0 (Linux)"),
             CheckResult.warn("Memory", "Docker has 3.8 GB", "4 GB is recommended: Docker Desktop -> Settings -> Resources"),

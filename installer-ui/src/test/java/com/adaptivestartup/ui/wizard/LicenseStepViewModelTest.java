@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The license step's view model, without the FX toolkit: verdicts as the admin types, and Next's condition. */
 class LicenseStepViewModelTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     @TempDir
     Path dir;
     private Licenses licenses;

@@ -162,7 +162,7 @@ public final class ScreenshotTour {
         var backups = new com.adaptivestartup.ui.console.FakeBackups().withOne("scheduled", "daily at 02:30")
                 .withOne("pre-update", "taken automatically before the update from 1.0.0 to 1.1.0");
         var list = new com.adaptivestartup.ui.console.BackupsViewModel(backups, Background.SAME_THREAD,
-                new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC);
+                new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT, java.time.ZoneOffset.UTC);
         list.refresh();
         list.verify(backups.list().get(1).id());
         list.dailyAtProperty().set("02:30");
@@ -186,14 +186,14 @@ public final class ScreenshotTour {
         third.close();
 
         var logs = new com.adaptivestartup.ui.console.LogsViewModel(com.adaptivestartup.ui.console.ConsoleFakes.logs(),
-                Background.SAME_THREAD, java.time.ZoneOffset.UTC);
+                Background.SAME_THREAD, java.time.ZoneOffset.UTC, FakeConsole.TEXT);
         logs.refresh();
         logs.searchProperty().set("");
         shoot(new com.adaptivestartup.ui.console.LogsView(logs, FakeConsole.TEXT), out, "console-4-logs", theme);
         var license = new com.adaptivestartup.ui.console.LicenseViewModel(
                 com.adaptivestartup.ui.console.ConsoleFakes.licenseOperations(), Background.SAME_THREAD,
                 java.time.Clock.fixed(com.adaptivestartup.ui.console.ConsoleFakes.NOW, java.time.ZoneOffset.UTC),
-                java.time.ZoneOffset.UTC);
+                java.time.ZoneOffset.UTC, FakeConsole.TEXT);
         license.refresh();
         shoot(new com.adaptivestartup.ui.console.LicenseView(license, FakeConsole.TEXT), out, "console-5-license", theme);
         var support = new com.adaptivestartup.ui.console.SupportViewModel(com.adaptivestartup.ui.console.ConsoleFakes.support(),

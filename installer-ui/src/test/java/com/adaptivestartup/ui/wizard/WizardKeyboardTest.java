@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The wizard with the keyboard only (paste, leave the key, tab to Next, press it), and a name on every control. */
 @ExtendWith(ApplicationExtension.class)
 class WizardKeyboardTest {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     @TempDir
     static Path dir;
     private FakeConsole console;

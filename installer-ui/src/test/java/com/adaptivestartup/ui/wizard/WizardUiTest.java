@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WizardUiTest {
     private WizardViewModel model;
 
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages");
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT);
     @TempDir
     static Path dir;
     private Licenses licenses;
