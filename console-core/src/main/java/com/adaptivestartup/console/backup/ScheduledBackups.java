@@ -50,16 +50,21 @@ public final class ScheduledBackups {
         schedules.remove(project);
     }
 
+    /** The daily backup's time has come and it has not run since (false without a schedule). */
+    public boolean isDue(String project) {
+        return schedules.find(project).map(s -> s.isDue(clock.instant())).orElse(false);
+    }
+
     /** What a due run did. */
     public record Ran(BackupCatalogue.Backup backup, List<Retention.Decision> pruned) {
     }
 
     /** Runs the scheduled backup if it is due; empty when it is not (or there is no schedule). */
     public Optional<Ran> runIfDue(String project, BackupService.Listener listener) {
-        Optional<BackupSchedule> schedule = schedules.find(project);
-        if (schedule.isEmpty() || !schedule.get().isDue(clock.instant())) {
+        if (!isDue(project)) {
             return Optional.empty();
         }
+        Optional<BackupSchedule> schedule = schedules.find(project);
         BackupCatalogue.Backup b;
         try {
             b = backups.create(project, "scheduled", "daily at " + schedule.get().dailyAt(), null, listener);

@@ -69,7 +69,7 @@ final class Backups {
             }
 
             public boolean due() {
-                return schedule().map(s -> s.isDue(services.clock.instant())).orElse(false);
+                return scheduled().isDue(project);
             }
 
             public Optional<ScheduledBackups.Ran> runDue(Journal.Progress progress) {
