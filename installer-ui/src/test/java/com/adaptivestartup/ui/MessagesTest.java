@@ -58,8 +58,12 @@ class MessagesTest {
         }
     }
 
-    /** Every blank filled: a text for a plain blank (no quote swallowed it), a number for a formatted one. */
+    /**
+     * Every blank filled: a text for a plain blank (no quote swallowed it), a number for a formatted one; and an
+     * apostrophe written twice, as MessageFormat needs ("the console''s"), or it disappears from the sentence shown.
+     */
     private static void assertFilled(String key, String pattern) {
+        assertThat(pattern.replace("''", "")).as("a lone apostrophe in " + key + " (write it twice)").doesNotContain("'");
         java.text.MessageFormat format = new java.text.MessageFormat(pattern, Locale.GERMAN);
         java.text.Format[] formats = format.getFormatsByArgumentIndex();
         Object[] values = new Object[formats.length];

@@ -59,6 +59,7 @@ final class OperatorConsole {
                        ResourceBundle text, Consumer<String> openInBrowser) {
         String project = installed.project();
         ZoneId zone = ZoneId.systemDefault();
+        com.adaptivestartup.ui.Texts words = new com.adaptivestartup.ui.Texts(text);
         java.util.concurrent.atomic.AtomicReference<ConsoleFrame> frame = new java.util.concurrent.atomic.AtomicReference<>();
         Dialogs dialogs = new FxDialogs(() -> frame.get().getScene().getWindow());
         DashboardViewModel dashboard = new DashboardViewModel(Stack.control(services, project), background, dialogs, text,
@@ -69,7 +70,7 @@ final class OperatorConsole {
                         new ProcessBuilder(command).redirectErrorStream(true)
                                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                     } catch (java.io.IOException e) {
-                        throw new IllegalStateException("Docker Desktop could not be started: " + e.getMessage(), e);
+                        throw new IllegalStateException(e.getMessage(), e);   // the dashboard says what could not start
                     }
                 }));
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> dashboard.refresh()));
@@ -80,19 +81,20 @@ final class OperatorConsole {
         dailyBackup.setCycleCount(Animation.INDEFINITE);
         UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background, dialogs, text,
                 services.clock.withZone(zone), installer -> openInBrowser.accept(installer.toUri().toString()));
-        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background, zone, text);
+        LogsViewModel logs = new LogsViewModel(Housekeeping.logs(services, project), background, dialogs, zone, text);
         LicenseViewModel license = new LicenseViewModel(Housekeeping.license(services, project), background, services.clock,
                 zone, text);
         // the opt-in heartbeat, while the console runs: asked hourly, sent when a day has passed since the last
         Timeline heartbeat = new Timeline(new KeyFrame(Duration.hours(1), e -> license.sendHeartbeatIfDue()));
         heartbeat.setCycleCount(Animation.INDEFINITE);
-        HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone);
-        SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background);
-        EngineViewModel engine = new EngineViewModel(Housekeeping.engine(services), background);
-        AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, zone,
-                text);
-        MailViewModel mail = new MailViewModel(Housekeeping.mail(services, project), background);
-        ImportViewModel cloudImport = new ImportViewModel(Housekeeping.cloudImport(services, project), background, zone);
+        HistoryViewModel history = new HistoryViewModel(Housekeeping.history(services, project), background, zone, text);
+        SupportViewModel support = new SupportViewModel(Housekeeping.support(services, project), background, dialogs, text);
+        EngineViewModel engine = new EngineViewModel(Housekeeping.engine(services), background, text);
+        AddressViewModel address = new AddressViewModel(Housekeeping.address(services, project), background, dialogs,
+                zone, text);
+        MailViewModel mail = new MailViewModel(Housekeeping.mail(services, project), background, dialogs, text);
+        ImportViewModel cloudImport = new ImportViewModel(Housekeeping.cloudImport(services, project), background, dialogs,
+                zone, text);
         ConsoleSummary summary = new ConsoleSummary(installed.version(), updates, backups, engine, text);
         // the certificate's end is looked at daily while the console runs (the warning comes three weeks before)
         Timeline addressCheck = new Timeline(new KeyFrame(Duration.hours(24), e -> address.refresh()));
@@ -133,9 +135,9 @@ final class OperatorConsole {
         ConsoleWatch.AdminMail mailAdmins = (kind, subject, message) -> background.run(
                 () -> services.core.adminNotices().notify(project, kind, subject, message), said -> { }, e -> { });
         ConsoleWatch.watchCertificate(address, (title, message) -> org.controlsfx.control.Notifications.create()
-                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
+                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins, words);
         ConsoleWatch.watch(dashboard, backups, updates, (title, message) -> org.controlsfx.control.Notifications.create()
-                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins);
+                .title(title).text(message).hideAfter(Duration.seconds(12)).showWarning(), mailAdmins, words);
         // what the header and the other sections read, once the dashboard has had the machine to itself for its first
         // complete read (its state, then each service's use): on two cores they would otherwise all wait on each other
         Timeline thenTheRest = new Timeline(new KeyFrame(Duration.seconds(2), e -> {

@@ -32,7 +32,7 @@ final class Wizard {
         PreflightService preflight = services.core.preflight(services::locate);
         SystemCheckViewModel checks = new SystemCheckViewModel(preflight::run, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background,
-                port -> settings.httpPortProperty().set(String.valueOf(port)), PreflightService::isFree);
+                port -> settings.httpPortProperty().set(String.valueOf(port)), PreflightService::isFree, text);
         background.run(com.adaptivestartup.console.stack.WebAddress::suggestions, settings.addressSuggestions()::setAll,
                 e -> { });   // no suggestions: the admin types the address
         InstallViewModel install = new InstallViewModel((asked, listener) -> {
@@ -75,7 +75,7 @@ final class Wizard {
             return installed;
         },
                 () -> settings.request(license.keyProperty().get().strip(), services.project,
-                        services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background);
+                        services.env.getOrDefault("ADAPTIVE_RELEASE", "")), background, text);
         return new WizardViewModel(license, checks, settings, install);
     }
 }

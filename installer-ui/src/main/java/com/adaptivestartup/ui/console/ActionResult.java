@@ -1,7 +1,7 @@
 package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.ui.Background;
-import com.adaptivestartup.ui.Sentences;
+import com.adaptivestartup.ui.Texts;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,11 +15,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 final class ActionResult {
     private final Background background;
+    private final Texts words;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper();
 
-    ActionResult(Background background) {
+    ActionResult(Background background, Texts words) {
         this.background = background;
+        this.words = words;
     }
 
     <T> void run(Supplier<T> work, Function<T, String> done) {
@@ -27,13 +29,13 @@ final class ActionResult {
             return;
         }
         busy.set(true);
-        result.set("Working\u2026");
+        result.set(words.say("action.working"));
         background.run(work, r -> {
             busy.set(false);
             result.set(done.apply(r));
         }, e -> {
             busy.set(false);
-            result.set(Sentences.of(e.getMessage()));
+            result.set(words.sentence(e.getMessage()));
         });
     }
 

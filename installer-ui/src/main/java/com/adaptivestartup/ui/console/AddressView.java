@@ -5,9 +5,7 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -50,26 +48,11 @@ public final class AddressView extends VBox {
         Button renew = button("address-renew", text.getString("address.renew"), model::renew);
         renew.visibleProperty().bind(model.madeHereProperty());
         renew.managedProperty().bind(renew.visibleProperty());
-        Button clear = button("address-clear", text.getString("address.clear"), () -> {
-            if (confirm(text.getString("address.clear.confirm"))) {
-                model.clear();
-            }
-        });
+        Button clear = button("address-clear", text.getString("address.clear"), model::askToClear);
         clear.visibleProperty().bind(model.hasAddressProperty());
         clear.managedProperty().bind(clear.visibleProperty());
-        Button export = button("address-export-ca", text.getString("address.export"), () -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setInitialFileName("adaptive-startup-authority.crt");
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-            if (f != null) {
-                model.exportAuthority(f.toPath());
-            }
-        });
-        Button trust = button("address-trust-ca", text.getString("address.trust"), () -> {
-            if (confirm(text.getString("address.trust.confirm") + " " + model.trustStore() + "?")) {
-                model.trustHere();
-            }
-        });
+        Button export = button("address-export-ca", text.getString("address.export"), model::askToExport);
+        Button trust = button("address-trust-ca", text.getString("address.trust"), model::askToTrust);
         for (Button b : new Button[] {export, trust}) {
             b.visibleProperty().bind(model.hasAuthorityProperty());
             b.managedProperty().bind(b.visibleProperty());
@@ -88,11 +71,6 @@ public final class AddressView extends VBox {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static boolean confirm(String question) {
-        return new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL).showAndWait()
-                .filter(ButtonType.OK::equals).isPresent();
     }
 
     /** The link people use, to open or copy, with the certificate's warning under it: on the dashboard too. */

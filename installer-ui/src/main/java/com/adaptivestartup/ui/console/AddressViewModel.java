@@ -4,13 +4,14 @@ import com.adaptivestartup.console.install.AddressService;
 import com.adaptivestartup.console.tls.CertificateFiles;
 import com.adaptivestartup.console.stack.WebAddress;
 import com.adaptivestartup.ui.Background;
-import com.adaptivestartup.ui.Sentences;
 import com.adaptivestartup.ui.CertificateChoice;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Texts;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.format.FormatStyle;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,10 +25,12 @@ import javafx.beans.property.StringProperty;
  * names and end, a warning three weeks before the end, and the actions: set or change the address (with a
  * certificate made here or the company's own files), Replace certificate, Renew now, back to plain HTTP, export
  * the installation's authority, trust it on this computer. Each runs in the background; a refusal is its sentence.
+ * Going back to plain HTTP and trusting the authority here ask first, through {@link Dialogs}.
  */
 public final class AddressViewModel {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private final AddressOperations operations;
+    private final Dialogs dialogs;
+    private final DateTimeFormatter day;
     private final Background background;
     private final ActionResult actions;
     private final ZoneId zone;
@@ -40,18 +43,21 @@ public final class AddressViewModel {
     private final ReadOnlyBooleanWrapper hasAuthority = new ReadOnlyBooleanWrapper(false);
     private final StringProperty host = new SimpleStringProperty("");
     private final CertificateChoice certificateChoice = new CertificateChoice();
-    private final ResourceBundle text;
+    private final Texts words;
 
-    public AddressViewModel(AddressOperations operations, Background background, ZoneId zone, ResourceBundle text) {
-        this.text = text;
+    public AddressViewModel(AddressOperations operations, Background background, Dialogs dialogs, ZoneId zone,
+                            ResourceBundle text) {
+        this.words = new Texts(text);
         this.operations = operations;
         this.background = background;
-        this.actions = new ActionResult(background);
+        this.dialogs = dialogs;
+        this.actions = new ActionResult(background, words);
         this.zone = zone;
+        this.day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(words.locale());
     }
 
     public void refresh() {
-        background.run(operations::current, this::show, e -> actions.say(e.getMessage()));
+        background.run(operations::current, this::show, e -> actions.say(words.sentence(e.getMessage())));
     }
 
     private void show(AddressService.AddressView v) {
@@ -59,17 +65,15 @@ public final class AddressViewModel {
         hasAddress.set(v.address() != null);
         hasAuthority.set(v.hasLocalAuthority());
         if (v.address() == null) {
-            summary.set("No address yet: the app is served over plain HTTP, on this computer's web port only. Set the"
-                    + " address your colleagues will use to serve it over HTTPS.");
+            summary.set(words.say("address.summary.none"));
             certificate.set(null);
             warning.set(null);
             madeHere.set(false);
             return;
         }
         madeHere.set(v.address().source() == WebAddress.CertificateSource.LOCAL);
-        summary.set(v.waitingForUpdate() ? "The address " + v.address().host() + " is kept for the next update: the"
-                + " version installed serves plain HTTP only, at " + v.url() + "."
-                : "People use " + v.url() + " (HTTPS port " + v.address().httpsPort() + "); the web port sends them there.");
+        summary.set(v.waitingForUpdate() ? words.say("address.summary.waiting", v.address().host(), v.url())
+                : words.say("address.summary.https", v.url(), String.valueOf(v.address().httpsPort())));
         if (host.get().isBlank()) {
             host.set(v.address().host());
             certificateChoice.httpsPortProperty().set(String.valueOf(v.address().httpsPort()));
@@ -77,13 +81,13 @@ public final class AddressViewModel {
         }
         var c = v.certificate();
         if (c == null) {
-            certificate.set("No certificate is in place; set the address again.");
+            certificate.set(words.say("address.certificate.none"));
             warning.set(null);
             return;
         }
-        certificate.set("Certificate: " + c.source() + ", for " + String.join(", ", c.names()) + ", issued by " + c.issuer()
-                + ". Valid until " + DAY.format(c.notAfter().atZone(zone)) + " (" + c.daysLeft() + " days).");
-        warning.set(c.warning() == null ? null : Character.toUpperCase(c.warning().charAt(0)) + c.warning().substring(1) + ".");
+        certificate.set(words.say("address.certificate", c.source(), String.join(", ", c.names()), c.issuer(),
+                day.format(c.notAfter().atZone(zone)), c.daysLeft()));
+        warning.set(c.warning() == null ? null : words.sentence(c.warning()));
     }
 
     /** Sets or changes the address (and, for the company's own certificate, replaces it). */
@@ -93,41 +97,45 @@ public final class AddressViewModel {
             address = new WebAddress(host.get(), Integer.parseInt(certificateChoice.httpsPortProperty().get().strip()),
                     certificateChoice.sourceProperty().get(), certificateChoice.acme());
         } catch (NumberFormatException e) {
-            actions.say("The HTTPS port is a number, for example 443.");
+            actions.say(words.say("address.port.number"));
             return;
         } catch (IllegalArgumentException e) {
-            actions.say(Sentences.of(e.getMessage()));
+            actions.say(words.sentence(e.getMessage()));
             return;
         }
-        String missing = certificateChoice.missingFile(text);
+        String missing = certificateChoice.missingFile(words.bundle());
         if (missing != null) {
             actions.say(missing);
             return;
         }
         CertificateFiles files = certificateChoice.ownFiles();
         Path acmeRoot = certificateChoice.acmeRoot();
-        change(() -> operations.set(address, files, acmeRoot), url -> "The app is now served at " + url + ".");
+        change(() -> operations.set(address, files, acmeRoot), url -> words.say("address.done.set", url));
     }
 
-    public void clear() {
-        change(operations::clear, url -> "The app is served over plain HTTP again, at " + url + ".");
+    /** Back to plain HTTP, once the admin has said yes: links with the HTTPS address stop working. */
+    public void askToClear() {
+        if (dialogs.confirm(words.say("address.clear"), words.say("address.clear.confirm"), words.say("address.clear"))) {
+            change(operations::clear, url -> words.say("address.done.clear", url));
+        }
     }
 
     public void renew() {
-        change(operations::renew, url -> "A new certificate is in place; the app is at " + url + ".");
+        change(operations::renew, url -> words.say("address.done.renew", url));
     }
 
-    public void exportAuthority(Path file) {
-        actions.run(() -> operations.exportAuthority(file), how -> "Saved " + file + ". " + how);
+    /** Saves the installation's authority where the admin chooses, to hand to colleagues' computers. */
+    public void askToExport() {
+        dialogs.saveFile(words.say("address.export"), "adaptive-startup-authority.crt").ifPresent(file ->
+                actions.run(() -> operations.exportAuthority(file), how -> words.say("address.done.export", file, how)));
     }
 
-    /** Where trusting on this computer puts the authority, for the question the view asks first. */
-    public String trustStore() {
-        return operations.trustStore();
-    }
-
-    public void trustHere() {
-        actions.run(operations::trustHere, where -> "Added to " + where + ". Restart your browser.");
+    /** Trusts the installation's authority on this computer, once the admin has said yes to where it goes. */
+    public void askToTrust() {
+        if (dialogs.confirm(words.say("address.trust"), words.say("address.trust.confirm", operations.trustStore()),
+                words.say("address.trust"))) {
+            actions.run(operations::trustHere, where -> words.say("address.done.trust", where));
+        }
     }
 
     private void change(Supplier<String> work, java.util.function.Function<String, String> done) {

@@ -3,6 +3,7 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupSchedule;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,15 +43,16 @@ public final class BackupsViewModel {
     private final com.adaptivestartup.ui.Dialogs dialogs;
     private java.nio.file.Path folder;
 
-    private final java.util.ResourceBundle text;
+    private final Texts words;
+    private final javafx.beans.property.ReadOnlyStringWrapper failedSafety = new javafx.beans.property.ReadOnlyStringWrapper();
 
     public BackupsViewModel(BackupOperations backups, Background background, com.adaptivestartup.ui.Dialogs dialogs,
                             java.util.ResourceBundle text, ZoneId zone) {
-        this.text = text;
+        this.words = new Texts(text);
         this.backups = backups;
         this.dialogs = dialogs;
         this.background = background;
-        this.operations = new OneAtATime(background, this::refresh);
+        this.operations = new OneAtATime(background, words, this::refresh);
         this.zone = zone;
     }
 
@@ -60,31 +62,31 @@ public final class BackupsViewModel {
     public void refresh() {
         background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder()), r -> {
             folder = r.folder();
-            folderText.set(say("backups.folder.now", r.folder()));
+            folderText.set(words.say("backups.folder.now", r.folder()));
             rows.setAll(r.backups().stream().map(this::row).toList());
             listed.set(true);
-            scheduleText.set(r.schedule().map(s -> say("backups.schedule.now", s.dailyAt().toString(), s.keep(),
-                    WHEN.format(s.nextRun().atZone(zone)))).orElse(say("backups.schedule.none")));
-        }, e -> operations.problem(say("backups.unlisted", e.getMessage())));
+            scheduleText.set(r.schedule().map(s -> words.say("backups.schedule.now", s.dailyAt().toString(), s.keep(),
+                    WHEN.format(s.nextRun().atZone(zone)))).orElse(words.say("backups.schedule.none")));
+        }, e -> operations.problem(words.say("backups.unlisted", words.clause(e.getMessage()))));
     }
 
     Row row(BackupCatalogue.Backup b) {
-        String proven = b.restoreTested() != null ? say("backups.proven.restoreTested", b.restoreTested().result())
-                : b.verified() != null ? say("backups.proven.verified", b.verified().result()) : say("backups.proven.none");
+        String proven = b.restoreTested() != null ? words.say("backups.proven.restoreTested", b.restoreTested().result())
+                : b.verified() != null ? words.say("backups.proven.verified", b.verified().result()) : words.say("backups.proven.none");
         return new Row(b.id(), WHEN.format(b.createdAt().atZone(zone)), b.kind(), b.appVersion(),
                 com.adaptivestartup.ui.Sizes.human(b.size()), proven, b.note() == null ? "" : b.note(), b.encrypted(), b.size());
     }
 
     public void backUpNow(String note) {
-        operations.run(say("backups.op.create"), () -> backups.create(note, operations.steps()).id(),
-                id -> say("backups.created", id));
+        operations.run(words.say("backups.op.create"), () -> backups.create(note, operations.steps()).id(),
+                id -> words.say("backups.created", id), this::dataAtRisk);
     }
 
     public void verify(String id) {
-        operations.run(say("backups.op.verify"), () -> {
+        operations.run(words.say("backups.op.verify"), () -> {
             backups.verify(id);
             return id;
-        }, x -> say("backups.verified", x));
+        }, x -> words.say("backups.verified", x));
     }
 
     /**
@@ -97,16 +99,16 @@ public final class BackupsViewModel {
         }
         background.run(backups::due, due -> {
             if (due) {
-                operations.run(say("backups.op.daily"), () -> backups.runDue(operations.steps())
-                        .map(r -> say("backups.daily.done", r.backup().id(), r.pruned().size()))
-                        .orElse(null), said -> said);
+                operations.run(words.say("backups.op.daily"), () -> backups.runDue(operations.steps())
+                        .map(r -> words.say("backups.daily.done", r.backup().id(), r.pruned().size()))
+                        .orElse(null), said -> said, this::dataAtRisk);
             }
-        }, e -> operations.problem(say("backups.schedule.unreadable", e.getMessage())));
+        }, e -> operations.problem(words.say("backups.schedule.unreadable", words.clause(e.getMessage()))));
     }
 
     /** The sentence the confirmation shows before a restore. */
     public String restoreWarning(Row row) {
-        return say("backups.restore.warning", row.when(), row.version());
+        return words.say("backups.restore.warning", row.when(), row.version());
     }
 
     /**
@@ -114,14 +116,14 @@ public final class BackupsViewModel {
      * asked for then (a wrong one is said, and nothing is changed).
      */
     public void askToRestore(Row row) {
-        if (!dialogs.confirm(say("backups.restore.title"), restoreWarning(row), say("backups.restore"))) {
+        if (!dialogs.confirm(words.say("backups.restore.title"), restoreWarning(row), words.say("backups.restore"))) {
             return;
         }
         if (!row.encrypted()) {
             restore(row.id(), null);
             return;
         }
-        dialogs.secret(say("backups.passphrase.title"), say("backups.passphrase.what"))
+        dialogs.secret(words.say("backups.passphrase.title"), words.say("backups.passphrase.what"))
                 .ifPresent(passphrase -> restore(row.id(), passphrase));
     }
 
@@ -130,7 +132,7 @@ public final class BackupsViewModel {
     }
 
     private void restore(String id, char[] passphrase) {
-        operations.run(say("backups.op.restore"), () -> {
+        operations.run(words.say("backups.op.restore"), () -> {
             try {
                 backups.restore(id, passphrase, operations.steps());
             } finally {
@@ -139,7 +141,20 @@ public final class BackupsViewModel {
                 }
             }
             return id;
-        }, x -> say("backups.restored", x));
+        }, x -> words.say("backups.restored", x), this::dataAtRisk);
+    }
+
+    private void dataAtRisk(String sentence) {
+        failedSafety.set(null);   // the same failure twice is told twice
+        failedSafety.set(sentence);
+    }
+
+    /**
+     * A backup (made now or the daily one) or a restore that failed, as the sentence shown: what the desktop
+     * notification and the admins' mail tell. A verify or a copy that failed is only shown.
+     */
+    public ReadOnlyStringProperty failedSafetyProperty() {
+        return failedSafety.getReadOnlyProperty();
     }
 
     /**
@@ -147,22 +162,22 @@ public final class BackupsViewModel {
      * copy is checked against the backup before it is given its name.
      */
     public void askToCopy(Row row) {
-        dialogs.folder(say("backups.copy.where")).ifPresent(folder -> copy(row, folder));
+        dialogs.folder(words.say("backups.copy.where")).ifPresent(folder -> copy(row, folder));
     }
 
     void copy(Row row, java.nio.file.Path folder) {
         java.util.function.Consumer<String> line = operations.progressLine();
-        operations.run(say("backups.op.copy"), () -> {
+        operations.run(words.say("backups.op.copy"), () -> {
             long[] shown = {-1};
             return backups.copy(row.id(), folder, done -> {
                 long percent = done * 100 / Math.max(1, row.bytes());
                 if (percent != shown[0]) {
                     shown[0] = percent;
-                    line.accept(say("backups.copying", row.id(), percent, com.adaptivestartup.ui.Sizes.human(done),
+                    line.accept(words.say("backups.copying", row.id(), percent, com.adaptivestartup.ui.Sizes.human(done),
                             row.size()));
                 }
             }).toString();
-        }, copy -> say("backups.copied", copy));
+        }, copy -> words.say("backups.copied", copy));
     }
 
     /** The folder backups are written to now, as last listed (for Open folder); null before the first listing. */
@@ -173,31 +188,28 @@ public final class BackupsViewModel {
     public void saveSchedule() {
         String at = dailyAt.get();
         String n = keep.get();
-        operations.run(say("backups.op.schedule"), () -> {
+        operations.run(words.say("backups.op.schedule"), () -> {
             int k;
             try {
                 k = Integer.parseInt(n.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(say("backups.keep.number"));
+                throw new IllegalArgumentException(words.say("backups.keep.number"));
             }
             return backups.schedule(BackupSchedule.parseTime(at), k).dailyAt().toString();
-        }, t -> say("backups.schedule.saved", t));
+        }, t -> words.say("backups.schedule.saved", t));
     }
 
     /** The folder chosen by the admin, then {@link #chooseFolder}; nothing when they cancel. */
     public void askForFolder() {
-        dialogs.folder(say("backups.folder.where")).ifPresent(this::chooseFolder);
+        dialogs.folder(words.say("backups.folder.where")).ifPresent(this::chooseFolder);
     }
 
     /** Writes backups to {@code folder} from now on (another disk, a network share), once it is found writable. */
     public void chooseFolder(java.nio.file.Path folder) {
-        operations.run(say("backups.op.folder"), () -> backups.chooseFolder(folder).toString(),
-                f -> say("backups.folder.changed", f));
+        operations.run(words.say("backups.op.folder"), () -> backups.chooseFolder(folder).toString(),
+                f -> words.say("backups.folder.changed", f));
     }
 
-    private String say(String key, Object... values) {
-        return com.adaptivestartup.ui.Texts.say(text, key, values);
-    }
 
     public ReadOnlyStringProperty folderTextProperty() {
         return folderText.getReadOnlyProperty();

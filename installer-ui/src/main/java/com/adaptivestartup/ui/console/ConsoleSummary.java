@@ -14,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * It asks nothing itself: it follows what the Updates, License, Backups and Engine view models last read.
  */
 public final class ConsoleSummary {
-    private final ResourceBundle text;
+    private final Texts words;
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper updates = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper updateWaiting = new ReadOnlyBooleanWrapper(false);
@@ -29,14 +29,14 @@ public final class ConsoleSummary {
      */
     public ConsoleSummary(String installedVersion, UpdatesViewModel updatesModel, BackupsViewModel backups,
                           EngineViewModel engineModel, ResourceBundle text) {
-        this.text = text;
-        version.set(installedVersion == null ? "" : Texts.say(text, "summary.version", installedVersion));
+        this.words = new Texts(text);
+        version.set(installedVersion == null ? "" : words.say("summary.version", installedVersion));
         updatesModel.statusProperty().subscribe(this::showUpdates);
         backups.listedProperty().subscribe(listed -> showBackups(backups));
         backups.rows().addListener((javafx.collections.ListChangeListener<BackupsViewModel.Row>) c -> showBackups(backups));
         engineModel.engineProperty().subscribe(e -> {
             engineDetail.set(e == null ? "" : e);
-            engine.set(e == null || e.isBlank() ? "" : Texts.say(text, "summary.engine", shortName(e)));
+            engine.set(e == null || e.isBlank() ? "" : words.say("summary.engine", shortName(e)));
         });
     }
 
@@ -44,11 +44,11 @@ public final class ConsoleSummary {
         if (s == null) {
             return;
         }
-        version.set(Texts.say(text, "summary.version", s.installed()));
+        version.set(words.say("summary.version", s.installed()));
         updateWaiting.set(s.pendingConfirmation() || s.newest() != null);
-        updates.set(s.pendingConfirmation() ? text.getString("summary.updates.pending")
-                : s.newest() == null ? text.getString("summary.updates.none")
-                : Texts.say(text, "summary.updates.available", s.newest()));
+        updates.set(s.pendingConfirmation() ? words.say("summary.updates.pending")
+                : s.newest() == null ? words.say("summary.updates.none")
+                : words.say("summary.updates.available", s.newest()));
     }
 
     private void showBackups(BackupsViewModel backups) {
@@ -57,10 +57,10 @@ public final class ConsoleSummary {
         }
         backups.rows().stream().max(Comparator.comparing(BackupsViewModel.Row::when)).ifPresentOrElse(last -> {
             backupMissing.set(false);
-            lastBackup.set(Texts.say(text, "summary.backup.last", last.when(), last.size(), last.proven()));
+            lastBackup.set(words.say("summary.backup.last", last.when(), last.size(), last.proven()));
         }, () -> {
             backupMissing.set(true);
-            lastBackup.set(text.getString("summary.backup.none"));
+            lastBackup.set(words.say("summary.backup.none"));
         });
     }
 

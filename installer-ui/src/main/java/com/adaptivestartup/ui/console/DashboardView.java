@@ -154,7 +154,7 @@ public final class DashboardView extends VBox {
             detail.setText(c.version() + "  \u00b7  " + c.uptime() + "  \u00b7  " + text.getString("dashboard.restarts") + " "
                     + c.restarts());
             use.setText(c.use());
-            chart.getChildren().setAll(sparkline(c.cpuHistory()));
+            chart.getChildren().setAll(sparkline(c.cpuHistory(), text));
             setAccessibleText(c.service() + ": " + c.state());
             return this;
         }
@@ -166,7 +166,7 @@ public final class DashboardView extends VBox {
      * The last five minutes of CPU as a line, the newest at the right, scaled to the busiest moment (at least one full
      * core), with its scale: the top's percentage and the span.
      */
-    static javafx.scene.Node sparkline(java.util.List<Double> cpu) {
+    static javafx.scene.Node sparkline(java.util.List<Double> cpu, ResourceBundle text) {
         double width = 220;
         double height = 28;
         javafx.scene.shape.Polyline line = new javafx.scene.shape.Polyline();
@@ -184,7 +184,7 @@ public final class DashboardView extends VBox {
         scale.getStyleClass().add("text-muted");
         scale.setLayoutX(width + 4);
         scale.setLayoutY(-4);
-        Label span = new Label("5 min");
+        Label span = new Label(text.getString("dashboard.cpu.span"));
         span.setStyle("-fx-font-size: 0.75em;");
         span.getStyleClass().add("text-muted");
         span.setLayoutX(width + 4);

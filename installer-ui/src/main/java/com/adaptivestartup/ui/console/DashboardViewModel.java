@@ -42,7 +42,7 @@ public final class DashboardViewModel {
     private final StackControl stack;
     private final Background background;
     private final Dialogs dialogs;
-    private final ResourceBundle text;
+    private final Texts words;
     private final Clock clock;
     private final ReadOnlyStringWrapper refreshed = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper recovery = new ReadOnlyStringWrapper();
@@ -64,7 +64,7 @@ public final class DashboardViewModel {
         this.stack = stack;
         this.background = background;
         this.dialogs = dialogs;
-        this.text = text;
+        this.words = new Texts(text);
         this.clock = clock;
     }
 
@@ -74,17 +74,17 @@ public final class DashboardViewModel {
      */
     public void recoverInterruptedUpdate(Runnable afterwards) {
         busy.set(true);
-        recovery.set(text.getString("dashboard.recovery.looking"));
+        recovery.set(words.say("dashboard.recovery.looking"));
         java.util.function.Consumer<String> step = background.onUiThread(s -> recovery.set(
-                Texts.say(text, "dashboard.recovery.step", s)));
+                words.say("dashboard.recovery.step", s)));
         background.run(() -> stack.recoverInterruptedUpdate(step), said -> {
             busy.set(false);
-            recovery.set(said.map(com.adaptivestartup.ui.Sentences::of).orElse(null));
+            recovery.set(said.map(words::sentence).orElse(null));
             refresh();
             afterwards.run();
         }, e -> {
             busy.set(false);
-            recovery.set(Texts.say(text, "dashboard.recovery.failed", com.adaptivestartup.ui.Sentences.of(e.getMessage())));
+            recovery.set(words.say("dashboard.recovery.failed", words.sentence(e.getMessage())));
             refresh();   // what the stack is now, whatever the recovery left
             afterwards.run();
         });
@@ -105,12 +105,12 @@ public final class DashboardViewModel {
         if (engineStarter == null) {
             return;
         }
-        engineStart.set(text.getString("dashboard.engine.starting"));
+        engineStart.set(words.say("dashboard.engine.starting"));
         background.run(() -> {
             engineStarter.run();
             return "";
-        }, x -> { }, e -> engineStart.set(Texts.say(text, "dashboard.engine.startFailed",
-                com.adaptivestartup.ui.Sentences.of(e.getMessage()))));
+        }, x -> { }, e -> engineStart.set(words.say("dashboard.engine.startFailed",
+                words.sentence(e.getMessage()))));
     }
 
     public ReadOnlyBooleanProperty engineStartableProperty() {
@@ -142,17 +142,15 @@ public final class DashboardViewModel {
             refreshing = false;
             lastStatus = s.services();
             switch (s.initialPassword()) {
-                case PENDING -> passwordNote.set("The first admin has not replaced the initial password yet; it is in"
-                        + " admin-initial-password.txt in the install folder, readable only by you.");
-                case CHANGED -> passwordNote.set("The first admin replaced the initial password; its file was removed"
-                        + " from the install folder.");
+                case PENDING -> passwordNote.set(words.say("dashboard.password.pending"));
+                case CHANGED -> passwordNote.set(words.say("dashboard.password.changed"));
                 default -> {
                     // nothing new: what was said stays
                 }
             }
             unreachable.set(null);   // the engine answers (again)
             engineStart.set(null);
-            refreshed.set(Texts.say(text, "dashboard.refreshed", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
+            refreshed.set(words.say("dashboard.refreshed", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
             redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
             sample();
@@ -182,8 +180,8 @@ public final class DashboardViewModel {
 
     /** Stops a service; the database only once the admin has read that the app stops with it and said yes. */
     public void askToStop(String service) {
-        if (!service.equals(StackPlan.DATABASE) || dialogs.confirm(text.getString("dashboard.stop.database.title"),
-                text.getString("dashboard.stop.database.what"), text.getString("dashboard.stop"))) {
+        if (!service.equals(StackPlan.DATABASE) || dialogs.confirm(words.say("dashboard.stop.database.title"),
+                words.say("dashboard.stop.database.what"), words.say("dashboard.stop"))) {
             stop(service);
         }
     }
@@ -199,8 +197,8 @@ public final class DashboardViewModel {
 
     /** Stops the whole stack, the front first and the data last, once the admin has said yes. */
     public void askToStopAll() {
-        if (dialogs.confirm(text.getString("dashboard.stopAll.title"), text.getString("dashboard.stopAll.what"),
-                text.getString("dashboard.stopAll"))) {
+        if (dialogs.confirm(words.say("dashboard.stopAll.title"), words.say("dashboard.stopAll.what"),
+                words.say("dashboard.stopAll"))) {
             act(null, stack::stop, "stop");
         }
     }
@@ -220,8 +218,8 @@ public final class DashboardViewModel {
             refresh();
         }, e -> {
             busy.set(false);
-            problem.set(Texts.say(text, "dashboard.failed." + verb, service == null ? text.getString("dashboard.everything")
-                    : service, com.adaptivestartup.ui.Sentences.of(e.getMessage())));
+            problem.set(words.say("dashboard.failed." + verb, service == null ? words.say("dashboard.everything")
+                    : service, words.sentence(e.getMessage())));
             refresh();
         });
     }
@@ -252,35 +250,35 @@ public final class DashboardViewModel {
                 cpu.getOrDefault(s.service(), new ArrayDeque<>()))).toList());
     }
 
-    static Card card(StackService.ServiceStatus s) {
+    Card card(StackService.ServiceStatus s) {
         return card(s, null, new ArrayDeque<>());
     }
 
-    static Card card(StackService.ServiceStatus s, DockerEngine.Usage use, Deque<Double> history) {
+    Card card(StackService.ServiceStatus s, DockerEngine.Usage use, Deque<Double> history) {
         return new Card(s.service(), s.state(), s.health(), s.version(), uptime(s.uptime()), s.restarts(), use(use),
                 List.copyOf(history));
     }
 
-    static String use(DockerEngine.Usage u) {
+    String use(DockerEngine.Usage u) {
         if (u == null) {
             return "";
         }
         String memory = megabytes(u.memoryBytes()) + (u.memoryLimitBytes() > 0 && u.memoryLimitBytes() < (1L << 50)
                 ? " / " + megabytes(u.memoryLimitBytes()) : "");
-        return String.format(java.util.Locale.ROOT, "CPU %.0f%%  \u00b7  RAM %s", u.cpuPercent(), memory);
+        return words.say("dashboard.use", Math.round(u.cpuPercent()), memory);
     }
 
     private static String megabytes(long bytes) {
         return com.adaptivestartup.ui.Sizes.human(bytes);
     }
 
-    static String uptime(Duration d) {
+    String uptime(Duration d) {
         if (d == null) {
-            return "not running";
+            return words.say("dashboard.uptime.none");
         }
         long m = d.toMinutes();
-        return m < 1 ? "up " + d.toSeconds() + " s" : m < 120 ? "up " + m + " min" : m < 2880 ? "up " + d.toHours() + " h"
-                : "up " + d.toDays() + " days";
+        return m < 1 ? words.say("dashboard.uptime.seconds", d.toSeconds()) : m < 120 ? words.say("dashboard.uptime.minutes", m)
+                : m < 2880 ? words.say("dashboard.uptime.hours", d.toHours()) : words.say("dashboard.uptime.days", d.toDays());
     }
 
     public ObservableList<Card> cards() {

@@ -1,6 +1,8 @@
 package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
+import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,8 +17,8 @@ import javafx.beans.property.StringProperty;
  * next start: what is running keeps the engine it has.
  */
 public final class EngineViewModel {
-    static final String NEXT_START = " The console uses it from its next start.";
     private final EngineOperations engines;
+    private final Texts words;
     private final Background background;
     private final ReadOnlyStringWrapper chosenBy = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper("");
@@ -26,13 +28,14 @@ public final class EngineViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public EngineViewModel(EngineOperations engines, Background background) {
+    public EngineViewModel(EngineOperations engines, Background background, ResourceBundle text) {
         this.engines = engines;
+        this.words = new Texts(text);
         this.background = background;
     }
 
     public void refresh() {
-        background.run(engines::current, this::show, e -> engine.set(e.getMessage()));
+        background.run(engines::current, this::show, e -> engine.set(words.sentence(e.getMessage())));
     }
 
     private void show(EngineOperations.Current current) {
@@ -46,20 +49,19 @@ public final class EngineViewModel {
     public void choose() {
         String typed = address.get() == null ? "" : address.get().strip();
         if (typed.isEmpty()) {
-            result.set("Type an engine's address (unix:///path/docker.sock, tcp://host:2376, ssh://user@host) or a Docker"
-                    + " context's name.");
+            result.set(words.say("engine.typeAddress"));
             return;
         }
         busy.set(true);
-        result.set("Reaching " + typed + "…");
+        result.set(words.say("engine.reaching", typed));
         background.run(() -> engines.choose(typed), said -> {
             busy.set(false);
             address.set("");
-            result.set("Saved: " + said + "." + NEXT_START);
+            result.set(words.say("engine.saved", said));
             refresh();
         }, e -> {
             busy.set(false);
-            result.set(e.getMessage());
+            result.set(words.sentence(e.getMessage()));
         });
     }
 
@@ -68,9 +70,9 @@ public final class EngineViewModel {
             engines.useThisMachine();
             return null;
         }, none -> {
-            result.set("The console looks for the engine in this machine's usual places." + NEXT_START);
+            result.set(words.say("engine.thisMachine"));
             refresh();
-        }, e -> result.set(e.getMessage()));
+        }, e -> result.set(words.sentence(e.getMessage())));
     }
 
     public ReadOnlyStringProperty chosenByProperty() {

@@ -2,15 +2,12 @@ package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.console.cloudimport.CloudImportService;
 import com.adaptivestartup.console.cloudimport.ImportSummary;
-import java.io.File;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The Cloud import tab: choose the export, Try it or Import, the progress, the report table by table (a row's
@@ -41,15 +37,7 @@ public final class ImportView extends VBox {
         file.setId("import-file");
         file.textProperty().bind(Bindings.createStringBinding(() -> model.exportProperty().get() == null
                 ? text.getString("import.none") : model.exportProperty().get().toString(), model.exportProperty()));
-        Button choose = button("import-choose", text.getString("import.choose"), () -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.getString("import.choose"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.getString("import.zip"), "*.zip"));
-            File chosen = chooser.showOpenDialog(getScene().getWindow());
-            if (chosen != null) {
-                model.exportProperty().set(chosen.toPath());
-            }
-        });
+        Button choose = button("import-choose", text.getString("import.choose"), model::askForExport);
         CheckBox removeDeleted = new CheckBox(text.getString("import.removeDeleted"));
         removeDeleted.setId("import-remove-deleted");
         removeDeleted.selectedProperty().bindBidirectional(model.removeDeletedProperty());
@@ -58,12 +46,7 @@ public final class ImportView extends VBox {
         other.selectedProperty().bindBidirectional(model.otherDeploymentProperty());
 
         Button tryIt = button("import-try", text.getString("import.try"), model::tryIt);
-        Button importNow = button("import-run", text.getString("import.run"), () -> {
-            if (new Alert(Alert.AlertType.CONFIRMATION, text.getString("import.confirm"), ButtonType.OK, ButtonType.CANCEL)
-                    .showAndWait().filter(ButtonType.OK::equals).isPresent()) {
-                model.importNow();
-            }
-        });
+        Button importNow = button("import-run", text.getString("import.run"), model::askToImport);
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {choose, tryIt, importNow, removeDeleted, other}) {
             c.disableProperty().bind(model.busyProperty());
         }

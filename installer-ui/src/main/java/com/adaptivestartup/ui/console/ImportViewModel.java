@@ -3,12 +3,14 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.console.cloudimport.CloudImportService;
 import com.adaptivestartup.console.cloudimport.ImportSummary;
 import com.adaptivestartup.ui.Background;
-import com.adaptivestartup.ui.Sentences;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Sizes;
+import com.adaptivestartup.ui.Texts;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,12 +29,15 @@ import javafx.collections.ObservableList;
  * "Bring your data from Adaptive Startup Cloud": the export chosen, Try it (a dry run that keeps nothing) and Import
  * (a backup first, all or nothing), the progress the stack's backend tells (documents, files, a rate, the time
  * left), the report table by table with why anything was skipped, the people to hand a link to when the stack
- * sends no mail, and the imports made before. Everything runs in the background; a refusal is its sentence.
+ * sends no mail, and the imports made before. Everything runs in the background; a refusal is its sentence. The
+ * export is chosen, and the import confirmed, through {@link Dialogs}.
  */
 public final class ImportViewModel {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT);
     private final ImportOperations operations;
     private final Background background;
+    private final Dialogs dialogs;
+    private final Texts words;
+    private final DateTimeFormatter when;
     private final ZoneId zone;
     private final ObjectProperty<Path> export = new SimpleObjectProperty<>();
     private final BooleanProperty removeDeleted = new SimpleBooleanProperty(false);
@@ -46,16 +51,21 @@ public final class ImportViewModel {
     private final ObservableList<CloudImportService.Invitation> invitations = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
 
-    public ImportViewModel(ImportOperations operations, Background background, ZoneId zone) {
+    public ImportViewModel(ImportOperations operations, Background background, Dialogs dialogs, ZoneId zone,
+                           ResourceBundle text) {
         this.operations = operations;
         this.background = background;
+        this.dialogs = dialogs;
+        this.words = new Texts(text);
         this.zone = zone;
+        this.when = DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(words.locale());
     }
 
     public void refresh() {
         background.run(operations::history, saved -> history.setAll(saved.stream()
-                        .map(s -> WHEN.format(s.at().atZone(zone)) + "  " + s.summary().sentence()).toList()),
-                e -> history.setAll(List.of(Sentences.of(e.getMessage()))));
+                        .map(s -> when.format(s.at().atZone(zone)) + "  " + s.summary().sentence()).toList()),
+                e -> history.setAll(List.of(words.sentence(e.getMessage()))));
     }
 
     /** A dry run: the whole import, kept nowhere; the report tells what an import would do. */
@@ -63,15 +73,23 @@ public final class ImportViewModel {
         start(true);
     }
 
-    /** The import (the view asks first): a backup, then all or nothing. */
-    public void importNow() {
-        start(false);
+    /** The export file, chosen by the admin. */
+    public void askForExport() {
+        dialogs.openFile(words.say("import.choose"), words.say("import.zip"), "*.zip").ifPresent(export::set);
+    }
+
+    /** The import, once the admin has said yes: a backup, then all or nothing. */
+    public void askToImport() {
+        if (export.get() == null || dialogs.confirm(words.say("import.run"), words.say("import.confirm"),
+                words.say("import.run"))) {
+            start(false);
+        }
     }
 
     private void start(boolean dryRun) {
         Path file = export.get();
         if (file == null) {
-            result.set("Choose the export first: the .zip file Adaptive Startup Cloud's export made.");
+            result.set(words.say("import.noExport"));
             return;
         }
         if (busy.get()) {
@@ -79,7 +97,7 @@ public final class ImportViewModel {
         }
         busy.set(true);
         fraction.set(-1);
-        progress.set(dryRun ? "Trying the import, keeping nothing\u2026" : "Taking a backup first\u2026");
+        progress.set(words.say(dryRun ? "import.trying" : "import.backingUp"));
         result.set(null);
         rows.clear();
         invitations.clear();
@@ -90,20 +108,16 @@ public final class ImportViewModel {
             busy.set(false);
             fraction.set(0);
             progress.set(null);
-            result.set(Sentences.of(e.getMessage()));
+            result.set(words.sentence(e.getMessage()));
             refresh();
         });
     }
 
     private void show(CloudImportService.Progress p) {
         fraction.set(p.fraction());
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.0f %% \u00b7 %s \u00b7 %,d documents (%,d a second)"
-                        + " \u00b7 %,d files, %s of %s", p.fraction() * 100, p.step(), p.documents(), p.documentsPerSecond(),
-                p.files(), megabytes(p.fileBytes()), megabytes(p.fileBytesTotal())));
-        if (p.secondsLeft() != null) {
-            s.append(" \u00b7 about ").append(duration(p.secondsLeft())).append(" left");
-        }
-        progress.set(s.toString());
+        String s = words.say("import.progress.line", Math.round(p.fraction() * 100), p.step(), p.documents(),
+                p.documentsPerSecond(), p.files(), Sizes.human(p.fileBytes()), Sizes.human(p.fileBytesTotal()));
+        progress.set(p.secondsLeft() == null ? s : s + words.say("import.progress.left", duration(p.secondsLeft())));
     }
 
     private void done(CloudImportService.Outcome o) {
@@ -114,14 +128,11 @@ public final class ImportViewModel {
         invitations.setAll(o.invitations());
         StringBuilder s = new StringBuilder(o.summary().sentence());
         if (o.backupId() != null) {
-            s.append(" A backup was taken before it (").append(o.backupId()).append("); it is kept until you release it"
-                    + " in Backups.");
+            s.append(' ').append(words.say("import.backupKept", o.backupId()));
         }
         result.set(s.toString());
         if (!o.invitations().isEmpty()) {
-            invitationsNote.set(o.invitations().size() + " people need a link to choose their password: this installation"
-                    + " sends no mail. Hand each person their own link; each works once, for 14 days. They are also in "
-                    + o.linksFile() + ", readable only by you.");
+            invitationsNote.set(words.say("import.invitations", o.invitations().size(), o.linksFile()));
         }
         refresh();
     }
@@ -133,13 +144,9 @@ public final class ImportViewModel {
         return s.toString();
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / (double) (1L << 20));
-    }
-
-    static String duration(long seconds) {
-        return seconds < 90 ? seconds + " seconds" : seconds < 5400 ? Math.round(seconds / 60.0) + " minutes"
-                : String.format(Locale.ROOT, "%.1f hours", seconds / 3600.0);
+    String duration(long seconds) {
+        return seconds < 90 ? words.say("import.seconds", seconds) : seconds < 5400
+                ? words.say("import.minutes", Math.round(seconds / 60.0)) : words.say("import.hours", seconds / 3600.0);
     }
 
     public ObjectProperty<Path> exportProperty() {

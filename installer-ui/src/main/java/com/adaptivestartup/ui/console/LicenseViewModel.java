@@ -3,6 +3,7 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.licensing.license.License;
 import com.adaptivestartup.licensing.license.LicenseVerdict;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class LicenseViewModel {
     private final DateTimeFormatter day;
-    private final java.util.ResourceBundle text;
+    private final Texts words;
     private final LicenseOperations licenses;
     private final Background background;
     private final Clock clock;
@@ -45,7 +46,7 @@ public final class LicenseViewModel {
     /** {@code text}: the console's texts (its locale also words the dates). */
     public LicenseViewModel(LicenseOperations licenses, Background background, Clock clock, ZoneId zone,
                             java.util.ResourceBundle text) {
-        this.text = text;
+        this.words = new Texts(text);
         this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", text.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH
                 : text.getLocale());
         this.licenses = licenses;
@@ -55,57 +56,57 @@ public final class LicenseViewModel {
     }
 
     public void refresh() {
-        background.run(licenses::current, this::show, e -> verdict.set(e.getMessage()));
-        background.run(licenses::heartbeat, this::show, e -> heartbeatResult.set(e.getMessage()));
+        background.run(licenses::current, this::show, e -> verdict.set(words.sentence(e.getMessage())));
+        background.run(licenses::heartbeat, this::show, e -> heartbeatResult.set(words.sentence(e.getMessage())));
     }
 
     private void show(LicenseOperations.Heartbeat h) {
         heartbeatOffered.set(h.offered());
         heartbeatOn.set(h.on());
-        standing.set(h.standing() != null ? h.standing() : h.on() ? say("license.heartbeat.none") : null);
+        standing.set(h.standing() != null ? h.standing() : h.on() ? words.say("license.heartbeat.none") : null);
     }
 
     /** Turns the heartbeat on or off, as the admin ticked it; a refusal puts the tick back. */
     public void heartbeat(boolean on) {
         background.run(() -> licenses.heartbeat(on), h -> {
             show(h);
-            heartbeatResult.set(say(on ? "license.heartbeat.on" : "license.heartbeat.off"));
+            heartbeatResult.set(words.say(on ? "license.heartbeat.on" : "license.heartbeat.off"));
         }, e -> {
             heartbeatOn.set(!on);
-            heartbeatResult.set(e.getMessage());
+            heartbeatResult.set(words.sentence(e.getMessage()));
         });
     }
 
     public void sendHeartbeat() {
         background.run(licenses::sendHeartbeat, h -> {
             show(h);
-            heartbeatResult.set(say("license.heartbeat.sent"));
-        }, e -> heartbeatResult.set(e.getMessage()));
+            heartbeatResult.set(words.say("license.heartbeat.sent"));
+        }, e -> heartbeatResult.set(words.sentence(e.getMessage())));
     }
 
     /** The daily send, while the console runs: quiet unless it brings a new standing. */
     public void sendHeartbeatIfDue() {
-        background.run(licenses::sendHeartbeatIfDue, this::show, e -> heartbeatResult.set(e.getMessage()));
+        background.run(licenses::sendHeartbeatIfDue, this::show, e -> heartbeatResult.set(words.sentence(e.getMessage())));
     }
 
     private void show(LicenseVerdict v) {
-        verdict.set(v.usable() ? v.message() : say("license.notUsable", v.message()));
+        verdict.set(v.usable() ? v.message() : words.say("license.notUsable", v.message()));
         usable.set(v.usable());
         clockResetOffered.set(v instanceof LicenseVerdict.ClockSetBack c
                 && c.source() == LicenseVerdict.ClockSetBack.Evidence.SEEN_BEFORE);
         v.readLicense().ifPresentOrElse(l -> {
-            holder.set(say("license.holder", l.customerName(), l.customerId(), l.edition().name().toLowerCase(Locale.ROOT),
+            holder.set(words.say("license.holder", l.customerName(), l.customerId(), l.edition().name().toLowerCase(Locale.ROOT),
                     l.seats()));
-            entitlements.set(say("license.entitlements", l.features().isEmpty() ? say("license.features.none")
+            entitlements.set(words.say("license.entitlements", l.features().isEmpty() ? words.say("license.features.none")
                     : String.join(", ", new TreeSet<>(l.features())), l.updateChannel(),
-                    l.maxVersion() == null ? "" : say("license.upTo", l.maxVersion()),
-                    l.updatesUntil() == null ? "" : say("license.releasedUntil", day.format(l.updatesUntil()))));
+                    l.maxVersion() == null ? "" : words.say("license.upTo", l.maxVersion()),
+                    l.updatesUntil() == null ? "" : words.say("license.releasedUntil", day.format(l.updatesUntil()))));
             countdown.set(countdown(l));
             long days = Duration.between(clock.instant(), l.expiresAt()).toDays();
-            headline.set(say(!v.usable() ? "license.headline.notUsable" : days > 1 ? "license.headline.days"
+            headline.set(words.say(!v.usable() ? "license.headline.notUsable" : days > 1 ? "license.headline.days"
                     : "license.headline.renew", days));
         }, () -> {
-            headline.set(say("license.headline.none"));
+            headline.set(words.say("license.headline.none"));
             holder.set(null);
             entitlements.set(null);
             countdown.set(null);
@@ -115,30 +116,30 @@ public final class LicenseViewModel {
     String countdown(License l) {
         long days = Duration.between(clock.instant(), l.expiresAt()).toDays();
         String date = day.format(l.expiresAt().atZone(zone));
-        return days > 1 ? say("license.expires.days", date, days)
-                : days >= 0 && clock.instant().isBefore(l.expiresAt()) ? say("license.expires.day", date)
-                : say("license.expired", date);
+        return days > 1 ? words.say("license.expires.days", date, days)
+                : days >= 0 && clock.instant().isBefore(l.expiresAt()) ? words.say("license.expires.day", date)
+                : words.say("license.expired", date);
     }
 
     public void replace() {
         String key = newKey.get();
         if (key == null || key.isBlank()) {
-            replaceResult.set(say("license.replace.empty"));
+            replaceResult.set(words.say("license.replace.empty"));
             return;
         }
         background.run(() -> licenses.replace(key), v -> {
             newKey.set("");
-            replaceResult.set(say("license.replace.done"));
+            replaceResult.set(words.say("license.replace.done"));
             show(v);
-        }, e -> replaceResult.set(e.getMessage()));
+        }, e -> replaceResult.set(words.sentence(e.getMessage())));
     }
 
     /** The clock check had seen a later time and the admin says the clock is right now: reset it (journaled). */
     public void resetClock() {
         background.run(licenses::resetClock, v -> {
-            clockResult.set(say("license.clock.done"));
+            clockResult.set(words.say("license.clock.done"));
             show(v);
-        }, e -> clockResult.set(e.getMessage()));
+        }, e -> clockResult.set(words.sentence(e.getMessage())));
     }
 
     /** Offered only when the license was refused because the clock is earlier than a time seen before. */
@@ -166,9 +167,6 @@ public final class LicenseViewModel {
         return entitlements.getReadOnlyProperty();
     }
 
-    private String say(String key, Object... values) {
-        return com.adaptivestartup.ui.Texts.say(text, key, values);
-    }
 
     /** The license in a few words, for the console's header: "Licensed, 23 days left", "License not usable". */
     public ReadOnlyStringProperty headlineProperty() {

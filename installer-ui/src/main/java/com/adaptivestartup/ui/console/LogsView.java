@@ -1,6 +1,5 @@
 package com.adaptivestartup.ui.console;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,7 +13,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /** A service's log: the service, a search, Follow, Copy and Save, and the lines. */
 public final class LogsView extends VBox {
@@ -44,14 +42,7 @@ public final class LogsView extends VBox {
         });
         Button save = new Button(text.getString("logs.save"));
         save.setId("logs-save");
-        save.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName((model.serviceProperty().get() == null ? "adaptive" : model.serviceProperty().get()) + ".log");
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                model.save(file.toPath());
-            }
-        });
+        save.setOnAction(e -> model.askToSave());
         HBox bar = new HBox(8, new Label(text.getString("logs.service")), service, search, follow, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         ListView<String> lines = new ListView<>(model.shownLines());

@@ -1,6 +1,7 @@
 package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +40,14 @@ public final class LogsViewModel {
     private final java.time.ZoneId zone;
     private AutoCloseable follow;
 
-    private final java.util.ResourceBundle text;
+    private final Texts words;
+    private final com.adaptivestartup.ui.Dialogs dialogs;
 
     /** {@code zone}: the one lines' times are shown in. */
-    public LogsViewModel(LogOperations logs, Background background, java.time.ZoneId zone, java.util.ResourceBundle text) {
-        this.text = text;
+    public LogsViewModel(LogOperations logs, Background background, com.adaptivestartup.ui.Dialogs dialogs,
+                         java.time.ZoneId zone, java.util.ResourceBundle text) {
+        this.dialogs = dialogs;
+        this.words = new Texts(text);
         this.logs = logs;
         this.background = background;
         this.zone = zone;
@@ -74,7 +78,7 @@ public final class LogsViewModel {
             if (service.get() == null && !list.isEmpty()) {
                 service.set(list.get(0));
             }
-        }, e -> status.set(say("logs.unlisted", e.getMessage())));
+        }, e -> status.set(words.say("logs.unlisted", words.clause(e.getMessage()))));
     }
 
     private void load() {
@@ -82,13 +86,13 @@ public final class LogsViewModel {
         if (s == null) {
             return;
         }
-        status.set(say("logs.reading", s));
+        status.set(words.say("logs.reading", s));
         background.run(() -> logs.tail(s, TAIL), l -> {
             List<String> local = (l.size() > KEEP ? l.subList(l.size() - KEEP, l.size()) : l).stream()
                     .map(this::local).toList();
             lines.setAll(local);
-            status.set(say("logs.last", l.size(), s));
-        }, e -> status.set(say("logs.unreadable", s, e.getMessage())));
+            status.set(words.say("logs.last", l.size(), s));
+        }, e -> status.set(words.say("logs.unreadable", s, words.clause(e.getMessage()))));
     }
 
     private void startFollowing() {
@@ -100,10 +104,10 @@ public final class LogsViewModel {
                 return;
             }
             follow = handle;
-            status.set(say("logs.following", s));
+            status.set(words.say("logs.following", s));
         }, e -> {
             following.set(false);
-            status.set(say("logs.unfollowable", s, e.getMessage()));
+            status.set(words.say("logs.unfollowable", s, words.clause(e.getMessage())));
         });
     }
 
@@ -149,13 +153,10 @@ public final class LogsViewModel {
 
     private void count() {
         String needle = search.get() == null ? "" : search.get().strip();
-        count.set(lines.isEmpty() ? "" : needle.isEmpty() ? say("logs.count", lines.size())
-                : say("logs.matching", shown.size(), lines.size(), needle));
+        count.set(lines.isEmpty() ? "" : needle.isEmpty() ? words.say("logs.count", lines.size())
+                : words.say("logs.matching", shown.size(), lines.size(), needle));
     }
 
-    private String say(String key, Object... values) {
-        return com.adaptivestartup.ui.Texts.say(text, key, values);
-    }
 
     /** How many lines are shown: all of them, or how many match the search ("12 of 500 lines match “error”"). */
     public ReadOnlyStringProperty countProperty() {
@@ -167,16 +168,22 @@ public final class LogsViewModel {
         return String.join("\n", shown);
     }
 
-    public void save(Path file) {
+    /** Saves the lines shown (the search applied) where the admin chooses. */
+    public void askToSave() {
+        dialogs.saveFile(words.say("logs.save.title"), (service.get() == null ? "adaptive" : service.get()) + ".log")
+                .ifPresent(this::save);
+    }
+
+    private void save(Path file) {
         List<String> copy = List.copyOf(shown);
         background.run(() -> {
             try {
                 Files.write(file, copy, StandardCharsets.UTF_8);
                 return file;
             } catch (java.io.IOException e) {
-                throw new IllegalStateException(say("logs.unwritable", file, e.getMessage()), e);
+                throw new IllegalStateException(words.say("logs.unwritable", file, e.getMessage()), e);
             }
-        }, f -> status.set(say("logs.saved", copy.size(), f)), e -> status.set(e.getMessage()));
+        }, f -> status.set(words.say("logs.saved", copy.size(), f)), e -> status.set(words.sentence(e.getMessage())));
     }
 
     /** Stops following (the view is closed). */

@@ -3,9 +3,7 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.console.stack.MailServer;
 import java.util.ResourceBundle;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -58,12 +56,7 @@ public final class MailView extends VBox {
         row(form, 5, text.getString("mail.from"), from);
 
         Button save = button("mail-save", text.getString("mail.save"), model::save);
-        Button clear = button("mail-clear", text.getString("mail.clear"), () -> {
-            if (new Alert(Alert.AlertType.CONFIRMATION, text.getString("mail.clear.confirm"), ButtonType.OK, ButtonType.CANCEL)
-                    .showAndWait().filter(ButtonType.OK::equals).isPresent()) {
-                model.clear();
-            }
-        });
+        Button clear = button("mail-clear", text.getString("mail.clear"), model::askToClear);
         clear.visibleProperty().bind(model.configuredProperty());
         clear.managedProperty().bind(clear.visibleProperty());
         TextField testTo = field("mail-test-to", model.testToProperty(), "you@acme.com", 24);

@@ -3,7 +3,9 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.console.accounts.MailService;
 import com.adaptivestartup.console.stack.MailServer;
 import com.adaptivestartup.ui.Background;
-import com.adaptivestartup.ui.Sentences;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Texts;
+import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,12 +19,14 @@ import javafx.beans.property.StringProperty;
  * The mail server the stack sends invitations and password resets through: the form (host, port, security, user
  * name, password, sender), Save (the stack converges onto it), Stop sending mail, Send a test email (sent by the
  * stack itself, the mail server's answer shown), and how delivery stands. Each runs in the background; a refusal
- * is its sentence.
+ * is its sentence. Stop sending mail asks first, through {@link Dialogs}.
  */
 public final class MailViewModel {
     private final MailOperations operations;
     private final Background background;
     private final ActionResult actions;
+    private final Dialogs dialogs;
+    private final Texts words;
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("");
     private final ObjectProperty<MailServer.Security> security = new SimpleObjectProperty<>(MailServer.Security.STARTTLS);
@@ -35,48 +39,44 @@ public final class MailViewModel {
     private final ReadOnlyBooleanWrapper configured = new ReadOnlyBooleanWrapper(false);
     private boolean hasPassword;
 
-    public MailViewModel(MailOperations operations, Background background) {
+    public MailViewModel(MailOperations operations, Background background, Dialogs dialogs, ResourceBundle text) {
         this.operations = operations;
         this.background = background;
-        this.actions = new ActionResult(background);
+        this.dialogs = dialogs;
+        this.words = new Texts(text);
+        this.actions = new ActionResult(background, words);
     }
 
     public void refresh() {
-        background.run(operations::current, this::show, e -> actions.say(Sentences.of(e.getMessage())));
+        background.run(operations::current, this::show, e -> actions.say(words.sentence(e.getMessage())));
     }
 
     private void show(MailService.MailView v) {
         configured.set(v.server() != null);
         hasPassword = v.hasPassword();
         if (v.server() == null) {
-            summary.set("No mail server: invitations are copied by hand, and a forgotten password is reset by an admin."
-                    + " Set the company's mail server to send them by email.");
+            summary.set(words.say("mail.summary.none"));
             delivery.set(null);
             return;
         }
-        summary.set("Mail is sent through " + v.server().describe() + (v.hasPassword() ? ", with its password." : ".")
-                + (v.waitingForUpdate() ? " The version installed sends no mail; the setting is kept for the next update." : ""));
+        summary.set(words.say(v.hasPassword() ? "mail.summary.withPassword" : "mail.summary", v.server().describe())
+                + (v.waitingForUpdate() ? " " + words.say("mail.summary.waiting") : ""));
         host.set(v.server().host());
         port.set(String.valueOf(v.server().port()));
         security.set(v.server().security());
         username.set(v.server().username() == null ? "" : v.server().username());
         from.set(v.server().from());
         if (!v.waitingForUpdate()) {
-            background.run(operations::outbox, this::showDelivery, e -> delivery.set(Sentences.of(e.getMessage())));
+            background.run(operations::outbox, this::showDelivery, e -> delivery.set(words.sentence(e.getMessage())));
         }
     }
 
     private void showDelivery(MailService.Outbox o) {
-        StringBuilder s = new StringBuilder(o.sentLastDay() + " sent in the last day; " + o.waiting() + " waiting");
-        if (o.failed() > 0) {
-            s.append("; ").append(o.failed()).append(" could not be delivered");
-        }
-        s.append('.');
+        String s = words.say("mail.delivery", o.sentLastDay(), o.waiting(), o.failed());
         if (o.lastError() != null && o.waiting() > 0) {
-            s.append(" The mail server is not taking mail: ").append(Sentences.of(o.lastError()))
-                    .append(" The stack tries again with growing pauses for two days.");
+            s += " " + words.say("mail.delivery.refused", words.sentence(o.lastError()));
         }
-        delivery.set(s.toString());
+        delivery.set(s);
     }
 
     public void save() {
@@ -85,36 +85,40 @@ public final class MailViewModel {
             String p = port.get().strip();
             server = new MailServer(host.get(), p.isEmpty() ? 0 : Integer.parseInt(p), security.get(), username.get(), from.get());
         } catch (NumberFormatException e) {
-            actions.say("The port is a number, for example 587.");
+            actions.say(words.say("mail.port.number"));
             return;
         } catch (IllegalArgumentException e) {
-            actions.say(Sentences.of(e.getMessage()));
+            actions.say(words.sentence(e.getMessage()));
             return;
         }
         String chosen = password.get().isEmpty() ? (hasPassword && !username.get().isBlank() ? null : "") : password.get();
         actions.run(() -> operations.set(server, chosen), url -> {
             password.set("");
             refresh();
-            return "Saved: the stack sends mail through " + server.host() + ". Send a test email to check it arrives.";
+            return words.say("mail.done.set", server.host());
         });
     }
 
-    public void clear() {
+    /** Stops sending mail, once the admin has said yes: invitations are then copied by hand. */
+    public void askToClear() {
+        if (!dialogs.confirm(words.say("mail.clear"), words.say("mail.clear.confirm"), words.say("mail.clear"))) {
+            return;
+        }
         actions.run(operations::clear, url -> {
             refresh();
-            return "The stack sends no mail any more.";
+            return words.say("mail.done.clear");
         });
     }
 
     public void sendTest() {
         String to = testTo.get().strip();
         if (!to.contains("@")) {
-            actions.say("Enter the address the test email goes to, such as you@acme.com.");
+            actions.say(words.say("mail.test.noAddress"));
             return;
         }
         actions.run(() -> operations.test(to), r -> {
             refresh();
-            return r.ok() ? Sentences.of(r.message()) : "The test email was not sent: " + Sentences.of(r.message());
+            return r.ok() ? words.sentence(r.message()) : words.say("mail.test.failed", words.sentence(r.message()));
         });
     }
 

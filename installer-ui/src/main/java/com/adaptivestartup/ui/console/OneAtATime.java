@@ -2,6 +2,7 @@ package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,18 +16,25 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 final class OneAtATime {
     private final Background background;
+    private final Texts words;
     private final Runnable afterwards;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
 
-    OneAtATime(Background background, Runnable afterwards) {
+    OneAtATime(Background background, Texts words, Runnable afterwards) {
         this.background = background;
+        this.words = words;
         this.afterwards = afterwards;
     }
 
     /** Runs {@code work}; {@code said} turns its result into the sentence shown when it succeeds. */
     void run(String what, Supplier<String> work, Function<String, String> said) {
+        run(what, work, said, sentence -> { });
+    }
+
+    /** As {@link #run(String, Supplier, Function)}; {@code failed} also hears what failed, as the sentence shown. */
+    void run(String what, Supplier<String> work, Function<String, String> said, java.util.function.Consumer<String> failed) {
         if (busy.get()) {
             return;
         }
@@ -40,7 +48,8 @@ final class OneAtATime {
         }, e -> {
             busy.set(false);
             progress.set(null);
-            problem.set(what + " failed: " + e.getMessage());
+            problem.set(words.say("action.failed", what, words.clause(e.getMessage())));
+            failed.accept(problem.get());
             afterwards.run();
         });
     }

@@ -1,6 +1,5 @@
 package com.adaptivestartup.ui.console;
 
-import java.io.File;
 import java.util.ResourceBundle;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,7 +11,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /** Build the support bundle, read each of its files, save it. */
 public final class SupportView extends VBox {
@@ -27,14 +25,7 @@ public final class SupportView extends VBox {
         Button save = new Button(text.getString("support.save"));
         save.setId("support-save");
         save.disableProperty().bind(model.readyProperty().not());
-        save.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName(model.suggestedFileName());
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                model.save(file.toPath());
-            }
-        });
+        save.setOnAction(e -> model.askToSave());
         Label status = new Label();
         status.setId("support-status");
         status.setWrapText(true);

@@ -2,7 +2,10 @@ package com.adaptivestartup.ui.console;
 
 import com.adaptivestartup.console.support.SupportBundle;
 import com.adaptivestartup.ui.Background;
-import java.nio.file.Path;
+import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Sizes;
+import com.adaptivestartup.ui.Texts;
+import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,33 +15,37 @@ import javafx.collections.ObservableList;
 
 /**
  * The Support view: build the support bundle, read every file of it exactly as it will be sent (secrets
- * already taken out), then save it. Nothing is saved that was not shown.
+ * already taken out), then save it where the admin chooses. Nothing is saved that was not shown.
  */
 public final class SupportViewModel {
     private final SupportOperations support;
     private final Background background;
+    private final Dialogs dialogs;
+    private final Texts words;
     private final ObservableList<String> files = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper content = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Build the bundle to see what it holds.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private SupportBundle.Preview preview;
 
-    public SupportViewModel(SupportOperations support, Background background) {
+    public SupportViewModel(SupportOperations support, Background background, Dialogs dialogs, ResourceBundle text) {
         this.support = support;
         this.background = background;
+        this.dialogs = dialogs;
+        this.words = new Texts(text);
+        status.set(words.say("support.status.start"));
     }
 
     public void build() {
-        status.set("Gathering the status, the history and the logs\u2026");
+        status.set(words.say("support.status.gathering"));
         ready.set(false);
         background.run(support::preview, p -> {
             preview = p;
             files.setAll(p.entries().stream().map(SupportBundle.Entry::name).toList());
             content.set(null);
             ready.set(true);
-            status.set(p.entries().size() + " files, " + Math.max(1, p.size() / 1000) + " kB, secrets taken out. Read"
-                    + " them, then save.");
-        }, e -> status.set("The bundle cannot be built: " + e.getMessage()));
+            status.set(words.say("support.status.built", p.entries().size(), Sizes.human(p.size())));
+        }, e -> status.set(words.say("support.status.buildFailed", words.clause(e.getMessage()))));
     }
 
     public void show(String file) {
@@ -48,14 +55,15 @@ public final class SupportViewModel {
         }
     }
 
-    public void save(Path file) {
+    /** Saves the bundle just read where the admin chooses. */
+    public void askToSave() {
         SupportBundle.Preview p = preview;
-        background.run(() -> support.save(p, file), f -> status.set("Saved " + f + ". Send it to Adaptive Startup's support."),
-                e -> status.set("The bundle cannot be saved: " + e.getMessage()));
-    }
-
-    public String suggestedFileName() {
-        return preview == null ? "adaptive-support.zip" : "adaptive-support-" + preview.project() + ".zip";
+        if (p == null) {
+            return;
+        }
+        dialogs.saveFile(words.say("support.save.title"), "adaptive-support-" + p.project() + ".zip").ifPresent(file ->
+                background.run(() -> support.save(p, file), f -> status.set(words.say("support.status.saved", f)),
+                        e -> status.set(words.say("support.status.saveFailed", words.clause(e.getMessage())))));
     }
 
     public ObservableList<String> files() {

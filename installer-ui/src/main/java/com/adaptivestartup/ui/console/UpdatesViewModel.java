@@ -23,7 +23,7 @@ public final class UpdatesViewModel {
     private final UpdateOperations updates;
     private final Background background;
     private final Dialogs dialogs;
-    private final java.util.ResourceBundle text;
+    private final Texts words;
     private final Consumer<Path> openInstaller;
     private final java.time.Clock clock;
     private final ReadOnlyObjectWrapper<UpdateOperations.Status> status = new ReadOnlyObjectWrapper<>();
@@ -43,34 +43,31 @@ public final class UpdatesViewModel {
         this.updates = updates;
         this.background = background;
         this.dialogs = dialogs;
-        this.text = text;
+        this.words = new Texts(text);
         this.clock = clock;
-        this.operations = new OneAtATime(background, this::refresh);
+        this.operations = new OneAtATime(background, words, this::refresh);
         this.openInstaller = openInstaller;
-        this.summary = new ReadOnlyStringWrapper(text.getString("updates.asking"));
+        this.summary = new ReadOnlyStringWrapper(words.say("updates.asking"));
     }
 
     public void refresh() {
         background.run(updates::check, this::show, e -> {
-            summary.set(text.getString("updates.unreadable"));
-            operations.problem(e.getMessage());
+            summary.set(words.say("updates.unreadable"));
+            operations.problem(words.sentence(e.getMessage()));
         });
     }
 
-    private String say(String key, Object... values) {
-        return Texts.say(text, key, values);
-    }
 
     private void show(UpdateOperations.Status s) {
         status.set(s);
-        checked.set(say("updates.checkedAt", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
-        String offline = s.offline() == null ? "" : " " + say("updates.offline", s.offline());
+        checked.set(words.say("updates.checkedAt", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
+        String offline = s.offline() == null ? "" : " " + words.say("updates.offline", s.offline());
         String blocked = s.newer().stream().filter(n -> !n.allowed()).map(UpdateOperations.Newer::version).findFirst()
-                .map(v -> " " + say("updates.needsLicense", v)).orElse("");
-        String interrupted = s.interrupted() == null ? "" : " " + com.adaptivestartup.ui.Sentences.of(s.interrupted());
-        summary.set(say("updates.summary", s.installed(), s.channel()) + " "
-                + (s.pendingConfirmation() ? say("updates.pending") + " "
-                : s.newest() == null ? say("updates.upToDate") : say("updates.available", s.newest(), notesOf(s)))
+                .map(v -> " " + words.say("updates.needsLicense", v)).orElse("");
+        String interrupted = s.interrupted() == null ? "" : " " + words.sentence(s.interrupted());
+        summary.set(words.say("updates.summary", s.installed(), s.channel()) + " "
+                + (s.pendingConfirmation() ? words.say("updates.pending") + " "
+                : s.newest() == null ? words.say("updates.upToDate") : words.say("updates.available", s.newest(), notesOf(s)))
                 + blocked + offline + interrupted);
         noticeIds.clear();
         s.notices().forEach(n -> noticeIds.add(n.id()));
@@ -86,7 +83,7 @@ public final class UpdatesViewModel {
         }
         pinChoices.setAll(versions);
         pinned.set(s.pinned() == null ? "" : s.pinned());
-        consoleOffer.set(s.console() == null ? null : say("updates.consoleOffer", s.console().version(),
+        consoleOffer.set(s.console() == null ? null : words.say("updates.consoleOffer", s.console().version(),
                 com.adaptivestartup.ui.Sizes.human(s.console().installer().size()),
                 s.console().notes().isBlank() ? "" : ": " + s.console().notes()));
     }
@@ -99,7 +96,7 @@ public final class UpdatesViewModel {
     /** The sentence the confirmation shows before an update. */
     public String updateWarning() {
         UpdateOperations.Status s = status.get();
-        return say("updates.warning", s.installed(), s.newest());
+        return words.say("updates.warning", s.installed(), s.newest());
     }
 
     public boolean canUpdate() {
@@ -109,52 +106,52 @@ public final class UpdatesViewModel {
 
     /** Update now, once the admin has read what happens and said yes. */
     public void askToUpdate() {
-        if (canUpdate() && dialogs.confirm(text.getString("updates.confirm.title"), updateWarning(),
-                text.getString("updates.now"))) {
+        if (canUpdate() && dialogs.confirm(words.say("updates.confirm.title"), updateWarning(),
+                words.say("updates.now"))) {
             update();
         }
     }
 
     void update() {
         String to = status.get().newest();
-        operations.run(text.getString("updates.op.update"), () -> {
+        operations.run(words.say("updates.op.update"), () -> {
             updates.apply(to, operations.steps());
             return to;
-        }, v -> say("updates.done", v));
+        }, v -> words.say("updates.done", v));
     }
 
     /** An offline bundle chosen by the admin, then what happens said and agreed to, then the update from it. */
     public void askToUpdateFromFile() {
-        dialogs.openFile(text.getString("updates.fromFile.title"), text.getString("updates.fromFile.kind"))
-                .filter(file -> dialogs.confirm(text.getString("updates.fromFile.title"),
-                        text.getString("updates.fromFile.warning"), text.getString("updates.now")))
+        dialogs.openFile(words.say("updates.fromFile.title"), words.say("updates.fromFile.kind"))
+                .filter(file -> dialogs.confirm(words.say("updates.fromFile.title"),
+                        words.say("updates.fromFile.warning"), words.say("updates.now")))
                 .ifPresent(this::updateFromFile);
     }
 
     void updateFromFile(Path bundle) {
-        operations.run(text.getString("updates.op.fromFile"), () -> {
+        operations.run(words.say("updates.op.fromFile"), () -> {
             updates.applyBundle(bundle, operations.steps());
             return bundle.getFileName().toString();
-        }, f -> say("updates.doneFromFile", f));
+        }, f -> words.say("updates.doneFromFile", f));
     }
 
     /** Saves the channel and the version to stop at (empty: none); a bad value is said and nothing is saved. */
     public void saveSettings() {
         String c = channel.get();
         String p = pinned.get();
-        operations.run(text.getString("updates.op.save"), () -> {
+        operations.run(words.say("updates.op.save"), () -> {
             updates.saveSettings(c, p);
             return "";
-        }, x -> p == null || p.isBlank() ? say("updates.saved", c) : say("updates.savedPinned", c, p.strip()));
+        }, x -> p == null || p.isBlank() ? words.say("updates.saved", c) : words.say("updates.savedPinned", c, p.strip()));
     }
 
     /** Stops offering the newest version (the next newer one will be offered). */
     public void skip() {
         String version = status.get().newest();
-        operations.run(text.getString("updates.op.skip"), () -> {
+        operations.run(words.say("updates.op.skip"), () -> {
             updates.skip(version);
             return version;
-        }, v -> say("updates.skipped", v));
+        }, v -> words.say("updates.skipped", v));
     }
 
     public void dismiss(int index) {
@@ -162,17 +159,17 @@ public final class UpdatesViewModel {
             return;
         }
         String id = noticeIds.get(index);
-        operations.run(text.getString("updates.op.dismiss"), () -> {
+        operations.run(words.say("updates.op.dismiss"), () -> {
             updates.dismiss(id);
             return id;
-        }, x -> say("updates.dismissed"));
+        }, x -> words.say("updates.dismissed"));
     }
 
     public void keep() {
-        operations.run(text.getString("updates.op.keep"), () -> {
+        operations.run(words.say("updates.op.keep"), () -> {
             updates.confirm();
             return "";
-        }, v -> say("updates.kept"));
+        }, v -> words.say("updates.kept"));
     }
 
     /** How a rollback would go and what it keeps, for the confirmation; null when there is nothing to roll back. */
@@ -184,31 +181,31 @@ public final class UpdatesViewModel {
     /** Roll back, once the admin has read how it goes and what it keeps and said yes. */
     public void askToRollback() {
         String how = rollbackWarning();
-        if (how != null && dialogs.confirm(text.getString("updates.rollback.title"), how, text.getString("updates.rollback"))) {
+        if (how != null && dialogs.confirm(words.say("updates.rollback.title"), how, words.say("updates.rollback"))) {
             rollback();
         }
     }
 
     void rollback() {
-        operations.run(text.getString("updates.op.rollback"), () -> updates.rollback(operations.steps()), said -> said);
+        operations.run(words.say("updates.op.rollback"), () -> updates.rollback(operations.steps()), said -> said);
     }
 
     public void downloadConsole() {
         long total = status.get().console().installer().size();
         Consumer<String> line = operations.progressLine();
-        operations.run(text.getString("updates.op.download"), () -> {
+        operations.run(words.say("updates.op.download"), () -> {
             long[] lastPercent = {-1};
             Path file = updates.downloadConsole(done -> {
                 long percent = done * 100 / total;
                 if (percent != lastPercent[0]) {
                     lastPercent[0] = percent;
-                    line.accept(say("updates.downloading", percent));
+                    line.accept(words.say("updates.downloading", percent));
                 }
             });
             return file.toString();
         }, file -> {
             openInstaller.accept(Path.of(file));
-            return say("updates.downloaded", file);
+            return words.say("updates.downloaded", file);
         });
     }
 

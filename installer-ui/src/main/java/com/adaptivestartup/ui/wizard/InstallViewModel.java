@@ -5,8 +5,10 @@ import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,6 +39,7 @@ public final class InstallViewModel {
     private final BiFunction<InstallRequest, InstallListener, InstallResult> installer;
     private final Supplier<InstallRequest> request;
     private final Background background;
+    private final Texts words;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Download> downloads = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -47,7 +50,8 @@ public final class InstallViewModel {
     private final ReadOnlyObjectWrapper<InstallResult> result = new ReadOnlyObjectWrapper<>();
 
     public InstallViewModel(BiFunction<InstallRequest, InstallListener, InstallResult> installer,
-                            Supplier<InstallRequest> request, Background background) {
+                            Supplier<InstallRequest> request, Background background, ResourceBundle text) {
+        this.words = new Texts(text);
         this.installer = installer;
         this.request = request;
         this.background = background;
@@ -87,9 +91,9 @@ public final class InstallViewModel {
         }, e -> {
             running.set(false);
             cancelling.set(false);
-            failure.set(cancel.get() ? "You cancelled the install; what it had made so far was removed. Retry starts it again."
-                    : e instanceof InstallFailed f ? "Install failed at step '" + f.step() + "': " + f.getMessage()
-                    : "Install failed: " + e.getMessage());
+            failure.set(cancel.get() ? words.say("install.cancelled")
+                    : e instanceof InstallFailed f ? words.say("install.failedAt", f.step(), words.clause(f.getMessage()))
+                    : words.say("install.failed", words.clause(e.getMessage())));
             if (e instanceof InstallFailed f) {
                 lastLogLines.setAll(f.lastLogLines());
             }

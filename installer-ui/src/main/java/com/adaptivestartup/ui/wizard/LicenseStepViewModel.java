@@ -2,6 +2,7 @@ package com.adaptivestartup.ui.wizard;
 
 import com.adaptivestartup.licensing.license.LicenseVerdict;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,7 +53,7 @@ public final class LicenseStepViewModel {
         }, e -> {
             if (mine == generation) {
                 checking.set(false);
-                verdict.set(text.getString("license.unreadable") + " " + e.getMessage());
+                verdict.set(text.getString("license.unreadable") + " " + new Texts(text).clause(e.getMessage()));
             }
         });
     }
@@ -69,15 +70,15 @@ public final class LicenseStepViewModel {
             try {
                 long size = java.nio.file.Files.size(file);
                 if (size > MAX_FILE) {
-                    throw new IllegalArgumentException(file.getFileName() + " is " + size / 1024 + " kB, too large to be a"
-                            + " license key. Choose the .lic file you received from Adaptive Startup.");
+                    throw new IllegalArgumentException(Texts.say(text, "license.file.tooLarge", file.getFileName(),
+                            size / 1024));
                 }
                 return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
             } catch (java.nio.charset.MalformedInputException e) {
-                throw new IllegalArgumentException(file.getFileName() + " is not a text file. Choose the .lic file you"
-                        + " received from Adaptive Startup.");
+                throw new IllegalArgumentException(Texts.say(text, "license.file.notText", file.getFileName()));
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException(file.getFileName() + " cannot be read: " + e.getMessage());
+                throw new IllegalArgumentException(Texts.say(text, "license.file.unreadable", file.getFileName(),
+                        new Texts(text).clause(e.getMessage())));
             }
         }, key::set, e -> verdict.set(e.getMessage()));
     }

@@ -70,7 +70,7 @@ public final class SettingsViewModel {
                 WebAddress.checkedHost(address.get());
                 return null;
             } catch (IllegalArgumentException e) {
-                return com.adaptivestartup.ui.Sentences.of(e.getMessage());
+                return new com.adaptivestartup.ui.Texts(text).sentence(e.getMessage());
             }
         }, address);
         httpsPortError = Bindings.createStringBinding(() -> {

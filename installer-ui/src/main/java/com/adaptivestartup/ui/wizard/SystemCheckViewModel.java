@@ -3,7 +3,9 @@ package com.adaptivestartup.ui.wizard;
 import com.adaptivestartup.console.preflight.CheckResult;
 import com.adaptivestartup.console.preflight.PreflightService;
 import com.adaptivestartup.ui.Background;
+import com.adaptivestartup.ui.Texts;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,10 +28,11 @@ public final class SystemCheckViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<Integer> freePort = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final java.util.function.IntConsumer usePort;
     private final java.util.function.IntPredicate portFree;
+    private final Texts words;
 
     public SystemCheckViewModel(Function<PreflightService.Request, List<CheckResult>> preflight,
-                                Supplier<PreflightService.Request> request, Background background) {
-        this(preflight, request, background, port -> { }, port -> false);
+                                Supplier<PreflightService.Request> request, Background background, ResourceBundle text) {
+        this(preflight, request, background, port -> { }, port -> false, text);
     }
 
     /**
@@ -38,7 +41,9 @@ public final class SystemCheckViewModel {
      */
     public SystemCheckViewModel(Function<PreflightService.Request, List<CheckResult>> preflight,
                                 Supplier<PreflightService.Request> request, Background background,
-                                java.util.function.IntConsumer usePort, java.util.function.IntPredicate portFree) {
+                                java.util.function.IntConsumer usePort, java.util.function.IntPredicate portFree,
+                                ResourceBundle text) {
+        this.words = new Texts(text);
         this.preflight = preflight;
         this.request = request;
         this.background = background;
@@ -68,7 +73,8 @@ public final class SystemCheckViewModel {
             passed.set(PreflightService.canInstall(checked.results()));
             running.set(false);
         }, e -> {
-            results.setAll(CheckResult.fail("System check", "could not run: " + e.getMessage(), "try again"));
+            results.setAll(CheckResult.fail(words.say("checks.list"), words.say("checks.unrunnable", words.clause(e.getMessage())),
+                    words.say("checks.unrunnable.fix")));
             running.set(false);
         });
     }

@@ -29,7 +29,7 @@ class BackupsViewModelTest {
                 + " /home/admin/.local/share/adaptive-startup-console/backups.");
         model.chooseFolder(java.nio.file.Path.of("/mnt/readonly/backups"));
         assertThat(model.problemProperty().get()).isEqualTo("Backups folder failed: backups cannot be written in"
-                + " /mnt/readonly/backups (Read-only file system); choose another folder");
+                + " /mnt/readonly/backups (Read-only file system); choose another folder.");
         model.chooseFolder(java.nio.file.Path.of("/mnt/nas/adaptive backups"));
         assertThat(model.progressProperty().get()).isEqualTo("Backups are written to /mnt/nas/adaptive backups from now on;"
                 + " those made before stay where they are, and listed.");
@@ -57,7 +57,7 @@ class BackupsViewModelTest {
         assertThat(model.rows().get(0).kind()).isEqualTo("pre-restore");
         model.restore("broken-one");
         assertThat(model.problemProperty().get()).isEqualTo("Restore failed: the backup's entry database.dump has the wrong"
-                + " checksum; nothing was changed");
+                + " checksum; nothing was changed.");
     }
 
     @Test
@@ -65,11 +65,11 @@ class BackupsViewModelTest {
         model.dailyAtProperty().set("25:00");
         model.saveSchedule();
         assertThat(model.problemProperty().get()).isEqualTo("Schedule failed: '25:00' is not a time of day: write it as HH:MM,"
-                + " for example 02:30");
+                + " for example 02:30.");
         model.dailyAtProperty().set("01:15");
         model.keepProperty().set("many");
         model.saveSchedule();
-        assertThat(model.problemProperty().get()).isEqualTo("Schedule failed: keep is a number of backups, for example 7");
+        assertThat(model.problemProperty().get()).isEqualTo("Schedule failed: keep is a number of backups, for example 7.");
         model.keepProperty().set("14");
         model.saveSchedule();
         assertThat(backups.asked).containsExactly("schedule 01:15 keep 14");
@@ -104,7 +104,7 @@ class BackupsViewModelTest {
         dialogs.secret = "wrong";
         model.askToRestore(encrypted);
         assertThat(model.problemProperty().get()).isEqualTo("Restore failed: the passphrase does not open this backup (or"
-                + " the file is damaged); nothing was changed");
+                + " the file is damaged); nothing was changed.");
         dialogs.secret = FakeBackups.PASSPHRASE;
         model.askToRestore(encrypted);
         assertThat(model.progressProperty().get()).isEqualTo("Restored " + encrypted.id() + "; Adaptive Startup is running"

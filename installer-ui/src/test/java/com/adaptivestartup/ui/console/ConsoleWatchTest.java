@@ -21,15 +21,16 @@ class ConsoleWatchTest {
 
     {
         ConsoleWatch.watch(dashboard, backups, updates, (title, text) -> said.add(title + ": " + text),
-                (kind, subject, text) -> mailed.add(kind + " " + subject));
+                (kind, subject, text) -> mailed.add(kind + " " + subject), new com.adaptivestartup.ui.Texts(ConsoleFakes.TEXT));
     }
 
     @Test
     void theCertificateNearingItsEndIsSaidOnce() {
         FakeAddresses fake = new FakeAddresses();
-        AddressViewModel address = new AddressViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC,
+        AddressViewModel address = new AddressViewModel(fake, Background.SAME_THREAD, new FakeDialogs(), ZoneOffset.UTC,
                 java.util.ResourceBundle.getBundle("com.adaptivestartup.ui.messages", java.util.Locale.ROOT));
-        ConsoleWatch.watchCertificate(address, (title, text) -> said.add(title + ": " + text));
+        ConsoleWatch.watchCertificate(address, (title, text) -> said.add(title + ": " + text), ConsoleWatch.AdminMail.NONE,
+                new com.adaptivestartup.ui.Texts(ConsoleFakes.TEXT));
         address.refresh();
         assertThat(said).isEmpty();
         fake.view = FakeAddresses.served(java.time.Duration.ofDays(20), "the certificate for startup.acme.local ends in 20"
@@ -46,7 +47,7 @@ class ConsoleWatchTest {
         assertThat(dashboard.overallProperty().get()).isEqualTo("healthy");
         dashboard.stop("redis");
         assertThat(said).containsExactly("Adaptive Startup needs attention: Something is down or unhealthy: redis.");
-        assertThat(mailed).as("and to the admins who asked").containsExactly("HEALTH the stack needs attention");
+        assertThat(mailed).as("and to the admins who asked").containsExactly("HEALTH Adaptive Startup needs attention");
         dashboard.refresh();
         assertThat(said).hasSize(1);
     }
@@ -58,9 +59,9 @@ class ConsoleWatchTest {
         updates.refresh();
         assertThat(said).containsExactly(
                 "A backup operation failed: Restore failed: the backup's entry database.dump has the wrong checksum; nothing"
-                        + " was changed",
+                        + " was changed.",
                 "Notice from Adaptive Startup: [CRITICAL] Update to 1.1.0: fixes a security issue in file sharing");
         assertThat(mailed).as("a newer version is mailed once, with the failed restore").containsExactly(
-                "BACKUP a backup operation failed", "UPDATE version 1.1.0 is available");
+                "BACKUP A backup operation failed", "UPDATE Version 1.1.0 is available");
     }
 }

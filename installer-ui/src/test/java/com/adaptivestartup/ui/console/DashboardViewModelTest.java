@@ -82,11 +82,13 @@ class DashboardViewModelTest {
 
     @Test
     void uptimeReadsLikeAPersonWouldSayIt() {
-        assertThat(DashboardViewModel.uptime(Duration.ofSeconds(12))).isEqualTo("up 12 s");
-        assertThat(DashboardViewModel.uptime(Duration.ofMinutes(90))).isEqualTo("up 90 min");
-        assertThat(DashboardViewModel.uptime(Duration.ofHours(30))).isEqualTo("up 30 h");
-        assertThat(DashboardViewModel.uptime(Duration.ofDays(9))).isEqualTo("up 9 days");
-        assertThat(DashboardViewModel.uptime(null)).isEqualTo("not running");
+        DashboardViewModel model = new DashboardViewModel(new FakeStack(), Background.SAME_THREAD, new FakeDialogs(),
+                ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
+        assertThat(model.uptime(Duration.ofSeconds(12))).isEqualTo("up 12 s");
+        assertThat(model.uptime(Duration.ofMinutes(90))).isEqualTo("up 90 min");
+        assertThat(model.uptime(Duration.ofHours(30))).isEqualTo("up 30 h");
+        assertThat(model.uptime(Duration.ofDays(9))).isEqualTo("up 9 days");
+        assertThat(model.uptime(null)).isEqualTo("not running");
     }
 
     @Test

@@ -38,13 +38,13 @@ class EngineViewModelTest {
 
     @Test
     void anEngineThatAnswersIsSavedAndShownAndTheAdminToldWhenItApplies() {
-        EngineViewModel model = new EngineViewModel(engines, Background.SAME_THREAD);
+        EngineViewModel model = new EngineViewModel(engines, Background.SAME_THREAD, ConsoleFakes.TEXT);
         model.refresh();
         assertThat(model.chosenByProperty().get()).isEqualTo("Chosen by: none (this machine's usual places)");
         model.addressProperty().set("  ssh://admin@db1  ");
         model.choose();
         assertThat(saved).containsExactly("ssh://admin@db1");
-        assertThat(model.resultProperty().get()).startsWith("Saved: Docker 28.0.1").endsWith(EngineViewModel.NEXT_START);
+        assertThat(model.resultProperty().get()).startsWith("Saved: Docker 28.0.1").endsWith(" The console uses it from its next start.");
         assertThat(model.engineProperty().get()).contains("ssh://admin@db1");
         assertThat(model.addressProperty().get()).isEmpty();
 
@@ -55,7 +55,7 @@ class EngineViewModelTest {
 
     @Test
     void anEngineThatDoesNotAnswerIsNotSavedAndTheReasonIsShown() {
-        EngineViewModel model = new EngineViewModel(engines, Background.SAME_THREAD);
+        EngineViewModel model = new EngineViewModel(engines, Background.SAME_THREAD, ConsoleFakes.TEXT);
         model.addressProperty().set("tcp://dead:2376");
         model.choose();
         assertThat(saved).isEmpty();

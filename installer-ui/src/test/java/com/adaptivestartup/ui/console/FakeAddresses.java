@@ -41,6 +41,7 @@ public final class FakeAddresses implements AddressOperations {
     }
 
     public String clear() {
+        asked.add("clear");
         return "http://localhost:8080/";
     }
 
@@ -49,15 +50,17 @@ public final class FakeAddresses implements AddressOperations {
     }
 
     public String exportAuthority(Path file) {
-        return "how";
+        asked.add("export " + file);
+        return "Hand it to each colleague's computer.";
     }
 
     public String trustHere() {
-        return "here";
+        asked.add("trust");
+        return "this computer's store";
     }
 
     public String trustStore() {
-        return "here";
+        return "this computer's store";
     }
-    
+
 }

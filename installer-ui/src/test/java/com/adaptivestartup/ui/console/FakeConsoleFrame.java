@@ -29,7 +29,7 @@ public final class FakeConsoleFrame {
         updates = new UpdatesViewModel(new FakeUpdates(), background, dialogs, ConsoleFakes.TEXT, ConsoleFakes.CLOCK, f -> { });
         license = new LicenseViewModel(ConsoleFakes.licenseOperations(), background, ConsoleFakes.CLOCK, ZoneOffset.UTC,
                 ConsoleFakes.TEXT);
-        engine = new EngineViewModel(ConsoleFakes.engineOperations(), background);
+        engine = new EngineViewModel(ConsoleFakes.engineOperations(), background, ConsoleFakes.TEXT);
         ConsoleSummary summary = new ConsoleSummary("1.0.0", updates, backups, engine, ConsoleFakes.TEXT);
         List<ConsoleFrame.Section> sections = List.of(
                 new ConsoleFrame.Section("dashboard", "Dashboard", () -> new DashboardView(dashboard, ConsoleFakes.TEXT,

@@ -150,7 +150,8 @@ class FxThreadStaysFreeTest {
         };
         BackupsViewModel backups = new BackupsViewModel(slowBackups, background, new FakeDialogs(), ConsoleFakes.TEXT, ZoneOffset.UTC);
         UpdatesViewModel updates = new UpdatesViewModel(slowUpdates, background, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK, file -> { });
-        LogsViewModel logs = new LogsViewModel(ConsoleFakes.logs(), background, java.time.ZoneOffset.UTC, ConsoleFakes.TEXT);
+        LogsViewModel logs = new LogsViewModel(ConsoleFakes.logs(), background, new FakeDialogs(), java.time.ZoneOffset.UTC,
+                ConsoleFakes.TEXT);
         TabPane tabs = new TabPane(new Tab("Backups", new BackupsView(backups, TEXT, f -> { })), new Tab("Updates",
                 new UpdatesView(updates, TEXT)), new Tab("Logs", new LogsView(logs, TEXT)));
         stage.setScene(new Scene(tabs, 1100, 680));

@@ -28,10 +28,11 @@ class ImportUiTest {
     private final FxBackground background = new FxBackground();
     private final FakeImports imports = new FakeImports();
     private ImportViewModel model;
+    private final FakeDialogs dialogs = new FakeDialogs();
 
     @Start
     void start(Stage stage) {
-        model = new ImportViewModel(imports, background, ZoneOffset.UTC);
+        model = new ImportViewModel(imports, background, dialogs, ZoneOffset.UTC, TEXT);
         stage.setScene(new Scene(new ImportView(model, TEXT), 1100, 760));
         stage.show();
         model.refresh();
@@ -58,14 +59,13 @@ class ImportUiTest {
         assertThat(robot.lookup("#import-why").queryAs(Label.class).getText()).startsWith("skipped 2: its 'goalId'");
 
         imports.invitations = List.of(new CloudImportService.Invitation("ana@acme.com", "Ana", "https://a#/reset/x"));
+        dialogs.answer = false;
         robot.clickOn("#import-run");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("Cancel");
-        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.asked.getLast()).startsWith("Import | Import this export into the running stack?");
         assertThat(imports.asked).containsExactly("try export.zip");
+        dialogs.answer = true;
         robot.clickOn("#import-run");
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> imports.asked.size() == 2);
         TableView<?> people = robot.lookup("#import-invitations").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> people.getItems().size() == 1);

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /** The Cloud import tab's view model against a fake console-core: what it asks, shows and says back. */
 class ImportViewModelTest {
     private final FakeImports fake = new FakeImports();
-    private final ImportViewModel model = new ImportViewModel(fake, Background.SAME_THREAD, ZoneOffset.UTC);
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final ImportViewModel model = new ImportViewModel(fake, Background.SAME_THREAD, dialogs, ZoneOffset.UTC,
+            ConsoleFakes.TEXT);
 
     @Test
     void withoutAnExportItSaysWhatToChooseAndAsksNothing() {
@@ -38,7 +40,7 @@ class ImportViewModelTest {
                 .contains("220 files (105.0 MB)").contains("2 deleted in the cloud since the last import")
                 .endsWith("verified. Nothing was changed.");
         assertThat(model.history()).hasSize(1);
-        assertThat(model.history().get(0)).startsWith("30 Nov 2026 10:00  Dry run of export.zip");
+        assertThat(model.history().get(0)).startsWith("Nov 30, 2026, 10:00\u202fAM  Dry run of export.zip");
     }
 
     @Test
@@ -47,7 +49,7 @@ class ImportViewModelTest {
                 "https://startup.acme.com#/reset/abc"), new CloudImportService.Invitation("bo@acme.com", "Bo", "https://x#/reset/d"));
         model.exportProperty().set(Path.of("export.zip"));
         model.removeDeletedProperty().set(true);
-        model.importNow();
+        model.askToImport();
         assertThat(fake.asked).containsExactly("import export.zip removing");
         assertThat(model.resultProperty().get()).startsWith("Imported export.zip").contains("A backup was taken before it"
                 + " (20261130-100000-pre-import)");
@@ -65,7 +67,7 @@ class ImportViewModelTest {
         assertThat(model.rows()).isNotEmpty();
         fake.refusal = FakeImports.stopped();
         model.otherDeploymentProperty().set(true);
-        model.importNow();
+        model.askToImport();
         assertThat(fake.asked.getLast()).isEqualTo("import export.zip other");
         assertThat(model.rows()).isEmpty();
         assertThat(model.progressProperty().get()).isNull();

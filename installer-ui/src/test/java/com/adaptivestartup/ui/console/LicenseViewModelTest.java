@@ -110,7 +110,7 @@ class LicenseViewModelTest {
         refused = "this key is for the customer globex, but this installation is acme's. The current license is kept";
         model.newKeyProperty().set("ASL1.something");
         model.replace();
-        assertThat(model.replaceResultProperty().get()).isEqualTo(refused);
+        assertThat(model.replaceResultProperty().get()).isEqualTo("This key is for the customer globex, but this installation is acme's. The current license is kept.");
         assertThat(model.countdownProperty().get()).contains("in 23 days");
         refused = null;
         model.replace();
@@ -136,7 +136,7 @@ class LicenseViewModelTest {
         assertThat(model.standingProperty().get()).isEqualTo("Nothing heard from the vendor yet.");
         brainDown = true;
         model.sendHeartbeat();
-        assertThat(model.heartbeatResultProperty().get()).startsWith("the Brain cannot be reached");
+        assertThat(model.heartbeatResultProperty().get()).startsWith("The Brain cannot be reached");
         brainDown = false;
         model.sendHeartbeat();
         assertThat(model.heartbeatResultProperty().get()).isEqualTo("Sent.");

@@ -40,7 +40,9 @@ class LogsViewModelTest {
     }
 
     private final FakeLogs logs = new FakeLogs();
-    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD, java.time.ZoneId.of("Europe/Berlin"),
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final LogsViewModel model = new LogsViewModel(logs, Background.SAME_THREAD, dialogs,
+            java.time.ZoneId.of("Europe/Berlin"),
             ConsoleFakes.TEXT);
 
     @Test
@@ -78,14 +80,16 @@ class LogsViewModelTest {
     void whatIsShownIsSaved() throws Exception {
         model.refresh();
         model.searchProperty().set("200");
-        model.save(dir.resolve("backend.log"));
+        dialogs.chosen = dir.resolve("backend.log");
+        model.askToSave();
+        assertThat(dialogs.asked).containsExactly("Save the lines shown");
         assertThat(Files.readAllLines(dir.resolve("backend.log"))).containsExactly("backend GET /healthz 200");
         assertThat(model.statusProperty().get()).startsWith("Saved 1 lines to ");
     }
 
     @Test
     void linesShowTheirTimeOnThisComputersClockAndTheCountFollowsTheSearch() {
-        LogsViewModel berlin = new LogsViewModel(ConsoleFakes.logs(), Background.SAME_THREAD,
+        LogsViewModel berlin = new LogsViewModel(ConsoleFakes.logs(), Background.SAME_THREAD, dialogs,
                 java.time.ZoneId.of("Europe/Berlin"), ConsoleFakes.TEXT);
         berlin.refresh();
         assertThat(berlin.shownLines()).first().isEqualTo("2026-11-28 10:58:01  INFO  AdaptiveServer - Adaptive Startup"

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The Mail tab's view model against a fake console-core: what it shows, what it asks, what it says back. */
 class MailViewModelTest {
     private final FakeMail fake = new FakeMail();
-    private final MailViewModel model = new MailViewModel(fake, Background.SAME_THREAD);
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final MailViewModel model = new MailViewModel(fake, Background.SAME_THREAD, dialogs, ConsoleFakes.TEXT);
 
     @Test
     void withoutAMailServerItSaysWhatPeopleDoInstead() {
@@ -71,7 +72,12 @@ class MailViewModelTest {
         assertThat(model.deliveryProperty().get()).isEqualTo("12 sent in the last day; 3 waiting; 1 could not be delivered."
                 + " The mail server is not taking mail: Nothing answers at smtp.acme.com:587 (is the mail server running, and"
                 + " is that its port?) The stack tries again with growing pauses for two days.");
-        model.clear();
+        dialogs.answer = false;
+        model.askToClear();
+        assertThat(fake.asked).as("the admin said no").isEmpty();
+        dialogs.answer = true;
+        model.askToClear();
+        assertThat(dialogs.asked.getLast()).startsWith("Stop sending mail | Stop sending mail? Invitations will be copied");
         assertThat(fake.asked).containsExactly("clear");
         assertThat(model.configuredProperty().get()).isFalse();
     }

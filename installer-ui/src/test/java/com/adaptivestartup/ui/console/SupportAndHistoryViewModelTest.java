@@ -16,6 +16,7 @@ class SupportAndHistoryViewModelTest {
     private final SupportBundle.Preview preview = new SupportBundle.Preview("acme", List.of(
             new SupportBundle.Entry("system.json", "{\"version\":\"1.1.0\"}"),
             new SupportBundle.Entry("logs/backend.log", "login with [redacted]")));
+    private final FakeDialogs dialogs = new FakeDialogs();
     private final SupportViewModel support = new SupportViewModel(new SupportOperations() {
         public SupportBundle.Preview preview() {
             return preview;
@@ -25,18 +26,21 @@ class SupportAndHistoryViewModelTest {
             saved.add(p);
             return file;
         }
-    }, Background.SAME_THREAD);
+    }, Background.SAME_THREAD, dialogs, ConsoleFakes.TEXT);
 
     @Test
     void theBundleIsShownFileByFileBeforeExactlyThatIsSaved() {
         assertThat(support.readyProperty().get()).isFalse();
         support.build();
         assertThat(support.files()).containsExactly("system.json", "logs/backend.log");
-        assertThat(support.statusProperty().get()).startsWith("2 files, 1 kB, secrets taken out.");
+        assertThat(support.statusProperty().get()).startsWith("2 files, 40 B, secrets taken out.");
         support.show("logs/backend.log");
         assertThat(support.contentProperty().get()).isEqualTo("login with [redacted]");
-        assertThat(support.suggestedFileName()).isEqualTo("adaptive-support-acme.zip");
-        support.save(Path.of("/tmp/x.zip"));
+        support.askToSave();
+        assertThat(saved).as("cancelled: nothing saved").isEmpty();
+        dialogs.chosen = Path.of("/tmp/x.zip");
+        support.askToSave();
+        assertThat(dialogs.asked).containsExactly("Save the support bundle", "Save the support bundle");
         assertThat(saved).containsExactly(preview);
         assertThat(support.statusProperty().get()).isEqualTo("Saved /tmp/x.zip. Send it to Adaptive Startup's support.");
     }
@@ -46,10 +50,10 @@ class SupportAndHistoryViewModelTest {
         HistoryViewModel history = new HistoryViewModel(() -> List.of(
                 new History.Operation("2", "update", "2026-11-28T04:40:12Z", null, "unfinished", "deploy started", List.of()),
                 new History.Operation("1", "install", "2026-11-28T03:00:00Z", "2026-11-28T03:01:00Z", "done", "1.0.0", List.of())),
-                Background.SAME_THREAD, ZoneOffset.UTC);
+                Background.SAME_THREAD, ZoneOffset.UTC, ConsoleFakes.TEXT);
         history.refresh();
         assertThat(history.rows()).containsExactly(
-                new HistoryViewModel.Row("2026-11-28 04:40:12", "update", "did not finish", "deploy started"),
-                new HistoryViewModel.Row("2026-11-28 03:00:00", "install", "done", "1.0.0"));
+                new HistoryViewModel.Row("Nov 28, 2026, 4:40:12\u202fAM", "update", "did not finish", "deploy started"),
+                new HistoryViewModel.Row("Nov 28, 2026, 3:00:00\u202fAM", "install", "done", "1.0.0"));
     }
 }

@@ -65,7 +65,7 @@ class UpdatesViewModelTest {
                 + " channel as last received.");
         model.update();
         assertThat(model.problemProperty().get()).isEqualTo("Update failed: migration 1.1.0/V5 failed: relation exists;"
-                + " rolled back to 1.0.0, nothing lost");
+                + " rolled back to 1.0.0, nothing lost.");
         assertThat(model.busyProperty().get()).isFalse();
     }
 
@@ -84,7 +84,7 @@ class UpdatesViewModelTest {
         model.refresh();
         model.updateFromFile(Path.of("/media/usb/adaptive-1.1.0-flipped.bundle"));
         assertThat(model.problemProperty().get()).isEqualTo("Update from file failed: the bundle's entry images.tar.zst is"
-                + " damaged (its SHA-256 is not the signed one); copy the bundle again. Nothing was changed");
+                + " damaged (its SHA-256 is not the signed one); copy the bundle again. Nothing was changed.");
         model.updateFromFile(Path.of("/media/usb/adaptive-1.1.0.bundle"));
         assertThat(updates.asked).containsExactly("bundle adaptive-1.1.0-flipped.bundle", "bundle adaptive-1.1.0.bundle");
         assertThat(model.progressProperty().get()).isEqualTo("Updated from adaptive-1.1.0.bundle. Check that all is well,"
@@ -99,7 +99,7 @@ class UpdatesViewModelTest {
         model.pinnedProperty().set("one-point-two");
         model.saveSettings();
         assertThat(model.problemProperty().get()).isEqualTo("Save settings failed: the version to pin at is a version"
-                + " such as 1.1.0, not 'one-point-two'");
+                + " such as 1.1.0, not 'one-point-two'.");
         model.pinnedProperty().set("1.1.0");
         model.saveSettings();
         assertThat(model.progressProperty().get()).isEqualTo("Saved: channel stable, updates stop at 1.1.0.");

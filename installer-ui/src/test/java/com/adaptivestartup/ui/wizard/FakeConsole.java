@@ -71,9 +71,9 @@ final class FakeConsole {
         SettingsViewModel settings = new SettingsViewModel(Path.of("/opt/adaptive"), TEXT);
         SystemCheckViewModel checks = new SystemCheckViewModel(this::preflight, () -> new PreflightService.Request(
                 license.keyProperty().get(), settings.installDir(), settings.port()), background,
-                port -> settings.httpPortProperty().set(String.valueOf(port)), port -> !takenPorts.contains(port));
+                port -> settings.httpPortProperty().set(String.valueOf(port)), port -> !takenPorts.contains(port), TEXT);
         InstallViewModel install = new InstallViewModel(this::install, () -> settings.request(license.keyProperty().get(),
-                "adaptive", "release.asr"), background);
+                "adaptive", "release.asr"), background, TEXT);
         return new WizardViewModel(license, checks, settings, install);
     }
 }

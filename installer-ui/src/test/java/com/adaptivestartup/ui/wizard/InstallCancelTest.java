@@ -29,7 +29,7 @@ class InstallCancelTest {
             }
             return new InstallResult("adaptive", "1.1.0", "http://localhost:8080/", "a@b.c", "pw", Map.of());
         }, () -> new InstallRequest("key", Path.of("/opt/adaptive"), "adaptive", 8080, "a@b.c", null, "r.asr"),
-                Background.SAME_THREAD);
+                Background.SAME_THREAD, FakeConsole.TEXT);
         model.start();
         assertThat(model.failureProperty().get()).isEqualTo("You cancelled the install; what it had made so far was"
                 + " removed. Retry starts it again.");
@@ -52,7 +52,7 @@ class InstallCancelTest {
             listener.pull("backend", 50_000_000, 80_000_000);
             return new InstallResult("adaptive", "1.1.0", "http://localhost:8080/", "a@b.c", "pw", Map.of());
         }, () -> new InstallRequest("key", Path.of("/opt/adaptive"), "adaptive", 8080, "a@b.c", null, "r.asr"),
-                Background.SAME_THREAD);
+                Background.SAME_THREAD, FakeConsole.TEXT);
         model.clock(() -> now[0]);
         model.start();
         assertThat(model.downloads()).containsExactly(new InstallViewModel.Download("backend", 50_000_000, 80_000_000,

@@ -91,7 +91,7 @@ class LicenseStepViewModelTest {
             throw new IllegalStateException("the state folder is not writable");
         }, Background.SAME_THREAD, TEXT);
         model.keyProperty().set("ASL1.x.y");
-        assertThat(model.verdictProperty().get()).isEqualTo("The key could not be checked: the state folder is not writable");
+        assertThat(model.verdictProperty().get()).isEqualTo("The key could not be checked: the state folder is not writable.");
         assertThat(model.usableProperty().get()).isFalse();
     }
 

@@ -186,7 +186,8 @@ public final class ScreenshotTour {
         third.close();
 
         var logs = new com.adaptivestartup.ui.console.LogsViewModel(com.adaptivestartup.ui.console.ConsoleFakes.logs(),
-                Background.SAME_THREAD, java.time.ZoneOffset.UTC, FakeConsole.TEXT);
+                Background.SAME_THREAD, new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC,
+                FakeConsole.TEXT);
         logs.refresh();
         logs.searchProperty().set("");
         shoot(new com.adaptivestartup.ui.console.LogsView(logs, FakeConsole.TEXT), out, "console-4-logs", theme);
@@ -197,16 +198,16 @@ public final class ScreenshotTour {
         license.refresh();
         shoot(new com.adaptivestartup.ui.console.LicenseView(license, FakeConsole.TEXT), out, "console-5-license", theme);
         var support = new com.adaptivestartup.ui.console.SupportViewModel(com.adaptivestartup.ui.console.ConsoleFakes.support(),
-                Background.SAME_THREAD);
+                Background.SAME_THREAD, new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT);
         support.build();
         support.show("logs/backend.log");
         shoot(new com.adaptivestartup.ui.console.SupportView(support, FakeConsole.TEXT), out, "console-6-support", theme);
         var history = new com.adaptivestartup.ui.console.HistoryViewModel(com.adaptivestartup.ui.console.ConsoleFakes.history(),
-                Background.SAME_THREAD, java.time.ZoneOffset.UTC);
+                Background.SAME_THREAD, java.time.ZoneOffset.UTC, FakeConsole.TEXT);
         history.refresh();
         shoot(new com.adaptivestartup.ui.console.HistoryView(history, FakeConsole.TEXT), out, "console-7-history", theme);
         var engine = new com.adaptivestartup.ui.console.EngineViewModel(com.adaptivestartup.ui.console.ConsoleFakes
-                .engineOperations(), Background.SAME_THREAD);
+                .engineOperations(), Background.SAME_THREAD, FakeConsole.TEXT);
         engine.refresh();
         engine.addressProperty().set("ssh://admin@nas.office.lan");
         engine.choose();
@@ -215,7 +216,7 @@ public final class ScreenshotTour {
         addresses.view = com.adaptivestartup.ui.console.FakeAddresses.served(java.time.Duration.ofDays(18), "the"
                 + " certificate for startup.acme.local ends in 18 days; renew it now (Renew now, or `adaptivectl address renew`)");
         var address = new com.adaptivestartup.ui.console.AddressViewModel(addresses, Background.SAME_THREAD,
-                java.time.ZoneOffset.UTC, FakeConsole.TEXT);
+                new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC, FakeConsole.TEXT);
         address.refresh();
         shoot(new com.adaptivestartup.ui.console.AddressView(address, FakeConsole.TEXT, url -> { }), out, "console-9-address",
                 theme);
@@ -225,7 +226,8 @@ public final class ScreenshotTour {
                         com.adaptivestartup.console.stack.MailServer.Security.STARTTLS, "adaptive@acme.com",
                         "Adaptive Startup <adaptive@acme.com>"), true, false);
         mails.outbox = new com.adaptivestartup.console.accounts.MailService.Outbox(true, 0, 0, 14, null, java.util.List.of());
-        var mail = new com.adaptivestartup.ui.console.MailViewModel(mails, Background.SAME_THREAD);
+        var mail = new com.adaptivestartup.ui.console.MailViewModel(mails, Background.SAME_THREAD,
+                new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT);
         mail.refresh();
         mail.testToProperty().set("ana@acme.com");
         mail.sendTest();
@@ -237,9 +239,9 @@ public final class ScreenshotTour {
                 new com.adaptivestartup.console.cloudimport.CloudImportService.Invitation("bjorn@acme.com", "Björn Åkesson",
                         "https://startup.acme.com/#/reset/P9fz…"));
         var cloud = new com.adaptivestartup.ui.console.ImportViewModel(imports, Background.SAME_THREAD,
-                java.time.ZoneOffset.UTC);
+                new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC, FakeConsole.TEXT);
         cloud.exportProperty().set(Path.of("/Users/ana/Downloads/snapshot_acme-prod_1764460800.zip"));
-        cloud.importNow();
+        cloud.askToImport();
         shoot(new com.adaptivestartup.ui.console.ImportView(cloud, FakeConsole.TEXT), out, "console-11-from-the-cloud",
                 theme, 900);
     }

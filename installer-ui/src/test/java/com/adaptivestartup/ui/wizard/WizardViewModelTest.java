@@ -142,7 +142,7 @@ class WizardViewModelTest {
         wizard.next();
         InstallViewModel install = wizard.install();
         assertThat(install.failureProperty().get())
-                .isEqualTo("Install failed at step 'healthy backend': backend did not become healthy");
+                .isEqualTo("The install failed at step \u201chealthy backend\u201d: backend did not become healthy.");
         assertThat(install.lastLogLines()).containsExactly("ERROR cannot reach the database", "exiting");
         assertThat(wizard.canGoNextProperty().get()).isFalse();
         assertThat(wizard.canGoBackProperty().get()).isTrue();
