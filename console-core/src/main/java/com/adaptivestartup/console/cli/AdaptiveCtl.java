@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
                 SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class,
                 HeartbeatCommand.class, AuditCommand.class, EngineCommand.class, NetworkCommand.class,
-                AddressCommand.class, MailCommand.class, AdminCommand.class, ImportCommand.class})
+                AddressCommand.class, MailCommand.class, AdminCommand.class, ImportCommand.class, DiskCommand.class})
 public final class AdaptiveCtl {
     private final CliContext context;
 

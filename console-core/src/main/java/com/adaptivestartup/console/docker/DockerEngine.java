@@ -72,6 +72,12 @@ public interface DockerEngine extends AutoCloseable {
 
     List<String> volumes(Map<String, String> labels);
 
+    /**
+     * The bytes each volume holds on the engine's disk, by name, as the engine counts them ({@code docker system df
+     * -v}); a volume whose size the engine does not know is left out. It walks every volume: ask rarely.
+     */
+    Map<String, Long> volumeSizes();
+
     void removeVolume(String name);
 
     void removeNetwork(String name);

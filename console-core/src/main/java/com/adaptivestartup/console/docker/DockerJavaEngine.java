@@ -276,6 +276,31 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public Map<String, Long> volumeSizes() {
+        // docker-java has no call for the engine's disk use: the same connection, asked directly
+        var http = ((com.github.dockerjava.core.DockerClientImpl) client).getHttpClient();
+        String version = info.pinnedApiVersion() == null ? "" : "/v" + info.pinnedApiVersion();
+        var request = com.github.dockerjava.transport.DockerHttpClient.Request.builder()
+                .method(com.github.dockerjava.transport.DockerHttpClient.Request.Method.GET).path(version + "/system/df").build();
+        try (var response = http.execute(request)) {
+            if (response.getStatusCode() != 200) {
+                throw new DockerProblem("the engine did not say its disk use (HTTP " + response.getStatusCode() + ")");
+            }
+            var volumes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).path("Volumes");
+            Map<String, Long> sizes = new java.util.TreeMap<>();
+            for (var v : volumes) {
+                long size = v.path("UsageData").path("Size").asLong(-1);
+                if (size >= 0) {
+                    sizes.put(v.path("Name").asText(), size);
+                }
+            }
+            return sizes;
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof DockerProblem p ? p : new DockerProblem(DockerProblem.said(e), e);
+        }
+    }
+
+    @Override
     public void removeVolume(String name) {
         try {
             client.removeVolumeCmd(name).exec();

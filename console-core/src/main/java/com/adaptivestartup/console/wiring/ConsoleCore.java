@@ -202,6 +202,11 @@ public final class ConsoleCore {
         return new AuditService(engine.get(), installations(), auditAnchors(), journal());
     }
 
+    /** Where one installation's bytes are: its volumes and its backups folder. */
+    public com.adaptivestartup.console.operate.DiskUse.Report diskUse(String project) {
+        return new com.adaptivestartup.console.operate.DiskUse(engine.get()).of(project, backupStore().folder(project));
+    }
+
     public StackService stackService() {
         return new StackService(engine.get(), installations(), journal(), clock);
     }

@@ -122,6 +122,12 @@ class InstallEndToEndTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ai.body()).as("the AI key given at install reaches the server").contains("\"configured\":true");
 
+            var disk = new com.adaptivestartup.console.operate.DiskUse(engine).of(project, dir.resolve("no-backups-yet"));
+            assertThat(disk.volumes()).as("the engine counts the installation's volumes, by their names in the stack")
+                    .containsKeys("postgres-data", "storage-data");
+            assertThat(disk.volumes().get("postgres-data")).as("a migrated PostgreSQL holds megabytes").isGreaterThan(1L << 20);
+            assertThat(disk.backupsBytes()).isZero();
+            assertThat(disk.backupsFree()).isPositive();
             List<String> idsBefore = engine.containers(Map.of(StackLabels.PROJECT, project)).stream()
                     .map(ContainerStatus::id).sorted().toList();
             InstallResult second = service().install(request, InstallListener.SILENT);

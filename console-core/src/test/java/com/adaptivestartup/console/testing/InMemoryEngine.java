@@ -36,6 +36,7 @@ public final class InMemoryEngine implements DockerEngine {
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
+    private final Map<String, Long> volumeBytes = new java.util.HashMap<>();
     private final Map<String, String> images = new LinkedHashMap<>();
     private final List<String> registry = new ArrayList<>();
     private final Map<String, byte[]> hostFiles = new LinkedHashMap<>();
@@ -189,6 +190,18 @@ public final class InMemoryEngine implements DockerEngine {
     public synchronized List<String> volumes(Map<String, String> labels) {
         return volumes.entrySet().stream().filter(e -> e.getValue().entrySet().containsAll(labels.entrySet()))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized Map<String, Long> volumeSizes() {
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        volumes.keySet().forEach(name -> sizes.put(name, volumeBytes.getOrDefault(name, 0L)));
+        return sizes;
+    }
+
+    /** What a volume holds, as the engine would count it (nothing until told). */
+    public synchronized void volumeHolds(String name, long bytes) {
+        volumeBytes.put(name, bytes);
     }
 
     @Override

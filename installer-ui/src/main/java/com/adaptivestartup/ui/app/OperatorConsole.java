@@ -78,6 +78,10 @@ final class OperatorConsole {
         BackupsViewModel backups = new BackupsViewModel(Backups.operations(services, project), background, dialogs, text, zone);
         // the daily backup, taken by the console while it runs: asked every minute whether it is due
         Timeline dailyBackup = new Timeline(new KeyFrame(Duration.minutes(1), e -> backups.runIfDue()));
+        // what the volumes and backups take: every ten minutes (it walks them all), and whenever the backups change
+        Timeline diskUse = new Timeline(new KeyFrame(Duration.minutes(10), e -> dashboard.refreshDiskUse()));
+        diskUse.setCycleCount(Animation.INDEFINITE);
+        backups.rows().addListener((javafx.collections.ListChangeListener<BackupsViewModel.Row>) c -> dashboard.refreshDiskUse());
         dailyBackup.setCycleCount(Animation.INDEFINITE);
         UpdatesViewModel updates = new UpdatesViewModel(Updates.operations(services, project), background, dialogs, text,
                 services.clock.withZone(zone), installer -> openInBrowser.accept(installer.toUri().toString()));
@@ -103,7 +107,8 @@ final class OperatorConsole {
         List<ConsoleFrame.Section> sections = List.of(
                 new ConsoleFrame.Section("dashboard", text.getString("console.dashboard"), () -> scrolling(new DashboardView(
                         dashboard, text, address.linkProperty(), new AddressView.AddressLink(address, text, openInBrowser),
-                        new SummaryTiles(summary, license.headlineProperty()), openInBrowser)), () -> { }),
+                        new SummaryTiles(summary, license.headlineProperty(), dashboard.diskUseProperty(),
+                                dashboard.diskLowProperty()), openInBrowser)), () -> { }),
                 new ConsoleFrame.Section("address", text.getString("console.address"),
                         () -> new AddressView(address, text, openInBrowser), address::refresh),
                 new ConsoleFrame.Section("mail", text.getString("console.mail"), () -> new MailView(mail, text), mail::refresh),
@@ -146,6 +151,7 @@ final class OperatorConsole {
             license.refresh();
             backups.refresh();
             engine.refresh();
+            dashboard.refreshDiskUse();
             license.sendHeartbeatIfDue();
         }));
         return new Built(frame.get(), () -> {
@@ -157,9 +163,11 @@ final class OperatorConsole {
             addressCheck.play();
             heartbeat.play();
             dailyBackup.play();
+            diskUse.play();
         }, () -> {
             refresh.stop();
             dailyBackup.stop();
+            diskUse.stop();
             heartbeat.stop();
             addressCheck.stop();
             logs.close();

@@ -45,6 +45,10 @@ final class Stack {
                         });
             }
 
+            public com.adaptivestartup.console.operate.DiskUse.Report diskUse() {
+                return services.core.diskUse(project);
+            }
+
             public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
                 return service().usage(project);
             }

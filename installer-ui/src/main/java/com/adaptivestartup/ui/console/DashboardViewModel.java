@@ -10,6 +10,7 @@ import java.util.Map;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.ui.Background;
 import com.adaptivestartup.ui.Dialogs;
+import com.adaptivestartup.ui.Sizes;
 import com.adaptivestartup.ui.Texts;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,8 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper recovery = new ReadOnlyStringWrapper();
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper overall = new ReadOnlyStringWrapper("unknown");
+    private final ReadOnlyStringWrapper diskUse = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper diskLow = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper unreachable = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper passwordNote = new ReadOnlyStringWrapper();
@@ -130,6 +133,30 @@ public final class DashboardViewModel {
     /** When the engine last answered ("Refreshed at 14:02:07"), for the status line; empty before it first has. */
     public ReadOnlyStringProperty refreshedProperty() {
         return refreshed.getReadOnlyProperty();
+    }
+
+    /**
+     * What the installation takes on disk (its volumes, its backups) and what is left where backups go, for the summary;
+     * asked at the start and then now and then (it walks every volume and backup), and after a backup or a restore.
+     */
+    public void refreshDiskUse() {
+        background.run(stack::diskUse, r -> {
+            String backups = r.backupsBytes() < 0 ? words.say("dashboard.disk.unreadable") : Sizes.human(r.backupsBytes());
+            diskUse.set(r.backupsFree() < 0 ? words.say("dashboard.disk", Sizes.human(r.dataBytes()), backups)
+                    : words.say("dashboard.disk.free", Sizes.human(r.dataBytes()), backups, Sizes.human(r.backupsFree())));
+            // a backup is about as large as the data at worst: less room than two of them is said before it runs out
+            diskLow.set(r.backupsFree() >= 0 && r.backupsFree() < 2 * r.dataBytes());
+        }, e -> { });   // the engine's state says why; the last known use stays
+    }
+
+    /** "Data 4.2 GB · backups 900 MB (120 GB free)"; empty until first measured. */
+    public ReadOnlyStringProperty diskUseProperty() {
+        return diskUse.getReadOnlyProperty();
+    }
+
+    /** Less room left where backups go than two backups of the data need. */
+    public javafx.beans.property.ReadOnlyBooleanProperty diskLowProperty() {
+        return diskLow.getReadOnlyProperty();
     }
 
     /** Asks the engine again; a refresh still on its way is not doubled. */

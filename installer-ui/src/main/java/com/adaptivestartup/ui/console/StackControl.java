@@ -20,6 +20,9 @@ public interface StackControl {
      */
     java.util.Optional<String> recoverInterruptedUpdate(java.util.function.Consumer<String> step);
 
+    /** What the installation's volumes and its backups folder take, and what is free there (walks them all). */
+    com.adaptivestartup.console.operate.DiskUse.Report diskUse();
+
     /** Each running service's CPU and memory now (takes about a second). */
     java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage();
 }

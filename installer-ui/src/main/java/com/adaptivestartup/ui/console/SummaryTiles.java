@@ -5,17 +5,23 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 
-/** The dashboard's summary: the last backup, what updates offer, the license's days left, one tile each. */
+/**
+ * The dashboard's summary: the last backup, what updates offer, the license's days left, and what the installation
+ * takes on disk (a warning when little room is left for backups), one tile each.
+ */
 public final class SummaryTiles extends FlowPane {
 
-    public SummaryTiles(ConsoleSummary summary, ObservableValue<String> license) {
+    public SummaryTiles(ConsoleSummary summary, ObservableValue<String> license, ObservableValue<String> disk,
+                        ObservableValue<Boolean> diskLow) {
         super(10, 10);
         setId("summary");
         Label backup = tile("summary-backup", summary.lastBackupProperty());
         summary.backupMissingProperty().subscribe(missing -> style(backup, missing ? "warning" : null));
         Label updates = tile("summary-updates", summary.updatesProperty());
         summary.updateWaitingProperty().subscribe(waiting -> style(updates, waiting ? "accent" : null));
-        getChildren().addAll(backup, updates, tile("summary-license", license));
+        Label space = tile("summary-disk", disk);
+        diskLow.subscribe(low -> style(space, low ? "warning" : null));
+        getChildren().addAll(backup, updates, tile("summary-license", license), space);
     }
 
     private static Label tile(String id, ObservableValue<String> value) {

@@ -64,6 +64,9 @@ class ConsoleFrameUiTest {
         assertThat(ConsoleSummary.shortName("Podman 5")).isEqualTo("Podman 5");
         assertThat(text(robot, "#summary-backup")).isEqualTo("Last backup 2026-11-28 03:30, 46 MB, not verified yet");
         assertThat(text(robot, "#summary-license")).isEqualTo("Licensed, 23 days left");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text(robot, "#summary-disk").isEmpty());
+        assertThat(text(robot, "#summary-disk")).isEqualTo("Data 4.2 GB \u00b7 backups 900 MB (120 GB free)");
+        assertThat(robot.lookup("#summary-disk").queryAs(Label.class).getStyleClass()).doesNotContain("warning");
     }
 
     @Test

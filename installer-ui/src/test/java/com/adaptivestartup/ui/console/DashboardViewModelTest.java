@@ -151,4 +151,23 @@ class DashboardViewModelTest {
         assertThat(model.overallProperty().get()).as("the stack read as it is now").isEqualTo("degraded");
         assertThat(then).hasSize(3);
     }
+
+    @Test
+    void diskUseSaysWhatTheDataAndBackupsTakeAndWarnsWhenTwoBackupsWouldNotFit() {
+        FakeStack stack = new FakeStack();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(),
+                ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
+        assertThat(model.diskUseProperty().get()).as("nothing said before it is measured").isEmpty();
+        model.refreshDiskUse();
+        assertThat(model.diskUseProperty().get()).isEqualTo("Data 4.2 GB \u00b7 backups 900 MB (120 GB free)");
+        assertThat(model.diskLowProperty().get()).isFalse();
+        stack.disk = new com.adaptivestartup.console.operate.DiskUse.Report(java.util.Map.of("postgres-data", 6L << 30), -1,
+                java.nio.file.Path.of("/mnt/nas/backups"), 10L << 30);
+        model.refreshDiskUse();
+        assertThat(model.diskUseProperty().get()).isEqualTo("Data 6.0 GB \u00b7 backups cannot be read (10 GB free)");
+        assertThat(model.diskLowProperty().get()).as("10 GB free where two 6 GB backups may be needed").isTrue();
+        stack.engineDown = new IllegalStateException("Docker is not running");
+        model.refreshDiskUse();
+        assertThat(model.diskUseProperty().get()).as("the last known use stays").startsWith("Data 6.0 GB");
+    }
 }

@@ -33,8 +33,11 @@ public final class FakeConsoleFrame {
         ConsoleSummary summary = new ConsoleSummary("1.0.0", updates, backups, engine, ConsoleFakes.TEXT);
         List<ConsoleFrame.Section> sections = List.of(
                 new ConsoleFrame.Section("dashboard", "Dashboard", () -> new DashboardView(dashboard, ConsoleFakes.TEXT,
-                        new SimpleStringProperty(ADDRESS), null, new SummaryTiles(summary, license.headlineProperty()),
-                        url -> { }), dashboard::refresh),
+                        new SimpleStringProperty(ADDRESS), null, new SummaryTiles(summary, license.headlineProperty(),
+                        dashboard.diskUseProperty(), dashboard.diskLowProperty()), url -> { }), () -> {
+                    dashboard.refresh();
+                    dashboard.refreshDiskUse();
+                }),
                 new ConsoleFrame.Section("backups", "Backups", () -> {
                     backupsMade.incrementAndGet();
                     return new BackupsView(backups, ConsoleFakes.TEXT, f -> { });

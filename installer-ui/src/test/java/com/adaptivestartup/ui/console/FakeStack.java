@@ -27,6 +27,19 @@ public final class FakeStack implements StackControl {
         return this;
     }
 
+    /** The volumes' and the backups' bytes, and the space left where backups go. */
+    com.adaptivestartup.console.operate.DiskUse.Report disk = new com.adaptivestartup.console.operate.DiskUse.Report(
+            java.util.Map.of("postgres-data", 1200L << 20, "storage-data", 3L << 30), 900L << 20,
+            java.nio.file.Path.of("/backups/adaptive"), 120L << 30);
+
+    @Override
+    public com.adaptivestartup.console.operate.DiskUse.Report diskUse() {
+        if (engineDown != null) {
+            throw engineDown;
+        }
+        return disk;
+    }
+
     /** Running services use a little more CPU at each sample, backend 200 MB of a 2 GB limit. */
     private int samples;
 

@@ -131,6 +131,10 @@ public final class ScreenshotTour {
                 return java.util.Optional.empty();
             }
 
+            public com.adaptivestartup.console.operate.DiskUse.Report diskUse() {
+                return fake.diskUse();
+            }
+
             public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
                 sample[0]++;
                 java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> out = new java.util.TreeMap<>();
