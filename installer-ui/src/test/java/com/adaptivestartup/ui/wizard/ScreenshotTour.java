@@ -163,91 +163,9 @@ public final class ScreenshotTour {
         save(scene, out, "console-1-dashboard", theme);
         stage.close();
 
-        var backups = new com.adaptivestartup.ui.console.FakeBackups().withOne("scheduled", "daily at 02:30")
-                .withOne("pre-update", "taken automatically before the update from 1.0.0 to 1.1.0");
-        var list = new com.adaptivestartup.ui.console.BackupsViewModel(backups, Background.SAME_THREAD,
-                new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT, java.time.ZoneOffset.UTC);
-        list.refresh();
-        list.verify(backups.list().get(1).id());
-        list.dailyAtProperty().set("02:30");
-        list.saveSchedule();
-        Stage second = new Stage();
-        Scene backupsScene = new Scene(new com.adaptivestartup.ui.console.BackupsView(list, FakeConsole.TEXT, f -> { }), 1100, 640);
-        second.setScene(backupsScene);
-        second.show();
-        save(backupsScene, out, "console-2-backups", theme);
-        second.close();
-
-        var updates = new com.adaptivestartup.ui.console.UpdatesViewModel(new com.adaptivestartup.ui.console.FakeUpdates(),
-                Background.SAME_THREAD, new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT,
-                com.adaptivestartup.ui.console.ConsoleFakes.CLOCK, file -> { });
-        updates.refresh();
-        Stage third = new Stage();
-        Scene updatesScene = new Scene(new com.adaptivestartup.ui.console.UpdatesView(updates, FakeConsole.TEXT), 1100, 640);
-        third.setScene(updatesScene);
-        third.show();
-        save(updatesScene, out, "console-3-updates", theme);
-        third.close();
-
-        var logs = new com.adaptivestartup.ui.console.LogsViewModel(com.adaptivestartup.ui.console.ConsoleFakes.logs(),
-                Background.SAME_THREAD, new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC,
-                FakeConsole.TEXT);
-        logs.refresh();
-        logs.searchProperty().set("");
-        shoot(new com.adaptivestartup.ui.console.LogsView(logs, FakeConsole.TEXT), out, "console-4-logs", theme);
-        var license = new com.adaptivestartup.ui.console.LicenseViewModel(
-                com.adaptivestartup.ui.console.ConsoleFakes.licenseOperations(), Background.SAME_THREAD,
-                java.time.Clock.fixed(com.adaptivestartup.ui.console.ConsoleFakes.NOW, java.time.ZoneOffset.UTC),
-                java.time.ZoneOffset.UTC, FakeConsole.TEXT);
-        license.refresh();
-        shoot(new com.adaptivestartup.ui.console.LicenseView(license, FakeConsole.TEXT), out, "console-5-license", theme);
-        var support = new com.adaptivestartup.ui.console.SupportViewModel(com.adaptivestartup.ui.console.ConsoleFakes.support(),
-                Background.SAME_THREAD, new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT);
-        support.build();
-        support.show("logs/backend.log");
-        shoot(new com.adaptivestartup.ui.console.SupportView(support, FakeConsole.TEXT), out, "console-6-support", theme);
-        var history = new com.adaptivestartup.ui.console.HistoryViewModel(com.adaptivestartup.ui.console.ConsoleFakes.history(),
-                Background.SAME_THREAD, java.time.ZoneOffset.UTC, FakeConsole.TEXT);
-        history.refresh();
-        shoot(new com.adaptivestartup.ui.console.HistoryView(history, FakeConsole.TEXT), out, "console-7-history", theme);
-        var engine = new com.adaptivestartup.ui.console.EngineViewModel(com.adaptivestartup.ui.console.ConsoleFakes
-                .engineOperations(), Background.SAME_THREAD, FakeConsole.TEXT);
-        engine.refresh();
-        engine.addressProperty().set("ssh://admin@nas.office.lan");
-        engine.choose();
-        shoot(new com.adaptivestartup.ui.console.EngineView(engine, FakeConsole.TEXT), out, "console-8-engine", theme);
-        var addresses = new com.adaptivestartup.ui.console.FakeAddresses();
-        addresses.view = com.adaptivestartup.ui.console.FakeAddresses.served(java.time.Duration.ofDays(18), "the"
-                + " certificate for startup.acme.local ends in 18 days; renew it now (Renew now, or `adaptivectl address renew`)");
-        var address = new com.adaptivestartup.ui.console.AddressViewModel(addresses, Background.SAME_THREAD,
-                new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC, FakeConsole.TEXT);
-        address.refresh();
-        shoot(new com.adaptivestartup.ui.console.AddressView(address, FakeConsole.TEXT, url -> { }), out, "console-9-address",
-                theme);
-        var mails = new com.adaptivestartup.ui.console.FakeMail();
-        mails.view = new com.adaptivestartup.console.accounts.MailService.MailView("adaptive",
-                new com.adaptivestartup.console.stack.MailServer("smtp.acme.com", 587,
-                        com.adaptivestartup.console.stack.MailServer.Security.STARTTLS, "adaptive@acme.com",
-                        "Adaptive Startup <adaptive@acme.com>"), true, false);
-        mails.outbox = new com.adaptivestartup.console.accounts.MailService.Outbox(true, 0, 0, 14, null, java.util.List.of());
-        var mail = new com.adaptivestartup.ui.console.MailViewModel(mails, Background.SAME_THREAD,
-                new com.adaptivestartup.ui.console.FakeDialogs(), FakeConsole.TEXT);
-        mail.refresh();
-        mail.testToProperty().set("ana@acme.com");
-        mail.sendTest();
-        shoot(new com.adaptivestartup.ui.console.MailView(mail, FakeConsole.TEXT), out, "console-10-mail", theme);
-        var imports = new com.adaptivestartup.ui.console.FakeImports();
-        imports.invitations = java.util.List.of(
-                new com.adaptivestartup.console.cloudimport.CloudImportService.Invitation("ana@acme.com", "Ana Souza",
-                        "https://startup.acme.com/#/reset/Xq3k…"),
-                new com.adaptivestartup.console.cloudimport.CloudImportService.Invitation("bjorn@acme.com", "Björn Åkesson",
-                        "https://startup.acme.com/#/reset/P9fz…"));
-        var cloud = new com.adaptivestartup.ui.console.ImportViewModel(imports, Background.SAME_THREAD,
-                new com.adaptivestartup.ui.console.FakeDialogs(), java.time.ZoneOffset.UTC, FakeConsole.TEXT);
-        cloud.exportProperty().set(Path.of("/Users/ana/Downloads/snapshot_acme-prod_1764460800.zip"));
-        cloud.askToImport();
-        shoot(new com.adaptivestartup.ui.console.ImportView(cloud, FakeConsole.TEXT), out, "console-11-from-the-cloud",
-                theme, 900);
+        for (var section : com.adaptivestartup.ui.console.ConsoleSections.all()) {
+            shoot(section.view().get(), out, section.name(), theme, section.height());
+        }
     }
 
     private static void shoot(javafx.scene.Parent view, Path out, String name, String theme) throws Exception {
