@@ -23,11 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code adaptivectl backup create|list|verify|restore|import|copy|prune|schedule|run-due|folder}. */
+/** {@code adaptivectl backup create|list|verify|restore|import|copy|prune|schedule|run-due|timer|folder}. */
 @Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up the stack's data and restore it.",
         subcommands = {BackupCommands.Create.class, BackupCommands.ListBackups.class, BackupCommands.Verify.class,
                 BackupCommands.Restore.class, BackupCommands.Import.class, BackupCommands.Copy.class, BackupCommands.Prune.class,
-                BackupCommands.Schedule.class, BackupCommands.RunDue.class, BackupCommands.Folder.class})
+                BackupCommands.Schedule.class, BackupCommands.RunDue.class, BackupCommands.Timer.class,
+                BackupCommands.Folder.class})
 final class BackupCommands {
     abstract static class Base extends ProjectCommand {
         @Option(names = "--json", description = "Print the result as JSON.")
@@ -279,7 +280,7 @@ final class BackupCommands {
     }
 
     @Command(name = "schedule", mixinStandardHelpOptions = true, description = "Show or set the daily backup."
-            + " The console runs it while it is open; an OS timer can call `adaptivectl backup run-due`.")
+            + " The console runs it while it is open; `adaptivectl backup timer on` runs it when the console is closed.")
     static final class Schedule extends Base {
         @Option(names = "--daily", paramLabel = "HH:MM", description = "Back up every day at this local time.")
         String daily;
@@ -373,6 +374,38 @@ final class BackupCommands {
             } else {
                 out().println("Backup " + ran.get().backup().id() + " taken; pruned " + ran.get().pruned().size() + ".");
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "timer", mixinStandardHelpOptions = true,
+            description = "The daily backup when the console is closed: this computer's scheduler (a systemd user timer,"
+                    + " a launchd agent, a Task Scheduler task) calls `backup run-due` every hour.")
+    static final class Timer extends Base {
+        @picocli.CommandLine.Parameters(index = "0", defaultValue = "status", description = "status (default), on or off.")
+        String what;
+
+        Timer(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() {
+            var core = context.core(err());
+            var timer = core.backupTimer();
+            String said = switch (what) {
+                case "status" -> timer.status(project).said();
+                case "off" -> timer.off(project);
+                case "on" -> {
+                    if (context.installations().find(project).isEmpty()) {
+                        throw new CliContext.CliProblem("there is no installation '" + project + "' on this machine");
+                    }
+                    yield timer.on(project, core.adaptivectlLauncher().orElseThrow(() -> new CliContext.CliProblem(
+                            "this adaptivectl cannot tell how it was started, so a timer could not start it again; run it"
+                                    + " as bin/adaptivectl or from the installed console")));
+                }
+                default -> throw new CliContext.CliProblem("'" + what + "' is not status, on or off");
+            };
+            out().println(said.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + said.substring(1) + ".");
             return ExitCodes.OK;
         }
     }

@@ -202,6 +202,25 @@ public final class ConsoleCore {
         return new AuditService(engine.get(), installations(), auditAnchors(), journal());
     }
 
+    /** This computer's scheduler, asking hourly for the daily backup when the console is closed. */
+    public com.adaptivestartup.console.backup.BackupTimer backupTimer() {
+        return com.adaptivestartup.console.backup.BackupTimer.forThisComputer();
+    }
+
+    /**
+     * How a timer starts adaptivectl on this computer: the packaged console's own launcher with {@code adaptivectl}
+     * first (jpackage names it), else ADAPTIVECTL_LAUNCHER (set by bin/adaptivectl and bin/console); empty when
+     * neither says.
+     */
+    public java.util.Optional<java.util.List<String>> adaptivectlLauncher() {
+        String packaged = System.getProperty("jpackage.app-path");
+        if (packaged != null && !packaged.isBlank()) {
+            return java.util.Optional.of(java.util.List.of(packaged, "adaptivectl"));
+        }
+        String script = env.get("ADAPTIVECTL_LAUNCHER");
+        return script == null || script.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.util.List.of(script));
+    }
+
     /** Where one installation's bytes are: its volumes and its backups folder. */
     public com.adaptivestartup.console.operate.DiskUse.Report diskUse(String project) {
         return new com.adaptivestartup.console.operate.DiskUse(engine.get()).of(project, backupStore().folder(project));

@@ -68,6 +68,17 @@ final class Backups {
                 return services.core.chooseBackupsFolder(folder);
             }
 
+            public com.adaptivestartup.console.backup.BackupTimer.Status timer() {
+                return services.core.backupTimer().status(project);
+            }
+
+            public String timer(boolean on) {
+                var timer = services.core.backupTimer();
+                return on ? timer.on(project, services.core.adaptivectlLauncher().orElseThrow(() ->
+                        new IllegalStateException("this console cannot tell how it was started, so a timer could not start"
+                                + " it again; start it from its installed launcher"))) : timer.off(project);
+            }
+
             public boolean due() {
                 return scheduled().isDue(project);
             }

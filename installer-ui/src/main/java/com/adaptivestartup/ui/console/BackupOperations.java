@@ -35,6 +35,12 @@ public interface BackupOperations {
      */
     java.nio.file.Path chooseFolder(java.nio.file.Path folder);
 
+    /** Whether this computer's scheduler runs the daily backup when the console is closed, and where. */
+    com.adaptivestartup.console.backup.BackupTimer.Status timer();
+
+    /** Turns this computer's timer on or off; what it did, in words. */
+    String timer(boolean on);
+
     /** The daily backup is due now (its time has come and it has not run since). */
     boolean due();
 

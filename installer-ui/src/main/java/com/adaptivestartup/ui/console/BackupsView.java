@@ -95,6 +95,15 @@ public final class BackupsView extends VBox {
         HBox scheduleRow = new HBox(8, new Label(text.getString("backups.schedule.at")), at,
                 new Label(text.getString("backups.schedule.keep")), keep, save, schedule);
         scheduleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.control.CheckBox whenClosed = new javafx.scene.control.CheckBox(text.getString("backups.timer"));
+        whenClosed.setId("schedule-when-closed");
+        model.whenClosedProperty().subscribe(whenClosed::setSelected);
+        whenClosed.setOnAction(e -> model.runWhenClosed(whenClosed.isSelected()));
+        whenClosed.disableProperty().bind(model.busyProperty());
+        Label whenClosedText = BoundLabels.wrapped("schedule-when-closed-text", model.whenClosedTextProperty());
+        whenClosedText.getStyleClass().add("text-muted");
+        HBox timerRow = new HBox(8, whenClosed, whenClosedText);
+        timerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label folder = new Label();
         folder.setId("backups-folder");
@@ -114,7 +123,7 @@ public final class BackupsView extends VBox {
         HBox folderRow = new HBox(8, folder, openFolder, changeFolder);
         folderRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        getChildren().addAll(secrets, actionsRow(new HBox(8, now, verify, restore, copy, working, progress)), problem, table, scheduleRow, folderRow);
+        getChildren().addAll(secrets, actionsRow(new HBox(8, now, verify, restore, copy, working, progress)), problem, table, scheduleRow, timerRow, folderRow);
     }
 
     private static HBox actionsRow(HBox row) {

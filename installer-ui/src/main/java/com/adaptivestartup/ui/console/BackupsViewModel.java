@@ -44,6 +44,8 @@ public final class BackupsViewModel {
     private java.nio.file.Path folder;
 
     private final Texts words;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper whenClosed = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper whenClosedText = new javafx.beans.property.ReadOnlyStringWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper failedSafety = new javafx.beans.property.ReadOnlyStringWrapper();
 
     public BackupsViewModel(BackupOperations backups, Background background, com.adaptivestartup.ui.Dialogs dialogs,
@@ -56,17 +58,22 @@ public final class BackupsViewModel {
         this.zone = zone;
     }
 
-    private record Listing(List<BackupCatalogue.Backup> backups, Optional<BackupSchedule> schedule, java.nio.file.Path folder) {
+    private record Listing(List<BackupCatalogue.Backup> backups, Optional<BackupSchedule> schedule, java.nio.file.Path folder,
+                           com.adaptivestartup.console.backup.BackupTimer.Status timer) {
     }
 
     public void refresh() {
-        background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder()), r -> {
+        background.run(() -> new Listing(backups.list(), backups.schedule(), backups.folder(), backups.timer()), r -> {
             folder = r.folder();
             folderText.set(words.say("backups.folder.now", r.folder()));
             rows.setAll(r.backups().stream().map(this::row).toList());
             listed.set(true);
             scheduleText.set(r.schedule().map(s -> words.say("backups.schedule.now", s.dailyAt().toString(), s.keep(),
                     WHEN.format(s.nextRun().atZone(zone)))).orElse(words.say("backups.schedule.none")));
+            whenClosed.set(r.timer().on());
+            whenClosedText.set(r.timer().on() ? words.say("backups.timer.on", r.timer().where())
+                    : r.timer().where() == null ? words.say("backups.timer.off")
+                    : words.say("backups.timer.notEnabled", r.timer().where()));
         }, e -> operations.problem(words.say("backups.unlisted", words.clause(e.getMessage()))));
     }
 
@@ -183,6 +190,24 @@ public final class BackupsViewModel {
     /** The folder backups are written to now, as last listed (for Open folder); null before the first listing. */
     public java.nio.file.Path folder() {
         return folder;
+    }
+
+    /**
+     * The daily backup also when the console is closed (true): this computer's scheduler asks every hour; or only while
+     * it is open (false).
+     */
+    public void runWhenClosed(boolean on) {
+        operations.run(words.say("backups.op.timer"), () -> backups.timer(on), words::sentence);
+    }
+
+    /** This computer's scheduler runs the daily backup when the console is closed (as last listed). */
+    public ReadOnlyBooleanProperty whenClosedProperty() {
+        return whenClosed.getReadOnlyProperty();
+    }
+
+    /** Where that timer is, or that there is none. */
+    public ReadOnlyStringProperty whenClosedTextProperty() {
+        return whenClosedText.getReadOnlyProperty();
     }
 
     public void saveSchedule() {

@@ -131,4 +131,26 @@ class BackupsViewModelTest {
                 + " checked: it matches the backup.");
         assertThat(model.folder()).isEqualTo(java.nio.file.Path.of("/home/admin/.local/share/adaptive-startup-console/backups"));
     }
+
+    @Test
+    void theDailyBackupRunsWhenTheConsoleIsClosedOnceTheComputersSchedulerIsAsked() {
+        FakeBackups fake = new FakeBackups();
+        BackupsViewModel model = new BackupsViewModel(fake, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT,
+                ZoneOffset.UTC);
+        model.refresh();
+        assertThat(model.whenClosedProperty().get()).isFalse();
+        assertThat(model.whenClosedTextProperty().get()).isEqualTo("Only while the console is open.");
+        model.runWhenClosed(true);
+        assertThat(model.progressProperty().get()).isEqualTo("The daily backup also runs when the console is closed:"
+                + " systemd asks every hour.");
+        assertThat(model.whenClosedProperty().get()).isTrue();
+        assertThat(model.whenClosedTextProperty().get()).isEqualTo("The computer's scheduler asks every hour whether it is"
+                + " due (/home/ana/.config/systemd/user/adaptive-backup-adaptive.timer).");
+        fake.timerRefusal = "the timer is written in /home/ana/.config/systemd/user but systemd did not take it (Failed to"
+                + " connect to bus); in a desktop session run: systemctl --user enable --now adaptive-backup-adaptive.timer";
+        model.runWhenClosed(false);
+        assertThat(model.problemProperty().get()).startsWith("Timer failed: the timer is written in");
+        assertThat(model.whenClosedProperty().get()).as("still as the computer has it").isTrue();
+        assertThat(fake.asked).containsExactly("timer on", "timer off");
+    }
 }

@@ -113,6 +113,25 @@ public final class FakeBackups implements BackupOperations {
         return schedule;
     }
 
+    /** This computer's timer: off until turned on; {@code timerRefusal} the scheduler's refusal, when set. */
+    com.adaptivestartup.console.backup.BackupTimer.Status timer = new com.adaptivestartup.console.backup.BackupTimer.Status(
+            false, null);
+    String timerRefusal;
+
+    public com.adaptivestartup.console.backup.BackupTimer.Status timer() {
+        return timer;
+    }
+
+    public String timer(boolean on) {
+        asked.add("timer " + (on ? "on" : "off"));
+        if (timerRefusal != null) {
+            throw new BackupProblem(timerRefusal);
+        }
+        timer = new com.adaptivestartup.console.backup.BackupTimer.Status(on, on ? "/home/ana/.config/systemd/user/"
+                + "adaptive-backup-adaptive.timer" : null);
+        return on ? "the daily backup also runs when the console is closed: systemd asks every hour" : "the timer is off";
+    }
+
     /** Whether the daily backup is due (a test says). */
     boolean due;
 

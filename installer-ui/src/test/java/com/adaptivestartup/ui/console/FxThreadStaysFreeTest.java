@@ -95,6 +95,16 @@ class FxThreadStaysFreeTest {
                 return backupsFake.copy(id, folder, bytes);
             }
 
+            public com.adaptivestartup.console.backup.BackupTimer.Status timer() {
+                slow();
+                return new com.adaptivestartup.console.backup.BackupTimer.Status(false, null);
+            }
+
+            public String timer(boolean on) {
+                slow();
+                return "off";
+            }
+
             public boolean due() {
                 slow();
                 return backupsFake.due();
