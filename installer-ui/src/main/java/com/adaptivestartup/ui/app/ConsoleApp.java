@@ -43,7 +43,7 @@ public final class ConsoleApp extends Application {
             background.run(() -> {
                 services.engine();
                 return true;
-            }, reached -> { }, notYet -> { });   // not there: the dashboard says so in its own words
+            }, reached -> said("engine reached"), notYet -> { });   // not there: the dashboard says so in its own words
             afterShown = showConsole(stage, installed.get(), text, openInBrowser);
         } else {
             WizardViewModel wizard = Wizard.wire(services, background, text);
@@ -72,6 +72,11 @@ public final class ConsoleApp extends Application {
         stage.setOnHidden(e -> console.onClose().run());
         if (reportStartup()) {
             // For measurements: JVM start to the first complete dashboard (the stack's state with every service's use).
+            console.dashboard().refreshedProperty().subscribe(first -> {
+                if (first != null && console.dashboard().cards().isEmpty()) {
+                    said("stack read");
+                }
+            });
             boolean[] said = {false};
             console.dashboard().cards().addListener((javafx.collections.ListChangeListener<
                     com.adaptivestartup.ui.console.DashboardViewModel.Card>) c -> {
@@ -89,6 +94,13 @@ public final class ConsoleApp extends Application {
         }
         stage.setScene(new Scene(console.root(), 1180, 720));
         return console.start();
+    }
+
+    /** For measurements: when a step of the start was done, from the JVM's start. */
+    private void said(String step) {
+        if (reportStartup()) {
+            System.err.println(step + " after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        }
     }
 
     private boolean reportStartup() {

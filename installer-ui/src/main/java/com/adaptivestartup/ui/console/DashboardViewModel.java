@@ -165,6 +165,7 @@ public final class DashboardViewModel {
             return;
         }
         refreshing = true;
+        sample();   // beside the state, not after it: the engine takes a second or two to measure the services' use
         background.run(stack::status, s -> {
             refreshing = false;
             lastStatus = s.services();
@@ -180,7 +181,6 @@ public final class DashboardViewModel {
             refreshed.set(words.say("dashboard.refreshed", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(clock))));
             redraw();
             overall.set(s.overall());   // after the cards: whoever watches the overall state sees its services
-            sample();
         }, e -> {
             refreshing = false;
             overall.set("unknown");
