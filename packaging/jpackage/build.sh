@@ -68,14 +68,14 @@ app=(@"$T/args/app.args" --input "$T/input" --runtime-image "$T/runtime")
 case "$OS" in
   linux)
     echo "== app image"
-    "$JDK_BIN/jpackage" --type app-image "${common[@]}" "${app[@]}" --dest "$DIST"
+    "$JDK_BIN/jpackage" --type app-image "${common[@]}" "${app[@]}" @"$T/args/app-linux.args" --dest "$DIST"
     echo "== DEB"
     "$JDK_BIN/jpackage" --type deb "${common[@]}" @"$T/args/linux.args" \
       --app-image "$DIST/Adaptive Startup Console" --dest "$DIST"
     ;;
   windows)
     echo "== MSI"
-    "$JDK_BIN/jpackage" "${common[@]}" "${app[@]}" @"$T/args/windows.args" --dest "$DIST"
+    "$JDK_BIN/jpackage" "${common[@]}" "${app[@]}" @"$T/args/app-windows.args" @"$T/args/windows.args" --dest "$DIST"
     if [ -n "${WINDOWS_SIGNING_PFX:-}" ]; then
       for msi in "$DIST"/*.msi; do
         signtool sign /fd SHA256 /td SHA256 /tr http://timestamp.digicert.com /f "$WINDOWS_SIGNING_PFX" \
@@ -89,7 +89,7 @@ case "$OS" in
     if [ -n "${MAC_SIGNING_IDENTITY:-}" ]; then
       sign=(--mac-sign --mac-signing-key-user-name "$MAC_SIGNING_IDENTITY")
     fi
-    "$JDK_BIN/jpackage" "${common[@]}" "${app[@]}" @"$T/args/macos.args" "${sign[@]}" --dest "$DIST"
+    "$JDK_BIN/jpackage" "${common[@]}" "${app[@]}" @"$T/args/app-macos.args" @"$T/args/macos.args" "${sign[@]}" --dest "$DIST"
     if [ -n "${MAC_NOTARY_APPLE_ID:-}" ]; then
       for dmg in "$DIST"/*.dmg; do
         xcrun notarytool submit "$dmg" --apple-id "$MAC_NOTARY_APPLE_ID" --team-id "$MAC_NOTARY_TEAM_ID" \

@@ -81,6 +81,12 @@ grep "first window after" "$work/app.err"
 if grep -E "Exception|Error:|Module .* not found" "$work/app.err"; then
   fail "the packaged console reported errors"
 fi
+# Its own classes' archive, made in the user's data folder as the first run exited, mapped by the next run.
+archive="$work/home/.local/share/adaptive-startup-console/console.jsa"
+[ -s "$archive" ] || fail "no class-data archive was made in the user's data folder ($archive)"
+first=$(grep -oE "first window after [0-9]+" "$work/app.err")
+xvfb-run -a -s "-screen 0 1280x800x24" "$work/launch.sh" || fail "the packaged console did not start again"
+echo "first run: $first ms; with its archive: $(grep -oE "first window after [0-9]+" "$work/app.err") ms"
 [ -d "$work/home/.local/share/adaptive-startup-console" ] \
   || fail "the console kept no state in ~/.local/share/adaptive-startup-console"
 # An upgrade replaces the program folder and an uninstall removes it: nothing of the console's state may be there.
