@@ -34,8 +34,9 @@ trap 'kill $shipped $plain 2>/dev/null; rm -rf "$WORK"' EXIT
 sample() {   # <pid>: heap used after a full GC (MB), resident memory (MB)
   "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
   local heap
-  # the heap's own lines (G1's "garbage-first heap", or the serial collector's two generations), not their spaces
-  heap=$("$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -E 'generation +total|heap +total' | grep -oE 'used [0-9]+K' \
+  # the heap's own lines (G1's "garbage-first heap", or the serial collector's two generations: "DefNew" and
+  # "Tenured" in JDK 25, "def new generation" before), not their spaces
+  heap=$("$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | grep -E '(total|committed) [0-9]+K, used' | grep -v ' space ' | grep -oE 'used [0-9]+K' \
     | grep -oE '[0-9]+' | awk '{s += $1} END {print s}')
   echo "$((heap / 1024)) $(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status")"
 }
