@@ -1,8 +1,8 @@
 package com.adaptivestartup.console.cli;
 
 import com.adaptivestartup.console.operate.DiskUse;
+import com.adaptivestartup.console.operate.Sizes;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,24 +26,10 @@ final class DiskCommand extends ProjectCommand {
             out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(node));
             return ExitCodes.OK;
         }
-        out().println("data:    " + human(r.dataBytes()) + " in " + r.volumes().size() + " volumes");
-        r.volumes().forEach((name, bytes) -> out().printf("  %-14s %s%n", name, human(bytes)));
-        out().println("backups: " + (r.backupsBytes() < 0 ? "cannot be read" : human(r.backupsBytes())) + " in "
-                + r.backupsFolder() + (r.backupsFree() < 0 ? "" : " (" + human(r.backupsFree()) + " free there)"));
+        out().println("data:    " + Sizes.human(r.dataBytes()) + " in " + r.volumes().size() + " volumes");
+        r.volumes().forEach((name, bytes) -> out().printf("  %-14s %s%n", name, Sizes.human(bytes)));
+        out().println("backups: " + (r.backupsBytes() < 0 ? "cannot be read" : Sizes.human(r.backupsBytes())) + " in "
+                + r.backupsFolder() + (r.backupsFree() < 0 ? "" : " (" + Sizes.human(r.backupsFree()) + " free there)"));
         return ExitCodes.OK;
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 }

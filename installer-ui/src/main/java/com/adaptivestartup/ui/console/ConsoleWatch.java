@@ -46,7 +46,7 @@ public final class ConsoleWatch {
                 String said = now.equals("down") ? words.say("watch.health.down")
                         : failing.isEmpty() ? words.say("watch.health.degraded") : words.say("watch.health.failing", failing);
                 notifier.warn(words.say("watch.health"), said);
-                mail.send(AdminNotices.Kind.HEALTH, words.say("watch.health"), said);
+                mail.send(AdminNotices.Kind.HEALTH, words.say("watch.health.subject"), said);   // after "Adaptive Startup: "
             }
         });
         backups.failedSafetyProperty().addListener((o, before, now) -> {

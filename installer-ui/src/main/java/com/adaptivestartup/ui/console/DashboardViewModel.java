@@ -10,7 +10,7 @@ import java.util.Map;
 import com.adaptivestartup.console.stack.StackPlan;
 import com.adaptivestartup.ui.Background;
 import com.adaptivestartup.ui.Dialogs;
-import com.adaptivestartup.ui.Sizes;
+import com.adaptivestartup.console.operate.Sizes;
 import com.adaptivestartup.ui.Texts;
 import java.time.Clock;
 import java.time.Duration;
@@ -296,7 +296,7 @@ public final class DashboardViewModel {
     }
 
     private static String megabytes(long bytes) {
-        return com.adaptivestartup.ui.Sizes.human(bytes);
+        return com.adaptivestartup.console.operate.Sizes.human(bytes);
     }
 
     String uptime(Duration d) {

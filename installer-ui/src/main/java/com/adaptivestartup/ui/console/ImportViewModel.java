@@ -4,7 +4,7 @@ import com.adaptivestartup.console.cloudimport.CloudImportService;
 import com.adaptivestartup.console.cloudimport.ImportSummary;
 import com.adaptivestartup.ui.Background;
 import com.adaptivestartup.ui.Dialogs;
-import com.adaptivestartup.ui.Sizes;
+import com.adaptivestartup.console.operate.Sizes;
 import com.adaptivestartup.ui.Texts;
 import java.nio.file.Path;
 import java.time.ZoneId;

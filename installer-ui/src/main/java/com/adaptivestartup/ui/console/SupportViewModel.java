@@ -3,7 +3,7 @@ package com.adaptivestartup.ui.console;
 import com.adaptivestartup.console.support.SupportBundle;
 import com.adaptivestartup.ui.Background;
 import com.adaptivestartup.ui.Dialogs;
-import com.adaptivestartup.ui.Sizes;
+import com.adaptivestartup.console.operate.Sizes;
 import com.adaptivestartup.ui.Texts;
 import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyBooleanProperty;

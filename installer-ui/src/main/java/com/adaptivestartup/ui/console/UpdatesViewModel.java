@@ -84,7 +84,7 @@ public final class UpdatesViewModel {
         pinChoices.setAll(versions);
         pinned.set(s.pinned() == null ? "" : s.pinned());
         consoleOffer.set(s.console() == null ? null : words.say("updates.consoleOffer", s.console().version(),
-                com.adaptivestartup.ui.Sizes.human(s.console().installer().size()),
+                com.adaptivestartup.console.operate.Sizes.human(s.console().installer().size()),
                 s.console().notes().isBlank() ? "" : ": " + s.console().notes()));
     }
 

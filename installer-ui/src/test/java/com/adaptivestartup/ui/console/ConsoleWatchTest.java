@@ -47,7 +47,7 @@ class ConsoleWatchTest {
         assertThat(dashboard.overallProperty().get()).isEqualTo("healthy");
         dashboard.stop("redis");
         assertThat(said).containsExactly("Adaptive Startup needs attention: Something is down or unhealthy: redis.");
-        assertThat(mailed).as("and to the admins who asked").containsExactly("HEALTH Adaptive Startup needs attention");
+        assertThat(mailed).as("and to the admins who asked").containsExactly("HEALTH The stack needs attention");
         dashboard.refresh();
         assertThat(said).hasSize(1);
     }

@@ -1,4 +1,4 @@
-package com.adaptivestartup.ui;
+package com.adaptivestartup.console.operate;
 
 import java.util.Locale;
 
