@@ -1,5 +1,6 @@
 package com.adaptivestartup.ui.console;
 
+import com.adaptivestartup.console.operate.Sizes;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupSchedule;
 import com.adaptivestartup.ui.Background;
@@ -81,7 +82,7 @@ public final class BackupsViewModel {
         String proven = b.restoreTested() != null ? words.say("backups.proven.restoreTested", b.restoreTested().result())
                 : b.verified() != null ? words.say("backups.proven.verified", b.verified().result()) : words.say("backups.proven.none");
         return new Row(b.id(), WHEN.format(b.createdAt().atZone(zone)), b.kind(), b.appVersion(),
-                com.adaptivestartup.console.operate.Sizes.human(b.size()), proven, b.note() == null ? "" : b.note(), b.encrypted(), b.size());
+                Sizes.human(b.size()), proven, b.note() == null ? "" : b.note(), b.encrypted(), b.size());
     }
 
     public void backUpNow(String note) {
@@ -180,7 +181,7 @@ public final class BackupsViewModel {
                 long percent = done * 100 / Math.max(1, row.bytes());
                 if (percent != shown[0]) {
                     shown[0] = percent;
-                    line.accept(words.say("backups.copying", row.id(), percent, com.adaptivestartup.console.operate.Sizes.human(done),
+                    line.accept(words.say("backups.copying", row.id(), percent, Sizes.human(done),
                             row.size()));
                 }
             }).toString();

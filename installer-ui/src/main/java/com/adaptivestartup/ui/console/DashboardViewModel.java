@@ -51,6 +51,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper overall = new ReadOnlyStringWrapper("unknown");
     private final ReadOnlyStringWrapper diskUse = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyBooleanWrapper diskLow = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private boolean measuringDisk;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper unreachable = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper passwordNote = new ReadOnlyStringWrapper();
@@ -140,13 +141,18 @@ public final class DashboardViewModel {
      * asked at the start and then now and then (it walks every volume and backup), and after a backup or a restore.
      */
     public void refreshDiskUse() {
+        if (measuringDisk) {
+            return;   // one walk at a time: the start and a backups listing may both ask
+        }
+        measuringDisk = true;
         background.run(stack::diskUse, r -> {
+            measuringDisk = false;
             String backups = r.backupsBytes() < 0 ? words.say("dashboard.disk.unreadable") : Sizes.human(r.backupsBytes());
             diskUse.set(r.backupsFree() < 0 ? words.say("dashboard.disk", Sizes.human(r.dataBytes()), backups)
                     : words.say("dashboard.disk.free", Sizes.human(r.dataBytes()), backups, Sizes.human(r.backupsFree())));
             // a backup is about as large as the data at worst: less room than two of them is said before it runs out
             diskLow.set(r.backupsFree() >= 0 && r.backupsFree() < 2 * r.dataBytes());
-        }, e -> { });   // the engine's state says why; the last known use stays
+        }, e -> measuringDisk = false);   // the engine's state says why; the last known use stays
     }
 
     /** "Data 4.2 GB · backups 900 MB (120 GB free)"; empty until first measured. */
@@ -296,7 +302,7 @@ public final class DashboardViewModel {
     }
 
     private static String megabytes(long bytes) {
-        return com.adaptivestartup.console.operate.Sizes.human(bytes);
+        return Sizes.human(bytes);
     }
 
     String uptime(Duration d) {

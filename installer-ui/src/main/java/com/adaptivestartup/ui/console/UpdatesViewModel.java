@@ -1,5 +1,6 @@
 package com.adaptivestartup.ui.console;
 
+import com.adaptivestartup.console.operate.Sizes;
 import com.adaptivestartup.ui.Background;
 import com.adaptivestartup.ui.Dialogs;
 import com.adaptivestartup.ui.Texts;
@@ -84,7 +85,7 @@ public final class UpdatesViewModel {
         pinChoices.setAll(versions);
         pinned.set(s.pinned() == null ? "" : s.pinned());
         consoleOffer.set(s.console() == null ? null : words.say("updates.consoleOffer", s.console().version(),
-                com.adaptivestartup.console.operate.Sizes.human(s.console().installer().size()),
+                Sizes.human(s.console().installer().size()),
                 s.console().notes().isBlank() ? "" : ": " + s.console().notes()));
     }
 
