@@ -26,7 +26,7 @@ sql() { docker exec $P-postgres-1 psql -U adaptive -d adaptive -XtAq -v ON_ERROR
 bin/adaptive-vendor license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --customer-id acme --customer-name Acme --days 7 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
   --registry-password-file "$FIXTURE_CUSTOMER_PASSWORD_FILE" --out "$WORK/acme.lic" 2>/dev/null
-bin/adaptivectl install --license "$WORK/acme.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_1_0" \
+bin/adaptivectl install --license "$WORK/acme.lic" --dir "$WORK/stack" --release "$FIXTURE_RELEASE_1_2_0" \
   --http-port 18183 --project $P --json > "$WORK/install.json" 2>&1 \
   || { echo "error: install failed:" >&2; cat "$WORK/install.json" >&2; exit 1; }
 
@@ -41,8 +41,9 @@ for ((from = 1; from <= rows; from += step)); do
           || md5(random()::text) FROM generate_series($from, $to) g"
 done
 sql -c "VACUUM ANALYZE bench_payload"
-docker exec -u 0 $P-storage-1 bash -c "mkdir -p /data/bench-objects && for i in \$(seq 1 $(( OBJ_MB / 16 ))); do
-  head -c 16777216 /dev/urandom > /data/bench-objects/object-\$i.bin; done && chown -R --reference=/data /data/bench-objects"
+# as the object store's own user (the hardened stack drops root's capabilities), who owns /data
+docker exec $P-storage-1 bash -c "mkdir -p /data/bench-objects && for i in \$(seq 1 $(( OBJ_MB / 16 ))); do
+  head -c 16777216 /dev/urandom > /data/bench-objects/object-\$i.bin; done"
 db_size=$(sql -c "SELECT pg_database_size('adaptive') / 1048576")
 obj_size=$(docker exec $P-storage-1 du -sm /data | cut -f1)
 printf 'data: database %s MB, objects %s MB (loaded in %.0f s)\n' "$db_size" "$obj_size" "$(echo "$(now) - $t0" | bc)"
@@ -67,7 +68,7 @@ peer_restore() {  # pg_restore into a new database, and each volume unpacked aga
   done
 }
 
-ob=() orr=() pb=() pr=() zb=() zr=() sizes=()
+ob=() orr=() down=() pb=() pr=() zb=() zr=() sizes=()
 for i in $(seq 1 "$RUNS"); do
   t0=$(now)
   bin/adaptivectl backup create --project $P --json > "$WORK/backup$i.json" 2>"$WORK/backup$i.err" \
@@ -83,9 +84,11 @@ for i in $(seq 1 "$RUNS"); do
   peer_backup "$WORK/zpeer$i" -Z zstd:1
   zb+=("$(echo "$(now) - $t0" | bc)")
   t0=$(now)
-  bin/adaptivectl backup restore "$id" --project $P --yes --no-safety-backup >/dev/null 2>"$WORK/restore$i.err" \
+  bin/adaptivectl backup restore "$id" --project $P --yes --no-safety-backup --json >"$WORK/restore$i.json" 2>"$WORK/restore$i.err" \
     || { echo "error: our restore failed:" >&2; cat "$WORK/restore$i.err" >&2; exit 1; }
   orr+=("$(echo "$(now) - $t0" | bc)")
+  down+=("$(jq -r .unavailableSeconds "$WORK/restore$i.json")")
+  steps=$(jq -r '[.steps[] | "\(.step) \(.seconds)"] | join(", ")' "$WORK/restore$i.json")
   t0=$(now)
   peer_restore "$WORK/peer$i"
   pr+=("$(echo "$(now) - $t0" | bc)")
@@ -96,6 +99,7 @@ for i in $(seq 1 "$RUNS"); do
   sql -c "DROP DATABASE IF EXISTS peer_restore" -d postgres 2>/dev/null
   printf '  run %s: backup ours %.1f s, peer %.1f s, zstd peer %.1f s; restore ours %.1f s, peer %.1f s, zstd peer %.1f s\n' \
     "$i" "${ob[-1]}" "${pb[-1]}" "${zb[-1]}" "${orr[-1]}" "${pr[-1]}" "${zr[-1]}"
+  printf '    our restore, step by step (s): %s; the app unavailable %s s\n' "$steps" "${down[-1]}"
 done
 mob=$(median "${ob[@]}"); mpb=$(median "${pb[@]}"); mor=$(median "${orr[@]}"); mpr=$(median "${pr[@]}")
 mzb=$(median "${zb[@]}"); mzr=$(median "${zr[@]}")
@@ -104,6 +108,7 @@ printf '  ours  backup create                        %6.1f s  (archive %s MB)  r
 printf '  peer  pg_dump -Fc + tar of the volumes     %6.1f s  (files %s MB)    runs: %s\n' "$mpb" "$peer_size" "${pb[*]}"
 printf '  peer  pg_dump -Fc -Z zstd:1 + tar          %6.1f s                   runs: %s\n' "$mzb" "${zb[*]}"
 printf '  ours  backup restore (check, swap, start)  %6.1f s                   runs: %s\n' "$mor" "${orr[*]}"
+printf '  ours  of which the app unavailable         %6.1f s                   runs: %s\n' "$(median "${down[@]}")" "${down[*]}"
 printf '  peer  pg_restore + untar                   %6.1f s                   runs: %s\n' "$mpr" "${pr[*]}"
 printf '  peer  pg_restore (zstd dump) + untar       %6.1f s                   runs: %s\n' "$mzr" "${zr[*]}"
 printf 'ratio backup ours / peer: %.2f (against the zstd peer: %.2f)\n' "$(echo "$mob / $mpb" | bc -l)" "$(echo "$mob / $mzb" | bc -l)"

@@ -48,8 +48,14 @@ public final class BackupArchive {
     private BackupArchive() {
     }
 
-    /** One entry to write: its name in the archive and the file that holds it. */
-    public record Part(String name, Path file) {
+    /**
+     * One entry to write: its name in the archive, the file that holds it and, when whoever wrote the file
+     * hashed it as it went, its SHA-256 (else null: it is hashed here).
+     */
+    public record Part(String name, Path file, String sha256) {
+        public Part(String name, Path file) {
+            this(name, file, null);
+        }
     }
 
     /** What was written: the manifest, the file, its size and the SHA-256 of the whole file. */
@@ -61,6 +67,19 @@ public final class BackupArchive {
         List<BackupManifest.Entry> entries = hashAll(parts);
         BackupManifest manifest = header.withEntries(List.copyOf(entries));
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+        if (passphrase == null) {
+            try {
+                String sha256 = PlainArchiveWriter.write(partial, manifest, parts, wholeSeconds(header));
+                try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                return new Written(manifest, target, Files.size(target), sha256);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+        }
         MessageDigest whole = digest();
         try {
             try (OutputStream file = Files.newOutputStream(PrivateFiles.createFile(partial), StandardOpenOption.WRITE);
@@ -100,7 +119,7 @@ public final class BackupArchive {
     }
 
     /** Whole seconds: a finer time would add a PAX header to every entry. */
-    private static long wholeSeconds(BackupManifest header) {
+    static long wholeSeconds(BackupManifest header) {
         return header.createdAt().getEpochSecond() * 1000;
     }
 
@@ -296,12 +315,16 @@ public final class BackupArchive {
         }
     }
 
-    /** Each part's size and SHA-256; the big ones (the dump, the volumes) are hashed side by side. */
+    /**
+     * Each part's size and SHA-256: as its writer gave it, or hashed here, the big ones (the dump, the volumes)
+     * side by side.
+     */
     private static List<BackupManifest.Entry> hashAll(List<Part> parts) throws IOException {
         try {
             return parts.parallelStream().map(p -> {
                 try {
-                    return new BackupManifest.Entry(p.name(), Files.size(p.file()), sha256(p.file()));
+                    return new BackupManifest.Entry(p.name(), Files.size(p.file()),
+                            p.sha256() != null ? p.sha256() : sha256(p.file()));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -24,10 +24,13 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -103,9 +106,9 @@ public final class BackupService {
             List<AuditAnchors.Anchor> heads = Files.exists(headsFile)
                     ? AuditAnchors.parseHeads(Files.readString(headsFile, StandardCharsets.UTF_8)) : List.of();
             List<BackupArchive.Part> parts = new ArrayList<>();
-            parts.add(new BackupArchive.Part(BackupLayout.DATABASE, staging.resolve(BackupLayout.DATABASE)));
+            parts.add(hashedPart(BackupLayout.DATABASE, staging.resolve(BackupLayout.DATABASE)));
             for (String v : volumes) {
-                parts.add(new BackupArchive.Part(BackupLayout.volumeEntry(v), staging.resolve(v + BackupLayout.VOLUME_SUFFIX)));
+                parts.add(hashedPart(BackupLayout.volumeEntry(v), staging.resolve(v + BackupLayout.VOLUME_SUFFIX)));
             }
             parts.add(new BackupArchive.Part("config/" + InstallDirectory.COMPOSE, dir.path().resolve(InstallDirectory.COMPOSE)));
             parts.add(new BackupArchive.Part("config/" + InstallDirectory.ENV, dir.path().resolve(InstallDirectory.ENV)));
@@ -135,6 +138,13 @@ public final class BackupService {
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** A part the helper wrote, with the SHA-256 it computed beside it ({@code <file>.sha256}) when that is there. */
+    private static BackupArchive.Part hashedPart(String name, Path file) throws IOException {
+        Path hash = file.resolveSibling(file.getFileName() + ".sha256");
+        String sha256 = Files.isRegularFile(hash) ? Files.readString(hash, StandardCharsets.US_ASCII).strip() : null;
+        return new BackupArchive.Part(name, file, sha256 != null && sha256.matches("[0-9a-f]{64}") ? sha256 : null);
     }
 
     public record Restored(BackupManifest manifest, BackupCatalogue.Backup safetyBackup) {
@@ -174,6 +184,7 @@ public final class BackupService {
         String project = inst.project();
         Journal.Operation op = journal.begin("restore", project);
         Path staging = store.folder(project).resolve(".restoring-" + BackupStore.ID.format(store.clock().instant()));
+        CompletableFuture<Void> tidying = CompletableFuture.completedFuture(null);
         try {
             Files.createDirectories(staging);
             // 1. Plan from the manifest; refuse what cannot be restored here before anything else.
@@ -201,9 +212,10 @@ public final class BackupService {
             // (in the database, which must run: after an engine restart or an update cut short it may not).
             op.step("database", listener, () -> databaseUp(d, plan));
             op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, file, passphrase, m, staging, restoredVolumes));
-            // 4. The only downtime: stop the app's services, swap the prepared data in, start again.
+            // 4. The only downtime: stop the app's services (the object store, which holds nothing in memory and
+            // is not written to with the server stopped, stays up), swap the prepared data in, start again.
             op.step("stop", listener, () -> {
-                d.stopAppServices(plan);
+                d.stopAppServices(plan, java.util.Set.of(StackPlan.STORAGE));
                 return null;
             });
             op.step("swap", listener, () -> {
@@ -216,6 +228,8 @@ public final class BackupService {
                 }
                 return null;
             });
+            // While the stack starts: the data the swap set aside is removed (its own step; a failure there is only said).
+            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, restoredVolumes, listener));
             if (startAfterwards) {
                 op.step("start", listener, () -> startAndAwaitHealthy(d, plan));
             }
@@ -231,6 +245,7 @@ public final class BackupService {
                     return null;
                 });
             }
+            tidying.join();
             // The log is now the backup's: its heads are the anchors from here on.
             anchors.replace(project, m.auditHeads(), "restore of " + file.getFileName());
             op.record("operation", "done", "restored " + file.getFileName() + " (" + m.appVersion() + ", " + m.createdAt() + ")");
@@ -242,6 +257,7 @@ public final class BackupService {
             op.record("operation", "failed", e.getMessage());
             throw e;
         } finally {
+            tidying.exceptionally(e -> null).join();
             deleteTree(staging);
         }
     }
@@ -287,6 +303,26 @@ public final class BackupService {
         return null;
     }
 
+    /**
+     * Removes the database and files a swap set aside. Best effort: what is left is removed by the next restore,
+     * and the restore itself succeeded, so a failure here is only journaled.
+     */
+    private void tidy(Journal.Operation op, StackDeployer d, StackPlan plan, List<String> volumes, Listener listener) {
+        try {
+            op.step("tidy", listener, () -> {
+                DockerEngine.OneOffResult r = helpers.inStack(d, plan, null, "restore-swap.sh", volumes, false, null,
+                        Map.of("TIDY", "1"));
+                if (r.exitCode() != 0) {
+                    throw new BackupProblem("removing the data the restore replaced failed (exit code " + r.exitCode() + "): "
+                            + HelperContainer.tail(r.output()) + "; the next restore removes it");
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // journaled as the step's failure; the restore stands
+        }
+    }
+
     private void abandon(StackDeployer d, StackPlan plan, Path staging, List<String> volumes) {
         helpers.inStack(d, plan, null, "restore-swap.sh", volumes, false, null, Map.of("ABANDON", "1"));
     }
@@ -329,17 +365,51 @@ public final class BackupService {
         return null;
     }
 
+    /**
+     * Starts the stack's services side by side, each as soon as those it depends on have started (or are
+     * healthy, where it asks for that), and waits until every one is healthy; the first failure is said.
+     */
     private Void startAndAwaitHealthy(StackDeployer d, StackPlan plan) {
-        for (StackPlan.Service s : plan.services()) {
-            d.current(s.name()).ifPresent(c -> engine.start(c.id()));
+        Map<String, CompletableFuture<ContainerStatus>> started = new LinkedHashMap<>();
+        Map<String, CompletableFuture<ContainerStatus>> healthy = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (StackPlan.Service s : plan.services()) {
+                CompletableFuture<Void> ready = CompletableFuture.allOf(s.dependsOn().stream()
+                        .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
+                        .filter(java.util.Objects::nonNull).toArray(CompletableFuture[]::new));
+                CompletableFuture<ContainerStatus> up = ready.thenApplyAsync(v -> {
+                    ContainerStatus c = d.current(s.name()).orElseThrow(() -> new BackupProblem(
+                            "the service " + s.name() + " is missing; run install again to recreate it"));
+                    engine.start(c.id());
+                    return c;
+                }, pool);
+                started.put(s.name(), up);
+                healthy.put(s.name(), up.thenApplyAsync(c -> {
+                    DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
+                    if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
+                        throw new BackupProblem(s.name() + " did not become healthy after the restore: " + h.said()
+                                + "; last log lines:\n  " + String.join("\n  ", engine.logs(c.id(), 15)));
+                    }
+                    return c;
+                }, pool));
+            }
+            try {
+                CompletableFuture.allOf(healthy.values().toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                // said below, in the plan's order
+            }
         }
-        for (StackPlan.Service s : plan.services()) {
-            ContainerStatus c = d.current(s.name()).orElseThrow(() -> new BackupProblem(
-                    "the service " + s.name() + " is missing; run install again to recreate it"));
-            DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
-            if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
-                throw new BackupProblem(s.name() + " did not become healthy after the restore: " + h.said() + "; last log lines:\n  "
-                        + String.join("\n  ", engine.logs(c.id(), 15)));
+        for (CompletableFuture<ContainerStatus> f : healthy.values()) {
+            if (f.isCompletedExceptionally()) {
+                try {
+                    f.join();
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause();
+                    while (cause instanceof CompletionException && cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    throw cause instanceof RuntimeException r ? r : new BackupProblem(cause.getMessage(), cause);
+                }
             }
         }
         return null;

@@ -9,6 +9,7 @@ import com.adaptivestartup.console.backup.BackupService;
 import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.backup.Retention;
 import com.adaptivestartup.console.backup.ScheduledBackups;
+import com.adaptivestartup.console.state.StepTimes;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,7 +213,19 @@ final class BackupCommands {
                         + "' with the backup's. Run again with --yes to go ahead.");
                 return ExitCodes.USAGE;
             }
-            BackupService.Restored r = service().restore(project, backup, CliOutput.passphrase(passphraseFile), !noSafetyBackup, progress());
+            StepTimes times = new StepTimes(progress());
+            BackupService.Restored r = service().restore(project, backup, CliOutput.passphrase(passphraseFile), !noSafetyBackup,
+                    times::step);
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("createdAt", r.manifest().createdAt().toString());
+                result.put("appVersion", r.manifest().appVersion());
+                result.put("safetyBackup", r.safetyBackup() == null ? null : r.safetyBackup().id());
+                result.put("unavailableSeconds", times.between("stop", times.ended("migrate") ? "migrate" : "start"));
+                result.put("steps", times.steps());
+                out().println(CliOutput.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                return ExitCodes.OK;
+            }
             out().println("Restored the backup of " + r.manifest().createdAt() + " (Adaptive Startup " + r.manifest().appVersion()
                     + "); the stack is healthy." + (r.safetyBackup() == null ? ""
                     : " The state before the restore is kept as backup " + r.safetyBackup().id() + "."));

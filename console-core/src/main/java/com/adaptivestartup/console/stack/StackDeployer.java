@@ -247,8 +247,13 @@ public final class StackDeployer {
      * writes while the data is changed underneath: a restore's swap, migrations run down.
      */
     public void stopAppServices(StackPlan plan) {
+        stopAppServices(plan, java.util.Set.of());
+    }
+
+    /** As {@link #stopAppServices(StackPlan)}, leaving {@code keepRunning} running too. */
+    public void stopAppServices(StackPlan plan, java.util.Set<String> keepRunning) {
         List<CompletableFuture<Void>> stops = plan.services().stream()
-                .filter(s -> !s.name().equals(StackPlan.DATABASE))
+                .filter(s -> !s.name().equals(StackPlan.DATABASE) && !keepRunning.contains(s.name()))
                 .flatMap(s -> current(s.name()).stream())
                 .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20))))
                 .toList();

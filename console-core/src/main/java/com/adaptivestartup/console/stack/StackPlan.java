@@ -14,6 +14,11 @@ public record StackPlan(List<Service> services, List<Service> tools, List<String
     public static final String DATABASE = "postgres";
     /** The server: its image runs the one-off commands (setup, migrate) when the stack has no migrator. */
     public static final String SERVER = "backend";
+    /**
+     * The object store (S3Proxy on its file system): it keeps nothing in memory and reads its files on each
+     * request, so with the server stopped its files can be swapped under it, and a restore leaves it running.
+     */
+    public static final String STORAGE = "storage";
     /** From release 1.2.0: the server's image as the schema's owner, for migrations and checks only. */
     public static final String MIGRATOR = "migrate";
     /** The network a service joins when the compose file names none, as Compose does. */

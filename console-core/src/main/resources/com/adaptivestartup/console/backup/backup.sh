@@ -2,7 +2,9 @@
 # stack's network, as root so it can read every data volume. Writes into /backup (a folder of the
 # console's, bound in): schema-version, database.dump (custom format, zstd inside), and one
 # <volume>.tar.zst per data volume mounted at /volumes/<volume>. Compression happens here, next to the
-# data: the engine's stream is the narrow part. The dump and the volumes are packed at the same time.
+# data: the engine's stream is the narrow part. The dump and the volumes are packed at the same time, and
+# each part is hashed (<part>.sha256) as soon as it is written, from the page cache, while the others are
+# still being packed: the console then only copies the parts into the archive.
 set -euo pipefail
 PGPASSWORD="$(cat "$POSTGRES_PASSWORD_FILE")"
 export PGPASSWORD PGHOST="$DB_HOST" PGUSER="$POSTGRES_USER" PGDATABASE="$POSTGRES_DB"
@@ -14,10 +16,11 @@ psql -XtAq -c "SELECT version FROM flyway_schema_history WHERE success ORDER BY 
 psql -XtAq -F ' ' -c "SELECT DISTINCT ON (org_id) org_id, seq, hash FROM activity_log ORDER BY org_id, seq DESC" \
   > audit-heads 2>/dev/null || : > audit-heads
 pids=()
-pg_dump -Fc -Z zstd:1 -f database.dump & pids+=($!)
+hashed() { sha256sum "$1" | cut -d' ' -f1 > "$1.sha256"; }
+(pg_dump -Fc -Z zstd:1 -f database.dump && hashed database.dump) & pids+=($!)
 for v in $VOLUMES; do
   (tar -C "/volumes/$v" --numeric-owner --exclude=./.restoring --exclude=./.before-restore -cf - . \
-     | zstd -1 -q -T0 > "$v.tar.zst") & pids+=($!)
+     | zstd -1 -q -T0 > "$v.tar.zst" && hashed "$v.tar.zst") & pids+=($!)
 done
 failed=0
 for p in "${pids[@]}"; do wait "$p" || failed=1; done

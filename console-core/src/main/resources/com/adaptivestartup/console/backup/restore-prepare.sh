@@ -26,7 +26,10 @@ done
 export PGOPTIONS="-c synchronous_commit=off -c maintenance_work_mem=128MB"
 pids=()
 if [ "$SOURCE" = archive ]; then
-  (part database.dump | pg_restore --exit-on-error --no-owner --role="$PGUSER" -d "${DB}_restoring") & pids+=($!)
+  # From a stream one job only; in one transaction, so a server with minimal WAL (release 1.2.0 on) writes each
+  # table once instead of twice.
+  (part database.dump | pg_restore --exit-on-error --single-transaction --no-owner --role="$PGUSER" -d "${DB}_restoring") &
+  pids+=($!)
 else
   pg_restore --exit-on-error --no-owner --role="$PGUSER" --jobs="$(nproc)" -d "${DB}_restoring" /backup/database.dump &
   pids+=($!)

@@ -1,6 +1,8 @@
 # Runs with the app's services stopped, after restore-prepare.sh succeeded and the console checked the
-# whole archive: swaps the prepared database and volumes in (renames and moves: moments), then drops
-# the old data. With ABANDON=1 it only removes what was prepared (the archive did not pass its checks).
+# whole archive: swaps the prepared database and volumes in (renames and moves: moments). The data it
+# replaces is kept aside ("<db>_before_restore", each volume's ".before-restore") and removed by
+# TIDY=1 once the restored stack runs, outside the downtime. With ABANDON=1 it only removes what was
+# prepared (the archive did not pass its checks).
 set -euo pipefail
 PGPASSWORD="$(cat "$POSTGRES_PASSWORD_FILE")"
 export PGPASSWORD PGHOST="$DB_HOST" PGUSER="$POSTGRES_USER"
@@ -9,6 +11,12 @@ if [ "${ABANDON:-0}" = 1 ]; then
   psql -Xq -d postgres -c "DROP DATABASE IF EXISTS \"${DB}_restoring\""
   for v in $VOLUMES; do rm -rf "/volumes/$v/.restoring"; done
   echo abandoned
+  exit 0
+fi
+if [ "${TIDY:-0}" = 1 ]; then
+  psql -Xq -d postgres -c "DROP DATABASE IF EXISTS \"${DB}_before_restore\""
+  for v in $VOLUMES; do rm -rf "/volumes/$v/.before-restore"; done
+  echo tidied
   exit 0
 fi
 psql -Xq -v ON_ERROR_STOP=1 -d postgres \
@@ -24,6 +32,4 @@ for v in $VOLUMES; do
   find "$d/.restoring" -mindepth 1 -maxdepth 1 -exec mv -t "$d" {} +
   rmdir "$d/.restoring"
 done
-psql -Xq -d postgres -c "DROP DATABASE \"${DB}_before_restore\""
-for v in $VOLUMES; do rm -rf "/volumes/$v/.before-restore"; done
 echo swapped

@@ -121,6 +121,66 @@ class BackupArchiveTest {
     }
 
     @Test
+    void theKernelCopiedArchiveIsByteForByteTheTarCommonsCompressWrites() throws Exception {
+        Path archive = goodArchive(null);
+        BackupManifest manifest = verify(archive, null).manifest();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(expected)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            byte[] json = manifest.toJson();
+            List<String> names = new ArrayList<>(List.of(BackupManifest.NAME));
+            List<byte[]> bodies = new ArrayList<>(List.of(json));
+            for (String part : List.of("db", "vol", "env", "pw")) {
+                bodies.add(Files.readAllBytes(dir.resolve("parts").resolve(part)));
+            }
+            names.addAll(manifest.entries().stream().map(BackupManifest.Entry::name).toList());
+            for (int i = 0; i < names.size(); i++) {
+                TarArchiveEntry e = new TarArchiveEntry(names.get(i));
+                e.setSize(bodies.get(i).length);
+                e.setMode(0600);
+                e.setModTime(HEADER.createdAt().toEpochMilli());
+                tar.putArchiveEntry(e);
+                tar.write(bodies.get(i));
+                tar.closeArchiveEntry();
+            }
+        }
+        byte[] written = Files.readAllBytes(archive);
+        byte[] want = expected.toByteArray();
+        assertThat(java.util.Arrays.mismatch(written, want)).as("first differing byte of %s written, %s expected",
+                written.length, want.length).isEqualTo(-1);
+    }
+
+    @Test
+    void aLongNameAndASizeBeyondEightGibibytesGetTheirPaxHeader() throws Exception {
+        String name = "volumes/" + "a-volume-with-a-very-long-name-".repeat(4) + ".tar.zst";
+        long size = 9L << 30;
+        byte[] header = PlainArchiveWriter.header(name, size, HEADER.createdAt().toEpochMilli());
+        assertThat(header.length % 512).isZero();
+        assertThat(header.length).isGreaterThan(512);
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.io.ByteArrayInputStream(java.util.Arrays.copyOf(header, header.length + 1024)))) {
+            TarArchiveEntry e = in.getNextEntry();
+            assertThat(e.getName()).isEqualTo(name);
+            assertThat(e.getSize()).isEqualTo(size);
+        }
+    }
+
+    @Test
+    void aPartsHashGivenByItsWriterIsTheOneTheManifestKeeps() throws Exception {
+        Path db = file("db", random(100_000, 3));
+        String wrong = "0".repeat(64);
+        Path archive = BackupArchive.write(dir.resolve("given.tar"), HEADER,
+                List.of(new BackupArchive.Part(BackupLayout.DATABASE, db, wrong)), null).file();
+        assertThat(BackupArchive.peekManifest(archive, null).entries().get(0).sha256()).isEqualTo(wrong);
+        assertThatThrownBy(() -> verify(archive, null)).isInstanceOf(BackupProblem.class)
+                .hasMessageContaining("does not match its checksum");
+        Path right = BackupArchive.write(dir.resolve("right.tar"), HEADER,
+                List.of(new BackupArchive.Part(BackupLayout.DATABASE, db, BackupArchive.sha256(db))), null).file();
+        assertThat(verify(right, null).manifest().entries()).hasSize(1);
+    }
+
+    @Test
     void aFlippedByteIsCaughtByTheEntrysChecksum() throws Exception {
         Path archive = goodArchive(null);
         long offset = Files.size(archive) / 2;
