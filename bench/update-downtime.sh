@@ -56,9 +56,17 @@ t1=$(now)
 sleep 1
 kill $PROBER
 update=$(echo "$t1 - $t0" | bc)
+# Where the update's time went: each journaled step, seconds after the update began.
+timeline=$(bin/adaptivectl history --project $P --json --limit 3 | jq -r --arg t0 "$t0" '[.[] | select(.name == "update"
+    or .name == "install")][0:2] | map(.steps) | add | sort_by(.at)
+  | map(select(.status != "started") | "\(.step) \(.status) +\(((.at | sub("\\.[0-9]+Z$"; "Z") | fromdate)
+      + ((.at | capture("\\.(?<f>[0-9]+)Z$").f // "0") | ("0." + .) | tonumber) - ($t0 | tonumber)) * 10 | floor / 10)")
+  | join(", ")' || echo "(not read)")
 window=$(awk '$2 == "down" { if (!first) first = $1; last = $1 } END { if (first) printf "%.1f", last - first + 0.1; else print "0" }' \
   "$WORK/probe.log")
 probes=$(wc -l < "$WORK/probe.log")
+window_at=$(awk -v t0="$t0" '$2 == "down" { if (!first) first = $1; last = $1 } END { if (first) printf "+%.1f to +%.1f", first - t0, last - t0 }' \
+  "$WORK/probe.log")
 
 # The raw parts on the same data: the dump, and compose replacing the stack with the new images.
 t0=$(now)
@@ -77,5 +85,6 @@ raw=$(echo "$dump + $restart" | bc)
 echo "update 1.0.0 -> 1.1.0 with a ${db_size} MB database, images present:"
 printf '  unavailable (first to last failed probe of %s, every 100 ms)   %5.1f s   (goal < 15 s)\n' "$probes" "$window"
 printf '  whole update (check, backup, replace, migrate, ready)         %5.1f s\n' "$update"
+echo "  its steps (seconds after it began; the app unavailable ${window_at:-never}): $timeline"
 printf '  raw parts: pg_dump -Fc %.1f s + docker-compose up -d to healthy %.1f s = %.1f s\n' "$dump" "$restart" "$raw"
 printf 'ratio update / raw parts: %.2f\n' "$(echo "$update / $raw" | bc -l)"

@@ -135,10 +135,18 @@ class InstallEndToEndTest {
             assertThat(engine.containers(Map.of(StackLabels.PROJECT, project)).stream().map(ContainerStatus::id).sorted()
                     .toList()).isEqualTo(idsBefore);
 
-            Process ps = new ProcessBuilder("docker-compose", "-p", project, "ps").directory(dir.toFile())
-                    .redirectErrorStream(true).start();
-            String psOut = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(ps.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            // docker-compose reads the engine's own health status, which its first check sets up to 10 s after the
+            // start (decision 0019: the console runs the check itself until then)
+            String psOut = "";
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); System.nanoTime() < end; Thread.sleep(500)) {
+                Process ps = new ProcessBuilder("docker-compose", "-p", project, "ps").directory(dir.toFile())
+                        .redirectErrorStream(true).start();
+                psOut = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(ps.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                if (psOut.lines().filter(l -> l.contains("Up (healthy)")).count() == 5) {
+                    break;
+                }
+            }
             for (String s : List.of("postgres", "redis", "storage", "backend", "web")) {
                 assertThat(psOut).contains(project + "-" + s + "-1");
             }

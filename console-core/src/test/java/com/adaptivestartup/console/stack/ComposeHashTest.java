@@ -37,7 +37,7 @@ class ComposeHashTest {
     @Test
     void theHardenedTemplateHashesAsComposeDoes() throws Exception {
         assertThat(hashes("docker-compose.yml", "a")).isEqualTo(Map.of(
-                "postgres", "4fa5e361ba58be0feffce05c30ff4004ecdd54f617ab77bf9f5198640291f2ac",
+                "postgres", "25cc418ef1dc267ec7d2a19d8a2a78c475cd240f4aed788b1f154880ae9c4636",
                 "redis", "72083ca09ac8db7234361866808074c4306596b0579af33f328ecf500d665d2a",
                 "storage", "994a938e8c4e5d665e43f10fe25799726007d6ae44bcb02e14b5379c6bd44b49",
                 "backend", "0fccd8e2b44ee6baeb1c20bbbc8d76ab307563db70a2d45ba12d6956bebcff67",
@@ -51,7 +51,7 @@ class ComposeHashTest {
         env.putAll(Map.of("PUBLIC_URL", "https://startup.acme.local:9443/", "HTTPS_PORT", "9443", "HTTPS_BIND", "127.0.0.1",
                 "HSTS_MAX_AGE", "31536000", "TLS_FINGERPRINT", "ab".repeat(32)));
         assertThat(hashes("docker-compose.yml", "c", env)).isEqualTo(Map.of(
-                "postgres", "e161e066e53f8cc0cea182fb4cafa4c530f12b6bd81c2582311391dd14228966",
+                "postgres", "7bc27f28279d58aac5f4efba74966a38dd171718f3a984fdc43a999817defc36",
                 "redis", "4c04cd33d8b310dc9c588b72b1509642cfe404d194f3ac8bc828409b716bf545",
                 "storage", "791c3720f3de60e647aaf9e6d4b01f4370f17f12343acd67cb3f855e388660c6",
                 "backend", "70ca975931e52661ccc345320813884132cdc9441707453da5d119cb1217f17c",
