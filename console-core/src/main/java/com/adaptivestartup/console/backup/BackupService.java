@@ -3,6 +3,7 @@ package com.adaptivestartup.console.backup;
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.release.Versions;
+import com.adaptivestartup.console.stack.FirstFailure;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackPlan;
@@ -393,24 +394,9 @@ public final class BackupService {
                     return c;
                 }, pool));
             }
-            try {
-                CompletableFuture.allOf(healthy.values().toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                // said below, in the plan's order
-            }
-        }
-        for (CompletableFuture<ContainerStatus> f : healthy.values()) {
-            if (f.isCompletedExceptionally()) {
-                try {
-                    f.join();
-                } catch (CompletionException e) {
-                    Throwable cause = e.getCause();
-                    while (cause instanceof CompletionException && cause.getCause() != null) {
-                        cause = cause.getCause();
-                    }
-                    throw cause instanceof RuntimeException r ? r : new BackupProblem(cause.getMessage(), cause);
-                }
-            }
+            FirstFailure.of(healthy.values()).ifPresent(cause -> {
+                throw cause instanceof RuntimeException r ? r : new BackupProblem(cause.getMessage(), cause);
+            });
         }
         return null;
     }

@@ -11,6 +11,7 @@ import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.AppReadiness;
 import com.adaptivestartup.console.stack.ComposeTemplate;
+import com.adaptivestartup.console.stack.FirstFailure;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackDeployer;
 import com.adaptivestartup.console.stack.StackLabels;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -471,27 +471,9 @@ public final class InstallService {
             CompletableFuture<String> setupDone = admin;
             all.add(CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).thenRunAsync(() ->
                     step(op, listener, "ready", () -> awaitReady(bindAddress, httpPort, dir, setupDone)), pool));
-            try {
-                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                // reported below, from the first step that failed
-            }
-        }
-        for (CompletableFuture<?> f : all) {
-            if (f.isCompletedExceptionally()) {
-                try {
-                    f.join();
-                } catch (CompletionException e) {
-                    Throwable cause = e.getCause();
-                    while (cause instanceof CompletionException && cause.getCause() != null) {
-                        cause = cause.getCause();
-                    }
-                    if (cause instanceof InstallFailed failed) {
-                        throw failed;
-                    }
-                    throw new InstallFailed("start", DockerProblem.said(cause));
-                }
-            }
+            FirstFailure.of(all).ifPresent(cause -> {
+                throw cause instanceof InstallFailed failed ? failed : new InstallFailed("start", DockerProblem.said(cause));
+            });
         }
         Map<String, String> changes = new LinkedHashMap<>();
         healthy.forEach((name, f) -> changes.put(name, f.join().change().name()));
