@@ -230,7 +230,7 @@ public final class BackupService {
                 return null;
             });
             // While the stack starts: the data the swap set aside is removed (its own step; a failure there is only said).
-            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, restoredVolumes, listener));
+            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, restoredVolumes, listener), Thread::startVirtualThread);
             if (startAfterwards) {
                 op.step("start", listener, () -> startAndAwaitHealthy(d, plan));
             }
