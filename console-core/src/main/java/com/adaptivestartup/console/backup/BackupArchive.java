@@ -67,46 +67,11 @@ public final class BackupArchive {
         List<BackupManifest.Entry> entries = hashAll(parts);
         BackupManifest manifest = header.withEntries(List.copyOf(entries));
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
-        if (passphrase == null) {
-            try {
-                String sha256 = PlainArchiveWriter.write(partial, manifest, parts, wholeSeconds(header));
-                try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-                return new Written(manifest, target, Files.size(target), sha256);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(partial);
-                throw e;
-            }
-        }
-        MessageDigest whole = digest();
+        long modTime = wholeSeconds(header);
+        String sha256;
         try {
-            try (OutputStream file = Files.newOutputStream(PrivateFiles.createFile(partial), StandardOpenOption.WRITE);
-                 OutputStream hashed = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), whole);
-                 OutputStream maybeEncrypted = passphrase == null ? hashed : BackupCrypto.encrypt(hashed, passphrase);
-                 TarArchiveOutputStream tar = new TarArchiveOutputStream(maybeEncrypted)) {
-                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-                byte[] json = manifest.toJson();
-                TarArchiveEntry m = new TarArchiveEntry(BackupManifest.NAME);
-                m.setSize(json.length);
-                m.setMode(0600);
-                m.setModTime(wholeSeconds(header));
-                tar.putArchiveEntry(m);
-                tar.write(json);
-                tar.closeArchiveEntry();
-                for (Part p : parts) {
-                    TarArchiveEntry e = new TarArchiveEntry(p.name());
-                    e.setSize(Files.size(p.file()));
-                    e.setMode(0600);
-                    e.setModTime(wholeSeconds(header));
-                    tar.putArchiveEntry(e);
-                    Files.copy(p.file(), tar);
-                    tar.closeArchiveEntry();
-                }
-                tar.finish();
-            }
+            sha256 = passphrase == null ? PlainArchiveWriter.write(partial, manifest, parts, modTime)
+                    : writeEncrypted(partial, manifest, parts, modTime, passphrase);
             try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -115,7 +80,39 @@ public final class BackupArchive {
             Files.deleteIfExists(partial);
             throw e;
         }
-        return new Written(manifest, target, Files.size(target), HexFormat.of().formatHex(whole.digest()));
+        return new Written(manifest, target, Files.size(target), sha256);
+    }
+
+    /** The tar through AES-GCM ({@link BackupCrypto}), hashed as it is written; returns the file's SHA-256. */
+    private static String writeEncrypted(Path partial, BackupManifest manifest, List<Part> parts, long modTime,
+                                         char[] passphrase) throws IOException {
+        MessageDigest whole = digest();
+        try (OutputStream file = Files.newOutputStream(PrivateFiles.createFile(partial), StandardOpenOption.WRITE);
+             OutputStream hashed = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), whole);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(BackupCrypto.encrypt(hashed, passphrase))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            byte[] json = manifest.toJson();
+            tar.putArchiveEntry(entry(BackupManifest.NAME, json.length, modTime));
+            tar.write(json);
+            tar.closeArchiveEntry();
+            for (Part p : parts) {
+                tar.putArchiveEntry(entry(p.name(), Files.size(p.file()), modTime));
+                Files.copy(p.file(), tar);
+                tar.closeArchiveEntry();
+            }
+            tar.finish();
+        }
+        return HexFormat.of().formatHex(whole.digest());
+    }
+
+    /** An entry as every backup writes it: private, with the backup's time. */
+    static TarArchiveEntry entry(String name, long size, long modTime) {
+        TarArchiveEntry e = new TarArchiveEntry(name);
+        e.setSize(size);
+        e.setMode(0600);
+        e.setModTime(modTime);
+        return e;
     }
 
     /** Whole seconds: a finer time would add a PAX header to every entry. */

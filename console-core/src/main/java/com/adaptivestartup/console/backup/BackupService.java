@@ -12,6 +12,7 @@ import com.adaptivestartup.console.state.InstallationLock;
 import com.adaptivestartup.console.state.Installations;
 import com.adaptivestartup.console.state.Journal;
 import com.adaptivestartup.console.state.OperationLock;
+import com.adaptivestartup.console.state.StepTimes;
 import com.adaptivestartup.licensing.signing.DocumentCodec;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.MalformedDocumentException;
@@ -28,6 +29,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -141,6 +144,14 @@ public final class BackupService {
         }
     }
 
+    /**
+     * How long a restore timed by {@code times} left the app unavailable: from stopping its services to the
+     * end of their start (or of the migration forward, when there was one); -1 when it did not get that far.
+     */
+    public static double unavailableSeconds(StepTimes times) {
+        return times.between("stop", times.ended("migrate") ? "migrate" : "start");
+    }
+
     /** A part the helper wrote, with the SHA-256 it computed beside it ({@code <file>.sha256}) when that is there. */
     private static BackupArchive.Part hashedPart(String name, Path file) throws IOException {
         Path hash = file.resolveSibling(file.getFileName() + ".sha256");
@@ -216,7 +227,7 @@ public final class BackupService {
             // 4. The only downtime: stop the app's services (the object store, which holds nothing in memory and
             // is not written to with the server stopped, stays up), swap the prepared data in, start again.
             op.step("stop", listener, () -> {
-                d.stopAppServices(plan, java.util.Set.of(StackPlan.STORAGE));
+                d.stopAppServices(plan, Set.of(StackPlan.STORAGE));
                 return null;
             });
             op.step("swap", listener, () -> {
@@ -377,7 +388,7 @@ public final class BackupService {
             for (StackPlan.Service s : plan.services()) {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(s.dependsOn().stream()
                         .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
-                        .filter(java.util.Objects::nonNull).toArray(CompletableFuture[]::new));
+                        .filter(Objects::nonNull).toArray(CompletableFuture[]::new));
                 CompletableFuture<ContainerStatus> up = ready.thenApplyAsync(v -> {
                     ContainerStatus c = d.current(s.name()).orElseThrow(() -> new BackupProblem(
                             "the service " + s.name() + " is missing; run install again to recreate it"));

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -34,7 +33,8 @@ final class PlainArchiveWriter {
         WrittenSoFar progress = new WrittenSoFar();
         CompletableFuture<String> hash;
         try (FileChannel out = FileChannel.open(PrivateFiles.createFile(file), StandardOpenOption.WRITE)) {
-            hash = CompletableFuture.supplyAsync(() -> follow(file, progress));
+            // a thread of its own: the common pool may have a single worker on a 2-core machine
+            hash = CompletableFuture.supplyAsync(() -> follow(file, progress), Thread::startVirtualThread);
             try {
                 byte[] json = manifest.toJson();
                 writeFully(out, header(BackupManifest.NAME, json.length, modTime), progress);
@@ -79,11 +79,7 @@ final class PlainArchiveWriter {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, BLOCK);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        TarArchiveEntry e = new TarArchiveEntry(name);
-        e.setSize(size);
-        e.setMode(0600);
-        e.setModTime(modTime);
-        tar.putArchiveEntry(e);
+        tar.putArchiveEntry(BackupArchive.entry(name, size, modTime));
         tar.flush();
         // the stream is dropped unclosed: only its header blocks are wanted, the body is copied by the caller
         return bytes.toByteArray();
@@ -142,10 +138,6 @@ final class PlainArchiveWriter {
         synchronized void add(long n) {
             written += n;
             notifyAll();
-        }
-
-        synchronized long get() {
-            return written;
         }
 
         /** Marks the end; {@code complete} only if every byte was written (otherwise the hash is abandoned). */

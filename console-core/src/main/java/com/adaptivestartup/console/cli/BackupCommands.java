@@ -221,7 +221,7 @@ final class BackupCommands {
                 result.put("createdAt", r.manifest().createdAt().toString());
                 result.put("appVersion", r.manifest().appVersion());
                 result.put("safetyBackup", r.safetyBackup() == null ? null : r.safetyBackup().id());
-                result.put("unavailableSeconds", times.between("stop", times.ended("migrate") ? "migrate" : "start"));
+                result.put("unavailableSeconds", BackupService.unavailableSeconds(times));
                 result.put("steps", times.steps());
                 out().println(CliOutput.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
                 return ExitCodes.OK;

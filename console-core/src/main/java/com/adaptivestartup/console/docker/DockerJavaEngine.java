@@ -512,16 +512,18 @@ public final class DockerJavaEngine implements DockerEngine {
             // attached, so the start returns when the check has ended (its output is dropped)
             String exec = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).exec().getId();
-            if (!client.execStartCmd(exec).exec(new ResultCallback.Adapter<>()).awaitCompletion(HEALTH_PROBE_TIMEOUT.toMillis(),
-                    TimeUnit.MILLISECONDS)) {
-                return false;
+            try (OwnedStream<com.github.dockerjava.api.model.Frame> output = client.execStartCmd(exec).exec(new OwnedStream<>() {
+            })) {
+                if (!output.awaitCompletion(HEALTH_PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return false; // a check that hangs is not a pass; the stream is closed here
+                }
             }
             var ended = client.inspectExecCmd(exec).exec();
             return !Boolean.TRUE.equals(ended.isRunning()) && ended.getExitCodeLong() != null && ended.getExitCodeLong() == 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false; // stopped or gone meanwhile: the engine's own state says so
         }
     }

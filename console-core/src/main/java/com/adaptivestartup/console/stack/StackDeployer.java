@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -247,11 +248,11 @@ public final class StackDeployer {
      * writes while the data is changed underneath: a restore's swap, migrations run down.
      */
     public void stopAppServices(StackPlan plan) {
-        stopAppServices(plan, java.util.Set.of());
+        stopAppServices(plan, Set.of());
     }
 
     /** As {@link #stopAppServices(StackPlan)}, leaving {@code keepRunning} running too. */
-    public void stopAppServices(StackPlan plan, java.util.Set<String> keepRunning) {
+    public void stopAppServices(StackPlan plan, Set<String> keepRunning) {
         List<CompletableFuture<Void>> stops = plan.services().stream()
                 .filter(s -> !s.name().equals(StackPlan.DATABASE) && !keepRunning.contains(s.name()))
                 .flatMap(s -> current(s.name()).stream())
