@@ -7,7 +7,8 @@
 # peers, as an admin would do it by hand on the same data, same run: `docker exec pg_dump -Fc > file` plus
 # `tar -cf` of each data volume (in a container, onto the host), and `pg_restore` into a new database plus
 # `tar -xf` into each volume; and the same with `pg_dump -Z zstd:1`, the fastest raw dump (pg_dump's
-# default gzip is slow). Alternating, RUNS times each; prints the medians and the ratios (goal <= 1.2).
+# default gzip is slow). Alternating, RUNS times each; prints the medians and the ratios (goal <= 1.2), and
+# the console's peak memory (the maximum resident set of each adaptivectl run: it must not grow with the data).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -68,12 +69,13 @@ peer_restore() {  # pg_restore into a new database, and each volume unpacked aga
   done
 }
 
-ob=() orr=() down=() pb=() pr=() zb=() zr=() sizes=()
+ob=() orr=() down=() pb=() pr=() zb=() zr=() sizes=() mem=()
 for i in $(seq 1 "$RUNS"); do
   t0=$(now)
-  bin/adaptivectl backup create --project $P --json > "$WORK/backup$i.json" 2>"$WORK/backup$i.err" \
+  /usr/bin/time -f %M -o "$WORK/mem-backup$i" bin/adaptivectl backup create --project $P --json > "$WORK/backup$i.json" 2>"$WORK/backup$i.err" \
     || { echo "error: our backup failed:" >&2; cat "$WORK/backup$i.err" >&2; exit 1; }
   ob+=("$(echo "$(now) - $t0" | bc)")
+  mem+=("$(( $(tail -n1 "$WORK/mem-backup$i") / 1024 ))")
   file=$(jq -r .file "$WORK/backup$i.json"); id=$(jq -r .id "$WORK/backup$i.json")
   sizes+=("$(( $(stat -c %s "$file") / 1048576 ))")
   t0=$(now)
@@ -84,9 +86,11 @@ for i in $(seq 1 "$RUNS"); do
   peer_backup "$WORK/zpeer$i" -Z zstd:1
   zb+=("$(echo "$(now) - $t0" | bc)")
   t0=$(now)
-  bin/adaptivectl backup restore "$id" --project $P --yes --no-safety-backup --json >"$WORK/restore$i.json" 2>"$WORK/restore$i.err" \
+  /usr/bin/time -f %M -o "$WORK/mem-restore$i" bin/adaptivectl backup restore "$id" --project $P --yes --no-safety-backup --json \
+    >"$WORK/restore$i.json" 2>"$WORK/restore$i.err" \
     || { echo "error: our restore failed:" >&2; cat "$WORK/restore$i.err" >&2; exit 1; }
   orr+=("$(echo "$(now) - $t0" | bc)")
+  mem+=("$(( $(tail -n1 "$WORK/mem-restore$i") / 1024 ))")
   down+=("$(jq -r .unavailableSeconds "$WORK/restore$i.json")")
   steps=$(jq -r '[.steps[] | "\(.step) \(.seconds)"] | join(", ")' "$WORK/restore$i.json")
   t0=$(now)
@@ -111,5 +115,7 @@ printf '  ours  backup restore (check, swap, start)  %6.1f s                   r
 printf '  ours  of which the app unavailable         %6.1f s                   runs: %s\n' "$(median "${down[@]}")" "${down[*]}"
 printf '  peer  pg_restore + untar                   %6.1f s                   runs: %s\n' "$mpr" "${pr[*]}"
 printf '  peer  pg_restore (zstd dump) + untar       %6.1f s                   runs: %s\n' "$mzr" "${zr[*]}"
+printf '  ours  the console'"'"'s peak memory (RSS of adaptivectl, backup and restore)   %s MB   runs: %s\n' \
+  "$(printf '%s\n' "${mem[@]}" | sort -n | tail -n1)" "${mem[*]}"
 printf 'ratio backup ours / peer: %.2f (against the zstd peer: %.2f)\n' "$(echo "$mob / $mpb" | bc -l)" "$(echo "$mob / $mzb" | bc -l)"
 printf 'ratio restore ours / peer: %.2f (against the zstd peer: %.2f)\n' "$(echo "$mor / $mpr" | bc -l)" "$(echo "$mor / $mzr" | bc -l)"

@@ -61,7 +61,8 @@ build_jars() {
     ! -name 'azure-*' ! -name 'google-cloud*' ! -name 'googlecloud*' ! -name 'aws-java-sdk*' ! -name 'b2-*' \
     ! -name 'atmos-*' ! -name 'glacier-*' ! -name 'reactor-*' ! -name 'netty-*' ! -name 'msal4j*' \
     -exec cp {} "$WORK/storage/lib/" \;
-  cp "$HERE/storage/Dockerfile" "$HERE/storage/entrypoint.sh" "$HERE/storage/logback.xml" "$WORK/storage/"
+  cp "$HERE/storage/Dockerfile" "$HERE/storage/entrypoint.sh" "$HERE/storage/logback.xml" "$HERE/storage/train-aot.sh" \
+    "$WORK/storage/"
 }
 stage "server and storage jars ($VERSION)" build_jars
 
@@ -97,7 +98,7 @@ quietly() {
   rm -f "$log"
 }
 
-build_image() {   # build_image SERVICE CONTEXT
+build_image() {   # build_image SERVICE CONTEXT: an app image, labelled with this release
   local service="$1" context="$2"
   quietly docker build -t "$REPO_PREFIX/$service:$VERSION" \
     --build-arg JAVA_IMAGE="adaptive/java:$VERSION" \
@@ -110,13 +111,34 @@ build_image() {   # build_image SERVICE CONTEXT
     --label com.adaptivestartup.service="$service" \
     "$context"
 }
+
+# build_data_image SERVICE CONTEXT FOLDER...: a data service's image (PostgreSQL, Redis, the object store),
+# labelled with the last commit that changed the folders it is made from, never with the release: built from
+# the same sources it is the same image (the same content id) in every release, so an update that does not
+# change PostgreSQL leaves its container running, as a vendor's unchanged postgres image would.
+build_data_image() {
+  local service="$1" context="$2"; shift 2
+  local revision date
+  revision=$(git -C "$ROOT" log -1 --format=%h --abbrev=12 -- "$@" 2>/dev/null || true)
+  date=$(TZ=UTC git -C "$ROOT" log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ -- "$@" 2>/dev/null || true)
+  quietly docker build -t "$REPO_PREFIX/$service:$VERSION" \
+    --build-arg JAVA_IMAGE="adaptive/java:$VERSION" \
+    --label org.opencontainers.image.title="adaptive-$service" \
+    --label org.opencontainers.image.version="${revision:-unknown}" \
+    --label org.opencontainers.image.revision="${revision:-unknown}" \
+    --label org.opencontainers.image.created="${date:-unknown}" \
+    --label org.opencontainers.image.source="adaptive-startup-selfhosted/images/$service" \
+    --label org.opencontainers.image.vendor="Adaptive Startup" \
+    --label com.adaptivestartup.service="$service" \
+    "$context"
+}
 SERVICES=(backend web postgres redis storage)
 build_all() {
   quietly docker build -t "adaptive/java:$VERSION" "$WORK/java"
   build_image backend "$WORK/backend"
-  build_image storage "$WORK/storage"
-  build_image postgres "$HERE/postgres"
-  build_image redis "$HERE/redis"
+  build_data_image storage "$WORK/storage" images/storage images/java images/base
+  build_data_image postgres "$HERE/postgres" images/postgres images/base
+  build_data_image redis "$HERE/redis" images/redis images/base
   build_image web "$WORK/web"
   if [ -n "$CUSTOMER_ID" ]; then
     # The customer layer: the same generic backend, plus this customer's instance id, Brain URL and

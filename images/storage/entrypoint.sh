@@ -21,5 +21,6 @@ s3proxy.credential=${SECRET}
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=/data
 CONF
-exec java -Dlogback.configurationFile=/opt/s3proxy/logback.xml -cp '/opt/s3proxy/lib/*' org.gaul.s3proxy.Main \
+# the ahead-of-time cache trained at build time (train-aot.sh); a JVM that cannot use it starts without it
+exec java -XX:AOTCache=/opt/s3proxy/s3proxy.aot -Xlog:aot*=off -Xlog:cds*=off -Dlogback.configurationFile=/opt/s3proxy/logback.xml -cp '/opt/s3proxy/lib/*' org.gaul.s3proxy.Main \
   --properties "$CONF"

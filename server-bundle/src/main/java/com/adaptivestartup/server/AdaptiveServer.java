@@ -114,10 +114,11 @@ public final class AdaptiveServer implements AutoCloseable {
         Optional<AiProvider> ai = AiProvider.from(config.ai(), HttpClient.newHttpClient());
         this.app = HttpApp.create(config.http().maxUploadBytes());
         Migrator migrator = new Migrator(dataSource, release);
-        new HealthRoutes(release, dataSource, sql, migrator, redis, store,
+        SchemaGate gate = new SchemaGate(String.valueOf(release.schemaTarget()), migrator::schemaVersion,
+                () -> System.nanoTime() / 1_000_000);
+        new HealthRoutes(release, dataSource, sql, migrator, gate, redis, store,
                 Optional.ofNullable(config.integrity().healthToken())).register(app);
-        new SchemaGate(String.valueOf(release.schemaTarget()), migrator::schemaVersion,
-                () -> System.nanoTime() / 1_000_000).register(app);
+        gate.register(app);
         new AuthRoutes(accounts, recovery, profile, outbox, clients).register(app);
         new OrgRoutes(accounts, orgs, invitations, clients, new MemberAccounts(sql, access, activity, recovery), access,
                 outbox).register(app);

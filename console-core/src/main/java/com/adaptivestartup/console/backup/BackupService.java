@@ -289,7 +289,8 @@ public final class BackupService {
         CompletableFuture<BackupArchive.Checked> check = CompletableFuture.supplyAsync(() -> BackupArchive.read(file, passphrase,
                 name -> plain || !(name.equals(BackupLayout.DATABASE) || name.startsWith(BackupLayout.VOLUMES)) ? null
                         : Files.newOutputStream(staging.resolve(name.startsWith(BackupLayout.VOLUMES)
-                        ? name.substring(BackupLayout.VOLUMES.length()) : name), StandardOpenOption.CREATE_NEW)));
+                        ? name.substring(BackupLayout.VOLUMES.length()) : name), StandardOpenOption.CREATE_NEW)),
+                Thread::startVirtualThread);
         if (!plain) {
             check.join();
         }

@@ -94,7 +94,11 @@ public final class InstallService {
         return install(request, null, listener);
     }
 
-    /** Installs from an already verified license and release. */
+    /**
+     * Installs from an already verified license and release: an update's switch. When the release declares its
+     * migrations online and the database is running, they run first, before anything is replaced (the running
+     * server goes on serving on the migrated schema), so the app is down only while its containers are switched.
+     */
     public InstallResult install(Prepared prepared, InstallListener listener) {
         return install(prepared.request(), prepared, listener);
     }
@@ -171,8 +175,10 @@ public final class InstallService {
                 d.ensureNetworkAndVolumes(plan);
                 return null;
             });
+            boolean migrateFirst = prepared != null && release.onlineMigrations()
+                    && d.current(StackPlan.DATABASE).map(c -> c.running()).orElse(false);
             DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), settings.bindOrAll(),
-                    request.httpPort());
+                    request.httpPort(), migrateFirst);
             if (settings.web() != null && settings.web().source() == WebAddress.CertificateSource.ACME) {
                 step(op, listener, "certificate issued", () -> awaitAcme(settings, dir));
             }
@@ -436,20 +442,25 @@ public final class InstallService {
      * server's migration starts once the database is healthy and runs while the server starts; the server keeps its API closed until the schema is
      * the release's, and the readiness check through the web port (from the moment everything has started)
      * waits for that. The first admin is created once the schema is there. Every service is waited on until
-     * healthy; the first failure, if any, is reported.
+     * healthy; the first failure, if any, is reported. What is going to be replaced is stopped first, all at once
+     * (an old server is not left running while the database is replaced under it). {@code migrateFirst}: the
+     * migration (and the first admin) runs before that, on the database as it runs.
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
-                                InstallDirectory dir, String adminEmail, String bindAddress, int httpPort) {
+                                InstallDirectory dir, String adminEmail, String bindAddress, int httpPort,
+                                boolean migrateFirst) {
         Map<String, CompletableFuture<StackDeployer.Converged>> started = new LinkedHashMap<>();
         Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
-        CompletableFuture<String> admin = CompletableFuture.completedFuture(null);
+        CompletableFuture<String> admin = CompletableFuture.completedFuture(
+                migrateFirst ? setup(op, listener, d, plan.migrator(), dir, adminEmail) : null);
+        step(op, listener, "stop replaced", () -> d.stopOutdated(plan));
         List<CompletableFuture<?>> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (StackPlan.Service service : plan.services()) {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(service.dependsOn().stream()
                         .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
                         .toArray(CompletableFuture[]::new));
-                if (service.name().equals(StackPlan.SERVER)) {
+                if (service.name().equals(StackPlan.SERVER) && !migrateFirst) {
                     // after the database is healthy: a database that never comes up fails the install at once, rather
                     // than after the migration's own wait for it
                     CompletableFuture<?> database = healthy.getOrDefault(StackPlan.DATABASE, CompletableFuture.completedFuture(null));

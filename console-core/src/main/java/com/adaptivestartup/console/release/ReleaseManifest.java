@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * A release as the vendor signed it: version, schema, migrations, each image's repository and content
  * digest, the minimum version it updates from, the stack template (the compose file) it runs as, and, when it
  * was built for one customer (their images carry their configuration), that customer's id.
+ * {@code onlineMigrations}: the release's migrations only add (the release before it keeps working on the
+ * migrated schema), so an update runs them before it stops anything.
  */
 public record ReleaseManifest(String version, String schemaVersion, List<String> migrations,
                               Map<String, ImageRef> images, String minUpdateFrom, boolean reversibleMigrations,
-                              String notes, String composeTemplate, String customerId) {
+                              boolean onlineMigrations, String notes, String composeTemplate, String customerId) {
     public ReleaseManifest(String version, String schemaVersion, List<String> migrations, Map<String, ImageRef> images,
                            String minUpdateFrom, boolean reversibleMigrations, String notes, String composeTemplate) {
-        this(version, schemaVersion, migrations, images, minUpdateFrom, reversibleMigrations, notes, composeTemplate, null);
+        this(version, schemaVersion, migrations, images, minUpdateFrom, reversibleMigrations, false, notes, composeTemplate,
+                null);
     }
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
@@ -71,7 +74,8 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
             throw new MalformedDocumentException("a customer id is text", "customerId");
         }
         return new ReleaseManifest(version, root.text("schemaVersion"), List.copyOf(migrations), Map.copyOf(images),
-                minFrom, release.path("reversibleMigrations").asBoolean(false), release.path("notes").asText(""), compose,
+                minFrom, release.path("reversibleMigrations").asBoolean(false),
+                release.path("onlineMigrations").asBoolean(false), release.path("notes").asText(""), compose,
                 customer.isTextual() ? customer.asText() : null);
     }
 }

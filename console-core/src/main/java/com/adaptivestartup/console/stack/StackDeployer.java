@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -224,8 +226,7 @@ public final class StackDeployer {
         Optional<ContainerStatus> existing = current(service.name());
         if (existing.isPresent()) {
             ContainerStatus c = existing.get();
-            String has = c.labels().get(StackLabels.CONFIG_HASH);
-            if (spec.labels().get(StackLabels.CONFIG_HASH).equals(has) || legacyHash(service).equals(has)) {
+            if (isCurrent(service, spec, c)) {
                 if (c.running()) {
                     return new Converged(c.id(), Change.UNCHANGED);
                 }
@@ -244,6 +245,25 @@ public final class StackDeployer {
     }
 
     /**
+     * Stops, all at once (each with its grace period side by side), the running containers that {@link #converge}
+     * is going to replace, so none is stopped later, one after another, or after what it depends on was replaced
+     * under it. Returns the services it stopped.
+     */
+    public List<String> stopOutdated(StackPlan plan) {
+        List<ContainerStatus> outdated = plan.services().stream()
+                .flatMap(s -> current(s.name()).filter(c -> c.running() && !isCurrent(s, spec(s, false, List.of(), "1"), c))
+                        .stream())
+                .toList();
+        stopAll(outdated);
+        return outdated.stream().map(c -> c.labels().get(StackLabels.SERVICE)).toList();
+    }
+
+    private boolean isCurrent(StackPlan.Service service, ContainerSpec spec, ContainerStatus c) {
+        String has = c.labels().get(StackLabels.CONFIG_HASH);
+        return spec.labels().get(StackLabels.CONFIG_HASH).equals(has) || legacyHash(service).equals(has);
+    }
+
+    /**
      * Stops every service but the database, all at once (each gets its grace period side by side), so nothing
      * writes while the data is changed underneath: a restore's swap, migrations run down.
      */
@@ -253,13 +273,18 @@ public final class StackDeployer {
 
     /** As {@link #stopAppServices(StackPlan)}, leaving {@code keepRunning} running too. */
     public void stopAppServices(StackPlan plan, Set<String> keepRunning) {
-        List<CompletableFuture<Void>> stops = plan.services().stream()
+        stopAll(plan.services().stream()
                 .filter(s -> !s.name().equals(StackPlan.DATABASE) && !keepRunning.contains(s.name()))
                 .flatMap(s -> current(s.name()).stream())
-                .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20))))
-                .toList();
-        try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+                .toList());
+    }
+
+    private void stopAll(List<ContainerStatus> containers) {
+        // each on a thread of its own: the common pool has one worker on a 2-core machine, and a stop blocks
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture.allOf(containers.stream()
+                    .map(c -> CompletableFuture.runAsync(() -> engine.stop(c.id(), Duration.ofSeconds(20)), pool))
+                    .toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

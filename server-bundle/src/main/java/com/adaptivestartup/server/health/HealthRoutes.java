@@ -17,7 +17,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * {@code /healthz} (the process answers), {@code /readyz} (PostgreSQL, Redis and storage answer, and the
- * schema is the one this release expects: the console's health gate after an update waits on this) and
+ * schema is the one this release expects, or a newer one its {@link SchemaGate} accepts: the console's health
+ * gate after an update waits on this) and
  * {@code /version}. Anyone gets readiness as a bare yes or no; the details (each check, its error, whether the
  * first admin still has the initial password) go only to a request carrying the console's health token
  * ({@value #TOKEN_HEADER}), since error texts describe the inside of the stack.
@@ -28,16 +29,19 @@ public final class HealthRoutes {
     private final DataSource db;
     private final Sql sql;
     private final Migrator migrator;
+    private final SchemaGate gate;
     private final JedisPooled redis;
     private final ObjectStore store;
     private final Optional<String> healthToken;
 
-    public HealthRoutes(Release release, DataSource db, Sql sql, Migrator migrator, JedisPooled redis, ObjectStore store,
+    public HealthRoutes(Release release, DataSource db, Sql sql, Migrator migrator, SchemaGate gate, JedisPooled redis,
+                        ObjectStore store,
                         Optional<String> healthToken) {
         this.release = release;
         this.db = db;
         this.sql = sql;
         this.migrator = migrator;
+        this.gate = gate;
         this.redis = redis;
         this.store = store;
         this.healthToken = healthToken;
@@ -62,7 +66,7 @@ public final class HealthRoutes {
             });
             String expected = String.valueOf(release.schemaTarget());
             Optional<String> actual = ready ? migrator.schemaVersion() : Optional.empty();
-            boolean schemaOk = actual.isPresent() && actual.get().equals(expected);
+            boolean schemaOk = actual.isPresent() && gate.accepts(actual.get());
             checks.put("schema", Map.of("ok", schemaOk, "expected", expected, "actual", actual.orElse("unknown")));
             ready &= schemaOk;
             ctx.status(ready ? 200 : 503);

@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  * unmigrated schema. Until then every {@code /api} request is answered 503 with what it waits for. Once
  * the schema matches, the gate stays open and costs nothing; before that it asks the database at most
  * every {@value #RECHECK_MILLIS} ms.
+ *
+ * <p>A newer schema is accepted only by a server already serving: the console migrates ahead of the switch
+ * to a new release only when that release declares its migrations online (they add, never take away, so
+ * the running release keeps working on them), and this server must go on serving until its successor is
+ * up. A server starting on a newer schema than its own stays closed.
  */
 public final class SchemaGate {
     static final long RECHECK_MILLIS = 250;
@@ -55,5 +60,25 @@ public final class SchemaGate {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /**
+     * Whether this server serves on {@code schema}: its own (which opens the gate), or a newer one once it has
+     * opened (see above). What {@code /readyz} reports.
+     */
+    public boolean accepts(String schema) {
+        if (schema.equals(expected)) {
+            open = true;   // seen by /readyz before any API request: the same fact as check()'s
+            return true;
+        }
+        return open && newer(schema);
+    }
+
+    private boolean newer(String schema) {
+        try {
+            return Integer.parseInt(schema) > Integer.parseInt(expected);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
