@@ -2,6 +2,7 @@ package com.adaptivestartup.console.operate;
 
 import com.adaptivestartup.console.docker.ContainerStatus;
 import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.AppReadiness;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackDeployer;
@@ -48,16 +49,33 @@ public final class StackService {
         }
     }
 
+    private static String versionOf(String madeBy, String installed) {
+        if (installed == null) {
+            return madeBy;
+        }
+        try {
+            return Versions.compare(madeBy, installed) > 0 ? madeBy : installed;
+        } catch (RuntimeException e) {
+            return madeBy;   // a label that is not a version is said as it is
+        }
+    }
+
     /**
      * The first admin's initial password: still the one in the install folder's file ({@code PENDING}), or
      * replaced by the admin, whereupon the file was removed ({@code CHANGED}: said once, when it happens).
      */
     public enum InitialPassword { NONE, PENDING, CHANGED }
 
+    /**
+     * Each service's state and version. The version is the installed release's: a container an update did not need
+     * to replace (an unchanged PostgreSQL) is part of the release it was kept in, though an older one made it. Only
+     * a container made by a newer release than the installed one (an update cut short) says its own.
+     */
     public StackStatus status(String project) {
+        String installed = installations.find(project).map(Installations.Installation::version).orElse(null);
         List<ServiceStatus> services = containers(project).stream()
                 .map(c -> new ServiceStatus(c.labels().getOrDefault(StackLabels.SERVICE, c.name()), c.state(), c.health(),
-                        c.labels().getOrDefault(StackLabels.RELEASE, "?"),
+                        versionOf(c.labels().getOrDefault(StackLabels.RELEASE, "?"), installed),
                         c.running() && c.startedAt() != null ? Duration.between(c.startedAt(), clock.instant()) : null,
                         c.restartCount(), c.id()))
                 .sorted(Comparator.comparing(ServiceStatus::service)).toList();

@@ -166,9 +166,29 @@ class UpdateEndToEndTest {
         }
     }
 
+    /**
+     * The releases the app's own containers (the server, the web front) were made by: an update always replaces them,
+     * and keeps the data services' when neither their images nor their settings change.
+     */
     private static List<String> releasesRunning(String project) {
         return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")).stream()
+                .filter(c -> List.of("backend", "web").contains(c.labels().get(StackLabels.SERVICE)))
                 .map(c -> c.labels().get(StackLabels.RELEASE)).distinct().toList();
+    }
+
+    /** Each data service's container id. */
+    private static Map<String, String> dataContainers(String project) {
+        Map<String, String> ids = new java.util.TreeMap<>();
+        engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")).stream()
+                .filter(c -> List.of("postgres", "redis", "storage").contains(c.labels().get(StackLabels.SERVICE)))
+                .forEach(c -> ids.put(c.labels().get(StackLabels.SERVICE), c.id()));
+        return ids;
+    }
+
+    /** The steps of the project's last operation named {@code name}, done, in their order. */
+    private static List<String> stepsDone(Console console, String project, String name) {
+        return console.journal().lastOperation(project, name).stream().filter(e -> e.status().equals("done"))
+                .map(e -> e.step()).toList();
     }
 
     private static String installWithData(Console console, String project, Path dir, int port) throws Exception {
@@ -354,8 +374,16 @@ class UpdateEndToEndTest {
             assertThat(StackProbe.fingerprint(project)).isEqualTo(before);
 
             // Now for real.
+            Map<String, String> data = dataContainers(project);
             UpdateService.Applied applied = console.updates().apply(project, null, InstallListener.SILENT);
             assertThat(applied.to()).isEqualTo("1.1.0");
+            assertThat(dataContainers(project)).as("1.1.0 changes neither PostgreSQL, Redis nor the object store: they"
+                    + " were left running").isEqualTo(data).hasSize(3);
+            List<String> steps = stepsDone(console, project, "install");
+            assertThat(steps.indexOf("migrate")).as("1.1.0's migrations are online: run before anything stops " + steps)
+                    .isNotNegative().isLessThan(steps.indexOf("stop replaced"));
+            assertThat(console.stacks().status(project).services()).extracting(StackService.ServiceStatus::version)
+                    .as("the kept containers are part of 1.1.0").containsOnly("1.1.0");
             assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.1.0");
             assertThat(releasesRunning(project)).containsExactly("1.1.0");
             Session session = Session.signIn(port, password);
