@@ -137,6 +137,8 @@ check "backend's one-off commands run through its entrypoint (version prints JSO
 check "backend serves with the AOT cache and the full JIT (no quick-start flags on the long-running server)" \
   sh -c "docker exec images-test-backend-$$ cat /proc/1/cmdline | tr '\\0' ' ' | grep -q 'AOTCache=/app/server.aot' \
     && ! docker exec images-test-backend-$$ cat /proc/1/cmdline | tr '\\0' ' ' | grep -q TieredStopAtLevel"
+check "storage (S3Proxy) serves from the AOT cache trained at build (the JVM has it mapped)" \
+  docker exec "images-test-storage-$$" grep -q /opt/s3proxy/s3proxy.aot /proc/1/maps
 web_get() {  # web_get PATH: the raw HTTP response of the web container
   docker exec "images-test-web-$$" bash -c "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET $1 HTTP/1.0\r\n\r\n' >&3 && cat <&3"
 }
