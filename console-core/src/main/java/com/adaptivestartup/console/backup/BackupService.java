@@ -240,11 +240,13 @@ public final class BackupService {
                 }
                 return null;
             });
-            // While the stack starts: the data the swap set aside is removed (its own step; a failure there is only said).
-            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, restoredVolumes, listener), Thread::startVirtualThread);
             if (startAfterwards) {
                 op.step("start", listener, () -> startAndAwaitHealthy(d, plan));
             }
+            // Once the app is back: the data the swap set aside is removed (its own step; a failure there is only said).
+            // Not while the app starts: dropping a database of gigabytes forces a checkpoint and frees its files, which
+            // slowed the start with the data's size (4 GB: 8.1 s against 4.6 s at 1 GB).
+            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, restoredVolumes, listener), Thread::startVirtualThread);
             if (migrateForward && !m.schemaVersion().equals(installedSchema(dir, inst.version()))) {
                 op.step("migrate", listener, () -> {
                     DockerEngine.OneOffResult r = d.runOnce(plan.migrator(),

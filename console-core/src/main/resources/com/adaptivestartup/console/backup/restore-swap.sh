@@ -1,7 +1,7 @@
 # Runs with the app's services stopped, after restore-prepare.sh succeeded and the console checked the
 # whole archive: swaps the prepared database and volumes in (renames and moves: moments). The data it
 # replaces is kept aside ("<db>_before_restore", each volume's ".before-restore") and removed by
-# TIDY=1 while the restored stack starts, outside the downtime. With ABANDON=1 it only removes what was
+# TIDY=1 once the restored stack is back, outside the downtime. With ABANDON=1 it only removes what was
 # prepared (the archive did not pass its checks).
 set -euo pipefail
 PGPASSWORD="$(cat "$POSTGRES_PASSWORD_FILE")"
