@@ -49,17 +49,6 @@ public final class StackService {
         }
     }
 
-    private static String versionOf(String madeBy, String installed) {
-        if (installed == null) {
-            return madeBy;
-        }
-        try {
-            return Versions.compare(madeBy, installed) > 0 ? madeBy : installed;
-        } catch (RuntimeException e) {
-            return madeBy;   // a label that is not a version is said as it is
-        }
-    }
-
     /**
      * The first admin's initial password: still the one in the install folder's file ({@code PENDING}), or
      * replaced by the admin, whereupon the file was removed ({@code CHANGED}: said once, when it happens).
@@ -84,6 +73,17 @@ public final class StackService {
         String overall = services.isEmpty() || healthy == 0 ? "down" : healthy == services.size() ? "healthy" : "degraded";
         return new StackStatus(project, overall, services, installations.find(project).map(this::initialPassword)
                 .orElse(InitialPassword.NONE));
+    }
+
+    private static String versionOf(String madeBy, String installed) {
+        if (installed == null) {
+            return madeBy;
+        }
+        try {
+            return Versions.compare(madeBy, installed) > 0 ? madeBy : installed;
+        } catch (RuntimeException e) {
+            return madeBy;   // a label that is not a version is said as it is
+        }
     }
 
     /**
