@@ -98,48 +98,45 @@ quietly() {
   rm -f "$log"
 }
 
-build_image() {   # build_image SERVICE CONTEXT: an app image, labelled with this release
-  local service="$1" context="$2"
+# build_image SERVICE CONTEXT VERSION REVISION CREATED: the image, with the OCI labels
+build_image() {
+  local service="$1" context="$2" version="$3" revision="$4" created="$5"
   quietly docker build -t "$REPO_PREFIX/$service:$VERSION" \
     --build-arg JAVA_IMAGE="adaptive/java:$VERSION" \
     --label org.opencontainers.image.title="adaptive-$service" \
-    --label org.opencontainers.image.version="$VERSION" \
-    --label org.opencontainers.image.revision="$REVISION" \
-    --label org.opencontainers.image.created="$CREATED" \
+    --label org.opencontainers.image.version="$version" \
+    --label org.opencontainers.image.revision="$revision" \
+    --label org.opencontainers.image.created="$created" \
     --label org.opencontainers.image.source="adaptive-startup-selfhosted/images/$service" \
     --label org.opencontainers.image.vendor="Adaptive Startup" \
     --label com.adaptivestartup.service="$service" \
     "$context"
 }
 
+# build_app_image SERVICE CONTEXT: an app image (the server, the web front), labelled with this release.
+build_app_image() {
+  build_image "$1" "$2" "$VERSION" "$REVISION" "$CREATED"
+}
+
 # build_data_image SERVICE CONTEXT FOLDER...: a data service's image (PostgreSQL, Redis, the object store),
 # labelled with the last commit that changed the folders it is made from, never with the release: built from
 # the same sources it is the same image (the same content id) in every release, so an update that does not
-# change PostgreSQL leaves its container running, as a vendor's unchanged postgres image would.
+# change PostgreSQL leaves its container running, as a vendor's unchanged postgres image would (decision 0020).
 build_data_image() {
-  local service="$1" context="$2"; shift 2
-  local revision date
+  local service="$1" context="$2" revision date
+  shift 2
   revision=$(git -C "$ROOT" log -1 --format=%h --abbrev=12 -- "$@" 2>/dev/null || true)
   date=$(TZ=UTC git -C "$ROOT" log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ -- "$@" 2>/dev/null || true)
-  quietly docker build -t "$REPO_PREFIX/$service:$VERSION" \
-    --build-arg JAVA_IMAGE="adaptive/java:$VERSION" \
-    --label org.opencontainers.image.title="adaptive-$service" \
-    --label org.opencontainers.image.version="${revision:-unknown}" \
-    --label org.opencontainers.image.revision="${revision:-unknown}" \
-    --label org.opencontainers.image.created="${date:-unknown}" \
-    --label org.opencontainers.image.source="adaptive-startup-selfhosted/images/$service" \
-    --label org.opencontainers.image.vendor="Adaptive Startup" \
-    --label com.adaptivestartup.service="$service" \
-    "$context"
+  build_image "$service" "$context" "${revision:-unknown}" "${revision:-unknown}" "${date:-unknown}"
 }
 SERVICES=(backend web postgres redis storage)
 build_all() {
   quietly docker build -t "adaptive/java:$VERSION" "$WORK/java"
-  build_image backend "$WORK/backend"
+  build_app_image backend "$WORK/backend"
   build_data_image storage "$WORK/storage" images/storage images/java images/base
   build_data_image postgres "$HERE/postgres" images/postgres images/base
   build_data_image redis "$HERE/redis" images/redis images/base
-  build_image web "$WORK/web"
+  build_app_image web "$WORK/web"
   if [ -n "$CUSTOMER_ID" ]; then
     # The customer layer: the same generic backend, plus this customer's instance id, Brain URL and
     # vendor public keys as configuration (no secrets).
