@@ -35,8 +35,7 @@ public final class HealthRoutes {
     private final Optional<String> healthToken;
 
     public HealthRoutes(Release release, DataSource db, Sql sql, Migrator migrator, SchemaGate gate, JedisPooled redis,
-                        ObjectStore store,
-                        Optional<String> healthToken) {
+                        ObjectStore store, Optional<String> healthToken) {
         this.release = release;
         this.db = db;
         this.sql = sql;

@@ -50,7 +50,7 @@ public final class SchemaGate {
             } catch (RuntimeException e) {
                 lastSeen = "unknown: the database is not reachable";
             }
-            open = lastSeen.equals(expected);
+            accepts(lastSeen);   // opens the gate on its own schema
         }
         if (!open) {
             throw new ApiError(503, "starting", "the server is waiting for its database schema (version " + expected
@@ -68,7 +68,7 @@ public final class SchemaGate {
      */
     public boolean accepts(String schema) {
         if (schema.equals(expected)) {
-            open = true;   // seen by /readyz before any API request: the same fact as check()'s
+            open = true;   // by /readyz too, before any API request
             return true;
         }
         return open && newer(schema);
