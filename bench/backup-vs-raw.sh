@@ -9,6 +9,7 @@
 # `tar -xf` into each volume; and the same with `pg_dump -Z zstd:1`, the fastest raw dump (pg_dump's
 # default gzip is slow). Alternating, RUNS times each; prints the medians and the ratios (goal <= 1.2), and
 # the console's peak memory (the maximum resident set of each adaptivectl run: it must not grow with the data).
+# Each measured step starts with the disk quiet (a checkpoint and a sync).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,6 +24,9 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 sql() { docker exec $P-postgres-1 psql -U adaptive -d adaptive -XtAq -v ON_ERROR_STOP=1 "$@"; }
+# Before each measured step, ours and the peers' alike: what the step before left for the disk is written first
+# (a restore leaves a gigabyte of dirty pages that PostgreSQL's checkpointer would write during the next step).
+quiet() { sql -c CHECKPOINT >/dev/null; sync; }
 
 bin/adaptive-vendor license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --customer-id acme --customer-name Acme --days 7 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \
@@ -71,6 +75,7 @@ peer_restore() {  # pg_restore into a new database, and each volume unpacked aga
 
 ob=() orr=() down=() pb=() pr=() zb=() zr=() sizes=() mem=()
 for i in $(seq 1 "$RUNS"); do
+  quiet
   t0=$(now)
   /usr/bin/time -f %M -o "$WORK/mem-backup$i" bin/adaptivectl backup create --project $P --json > "$WORK/backup$i.json" 2>"$WORK/backup$i.err" \
     || { echo "error: our backup failed:" >&2; cat "$WORK/backup$i.err" >&2; exit 1; }
@@ -78,13 +83,16 @@ for i in $(seq 1 "$RUNS"); do
   mem+=("$(( $(tail -n1 "$WORK/mem-backup$i") / 1024 ))")
   file=$(jq -r .file "$WORK/backup$i.json"); id=$(jq -r .id "$WORK/backup$i.json")
   sizes+=("$(( $(stat -c %s "$file") / 1048576 ))")
+  quiet
   t0=$(now)
   peer_backup "$WORK/peer$i"
   pb+=("$(echo "$(now) - $t0" | bc)")
   peer_size=$(du -sm "$WORK/peer$i" | cut -f1)
+  quiet
   t0=$(now)
   peer_backup "$WORK/zpeer$i" -Z zstd:1
   zb+=("$(echo "$(now) - $t0" | bc)")
+  quiet
   t0=$(now)
   /usr/bin/time -f %M -o "$WORK/mem-restore$i" bin/adaptivectl backup restore "$id" --project $P --yes --no-safety-backup --json \
     >"$WORK/restore$i.json" 2>"$WORK/restore$i.err" \
@@ -93,9 +101,11 @@ for i in $(seq 1 "$RUNS"); do
   mem+=("$(( $(tail -n1 "$WORK/mem-restore$i") / 1024 ))")
   down+=("$(jq -r .unavailableSeconds "$WORK/restore$i.json")")
   steps=$(jq -r '[.steps[] | "\(.step) \(.seconds)"] | join(", ")' "$WORK/restore$i.json")
+  quiet
   t0=$(now)
   peer_restore "$WORK/peer$i"
   pr+=("$(echo "$(now) - $t0" | bc)")
+  quiet
   t0=$(now)
   peer_restore "$WORK/zpeer$i"
   zr+=("$(echo "$(now) - $t0" | bc)")

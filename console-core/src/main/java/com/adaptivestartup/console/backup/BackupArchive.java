@@ -19,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -64,23 +65,46 @@ public final class BackupArchive {
 
     public static Written write(Path target, BackupManifest header, List<Part> parts, char[] passphrase) throws IOException {
         parts.forEach(p -> BackupLayout.checkName(p.name()));
-        List<BackupManifest.Entry> entries = hashAll(parts);
-        BackupManifest manifest = header.withEntries(List.copyOf(entries));
-        Path partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
-        long modTime = wholeSeconds(header);
-        String sha256;
-        try {
-            sha256 = passphrase == null ? PlainArchiveWriter.write(partial, manifest, parts, modTime)
-                    : writeEncrypted(partial, manifest, parts, modTime, passphrase);
-            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                ch.force(true);
+        Path partial = partial(target);
+        Written written;
+        if (passphrase == null) {
+            try (PlainArchiveWriter writer = PlainArchiveWriter.create(partial,
+                    header.longestJson(parts.stream().map(Part::name).toList()), wholeSeconds(header.createdAt()))) {
+                for (Part p : parts) {
+                    writer.append(p.name(), p.file(), p.sha256() != null ? p.sha256() : sha256(p.file()));
+                }
+                written = writer.finish(header);
             }
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            BackupManifest manifest = header.withEntries(List.copyOf(hashAll(parts)));
+            try {
+                String sha256 = writeEncrypted(partial, manifest, parts, wholeSeconds(header.createdAt()), passphrase);
+                try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                written = new Written(manifest, partial, Files.size(partial), sha256);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+        }
+        return published(written, target);
+    }
+
+    /** Where an archive is written before it is complete: {@code <name>.partial}. */
+    static Path partial(Path target) {
+        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    }
+
+    /** A complete archive, written and synced as {@link #partial}, given its final name. */
+    static Written published(Written partial, Path target) throws IOException {
+        try {
+            Files.move(partial.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
+            Files.deleteIfExists(partial.file());
             throw e;
         }
-        return new Written(manifest, target, Files.size(target), sha256);
+        return new Written(partial.manifest(), target, partial.size(), partial.sha256());
     }
 
     /** The tar through AES-GCM ({@link BackupCrypto}), hashed as it is written; returns the file's SHA-256. */
@@ -116,8 +140,8 @@ public final class BackupArchive {
     }
 
     /** Whole seconds: a finer time would add a PAX header to every entry. */
-    static long wholeSeconds(BackupManifest header) {
-        return header.createdAt().getEpochSecond() * 1000;
+    static long wholeSeconds(Instant createdAt) {
+        return createdAt.getEpochSecond() * 1000;
     }
 
     /** Where a checked entry's bytes go while it is read: a file to restore from, or nowhere (verify only). */

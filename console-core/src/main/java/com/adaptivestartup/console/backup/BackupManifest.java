@@ -41,6 +41,14 @@ public record BackupManifest(int formatVersion, String project, String appVersio
     public record Entry(String name, long size, String sha256) {
     }
 
+    /**
+     * The length of this manifest's JSON when it lists the entries {@code names}, whatever their sizes and checksums:
+     * the room an archive keeps for it before the parts are written.
+     */
+    public int longestJson(List<String> names) {
+        return withEntries(names.stream().map(n -> new Entry(n, Long.MAX_VALUE, "0".repeat(64))).toList()).toJson().length;
+    }
+
     public long totalSize() {
         return entries.stream().mapToLong(Entry::size).sum();
     }

@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -97,36 +98,31 @@ public final class BackupService {
             StackPlan plan = dir.readPlan();
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
             List<String> volumes = dataVolumes(plan);
-            op.step("dump", listener, () -> {
-                DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "backup.sh", volumes, true);
-                if (r.exitCode() != 0) {
-                    throw new BackupProblem("the backup failed inside the database container (exit code " + r.exitCode()
-                            + "): " + HelperContainer.tail(r.output()));
-                }
-                return null;
-            });
-            String schema = Files.readString(staging.resolve("schema-version"), StandardCharsets.UTF_8).strip();
-            Path headsFile = staging.resolve("audit-heads");
-            List<AuditAnchors.Anchor> heads = Files.exists(headsFile)
-                    ? AuditAnchors.parseHeads(Files.readString(headsFile, StandardCharsets.UTF_8)) : List.of();
-            List<BackupArchive.Part> parts = new ArrayList<>();
-            parts.add(hashedPart(BackupLayout.DATABASE, staging.resolve(BackupLayout.DATABASE)));
-            for (String v : volumes) {
-                parts.add(hashedPart(BackupLayout.volumeEntry(v), staging.resolve(v + BackupLayout.VOLUME_SUFFIX)));
-            }
-            parts.add(new BackupArchive.Part("config/" + InstallDirectory.COMPOSE, dir.path().resolve(InstallDirectory.COMPOSE)));
-            parts.add(new BackupArchive.Part("config/" + InstallDirectory.ENV, dir.path().resolve(InstallDirectory.ENV)));
-            try (Stream<Path> secrets = Files.list(dir.path().resolve(InstallDirectory.SECRETS))) {
-                for (Path s : secrets.sorted().toList()) {
-                    if (BackupLayout.isAllowed("config/secrets/" + s.getFileName())) {
-                        parts.add(new BackupArchive.Part("config/secrets/" + s.getFileName(), s));
-                    }
-                }
-            }
+            Map<String, String> packed = new LinkedHashMap<>();
+            packed.put(BackupLayout.DATABASE, BackupLayout.DATABASE);
+            volumes.forEach(v -> packed.put(v + BackupLayout.VOLUME_SUFFIX, BackupLayout.volumeEntry(v)));
+            List<BackupArchive.Part> configuration = configuration(dir);
             Path target = folder.resolve("adaptive-" + project + "-" + id + (passphrase == null ? ".tar" : ".tar.enc"));
-            BackupManifest header = new BackupManifest(BackupManifest.FORMAT_VERSION, project, inst.version(), schema, now,
-                    kind, note, List.of(), heads);
-            BackupArchive.Written written = op.step("archive", listener, () -> BackupArchive.write(target, header, parts, passphrase));
+            Supplier<BackupManifest> header = () -> header(staging, inst, now, kind, note);
+            BackupArchive.Written written;
+            try (PartCollector collector = new PartCollector(staging, target, packed, configuration, header,
+                    BackupArchive.wholeSeconds(now))) {
+                if (passphrase == null && d.sharesDisk()) {
+                    collector.follow(); // each part into the archive as soon as it is packed
+                }
+                op.step("dump", listener, () -> {
+                    DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "backup.sh", volumes, true);
+                    if (r.exitCode() != 0) {
+                        throw new BackupProblem("the backup failed inside the database container (exit code " + r.exitCode()
+                                + "): " + HelperContainer.tail(r.output()));
+                    }
+                    return null;
+                });
+                written = op.step("archive", listener, () -> passphrase == null ? collector.finish()
+                        : BackupArchive.write(target, header.get(), encryptedParts(staging, packed, configuration), passphrase));
+            }
+            String schema = written.manifest().schemaVersion();
+            List<AuditAnchors.Anchor> heads = written.manifest().auditHeads();
             BackupCatalogue.Backup backup = new BackupCatalogue.Backup(id, project, written.file(), kind, inst.version(),
                     schema, now, written.size(), written.sha256(), passphrase != null, note, null, null, null);
             store.catalogue().add(backup);
@@ -152,11 +148,47 @@ public final class BackupService {
         return times.between("stop", times.ended("migrate") ? "migrate" : "start");
     }
 
-    /** A part the helper wrote, with the SHA-256 it computed beside it ({@code <file>.sha256}) when that is there. */
-    private static BackupArchive.Part hashedPart(String name, Path file) throws IOException {
-        Path hash = file.resolveSibling(file.getFileName() + ".sha256");
-        String sha256 = Files.isRegularFile(hash) ? Files.readString(hash, StandardCharsets.US_ASCII).strip() : null;
-        return new BackupArchive.Part(name, file, sha256 != null && sha256.matches("[0-9a-f]{64}") ? sha256 : null);
+    /** The manifest without its entries: what the helper found (schema version, activity-log heads) and what was asked. */
+    private static BackupManifest header(Path staging, Installations.Installation inst, Instant now, String kind, String note) {
+        try {
+            String schema = Files.readString(staging.resolve("schema-version"), StandardCharsets.UTF_8).strip();
+            Path headsFile = staging.resolve("audit-heads");
+            List<AuditAnchors.Anchor> heads = Files.exists(headsFile)
+                    ? AuditAnchors.parseHeads(Files.readString(headsFile, StandardCharsets.UTF_8)) : List.of();
+            return new BackupManifest(BackupManifest.FORMAT_VERSION, inst.project(), inst.version(), schema, now, kind, note,
+                    List.of(), heads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The install's configuration as it is backed up: the compose file, the .env and each secret. */
+    private static List<BackupArchive.Part> configuration(InstallDirectory dir) throws IOException {
+        List<BackupArchive.Part> parts = new ArrayList<>();
+        parts.add(new BackupArchive.Part("config/" + InstallDirectory.COMPOSE, dir.path().resolve(InstallDirectory.COMPOSE)));
+        parts.add(new BackupArchive.Part("config/" + InstallDirectory.ENV, dir.path().resolve(InstallDirectory.ENV)));
+        try (Stream<Path> secrets = Files.list(dir.path().resolve(InstallDirectory.SECRETS))) {
+            for (Path s : secrets.sorted().toList()) {
+                if (BackupLayout.isAllowed("config/secrets/" + s.getFileName())) {
+                    parts.add(new BackupArchive.Part("config/secrets/" + s.getFileName(), s));
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** For an encrypted archive (written whole once the helper has ended): each packed part with its helper's SHA-256. */
+    private static List<BackupArchive.Part> encryptedParts(Path staging, Map<String, String> packed,
+                                                           List<BackupArchive.Part> configuration) throws IOException {
+        List<BackupArchive.Part> parts = new ArrayList<>();
+        for (var p : packed.entrySet()) {
+            Path file = staging.resolve(p.getKey());
+            Path hash = file.resolveSibling(p.getKey() + PartCollector.HASH_SUFFIX);
+            String sha256 = Files.isRegularFile(hash) ? Files.readString(hash, StandardCharsets.US_ASCII).strip() : null;
+            parts.add(new BackupArchive.Part(p.getValue(), file, sha256 != null && sha256.matches("[0-9a-f]{64}") ? sha256 : null));
+        }
+        parts.addAll(configuration);
+        return parts;
     }
 
     public record Restored(BackupManifest manifest, BackupCatalogue.Backup safetyBackup) {

@@ -3,20 +3,24 @@
 # console's, bound in): schema-version, database.dump (custom format, zstd inside), and one
 # <volume>.tar.zst per data volume mounted at /volumes/<volume>. Compression happens here, next to the
 # data: the engine's stream is the narrow part. The dump and the volumes are packed at the same time, and
-# each part is hashed (<part>.sha256) as soon as it is written, from the page cache, while the others are
-# still being packed: the console then only copies the parts into the archive.
+# each part is hashed as soon as it is written, from the page cache, while the others are still being
+# packed. <part>.sha256 is renamed into place once complete: its presence says the part is done, and the
+# console takes the part into the archive at once (PartCollector). Each file is the console's user's as
+# soon as it is written (OWNER), as the console deletes each part once it has taken it.
 set -euo pipefail
 PGPASSWORD="$(cat "$POSTGRES_PASSWORD_FILE")"
 export PGPASSWORD PGHOST="$DB_HOST" PGUSER="$POSTGRES_USER" PGDATABASE="$POSTGRES_DB"
 cd /backup
+owned() { if [ -n "${OWNER:-}" ]; then chown "$OWNER" "$@"; fi; }
 psql -XtAq -c "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1" \
   > schema-version 2>/dev/null || echo none > schema-version
 # Each organization's activity-log head, read before the dump's snapshot (so the dump holds them): the console
 # keeps them outside the database as anchors (none when the stack has no such log).
 psql -XtAq -F ' ' -c "SELECT DISTINCT ON (org_id) org_id, seq, hash FROM activity_log ORDER BY org_id, seq DESC" \
   > audit-heads 2>/dev/null || : > audit-heads
+owned schema-version audit-heads
 pids=()
-hashed() { sha256sum "$1" | cut -d' ' -f1 > "$1.sha256"; }
+hashed() { sha256sum "$1" | cut -d' ' -f1 > "$1.sha256.tmp" && owned "$1" "$1.sha256.tmp" && mv "$1.sha256.tmp" "$1.sha256"; }
 (pg_dump -Fc -Z zstd:1 -f database.dump && hashed database.dump) & pids+=($!)
 for v in $VOLUMES; do
   (tar -C "/volumes/$v" --numeric-owner --exclude=./.restoring --exclude=./.before-restore -cf - . \
@@ -25,4 +29,3 @@ done
 failed=0
 for p in "${pids[@]}"; do wait "$p" || failed=1; done
 [ "$failed" -eq 0 ] || { echo "packing the data failed (see above)" >&2; exit 1; }
-if [ -n "${OWNER:-}" ]; then chown -R "$OWNER" /backup; fi

@@ -146,8 +146,10 @@ class BackupEndToEndTest {
 
             // Real peers: GNU tar lists it; the stack's own pg_restore reads the dump.
             String listing = StackProbe.run("tar", "-tf", backup.file().toString());
-            assertThat(listing.lines().toList()).startsWith("manifest.json", "database.dump")
-                    .contains("volumes/storage-data.tar.zst", "volumes/redis-data.tar.zst", "config/.env");
+            // the manifest first; the parts in the order the helper finished them, then the configuration
+            assertThat(listing.lines().toList()).startsWith("manifest.json")
+                    .contains("database.dump", "volumes/storage-data.tar.zst", "volumes/redis-data.tar.zst", "config/.env")
+                    .endsWith("config/secrets/s3_secret_key");
             Path extracted = Files.createDirectories(tmp.resolve("peer-" + project));
             StackProbe.run("tar", "-xf", backup.file().toString(), "-C", extracted.toString(), "database.dump");
             Process restoreList = new ProcessBuilder("docker", "exec", "-i", project + "-postgres-1", "pg_restore", "--list")
