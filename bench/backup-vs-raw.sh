@@ -9,7 +9,7 @@
 # `tar -xf` into each volume; and the same with `pg_dump -Z zstd:1`, the fastest raw dump (pg_dump's
 # default gzip is slow). Alternating, RUNS times each; prints the medians and the ratios (goal <= 1.2), and
 # the console's peak memory (the maximum resident set of each adaptivectl run: it must not grow with the data).
-# Each measured step starts with the disk quiet (a checkpoint and a sync).
+# Each measured step starts with the disk quiet and the page cache cold (a checkpoint, a sync, drop_caches as root).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,8 +25,13 @@ now() { date +%s.%N; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 sql() { docker exec $P-postgres-1 psql -U adaptive -d adaptive -XtAq -v ON_ERROR_STOP=1 "$@"; }
 # Before each measured step, ours and the peers' alike: what the step before left for the disk is written first
-# (a restore leaves a gigabyte of dirty pages that PostgreSQL's checkpointer would write during the next step).
-quiet() { sql -c CHECKPOINT >/dev/null; sync; }
+# (a restore leaves a gigabyte of dirty pages that PostgreSQL's checkpointer would write during the next step), and
+# the page cache is dropped where we may (root): each step reads its data cold, not warm from the one before it
+# (the database's container keeps at most 1 GB cached, so whichever step came second read the table warmer).
+quiet() {
+  sql -c CHECKPOINT >/dev/null; sync
+  if [ -w /proc/sys/vm/drop_caches ]; then echo 3 > /proc/sys/vm/drop_caches; fi
+}
 
 bin/adaptive-vendor license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --customer-id acme --customer-name Acme --days 7 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \

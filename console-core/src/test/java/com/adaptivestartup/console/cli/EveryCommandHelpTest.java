@@ -61,6 +61,35 @@ class EveryCommandHelpTest {
         everyCommandAnswersHelp(() -> AdaptiveCtl.commandLine(new CliContext(env, Clock.systemUTC())), 40);
     }
 
+    /** As `adaptivectl` runs: only the command asked for is built, and it answers as it does among all the others. */
+    @Test
+    void adaptivectlWithOnlyTheCommandAsked() {
+        Map<String, String> env = Map.of("ADAPTIVE_CONSOLE_HOME", dir.resolve("home").toString(),
+                "DOCKER_HOST", "unix://" + dir.resolve("no-engine.sock"));
+        List<List<String>> all = paths(AdaptiveCtl.commandLine(new CliContext(env, Clock.systemUTC())), List.of());
+        for (List<String> path : all) {
+            List<String> args = new ArrayList<>(List.of("--host", "unix://" + dir.resolve("elsewhere.sock")));
+            args.addAll(path);
+            args.add("--help");
+            String[] argv = args.toArray(String[]::new);
+            CommandLine cli = AdaptiveCtl.forArgs(new CliContext(env, Clock.systemUTC()), argv);
+            assertThat(cli.getSubcommands()).as(String.join(" ", args)).hasSize(path.isEmpty() ? AdaptiveCtl.COMMANDS.size() : 1);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            assertThat(cli.execute(argv)).as(String.join(" ", args) + "\n" + err).isZero();
+            assertThat(out.toString()).as(String.join(" ", args)).startsWith("Usage: ");
+        }
+        // the engine options are still every command's, after its name too
+        CommandLine status = AdaptiveCtl.forArgs(new CliContext(env, Clock.systemUTC()), new String[] {"status"});
+        status.parseArgs("status", "--context", "nowhere", "--project", "x");
+        assertThat(AdaptiveCtl.asked(new String[] {"--context", "backup", "status"})).contains(StackCommands.Status.class);
+        assertThat(AdaptiveCtl.asked(new String[] {"--host=unix:///x.sock", "backup", "create"})).contains(BackupCommands.class);
+        assertThat(AdaptiveCtl.asked(new String[] {"--help"})).isEmpty();
+        assertThat(AdaptiveCtl.asked(new String[] {"stauts"})).isEmpty();
+    }
+
     @Test
     void adaptiveVendor() {
         everyCommandAnswersHelp(VendorTool::commandLine, 8);
