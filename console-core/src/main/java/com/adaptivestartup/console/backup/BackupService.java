@@ -41,8 +41,8 @@ import java.util.stream.Stream;
 /**
  * Backups of an installed stack, and restores from them. A backup runs a one-off container of the
  * stack's own database image (its pg_dump matches the server) that dumps the database and packs each
- * data volume with zstd into a staging folder; the console then writes the archive ({@link BackupArchive})
- * and records it. A restore checks the whole archive first, refuses one from a newer version, takes a
+ * data volume with zstd into a staging folder; the console takes each part into the archive as soon as it is
+ * packed ({@link PartCollector}, {@link BackupArchive}) and records it. A restore checks the whole archive first, refuses one from a newer version, takes a
  * safety backup of the current state, stops the app's services, restores the database (into a new
  * database, swapped in only on success) and the volumes, starts everything, migrates a backup from an
  * older version forward, and waits until healthy. Every step is journaled. Both hold the installation's
