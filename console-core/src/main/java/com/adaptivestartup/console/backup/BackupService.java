@@ -41,12 +41,12 @@ import java.util.stream.Stream;
 /**
  * Backups of an installed stack, and restores from them. A backup runs a one-off container of the
  * stack's own database image (its pg_dump matches the server) that dumps the database and packs each
- * data volume with zstd into a staging folder; the console takes each part into the archive as soon as it is
- * packed ({@link PartCollector}, {@link BackupArchive}) and records it. A restore checks the whole archive first, refuses one from a newer version, takes a
- * safety backup of the current state, stops the app's services, restores the database (into a new
- * database, swapped in only on success) and the volumes, starts everything, migrates a backup from an
- * older version forward, and waits until healthy. Every step is journaled. Both hold the installation's
- * backup lock ({@link BackupStore}).
+ * data volume with zstd into a staging folder; the console takes each part into the archive as soon as it
+ * is packed ({@link PartCollector}, {@link BackupArchive}) and records it. A restore checks the whole archive
+ * first, refuses one from a newer version, takes a safety backup of the current state, stops the app's
+ * services, restores the database (into a new database, swapped in only on success) and the volumes, starts
+ * everything, migrates a backup from an older version forward, and waits until healthy. Every step is
+ * journaled. Both hold the installation's backup lock ({@link BackupStore}).
  */
 public final class BackupService {
     private final DockerEngine engine;
@@ -119,7 +119,7 @@ public final class BackupService {
                     return null;
                 });
                 written = op.step("archive", listener, () -> passphrase == null ? collector.finish()
-                        : BackupArchive.write(target, header.get(), encryptedParts(staging, packed, configuration), passphrase));
+                        : BackupArchive.write(target, header.get(), collector.parts(), passphrase));
             }
             String schema = written.manifest().schemaVersion();
             List<AuditAnchors.Anchor> heads = written.manifest().auditHeads();
@@ -174,20 +174,6 @@ public final class BackupService {
                 }
             }
         }
-        return parts;
-    }
-
-    /** For an encrypted archive (written whole once the helper has ended): each packed part with its helper's SHA-256. */
-    private static List<BackupArchive.Part> encryptedParts(Path staging, Map<String, String> packed,
-                                                           List<BackupArchive.Part> configuration) throws IOException {
-        List<BackupArchive.Part> parts = new ArrayList<>();
-        for (var p : packed.entrySet()) {
-            Path file = staging.resolve(p.getKey());
-            Path hash = file.resolveSibling(p.getKey() + PartCollector.HASH_SUFFIX);
-            String sha256 = Files.isRegularFile(hash) ? Files.readString(hash, StandardCharsets.US_ASCII).strip() : null;
-            parts.add(new BackupArchive.Part(p.getValue(), file, sha256 != null && sha256.matches("[0-9a-f]{64}") ? sha256 : null));
-        }
-        parts.addAll(configuration);
         return parts;
     }
 

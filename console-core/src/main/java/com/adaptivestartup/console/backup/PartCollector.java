@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,19 @@ final class PartCollector implements AutoCloseable {
         return named;
     }
 
+    /**
+     * For an archive written whole once the helper has ended (an encrypted one): every packed part with the SHA-256 its
+     * helper wrote, then the configuration.
+     */
+    List<BackupArchive.Part> parts() throws IOException {
+        List<BackupArchive.Part> parts = new ArrayList<>();
+        for (var part : pending.entrySet()) {
+            parts.add(new BackupArchive.Part(part.getValue(), staging.resolve(part.getKey()), helperSha256(part)));
+        }
+        parts.addAll(configuration);
+        return parts;
+    }
+
     /** Stops following; the archive, unless named, is deleted. */
     @Override
     public void close() throws IOException {
@@ -141,22 +155,31 @@ final class PartCollector implements AutoCloseable {
         int taken = 0;
         for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
             var part = it.next();
-            Path file = staging.resolve(part.getKey());
-            Path hash = file.resolveSibling(part.getKey() + HASH_SUFFIX);
-            if (!Files.isRegularFile(hash)) {
+            String sha256 = helperSha256(part);
+            if (sha256 == null) {
                 continue;
             }
-            String sha256 = Files.readString(hash, StandardCharsets.US_ASCII).strip();
-            if (!sha256.matches("[0-9a-f]{64}")) {
-                throw new BackupProblem("the backup helper wrote no valid SHA-256 for " + part.getValue());
-            }
+            Path file = staging.resolve(part.getKey());
             writer().append(part.getValue(), file, sha256);
             it.remove();
             taken++;
             Files.delete(file);
-            Files.delete(hash);
+            Files.delete(file.resolveSibling(part.getKey() + HASH_SUFFIX));
         }
         return taken;
+    }
+
+    /** The SHA-256 the helper wrote beside a part once it was complete; null while it has not. */
+    private String helperSha256(Map.Entry<String, String> part) throws IOException {
+        Path hash = staging.resolve(part.getKey() + HASH_SUFFIX);
+        if (!Files.isRegularFile(hash)) {
+            return null;
+        }
+        String sha256 = Files.readString(hash, StandardCharsets.US_ASCII).strip();
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new BackupProblem("the backup helper wrote no valid SHA-256 for " + part.getValue());
+        }
+        return sha256;
     }
 
     private PlainArchiveWriter writer() throws IOException {
