@@ -130,6 +130,25 @@ build_data_image() {
   build_image "$service" "$context" "${revision:-unknown}" "${revision:-unknown}" "${date:-unknown}"
 }
 SERVICES=(backend web postgres redis storage)
+# The single-container edition (SQLite) begins with release 1.2.0; its image is published beside the stack's,
+# and is not one of the stack's services.
+SINGLE=""
+if [ "$(printf '%s\n%s\n' 1.2.0 "$VERSION" | sort -V | head -n1)" = 1.2.0 ]; then SINGLE=1; fi
+
+# single_context: the single container's build context, from the backend's and the web front end's: nginx's
+# configuration is images/web's, with the server on 127.0.0.1:8081 and the site on port 80.
+single_context() {
+  local ctx="$WORK/single"
+  mkdir -p "$ctx"
+  cp -r "$WORK/backend/adaptive-server.jar" "$WORK/backend/lib" "$ctx/"
+  cp -r "$WORK/web/site" "$ctx/site"
+  sed -e 's|include /tmp/nginx/site.conf;|include /etc/nginx/site.conf;|' -e '/resolver 127.0.0.11/d' \
+    -e '/embedded DNS/d' "$HERE/web/nginx.conf" > "$ctx/nginx.conf"
+  sed 's|http://backend:8080|http://127.0.0.1:8081|' "$HERE/web/app.conf" > "$ctx/app.conf"
+  sed -e 's|listen 8080;|listen 80;|' -e '/acme-challenge/d' -e '/ACME/d' "$HERE/web/http.conf" > "$ctx/site.conf"
+  cp "$HERE/single/Dockerfile" "$HERE/single/entrypoint.sh" "$ctx/"
+}
+
 build_all() {
   quietly docker build -t "adaptive/java:$VERSION" "$WORK/java"
   build_app_image backend "$WORK/backend"
@@ -137,6 +156,10 @@ build_all() {
   build_data_image postgres "$HERE/postgres" images/postgres images/base
   build_data_image redis "$HERE/redis" images/redis images/base
   build_app_image web "$WORK/web"
+  if [ -n "$SINGLE" ]; then
+    single_context
+    build_app_image single "$WORK/single"
+  fi
   if [ -n "$CUSTOMER_ID" ]; then
     # The customer layer: the same generic backend, plus this customer's instance id, Brain URL and
     # vendor public keys as configuration (no secrets).
@@ -163,6 +186,9 @@ publish() {
     DIGESTS[$s]=$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$REPO_PREFIX/$s:$VERSION" \
       | grep "^$REPO_PREFIX/$s@" | head -n1 | cut -d@ -f2)
   done
+  if [ -n "$SINGLE" ]; then
+    docker push -q "$REPO_PREFIX/single:$VERSION" >/dev/null
+  fi
   docker logout "$REGISTRY" >/dev/null
 }
 if [ -n "$REGISTRY" ]; then
@@ -214,5 +240,9 @@ for s in "${SERVICES[@]}"; do
   printf '  %-9s %-45s %8s  %s\n' "$s" "$REPO_PREFIX/$s:$VERSION" \
     "$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')" "${DIGESTS[$s]}"
 done
+if [ -n "$SINGLE" ]; then
+  printf '  %-9s %-45s %8s  (single-container edition)\n' single "$REPO_PREFIX/single:$VERSION" \
+    "$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/single:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')"
+fi
 echo "manifest: $OUT/release-$VERSION.json${SIGN_KEY:+ (signed: $OUT/release-$VERSION.asr)}"
 stages_summary

@@ -92,6 +92,7 @@ FIXTURE_VENDOR_PUBLIC_KEY=$DIR/vendor-keys/fixture-vendor.public.pem
 FIXTURE_RELEASE_1_0_0=$DIR/releases/1.0.0/release-1.0.0.asr
 FIXTURE_RELEASE_1_1_0=$DIR/releases/1.1.0/release-1.1.0.asr
 FIXTURE_RELEASE_1_2_0=$DIR/releases/1.2.0/release-1.2.0.asr
+FIXTURE_SINGLE_1_2_0=$REGISTRY/$CUSTOMER/single:1.2.0
 ENV
   echo "fixture described in $DIR/fixture.env"
 }

@@ -8,6 +8,8 @@ import com.adaptivestartup.server.ai.AiProvider;
 import com.adaptivestartup.server.ai.AiRoutes;
 import com.adaptivestartup.server.auth.AccountService;
 import com.adaptivestartup.server.auth.AuthRoutes;
+import com.adaptivestartup.server.auth.Handoffs;
+import com.adaptivestartup.server.auth.MemoryCounters;
 import com.adaptivestartup.server.auth.PasswordRecovery;
 import com.adaptivestartup.server.auth.ProfileService;
 import com.adaptivestartup.server.auth.RequestLimit;
@@ -81,21 +83,25 @@ public final class AdaptiveServer implements AutoCloseable {
     public AdaptiveServer(ServerConfig.All config, Release release, Clock clock) {
         // The long-running server connects as the least-privileged runtime role when the stack configures one.
         this.dataSource = Database.pool(config.database().runtime(), 10);
-        this.redis = new JedisPooled(new HostAndPort(config.redis().host(), config.redis().port()),
+        // The single container has no Redis: sessions go in its database, counts and handoffs stay in memory.
+        this.redis = config.single() ? null : new JedisPooled(new HostAndPort(config.redis().host(), config.redis().port()),
                 DefaultJedisClientConfig.builder().password(config.redis().password()).timeoutMillis(3_000).build());
-        this.store = new ObjectStore(config.storage());
+        MemoryCounters counters = new MemoryCounters(clock);
+        this.store = ObjectStore.of(config.storage());
         Sql sql = Database.sql(dataSource);
         PasswordHasher hasher = new PasswordHasher();
         ActivityLog activity = new ActivityLog(sql, clock,
                 Optional.ofNullable(config.integrity().auditKey()).map(AuditKey::of), release.has(Release.Feature.HARDENING));
-        SessionStore sessions = new SessionStore(redis, Duration.ofHours(config.http().sessionHours()),
-                Duration.ofDays(config.http().sessionMaxAgeDays()), clock);
+        Duration idle = Duration.ofHours(config.http().sessionHours());
+        Duration maxAge = Duration.ofDays(config.http().sessionMaxAgeDays());
+        SessionStore sessions = redis == null ? SessionStore.inDatabase(sql, idle, maxAge, clock)
+                : new SessionStore(redis, idle, maxAge, clock);
         // Mail needs schema 8 (the outbox); an older release sends none whatever the stack's settings.
         boolean mail = config.mail().configured() && release.has(Release.Feature.ACCOUNTS);
         Outbox outbox = new Outbox(sql, clock, mail);
         this.mailSender = mail ? Optional.of(new OutboxSender(sql, new Mailer(config.mail()), clock)) : Optional.empty();
-        AccountService accounts = new AccountService(sql, sessions, new SignInLimiter(redis,
-                release.has(Release.Feature.HARDENING)), hasher, outbox,
+        AccountService accounts = new AccountService(sql, sessions, redis == null ? new SignInLimiter(counters)
+                : new SignInLimiter(redis, release.has(Release.Feature.HARDENING)), hasher, outbox,
                 release.has(Release.Feature.ACCOUNTS) ? SsoService.policy(sql) : SignInPolicy.ANYONE, clock);
         ClientAddress clients = ClientAddress.trusting(config.http().trustedProxies());
         OrgAccess access = new OrgAccess(sql);
@@ -104,7 +110,7 @@ public final class AdaptiveServer implements AutoCloseable {
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock,
                 config.http().publicUrl(), outbox);
         PasswordRecovery recovery = new PasswordRecovery(sql, sessions, hasher, outbox, config.http().publicUrl(),
-                new RequestLimit(redis), clock);
+                redis == null ? new RequestLimit(counters) : new RequestLimit(redis), clock);
         ProfileService profile = new ProfileService(sql, accounts, sessions, outbox, config.http().publicUrl(), clock);
         VentureService ventures = new VentureService(sql, access, activity, live, release);
         MetricService metrics = new MetricService(sql, access, ventures, activity, live, release, clock);
@@ -123,7 +129,8 @@ public final class AdaptiveServer implements AutoCloseable {
         new OrgRoutes(accounts, orgs, invitations, clients, new MemberAccounts(sql, access, activity, recovery), access,
                 outbox).register(app);
         if (release.has(Release.Feature.ACCOUNTS)) {
-            new SsoRoutes(accounts, new SsoService(sql, new OidcClient(clock), redis, accounts, sessions, access, activity,
+            new SsoRoutes(accounts, new SsoService(sql, new OidcClient(clock),
+                    redis == null ? Handoffs.memory(counters) : Handoffs.redis(redis), accounts, sessions, access, activity,
                     live, config.http().publicUrl()), clients).register(app);
         }
         new VentureRoutes(accounts, ventures).register(app);
@@ -171,7 +178,9 @@ public final class AdaptiveServer implements AutoCloseable {
         app.stop();
         live.close();
         store.close();
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
         dataSource.close();
     }
 }

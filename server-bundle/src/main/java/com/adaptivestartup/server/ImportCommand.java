@@ -56,7 +56,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (var pool = Database.pool(config.database().runtime(), 2);
-             ObjectStore store = new ObjectStore(config.storage())) {
+             ObjectStore store = ObjectStore.of(config.storage())) {
             var sql = Database.sql(pool);
             store.ensureBucket();
             ActivityLog activity = new ActivityLog(sql, Clock.systemUTC(),

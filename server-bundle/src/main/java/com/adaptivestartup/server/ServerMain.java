@@ -75,6 +75,9 @@ public final class ServerMain {
 
         public Integer call() throws InterruptedException {
             ServerConfig.All config = ServerConfig.All.from(env);
+            if (config.single()) {
+                SingleStart.prepare(config, env, Release.current(), Clock.systemUTC());
+            }
             AdaptiveServer server = new AdaptiveServer(config, Release.current(), Clock.systemUTC());
             // the stack's certificate from an ACME server, when the installation chose one (decision 0016)
             var acme = com.adaptivestartup.server.acme.AcmeRenewal.Settings.from(env)

@@ -52,17 +52,17 @@ public final class OrgAccess {
     }
 
     public static CustomRole customRole(java.sql.ResultSet r) throws java.sql.SQLException {
-        return new CustomRole(r.getObject("id", UUID.class), r.getString("name"), r.getString("description"),
-                List.of((String[]) r.getArray("allowed_pages").getArray()), r.getBoolean("can_create"),
+        return new CustomRole(Sql.uuid(r, "id"), r.getString("name"), r.getString("description"),
+                List.copyOf(Sql.strings(r, "allowed_pages")), r.getBoolean("can_create"),
                 r.getBoolean("can_edit"), r.getBoolean("can_delete"), r.getInt("revision"));
     }
 
     /** Every member of the organization and whether they may see the workspace {@code page}, in one query. */
     public Map<UUID, Boolean> membersSeeing(UUID orgId, String page) {
         return sql.list("SELECT m.user_id, (m.role IN ('founder', 'admin') OR m.custom_role_id IS NULL"
-                                + " OR ? = ANY(c.allowed_pages)) AS sees"
+                                + " OR " + sql.dialect().arrayHolds("c.allowed_pages") + ") AS sees"
                                 + " FROM memberships m LEFT JOIN custom_roles c ON c.id = m.custom_role_id WHERE m.org_id = ?",
-                        r -> Map.entry(r.getObject("user_id", UUID.class), r.getBoolean("sees")), page, orgId).stream()
+                        r -> Map.entry(Sql.uuid(r, "user_id"), r.getBoolean("sees")), page, orgId).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -72,13 +72,13 @@ public final class OrgAccess {
     }
 
     public List<UUID> orgIdsOf(UUID userId) {
-        return sql.list("SELECT org_id FROM memberships WHERE user_id = ?", r -> r.getObject("org_id", UUID.class), userId);
+        return sql.list("SELECT org_id FROM memberships WHERE user_id = ?", r -> Sql.uuid(r, "org_id"), userId);
     }
 
     /** Every member of the organization with their role, in one query (the live push re-checks with it). */
     public Map<UUID, Role> membersOf(UUID orgId) {
         return sql.list("SELECT user_id, role FROM memberships WHERE org_id = ?",
-                        r -> Map.entry(r.getObject("user_id", UUID.class), Role.fromWire(r.getString("role")).orElseThrow()),
+                        r -> Map.entry(Sql.uuid(r, "user_id"), Role.fromWire(r.getString("role")).orElseThrow()),
                         orgId).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

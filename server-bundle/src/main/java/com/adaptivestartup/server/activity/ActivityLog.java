@@ -74,7 +74,10 @@ public final class ActivityLog {
     public Entry append(Sql.Tx tx, UUID orgId, UUID actorId, String action, String entityType, String entityId,
                         String payloadJson, String signedPayload, String signature, String publicKey) throws SQLException {
         // One writer per organization at a time, so the chain never forks.
-        tx.one("SELECT pg_advisory_xact_lock(hashtext(?))", r -> r.getObject(1), orgId.toString());
+        String lock = tx.dialect().chainLock();
+        if (lock != null) {
+            tx.one(lock, r -> r.getObject(1), orgId.toString());
+        }
         String prev = tx.one("SELECT hash FROM activity_log WHERE org_id = ? ORDER BY seq DESC LIMIT 1",
                 r -> r.getString("hash"), orgId).orElse(GENESIS);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -129,7 +132,7 @@ public final class ActivityLog {
     }
 
     private Entry map(java.sql.ResultSet r) throws SQLException {
-        return new Entry(r.getLong("seq"), r.getObject("org_id", UUID.class), r.getObject("actor_id", UUID.class),
+        return new Entry(r.getLong("seq"), Sql.uuid(r, "org_id"), Sql.uuid(r, "actor_id"),
                 r.getString("action"), r.getString("entity_type"), r.getString("entity_id"), r.getString("payload"),
                 r.getString("signed_payload"), r.getString("signature"), r.getString("public_key"),
                 Sql.instant(r, "created_at"), r.getString("prev_hash"), r.getString("hash"), r.getString("chain"));

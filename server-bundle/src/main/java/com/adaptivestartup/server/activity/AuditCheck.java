@@ -37,7 +37,7 @@ public final class AuditCheck {
 
     public Report run(List<Anchor> anchors) {
         Set<UUID> orgs = new LinkedHashSet<>(sql.list("SELECT id FROM organizations ORDER BY created_at, id",
-                r -> r.getObject("id", UUID.class)));
+                r -> Sql.uuid(r, "id")));
         anchors.forEach(a -> orgs.add(a.orgId()));
         List<OrgResult> results = new ArrayList<>();
         for (UUID org : orgs) {

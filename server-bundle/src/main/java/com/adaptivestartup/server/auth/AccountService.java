@@ -204,7 +204,7 @@ public final class AccountService {
         try {
             UserRepository.insert(tx, user);
         } catch (java.sql.SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            if ("23505".equals(com.adaptivestartup.server.db.DataAccessException.sqlState(e))) {
                 throw ApiError.conflict("this account could not be created; sign in instead");
             }
             throw e;

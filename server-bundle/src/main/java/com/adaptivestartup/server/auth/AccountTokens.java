@@ -52,7 +52,7 @@ final class AccountTokens {
         String hash = Tokens.sha256Hex(token.strip());
         Optional<Found> found = tx.one("SELECT user_id, new_email FROM account_tokens WHERE token_hash = ? AND purpose = ?"
                         + " AND used_at IS NULL AND expires_at > ? FOR UPDATE",
-                r -> new Found(r.getObject("user_id", UUID.class), r.getString("new_email")), hash, purpose.wire,
+                r -> new Found(Sql.uuid(r, "user_id"), r.getString("new_email")), hash, purpose.wire,
                 clock.instant());
         if (found.isPresent()) {
             tx.update("UPDATE account_tokens SET used_at = ? WHERE token_hash = ?", clock.instant(), hash);

@@ -92,7 +92,7 @@ public final class ProfileService {
         try {
             tx.update("UPDATE users SET email = ? WHERE id = ?", email, userId);
         } catch (java.sql.SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
+            if ("23505".equals(com.adaptivestartup.server.db.DataAccessException.sqlState(e))) {
                 throw ApiError.conflict("another account already uses " + email);
             }
             throw e;

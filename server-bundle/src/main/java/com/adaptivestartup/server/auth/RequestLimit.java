@@ -5,7 +5,7 @@ import java.util.List;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * A fixed-window count in Redis for requests that cost something (a mail sent, a token tried): each call counts,
+ * A fixed-window count in Redis (or, in the single container, in memory) for requests that cost something (a mail sent, a token tried): each call counts,
  * and says whether the count is still within the limit. Atomic, so parallel requests cannot slip past it.
  */
 public final class RequestLimit {
@@ -16,14 +16,21 @@ public final class RequestLimit {
             return n
             """;
     private final JedisPooled redis;
+    private final MemoryCounters memory;
 
     public RequestLimit(JedisPooled redis) {
         this.redis = redis;
+        this.memory = null;
+    }
+
+    public RequestLimit(MemoryCounters memory) {
+        this.redis = null;
+        this.memory = memory;
     }
 
     /** Counts this request under {@code key}; true while at most {@code limit} have been counted in the window. */
     public boolean allow(String key, int limit, Duration window) {
-        long n = (Long) redis.eval(COUNT, List.of(PREFIX + key), List.of(String.valueOf(window.toSeconds())));
+        long n = memory != null ? memory.increment(PREFIX + key, window.toSeconds()) : (Long) redis.eval(COUNT, List.of(PREFIX + key), List.of(String.valueOf(window.toSeconds())));
         return n <= limit;
     }
 }

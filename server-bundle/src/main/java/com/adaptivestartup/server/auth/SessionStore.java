@@ -11,29 +11,34 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.params.GetExParams;
-import redis.clients.jedis.params.SetParams;
 
 /**
- * Opaque sessions in Redis: the client holds a random token, Redis holds its hash with the user id, a
- * sliding idle expiry and an absolute one ({@code maxAge} after sign-in, however busy the session). Each
- * user's set of sessions lives as long as the longest a session can, so "sign out everywhere" and a password
- * change always find every session. Listeners hear of each end at once.
+ * Opaque sessions: the client holds a random token, the store (Redis in the full stack, the database in the
+ * single container) holds its hash with the user id, a sliding idle expiry and an absolute one ({@code maxAge}
+ * after sign-in, however busy the session). "Sign out everywhere" and a password change always find every
+ * session. Listeners hear of each end at once.
  */
 public final class SessionStore {
-    private static final String SESSION = "as:session:";
-    private static final String USER_SESSIONS = "as:user-sessions:";
-    /** What the person sees of each session in their profile: where it signed in from, with what. */
-    private static final String INFO = "as:session-info:";
-    private final JedisPooled redis;
+    private final SessionRecords records;
     private final Duration idle;
     private final Duration maxAge;
     private final Clock clock;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     public SessionStore(JedisPooled redis, Duration idle, Duration maxAge, Clock clock) {
-        this.redis = redis;
+        this(new RedisSessionRecords(redis), idle, maxAge, clock);
+    }
+
+    /**
+     * Sessions kept in the database itself (the single container, which has no Redis); their idle expiry runs on the
+     * machine's clock as Redis's would, the maximum age on {@code clock}.
+     */
+    public static SessionStore inDatabase(com.adaptivestartup.server.db.Sql sql, Duration idle, Duration maxAge, Clock clock) {
+        return new SessionStore(new SqlSessionRecords(sql, Clock.systemUTC()), idle, maxAge, clock);
+    }
+
+    private SessionStore(SessionRecords records, Duration idle, Duration maxAge, Clock clock) {
+        this.records = records;
         this.idle = idle;
         this.maxAge = maxAge;
         this.clock = clock;
@@ -67,15 +72,9 @@ public final class SessionStore {
         String token = Tokens.random();
         String hash = Tokens.sha256Hex(token);
         long now = clock.instant().getEpochSecond();
-        try (var p = redis.pipelined()) {
-            p.setex(SESSION + hash, Math.min(idle.toSeconds(), maxAge.toSeconds()), value(userId, mustChangePassword, email, now));
-            p.sadd(USER_SESSIONS + userId, hash);
-            p.expire(USER_SESSIONS + userId, maxAge.toSeconds());
-            p.hset(INFO + hash, java.util.Map.of("client", origin.client(), "agent", origin.agent(),
-                    "created", String.valueOf(now)));
-            p.expire(INFO + hash, maxAge.toSeconds());
-            p.sync();
-        }
+        records.create(userId, hash, value(userId, mustChangePassword, email, now),
+                Math.min(idle.toSeconds(), maxAge.toSeconds()), maxAge.toSeconds(),
+                java.util.Map.of("client", origin.client(), "agent", origin.agent(), "created", String.valueOf(now)));
         return token;
     }
 
@@ -88,27 +87,13 @@ public final class SessionStore {
 
     /** The person's live sessions, newest first (one round trip for the lot). */
     public List<Listed> list(UUID userId) {
-        List<String> hashes = List.copyOf(redis.smembers(USER_SESSIONS + userId));
-        List<Response<Long>> ttls = new ArrayList<>(hashes.size());
-        List<Response<java.util.Map<String, String>>> infos = new ArrayList<>(hashes.size());
-        try (var p = redis.pipelined()) {
-            for (String h : hashes) {
-                ttls.add(p.ttl(SESSION + h));
-                infos.add(p.hgetAll(INFO + h));
-            }
-            p.sync();
-        }
         long now = clock.instant().getEpochSecond();
         List<Listed> out = new ArrayList<>();
-        for (int i = 0; i < hashes.size(); i++) {
-            long ttl = ttls.get(i).get();
-            if (ttl < 0) {
-                continue;   // ended (or expired) since it was added to the set
-            }
-            java.util.Map<String, String> info = infos.get(i).get();
+        for (SessionRecords.Described d : records.describe(List.copyOf(records.hashesOf(userId)))) {
+            java.util.Map<String, String> info = d.info();
             long created = Long.parseLong(info.getOrDefault("created", "0"));
-            long lastActive = Math.max(created, now - Math.max(0, idle.toSeconds() - ttl));
-            out.add(new Listed(hashes.get(i), created, lastActive, info.getOrDefault("client", ""),
+            long lastActive = Math.max(created, now - Math.max(0, idle.toSeconds() - d.secondsLeft()));
+            out.add(new Listed(d.hash(), created, lastActive, info.getOrDefault("client", ""),
                     info.getOrDefault("agent", "")));
         }
         out.sort(java.util.Comparator.comparingLong(Listed::createdEpochSecond).reversed());
@@ -121,16 +106,16 @@ public final class SessionStore {
      */
     public void note(String token, String name, String value) {
         String hash = Tokens.sha256Hex(token);
-        redis.hset(INFO + hash, "note:" + name, value);
+        records.putNote(hash, "note:" + name, value);
     }
 
     public Optional<String> noteOf(Principal p, String name) {
-        return Optional.ofNullable(redis.hget(INFO + p.sessionHash(), "note:" + name));
+        return records.note(p.sessionHash(), "note:" + name);
     }
 
     /** Ends one of the user's sessions by its id; false when they have no such live session. */
     public boolean close(UUID userId, String sessionHash) {
-        if (sessionHash == null || !redis.sismember(USER_SESSIONS + userId, sessionHash)) {
+        if (sessionHash == null || !records.belongs(userId, sessionHash)) {
             return false;
         }
         end(userId, sessionHash);
@@ -140,7 +125,7 @@ public final class SessionStore {
     /** Ends every session of the user but {@code keep} (the one asking); returns how many ended. */
     public int closeOthers(UUID userId, String keep) {
         int n = 0;
-        for (String hash : redis.smembers(USER_SESSIONS + userId)) {
+        for (String hash : records.hashesOf(userId)) {
             if (!hash.equals(keep)) {
                 end(userId, hash);
                 n++;
@@ -152,20 +137,18 @@ public final class SessionStore {
     /** The user of a live session, extending its idle expiry; empty when unknown, expired or revoked. */
     public Optional<Principal> resolve(String token) {
         String hash = Tokens.sha256Hex(token);
-        String value = redis.getEx(SESSION + hash, new GetExParams().ex(idle.toSeconds()));
-        if (value == null) {
+        Optional<String> value = records.touch(hash, idle.toSeconds());
+        if (value.isEmpty()) {
             return Optional.empty();
         }
-        Stored stored = Stored.parse(value);
+        Stored stored = Stored.parse(value.get());
         long now = clock.instant().getEpochSecond();
         long created = stored.createdEpochSecond();
         if (created < 0) {
             // A session opened before sessions had an absolute lifetime: it starts counting now.
             created = now;
-            redis.set(SESSION + hash, value(stored.userId(), stored.mustChangePassword(), stored.email(), now),
-                    SetParams.setParams().keepTtl());
-            redis.sadd(USER_SESSIONS + stored.userId(), hash);
-            redis.expire(USER_SESSIONS + stored.userId(), maxAge.toSeconds());
+            records.rewrite(stored.userId(), hash, value(stored.userId(), stored.mustChangePassword(), stored.email(), now),
+                    maxAge.toSeconds());
         }
         long left = created + maxAge.toSeconds() - now;
         if (left <= 0) {
@@ -173,26 +156,14 @@ public final class SessionStore {
             return Optional.empty();
         }
         if (left < idle.toSeconds()) {
-            redis.expire(SESSION + hash, left);
+            records.shorten(hash, left);
         }
         return Optional.of(new Principal(stored.userId(), stored.email(), stored.mustChangePassword(), hash));
     }
 
     /** Which of these sessions are still live (one round trip, however many). */
     public Set<String> live(Collection<String> sessionHashes) {
-        List<String> hashes = List.copyOf(sessionHashes);
-        List<Response<Boolean>> answers = new ArrayList<>(hashes.size());
-        try (var p = redis.pipelined()) {
-            hashes.forEach(h -> answers.add(p.exists(SESSION + h)));
-            p.sync();
-        }
-        Set<String> live = new HashSet<>();
-        for (int i = 0; i < hashes.size(); i++) {
-            if (Boolean.TRUE.equals(answers.get(i).get())) {
-                live.add(hashes.get(i));
-            }
-        }
-        return live;
+        return records.live(sessionHashes);
     }
 
     public void close(Principal principal) {
@@ -201,18 +172,13 @@ public final class SessionStore {
 
     /** Ends every session of the user; returns how many there were. */
     public int closeAll(UUID userId) {
-        Set<String> hashes = redis.smembers(USER_SESSIONS + userId);
-        for (String hash : hashes) {
-            redis.del(SESSION + hash, INFO + hash);
-        }
-        redis.del(USER_SESSIONS + userId);
+        Set<String> hashes = records.endAll(userId);
         listeners.forEach(l -> l.userSignedOut(userId));
         return hashes.size();
     }
 
     private void end(UUID userId, String hash) {
-        redis.del(SESSION + hash, INFO + hash);
-        redis.srem(USER_SESSIONS + userId, hash);
+        records.end(userId, hash);
         listeners.forEach(l -> l.sessionEnded(hash));
     }
 

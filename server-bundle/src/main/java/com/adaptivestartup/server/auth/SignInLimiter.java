@@ -56,6 +56,7 @@ public final class SignInLimiter {
             return 0
             """;
     private final JedisPooled redis;
+    private final MemoryCounters memory;
     private final int clientLimit;
 
     /**
@@ -65,7 +66,15 @@ public final class SignInLimiter {
      */
     public SignInLimiter(JedisPooled redis, boolean clientsToldApart) {
         this.redis = redis;
+        this.memory = null;
         this.clientLimit = clientsToldApart ? CLIENT_LIMIT : Integer.MAX_VALUE;
+    }
+
+    /** Counting in this process (the single container): the same rules, RESERVE and FORGIVE in Java. */
+    public SignInLimiter(MemoryCounters memory) {
+        this.redis = null;
+        this.memory = memory;
+        this.clientLimit = CLIENT_LIMIT;
     }
 
     /** Why an attempt was refused before its password was looked at; {@code retryAfterSeconds} for the client. */
@@ -74,11 +83,11 @@ public final class SignInLimiter {
 
     /** Counts the attempt as a failure in advance; a refusal when a limit is already reached. */
     public java.util.Optional<Refusal> reserve(String email, String client) {
-        Object answer = redis.eval(RESERVE, keys(email, client),
+        List<?> result = memory != null ? memory.atomically(m -> reserveInMemory(m, keys(email, client)))
+                : (List<?>) redis.eval(RESERVE, keys(email, client),
                 List.of(String.valueOf(clientLimit), String.valueOf(PAIR_LIMIT), String.valueOf(ACCOUNT_LIMIT),
                         String.valueOf(WINDOW.toSeconds()), String.valueOf(Instant.now().toEpochMilli()),
                         String.valueOf(LONGEST_PAUSE_SECONDS)));
-        List<?> result = (List<?>) answer;
         long which = (Long) result.get(0);
         long seconds = Math.max(1, (Long) result.get(1));
         return switch ((int) which) {
@@ -93,7 +102,46 @@ public final class SignInLimiter {
 
     /** The attempt succeeded: its advance count is taken back and this client's failures on the account forgiven. */
     public void succeeded(String email, String client) {
-        redis.eval(FORGIVE, keys(email, client), List.of());
+        List<String> keys = keys(email, client);
+        if (memory != null) {
+            memory.atomically(m -> {
+                m.decrement(keys.get(0));
+                m.decrement(keys.get(2));
+                m.delete(keys.get(1));
+                return null;
+            });
+        } else {
+            redis.eval(FORGIVE, keys, List.of());
+        }
+    }
+
+    /** {@link #RESERVE}, step for step, over counts in this process. */
+    private List<Long> reserveInMemory(MemoryCounters m, List<String> keys) {
+        long now = Instant.now().toEpochMilli();
+        long window = WINDOW.toSeconds();
+        long client = m.number(keys.get(0));
+        if (client >= clientLimit) {
+            long ready = m.number(keys.get(3));
+            if (now < ready) {
+                return List.of(1L, (ready - now + 999) / 1000);
+            }
+        }
+        long pair = m.number(keys.get(1));
+        if (pair >= PAIR_LIMIT) {
+            return List.of(2L, m.secondsLeft(keys.get(1)));
+        }
+        long account = m.number(keys.get(2));
+        if (account >= ACCOUNT_LIMIT && pair > 0) {
+            return List.of(3L, m.secondsLeft(keys.get(2)));
+        }
+        for (int i = 0; i < 3; i++) {
+            m.increment(keys.get(i), window);
+        }
+        long over = client + 1 - clientLimit;
+        if (over >= 0) {
+            m.put(keys.get(3), Long.toString(now + 1000 * (long) Math.min(LONGEST_PAUSE_SECONDS, Math.pow(2, over))), window);
+        }
+        return List.of(0L, 0L);
     }
 
     private static List<String> keys(String email, String client) {

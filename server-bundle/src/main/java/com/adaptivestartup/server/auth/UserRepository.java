@@ -43,7 +43,7 @@ public final class UserRepository {
     }
 
     static User map(ResultSet r) throws SQLException {
-        return new User(r.getObject("id", UUID.class), r.getString("email"), r.getString("name"),
+        return new User(Sql.uuid(r, "id"), r.getString("email"), r.getString("name"),
                 r.getString("password_hash"), r.getBoolean("must_change_password"), r.getString("public_key"),
                 Sql.instant(r, "created_at"));
     }

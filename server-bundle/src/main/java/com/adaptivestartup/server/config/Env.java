@@ -21,6 +21,11 @@ public final class Env {
         this.vars = vars;
     }
 
+    /** The names of the variables set. */
+    public java.util.Set<String> names() {
+        return vars.keySet();
+    }
+
     public String text(String name, String fallback) {
         String value = lookup(name);
         return value == null ? fallback : value;

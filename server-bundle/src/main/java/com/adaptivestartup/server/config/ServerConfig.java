@@ -9,18 +9,43 @@ public final class ServerConfig {
     }
 
     /**
-     * The database. {@code user} owns the schema and runs migrations; {@code appUser}, when set (the stack
-     * sets it from release 1.2.0), is the least-privileged role the long-running server connects as: it may
-     * read and write the app's rows, only insert into and read the activity log, and change no schema.
+     * The database: PostgreSQL (the full stack) or one SQLite file (the single-container edition, and the
+     * server's default with no settings at all). For PostgreSQL {@code user} owns the schema and runs migrations;
+     * {@code appUser}, when set (the stack sets it from release 1.2.0), is the least-privileged role the
+     * long-running server connects as: it may read and write the app's rows, only insert into and read the
+     * activity log, and change no schema. For SQLite {@code sqliteFile} names the file and the rest is unused
+     * (a file has no roles: the container's user owns it).
      */
     public record Database(String host, int port, String name, String user, String password, String appUser,
-                           String appPassword) {
+                           String appPassword, java.nio.file.Path sqliteFile) {
+        public Database(String host, int port, String name, String user, String password, String appUser,
+                        String appPassword) {
+            this(host, port, name, user, password, appUser, appPassword, null);
+        }
+
         public Database(String host, int port, String name, String user, String password) {
-            this(host, port, name, user, password, null, null);
+            this(host, port, name, user, password, null, null, null);
+        }
+
+        /** Where the server keeps its data when nothing names a database: {@code adaptive-data} in the working folder. */
+        public static final java.nio.file.Path DEV_DEFAULT = java.nio.file.Path.of("adaptive-data", "adaptive.db");
+
+        /** One SQLite file. */
+        public static Database sqlite(java.nio.file.Path file) {
+            return new Database(null, 0, null, "", "", null, null, file.toAbsolutePath().normalize());
+        }
+
+        public boolean isSqlite() {
+            return sqliteFile != null;
         }
 
         public String jdbcUrl() {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+            return isSqlite() ? "jdbc:sqlite:" + sqliteFile : "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        /** Where the database is, for a person reading the log (never a password). */
+        public String describe() {
+            return isSqlite() ? "SQLite file " + sqliteFile : "PostgreSQL " + name + " on " + host + ":" + port;
         }
 
         /** Whether a separate runtime role is configured. */
@@ -30,10 +55,21 @@ public final class ServerConfig {
 
         /** The credentials {@code serve} connects with: the runtime role when configured, else the owner. */
         public Database runtime() {
-            return appUser == null ? this : new Database(host, port, name, appUser, appPassword, null, null);
+            return appUser == null ? this : new Database(host, port, name, appUser, appPassword, null, null, null);
         }
 
+        /**
+         * From {@code DATABASE_URL} when set ({@code sqlite:///data/adaptive.db}, {@code jdbc:sqlite:/data/x.db} or
+         * {@code sqlite:relative.db}), else PostgreSQL from the {@code POSTGRES_*} variables.
+         */
         public static Database from(Env env) {
+            String url = env.optional("DATABASE_URL");
+            if (url != null && !url.isBlank()) {
+                return fromUrl(env, url.strip());
+            }
+            if (env.names().stream().noneMatch(n -> n.startsWith("POSTGRES_"))) {
+                return sqlite(DEV_DEFAULT);   // nothing said about a database: the developer's default, named at start
+            }
             String appUser = env.optional("POSTGRES_APP_USER");
             String appPassword = appUser == null ? null : env.required("POSTGRES_APP_PASSWORD");
             if (appUser != null && !appUser.matches("[a-z_][a-z0-9_]{0,62}")) {
@@ -44,6 +80,28 @@ public final class ServerConfig {
                     env.text("POSTGRES_DB", "adaptive"), env.text("POSTGRES_USER", "adaptive"),
                     env.required("POSTGRES_PASSWORD"), appUser, appPassword);
         }
+
+        private static Database fromUrl(Env env, String url) {
+            String path;
+            if (url.startsWith("sqlite:///")) {
+                path = url.substring("sqlite://".length());   // sqlite:///data/x.db names /data/x.db
+            } else if (url.startsWith("sqlite:")) {
+                path = url.substring("sqlite:".length());
+            } else if (url.startsWith("jdbc:sqlite:")) {
+                path = url.substring("jdbc:sqlite:".length());
+            } else {
+                env.problem("DATABASE_URL must name a SQLite file, such as sqlite:///data/adaptive.db (for PostgreSQL"
+                        + " set POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD instead); not '"
+                        + url.replaceAll("//[^/@]*@", "//***@") + "'");
+                return sqlite(java.nio.file.Path.of("adaptive.db"));
+            }
+            if (path.isBlank() || path.contains("?") || path.equals(":memory:")) {
+                env.problem("DATABASE_URL must name a SQLite file on disk, such as sqlite:///data/adaptive.db; not '"
+                        + url + "'");
+                return sqlite(java.nio.file.Path.of("adaptive.db"));
+            }
+            return sqlite(java.nio.file.Path.of(path));
+        }
     }
 
     public record Redis(String host, int port, String password) {
@@ -53,11 +111,36 @@ public final class ServerConfig {
         }
     }
 
-    public record Storage(URI endpoint, String bucket, String accessKey, String secretKey, String region) {
+    /**
+     * Where uploaded files live: an S3 bucket (the full stack), or a folder on the local disk (the single-container
+     * edition: {@code FILES_DIR}, by default {@code files} beside the SQLite file), with the same keys and checksums.
+     */
+    public record Storage(URI endpoint, String bucket, String accessKey, String secretKey, String region,
+                          java.nio.file.Path directory) {
+        public Storage(URI endpoint, String bucket, String accessKey, String secretKey, String region) {
+            this(endpoint, bucket, accessKey, secretKey, region, null);
+        }
+
+        public static Storage disk(java.nio.file.Path directory) {
+            return new Storage(null, null, null, null, null, directory.toAbsolutePath().normalize());
+        }
+
+        public boolean isDisk() {
+            return directory != null;
+        }
+
         public static Storage from(Env env) {
             return new Storage(URI.create(env.text("S3_ENDPOINT", "http://storage:9000")),
                     env.text("S3_BUCKET", "adaptive-files"), env.required("S3_ACCESS_KEY"),
                     env.required("S3_SECRET_KEY"), env.text("S3_REGION", "us-east-1"));
+        }
+
+        /** Beside a SQLite database: {@code FILES_DIR}, or {@code files} in the database's folder. */
+        static Storage beside(Env env, Database database) {
+            String dir = env.optional("FILES_DIR");
+            java.nio.file.Path folder = database.sqliteFile().getParent();
+            return disk(dir != null && !dir.isBlank() ? java.nio.file.Path.of(dir.strip())
+                    : (folder == null ? java.nio.file.Path.of(".") : folder).resolve("files"));
         }
     }
 
@@ -173,10 +256,19 @@ public final class ServerConfig {
             return new All(database, redis, storage, ai, http, integrity, mail);
         }
 
+        /** Whether the server runs alone (SQLite, files on disk, no Redis): the single-container edition. */
+        public boolean single() {
+            return database.isSqlite();
+        }
+
         public static All from(Map<String, String> vars) {
             Env env = new Env(vars);
-            All all = new All(Database.from(env), Redis.from(env), Storage.from(env), Ai.from(env), Http.from(env),
-                    Integrity.from(env), Mail.from(env));
+            Database database = Database.from(env);
+            All all = database.isSqlite()
+                    ? new All(database, null, Storage.beside(env, database), Ai.from(env), Http.from(env),
+                            Integrity.from(env), Mail.from(env))
+                    : new All(database, Redis.from(env), Storage.from(env), Ai.from(env), Http.from(env),
+                            Integrity.from(env), Mail.from(env));
             env.check();
             return all;
         }

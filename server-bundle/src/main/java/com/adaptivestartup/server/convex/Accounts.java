@@ -62,7 +62,7 @@ final class Accounts {
                     .map(String::strip).orElse(email.substring(0, email.indexOf('@')));
             DocumentRows.Prior prior = rows.prior(id);
             Optional<UUID> mine = prior != null && prior.ourId() != null
-                    ? tx.one("SELECT id FROM users WHERE id = ?", r -> r.getObject(1, UUID.class), prior.ourId())
+                    ? tx.one("SELECT id FROM users WHERE id = ?", r -> Sql.uuid(r, 1), prior.ourId())
                     : Optional.empty();
             UUID user;
             if (mine.isPresent()) {
@@ -70,7 +70,7 @@ final class Accounts {
                 t.unchanged++;
             } else {
                 Optional<UUID> existing = tx.one("SELECT id FROM users WHERE lower(email) = lower(?)",
-                        r -> r.getObject(1, UUID.class), email);
+                        r -> Sql.uuid(r, 1), email);
                 if (existing.isPresent()) {
                     user = existing.get();
                     report.accounts.linkedToExisting++;
@@ -184,7 +184,7 @@ final class Accounts {
                             + " allowed_pages = EXCLUDED.allowed_pages, can_create = EXCLUDED.can_create,"
                             + " can_edit = EXCLUDED.can_edit, can_delete = EXCLUDED.can_delete,"
                             + " revision = custom_roles.revision + 1, updated_at = now() RETURNING id",
-                    r -> r.getObject(1, UUID.class), ConvexValues.idFor(id), org, ConvexValues.clip(name.strip(), 60),
+                    r -> Sql.uuid(r, 1), ConvexValues.idFor(id), org, ConvexValues.clip(name.strip(), 60),
                     ConvexValues.clip(Optional.ofNullable(ConvexValues.text(doc.get("description"))).orElse(""), 500),
                     pages.toArray(String[]::new), global.path("create").asBoolean(false),
                     global.path("edit").asBoolean(false), global.path("delete").asBoolean(false), ConvexValues.created(doc)).orElseThrow();
@@ -208,7 +208,7 @@ final class Accounts {
             String email = ConvexValues.text(doc.get("email"));
             UUID user = email == null ? null : at.people.get("email:" + email.strip().toLowerCase(Locale.ROOT));
             if (user == null && email != null) {
-                user = tx.one("SELECT id FROM users WHERE lower(email) = lower(?)", r -> r.getObject(1, UUID.class),
+                user = tx.one("SELECT id FROM users WHERE lower(email) = lower(?)", r -> Sql.uuid(r, 1),
                         email.strip()).orElse(null);
             }
             String skip = org == null ? "its venture or organization is not in the export"

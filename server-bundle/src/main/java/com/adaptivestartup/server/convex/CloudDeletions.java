@@ -24,7 +24,7 @@ final class CloudDeletions {
         }
         List<Gone> gone = tx.list("SELECT convex_id, convex_table, our_table, our_id FROM convex_documents"
                         + " WHERE deployment = ? AND last_import <> ? ORDER BY convex_table DESC",
-                r -> new Gone(r.getString(1), r.getString(2), r.getString(3), r.getObject(4, UUID.class)), deployment,
+                r -> new Gone(r.getString(1), r.getString(2), r.getString(3), Sql.uuid(r, 4)), deployment,
                 report.importId);
         Set<String> tables = new HashSet<>();
         catalogue.all().forEach(r -> tables.add(r.table()));

@@ -135,15 +135,16 @@ public final class ConvexImport {
                 // sampled
             }
         }
-        Optional<java.util.UUID> shared = sql.one("SELECT deployment FROM convex_documents WHERE convex_id = ANY(?)"
-                + " GROUP BY deployment ORDER BY count(*) DESC LIMIT 1", r -> r.getObject(1, java.util.UUID.class),
+        Optional<java.util.UUID> shared = sql.one("SELECT deployment FROM convex_documents WHERE "
+                + sql.dialect().inArray("convex_id")
+                + " GROUP BY deployment ORDER BY count(*) DESC LIMIT 1", r -> Sql.uuid(r, 1),
                 (Object) sample.toArray(String[]::new));
         if (shared.isPresent()) {
             return shared.get();
         }
         long held = sql.one("SELECT count(*) FROM convex_imports", r -> r.getLong(1)).orElse(0L);
         if (held > 0 && !options.otherDeployment()) {
-            Optional<String> last = sql.one("SELECT export_name || ' on ' || to_char(finished_at, 'YYYY-MM-DD')"
+            Optional<String> last = sql.one("SELECT export_name || ' on ' || substr(CAST(finished_at AS text), 1, 10)"
                     + " FROM convex_imports ORDER BY finished_at DESC LIMIT 1", r -> r.getString(1));
             throw new ImportFailure(export.name() + " is from another Convex deployment than the one imported before ("
                     + last.orElse("an earlier import") + "): none of its users or ventures are among those imported."

@@ -39,7 +39,7 @@ final class DocumentRows {
 
     void loadPrior(Sql.Tx tx) throws SQLException {
         tx.list("SELECT convex_id, source_hash, our_table, our_id FROM convex_documents", r -> {
-            prior.put(r.getString(1), new Prior(r.getString(2), r.getString(3), r.getObject(4, UUID.class)));
+            prior.put(r.getString(1), new Prior(r.getString(2), r.getString(3), Sql.uuid(r, 4)));
             return null;
         });
     }

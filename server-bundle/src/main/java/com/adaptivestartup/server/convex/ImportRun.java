@@ -86,7 +86,7 @@ final class ImportRun {
         currentTx = tx;
         meter.step("reading what earlier imports brought");
         rows.loadPrior(tx);
-        at.installationOwner = tx.one("SELECT id FROM users ORDER BY created_at, id LIMIT 1", r -> r.getObject(1, UUID.class))
+        at.installationOwner = tx.one("SELECT id FROM users ORDER BY created_at, id LIMIT 1", r -> Sql.uuid(r, 1))
                 .orElse(null);
         meter.step("users");
         accounts.users(tx);
@@ -214,13 +214,13 @@ final class ImportRun {
                 if (deleted == null && "deleted".equals(ConvexValues.choice(p.get("status")))) {
                     deleted = ConvexValues.updated(p);
                 }
-                Optional<Boolean> created = tx.one("INSERT INTO ventures (id, org_id, name, hypothesis, created_by,"
+                Optional<Boolean> created = tx.upsert("INSERT INTO ventures (id, org_id, name, hypothesis, created_by,"
                                 + " created_at, updated_at, deleted_at, founding_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::date)"
                                 + " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, hypothesis = EXCLUDED.hypothesis,"
                                 + " updated_at = EXCLUDED.updated_at, deleted_at = EXCLUDED.deleted_at,"
                                 + " founding_date = EXCLUDED.founding_date, revision = ventures.revision + 1"
                                 + " WHERE ventures.org_id = EXCLUDED.org_id RETURNING (xmax = 0)",
-                        r -> r.getBoolean(1), venture, org,
+                        "ventures", venture, venture, org,
                         ConvexValues.clip(Optional.ofNullable(ConvexValues.text(p.get("name"))).orElse("Imported venture"), 200),
                         ConvexValues.clip(Optional.ofNullable(ConvexValues.text(p.get("hypothesis"))).orElse(""), 4_000), creator,
                         ConvexValues.created(p), ConvexValues.updated(p), deleted, ConvexValues.date(p.get("foundingDate")));
@@ -512,12 +512,12 @@ final class ImportRun {
                         + Optional.ofNullable(ConvexValues.text(doc.get("description"))).map(d -> ": " + d).orElse(""), 500);
                 boolean read = doc.path("isRead").asBoolean(false);
                 Instant at = ConvexValues.created(doc);
-                Optional<Boolean> created = tx.one("INSERT INTO notifications (id, org_id, user_id, venture_id, kind, title,"
+                Optional<Boolean> created = tx.upsert("INSERT INTO notifications (id, org_id, user_id, venture_id, kind, title,"
                                 + " read_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                                 + " title = EXCLUDED.title, read_at = coalesce(notifications.read_at, EXCLUDED.read_at)"
                                 + " WHERE notifications.title IS DISTINCT FROM EXCLUDED.title"
                                 + " OR (notifications.read_at IS NULL AND EXCLUDED.read_at IS NOT NULL) RETURNING (xmax = 0)",
-                        r -> r.getBoolean(1), ourId, org, user, venture == null ? null : venture.ventureId(),
+                        "notifications", ourId, ourId, org, user, venture == null ? null : venture.ventureId(),
                         "cloud_" + Optional.ofNullable(ConvexValues.choice(doc.get("type"))).orElse("notice"), title,
                         read ? at : null, at);
                 count(t, created.map(c -> c ? RecordImport.Outcome.CREATED : RecordImport.Outcome.UPDATED)

@@ -54,13 +54,14 @@ final class Verification {
                     continue;
                 }
                 boolean many = f.kind() == Field.Kind.REFS || f.kind() == Field.Kind.FILES || f.kind() == Field.Kind.MEMBERS;
-                String values = many ? "unnest(t." + f.column() + ")" : "t." + f.column();
+                String elements = many ? tx.dialect().eachElement("t." + f.column(), "refs") : "";
+                String x = many ? tx.dialect().element("refs") : "t." + f.column();
                 String exists = f.kind() == Field.Kind.MEMBERS
-                        ? "EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = t.org_id AND m.user_id = x)"
-                        : "EXISTS (SELECT 1 FROM " + target + " y WHERE y.id = x)";
+                        ? "EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = t.org_id AND m.user_id = " + x + ")"
+                        : "EXISTS (SELECT 1 FROM " + target + " y WHERE y.id = " + x + ")";
                 long[] counts = tx.one("SELECT count(*), count(*) FILTER (WHERE NOT " + exists + ") FROM "
-                                + r.table() + " t CROSS JOIN LATERAL (SELECT " + values + " AS x) refs"
-                                + " WHERE t.id = ANY(?) AND x IS NOT NULL",
+                                + r.table() + " t" + elements + " WHERE " + tx.dialect().inArray("t.id") + " AND " + x
+                                + " IS NOT NULL",
                         row -> new long[]{row.getLong(1), row.getLong(2)}, (Object) mine).orElse(new long[2]);
                 v.references += counts[0];
                 v.unresolved += counts[1];

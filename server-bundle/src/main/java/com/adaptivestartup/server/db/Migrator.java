@@ -11,16 +11,19 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema to the release's target with Flyway. All pending migrations run in one
- * transaction (PostgreSQL's DDL is transactional), so a failure leaves the database exactly as it was.
+ * transaction (the DDL of both databases is transactional), so a failure leaves the database exactly as it was.
+ * Each database has its own migrations ({@code db/migration} for PostgreSQL, {@code db/sqlite} for SQLite) under
+ * the same version numbers, so a release's schema target means the same schema on both.
  */
 public final class Migrator {
     public static final String LOCATION = "classpath:db/migration";
+    public static final String SQLITE_LOCATION = "classpath:db/sqlite";
     private final DataSource dataSource;
     private final Release release;
     private final List<String> locations;
 
     public Migrator(DataSource dataSource, Release release) {
-        this(dataSource, release, List.of(LOCATION));
+        this(dataSource, release, List.of(Database.dialectOf(dataSource) == Dialect.SQLITE ? SQLITE_LOCATION : LOCATION));
     }
 
     /** With extra locations: tests add a migration that fails on purpose. */
@@ -81,7 +84,7 @@ public final class Migrator {
                 try (java.sql.Statement s = c.createStatement()) {
                     for (MigrationInfo m : above) {
                         String version = m.getVersion().getVersion();
-                        String script = undoScript(version).orElseThrow(() -> new IllegalStateException("migration V"
+                        String script = undoScript(undoFolder(), version).orElseThrow(() -> new IllegalStateException("migration V"
                                 + version + " (" + m.getDescription() + ") has no undo script; it cannot be run down"));
                         long t0 = System.nanoTime();
                         s.execute(script);
@@ -100,9 +103,17 @@ public final class Migrator {
         }
     }
 
+    private String undoFolder() {
+        return locations.contains(SQLITE_LOCATION) ? "/db/sqlite-undo/" : "/db/undo/";
+    }
+
     /** The undo script of a version: {@code db/undo/U<version>.sql} on the classpath. */
     static Optional<String> undoScript(String version) {
-        try (var in = Migrator.class.getResourceAsStream("/db/undo/U" + version + ".sql")) {
+        return undoScript("/db/undo/", version);
+    }
+
+    private static Optional<String> undoScript(String folder, String version) {
+        try (var in = Migrator.class.getResourceAsStream(folder + "U" + version + ".sql")) {
             return in == null ? Optional.empty()
                     : Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {

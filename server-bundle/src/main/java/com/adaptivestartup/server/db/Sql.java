@@ -19,9 +19,22 @@ import javax.sql.DataSource;
  */
 public final class Sql {
     private final DataSource dataSource;
+    private final Dialect dialect;
+    /**
+     * On SQLite, the transaction this thread is in: a statement or transaction begun inside it joins it. SQLite has
+     * one writer, so a second connection writing while the thread's own transaction holds the database would wait
+     * for itself (PostgreSQL's separate connections stay separate, as they always were).
+     */
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
-    Sql(DataSource dataSource) {
+    Sql(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** The database's kind: what a query without a portable spelling asks. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     @FunctionalInterface
@@ -35,15 +48,29 @@ public final class Sql {
     }
 
     public <T> T transaction(Work<T> work) {
+        Tx joined = current.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new DataAccessException(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            Tx tx = new Tx(c, dialect);
+            if (dialect == Dialect.SQLITE) {
+                current.set(tx);
+            }
             try {
-                T result = work.run(new Tx(c));
+                T result = work.run(tx);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                current.remove();
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);
@@ -52,9 +79,12 @@ public final class Sql {
 
     /** One statement on its own, in autocommit: no BEGIN/COMMIT round trips. */
     private <T> T single(Work<T> work) {
+        if (current.get() != null) {
+            return transaction(work);
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            return work.run(new Tx(c));
+            return work.run(new Tx(c, dialect));
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
@@ -93,9 +123,15 @@ public final class Sql {
     /** Statements on one connection inside one transaction. */
     public static final class Tx {
         private final Connection connection;
+        private final Dialect dialect;
 
-        Tx(Connection connection) {
+        Tx(Connection connection, Dialect dialect) {
             this.connection = connection;
+            this.dialect = dialect;
+        }
+
+        public Dialect dialect() {
+            return dialect;
         }
 
         public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
@@ -119,12 +155,26 @@ public final class Sql {
             }
         }
 
+        /**
+         * An upsert written as PostgreSQL's {@code INSERT ... ON CONFLICT (id) DO UPDATE ... RETURNING (xmax = 0)}: true
+         * when it inserted the row, false when it updated it, empty when the conflict's WHERE left it as it was. SQLite
+         * has no {@code xmax}: whether the row was there is read first (the transaction is the only writer).
+         */
+        public Optional<Boolean> upsert(String sql, String table, Object id, Object... params) throws SQLException {
+            if (dialect == Dialect.POSTGRES) {
+                return one(sql, r -> r.getBoolean(1), params);
+            }
+            boolean existed = one("SELECT 1 FROM " + table + " WHERE id = ?", r -> 1, id).isPresent();
+            return one(sql.replace("RETURNING (xmax = 0) AS created", "RETURNING 1").replace("RETURNING (xmax = 0)",
+                    "RETURNING 1"), r -> !existed, params);
+        }
+
         /** One statement run for each row of parameters, sent together (an import's many small writes). */
         public void batch(String sql, List<Object[]> rows) throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
+            try (PreparedStatement s = connection.prepareStatement(dialect.translate(sql))) {
                 for (Object[] row : rows) {
                     bind(s, row);
                     s.addBatch();
@@ -134,25 +184,113 @@ public final class Sql {
         }
 
         PreparedStatement prepare(String sql, Object... params) throws SQLException {
-            PreparedStatement s = connection.prepareStatement(sql);
+            PreparedStatement s = connection.prepareStatement(dialect.translate(sql));
             bind(s, params);
             return s;
         }
 
-        private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        private void bind(PreparedStatement s, Object... params) throws SQLException {
             for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                if (p instanceof Instant t) {
-                    s.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-                } else {
-                    s.setObject(i + 1, p);
-                }
+                s.setObject(i + 1, dialect.bind(params[i]));
             }
         }
     }
 
+    // Reading a column the same way on both databases (SQLite gives text where PostgreSQL gives a typed value).
+
     public static Instant instant(ResultSet row, String column) throws SQLException {
-        Timestamp t = row.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return instantOf(row.getObject(column));
     }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        return instantOf(row.getObject(column));
+    }
+
+    private static Instant instantOf(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Timestamp t -> t.toInstant();
+            case OffsetDateTime t -> t.toInstant();
+            case java.util.Date d -> d.toInstant();
+            case Number epochMillis -> Instant.ofEpochMilli(epochMillis.longValue());
+            default -> parseInstant(value.toString());
+        };
+    }
+
+    /** ISO-8601 as we write it, or SQLite's own {@code YYYY-MM-DD HH:MM:SS[.SSS]} (UTC). */
+    private static Instant parseInstant(String text) {
+        String t = text.strip();
+        if (t.length() >= 19 && t.charAt(10) == ' ') {
+            t = t.substring(0, 10) + 'T' + t.substring(11);
+        }
+        if (!(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$"))) {
+            t = t + "Z";
+        }
+        return OffsetDateTime.parse(t).toInstant();
+    }
+
+    public static OffsetDateTime offsetDateTime(ResultSet row, int column) throws SQLException {
+        Instant t = instantOf(row.getObject(column));
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+
+    public static java.util.UUID uuid(ResultSet row, String column) throws SQLException {
+        return uuidOf(row.getObject(column));
+    }
+
+    public static java.util.UUID uuid(ResultSet row, int column) throws SQLException {
+        return uuidOf(row.getObject(column));
+    }
+
+    private static java.util.UUID uuidOf(Object value) {
+        return value == null ? null : value instanceof java.util.UUID u ? u : java.util.UUID.fromString(value.toString());
+    }
+
+    public static java.time.LocalDate localDate(ResultSet row, int column) throws SQLException {
+        Object value = row.getObject(column);
+        return switch (value) {
+            case null -> null;
+            case java.sql.Date d -> d.toLocalDate();
+            case java.time.LocalDate d -> d;
+            default -> java.time.LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+        };
+    }
+
+    public static Integer integer(ResultSet row, int column) throws SQLException {
+        Object value = row.getObject(column);
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    /** An array column: PostgreSQL's array, or SQLite's JSON array text. Never null (an absent array is empty). */
+    public static List<String> strings(ResultSet row, String column) throws SQLException {
+        return stringsOf(row.getObject(column));
+    }
+
+    public static List<String> strings(ResultSet row, int column) throws SQLException {
+        return stringsOf(row.getObject(column));
+    }
+
+    private static List<String> stringsOf(Object value) throws SQLException {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof java.sql.Array array) {
+            List<String> out = new ArrayList<>();
+            for (Object o : (Object[]) array.getArray()) {
+                out.add(o == null ? null : o.toString());
+            }
+            return out;
+        }
+        try {
+            List<String> out = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode n : ARRAYS.readTree(value.toString())) {
+                out.add(n.isNull() ? null : n.asText());
+            }
+            return out;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("not a JSON array: " + value, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ARRAYS = new com.fasterxml.jackson.databind.ObjectMapper();
 }

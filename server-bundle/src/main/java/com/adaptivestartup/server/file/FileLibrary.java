@@ -34,11 +34,11 @@ public final class FileLibrary {
     }
 
     static Organization organization(ResultSet r) throws SQLException {
-        return new Organization(r.getObject("folder_id", UUID.class), List.of((String[]) r.getArray("tags").getArray()),
+        return new Organization(Sql.uuid(r, "folder_id"), List.copyOf(Sql.strings(r, "tags")),
                 r.getString("description"), r.getInt("version"));
     }
 
-    static Filter filter(Query q) {
+    static Filter filter(Query q, com.adaptivestartup.server.db.Dialect dialect) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (q.ventureId() != null) {
@@ -52,29 +52,29 @@ public final class FileLibrary {
             where.append(" AND folder_id IS NULL");
         }
         if (q.tag() != null) {
-            where.append(" AND ? = ANY(tags)");
+            where.append(" AND ").append(dialect.arrayHolds("tags"));
             params.add(q.tag());
         }
-        String search = prefixQuery(q.words());
-        if (search != null) {
-            where.append(" AND name_search @@ to_tsquery('simple', ?)");
-            params.add(search);
+        List<String> terms = words(q.words());
+        if (!terms.isEmpty()) {
+            where.append(" AND ").append(dialect.nameMatches());
+            params.add(dialect.prefixSearch(terms));
         }
         return new Filter(where.toString(), params);
     }
 
-    /** "pitch Deck-2" -> {@code pitch:* & deck:* & 2:*}; only letters and digits reach the query. */
-    static String prefixQuery(String words) {
+    /** "pitch Deck-2" -> pitch, deck, 2: only letters and digits reach the query, each word a prefix. */
+    static List<String> words(String words) {
         if (words == null || words.isBlank()) {
-            return null;
+            return List.of();
         }
         List<String> terms = new ArrayList<>();
         for (String w : words.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (!w.isEmpty() && terms.size() < MAX_WORDS) {
-                terms.add(w + ":*");
+                terms.add(w);
             }
         }
-        return terms.isEmpty() ? null : String.join(" & ", terms);
+        return terms;
     }
 
     /** Puts a file into a folder, which must be of the file's venture. */

@@ -109,7 +109,7 @@ public final class FileOrganizer {
                     file.sha256(), file.uploadedBy(), null, true));
             all.addAll(tx.list("SELECT version, name, content_type, size_bytes, sha256, uploaded_by, created_at"
                     + " FROM file_versions WHERE file_id = ? ORDER BY version DESC", r -> new Version(r.getInt(1),
-                    r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getObject(6, UUID.class),
+                    r.getString(2), r.getString(3), r.getLong(4), r.getString(5), Sql.uuid(r, 6),
                     Sql.instant(r, "created_at"), false), fileId));
             return all;
         });
@@ -125,7 +125,7 @@ public final class FileOrganizer {
             return tx.one("SELECT object_key, name, content_type, size_bytes, sha256, uploaded_by, created_at FROM file_versions"
                     + " WHERE file_id = ? AND version = ?", r -> new Found(new FileService.StoredFile(fileId, orgId,
                     current.ventureId(), r.getString(2), r.getString(3), r.getLong(4), r.getString(5),
-                    r.getObject(6, UUID.class), Sql.instant(r, "created_at"), current.organization()), r.getString(1)),
+                    Sql.uuid(r, 6), Sql.instant(r, "created_at"), current.organization()), r.getString(1)),
                     fileId, version).orElseThrow(() -> ApiError.notFound("version " + version + " of the file"));
         });
         return new FileService.Download(found.file(), store.get(found.key()));

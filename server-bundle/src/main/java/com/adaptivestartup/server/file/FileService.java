@@ -100,7 +100,7 @@ public final class FileService {
     /** Files of a venture narrowed by folder, tag and words of their names (release 1.2.0), newest first. */
     public List<StoredFile> find(Principal p, UUID orgId, FileLibrary.Query q) {
         require(p, orgId, Action.VIEW);
-        FileLibrary.Filter filter = FileLibrary.filter(q);
+        FileLibrary.Filter filter = FileLibrary.filter(q, sql.dialect());
         List<Object> params = new java.util.ArrayList<>(List.of(orgId));
         params.addAll(filter.params());
         return sql.list(select + " WHERE org_id = ?" + filter.where() + " ORDER BY created_at DESC LIMIT 500", this::map,
@@ -137,9 +137,9 @@ public final class FileService {
             + " created_at";
 
     private StoredFile map(java.sql.ResultSet r) throws java.sql.SQLException {
-        return new StoredFile(r.getObject("id", UUID.class), r.getObject("org_id", UUID.class),
-                r.getObject("venture_id", UUID.class), r.getString("name"), r.getString("content_type"),
-                r.getLong("size_bytes"), r.getString("sha256"), r.getObject("uploaded_by", UUID.class),
+        return new StoredFile(Sql.uuid(r, "id"), Sql.uuid(r, "org_id"),
+                Sql.uuid(r, "venture_id"), r.getString("name"), r.getString("content_type"),
+                r.getLong("size_bytes"), r.getString("sha256"), Sql.uuid(r, "uploaded_by"),
                 Sql.instant(r, "created_at"), organized ? FileLibrary.organization(r) : null);
     }
 }

@@ -52,13 +52,15 @@ public final class HealthRoutes {
                 "schemaVersion", String.valueOf(release.schemaTarget()))));
         app.get("/readyz", ctx -> {
             Map<String, Object> checks = new LinkedHashMap<>();
-            boolean ready = check(checks, "postgres", () -> {
+            boolean ready = check(checks, sql.dialect() == com.adaptivestartup.server.db.Dialect.SQLITE ? "sqlite" : "postgres", () -> {
                 try (var c = db.getConnection(); var s = c.createStatement()) {
                     s.execute("SELECT 1");
                 }
                 return "ok";
             });
-            ready &= check(checks, "redis", () -> redis.ping());
+            if (redis != null) {   // the single container has none
+                ready &= check(checks, "redis", () -> redis.ping());
+            }
             ready &= check(checks, "storage", () -> {
                 store.ping();
                 return "ok";

@@ -101,7 +101,7 @@ public final class Outbox {
         Instant sent = Sql.instant(r, "sent_at");
         Instant gaveUp = Sql.instant(r, "given_up_at");
         String status = sent != null ? "sent" : gaveUp != null ? "failed" : "waiting";
-        return new Entry(r.getObject("id", UUID.class), r.getString("kind"), r.getString("recipient"),
+        return new Entry(Sql.uuid(r, "id"), r.getString("kind"), r.getString("recipient"),
                 r.getString("subject"), status, r.getInt("attempts"), Sql.instant(r, "created_at"), sent,
                 status.equals("waiting") ? Sql.instant(r, "next_attempt_at") : null, r.getString("last_error"));
     }

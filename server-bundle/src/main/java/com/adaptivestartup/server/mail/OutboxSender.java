@@ -65,7 +65,7 @@ public final class OutboxSender implements AutoCloseable {
                         + " WHERE id IN (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND given_up_at IS NULL"
                         + " AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id, recipient, subject, body_text, body_html, attempts, created_at",
-                r -> new Due(r.getObject("id", UUID.class), r.getString("recipient"), r.getString("subject"),
+                r -> new Due(Sql.uuid(r, "id"), r.getString("recipient"), r.getString("subject"),
                         r.getString("body_text"), r.getString("body_html"), r.getInt("attempts"),
                         Sql.instant(r, "created_at")), now.plus(LEASE), now));
         int sent = 0;

@@ -96,7 +96,7 @@ public final class MetricService {
         return sql.list("SELECT id, venture_id, name, value, " + unit + ", recorded_at FROM metrics"
                         + " WHERE org_id = ? AND venture_id = ? AND (?::text IS NULL OR name = ?::text)"
                         + " AND recorded_at >= ? AND recorded_at < ? ORDER BY recorded_at, id LIMIT ?",
-                r -> new Metric(r.getLong("id"), r.getObject("venture_id", UUID.class), r.getString("name"),
+                r -> new Metric(r.getLong("id"), Sql.uuid(r, "venture_id"), r.getString("name"),
                         r.getDouble("value"), r.getString("unit"), Sql.instant(r, "recorded_at")),
                 orgId, ventureId, name, name, from == null ? Instant.EPOCH : from,
                 to == null ? Instant.parse("9999-01-01T00:00:00Z") : to, limit);
@@ -106,9 +106,11 @@ public final class MetricService {
     public List<Summary> summary(Principal p, UUID orgId, UUID ventureId) {
         access.require(p, orgId, Role.VIEWER);
         ventures.find(orgId, ventureId);
-        return sql.list("SELECT DISTINCT ON (name) name, unit, count(*) OVER w AS n, min(value) OVER w AS lo,"
-                        + " max(value) OVER w AS hi, value, recorded_at FROM metrics WHERE org_id = ? AND venture_id = ?"
-                        + " WINDOW w AS (PARTITION BY name) ORDER BY name, recorded_at DESC, id DESC",
+        return sql.list("SELECT name, unit, n, lo, hi, value, recorded_at FROM (SELECT name, unit, count(*) OVER w AS n,"
+                        + " min(value) OVER w AS lo, max(value) OVER w AS hi, value, recorded_at,"
+                        + " row_number() OVER (PARTITION BY name ORDER BY recorded_at DESC, id DESC) AS newest"
+                        + " FROM metrics WHERE org_id = ? AND venture_id = ? WINDOW w AS (PARTITION BY name)) m"
+                        + " WHERE newest = 1 ORDER BY name",
                 r -> new Summary(r.getString("name"), r.getString("unit"), r.getLong("n"), r.getDouble("lo"),
                         r.getDouble("hi"), r.getDouble("value"), Sql.instant(r, "recorded_at")),
                 orgId, ventureId);

@@ -82,9 +82,9 @@ public final class Notifications {
     }
 
     private static Notification map(ResultSet r) throws SQLException {
-        return new Notification(r.getObject("id", UUID.class), r.getObject("org_id", UUID.class),
-                r.getObject("venture_id", UUID.class), r.getString("kind"), r.getString("title"), r.getString("resource"),
-                r.getObject("record_id", UUID.class), r.getObject("actor_id", UUID.class), Sql.instant(r, "read_at"),
+        return new Notification(Sql.uuid(r, "id"), Sql.uuid(r, "org_id"),
+                Sql.uuid(r, "venture_id"), r.getString("kind"), r.getString("title"), r.getString("resource"),
+                Sql.uuid(r, "record_id"), Sql.uuid(r, "actor_id"), Sql.instant(r, "read_at"),
                 Sql.instant(r, "created_at"));
     }
 }

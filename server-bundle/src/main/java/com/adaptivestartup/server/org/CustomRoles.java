@@ -59,7 +59,7 @@ public final class CustomRoles {
         access.require(p, orgId, Role.VIEWER);
         Map<UUID, List<UUID>> holders = sql.list("SELECT custom_role_id, user_id FROM memberships"
                         + " WHERE org_id = ? AND custom_role_id IS NOT NULL",
-                        r -> Map.entry(r.getObject(1, UUID.class), r.getObject(2, UUID.class)), orgId).stream()
+                        r -> Map.entry(Sql.uuid(r, 1), Sql.uuid(r, 2)), orgId).stream()
                 .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
                         java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())));
         return sql.list("SELECT " + COLUMNS + " FROM custom_roles WHERE org_id = ? ORDER BY lower(name)",
@@ -143,7 +143,7 @@ public final class CustomRoles {
 
     private List<UUID> holders(UUID orgId, UUID roleId) {
         return sql.list("SELECT user_id FROM memberships WHERE org_id = ? AND custom_role_id = ?",
-                r -> r.getObject(1, UUID.class), orgId, roleId);
+                r -> Sql.uuid(r, 1), orgId, roleId);
     }
 
     private static CustomRole find(Sql.Tx tx, UUID orgId, UUID id) throws java.sql.SQLException {

@@ -134,7 +134,7 @@ public final class InvitationService {
         return sql.list("SELECT i.id, i.email, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at,"
                         + " u.email AS invited_by FROM invitations i LEFT JOIN users u ON u.id = i.invited_by"
                         + " WHERE i.org_id = ? ORDER BY i.created_at DESC LIMIT 500",
-                r -> new Listed(r.getObject("id", UUID.class), r.getString("email"), r.getString("role"),
+                r -> new Listed(Sql.uuid(r, "id"), r.getString("email"), r.getString("role"),
                         status(Sql.instant(r, "accepted_at"), Sql.instant(r, "revoked_at"), Sql.instant(r, "expires_at"), now),
                         Sql.instant(r, "created_at"), Sql.instant(r, "expires_at"), r.getString("invited_by"),
                         Sql.instant(r, "accepted_at")), orgId);
@@ -237,7 +237,7 @@ public final class InvitationService {
         String revoked = release.has(Release.Feature.HARDENING) ? "revoked_at" : "NULL::timestamptz AS revoked_at";
         return tx.one("SELECT id, org_id, email, role, expires_at, accepted_at, " + revoked + " FROM invitations"
                         + " WHERE token_hash = ?" + (forUpdate ? " FOR UPDATE" : ""),
-                r -> new Pending(r.getObject("id", UUID.class), r.getObject("org_id", UUID.class), r.getString("email"),
+                r -> new Pending(Sql.uuid(r, "id"), Sql.uuid(r, "org_id"), r.getString("email"),
                         r.getString("role"), Sql.instant(r, "expires_at"), Sql.instant(r, "accepted_at"),
                         Sql.instant(r, "revoked_at")), Tokens.sha256Hex(String.valueOf(token)))
                 .orElseThrow(() -> ApiError.notFound("the invitation"));

@@ -38,7 +38,7 @@ public final class OrgService {
     public List<Organization> mine(Principal p) {
         return sql.list("SELECT o.id, o.name, m.role FROM organizations o JOIN memberships m ON m.org_id = o.id"
                         + " WHERE m.user_id = ? ORDER BY o.name",
-                r -> new Organization(r.getObject("id", UUID.class), r.getString("name"), r.getString("role")), p.userId());
+                r -> new Organization(Sql.uuid(r, "id"), r.getString("name"), r.getString("role")), p.userId());
     }
 
     public Organization create(Principal p, String name) {
@@ -58,7 +58,7 @@ public final class OrgService {
         access.require(p, orgId, Role.VIEWER);
         return sql.list("SELECT u.id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id"
                         + " WHERE m.org_id = ? ORDER BY u.email",
-                r -> new Member(r.getObject("id", UUID.class), r.getString("email"), r.getString("name"), r.getString("role")),
+                r -> new Member(Sql.uuid(r, "id"), r.getString("email"), r.getString("name"), r.getString("role")),
                 orgId);
     }
 

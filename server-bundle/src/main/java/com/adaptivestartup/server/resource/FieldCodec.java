@@ -1,6 +1,7 @@
 package com.adaptivestartup.server.resource;
 
 import com.adaptivestartup.server.http.ApiError;
+import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.Json;
 import com.adaptivestartup.server.http.Text;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,24 +81,18 @@ final class FieldCodec {
         return switch (f.kind()) {
             case TEXT, CHOICE -> row.getString(c);
             case NUMBER, DERIVED -> row.getBigDecimal(c);
-            case INTEGER -> (Integer) row.getObject(c);
-            case DATE -> row.getObject(c, LocalDate.class);
-            case INSTANT -> {
-                OffsetDateTime t = row.getObject(c, OffsetDateTime.class);
-                yield t == null ? null : t.toInstant();
-            }
+            case INTEGER -> Sql.integer(row, row.findColumn(c));
+            case DATE -> Sql.localDate(row, row.findColumn(c));
+            case INSTANT -> Sql.instant(row, c);
             case FLAG -> row.getBoolean(c);
-            case REF, FILE -> row.getObject(c, UUID.class);
-            case TAGS, REFS, MEMBERS, FILES -> array(row.getArray(c));
+            case REF, FILE -> Sql.uuid(row, c);
+            case TAGS -> List.copyOf(Sql.strings(row, c));
+            case REFS, MEMBERS, FILES -> Sql.strings(row, c).stream().map(UUID::fromString).map(Object.class::cast).toList();
             case JSON, SECTIONS -> {
                 String json = row.getString(c);
                 yield json == null ? null : Json.tree(json);
             }
         };
-    }
-
-    private static List<Object> array(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((Object[]) array.getArray());
     }
 
     private static String text(Field f, JsonNode value) {

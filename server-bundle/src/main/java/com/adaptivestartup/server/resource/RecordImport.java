@@ -86,7 +86,7 @@ public final class RecordImport {
         params.add(OffsetDateTime.ofInstant(createdAt, java.time.ZoneOffset.UTC));
         params.add(OffsetDateTime.ofInstant(updatedAt, java.time.ZoneOffset.UTC));
         params.addAll(values.values());
-        Optional<Boolean> created = tx.one(sql, row -> row.getBoolean(1), params.toArray());
+        Optional<Boolean> created = tx.upsert(sql, r.table(), id, params.toArray());
         return created.map(c -> c ? Outcome.CREATED : Outcome.UPDATED).orElse(Outcome.UNCHANGED);
     }
 

@@ -65,9 +65,9 @@ final class RecordSql {
      * Sets the fields given (sections merged into what is there), bumps the revision, checks it when given, and
      * returns the row: no row back means stale, missing, or the venture gone.
      */
-    String update(List<Field> fields, boolean setSource) {
+    String update(List<Field> fields, boolean setSource, com.adaptivestartup.server.db.Dialect dialect) {
         String sets = fields.stream().map(f -> f.column() + " = " + (f.kind() == Field.Kind.SECTIONS
-                        ? "coalesce(" + f.column() + ", '{}'::jsonb) || ?::jsonb" : FieldCodec.placeholder(f)))
+                        ? dialect.jsonMerged(f.column()) : FieldCodec.placeholder(f)))
                 .collect(Collectors.joining(", "));
         return "UPDATE " + resource.table() + " SET " + (sets.isEmpty() ? "" : sets + ", ")
                 + (setSource ? "source = ?, " : "") + "revision = revision + 1, updated_at = now()"
@@ -85,21 +85,21 @@ final class RecordSql {
     }
 
     /** Drops an id from this resource's list field (a record it named was deleted). */
-    String forget(Field refs) {
-        return "UPDATE " + resource.table() + " SET " + refs.column() + " = array_remove(" + refs.column() + ", ?)"
-                + " WHERE org_id = ? AND venture_id = ? AND ? = ANY(" + refs.column() + ")";
+    String forget(Field refs, com.adaptivestartup.server.db.Dialect dialect) {
+        return "UPDATE " + resource.table() + " SET " + refs.column() + " = " + dialect.arrayWithout(refs.column())
+                + " WHERE org_id = ? AND venture_id = ? AND " + dialect.arrayHolds(refs.column());
     }
 
     Map<String, Object> map(ResultSet row) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", row.getObject("id", UUID.class));
-        out.put("ventureId", row.getObject("venture_id", UUID.class));
+        out.put("id", Sql.uuid(row, "id"));
+        out.put("ventureId", Sql.uuid(row, "venture_id"));
         for (Field f : resource.fields()) {
             out.put(f.name(), FieldCodec.column(f, row));
         }
         out.put("source", row.getString("source"));
         out.put("revision", row.getInt("revision"));
-        out.put("createdBy", row.getObject("created_by", UUID.class));
+        out.put("createdBy", Sql.uuid(row, "created_by"));
         out.put("createdAt", Sql.instant(row, "created_at"));
         out.put("updatedAt", Sql.instant(row, "updated_at"));
         return out;

@@ -44,7 +44,7 @@ final class References {
         for (Resource r : catalogue.all()) {
             for (Field f : r.fields()) {
                 if (f.kind() == Field.Kind.REFS && deleted.path().equals(f.target())) {
-                    tx.update(catalogue.sql(r).forget(f), id, orgId, ventureId, id);
+                    tx.update(catalogue.sql(r).forget(f, tx.dialect()), id, orgId, ventureId, id);
                 }
             }
         }
@@ -62,7 +62,8 @@ final class References {
         if (ids.length == 0) {
             return;
         }
-        long found = tx.one("SELECT count(*) FROM files WHERE org_id = ? AND venture_id = ? AND id = ANY(?)",
+        long found = tx.one("SELECT count(*) FROM files WHERE org_id = ? AND venture_id = ? AND "
+                + tx.dialect().inArray("id"),
                 row -> row.getLong(1), orgId, ventureId, ids).orElse(0L);
         if (found != ids.length) {
             throw ApiError.badRequest("'" + f.name() + "' names a file that was not uploaded to this venture");
@@ -73,7 +74,8 @@ final class References {
         if (ids.length == 0) {
             return;
         }
-        long found = tx.one("SELECT count(*) FROM memberships WHERE org_id = ? AND user_id = ANY(?)",
+        long found = tx.one("SELECT count(*) FROM memberships WHERE org_id = ? AND "
+                + tx.dialect().inArray("user_id"),
                 row -> row.getLong(1), orgId, ids).orElse(0L);
         if (found != ids.length) {
             throw ApiError.badRequest("'" + f.name() + "' names someone who is not a member of this organization");

@@ -206,7 +206,7 @@ public final class ResourceService {
             params.addAll(List.of(orgId, ventureId, id));
             params.add(revision);
             params.add(revision);
-            Map<String, Object> record = tx.one(statements.update(List.copyOf(values.keySet()), source != null),
+            Map<String, Object> record = tx.one(statements.update(List.copyOf(values.keySet()), source != null, tx.dialect()),
                     statements::map, params.toArray()).orElseThrow(() -> staleOrMissing(tx, r, orgId, ventureId, id, revision));
             catalogue.references().check(tx, r, orgId, ventureId, values);
             activity.append(tx, orgId, p.userId(), r.entityType() + ".updated", r.entityType(), id.toString(),

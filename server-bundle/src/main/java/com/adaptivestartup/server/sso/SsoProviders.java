@@ -27,7 +27,8 @@ final class SsoProviders {
 
     /** The providers whose organization allows this email domain (by its domains list). */
     List<SsoProvider> forDomain(String domain) {
-        return sql.list("SELECT " + COLUMNS + " FROM sso_providers WHERE ? = ANY (SELECT lower(d) FROM unnest(email_domains) d)",
+        return sql.list("SELECT " + COLUMNS + " FROM sso_providers WHERE "
+                        + sql.dialect().arrayHoldsIgnoringCase("email_domains"),
                 SsoProviders::map, domain.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -59,9 +60,8 @@ final class SsoProviders {
         } catch (java.io.IOException e) {
             mapping = Map.of();
         }
-        java.sql.Array domains = r.getArray("email_domains");
-        return new SsoProvider(r.getObject("org_id", UUID.class), r.getString("issuer"), r.getString("client_id"),
+        return new SsoProvider(Sql.uuid(r, "org_id"), r.getString("issuer"), r.getString("client_id"),
                 r.getString("client_secret"), r.getString("groups_claim"), mapping, r.getString("default_role"),
-                domains == null ? List.of() : Arrays.asList((String[]) domains.getArray()), r.getBoolean("sso_only"));
+                Sql.strings(r, "email_domains"), r.getBoolean("sso_only"));
     }
 }

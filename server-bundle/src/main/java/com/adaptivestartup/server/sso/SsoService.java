@@ -26,7 +26,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * Single sign-on with an organization's OpenID Connect provider. Admins set the provider (checked by discovering
@@ -44,7 +43,7 @@ public final class SsoService {
     private final Sql sql;
     private final SsoProviders providers;
     private final OidcClient oidc;
-    private final JedisPooled redis;
+    private final com.adaptivestartup.server.auth.Handoffs handoffs;
     private final AccountService accounts;
     private final SessionStore sessions;
     private final OrgAccess access;
@@ -52,12 +51,12 @@ public final class SsoService {
     private final LiveUpdates live;
     private final PublicUrl publicUrl;
 
-    public SsoService(Sql sql, OidcClient oidc, JedisPooled redis, AccountService accounts, SessionStore sessions,
+    public SsoService(Sql sql, OidcClient oidc, com.adaptivestartup.server.auth.Handoffs handoffs, AccountService accounts, SessionStore sessions,
                       OrgAccess access, ActivityLog activity, LiveUpdates live, PublicUrl publicUrl) {
         this.sql = sql;
         this.providers = new SsoProviders(sql);
         this.oidc = oidc;
-        this.redis = redis;
+        this.handoffs = handoffs;
         this.accounts = accounts;
         this.sessions = sessions;
         this.access = access;
@@ -192,8 +191,8 @@ public final class SsoService {
         OidcClient.Pending pending = OidcClient.Pending.fresh();
         try {
             URI url = oidc.authorizationUrl(provider, back, pending);
-            redis.setex(PENDING + pending.state(), 600, Json.write(Map.of("orgId", orgId.toString(),
-                    "nonce", pending.nonce(), "verifier", pending.verifier())));
+            handoffs.put(PENDING + pending.state(), Json.write(Map.of("orgId", orgId.toString(),
+                    "nonce", pending.nonce(), "verifier", pending.verifier())), 600);
             return url;
         } catch (SsoFailure e) {
             throw new ApiError(502, "provider_unreachable", e.getMessage());
@@ -214,7 +213,7 @@ public final class SsoService {
     }
 
     private String finish(String state, String code, String error, String errorDescription, SessionStore.Origin origin) {
-        String kept = state == null || state.length() > 200 ? null : redis.getDel(PENDING + state);
+        String kept = state == null || state.length() > 200 ? null : handoffs.take(PENDING + state).orElse(null);
         if (kept == null) {
             throw new SsoFailure("this sign-in is unknown, expired or was already used; start again from the sign-in page");
         }
@@ -248,14 +247,14 @@ public final class SsoService {
         oidc.logoutUrl(provider, who.idToken(), URI.create(publicUrl.base().toString()))
                 .ifPresent(url -> sessions.note(token, AccountService.SSO_LOGOUT, url));
         String exchange = Tokens.random();
-        redis.setex(DONE + exchange, 60, Json.write(Map.of("token", token, "orgId", orgId.toString())));
+        handoffs.put(DONE + exchange, Json.write(Map.of("token", token, "orgId", orgId.toString())), 60);
         return exchange;
     }
 
     /** The account of this identity: linked, or found by email and linked, or made; a member of the organization. */
     private User account(Sql.Tx tx, SsoProvider provider, OidcClient.Identity who) throws java.sql.SQLException {
         Optional<UUID> linked = tx.one("SELECT user_id FROM sso_identities WHERE issuer = ? AND subject = ?",
-                r -> r.getObject(1, UUID.class), who.issuer(), who.subject());
+                r -> Sql.uuid(r, 1), who.issuer(), who.subject());
         User user;
         if (linked.isPresent()) {
             user = com.adaptivestartup.server.auth.UserRepository.byId(tx, linked.get()).orElseThrow();
@@ -293,7 +292,7 @@ public final class SsoService {
     }
 
     public Exchanged exchange(String code) {
-        String kept = code == null || code.length() > 200 ? null : redis.getDel(DONE + code);
+        String kept = code == null || code.length() > 200 ? null : handoffs.take(DONE + code).orElse(null);
         if (kept == null) {
             throw new ApiError(410, "sso_expired", "this sign-in has expired or was already used; sign in again");
         }

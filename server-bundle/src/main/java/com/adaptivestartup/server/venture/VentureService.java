@@ -71,8 +71,8 @@ public final class VentureService {
     public List<Venture> deleted(Principal p, UUID orgId) {
         access.require(p, orgId, Role.VIEWER);
         requireProfiles();
-        return sql.list("SELECT " + columns + " FROM ventures WHERE org_id = ? AND deleted_at > now() - make_interval(days => ?)"
-                + " ORDER BY deleted_at DESC", this::map, orgId, RESTORE_DAYS);
+        return sql.list("SELECT " + columns + " FROM ventures WHERE org_id = ? AND deleted_at > ?"
+                + " ORDER BY deleted_at DESC", this::map, orgId, restorableSince());
     }
 
     /** Brings a deleted venture back, with everything it held, within {@link #RESTORE_DAYS} days. */
@@ -81,7 +81,7 @@ public final class VentureService {
         requireProfiles();
         Venture restored = profileRules(() -> sql.transaction(tx -> {
             int rows = tx.update("UPDATE ventures SET deleted_at = NULL, updated_at = now() WHERE org_id = ? AND id = ?"
-                    + " AND deleted_at > now() - make_interval(days => ?)", orgId, id, RESTORE_DAYS);
+                    + " AND deleted_at > ?", orgId, id, restorableSince());
             if (rows == 0) {
                 throw ApiError.notFound("a deleted venture to restore (after " + RESTORE_DAYS + " days it can no longer be)");
             }
@@ -132,7 +132,7 @@ public final class VentureService {
             params.addAll(profile.values());
             params.addAll(Arrays.asList(orgId, id, patch.revision(), patch.revision()));
             int rows = tx.update("UPDATE ventures SET name = coalesce(?, name), hypothesis = coalesce(?, hypothesis),"
-                            + " data = data || coalesce(?::jsonb, '{}'::jsonb), " + profile.assignments()
+                            + " data = " + tx.dialect().jsonMerged("data") + ", " + profile.assignments()
                             + "revision = revision + 1, updated_at = now()"
                             + " WHERE org_id = ? AND id = ? AND deleted_at IS NULL AND (?::int IS NULL OR revision = ?::int)",
                     params.toArray());
@@ -239,12 +239,17 @@ public final class VentureService {
         return Json.write(data);
     }
 
+    /** The oldest deletion that can still be undone. */
+    private static java.time.Instant restorableSince() {
+        return java.time.Instant.now().minus(java.time.Duration.ofDays(RESTORE_DAYS));
+    }
+
     private Venture map(ResultSet r) throws SQLException {
-        VentureProfile profile = profiles ? new VentureProfile(r.getString("slug"), r.getObject("logo_file_id", UUID.class),
-                r.getObject("founding_date", LocalDate.class), r.getString("industry"), r.getString("stage"),
-                r.getObject("current_canvas_id", UUID.class), Sql.instant(r, "deleted_at")) : null;
-        return new Venture(r.getObject("id", UUID.class), r.getObject("org_id", UUID.class), r.getString("name"),
+        VentureProfile profile = profiles ? new VentureProfile(r.getString("slug"), Sql.uuid(r, "logo_file_id"),
+                Sql.localDate(r, r.findColumn("founding_date")), r.getString("industry"), r.getString("stage"),
+                Sql.uuid(r, "current_canvas_id"), Sql.instant(r, "deleted_at")) : null;
+        return new Venture(Sql.uuid(r, "id"), Sql.uuid(r, "org_id"), r.getString("name"),
                 r.getString("hypothesis"), Json.tree(r.getString("data")), r.getInt("revision"),
-                r.getObject("created_by", UUID.class), Sql.instant(r, "created_at"), Sql.instant(r, "updated_at"), profile);
+                Sql.uuid(r, "created_by"), Sql.instant(r, "created_at"), Sql.instant(r, "updated_at"), profile);
     }
 }

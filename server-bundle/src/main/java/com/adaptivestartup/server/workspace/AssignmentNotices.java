@@ -52,7 +52,7 @@ public final class AssignmentNotices implements ChangeHook {
         if (change.before() == null && change.resource().path().equals("initiative-comments")) {
             UUID initiative = (UUID) change.after().get("initiativeId");
             var target = tx.one("SELECT title, assigned_to FROM initiatives WHERE id = ?",
-                    r -> Map.entry(r.getString(1), List.of((UUID[]) r.getArray(2).getArray())), initiative).orElseThrow();
+                    r -> Map.entry(r.getString(1), Sql.strings(r, 2).stream().map(UUID::fromString).toList()), initiative).orElseThrow();
             for (UUID user : target.getValue()) {
                 if (!user.equals(change.actorId())) {
                     drafts.add(new Notifications.Draft(user, change.ventureId(), "comment",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.testing.Api;
-import com.adaptivestartup.server.testing.TestS3;
 import com.adaptivestartup.server.testing.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ class MetricsAndFilesTest {
 
     @BeforeAll
     static void start() {
-        stack = new TestStack(Release.of("1.1.0"), TestStack.noAi(), 1024 * 1024);
+        stack = new TestStack(Release.of(TestStack.sqlite() ? "1.2.0" : "1.1.0"), TestStack.noAi(), 1024 * 1024);
         founder = stack.founder();
         org = stack.adminOrgId.toString();
         venture = founder.post("/api/orgs/" + org + "/ventures", "{\"name\":\"Metrics\"}").json().get("id").asText();
@@ -74,7 +73,7 @@ class MetricsAndFilesTest {
         assertThat(down.raw().headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 v -> assertThat(v).contains("chart%20%C3%A9.png"));
         assertThat(down.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        try (var objects = Files.walk(TestS3.get().dataDir())) {
+        try (var objects = Files.walk(stack.filesOnDisk())) {
             assertThat(objects.map(Path::toString)).anyMatch(p -> p.endsWith("orgs/" + org + "/files/" + id));
         }
         assertThat(founder.get(base + "?ventureId=" + venture).json().findValuesAsText("id")).contains(id);

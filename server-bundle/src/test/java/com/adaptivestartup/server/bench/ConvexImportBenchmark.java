@@ -86,7 +86,7 @@ class ConvexImportBenchmark {
     private static double floor(TestStack stack, Path zip) throws Exception {
         long t0 = System.nanoTime();
         try (ZipFile z = new ZipFile(zip.toFile()); Connection c = stack.db.getConnection();
-             ObjectStore store = new ObjectStore(stack.config.storage())) {
+             ObjectStore store = ObjectStore.of(stack.config.storage())) {
             store.ensureBucket();
             c.createStatement().execute("CREATE TABLE floor_documents (tbl text, doc jsonb)");
             var copy = c.unwrap(PGConnection.class).getCopyAPI();

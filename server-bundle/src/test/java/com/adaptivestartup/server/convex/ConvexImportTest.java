@@ -60,7 +60,7 @@ class ConvexImportTest {
     static void start() throws IOException {
         stack = new TestStack(Release.of("1.2.0"), TestStack.noAi(), new ServerConfig.Http(0, 64L << 20, 12, 30, "",
                 new PublicUrl(URI.create(ADDRESS))));
-        store = new ObjectStore(stack.config.storage());
+        store = ObjectStore.of(stack.config.storage());
         // one person of the cloud already has an account here: linked, not duplicated
         stack.sql.update("INSERT INTO users (id, email, name, password_hash) VALUES (?, ?, 'Already Here', '!')",
                 UUID.randomUUID(), "person4@cloud-corp.example");
@@ -139,8 +139,9 @@ class ConvexImportTest {
         assertThat(r.tables.get("roles").created).isEqualTo(3);
         assertThat(r.tables.get("roles").skipped).isEqualTo(3);
         assertThat(r.tables.get("roles").valuesNotCarried).containsKey("allowedPages: the page DECK has no place here yet");
-        assertThat(stack.sql.list("SELECT allowed_pages::text FROM custom_roles WHERE name = 'Investor'", rs -> rs.getString(1)))
-                .hasSize(3).allSatisfy(p -> assertThat(p).isEqualTo("{financials,goals}"));
+        assertThat(stack.sql.list("SELECT allowed_pages FROM custom_roles WHERE name = 'Investor'",
+                rs -> com.adaptivestartup.server.db.Sql.strings(rs, 1)))
+                .hasSize(3).allSatisfy(p -> assertThat(p).containsExactly("financials", "goals"));
         assertThat(stack.sql.one("SELECT count(*) FROM memberships m JOIN custom_roles c ON c.id = m.custom_role_id"
                 + " WHERE c.name = 'Investor'", rs -> rs.getLong(1))).contains(3L);
         assertThat(r.tables.get("bottom_up_data").created).isEqualTo(20);
@@ -162,8 +163,8 @@ class ConvexImportTest {
                 .contains("\"verification\"").doesNotContain("/reset/");
         // creation times kept
         ObjectNode goal = cloud.tables.get("goals").get(0);
-        assertThat(stack.sql.one("SELECT (extract(epoch FROM created_at) * 1000)::bigint FROM goals WHERE id = ?",
-                rs -> rs.getLong(1), ConvexValues.idFor(goal.get("_id").asText())))
+        assertThat(stack.sql.one("SELECT created_at FROM goals WHERE id = ?",
+                rs -> com.adaptivestartup.server.db.Sql.instant(rs, 1).toEpochMilli(), ConvexValues.idFor(goal.get("_id").asText())))
                 .contains((long) goal.get("_creationTime").asDouble());
     }
 

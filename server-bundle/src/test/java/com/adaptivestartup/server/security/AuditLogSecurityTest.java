@@ -53,6 +53,12 @@ class AuditLogSecurityTest {
 
     @Test
     void theServersOwnRoleCannotTruncateRewriteOrSilenceTheLog() throws Exception {
+        if (TestStack.sqlite()) {   // one file, no roles: its triggers refuse whoever asks through the server's driver
+            assertThatThrownBy(() -> stack.sql.update("UPDATE activity_log SET payload = '{}'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> stack.sql.update("DELETE FROM activity_log")).hasMessageContaining("append-only");
+            assertThat(verify("[]").get("ok").asBoolean()).isTrue();
+            return;
+        }
         ServerConfig.Database runtime = stack.config.database().runtime();
         assertThat(runtime.user()).isEqualTo(TestStack.APP_ROLE);
         try (Connection c = DriverManager.getConnection(runtime.jdbcUrl(), runtime.user(), runtime.password());
@@ -131,13 +137,13 @@ class AuditLogSecurityTest {
                             "signed_payload", "signature", "public_key", "prev_hash")) {
                         m.put(c, r.getObject(c));
                     }
-                    m.put("created_at", r.getTimestamp("created_at").toInstant());
+                    m.put("created_at", com.adaptivestartup.server.db.Sql.instant(r, "created_at"));
                     return m;
                 }, org);
         String prev = null;
-        StringBuilder sql = new StringBuilder("SET session_replication_role = replica;");
+        StringBuilder sql = new StringBuilder();
         for (Map<String, Object> row : rows) {
-            long seq = (Long) row.get("seq");
+            long seq = ((Number) row.get("seq")).longValue();
             if (seq < fromSeq) {
                 prev = stack.sql.one("SELECT hash FROM activity_log WHERE seq = ?", r -> r.getString(1), seq).orElseThrow();
                 continue;
@@ -165,10 +171,7 @@ class AuditLogSecurityTest {
     }
 
     private void asSuperuserBypassingTriggers(String statements) throws Exception {
-        try (Connection c = stack.db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET session_replication_role = replica");
-            s.execute(statements);
-        }
+        stack.bypassingLogTriggers(statements);
     }
 
     /** The heads as the console records them, from a verification that passed. */
@@ -186,7 +189,9 @@ class AuditLogSecurityTest {
     /** {@code adaptive-server audit verify} as the console runs it: the stack's environment, JSON out. */
     private JsonNode verify(String anchors) throws Exception {
         ServerConfig.Database db = stack.config.database();
-        Map<String, String> env = Map.of("POSTGRES_HOST", db.host(), "POSTGRES_PORT", String.valueOf(db.port()),
+        Map<String, String> env = db.isSqlite()
+                ? Map.of("DATABASE_URL", "jdbc:sqlite:" + db.sqliteFile(), "AUDIT_KEY", TestStack.AUDIT_KEY)
+                : Map.of("POSTGRES_HOST", db.host(), "POSTGRES_PORT", String.valueOf(db.port()),
                 "POSTGRES_DB", db.name(), "POSTGRES_USER", db.user(), "POSTGRES_PASSWORD", db.password(),
                 "POSTGRES_APP_USER", db.appUser(), "POSTGRES_APP_PASSWORD", db.appPassword(), "AUDIT_KEY", TestStack.AUDIT_KEY);
         StringWriter out = new StringWriter();

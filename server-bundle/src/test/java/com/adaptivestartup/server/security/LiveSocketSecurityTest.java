@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.testing.Api;
 import com.adaptivestartup.server.testing.LiveClient;
-import com.adaptivestartup.server.testing.TestRedis;
 import com.adaptivestartup.server.testing.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * The review's high finding, replayed: a WebSocket authenticated once kept receiving the organization's
@@ -98,9 +96,7 @@ class LiveSocketSecurityTest {
         try (LiveClient expired = LiveClient.signedIn(stack.port, goneSession.token());
              LiveClient dropped = LiveClient.signedIn(stack.port, goneMember.token());
              LiveClient stays = LiveClient.signedIn(stack.port, founder.token())) {
-            try (JedisPooled redis = new JedisPooled("127.0.0.1", TestRedis.get().port())) {
-                redis.del("as:session:" + com.adaptivestartup.server.auth.Tokens.sha256Hex(goneSession.token()));
-            }
+            stack.dropSession(goneSession.token());
             stack.sql.update("DELETE FROM memberships WHERE org_id = ?::uuid AND user_id = ?::uuid", org, goneMemberId);
 
             createVenture("re-checked");

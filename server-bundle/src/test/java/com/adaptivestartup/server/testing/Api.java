@@ -20,7 +20,7 @@ public final class Api {
     private String token;
     private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
-    Api(String base) {
+    public Api(String base) {
         this(base, HTTP);
     }
 

@@ -1,0 +1,98 @@
+package com.adaptivestartup.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adaptivestartup.server.config.ConfigException;
+import com.adaptivestartup.server.config.ServerConfig;
+import com.adaptivestartup.server.release.Release;
+import com.adaptivestartup.server.testing.Api;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server alone, as the single container and a developer's {@code java -jar adaptive-server.jar serve} run it:
+ * where its data goes from the settings given (or none), what it does on a new database (the schema, a first
+ * account whose one-time password only the server's user can read), and the clear refusals.
+ */
+class SingleStartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSeedsDatabaseUrlNamesAFileAndItsFilesGoBesideIt() {
+        ServerConfig.All config = ServerConfig.All.from(Map.of("DATABASE_URL", "sqlite:///data/adaptive.db"));
+        assertThat(config.single()).isTrue();
+        assertThat(config.database().sqliteFile()).isEqualTo(Path.of("/data/adaptive.db"));
+        assertThat(config.storage().directory()).isEqualTo(Path.of("/data/files"));
+        assertThat(config.redis()).isNull();
+        assertThat(ServerConfig.All.from(Map.of("DATABASE_URL", "jdbc:sqlite:/srv/x.db", "FILES_DIR", "/srv/blobs"))
+                .storage().directory()).isEqualTo(Path.of("/srv/blobs"));
+    }
+
+    @Test
+    void withNoDatabaseSettingTheServerKeepsItsDataInAFolderItNames() {
+        ServerConfig.All config = ServerConfig.All.from(Map.of("HTTP_PORT", "0"));
+        assertThat(config.database().sqliteFile()).isEqualTo(Path.of("adaptive-data", "adaptive.db").toAbsolutePath());
+        assertThat(config.database().describe()).contains("SQLite file").contains("adaptive-data");
+    }
+
+    @Test
+    void aStackThatForgotItsDatabasePasswordIsRefusedNotMovedToSqlite() {
+        assertThatThrownBy(() -> ServerConfig.All.from(Map.of("POSTGRES_HOST", "postgres", "S3_ACCESS_KEY", "a",
+                "S3_SECRET_KEY", "b"))).isInstanceOf(ConfigException.class).hasMessageContaining("POSTGRES_PASSWORD");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotASqliteFileSaysWhatToDoInstead() {
+        assertThatThrownBy(() -> ServerConfig.All.from(Map.of("DATABASE_URL", "postgres://u:secret@db/app")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sqlite:///data/adaptive.db").hasMessageContaining("POSTGRES_HOST")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> ServerConfig.All.from(Map.of("DATABASE_URL", "sqlite::memory:")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("a SQLite file on disk");
+    }
+
+    @Test
+    void aNewDatabaseGetsItsSchemaAndAFirstAccountWithAOneTimePasswordOnlyTheServerCanRead() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "sqlite://" + dir.resolve("data/adaptive.db"), "HTTP_PORT", "0");
+        ServerConfig.All config = ServerConfig.All.from(env);
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        Path passwordFile = dir.resolve("data").resolve(SingleStart.PASSWORD_FILE);
+        assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String password = Files.readString(passwordFile).strip();
+        assertThat(password).matches("([a-z2-9]{4}-){4}[a-z2-9]{4}");
+
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        assertThat(Files.readString(passwordFile).strip()).as("a second start makes no second account").isEqualTo(password);
+
+        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+            Api api = new Api("http://127.0.0.1:" + server.start(0));
+            assertThat(api.get("/readyz").json().at("/checks/sqlite/ok").asBoolean()).isTrue();
+            assertThat(api.get("/readyz").json().get("checks").has("redis")).as("no Redis in the single container").isFalse();
+            Api.Response in = api.login(SingleStart.DEFAULT_EMAIL, password);
+            assertThat(in.status()).as(in.body()).isEqualTo(200);
+            assertThat(in.json().at("/mustChangePassword").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void theFirstAccountCanBeNamedAndAReleaseBeforeTheSingleEditionIsRefused() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("named.db"),
+                "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");
+        ServerConfig.All config = ServerConfig.All.from(env);
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        assertThat(dir.resolve(SingleStart.PASSWORD_FILE)).doesNotExist();
+        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+            Api api = new Api("http://127.0.0.1:" + server.start(0));
+            assertThat(api.login("owner@example.com", "a-long-enough-password").status()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> SingleStart.prepare(config, env, Release.of("1.1.0"), Clock.systemUTC()))
+                .hasMessageContaining("begins with release 1.2.0");
+    }
+}
