@@ -5,15 +5,14 @@
 #   adaptive-single            the server
 #   adaptive-single <command>  one of the server's own commands instead (reset-password, audit, version ...)
 set -uo pipefail
-JAVA_FLAGS=(-XX:AOTCache=/app/server.aot -Xlog:aot*=off -Xlog:cds*=off)
 if [ "${1:-serve}" != serve ]; then
-  exec java "${JAVA_FLAGS[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -jar /app/adaptive-server.jar "$@"
+  exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -jar /app/adaptive-server.jar "$@"
 fi
 
 # A small company's server on a small machine: one collector thread, a bounded heap (JAVA_OPTS adds or overrides).
 read -r -a EXTRA <<< "${JAVA_OPTS:-}"
 export HTTP_PORT=8081 TRUSTED_PROXIES=127.0.0.1
-java "${JAVA_FLAGS[@]}" -XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -Xss512k \
+java -XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -Xss512k \
   -XX:+ExitOnOutOfMemoryError "${EXTRA[@]}" -jar /app/adaptive-server.jar serve &
 server=$!
 nginx -g 'daemon off;' &

@@ -57,8 +57,11 @@ final class SingleStart {
                 LOG.info("schema {} -> {}", report.schemaBefore(), report.schemaAfter());
             }
             Sql sql = Database.sql(pool);
+            Path folder = db.sqliteFile().getParent();
             if (sql.one("SELECT count(*) FROM users", r -> r.getLong(1)).orElse(0L) == 0) {
-                firstAdmin(sql, new Env(env), db.sqliteFile().getParent(), clock);
+                firstAdmin(sql, new Env(env), folder, clock);
+            } else {
+                forgetUsedPassword(sql, folder);
             }
         }
     }
@@ -89,6 +92,20 @@ final class SingleStart {
                 email, password, file);
         if (!created.created()) {
             throw new UncheckedIOException(new IOException("the first account could not be made: " + created.message()));
+        }
+    }
+
+    /** Once the first account's one-time password has been replaced, its file is only a stale secret: removed. */
+    private static void forgetUsedPassword(Sql sql, Path folder) {
+        Path file = (folder == null ? Path.of(".") : folder).resolve(PASSWORD_FILE);
+        if (Files.exists(file) && sql.one("SELECT 1 FROM users WHERE lower(email) = ? AND must_change_password",
+                r -> 1, DEFAULT_EMAIL).isEmpty()) {
+            try {
+                Files.delete(file);
+                LOG.info("the first account's password was changed: {} removed", file);
+            } catch (IOException e) {
+                LOG.warn("could not remove {}: {}", file, e.toString());
+            }
         }
     }
 

@@ -78,7 +78,10 @@ class SingleStartTest {
             Api.Response in = api.login(SingleStart.DEFAULT_EMAIL, password);
             assertThat(in.status()).as(in.body()).isEqualTo(200);
             assertThat(in.json().at("/mustChangePassword").asBoolean()).isTrue();
+            api.withToken(in.json().get("token").asText()).changePassword(password, "my-own-password-123");
         }
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        assertThat(passwordFile).as("the changed one-time password is not left on the disk").doesNotExist();
     }
 
     @Test

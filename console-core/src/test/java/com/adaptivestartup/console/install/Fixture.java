@@ -37,6 +37,8 @@ public final class Fixture {
     public final Path release100;
     public final Path release110;
     public final Path release120;
+    /** The single-container edition's image of release 1.2.0, as built on this machine by the fixture. */
+    public final String single120;
     private final Path trustedKeyFile;
 
     private Fixture(Map<String, String> env) throws Exception {
@@ -49,6 +51,7 @@ public final class Fixture {
         release100 = Path.of(env.get("FIXTURE_RELEASE_1_0_0"));
         release110 = Path.of(env.get("FIXTURE_RELEASE_1_1_0"));
         release120 = Path.of(env.get("FIXTURE_RELEASE_1_2_0"));
+        single120 = env.get("FIXTURE_SINGLE_1_2_0");
     }
 
     public static Fixture load() throws Exception {
