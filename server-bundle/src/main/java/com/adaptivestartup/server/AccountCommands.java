@@ -65,19 +65,23 @@ final class AccountCommands {
         public Integer call() {
             Env vars = new Env(env);
             ServerConfig.Database db = ServerConfig.Database.from(vars);
-            ServerConfig.Redis redisConfig = ServerConfig.Redis.from(vars);
+            // alone on SQLite, sessions are in the database; in the stack, in Redis
+            ServerConfig.Redis redisConfig = db.isSqlite() ? null : ServerConfig.Redis.from(vars);
             ServerConfig.Mail mail = ServerConfig.Mail.from(vars);
             ServerConfig.Http http = ServerConfig.Http.from(vars);
             vars.check();
             requireAccounts();
             try (var pool = Database.pool(db.runtime(), 2);
-                 JedisPooled redis = new JedisPooled(new HostAndPort(redisConfig.host(), redisConfig.port()),
-                         DefaultJedisClientConfig.builder().password(redisConfig.password()).timeoutMillis(5_000).build())) {
+                 JedisPooled redis = redisConfig == null ? null : new JedisPooled(new HostAndPort(redisConfig.host(),
+                         redisConfig.port()), DefaultJedisClientConfig.builder().password(redisConfig.password())
+                         .timeoutMillis(5_000).build())) {
                 var sql = Database.sql(pool);
                 var reset = PasswordRecovery.ownerReset(sql, new PasswordHasher(),
                         new Outbox(sql, Clock.systemUTC(), mail.configured()), Clock.systemUTC(), email);
-                int ended = new SessionStore(redis, Duration.ofHours(http.sessionHours()),
-                        Duration.ofDays(http.sessionMaxAgeDays()), Clock.systemUTC()).closeAll(reset.userId());
+                Duration idle = Duration.ofHours(http.sessionHours());
+                Duration maxAge = Duration.ofDays(http.sessionMaxAgeDays());
+                int ended = (redis == null ? SessionStore.inDatabase(sql, idle, maxAge, Clock.systemUTC())
+                        : new SessionStore(redis, idle, maxAge, Clock.systemUTC())).closeAll(reset.userId());
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("email", reset.email());
                 out.put("oneTimePassword", reset.oneTimePassword());

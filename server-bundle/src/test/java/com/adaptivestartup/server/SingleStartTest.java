@@ -85,6 +85,29 @@ class SingleStartTest {
     }
 
     @Test
+    void anOperatorsPasswordResetInTheContainerEndsTheSessionsTheServerKeepsInItsDatabase() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("reset.db"),
+                "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");
+        ServerConfig.All config = ServerConfig.All.from(env);
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+            Api api = new Api("http://127.0.0.1:" + server.start(0));
+            Api.Response in = api.login("owner@example.com", "a-long-enough-password");
+            Api owner = api.withToken(in.json().get("token").asText());
+            assertThat(owner.get("/api/auth/me").status()).isEqualTo(200);
+
+            java.io.StringWriter out = new java.io.StringWriter();
+            var cli = ServerMain.commandLine(env);
+            cli.setOut(new java.io.PrintWriter(out, true));
+            assertThat(cli.execute("reset-password", "--email", "owner@example.com")).as(out.toString()).isZero();
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+            assertThat(report.get("sessionsEnded").asInt()).isEqualTo(1);
+            assertThat(owner.get("/api/auth/me").status()).as("the session the command ended").isEqualTo(401);
+            assertThat(api.login("owner@example.com", report.get("oneTimePassword").asText()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theFirstAccountCanBeNamedAndAReleaseBeforeTheSingleEditionIsRefused() throws Exception {
         Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("named.db"),
                 "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");

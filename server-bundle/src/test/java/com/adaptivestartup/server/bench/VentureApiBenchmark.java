@@ -83,38 +83,33 @@ class VentureApiBenchmark {
                 page.drain();
             }
             String wrkRead = wrk(base + ids.get(0), token);
-            Connection[] connections = new Connection[CLIENTS];
-            for (int i = 0; i < CLIENTS; i++) {
-                var db = stack.config.database();
-                connections[i] = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-            }
+            Peer peer = new Peer(stack);
+            Connection[] connections = peer.connections;
             UUID orgId = stack.adminOrgId;
             Result jdbcRead = measure("JDBC SELECT venture", c -> {
-                try (PreparedStatement s = connections[c].prepareStatement("SELECT id, org_id, name, hypothesis,"
-                        + " data::text, revision FROM ventures WHERE org_id = ? AND id = ? AND deleted_at IS NULL")) {
-                    s.setObject(1, orgId);
-                    s.setObject(2, UUID.fromString(pick(ids)));
+                try (PreparedStatement s = peer.prepare(c, "SELECT id, org_id, name, hypothesis,"
+                        + " data::text, revision FROM ventures WHERE org_id = ? AND id = ? AND deleted_at IS NULL",
+                        orgId, UUID.fromString(pick(ids)))) {
                     try (ResultSet r = s.executeQuery()) {
                         check(r.next(), 0);
                     }
                 }
             });
             Result jdbcWrite = measure("JDBC UPDATE venture", c -> {
-                try (PreparedStatement s = connections[c].prepareStatement("UPDATE ventures SET data = data ||"
-                        + " ?::jsonb, revision = revision + 1, updated_at = now() WHERE org_id = ? AND id = ?")) {
-                    s.setString(1, "{\"okrs\":{\"n\":" + ThreadLocalRandom.current().nextInt() + "}}");
-                    s.setObject(2, orgId);
-                    s.setObject(3, UUID.fromString(pick(ids)));
+                try (PreparedStatement s = peer.prepare(c, "UPDATE ventures SET data = " + peer.dialect.jsonMerged("data")
+                        + ", revision = revision + 1, updated_at = now() WHERE org_id = ? AND id = ?",
+                        "{\"okrs\":{\"n\":" + ThreadLocalRandom.current().nextInt() + "}}", orgId, UUID.fromString(pick(ids)))) {
                     check(s.executeUpdate() == 1, 0);
                 }
             });
             for (Connection c : connections) {
                 c.close();
             }
+            peer.close();
             System.out.println();
-            System.out.println("Venture API on loopback, " + CLIENTS + " concurrent clients, " + MEASURE.toSeconds()
-                    + " s each, " + Runtime.getRuntime().availableProcessors() + " cores (server, clients, PostgreSQL"
-                    + " and Redis share them)");
+            System.out.println("Venture API on loopback, " + peer.name() + ", " + CLIENTS + " concurrent clients, "
+                    + MEASURE.toSeconds() + " s each, " + Runtime.getRuntime().availableProcessors() + " cores (server,"
+                    + " clients and the database share them)");
             for (Result r : List.of(apiRead, jdbcRead, apiWrite, apiWriteListened, jdbcWrite)) {
                 System.out.println(r);
             }
@@ -183,33 +178,28 @@ class VentureApiBenchmark {
                 check(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode());
                 return true;
             });
-            Connection[] connections = new Connection[CLIENTS];
-            for (int i = 0; i < CLIENTS; i++) {
-                var db = stack.config.database();
-                connections[i] = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-            }
+            Peer peer = new Peer(stack);
+            Connection[] connections = peer.connections;
             UUID orgId = stack.adminOrgId;
             UUID ventureId = UUID.fromString(venture);
             Mix jdbc = mix("JDBC workspace", c -> {
                 int pick = ThreadLocalRandom.current().nextInt(10);
                 if (pick < 7) {
-                    try (PreparedStatement s = connections[c].prepareStatement("SELECT * FROM "
+                    try (PreparedStatement s = peer.prepare(c, "SELECT * FROM "
                             + (pick % 2 == 0 ? "goals" : "interviews") + " WHERE org_id = ? AND venture_id = ?"
-                            + " ORDER BY created_at, id LIMIT 51")) {
-                        s.setObject(1, orgId);
-                        s.setObject(2, ventureId);
+                            + " ORDER BY created_at, id LIMIT 51", orgId, ventureId)) {
                         try (ResultSet r = s.executeQuery()) {
                             check(r.next(), 0);
                         }
                     }
                     return false;
                 }
-                try (PreparedStatement s = connections[c].prepareStatement(pick == 7
-                        ? "INSERT INTO interviews (id, org_id, venture_id, name, sentiment) VALUES (gen_random_uuid(), ?, ?, 'Walk-in', 'positive')"
-                        : "UPDATE features SET status = 'in_progress', revision = revision + 1, updated_at = now()"
-                        + " WHERE org_id = ? AND venture_id = ? AND id = '" + pickOf(features) + "'")) {
-                    s.setObject(1, orgId);
-                    s.setObject(2, ventureId);
+                try (PreparedStatement s = pick == 7
+                        ? peer.prepare(c, "INSERT INTO interviews (id, org_id, venture_id, name, sentiment) VALUES (?, ?, ?,"
+                        + " 'Walk-in', 'positive')", UUID.randomUUID(), orgId, ventureId)
+                        : peer.prepare(c, "UPDATE features SET status = 'in_progress', revision = revision + 1,"
+                        + " updated_at = now() WHERE org_id = ? AND venture_id = ? AND id = ?", orgId, ventureId,
+                        UUID.fromString(pickOf(features)))) {
                     check(s.executeUpdate() == 1, 0);
                 }
                 return true;
@@ -217,8 +207,10 @@ class VentureApiBenchmark {
             for (Connection c : connections) {
                 c.close();
             }
+            peer.close();
             System.out.println();
-            System.out.println("Workspace mix on loopback (70% reads, 30% writes), " + CLIENTS + " concurrent clients, "
+            System.out.println("Workspace mix on loopback (70% reads, 30% writes), " + peer.name() + ", " + CLIENTS
+                    + " concurrent clients, "
                     + MEASURE.toSeconds() + " s, " + Runtime.getRuntime().availableProcessors() + " cores shared");
             for (Result r : List.of(api.reads(), api.writes(), jdbc.reads(), jdbc.writes())) {
                 System.out.println(r);
@@ -227,6 +219,46 @@ class VentureApiBenchmark {
                     api.reads().perSecond() / jdbc.reads().perSecond(), api.reads().p99());
             System.out.printf("ratio workspace write throughput API/JDBC: %.2f   p99 %.1f ms (goal < 100)%n",
                     api.writes().perSecond() / jdbc.writes().perSecond(), api.writes().p99());
+        }
+    }
+
+    /**
+     * The plain-JDBC peer: one connection per client to the same database, statements in its own spelling (PostgreSQL's
+     * or SQLite's, as the server's own {@code Dialect} writes them) with values bound as the server binds them.
+     */
+    static final class Peer implements AutoCloseable {
+        final Connection[] connections = new Connection[CLIENTS];
+        final com.adaptivestartup.server.db.Dialect dialect;
+        private final com.zaxxer.hikari.HikariDataSource pool;
+
+        Peer(TestStack stack) throws java.sql.SQLException {
+            var db = stack.config.database();
+            dialect = db.isSqlite() ? com.adaptivestartup.server.db.Dialect.SQLITE : com.adaptivestartup.server.db.Dialect.POSTGRES;
+            // SQLite's connections as the server opens them (write-ahead log, waiting for the writer, one writer)
+            pool = db.isSqlite() ? com.adaptivestartup.server.db.Database.pool(db, CLIENTS) : null;
+            for (int i = 0; i < CLIENTS; i++) {
+                connections[i] = pool != null ? pool.getConnection()
+                        : java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            }
+        }
+
+        String name() {
+            return dialect == com.adaptivestartup.server.db.Dialect.SQLITE ? "SQLite" : "PostgreSQL";
+        }
+
+        PreparedStatement prepare(int client, String sql, Object... params) throws java.sql.SQLException {
+            PreparedStatement s = connections[client].prepareStatement(dialect.translate(sql));
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, dialect.bind(params[i]));
+            }
+            return s;
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.close();
+            }
         }
     }
 
