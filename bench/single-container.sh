@@ -42,7 +42,7 @@ await_ready() {   # await_ready URL: until it answers 200 (at most 120 s)
 rss_mb() {   # rss_mb CONTAINER...: the resident memory of all their processes, in MB
   local c total=0 kb
   for c in "$@"; do
-    kb=$(docker top "$c" -o rss | awk 'NR > 1 { s += $1 } END { print s + 0 }')
+    kb=$(docker top "$c" -o pid,rss | awk 'NR > 1 { s += $2 } END { print s + 0 }')
     total=$((total + kb))
   done
   echo "scale=1; $total / 1024" | bc

@@ -75,10 +75,28 @@ public final class ServerMain {
 
         public Integer call() throws InterruptedException {
             ServerConfig.All config = ServerConfig.All.from(env);
+            // Alone on SQLite the database is prepared here (schema, first account) while the server is put together
+            // beside it (both mostly loading classes, on two cores); it listens only once the database is ready.
+            java.util.concurrent.CompletableFuture<Void> prepared = new java.util.concurrent.CompletableFuture<>();
             if (config.single()) {
-                SingleStart.prepare(config, env, Release.current(), Clock.systemUTC());
+                Thread.ofPlatform().name("prepare-database").start(() -> {
+                    try {
+                        SingleStart.prepare(config, env, Release.current(), Clock.systemUTC());
+                        prepared.complete(null);
+                    } catch (Throwable e) {
+                        prepared.completeExceptionally(e);
+                    }
+                });
+            } else {
+                prepared.complete(null);
             }
             AdaptiveServer server = new AdaptiveServer(config, Release.current(), Clock.systemUTC());
+            try {
+                prepared.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                server.close();
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             // the stack's certificate from an ACME server, when the installation chose one (decision 0016)
             var acme = com.adaptivestartup.server.acme.AcmeRenewal.Settings.from(env)
                     .map(s -> new com.adaptivestartup.server.acme.AcmeRenewal(s, Clock.systemUTC()));

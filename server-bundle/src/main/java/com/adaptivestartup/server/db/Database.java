@@ -44,8 +44,12 @@ public final class Database {
                 java.nio.file.Files.createDirectories(folder);
             }
         } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
             throw new DataAccessException(new SQLException("cannot make the database's folder "
-                    + config.sqliteFile().getParent() + ": " + e.getMessage(), e));
+                    + config.sqliteFile().getParent() + " (" + why + "); set DATABASE_URL to a file in a folder this"
+                    + " server's user can write", e));
         }
         org.sqlite.SQLiteConfig sqlite = new org.sqlite.SQLiteConfig();
         sqlite.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
