@@ -5,8 +5,9 @@ import java.util.List;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * A fixed-window count in Redis (or, in the single container, in memory) for requests that cost something (a mail sent, a token tried): each call counts,
- * and says whether the count is still within the limit. Atomic, so parallel requests cannot slip past it.
+ * A fixed-window count for requests that cost something (a mail sent, a token tried), in Redis or, in the single
+ * container, in memory: each call counts, and says whether the count is still within the limit. Atomic, so
+ * parallel requests cannot slip past it.
  */
 public final class RequestLimit {
     private static final String PREFIX = "as:limit:";
@@ -30,7 +31,8 @@ public final class RequestLimit {
 
     /** Counts this request under {@code key}; true while at most {@code limit} have been counted in the window. */
     public boolean allow(String key, int limit, Duration window) {
-        long n = memory != null ? memory.increment(PREFIX + key, window.toSeconds()) : (Long) redis.eval(COUNT, List.of(PREFIX + key), List.of(String.valueOf(window.toSeconds())));
+        long n = memory != null ? memory.increment(PREFIX + key, window.toSeconds())
+                : (Long) redis.eval(COUNT, List.of(PREFIX + key), List.of(String.valueOf(window.toSeconds())));
         return n <= limit;
     }
 }

@@ -4,7 +4,6 @@ import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +15,10 @@ import java.util.UUID;
 
 /**
  * Sessions in the database's {@code sessions} table (the single container has no Redis): they outlive a restart,
- * and the server's own commands (an admin's password reset) end them as the full stack's do. Times are epoch
- * seconds of the machine's clock, as Redis's expiries are (the session's own value carries its sign-in time, which
- * {@link SessionStore} checks against the maximum age). Authenticating writes only when the idle expiry has moved on by a minute or more, so a busy session
- * costs one read per request, not one write.
+ * and the server's own commands (an operator's password reset) end them as the full stack's do. Times are epoch
+ * seconds of the machine's clock, as Redis's expiries are (the session's value carries its sign-in time, which
+ * {@link SessionStore} checks against the maximum age). Authenticating writes only when the idle expiry has moved
+ * on by a minute or more, so a busy session costs one read per request, not one write.
  */
 final class SqlSessionRecords implements SessionRecords {
     private static final long TOUCH_STEP_SECONDS = 60;
@@ -85,12 +84,9 @@ final class SqlSessionRecords implements SessionRecords {
     @Override
     public List<Described> describe(List<String> hashes) {
         long now = now();
-        List<Described> out = new ArrayList<>();
-        for (String hash : hashes) {
-            sql.one("SELECT idle_until, info FROM sessions WHERE hash = ? AND idle_until > ?",
-                    r -> new Described(hash, r.getLong(1) - now, info(r.getString(2))), hash, now).ifPresent(out::add);
-        }
-        return out;
+        return sql.list("SELECT hash, idle_until, info FROM sessions WHERE hash IN (SELECT value FROM json_each(?))"
+                        + " AND idle_until > ?",
+                r -> new Described(r.getString(1), r.getLong(2) - now, info(r.getString(3))), hashes, now);
     }
 
     @Override
@@ -107,14 +103,8 @@ final class SqlSessionRecords implements SessionRecords {
     @Override
     public Set<String> live(Collection<String> hashes) {
         long now = now();
-        Set<String> live = new HashSet<>();
-        for (String hash : hashes) {
-            if (sql.one("SELECT 1 FROM sessions WHERE hash = ? AND idle_until > ? AND ends_at > ?", r -> 1, hash, now, now)
-                    .isPresent()) {
-                live.add(hash);
-            }
-        }
-        return live;
+        return new HashSet<>(sql.list("SELECT hash FROM sessions WHERE hash IN (SELECT value FROM json_each(?))"
+                + " AND idle_until > ? AND ends_at > ?", r -> r.getString(1), hashes, now, now));
     }
 
     @Override

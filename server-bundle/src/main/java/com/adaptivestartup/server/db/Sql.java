@@ -26,6 +26,12 @@ public final class Sql {
      * for itself (PostgreSQL's separate connections stay separate, as they always were).
      */
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /**
+     * On SQLite, the turn to write: writers queue here in order, instead of in SQLite's busy handler, which sleeps
+     * and retries (up to 100 ms a sleep), so that under load a write would wait for the sleeps, not for the writers
+     * before it. Readers never take it (the write-ahead log lets them read beside the writer).
+     */
+    private final java.util.concurrent.locks.ReentrantLock writer = new java.util.concurrent.locks.ReentrantLock(true);
 
     Sql(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -56,10 +62,14 @@ public final class Sql {
                 throw new DataAccessException(e);
             }
         }
+        boolean sqlite = dialect == Dialect.SQLITE;
+        if (sqlite) {
+            writer.lock();
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Tx tx = new Tx(c, dialect);
-            if (dialect == Dialect.SQLITE) {
+            if (sqlite) {
                 current.set(tx);
             }
             try {
@@ -74,12 +84,19 @@ public final class Sql {
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);
+        } finally {
+            if (sqlite) {
+                writer.unlock();
+            }
         }
     }
 
-    /** One statement on its own, in autocommit: no BEGIN/COMMIT round trips. */
-    private <T> T single(Work<T> work) {
-        if (current.get() != null) {
+    /**
+     * One statement on its own, in autocommit: no BEGIN/COMMIT round trips. On SQLite a statement that writes takes
+     * its turn as a transaction does (and inside the thread's transaction joins it).
+     */
+    private <T> T single(String sql, Work<T> work) {
+        if (current.get() != null || (dialect == Dialect.SQLITE && !reads(sql))) {
             return transaction(work);
         }
         try (Connection c = dataSource.getConnection()) {
@@ -91,15 +108,15 @@ public final class Sql {
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        return single(tx -> tx.list(sql, mapper, params));
+        return single(sql, tx -> tx.list(sql, mapper, params));
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
-        return single(tx -> tx.one(sql, mapper, params));
+        return single(sql, tx -> tx.one(sql, mapper, params));
     }
 
     public int update(String sql, Object... params) {
-        return single(tx -> tx.update(sql, params));
+        return single(sql, tx -> tx.update(sql, params));
     }
 
     /**
@@ -107,7 +124,9 @@ public final class Sql {
      * transaction), so a long result never sits in memory whole.
      */
     public <T> void each(String sql, RowMapper<T> mapper, java.util.function.Consumer<T> each, Object... params) {
-        transaction(tx -> {
+        // PostgreSQL's driver streams only inside a transaction; SQLite's reads a snapshot without one, where a
+        // transaction (BEGIN IMMEDIATE) would hold every writer off for as long as the reading takes
+        Work<Void> work = tx -> {
             try (PreparedStatement s = tx.prepare(sql, params)) {
                 s.setFetchSize(1000);
                 try (ResultSet rows = s.executeQuery()) {
@@ -117,7 +136,19 @@ public final class Sql {
                 }
             }
             return null;
-        });
+        };
+        if (dialect == Dialect.SQLITE) {
+            single(sql, work);
+        } else {
+            transaction(work);
+        }
+    }
+
+    /** Whether a statement only reads (it may then run beside a writer). */
+    private static boolean reads(String sql) {
+        String s = sql.stripLeading();
+        return s.regionMatches(true, 0, "SELECT", 0, 6) || s.regionMatches(true, 0, "WITH", 0, 4)
+                && !s.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\b(INSERT|UPDATE|DELETE)\\b.*");
     }
 
     /** Statements on one connection inside one transaction. */
