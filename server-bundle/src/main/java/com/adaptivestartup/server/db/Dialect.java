@@ -38,6 +38,7 @@ public enum Dialect {
     private static final Pattern GREATEST = Pattern.compile("\\bgreatest\\(", Pattern.CASE_INSENSITIVE);
     /** PostgreSQL's row constructor, {@code ROW(a, b)}: SQLite writes the row value as {@code (a, b)}. */
     private static final Pattern ROW = Pattern.compile("\\bROW\\(");
+    private static final int CACHED_STATEMENTS = 5_000;
     private final Map<String, String> translated = new ConcurrentHashMap<>();
 
     /** The statement in this database's spelling. */
@@ -45,16 +46,26 @@ public enum Dialect {
         if (this == POSTGRES) {
             return sql;
         }
-        return translated.computeIfAbsent(sql, s -> {
-            String out = CAST.matcher(s).replaceAll("");
-            out = NOW.matcher(out).replaceAll(SQLITE_NOW);
-            // SQLite has one writer at a time: each transaction that writes holds the database from its first
-            // statement (BEGIN IMMEDIATE), so a row read there cannot change before the transaction ends.
-            out = LOCKING.matcher(out).replaceAll("");
-            out = LEAST.matcher(out).replaceAll("min(");
-            out = GREATEST.matcher(out).replaceAll("max(");
-            return ROW.matcher(out).replaceAll("(");
-        });
+        String known = translated.get(sql);
+        if (known != null) {
+            return known;
+        }
+        String spelled = sqlite(sql);
+        if (translated.size() < CACHED_STATEMENTS) {   // the server's statements are a few hundred; never a leak
+            translated.put(sql, spelled);
+        }
+        return spelled;
+    }
+
+    private static String sqlite(String sql) {
+        String out = CAST.matcher(sql).replaceAll("");
+        out = NOW.matcher(out).replaceAll(SQLITE_NOW);
+        // SQLite has one writer at a time: each transaction that writes holds the database from its first
+        // statement (BEGIN IMMEDIATE), so a row read there cannot change before the transaction ends.
+        out = LOCKING.matcher(out).replaceAll("");
+        out = LEAST.matcher(out).replaceAll("min(");
+        out = GREATEST.matcher(out).replaceAll("max(");
+        return ROW.matcher(out).replaceAll("(");
     }
 
     /** A condition: the array column holds the bound value. */
