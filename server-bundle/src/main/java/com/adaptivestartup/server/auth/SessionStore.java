@@ -50,7 +50,7 @@ public final class SessionStore {
 
     /**
      * Creates a session and returns its token (the only time the token exists outside the client). The
-     * session holds what each request needs to know of its user, so authenticating costs one Redis call;
+     * session holds what each request needs to know of its user, so authenticating costs one call to the store;
      * a password change ends all sessions, so the flag kept here cannot go stale.
      */
     public String open(UUID userId, String email, boolean mustChangePassword) {
@@ -80,7 +80,7 @@ public final class SessionStore {
 
     /**
      * One of a person's live sessions as their profile lists it. {@code id} is the session's hash (never its
-     * token); {@code lastActive} is told from the idle expiry Redis keeps, so it costs no write per request.
+     * token); {@code lastActive} is told from the idle expiry the store keeps, so it costs no write per request.
      */
     public record Listed(String id, long createdEpochSecond, long lastActiveEpochSecond, String client, String agent) {
     }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Slows password guessing, counted in Redis over a window (15 minutes) and atomically: each attempt is
- * counted before its password is checked (one Lua script checks the limits and counts), so parallel guesses
- * cannot all slip through between a check and a count. Three counts:
+ * Slows password guessing, counted over a window (15 minutes) and atomically, in Redis (one Lua script checks the
+ * limits and counts) or, alone, in memory (the same steps under one lock): each attempt is counted before its
+ * password is checked, so parallel guesses cannot all slip through between a check and a count. Three counts:
  * <ul>
  *   <li>per client address: after {@value #CLIENT_LIMIT} failures, whatever the accounts, each further attempt
  *       from it must wait a pause that doubles (1 s, 2 s, 4 s ... at most a minute): spraying many emails is
