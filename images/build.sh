@@ -137,8 +137,9 @@ if [ "$(printf '%s\n%s\n' 1.2.0 "$VERSION" | sort -V | head -n1)" = 1.2.0 ]; the
 
 # single_context: the single container's build context, from the backend's and the web front end's: a Java runtime
 # of its own (without java.desktop, and without the class-data archive for heaps over 32 GB, which a 192 MB heap
-# never uses), SQLite's driver with this machine's native library only (the jar carries 24), and nginx's
-# configuration from images/web's with the server on 127.0.0.1:8081 and the site on port 80.
+# never uses), SQLite's driver with this machine's native library only (the jar carries 24; packaging's SlimJars,
+# as the console's installers), and nginx's configuration from images/web's with the server on 127.0.0.1:8081 and
+# the site on port 80.
 single_context() {
   local ctx="$WORK/single" rt="$HERE/target/runtime-single"
   if [ ! -x "$rt/bin/java" ] || [ "$HERE/single/modules" -nt "$rt/release" ]; then
@@ -150,15 +151,9 @@ single_context() {
   mkdir -p "$ctx"
   cp -r "$rt" "$ctx/runtime"
   cp -r "$WORK/backend/adaptive-server.jar" "$WORK/backend/lib" "$ctx/"
-  local jar unpacked
-  jar=$(ls "$ctx/lib"/sqlite-jdbc-*.jar)
-  unpacked=$(mktemp -d)
-  (cd "$unpacked" && "$JAVA_HOME/bin/jar" xf "$jar" \
-    && find org/sqlite/native -mindepth 2 -maxdepth 2 -type d ! -path "org/sqlite/native/Linux/$(uname -m)" -exec rm -rf {} + \
-    && find org/sqlite/native -mindepth 1 -type d -empty -delete \
-    && mv META-INF/MANIFEST.MF "$unpacked.mf")
-  rm "$jar" && "$JAVA_HOME/bin/jar" --create --file "$jar" --manifest "$unpacked.mf" -C "$unpacked" .
-  rm -rf "$unpacked" "$unpacked.mf"
+  local arch
+  case "$(uname -m)" in aarch64|arm64) arch=aarch64 ;; *) arch=x86_64 ;; esac
+  "$JAVA" "$ROOT/packaging/jpackage/tools/SlimJars.java" "$ctx/lib" linux "$arch" >/dev/null
   cp -r "$WORK/web/site" "$ctx/site"
   sed -e 's|include /tmp/nginx/site.conf;|include /etc/nginx/site.conf;|' -e '/resolver 127.0.0.11/d' \
     -e '/embedded DNS/d' "$HERE/web/nginx.conf" > "$ctx/nginx.conf"
