@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "adaptive-server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
         subcommands = {ServerMain.Serve.class, ServerMain.Migrate.class, ServerMain.CreateAdmin.class, ServerMain.Setup.class,
                 ServerMain.PrintVersion.class, ServerMain.Train.class, AuditCommand.class, AccountCommands.ResetPassword.class,
-                AccountCommands.MailCommand.class, ImportCommand.class})
+                AccountCommands.MailCommand.class, ImportCommand.class, DatabaseCommand.class})
 public final class ServerMain {
     static final int CONFIG_ERROR = 2;
 

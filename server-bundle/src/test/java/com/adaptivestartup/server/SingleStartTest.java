@@ -7,10 +7,13 @@ import com.adaptivestartup.server.config.ConfigException;
 import com.adaptivestartup.server.config.ServerConfig;
 import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.testing.Api;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,52 @@ class SingleStartTest {
             assertThat(owner.get("/api/auth/me").status()).as("the session the command ended").isEqualTo(401);
             assertThat(api.login("owner@example.com", report.get("oneTimePassword").asText()).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theDatabaseIsCopiedWhileTheServerWritesAndTheCopyChecksIntact() throws Exception {
+        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("live.db"),
+                "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");
+        ServerConfig.All config = ServerConfig.All.from(env);
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+            Api api = new Api("http://127.0.0.1:" + server.start(0));
+            Api owner = api.withToken(api.login("owner@example.com", "a-long-enough-password").json().get("token").asText());
+            owner.changePassword("a-long-enough-password", "the-owners-own-password");
+            String org = owner.get("/api/orgs").json().get(0).get("id").asText();
+            assertThat(owner.post("/api/orgs/" + org + "/ventures", "{\"name\":\"Before the copy\"}").status()).isEqualTo(201);
+
+            Path copy = dir.resolve("backups/copy.db");
+            com.fasterxml.jackson.databind.JsonNode backup = run(env, "database", "backup", "--to", copy.toString());
+            assertThat(backup.get("ok").asBoolean()).isTrue();
+            assertThat(owner.post("/api/orgs/" + org + "/ventures", "{\"name\":\"After the copy\"}").status())
+                    .as("the server goes on writing").isEqualTo(201);
+            com.fasterxml.jackson.databind.JsonNode check = run(env, "database", "check", "--file", copy.toString());
+            assertThat(check.get("ok").asBoolean()).isTrue();
+            assertThat(check.get("schemaVersion").asText()).isEqualTo("9");
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+                 var rows = c.createStatement().executeQuery("SELECT name FROM ventures ORDER BY name")) {
+                List<String> names = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                assertThat(names).containsExactly("Before the copy");
+            }
+
+            StringWriter refused = new StringWriter();
+            var cli = ServerMain.commandLine(env);
+            cli.setErr(new PrintWriter(refused, true));
+            assertThat(cli.execute("database", "backup", "--to", copy.toString())).isEqualTo(2);
+            assertThat(refused.toString()).contains("already exists; a backup never overwrites a file");
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode run(Map<String, String> env, String... args) throws Exception {
+        StringWriter out = new StringWriter();
+        var cli = ServerMain.commandLine(env);
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute(args)).as(out.toString()).isZero();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
     }
 
     @Test

@@ -176,6 +176,11 @@ class SingleContainerEndToEndTest {
         System.out.printf("single container: %d writes acknowledged before SIGKILL, all %d there after the restart%n",
                 acknowledged.size(), stored.stream().filter(acknowledged::contains).count());
 
+        String backup = docker("exec", NAME, "adaptive-single", "database", "backup", "--to", "/data/backups/after-kill.db");
+        assertThat(backup).as("a copy taken while it runs").contains("\"ok\":true");
+        assertThat(docker("exec", NAME, "adaptive-single", "database", "check", "--file", "/data/backups/after-kill.db"))
+                .contains("\"ok\":true");
+
         docker("stop", NAME);
         docker("cp", NAME + ":/data/.", copy.toString());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve("adaptive.db"));
