@@ -89,21 +89,14 @@ class SingleStartTest {
 
     @Test
     void anOperatorsPasswordResetInTheContainerEndsTheSessionsTheServerKeepsInItsDatabase() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("reset.db"),
-                "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");
-        ServerConfig.All config = ServerConfig.All.from(env);
-        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
-        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+        Map<String, String> env = ownerOf("reset.db");
+        try (AdaptiveServer server = preparedAlone(env)) {
             Api api = new Api("http://127.0.0.1:" + server.start(0));
             Api.Response in = api.login("owner@example.com", "a-long-enough-password");
             Api owner = api.withToken(in.json().get("token").asText());
             assertThat(owner.get("/api/auth/me").status()).isEqualTo(200);
 
-            java.io.StringWriter out = new java.io.StringWriter();
-            var cli = ServerMain.commandLine(env);
-            cli.setOut(new java.io.PrintWriter(out, true));
-            assertThat(cli.execute("reset-password", "--email", "owner@example.com")).as(out.toString()).isZero();
-            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+            var report = run(env, "reset-password", "--email", "owner@example.com");
             assertThat(report.get("sessionsEnded").asInt()).isEqualTo(1);
             assertThat(owner.get("/api/auth/me").status()).as("the session the command ended").isEqualTo(401);
             assertThat(api.login("owner@example.com", report.get("oneTimePassword").asText()).status()).isEqualTo(200);
@@ -112,11 +105,8 @@ class SingleStartTest {
 
     @Test
     void theDatabaseIsCopiedWhileTheServerWritesAndTheCopyChecksIntact() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("live.db"),
-                "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");
-        ServerConfig.All config = ServerConfig.All.from(env);
-        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
-        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+        Map<String, String> env = ownerOf("live.db");
+        try (AdaptiveServer server = preparedAlone(env)) {
             Api api = new Api("http://127.0.0.1:" + server.start(0));
             Api owner = api.withToken(api.login("owner@example.com", "a-long-enough-password").json().get("token").asText());
             owner.changePassword("a-long-enough-password", "the-owners-own-password");
@@ -148,6 +138,19 @@ class SingleStartTest {
         }
     }
 
+    /** Settings of a server alone on {@code file} in the test's folder, its first account named. */
+    private Map<String, String> ownerOf(String file) {
+        return Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve(file), "ADMIN_EMAIL", "owner@example.com",
+                "ADMIN_PASSWORD", "a-long-enough-password");
+    }
+
+    /** The server as {@code serve} starts it alone: its database prepared first (not yet listening). */
+    private static AdaptiveServer preparedAlone(Map<String, String> env) {
+        ServerConfig.All config = ServerConfig.All.from(env);
+        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
+        return new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC());
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode run(Map<String, String> env, String... args) throws Exception {
         StringWriter out = new StringWriter();
         var cli = ServerMain.commandLine(env);
@@ -158,12 +161,10 @@ class SingleStartTest {
 
     @Test
     void theFirstAccountCanBeNamedAndAReleaseBeforeTheSingleEditionIsRefused() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("named.db"),
-                "ADMIN_EMAIL", "owner@example.com", "ADMIN_PASSWORD", "a-long-enough-password");
+        Map<String, String> env = ownerOf("named.db");
         ServerConfig.All config = ServerConfig.All.from(env);
-        SingleStart.prepare(config, env, Release.of("1.2.0"), Clock.systemUTC());
-        assertThat(dir.resolve(SingleStart.PASSWORD_FILE)).doesNotExist();
-        try (AdaptiveServer server = new AdaptiveServer(config, Release.of("1.2.0"), Clock.systemUTC())) {
+        try (AdaptiveServer server = preparedAlone(env)) {
+            assertThat(dir.resolve(SingleStart.PASSWORD_FILE)).doesNotExist();
             Api api = new Api("http://127.0.0.1:" + server.start(0));
             assertThat(api.login("owner@example.com", "a-long-enough-password").status()).isEqualTo(200);
         }
