@@ -121,6 +121,9 @@ class SingleStartTest {
             com.fasterxml.jackson.databind.JsonNode check = run(env, "database", "check", "--file", copy.toString());
             assertThat(check.get("ok").asBoolean()).isTrue();
             assertThat(check.get("schemaVersion").asText()).isEqualTo("9");
+            assertThat(check.get("users").asLong()).as("the owner, in the copy").isEqualTo(1);
+            assertThat(check.get("tables").asInt()).as("the schema's tables, not FTS5's shadow ones").isBetween(30, 80);
+            assertThat(check.get("rows").asLong()).as("the owner, the organization, the venture, the log ...").isGreaterThan(5);
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
                  var rows = c.createStatement().executeQuery("SELECT name FROM ventures ORDER BY name")) {
                 List<String> names = new java.util.ArrayList<>();
