@@ -154,6 +154,13 @@ single_context() {
   local arch
   case "$(uname -m)" in aarch64|arm64) arch=aarch64 ;; *) arch=x86_64 ;; esac
   "$JAVA" "$ROOT/packaging/jpackage/tools/SlimJars.java" "$ctx/lib" linux "$arch" >/dev/null
+  # SQLite's native library taken out of its jar here, so the server loads it from the image (read-only) instead of
+  # writing it into /tmp at each start: the console runs the container with a read-only root and a noexec /tmp.
+  local native="$ctx/native" jar
+  jar=$(ls "$ctx"/lib/sqlite-jdbc-*.jar)
+  mkdir -p "$native"
+  (cd "$native" && "$JAVA_HOME/bin/jar" xf "$jar" "org/sqlite/native/Linux/$arch/libsqlitejdbc.so")
+  mv "$native/org/sqlite/native/Linux/$arch/libsqlitejdbc.so" "$native/" && rm -rf "$native/org"
   cp -r "$WORK/web/site" "$ctx/site"
   sed -e 's|include /tmp/nginx/site.conf;|include /etc/nginx/site.conf;|' -e '/resolver 127.0.0.11/d' \
     -e '/embedded DNS/d' "$HERE/web/nginx.conf" > "$ctx/nginx.conf"
@@ -186,6 +193,10 @@ build_all() {
       "$(cat /proc/sys/kernel/random/uuid)" "$BRAIN_URL" > "$ctx/customer.json"
     quietly docker build -t "$REPO_PREFIX/backend:$VERSION" --build-arg BACKEND_IMAGE="$REPO_PREFIX/backend:$VERSION" \
       --label com.adaptivestartup.customer="$CUSTOMER_ID" "$ctx"
+    if [ -n "$SINGLE" ]; then   # the single container's server reads the same configuration
+      quietly docker build -t "$REPO_PREFIX/single:$VERSION" --build-arg BACKEND_IMAGE="$REPO_PREFIX/single:$VERSION" \
+        --label com.adaptivestartup.customer="$CUSTOMER_ID" "$ctx"
+    fi
   fi
 }
 stage "images" build_all
@@ -201,13 +212,15 @@ publish() {
   done
   if [ -n "$SINGLE" ]; then
     docker push -q "$REPO_PREFIX/single:$VERSION" >/dev/null
+    DIGESTS[single]=$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$REPO_PREFIX/single:$VERSION" \
+      | grep "^$REPO_PREFIX/single@" | head -n1 | cut -d@ -f2)
   fi
   docker logout "$REGISTRY" >/dev/null
 }
 if [ -n "$REGISTRY" ]; then
   stage "push to $REGISTRY" publish
 else
-  for s in "${SERVICES[@]}"; do DIGESTS[$s]=""; done
+  for s in "${SERVICES[@]}" single; do DIGESTS[$s]=""; done
 fi
 
 # stack_template VERSION: the compose file the release ships. A release keeps the stack's shape it was made
@@ -223,23 +236,28 @@ stack_template() {
 }
 
 write_manifest() {
-  local schema migrations images="" s
+  local schema migrations images="" s listed=("${SERVICES[@]}")
+  [ -n "$SINGLE" ] && listed+=(single)
   schema=$("$JAVA" -jar "$ROOT/server-bundle/target/adaptive-server.jar" version | sed -E 's/.*"schemaVersion":"([0-9]+)".*/\1/')
   migrations=$(ls "$ROOT/server-bundle/src/main/resources/db/migration" | sed -E 's/^V([0-9]+)__.*/\1/' | sort -n \
     | awk -v max="$schema" '$1 <= max { printf "%s\"%s\"", sep, $1; sep="," }')
-  for s in "${SERVICES[@]}"; do
+  for s in "${listed[@]}"; do
     images="$images${images:+,}\"$s\":{\"repository\":\"$NAMESPACE/$s\",\"tag\":\"$VERSION\",\"digest\":\"${DIGESTS[$s]}\",\"id\":\"$(docker image inspect -f '{{.Id}}' "$REPO_PREFIX/$s:$VERSION")\",\"size\":$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION")}"
   done
   local notes
   notes=$(cat "$HERE/releases/$VERSION.json")
   local compose
   compose=$(jq -Rs . < "$(stack_template "$VERSION")")
+  # The release's other editions: from 1.2.0 the single container, with its own template (its image is listed above
+  # and pulled only for it).
+  local editions=""
+  [ -n "$SINGLE" ] && editions=",\"editions\":{\"single\":$(jq -Rs . < "$ROOT/server-bundle/src/main/stack/single.yml")}"
   # A release built for one customer (their configuration in its images) names them: another customer's license
   # is refused for it.
   local customer=""
   [ -n "$CUSTOMER_ID" ] && customer=",\"customerId\":\"$CUSTOMER_ID\""
-  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s,"stack":{"compose":%s}%s}\n' \
-    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" "$compose" "$customer" > "$OUT/release-$VERSION.json"
+  printf '{"schema":1,"version":"%s","createdAt":"%s","revision":"%s","schemaVersion":"%s","migrations":[%s],"images":{%s},"release":%s,"stack":{"compose":%s%s}%s}\n' \
+    "$VERSION" "$CREATED" "$REVISION" "$schema" "$migrations" "$images" "$notes" "$compose" "$editions" "$customer" > "$OUT/release-$VERSION.json"
   if [ -n "$SIGN_KEY" ]; then
     "$ROOT/bin/adaptive-vendor" sign --kind release-manifest --key "$SIGN_KEY" --in "$OUT/release-$VERSION.json" \
       --out "$OUT/release-$VERSION.asr"
@@ -254,8 +272,9 @@ for s in "${SERVICES[@]}"; do
     "$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/$s:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')" "${DIGESTS[$s]}"
 done
 if [ -n "$SINGLE" ]; then
-  printf '  %-9s %-45s %8s  (single-container edition)\n' single "$REPO_PREFIX/single:$VERSION" \
-    "$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/single:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')"
+  printf '  %-9s %-45s %8s  %s (single-container edition)\n' single "$REPO_PREFIX/single:$VERSION" \
+    "$(docker image inspect -f '{{.Size}}' "$REPO_PREFIX/single:$VERSION" | awk '{printf "%.0f MB", $1/1e6}')" \
+    "${DIGESTS[single]}"
 fi
 echo "manifest: $OUT/release-$VERSION.json${SIGN_KEY:+ (signed: $OUT/release-$VERSION.asr)}"
 stages_summary

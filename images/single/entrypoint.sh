@@ -4,16 +4,21 @@
 # end cleanly; when either ends by itself, the other is stopped and the container ends with its code.
 #   adaptive-single            the server
 #   adaptive-single <command>  one of the server's own commands instead (reset-password, audit, version ...)
+#   adaptive-single bash ...   a shell: the console's backup and restore helpers, next to the data
 set -uo pipefail
-if [ "${1:-serve}" != serve ]; then
-  exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m -jar /app/adaptive-server.jar "$@"
-fi
+# SQLite's native library from the image (the root is read-only and /tmp noexec where the console runs it)
+SQLITE=(-Dorg.sqlite.lib.path=/app/native -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+case "${1:-serve}" in
+  serve) ;;
+  bash) exec "$@" ;;
+  *) exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx192m "${SQLITE[@]}" -jar /app/adaptive-server.jar "$@" ;;
+esac
 
 # A small company's server on a small machine: one collector thread, a bounded heap (JAVA_OPTS adds or overrides).
 read -r -a EXTRA <<< "${JAVA_OPTS:-}"
 export HTTP_PORT=8081 TRUSTED_PROXIES=127.0.0.1
 java -XX:+UseSerialGC -Xms32m -Xmx192m -XX:MaxMetaspaceSize=160m -Xss512k \
-  -XX:+ExitOnOutOfMemoryError "${EXTRA[@]}" -jar /app/adaptive-server.jar serve &
+  -XX:+ExitOnOutOfMemoryError "${SQLITE[@]}" "${EXTRA[@]}" -jar /app/adaptive-server.jar serve &
 server=$!
 nginx -g 'daemon off;' &
 web=$!
