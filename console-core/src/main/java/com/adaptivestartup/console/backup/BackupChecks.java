@@ -65,16 +65,18 @@ public final class BackupChecks {
             Path staging = store.folder(project).resolve(".restore-test-" + Long.toHexString(System.nanoTime()));
             try {
                 Files.createDirectories(staging);
-                BackupArchive.Checked checked = BackupArchive.read(file, passphrase, name -> name.equals(BackupLayout.DATABASE)
-                        ? Files.newOutputStream(staging.resolve(BackupLayout.DATABASE), StandardOpenOption.CREATE_NEW) : null);
-                if (!Files.exists(staging.resolve(BackupLayout.DATABASE))) {
-                    throw new BackupProblem("this backup holds no database dump");
-                }
                 InstallDirectory dir = new InstallDirectory(inst.directory());
                 StackPlan plan = dir.readPlan();
+                BackupRecipe recipe = BackupRecipe.of(plan);
+                BackupArchive.Checked checked = BackupArchive.read(file, passphrase, name -> name.equals(recipe.databasePart())
+                        ? Files.newOutputStream(staging.resolve(name), StandardOpenOption.CREATE_NEW) : null);
+                if (!Files.exists(staging.resolve(recipe.databasePart()))) {
+                    throw new BackupProblem("this backup holds no database of this installation's kind (it is "
+                            + recipe.otherKind() + "); test it with an installation of its own edition");
+                }
                 StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
-                DockerEngine.OneOffResult r = new HelperContainer(engine).isolated(d, plan.service(StackPlan.DATABASE).image(),
-                        staging, "restore-test.sh");
+                DockerEngine.OneOffResult r = new HelperContainer(engine).isolated(d, plan.service(recipe.helperService()).image(),
+                        staging, recipe.script("restore-test.sh"));
                 RestoreTest result = parse(checked.manifest(), r);
                 known.ifPresent(b -> store.catalogue().recordRestoreTest(b.id(), proof("ok: " + result.summary())));
                 return result;

@@ -4,12 +4,15 @@ import java.util.regex.Pattern;
 
 /**
  * The names an archive may hold, and nothing else: the manifest, the database dump (PostgreSQL custom
- * format, compressed by pg_dump), one zstd-compressed tar per data volume, and the install's
+ * format, compressed by pg_dump) or, for the single container, a copy of its SQLite database (zstd), one
+ * zstd-compressed tar per data volume, and the install's
  * configuration (compose file, .env, secrets). An entry with any other name is refused, so no entry can
  * land outside the folder it is restored to.
  */
 public final class BackupLayout {
     public static final String DATABASE = "database.dump";
+    /** The single container's database: SQLite's consistent copy, zstd-compressed. */
+    public static final String SQLITE = "database.sqlite.zst";
     public static final String VOLUMES = "volumes/";
     public static final String VOLUME_SUFFIX = ".tar.zst";
     public static final String CONFIG = "config/";
@@ -20,7 +23,7 @@ public final class BackupLayout {
     }
 
     public static boolean isAllowed(String name) {
-        return name.equals(BackupManifest.NAME) || name.equals(DATABASE) || VOLUME.matcher(name).matches()
+        return name.equals(BackupManifest.NAME) || isDatabase(name) || VOLUME.matcher(name).matches()
                 || CONFIG_FILE.matcher(name).matches();
     }
 
@@ -30,6 +33,11 @@ public final class BackupLayout {
             throw new BackupProblem("the backup holds an entry named '" + printable(name) + "', which is not part of an"
                     + " Adaptive Startup backup; it is refused and nothing was changed");
         }
+    }
+
+    /** Whether the entry is a database (either kind). */
+    public static boolean isDatabase(String name) {
+        return name.equals(DATABASE) || name.equals(SQLITE);
     }
 
     public static String volumeEntry(String volumeKey) {

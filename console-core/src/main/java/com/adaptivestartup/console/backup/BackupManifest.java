@@ -118,7 +118,7 @@ public record BackupManifest(int formatVersion, String project, String appVersio
             }
             entries.add(new Entry(name, size, sha));
         }
-        if (entries.stream().noneMatch(e -> e.name().equals(BackupLayout.DATABASE))) {
+        if (entries.stream().noneMatch(e -> BackupLayout.isDatabase(e.name()))) {
             throw new BackupProblem("the backup's manifest lists no database dump");
         }
         List<AuditAnchors.Anchor> heads = new ArrayList<>();

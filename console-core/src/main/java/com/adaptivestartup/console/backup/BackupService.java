@@ -97,9 +97,10 @@ public final class BackupService {
             InstallDirectory dir = new InstallDirectory(inst.directory());
             StackPlan plan = dir.readPlan();
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
-            List<String> volumes = dataVolumes(plan);
+            BackupRecipe recipe = BackupRecipe.of(plan);
+            List<String> volumes = recipe.volumes();
             Map<String, String> packed = new LinkedHashMap<>();
-            packed.put(BackupLayout.DATABASE, BackupLayout.DATABASE);
+            packed.put(recipe.databasePart(), recipe.databasePart());
             volumes.forEach(v -> packed.put(v + BackupLayout.VOLUME_SUFFIX, BackupLayout.volumeEntry(v)));
             List<BackupArchive.Part> configuration = configuration(dir);
             Path target = folder.resolve("adaptive-" + project + "-" + id + (passphrase == null ? ".tar" : ".tar.enc"));
@@ -111,7 +112,7 @@ public final class BackupService {
                     collector.follow(); // each part into the archive as soon as it is packed
                 }
                 op.step("dump", listener, () -> {
-                    DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, "backup.sh", volumes, true);
+                    DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, recipe.script("backup.sh"), volumes, true);
                     if (r.exitCode() != 0) {
                         throw new BackupProblem("the backup failed inside the database container (exit code " + r.exitCode()
                                 + "): " + HelperContainer.tail(r.output()));
@@ -222,7 +223,12 @@ public final class BackupService {
             checkRestorable(m, inst.version());
             InstallDirectory dir = new InstallDirectory(inst.directory());
             StackPlan plan = dir.readPlan();
-            List<String> volumes = dataVolumes(plan);
+            BackupRecipe recipe = BackupRecipe.of(plan);
+            List<String> volumes = recipe.volumes();
+            if (m.entries().stream().noneMatch(e -> e.name().equals(recipe.databasePart()))) {
+                throw new BackupProblem("this backup is " + recipe.otherKind() + ", and this installation is the other"
+                        + " edition; restore it into an installation of its own edition. Nothing was changed.");
+            }
             for (BackupManifest.Entry e : m.entries()) {
                 if (e.name().startsWith(BackupLayout.VOLUMES) && !volumes.contains(BackupLayout.volumeKey(e.name()))) {
                     throw new BackupProblem("this backup holds a volume '" + BackupLayout.volumeKey(e.name()) + "' that the"
@@ -231,6 +237,10 @@ public final class BackupService {
             }
             List<String> restoredVolumes = volumes.stream()
                     .filter(v -> m.entries().stream().anyMatch(e -> e.name().equals(BackupLayout.volumeEntry(v)))).toList();
+            if (!recipe.ownDatabase() && !restoredVolumes.equals(volumes)) {
+                throw new BackupProblem("this backup holds the database but not the files of the single container; it"
+                        + " cannot be restored whole. Nothing was changed.");
+            }
             // 2. A way back: the current state, as a backup of its own.
             if (safetyBackup) {
                 store.checkRoomFor(project);
@@ -240,8 +250,11 @@ public final class BackupService {
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
             // 3. While the stack keeps running: the whole archive is checked, and restored beside the current data
             // (in the database, which must run: after an engine restart or an update cut short it may not).
-            op.step("database", listener, () -> databaseUp(d, plan));
-            op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, file, passphrase, m, staging, restoredVolumes));
+            if (recipe.ownDatabase()) {
+                op.step("database", listener, () -> databaseUp(d, plan));
+            }
+            op.step("check and prepare", listener, () -> checkAndPrepare(d, plan, recipe, file, passphrase, m, staging,
+                    restoredVolumes));
             // 4. The only downtime: stop the app's services (the object store, which holds nothing in memory and
             // is not written to with the server stopped, stays up), swap the prepared data in, start again.
             op.step("stop", listener, () -> {
@@ -249,8 +262,8 @@ public final class BackupService {
                 return null;
             });
             op.step("swap", listener, () -> {
-                DockerEngine.OneOffResult r = helpers.inStack(d, plan, null, "restore-swap.sh", restoredVolumes, false,
-                        null, Map.of());
+                DockerEngine.OneOffResult r = helpers.inStack(d, plan, null, recipe.script("restore-swap.sh"), restoredVolumes,
+                        false, null, Map.of());
                 if (r.exitCode() != 0) {
                     throw new BackupProblem("swapping the restored data in failed (exit code " + r.exitCode() + "): "
                             + HelperContainer.tail(r.output()) + (safety == null ? ""
@@ -264,8 +277,10 @@ public final class BackupService {
             // Once the app is back: the data the swap set aside is removed (its own step; a failure there is only said).
             // Not while the app starts: dropping a database of gigabytes forces a checkpoint and frees its files, which
             // slowed the start with the data's size (4 GB: 8.1 s against 4.6 s at 1 GB).
-            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, restoredVolumes, listener), Thread::startVirtualThread);
-            if (migrateForward && !m.schemaVersion().equals(installedSchema(dir, inst.version()))) {
+            tidying = CompletableFuture.runAsync(() -> tidy(op, d, plan, recipe, restoredVolumes, listener),
+                    Thread::startVirtualThread);
+            // (the single container brings its own database to its release as it starts)
+            if (migrateForward && recipe.ownDatabase() && !m.schemaVersion().equals(installedSchema(dir, inst.version()))) {
                 op.step("migrate", listener, () -> {
                     DockerEngine.OneOffResult r = d.runOnce(plan.migrator(),
                             List.of("migrate", "--wait-for-database", "60"), List.of(), Duration.ofMinutes(10));
@@ -301,20 +316,20 @@ public final class BackupService {
      * decrypted and checked into the staging folder first, and the helper takes the parts from there. What
      * was prepared is removed again unless both succeeded.
      */
-    private Void checkAndPrepare(StackDeployer d, StackPlan plan, Path file, char[] passphrase, BackupManifest peeked,
-                                 Path staging, List<String> volumes) throws IOException {
+    private Void checkAndPrepare(StackDeployer d, StackPlan plan, BackupRecipe recipe, Path file, char[] passphrase,
+                                 BackupManifest peeked, Path staging, List<String> volumes) throws IOException {
         boolean plain = passphrase == null;
         FileTime before = Files.getLastModifiedTime(file);
         long size = Files.size(file);
         CompletableFuture<BackupArchive.Checked> check = CompletableFuture.supplyAsync(() -> BackupArchive.read(file, passphrase,
-                name -> plain || !(name.equals(BackupLayout.DATABASE) || name.startsWith(BackupLayout.VOLUMES)) ? null
+                name -> plain || !(BackupLayout.isDatabase(name) || name.startsWith(BackupLayout.VOLUMES)) ? null
                         : Files.newOutputStream(staging.resolve(name.startsWith(BackupLayout.VOLUMES)
                         ? name.substring(BackupLayout.VOLUMES.length()) : name), StandardOpenOption.CREATE_NEW)),
                 Thread::startVirtualThread);
         if (!plain) {
             check.join();
         }
-        DockerEngine.OneOffResult prepared = helpers.inStack(d, plan, staging, "restore-prepare.sh", volumes, false,
+        DockerEngine.OneOffResult prepared = helpers.inStack(d, plan, staging, recipe.script("restore-prepare.sh"), volumes, false,
                 plain ? file : null, Map.of("SOURCE", plain ? "archive" : "staged"));
         BackupArchive.Checked checked;
         try {
@@ -323,10 +338,10 @@ public final class BackupService {
                 throw new BackupProblem("the backup file " + file + " changed while it was being restored; nothing was changed");
             }
         } catch (CompletionException e) {
-            abandon(d, plan, staging, volumes);
+            abandon(d, plan, recipe, volumes);
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } catch (BackupProblem e) {
-            abandon(d, plan, staging, volumes);
+            abandon(d, plan, recipe, volumes);
             throw e;
         }
         if (prepared.exitCode() != 0) {
@@ -340,11 +355,12 @@ public final class BackupService {
      * Removes the database and files a swap set aside. Best effort: what is left is removed by the next restore,
      * and the restore itself succeeded, so a failure here is only journaled.
      */
-    private void tidy(Journal.Operation op, StackDeployer d, StackPlan plan, List<String> volumes, Listener listener) {
+    private void tidy(Journal.Operation op, StackDeployer d, StackPlan plan, BackupRecipe recipe, List<String> volumes,
+                      Listener listener) {
         try {
             op.step("tidy", listener, () -> {
-                DockerEngine.OneOffResult r = helpers.inStack(d, plan, null, "restore-swap.sh", volumes, false, null,
-                        Map.of("TIDY", "1"));
+                DockerEngine.OneOffResult r = helpers.inStack(d, plan, null, recipe.script("restore-swap.sh"), volumes, false,
+                        null, Map.of("TIDY", "1"));
                 if (r.exitCode() != 0) {
                     throw new BackupProblem("removing the data the restore replaced failed (exit code " + r.exitCode() + "): "
                             + HelperContainer.tail(r.output()) + "; the next restore removes it");
@@ -356,8 +372,8 @@ public final class BackupService {
         }
     }
 
-    private void abandon(StackDeployer d, StackPlan plan, Path staging, List<String> volumes) {
-        helpers.inStack(d, plan, null, "restore-swap.sh", volumes, false, null, Map.of("ABANDON", "1"));
+    private void abandon(StackDeployer d, StackPlan plan, BackupRecipe recipe, List<String> volumes) {
+        helpers.inStack(d, plan, null, recipe.script("restore-swap.sh"), volumes, false, null, Map.of("ABANDON", "1"));
     }
 
     /**
@@ -431,13 +447,6 @@ public final class BackupService {
             });
         }
         return null;
-    }
-
-    /** The stack's named volumes other than the database's (which is dumped, not copied). */
-    static List<String> dataVolumes(StackPlan plan) {
-        List<String> database = plan.service(StackPlan.DATABASE).mounts().stream().filter(m -> !m.bind())
-                .map(StackPlan.VolumeMount::source).toList();
-        return plan.volumes().stream().filter(v -> !database.contains(v)).sorted().toList();
     }
 
     private Installations.Installation installation(String project) {

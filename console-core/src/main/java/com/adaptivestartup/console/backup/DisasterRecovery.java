@@ -2,6 +2,7 @@ package com.adaptivestartup.console.backup;
 
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.stack.Edition;
 import com.adaptivestartup.console.stack.MailServer;
 import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.install.InstallResult;
@@ -87,6 +88,7 @@ public final class DisasterRecovery {
         InstallDirectory dir = new InstallDirectory(request.directory());
         secrets.forEach((name, value) -> dir.adoptSecret(name, value.toString(StandardCharsets.UTF_8)));
         request = withBackedUpMail(request, env.toString(StandardCharsets.UTF_8));
+        request = ofTheBackupsEdition(request, checked.manifest());
         InstallResult installed = installer.install(request, listener);
         try {
             backups.restore(request.project(), backupFile.toString(), passphrase, false, listener::step);
@@ -111,6 +113,17 @@ public final class DisasterRecovery {
         java.util.List<BackupCatalogue.Backup> listed = backups.store().list(request.project());
         listener.step("list backups", "done");
         return new Recovered(installed, checked.manifest(), listed, problem);
+    }
+
+    /** A recovery installs the edition the backup is of: the single container's holds its SQLite database. */
+    static InstallRequest ofTheBackupsEdition(InstallRequest request, BackupManifest manifest) {
+        Edition edition = manifest.entries().stream().anyMatch(e -> e.name().equals(BackupLayout.SQLITE))
+                ? Edition.SINGLE : Edition.FULL;
+        StackSettings asked = request.settings();
+        if (asked == null ? edition == Edition.FULL : asked.edition() == edition) {
+            return request;
+        }
+        return request.withSettings((asked == null ? StackSettings.DEFAULTS : asked).withEdition(edition));
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One-off containers of the stack's own database image that do the heavy work next to the data: its
- * pg_dump and pg_restore match the server, and compressing there keeps the engine's stream narrow. The
+ * One-off containers of the stack's own database image (the single container's own image, which holds its
+ * database) that do the heavy work next to the data: its pg_dump and pg_restore match the server (as the server's
+ * own SQLite commands do), and compressing there keeps the engine's stream narrow. The
  * scripts they run are resources beside this class. Their files are at /backup: a console folder bound in when the
  * engine shares this computer's disk; else the helper's own folder, filled before it starts and emptied into the
  * console's folder after it ends, through the engine's archive endpoints (a backup streams home, a restore out).
@@ -37,13 +38,13 @@ final class HelperContainer {
     }
 
     /**
-     * On the database's networks, as root (to read and write every data volume), with the database's own
-     * settings and secrets; each of {@code volumes} mounted at /volumes/&lt;name&gt;, {@code staging} at /backup (null:
+     * On the networks of the service holding the database ({@link BackupRecipe}), as root (to read and write every
+     * data volume), with that service's own settings and secrets; each of {@code volumes} mounted at /volumes/&lt;name&gt;, {@code staging} at /backup (null:
      * none), {@code archive} (when given) read-only at /archive.tar, and {@code extraEnv} added.
      */
     DockerEngine.OneOffResult inStack(StackDeployer d, StackPlan plan, Path staging, String script, List<String> volumes,
                                       boolean readOnly, Path archive, Map<String, String> extraEnv) {
-        StackPlan.Service db = plan.service(StackPlan.DATABASE);
+        StackPlan.Service db = plan.service(BackupRecipe.of(plan).helperService());
         d.publishFiles(db.image());
         List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
         for (StackPlan.VolumeMount m : db.mounts()) {

@@ -6,6 +6,7 @@ import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
 import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.stack.Edition;
 import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.licensing.license.LicenseInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,10 @@ final class InstallCommand implements Callable<Integer> {
     String release;
     @Option(names = "--bundle", description = "Install from an offline bundle file (no registry needed), instead of --release.")
     Path bundle;
+    @Option(names = "--edition", paramLabel = "EDITION", description = "full (the default: PostgreSQL, Redis, the object"
+            + " store and the app in their own containers) or single (a small business's one container on SQLite, from"
+            + " release 1.2.0). Chosen at the first install; an installation keeps its edition.")
+    String edition;
     @Option(names = "--http-port", defaultValue = "8080", description = "The web port (default ${DEFAULT-VALUE}).")
     int httpPort;
     @Option(names = "--bind-address", paramLabel = "IP", description = "The address the web port listens on: 127.0.0.1"
@@ -88,11 +93,15 @@ final class InstallCommand implements Callable<Integer> {
         StackSettings settings = null;
         com.adaptivestartup.console.tls.ServerCertificate own = null;
         String acmeRoot = null;
-        if (bindAddress != null || memory != null || address != null || web.givesOwnCertificate() || web.givesAcme()) {
+        if (edition != null || bindAddress != null || memory != null || address != null || web.givesOwnCertificate()
+                || web.givesAcme()) {
             try {
                 // what the installation has, with what these options change
                 settings = context.installations().find(project).map(i -> StackSettings.fromJson(i.settingsJson()))
                         .orElse(StackSettings.DEFAULTS);
+                if (edition != null) {
+                    settings = settings.withEdition(Edition.parse(edition));
+                }
                 if (bindAddress != null || memory != null) {
                     settings = settings.withPortAndMemoryOf(StackSettings.of(bindAddress, memory == null ? Map.of() : memory));
                 }

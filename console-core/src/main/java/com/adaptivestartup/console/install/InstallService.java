@@ -11,6 +11,7 @@ import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.release.Versions;
 import com.adaptivestartup.console.stack.AppReadiness;
 import com.adaptivestartup.console.stack.ComposeTemplate;
+import com.adaptivestartup.console.stack.Edition;
 import com.adaptivestartup.console.stack.FirstFailure;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackDeployer;
@@ -128,7 +129,8 @@ public final class InstallService {
             checkVersionAllowed(license, release);
             StackDeployer d = new StackDeployer(engine, request.project(), dir.path(), release.version());
             StackSettings kept = settingsFor(request, release);
-            StackSettings settings = kept.supportedBy(release.composeTemplate());
+            String template = template(release, kept.edition());
+            StackSettings settings = kept.supportedBy(template);
             if (!settings.equals(kept)) {
                 listener.step("files", "release " + release.version() + " cannot take every setting of this installation;"
                         + " they are kept for a newer release, and the defaults apply until then");
@@ -138,7 +140,7 @@ public final class InstallService {
                     throw new InstallFailed("port", "the HTTPS port and the web port are both " + request.httpPort()
                             + "; choose two different ports (such as 443 and 80)");
                 }
-                boolean webRunning = d.current("web").map(c -> c.running()).orElse(false);
+                boolean webRunning = d.current(settings.edition().webService()).map(c -> c.running()).orElse(false);
                 checkPort(d, settings.bindOrAll(), request.httpPort(), "web port (--http-port)", webRunning);
                 return settings.web() == null ? null : checkPort(d, settings.bindOrAll(), settings.web().httpsPort(),
                         "HTTPS port (--https-port)", webRunning && servesHttpsOn(d, settings.web().httpsPort()));
@@ -152,7 +154,7 @@ public final class InstallService {
                         .ifPresent(warning -> listener.step("certificate", "note: " + warning));
             }
             String registry = request.registry() != null ? request.registry() : license.registry().url();
-            Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, registry, license, listener));
+            Map<String, String> refs = step(op, listener, "pull", () -> pullAll(release, template, registry, license, listener));
             deployer = d;
             Map<String, String> env = new LinkedHashMap<>();
             env.put("COMPOSE_PROJECT_NAME", request.project());
@@ -163,8 +165,8 @@ public final class InstallService {
             }
             refs.forEach((service, ref) -> env.put(service.toUpperCase(Locale.ROOT) + "_IMAGE", ref));
             StackPlan plan = step(op, listener, "files", () -> {
-                StackPlan parsed = ComposeTemplate.parse(ComposeTemplate.interpolate(release.composeTemplate(), env));
-                dir.write(release.composeTemplate(), env, parsed);
+                StackPlan parsed = ComposeTemplate.parse(ComposeTemplate.interpolate(template, env));
+                dir.write(template, env, parsed);
                 if (request.aiKey() != null) {
                     dir.shareSecret(InstallDirectory.AI_KEY, request.aiKey().strip());
                 }
@@ -263,7 +265,8 @@ public final class InstallService {
         checkVersionAllowed(license, release.manifest());
         String registry = request.registry() != null ? request.registry() : license.registry().url();
         try {
-            pullAll(release.manifest(), registry, license, listener);
+            pullAll(release.manifest(), template(release.manifest(), settingsFor(request, release.manifest()).edition()),
+                    registry, license, listener);
         } catch (DockerProblem e) {
             throw new InstallFailed("pull", e.getMessage());
         }
@@ -310,12 +313,21 @@ public final class InstallService {
      * cannot honour one: a release before 1.2.0), else those the installation has, else the defaults.
      */
     private StackSettings settingsFor(InstallRequest request, ReleaseManifest release) {
+        var installed = installations.find(request.project()).map(i -> StackSettings.fromJson(i.settingsJson()));
         if (request.settings() == null) {
-            return installations.find(request.project()).map(i -> StackSettings.fromJson(i.settingsJson()))
-                    .orElse(StackSettings.DEFAULTS);
+            return installed.orElse(StackSettings.DEFAULTS);
         }
         StackSettings settings = request.settings();
-        settings.unsupportedBy(release.composeTemplate()).ifPresent(variable -> {
+        installed.filter(i -> i.edition() != settings.edition()).ifPresent(i -> {
+            throw new InstallFailed("release", "the installation '" + request.project() + "' is the edition '"
+                    + i.edition().title() + "', and an installation keeps the edition it was installed as");
+        });
+        String template = template(release, settings.edition());
+        settings.unsupportedBy(template).ifPresent(variable -> {
+            if (settings.edition() == Edition.SINGLE) {
+                throw new InstallFailed("release", "the single-container edition cannot take the setting " + variable
+                        + " (it serves plain HTTP on one port; HTTPS on an address of its own is the full stack's)");
+            }
             throw new InstallFailed("release", "release " + release.version() + " cannot take the setting " + variable
                     + " (choosing the web port's address, memory limits and the address with HTTPS came with release"
                     + " 1.2.0); install 1.2.0 or"
@@ -373,12 +385,21 @@ public final class InstallService {
         return releases.load(fileOrUrl);
     }
 
-    private Map<String, String> pullAll(ReleaseManifest release, String registry, License license, InstallListener listener) {
+    /** The compose template of the edition asked, or why this release cannot be installed as it. */
+    private static String template(ReleaseManifest release, Edition edition) {
+        return release.template(edition.key()).orElseThrow(() -> new InstallFailed("release", "release " + release.version()
+                + " cannot be installed as the edition '" + edition.title() + "'"
+                + (edition == Edition.SINGLE ? " (the single container on SQLite begins with release 1.2.0)" : "")));
+    }
+
+    /** Every image {@code template} runs, pulled (or found) and checked against the digest the release names. */
+    private Map<String, String> pullAll(ReleaseManifest release, String template, String registry, License license,
+                                        InstallListener listener) {
         RegistryAuth auth = new RegistryAuth(registry, license.registry().username(), license.registry().password());
         Map<String, String> refs = new LinkedHashMap<>();
         boolean pulled = false;
         boolean fromRegistry = false;
-        for (var e : release.images().entrySet()) {
+        for (var e : release.imagesOf(template).entrySet()) {
             String service = e.getKey();
             ReleaseManifest.ImageRef image = e.getValue();
             String ref = image.reference(registry);
@@ -444,7 +465,8 @@ public final class InstallService {
      * waits for that. The first admin is created once the schema is there. Every service is waited on until
      * healthy; the first failure, if any, is reported. What is going to be replaced is stopped first, all at once
      * (an old server is not left running while the database is replaced under it). {@code migrateFirst}: the
-     * migration (and the first admin) runs before that, on the database as it runs.
+     * migration (and the first admin) runs before that, on the database as it runs. A stack with no database service
+     * (the single container) runs it after the stop and before any start.
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
                                 InstallDirectory dir, String adminEmail, String bindAddress, int httpPort,
@@ -454,6 +476,11 @@ public final class InstallService {
         CompletableFuture<String> admin = CompletableFuture.completedFuture(
                 migrateFirst ? setup(op, listener, d, plan.migrator(), dir, adminEmail) : null);
         step(op, listener, "stop replaced", () -> d.stopOutdated(plan));
+        if (!migrateFirst && plan.services().stream().noneMatch(s -> s.name().equals(StackPlan.DATABASE))) {
+            // A stack whose server keeps its own database (the single container on SQLite): the schema and the first
+            // admin before it starts, and with the server it replaces stopped (one writer to the file at a time).
+            admin = CompletableFuture.completedFuture(setup(op, listener, d, plan.migrator(), dir, adminEmail));
+        }
         List<CompletableFuture<?>> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (StackPlan.Service service : plan.services()) {
@@ -480,8 +507,10 @@ public final class InstallService {
             // The app's own readiness through the web port, asked as soon as every service has started; not
             // waited for any more once the migration failed (the API would stay closed).
             CompletableFuture<String> setupDone = admin;
+            java.util.function.BooleanSupplier serviceFailed = () -> healthy.values().stream()
+                    .anyMatch(CompletableFuture::isCompletedExceptionally);
             all.add(CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)).thenRunAsync(() ->
-                    step(op, listener, "ready", () -> awaitReady(bindAddress, httpPort, dir, setupDone)), pool));
+                    step(op, listener, "ready", () -> awaitReady(bindAddress, httpPort, dir, setupDone, serviceFailed)), pool));
             FirstFailure.of(all).ifPresent(cause -> {
                 throw cause instanceof InstallFailed failed ? failed : new InstallFailed("start", DockerProblem.said(cause));
             });
@@ -538,12 +567,20 @@ public final class InstallService {
         });
     }
 
-    private Void awaitReady(String bindAddress, int port, InstallDirectory dir, CompletableFuture<?> setup) {
+    /**
+     * Asks the app's readiness until it answers ready; given up at once when the migration or a service failed (that
+     * failure is what the install reports, and a rollback need not wait out this step's 90 s).
+     */
+    private Void awaitReady(String bindAddress, int port, InstallDirectory dir, CompletableFuture<?> setup,
+                            java.util.function.BooleanSupplier serviceFailed) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (setup.isCompletedExceptionally()) {
                 throw new InstallFailed("ready", "not ready: the migration or the first admin failed");
+            }
+            if (serviceFailed.getAsBoolean()) {
+                throw new InstallFailed("ready", "not ready: a service did not become healthy");
             }
             try {
                 AppReadiness.Answer answer = readiness.ask(engine.info().host(), bindAddress, port, dir);

@@ -226,7 +226,7 @@ public final class StackService {
             InstallDirectory dir = new InstallDirectory(inst.directory());
             StackDeployer d = new StackDeployer(engine, project, dir.path(), inst.version());
             if (!d.sharesDisk()) {
-                d.removeEngineFolder(dir.readPlan().service(StackPlan.DATABASE).image());
+                d.removeEngineFolder(dir.readPlan().services().getFirst().image());   // any of the stack's images
             }
         });
     }

@@ -14,17 +14,43 @@ import java.util.regex.Pattern;
  * digest, the minimum version it updates from, the stack template (the compose file) it runs as, and, when it
  * was built for one customer (their images carry their configuration), that customer's id.
  * {@code onlineMigrations}: the release's migrations only add (the release before it keeps working on the
- * migrated schema), so an update runs them before it stops anything.
+ * migrated schema), so an update runs them before it stops anything. {@code editions}: the templates of the other
+ * ways it can be installed, by name (from 1.2.0 {@code single}: one container on SQLite); {@code composeTemplate} is
+ * the full stack's.
  */
 public record ReleaseManifest(String version, String schemaVersion, List<String> migrations,
                               Map<String, ImageRef> images, String minUpdateFrom, boolean reversibleMigrations,
-                              boolean onlineMigrations, String notes, String composeTemplate, String customerId) {
+                              boolean onlineMigrations, String notes, String composeTemplate, String customerId,
+                              Map<String, String> editions) {
+    /** The edition installed when none is named, and the name of {@code composeTemplate}. */
+    public static final String FULL = "full";
+
     public ReleaseManifest(String version, String schemaVersion, List<String> migrations, Map<String, ImageRef> images,
                            String minUpdateFrom, boolean reversibleMigrations, String notes, String composeTemplate) {
         this(version, schemaVersion, migrations, images, minUpdateFrom, reversibleMigrations, false, notes, composeTemplate,
-                null);
+                null, Map.of());
+    }
+
+    /** The compose template of an edition ({@value #FULL} or one of {@code editions}); empty when the release has none. */
+    public java.util.Optional<String> template(String edition) {
+        return FULL.equals(edition) ? java.util.Optional.of(composeTemplate) : java.util.Optional.ofNullable(editions.get(edition));
+    }
+
+    /**
+     * The images a template runs: those it names as {@code ${<SERVICE>_IMAGE}}, which the console fills with each
+     * image the release lists (a release's single container is not pulled for its full stack, nor the other way).
+     */
+    public Map<String, ImageRef> imagesOf(String template) {
+        Map<String, ImageRef> used = new LinkedHashMap<>();
+        images.forEach((service, ref) -> {
+            if (template.contains("${" + service.toUpperCase(java.util.Locale.ROOT) + "_IMAGE")) {
+                used.put(service, ref);
+            }
+        });
+        return used;
     }
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern EDITION = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
 
     /**
@@ -69,6 +95,15 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
         if (compose.isBlank()) {
             throw new MalformedDocumentException("the release carries no stack template", "stack.compose");
         }
+        Map<String, String> editions = new LinkedHashMap<>();
+        for (var e : body.path("stack").path("editions").properties()) {
+            if (!EDITION.matcher(e.getKey()).matches() || e.getKey().equals(FULL) || !e.getValue().isTextual()
+                    || e.getValue().asText().isBlank()) {
+                throw new MalformedDocumentException("an edition is a name and its compose template", "stack.editions."
+                        + e.getKey());
+            }
+            editions.put(e.getKey(), e.getValue().asText());
+        }
         JsonNode customer = body.path("customerId");
         if (!customer.isMissingNode() && !customer.isNull() && !(customer.isTextual() && !customer.asText().isBlank())) {
             throw new MalformedDocumentException("a customer id is text", "customerId");
@@ -76,6 +111,6 @@ public record ReleaseManifest(String version, String schemaVersion, List<String>
         return new ReleaseManifest(version, root.text("schemaVersion"), List.copyOf(migrations), Map.copyOf(images),
                 minFrom, release.path("reversibleMigrations").asBoolean(false),
                 release.path("onlineMigrations").asBoolean(false), release.path("notes").asText(""), compose,
-                customer.isTextual() ? customer.asText() : null);
+                customer.isTextual() ? customer.asText() : null, Map.copyOf(editions));
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * One of the server's own commands ({@code mail test}, {@code reset-password}) run in a one-off container of the
- * installed stack's backend, with the backend's settings, secrets and networks, so it sees exactly what the running
+ * installed stack's server (the backend, or the single container), with its settings, secrets, volumes and networks, so it sees exactly what the running
  * server sees. The command prints one JSON line; a release that lacks the command is told apart from one that
  * failed.
  */
@@ -48,8 +48,8 @@ public final class ServerCommand {
                     + " the engine's computer. Run the console there (or copy the file there and run adaptivectl on it)");
         }
         DockerEngine.OneOffResult r = progress == null
-                ? d.runOnce(plan.service(StackPlan.SERVER), command, extra, timeout)
-                : d.runOnce(plan.service(StackPlan.SERVER), command, extra, timeout, line -> {
+                ? d.runOnce(plan.server(), command, extra, timeout)
+                : d.runOnce(plan.server(), command, extra, timeout, line -> {
                     JsonNode p = lastJsonLine(line, "progress");
                     if (p != null) {
                         progress.accept(p.get("progress"));

@@ -79,6 +79,14 @@ public record StackPlan(List<Service> services, List<Service> tools, List<String
                 .orElseThrow(() -> new IllegalArgumentException("the stack has no service " + name));
     }
 
+    /**
+     * The service that runs the server: the backend, or in a stack of one service (the single container) that one,
+     * which is the server too.
+     */
+    public Service server() {
+        return services.size() == 1 ? services.getFirst() : service(SERVER);
+    }
+
     /** What runs the server's one-off commands: the migrator tool where the release has one, else the server. */
     public Service migrator() {
         return tool(MIGRATOR).orElseGet(() -> service(SERVER));

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * interface), a service's memory limit ({@code <SERVICE>_MEMORY}, over the release's measured default) and the
  * address people use with its HTTPS port ({@code PUBLIC_URL}, {@code HTTPS_PORT}, {@code HTTPS_BIND},
  * {@code HSTS_MAX_AGE}; none: the app over plain HTTP, as before 1.2.0), and the mail server the stack sends
- * through ({@code SMTP_*}, {@code MAIL_FROM}; none: no mail, as before 1.2.0).
+ * through ({@code SMTP_*}, {@code MAIL_FROM}; none: no mail, as before 1.2.0). {@code edition}: which of the release's
+ * templates the installation runs ({@link Edition}; the full stack unless the admin chose the single container).
  * A release's compose file reads them as {@code ${HTTP_BIND:-0.0.0.0}} and {@code ${BACKEND_MEMORY:-768m}}; one
  * that does not (before 1.2.0) cannot honour them, and the install says so instead of ignoring them.
  */
-public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web, MailServer mail) {
+public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web, MailServer mail,
+                            Edition edition) {
     public static final StackSettings DEFAULTS = new StackSettings(null, Map.of(), null, null);
     /** A year: browsers then refuse plain HTTP to the address. Not for a certificate made here (see env()). */
     static final String HSTS_YEAR = "31536000";
@@ -30,6 +32,17 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
 
     public StackSettings {
         memory = Map.copyOf(new TreeMap<>(memory));
+        edition = edition == null ? Edition.FULL : edition;
+    }
+
+    /** The full stack's settings. */
+    public StackSettings(String bindAddress, Map<String, String> memory, WebAddress web, MailServer mail) {
+        this(bindAddress, memory, web, mail, Edition.FULL);
+    }
+
+    /** These settings for this edition. */
+    public StackSettings withEdition(Edition chosen) {
+        return new StackSettings(bindAddress, memory, web, mail, chosen);
     }
 
     /** The settings after a check of each value; an {@link IllegalArgumentException} with a sentence when one is wrong. */
@@ -55,17 +68,17 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
 
     /** These settings with this address (null: none, plain HTTP). */
     public StackSettings withWeb(WebAddress address) {
-        return new StackSettings(bindAddress, memory, address, mail);
+        return new StackSettings(bindAddress, memory, address, mail, edition);
     }
 
     /** These settings with this mail server (null: none, no mail). */
     public StackSettings withMail(MailServer server) {
-        return new StackSettings(bindAddress, memory, web, server);
+        return new StackSettings(bindAddress, memory, web, server, edition);
     }
 
     /** These settings with the web port's address and memory limits of {@code other}, and this one's address and mail. */
     public StackSettings withPortAndMemoryOf(StackSettings other) {
-        return new StackSettings(other.bindAddress, other.memory, web, mail);
+        return new StackSettings(other.bindAddress, other.memory, web, mail, edition);
     }
 
     /** The {@code .env} entries these settings make. */
@@ -116,7 +129,8 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             }
         });
         return new StackSettings(composeTemplate.contains("${HTTP_BIND") ? bindAddress : null, memoryKept,
-                composeTemplate.contains("${PUBLIC_URL") ? web : null, composeTemplate.contains("${SMTP_HOST") ? mail : null);
+                composeTemplate.contains("${PUBLIC_URL") ? web : null, composeTemplate.contains("${SMTP_HOST") ? mail : null,
+                edition);
     }
 
     static String memoryVariable(String service) {
@@ -127,6 +141,9 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bindAddress", bindAddress);
         m.put("memory", memory);
+        if (edition != Edition.FULL) {
+            m.put("edition", edition.key());
+        }
         if (web != null) {
             Map<String, Object> w = new LinkedHashMap<>(Map.of("host", web.host(), "httpsPort", web.httpsPort(),
                     "source", web.source().name()));
@@ -168,7 +185,8 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             MailServer mail = m.isObject() ? new MailServer(m.path("host").asText(), m.path("port").asInt(),
                     MailServer.Security.parse(m.path("security").asText()), m.hasNonNull("username")
                     ? m.get("username").asText() : null, m.path("from").asText()) : null;
-            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web, mail);
+            return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web, mail,
+                    n.hasNonNull("edition") ? Edition.parse(n.get("edition").asText()) : Edition.FULL);
         } catch (java.io.IOException | IllegalArgumentException e) {
             return DEFAULTS;
         }

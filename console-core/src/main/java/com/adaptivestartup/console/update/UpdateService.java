@@ -241,7 +241,8 @@ public final class UpdateService {
      */
     private void checkSpace(Installations.Installation inst, License license, String to, List<ReleaseManifest> releases) {
         String registry = inst.registry() != null ? inst.registry() : license.registry().url();
-        long images = space.missingImages(releases, registry);
+        long images = space.missingImages(releases,
+                com.adaptivestartup.console.stack.StackSettings.fromJson(inst.settingsJson()).edition().key(), registry);
         java.nio.file.Path folder = backups.store().folder(inst.project());
         long backup = backups.store().list(inst.project()).stream().findFirst().map(b -> b.file().toFile().length())
                 .orElse(0L);

@@ -31,11 +31,13 @@ public final class UpdateSpace {
     }
 
     /**
-     * The unpacked size of the images of {@code releases} the engine does not have. Layers shared with the
-     * installed release are counted again: the estimate errs on the side of asking for too much.
+     * The unpacked size of the images of {@code releases} the engine does not have, of those the installation's
+     * {@code edition} runs. Layers shared with the installed release are counted again: the estimate errs on the side
+     * of asking for too much.
      */
-    public long missingImages(List<ReleaseManifest> releases, String registry) {
-        return releases.stream().flatMap(r -> r.images().values().stream()).distinct()
+    public long missingImages(List<ReleaseManifest> releases, String edition, String registry) {
+        return releases.stream().flatMap(r -> r.template(edition).map(r::imagesOf).orElse(r.images()).values().stream())
+                .distinct()
                 .filter(image -> engine.repoDigests(image.reference(registry)).isEmpty()
                         && (image.id() == null || engine.imageId(image.id()).isEmpty()))
                 .mapToLong(ReleaseManifest.ImageRef::size).sum();
@@ -43,19 +45,21 @@ public final class UpdateSpace {
 
     /**
      * Free bytes on the engine's disk (where images and volumes live: on Docker Desktop, inside its VM), read
-     * by {@code df} in a throwaway container of the stack's database image (no network, no volume); empty when
-     * it cannot be read.
+     * by {@code df} in a throwaway container of the stack's database image (the single container's own image, in
+     * that edition; no network, no volume); empty when it cannot be read.
      */
     public OptionalLong engineFree(String project) {
-        // the database's image, as the backup helpers use it: its entrypoint runs any other command as given
-        Optional<String> image = engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False",
-                StackLabels.SERVICE, StackPlan.DATABASE)).stream().map(ContainerStatus::imageId).findFirst();
+        // the image the backup helpers use: its entrypoint runs a shell as given
+        List<ContainerStatus> stack = engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False"));
+        Optional<String> image = stack.stream().filter(c -> StackPlan.DATABASE.equals(c.labels().get(StackLabels.SERVICE)))
+                .findFirst().or(() -> stack.size() == 1 ? Optional.of(stack.getFirst()) : Optional.empty())
+                .map(ContainerStatus::imageId);
         if (image.isEmpty()) {
             return OptionalLong.empty();
         }
         ContainerSpec spec = new ContainerSpec(project + "-space-check-" + Long.toHexString(System.nanoTime()), image.get(),
                 Map.of(), Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "True"), List.of(), "none", List.of(),
-                List.of(), List.of("df", "-P", "-B1", "/"), false, null);
+                List.of(), List.of("bash", "-c", "df -P -B1 /"), false, null);
         DockerEngine.OneOffResult result = engine.run(spec, Duration.ofMinutes(1));
         return result.exitCode() == 0 ? parseDf(result.output()) : OptionalLong.empty();
     }

@@ -61,6 +61,30 @@ class ComposeTemplateTest {
     }
 
     @Test
+    void theSingleContainersTemplateIsOneHardenedServiceWithItsDataInOneVolume() throws Exception {
+        StackPlan plan = shipped("single.yml", Map.of("SINGLE_IMAGE", "one@sha256:1", "HTTP_PORT", "8080"));
+        assertThat(plan.services()).extracting(StackPlan.Service::name).containsExactly("app");
+        StackPlan.Service app = plan.server();
+        assertThat(app.name()).as("the one service is the server").isEqualTo("app");
+        assertThat(app.ports()).containsExactly(new StackPlan.Port("0.0.0.0", 8080, 80));
+        assertThat(app.environment()).containsEntry("DATABASE_URL", "sqlite:///data/adaptive.db")
+                .containsEntry("HEALTH_TOKEN_FILE", "/run/secrets/health_token");
+        assertThat(app.mounts()).filteredOn(m -> !m.bind()).containsExactly(new StackPlan.VolumeMount(false, "data", "/data",
+                false));
+        assertThat(app.security().readOnly()).isTrue();
+        assertThat(app.security().capDrop()).containsExactly("ALL");
+        assertThat(plan.volumes()).containsExactly("data");
+        assertThat(plan.migrator().image()).as("setup runs in the same image, on the same volume").isEqualTo("one@sha256:1");
+        assertThat(plan.migrator().mounts()).contains(new StackPlan.VolumeMount(false, "data", "/data", false));
+        StackSettings single = StackSettings.DEFAULTS.withEdition(Edition.SINGLE).withMail(null);
+        assertThat(StackSettings.fromJson(single.toJson()).edition()).as("kept with the installation").isEqualTo(Edition.SINGLE);
+        assertThat(StackSettings.fromJson(StackSettings.DEFAULTS.toJson()).edition()).isEqualTo(Edition.FULL);
+        assertThat(Edition.parse(" Single ")).isEqualTo(Edition.SINGLE);
+        assertThatThrownBy(() -> Edition.parse("kubernetes")).hasMessage("'kubernetes' is not an edition: choose full"
+                + " (full stack) or single (small business: one container)");
+    }
+
+    @Test
     void theAdminsSettingsReachThePortAndTheLimits() throws Exception {
         Map<String, String> env = new java.util.HashMap<>(ENV);
         env.put("HTTP_BIND", "127.0.0.1");

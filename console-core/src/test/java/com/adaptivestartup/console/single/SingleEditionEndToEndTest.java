@@ -1,0 +1,339 @@
+package com.adaptivestartup.console.single;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adaptivestartup.console.backup.BackupCatalogue;
+import com.adaptivestartup.console.backup.BackupChecks;
+import com.adaptivestartup.console.backup.BackupService;
+import com.adaptivestartup.console.backup.DisasterRecovery;
+import com.adaptivestartup.console.backup.BackupStore;
+import com.adaptivestartup.console.docker.DockerEngine;
+import com.adaptivestartup.console.docker.EngineLocator;
+import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.install.Fixture;
+import com.adaptivestartup.console.install.InstallFailed;
+import com.adaptivestartup.console.install.InstallListener;
+import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.console.install.InstallService;
+import com.adaptivestartup.console.install.StackProbe;
+import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.operate.StackService;
+import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.stack.Edition;
+import com.adaptivestartup.console.stack.StackLabels;
+import com.adaptivestartup.console.stack.StackSettings;
+import com.adaptivestartup.console.state.AuditAnchors;
+import com.adaptivestartup.console.state.Installations;
+import com.adaptivestartup.console.state.Journal;
+import com.adaptivestartup.console.state.StateDatabase;
+import com.adaptivestartup.licensing.clock.InMemoryTimeWitness;
+import com.adaptivestartup.console.outbound.BrainClient;
+import com.adaptivestartup.console.license.LicenseStandings;
+import com.adaptivestartup.console.state.ClockWitness;
+import com.adaptivestartup.console.update.ChannelReader;
+import com.adaptivestartup.console.update.ChannelTrust;
+import com.adaptivestartup.console.update.UpdateService;
+import com.adaptivestartup.console.update.UpdateSettings;
+import com.adaptivestartup.licensing.signing.DocumentCodec;
+import com.adaptivestartup.licensing.signing.DocumentKind;
+import com.adaptivestartup.licensing.signing.DocumentSigner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.SimpleFileServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's single-container edition on the real engine, from release 1.2.0's signed manifest: installed (one
+ * container, only its image pulled, the first admin the console's), data and a file written through the API, backed
+ * up while it serves (the archive checked whole, the database copy restore-tested in a throwaway container), more
+ * written, restored (what came after the backup gone, what was before it there, the file's bytes equal), and
+ * uninstalled with nothing of it left on the engine.
+ */
+@Tag("e2e")
+class SingleEditionEndToEndTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static Fixture fixture;
+    static DockerEngine engine;
+    @TempDir
+    static Path tmp;
+    static StateDatabase state;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        fixture = Fixture.load();
+        engine = ((EngineLocator.Outcome.Found) new EngineLocator(EngineStrategies.forThisMachine(System.getenv(),
+                System.getProperty("os.name"), Path.of(System.getProperty("user.home")))).locate()).engine();
+        state = StateDatabase.open(tmp.resolve("state"));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static InstallService installer() {
+        return new InstallService(new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
+                Optional::empty), new ReleaseSource(fixture.trusted), engine, new Journal(state, Clock.systemUTC()),
+                new Installations(state, Clock.systemUTC()));
+    }
+
+    private static BackupStore store() {
+        return new BackupStore(tmp.resolve("backups"), new BackupCatalogue(state), Clock.systemUTC());
+    }
+
+    private static BackupService backups() {
+        return new BackupService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()),
+                store(), new AuditAnchors(state, Clock.systemUTC()));
+    }
+
+    private static StackService stacks() {
+        return new StackService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void installedBackedUpRestoredAndUninstalledAsOneContainer() throws Exception {
+        String project = "one" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Path dir = tmp.resolve(project);
+        InstallRequest request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
+                fixture.release120.toString()).withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE));
+        try {
+            InstallResult installed = installer().install(request, InstallListener.SILENT);
+            assertThat(installed.version()).isEqualTo("1.2.0");
+            assertThat(engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")))
+                    .extracting(c -> c.labels().get(StackLabels.SERVICE)).containsExactly("app");
+            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(new Installations(state, Clock.systemUTC()).find(project).map(i -> StackSettings.fromJson(
+                    i.settingsJson()).edition())).contains(Edition.SINGLE);
+
+            // The console's first admin, with the password it chose; data and a file through the one port.
+            String api = "http://127.0.0.1:" + port;
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", installed.adminPassword())).get("token").asText();
+            token = StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
+                    "newPassword", "the-founders-own-password")).get("token").asText();
+            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
+            StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Before the backup"));
+            StringBuilder csv = new StringBuilder("week,signups\n");
+            Random random = new Random(11);
+            while (csv.length() < 3 * 1024 * 1024) {
+                csv.append(random.nextInt(1000)).append(',').append(random.nextLong()).append('\n');
+            }
+            byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String fileId = StackProbe.call("POST", api + "/api/orgs/" + org + "/files?name=signups.csv", token,
+                    "text/csv", file).get("id").asText();
+
+            // Backed up while it serves: checked whole, and the database copy opened in a throwaway container.
+            BackupCatalogue.Backup backup = backups().create(project, "manual", "one container", null,
+                    BackupService.Listener.SILENT);
+            BackupChecks checks = new BackupChecks(engine, new Installations(state, Clock.systemUTC()), store());
+            assertThat(checks.verify(backup.id(), null).manifest().entries())
+                    .extracting(e -> e.name()).contains("database.sqlite.zst", "volumes/data.tar.zst");
+            BackupChecks.RestoreTest test = checks.restoreTest(project, backup.id(), null);
+            assertThat(test.schemaVersion()).isEqualTo("9");
+            assertThat(test.users()).isEqualTo(1);
+            assertThat(backup.schemaVersion()).isEqualTo("9");
+
+            // More written after the backup; the restore takes the data back to the backup's moment.
+            StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "After the backup"));
+            BackupService.Restored restored = backups().restore(project, backup.id(), null, true, BackupService.Listener.SILENT);
+            assertThat(restored.safetyBackup()).as("the state before the restore, kept").isNotNull();
+            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", "the-founders-own-password")).get("token").asText();
+            JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
+            assertThat(ventures.findValuesAsText("name")).containsExactly("Before the backup");
+            HttpResponse<byte[]> down = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/orgs/" + org + "/files/"
+                    + fileId)).header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(down.body()).as("the file's bytes, restored").isEqualTo(file);
+            assertThat(StackProbe.run("docker", "exec", project + "-app-1", "ls", "-a", "/data"))
+                    .as("what the restore set aside is removed once the app is back").doesNotContain(".before-restore")
+                    .doesNotContain(".restoring");
+
+            // An installation keeps its edition: the full stack's template is not laid over it.
+            assertThatThrownBy(() -> installer().install(request.withSettings(StackSettings.DEFAULTS), InstallListener.SILENT))
+                    .isInstanceOf(InstallFailed.class).hasMessageContaining("keeps the edition it was installed as");
+            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+
+            // The machine is lost: the backup, on a new one, without naming the edition, is the single container again.
+            stacks().uninstall(project, false);
+            StateDatabase newMachine = StateDatabase.open(tmp.resolve("new-machine-" + project));
+            InstallService newInstaller = new InstallService(new LicenseService(fixture.trusted, Clock.systemUTC(),
+                    new InMemoryTimeWitness(), Optional::empty), new ReleaseSource(fixture.trusted), engine,
+                    new Journal(newMachine, Clock.systemUTC()), new Installations(newMachine, Clock.systemUTC()));
+            BackupService newBackups = new BackupService(engine, new Installations(newMachine, Clock.systemUTC()),
+                    new Journal(newMachine, Clock.systemUTC()), new BackupStore(tmp.resolve("new-backups"),
+                    new BackupCatalogue(newMachine), Clock.systemUTC()), new AuditAnchors(newMachine, Clock.systemUTC()));
+            new DisasterRecovery(newInstaller, new ReleaseSource(fixture.trusted), new Installations(newMachine,
+                    Clock.systemUTC()), newBackups, new Journal(newMachine, Clock.systemUTC())).install(new InstallRequest(
+                    fixture.license(), tmp.resolve(project + "-recovered"), project, port, "founder@example.com", null,
+                    fixture.release120.toString()), backup.file(), null, InstallListener.SILENT);
+            assertThat(engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")))
+                    .extracting(c -> c.labels().get(StackLabels.SERVICE)).containsExactly("app");
+            token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", "the-founders-own-password")).get("token").asText();
+            assertThat(StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null)
+                    .findValuesAsText("name")).containsExactly("Before the backup");
+        } finally {
+            stacks().uninstall(project, false);
+        }
+        assertThat(engine.containers(Map.of(StackLabels.PROJECT, project))).isEmpty();
+        assertThat(engine.volumes(Map.of(StackLabels.PROJECT, project))).isEmpty();
+    }
+
+    /**
+     * Updates of the single container, from a test Brain (the JDK's file server) serving a signed channel. The
+     * releases after 1.2.0 are 1.2.0's own signed manifest, changed and signed again with the fixture's vendor key:
+     * 1.2.1's container cannot open its database (it never becomes healthy), 1.2.2's differs only in its memory.
+     */
+    @Test
+    void aFailedUpdateRollsItselfBackAGoodOneKeepsTheDataAndARollbackRestoresTheBackup() throws Exception {
+        String project = "one" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        Path brain = Files.createDirectories(tmp.resolve("brain-" + project + "/v1/channels"));
+        HttpServer server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                brain.getParent().getParent(), SimpleFileServer.OutputLevel.NONE);
+        server.start();
+        try {
+            InstallResult installed = installer().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
+                    port, "founder@example.com", null, fixture.release120.toString())
+                    .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE)), InstallListener.SILENT);
+            String api = "http://127.0.0.1:" + port;
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", installed.adminPassword())).get("token").asText();
+            StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
+                    "newPassword", "the-founders-own-password"));
+            Session before = Session.signIn(api);
+            StackProbe.post(api + "/api/orgs/" + before.org() + "/ventures", before.token(), Map.of("name", "Before the updates"));
+            UpdateService updates = updates("http://127.0.0.1:" + server.getAddress().getPort());
+
+            // 1.2.1 cannot start: after the pre-update backup and the switch, the update undoes itself.
+            publishChannel(brain, 1, release("1.2.1", "DATABASE_URL: sqlite:///data/adaptive.db",
+                    "DATABASE_URL: sqlite:///proc/adaptive.db"));
+            assertThatThrownBy(() -> updates.apply(project, null, InstallListener.SILENT))
+                    .isInstanceOfSatisfying(UpdateService.UpdateFailed.class, e -> assertThat(e.rolledBack()).isTrue())
+                    .hasMessageContaining("rolled back to 1.2.0");
+            assertThat(new Installations(state, Clock.systemUTC()).find(project).orElseThrow().version()).isEqualTo("1.2.0");
+            assertThat(releaseRunning(project)).isEqualTo("1.2.0");
+            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(ventures(Session.signIn(api))).containsExactly("Before the updates");
+
+            // 1.2.2 works: the container replaced, the data kept.
+            publishChannel(brain, 2, release("1.2.2", "${APP_MEMORY:-512m}", "${APP_MEMORY:-640m}"));
+            UpdateService.Applied applied = updates.apply(project, null, InstallListener.SILENT);
+            assertThat(applied.to()).isEqualTo("1.2.2");
+            assertThat(releaseRunning(project)).isEqualTo("1.2.2");
+            Session on122 = Session.signIn(api);
+            assertThat(ventures(on122)).containsExactly("Before the updates");
+            StackProbe.post(api + "/api/orgs/" + on122.org() + "/ventures", on122.token(), Map.of("name", "Made on 1.2.2"));
+
+            // Back to 1.2.0 (the same schema: the pre-update backup is restored), the newer state kept in a backup.
+            UpdateService.RolledBack back = updates.rollback(project, InstallListener.SILENT);
+            assertThat(back.to()).isEqualTo("1.2.0");
+            assertThat(back.safetyBackup().kind()).isEqualTo("pre-rollback");
+            assertThat(releaseRunning(project)).isEqualTo("1.2.0");
+            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(ventures(Session.signIn(api))).containsExactly("Before the updates");
+        } finally {
+            server.stop(0);
+            stacks().uninstall(project, false);
+        }
+    }
+
+    private static UpdateService updates(String brainUrl) {
+        ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
+                new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
+                new ClockWitness(state, Clock.systemUTC()));
+        LicenseService licenses = new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
+                Optional::empty);
+        return new UpdateService(installer(), backups(), new Installations(state, Clock.systemUTC()),
+                new Journal(state, Clock.systemUTC()), channels, licenses, Clock.systemUTC(), ZoneOffset.UTC, engine,
+                new LicenseStandings(fixture.trusted, state, Clock.systemUTC()));
+    }
+
+    /** Release 1.2.0's signed manifest as {@code version}, its single template with {@code from} made {@code to}. */
+    private static String release(String version, String from, String to) throws Exception {
+        ObjectNode body = (ObjectNode) DocumentCodec.decodeUntrusted(Files.readString(fixture.release120).strip(),
+                DocumentKind.RELEASE_MANIFEST).body().deepCopy();
+        body.put("version", version);
+        String template = body.path("stack").path("editions").path("single").asText();
+        assertThat(template).contains(from);
+        ((ObjectNode) body.path("stack").path("editions")).put("single", template.replaceFirst(
+                java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        return new DocumentSigner(fixture.vendorKey).sign(DocumentKind.RELEASE_MANIFEST, body).compact();
+    }
+
+    /** The signed channel "stable" offering 1.2.0 and {@code newer}. */
+    private static void publishChannel(Path channels, int sequence, String newer) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("channel", "stable").put("sequence", sequence)
+                .put("issuedAt", Instant.now().minusSeconds(60).toString())
+                .put("expiresAt", Instant.now().plus(Duration.ofDays(14)).toString());
+        ArrayNode releases = body.putArray("releases");
+        releases.addObject().put("version", "1.2.0").put("manifest", Files.readString(fixture.release120).strip());
+        String version = DocumentCodec.decodeUntrusted(newer, DocumentKind.RELEASE_MANIFEST).body().path("version").asText();
+        releases.addObject().put("version", version).put("manifest", newer);
+        body.putArray("notices");
+        Files.writeString(channels.resolve("stable"), new DocumentSigner(fixture.vendorKey)
+                .sign(DocumentKind.CHANNEL_MANIFEST, body).compact());
+    }
+
+    /** The release the container was made by. */
+    private static String releaseRunning(String project) {
+        return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")).stream()
+                .map(c -> c.labels().get(StackLabels.RELEASE)).reduce((a, b) -> a + "," + b).orElse("none");
+    }
+
+    private static java.util.List<String> ventures(Session s) throws Exception {
+        return StackProbe.call("GET", s.api() + "/api/orgs/" + s.org() + "/ventures", s.token(), null, null)
+                .findValuesAsText("name");
+    }
+
+    /** The founder signed in with the password they chose. */
+    private record Session(String api, String token, String org) {
+        static Session signIn(String api) throws Exception {
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", "the-founders-own-password")).get("token").asText();
+            return new Session(api, token, StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText());
+        }
+    }
+
+    @Test
+    void aReleaseWithoutTheSingleEditionIsRefusedBeforeAnythingIsMade() {
+        String project = "one" + UUID.randomUUID().toString().substring(0, 8);
+        InstallRequest request = new InstallRequest(fixture.license(), tmp.resolve(project), project, 18080,
+                "founder@example.com", null, fixture.release110.toString())
+                .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE));
+        assertThatThrownBy(() -> installer().install(request, InstallListener.SILENT))
+                .isInstanceOf(InstallFailed.class)
+                .hasMessageContaining("begins with release 1.2.0");
+        assertThat(engine.containers(Map.of(StackLabels.PROJECT, project))).isEmpty();
+    }
+}
