@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import com.adaptivestartup.console.install.InstallRequest;
+import com.adaptivestartup.console.stack.Edition;
 import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.tls.CertificateFiles;
 import com.adaptivestartup.ui.CertificateChoice;
@@ -34,6 +35,9 @@ public final class SettingsViewModel {
     private final StringBinding httpPortError;
     private final StringBinding adminEmailError;
     private final StringProperty address = new SimpleStringProperty("");
+    private final javafx.beans.property.ObjectProperty<Edition> edition =
+            new javafx.beans.property.SimpleObjectProperty<>(Edition.FULL);
+    private final StringBinding editionError;
     private final ObservableList<String> addressSuggestions = FXCollections.observableArrayList();
     private final CertificateChoice certificate = new CertificateChoice();
     private final StringBinding addressError;
@@ -88,8 +92,20 @@ public final class SettingsViewModel {
         certificateError = Bindings.createStringBinding(() -> address.get().isBlank() ? null : certificate.missingFile(text),
                 address, certificate.sourceProperty(), certificate.certificateFileProperty(), certificate.keyFileProperty(),
                 certificate.acmeDirectoryProperty(), certificate.acmeEmailProperty());
-        valid = installDirError.isNull().and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull())
+        editionError = Bindings.createStringBinding(() -> edition.get() == Edition.SINGLE && !address.get().isBlank()
+                ? text.getString("settings.edition.single.https") : null, edition, address);
+        valid = editionError.isNull().and(installDirError.isNull()).and(httpPortError.isNull()).and(adminEmailError.isNull()).and(bundleFileError.isNull())
                 .and(addressError.isNull()).and(httpsPortError.isNull()).and(certificateError.isNull());
+    }
+
+    /** The full stack (the default) or the small business's one container. */
+    public javafx.beans.property.ObjectProperty<Edition> editionProperty() {
+        return edition;
+    }
+
+    /** Why the edition cannot be installed with these settings (one container serves no address over HTTPS), or null. */
+    public StringBinding editionError() {
+        return editionError;
     }
 
     /** The address people will use; empty: none (the app on this computer over plain HTTP). */
@@ -136,8 +152,9 @@ public final class SettingsViewModel {
      * thread: see {@link #ownCertificate()}); no address keeps what an installation had.
      */
     public InstallRequest request(String licenseKey, String project, String release) {
+        boolean chosen = web() != null || edition.get() != Edition.FULL;
         return new InstallRequest(licenseKey, installDir(), project, port(), email(), null, release, aiKey(),
-                web() == null ? null : StackSettings.DEFAULTS.withWeb(web()), null);
+                chosen ? StackSettings.DEFAULTS.withEdition(edition.get()).withWeb(web()) : null, null);
     }
 
     public StringProperty installDirProperty() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.preflight.CheckResult;
+import com.adaptivestartup.console.stack.Edition;
 import com.adaptivestartup.ui.Background;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,6 +104,27 @@ class WizardViewModelTest {
             assertThat(r.settings().web().url()).isEqualTo("https://startup.acme.local:8443/");
             assertThat(r.settings().web().source()).isEqualTo(com.adaptivestartup.console.stack.WebAddress.CertificateSource.LOCAL);
             assertThat(r.certificate()).as("made during the install").isNull();
+        });
+    }
+
+    @Test
+    void theSmallBusinessEditionGoesToTheInstallAndRefusesAnAddressForHttps() {
+        wizard.next();
+        wizard.next();
+        SettingsViewModel s = wizard.settings();
+        assertThat(s.editionProperty().get()).as("the full stack unless chosen").isEqualTo(Edition.FULL);
+        s.editionProperty().set(Edition.SINGLE);
+        s.addressProperty().set("startup.acme.local");
+        assertThat(s.editionError().get()).isEqualTo("One container serves plain HTTP on the web port; leave the address"
+                + " empty, or choose the full stack for HTTPS.");
+        assertThat(wizard.canGoNextProperty().get()).isFalse();
+        s.addressProperty().set("");
+        assertThat(s.editionError().get()).isNull();
+        assertThat(wizard.canGoNextProperty().get()).isTrue();
+        wizard.next();
+        assertThat(console.installs).singleElement().satisfies(r -> {
+            assertThat(r.settings().edition()).isEqualTo(Edition.SINGLE);
+            assertThat(r.settings().web()).isNull();
         });
     }
 
