@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.adaptivestartup.console.backup.BackupCatalogue;
-import com.adaptivestartup.console.backup.BackupService;
-import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.bundle.BundleReader;
 import com.adaptivestartup.console.bundle.BundleWriter;
 import com.adaptivestartup.console.docker.DockerEngine;
@@ -16,20 +14,13 @@ import com.adaptivestartup.console.install.Fixture;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
-import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.install.StackProbe;
+import com.adaptivestartup.console.install.TestConsole;
 import com.adaptivestartup.console.license.Heartbeat;
-import com.adaptivestartup.console.license.LicenseService;
-import com.adaptivestartup.console.license.LicenseStandings;
 import com.adaptivestartup.console.operate.StackService;
-import com.adaptivestartup.console.outbound.BrainClient;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.state.CrashPoint;
-import com.adaptivestartup.console.state.Installations;
-import com.adaptivestartup.console.state.Journal;
-import com.adaptivestartup.console.state.StateDatabase;
-import com.adaptivestartup.licensing.clock.InMemoryTimeWitness;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentSigner;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +36,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,59 +103,6 @@ class UpdateEndToEndTest {
         engine.close();
     }
 
-    /** The console's services over one state folder, as the CLI builds them. */
-    record Console(StateDatabase state, Path stateDir) {
-        static Console at(Path stateDir) {
-            return new Console(StateDatabase.open(stateDir), stateDir);
-        }
-
-        LicenseService licenses() {
-            return new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(), Optional::empty);
-        }
-
-        InstallService installer() {
-            return new InstallService(licenses(), new ReleaseSource(fixture.trusted), engine, journal(), installations());
-        }
-
-        Installations installations() {
-            return new Installations(state, Clock.systemUTC());
-        }
-
-        Journal journal() {
-            return new Journal(state, Clock.systemUTC());
-        }
-
-        BackupService backups() {
-            return new BackupService(engine, installations(), journal(),
-                    new BackupStore(stateDir.resolve("backups"), new BackupCatalogue(state), Clock.systemUTC()),
-                    new com.adaptivestartup.console.state.AuditAnchors(state, Clock.systemUTC()));
-        }
-
-        UpdateService updates() {
-            ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
-                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
-                    new com.adaptivestartup.console.state.ClockWitness(state, Clock.systemUTC()));
-            return new UpdateService(installer(), backups(), installations(), journal(), channels, licenses(), Clock.systemUTC(),
-                    ZoneOffset.UTC, engine, standings());
-        }
-
-        StackService stacks() {
-            return new StackService(engine, installations(), journal(), Clock.systemUTC());
-        }
-
-        LicenseStandings standings() {
-            return new LicenseStandings(fixture.trusted, state, Clock.systemUTC());
-        }
-
-        Heartbeat heartbeat() {
-            ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
-                    new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
-                    new com.adaptivestartup.console.state.ClockWitness(state, Clock.systemUTC()));
-            return new Heartbeat(new BrainClient(), channels::source, ConsoleUpdates.runningVersion(), standings(),
-                    installations(), licenses(), stacks(), Clock.systemUTC());
-        }
-    }
-
     /**
      * The releases the app's own containers (the server, the web front) were made by: an update always replaces them,
      * and keeps the data services' when neither their images nor their settings change.
@@ -186,12 +123,12 @@ class UpdateEndToEndTest {
     }
 
     /** The steps of the project's last operation named {@code name}, done, in their order. */
-    private static List<String> stepsDone(Console console, String project, String name) {
+    private static List<String> stepsDone(TestConsole console, String project, String name) {
         return console.journal().lastOperation(project, name).stream().filter(e -> e.status().equals("done"))
                 .map(e -> e.step()).toList();
     }
 
-    private static String installWithData(Console console, String project, Path dir, int port) throws Exception {
+    private static String installWithData(TestConsole console, String project, Path dir, int port) throws Exception {
         InstallResult installed = console.installer().install(new InstallRequest(fixture.license(), dir, project, port,
                 "founder@example.com", null, fixture.release100.toString()), InstallListener.SILENT);
         return writeData(installed, port);
@@ -261,7 +198,7 @@ class UpdateEndToEndTest {
         String noRegistry = "127.0.0.1:" + StackProbe.freePort();
         String project = "ag" + UUID.randomUUID().toString().substring(0, 8);
         int port = StackProbe.freePort();
-        Console console = Console.at(tmp.resolve("console-" + project));
+        TestConsole console = TestConsole.at(fixture, engine, tmp.resolve("console-" + project), brainUrl);
         BundleReader reader = new BundleReader(fixture.trusted);
         try {
             long t2 = System.nanoTime();
@@ -338,7 +275,7 @@ class UpdateEndToEndTest {
     void aFailedUpdateRollsBackItselfThenTheUpdateKeepsTheDataAndARollbackGivesItBack() throws Exception {
         String project = "up" + UUID.randomUUID().toString().substring(0, 8);
         int port = StackProbe.freePort();
-        Console console = Console.at(tmp.resolve("console-" + project));
+        TestConsole console = TestConsole.at(fixture, engine, tmp.resolve("console-" + project), brainUrl);
         try {
             String password = installWithData(console, project, tmp.resolve(project), port);
             String before = StackProbe.fingerprint(project);
@@ -435,7 +372,7 @@ class UpdateEndToEndTest {
     }
 
     /** The console's {@code update apply} as its own process, with this environment added. */
-    private static Process updateProcess(Console console, String project, String log, Map<String, String> env) throws Exception {
+    private static Process updateProcess(TestConsole console, String project, String log, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "com.adaptivestartup.console.cli.AdaptiveCtl",
                 "update", "apply", "--yes", "--project", project));
@@ -448,7 +385,7 @@ class UpdateEndToEndTest {
     }
 
     /** The console killed with SIGKILL once {@code when} holds ({@code step} names the moment). */
-    private static void killUpdateWhen(Console console, String project, String step, java.util.function.BooleanSupplier when)
+    private static void killUpdateWhen(TestConsole console, String project, String step, java.util.function.BooleanSupplier when)
             throws Exception {
         String log = project + "-" + step + ".log";
         Process p = updateProcess(console, project, log, Map.of());
@@ -462,7 +399,7 @@ class UpdateEndToEndTest {
     }
 
     /** The console stopped dead right after journaling {@code point} (step/status[#n] of the update). */
-    private static void crashUpdateAfter(Console console, String project, String point) throws Exception {
+    private static void crashUpdateAfter(TestConsole console, String project, String point) throws Exception {
         String log = project + "-crash-" + point.replaceAll("[^a-z0-9]+", "-") + ".log";
         long start = System.nanoTime();
         Process p = updateProcess(console, project, log, Map.of(CrashPoint.VARIABLE, "update/" + point));
@@ -481,7 +418,7 @@ class UpdateEndToEndTest {
     }
 
     /** The last update's journal entries with their times, to show where a slow one spent its time. */
-    private static String timeline(Console console, String project) {
+    private static String timeline(TestConsole console, String project) {
         return console.journal().lastOperation(project, "update").stream()
                 .map(e -> e.step() + "/" + e.status() + "@" + e.at().replaceAll(".*T", "")).toList().toString();
     }
@@ -499,7 +436,7 @@ class UpdateEndToEndTest {
         }
     }
 
-    private static boolean journaled(Console console, String project, String step, String status) {
+    private static boolean journaled(TestConsole console, String project, String step, String status) {
         return console.journal().lastOperation(project, "update").stream()
                 .anyMatch(e -> e.step().equals(step) && e.status().equals(status));
     }
@@ -517,7 +454,7 @@ class UpdateEndToEndTest {
         return points;
     }
 
-    private static void assertRecoveredTo(Console console, String project, String version) {
+    private static void assertRecoveredTo(TestConsole console, String project, String version) {
         assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo(version);
         assertThat(releasesRunning(project)).containsExactly(version);
         assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
@@ -528,7 +465,7 @@ class UpdateEndToEndTest {
     void aConsoleStoppedDeadAtAnyStepOfAnUpdateIsFinishedOrUndoneByTheNextOne() throws Exception {
         String project = "uk" + UUID.randomUUID().toString().substring(0, 8);
         int port = StackProbe.freePort();
-        Console console = Console.at(tmp.resolve("console-" + project));
+        TestConsole console = TestConsole.at(fixture, engine, tmp.resolve("console-" + project), brainUrl);
         try {
             installWithData(console, project, tmp.resolve(project), port);
             String before = StackProbe.fingerprint(project);
@@ -601,7 +538,7 @@ class UpdateEndToEndTest {
                 () -> "the Docker engine cannot be restarted here: " + EngineRestart.impossibleBecause().orElse(""));
         String project = "ur" + UUID.randomUUID().toString().substring(0, 8);
         int port = StackProbe.freePort();
-        Console console = Console.at(tmp.resolve("console-" + project));
+        TestConsole console = TestConsole.at(fixture, engine, tmp.resolve("console-" + project), brainUrl);
         try {
             installWithData(console, project, tmp.resolve(project), port);
             String before = StackProbe.fingerprint(project);
@@ -637,7 +574,7 @@ class UpdateEndToEndTest {
     void theHeartbeatActivatesSendsNoCustomerDataAndARevocationTurnsUpdatesOff() throws Exception {
         String project = "hb" + UUID.randomUUID().toString().substring(0, 8);
         int port = StackProbe.freePort();
-        Console console = Console.at(tmp.resolve("console-" + project));
+        TestConsole console = TestConsole.at(fixture, engine, tmp.resolve("console-" + project), brainUrl);
         try (TestBrain vendor = new TestBrain(fixture.vendorKey)) {
             InstallResult installed = console.installer().install(new InstallRequest(fixture.license(Set.of("heartbeat")),
                     tmp.resolve(project), project, port, "founder@example.com", null, fixture.release100.toString()),
