@@ -14,6 +14,7 @@ public final class AdaptiveCtl {
     static final List<Class<?>> COMMANDS = List.of(LicenseCommand.class, PreflightCommand.class, InstallCommand.class,
             StackCommands.Status.class, StackCommands.Start.class, StackCommands.Stop.class, StackCommands.Restart.class,
             StackCommands.Logs.class, StackCommands.Uninstall.class, BackupCommands.class, MigrateCommand.class,
+            MigrateEditionCommand.class,
             UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
             SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class, HeartbeatCommand.class,
             AuditCommand.class, EngineCommand.class, NetworkCommand.class, AddressCommand.class, MailCommand.class,

@@ -180,7 +180,7 @@ public final class InstallService {
             boolean migrateFirst = prepared != null && release.onlineMigrations()
                     && d.current(StackPlan.DATABASE).map(c -> c.running()).orElse(false);
             DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), settings.bindOrAll(),
-                    request.httpPort(), migrateFirst);
+                    request.httpPort(), migrateFirst, request.move());
             if (settings.web() != null && settings.web().source() == WebAddress.CertificateSource.ACME) {
                 step(op, listener, "certificate issued", () -> awaitAcme(settings, dir));
             }
@@ -318,7 +318,7 @@ public final class InstallService {
             return installed.orElse(StackSettings.DEFAULTS);
         }
         StackSettings settings = request.settings();
-        installed.filter(i -> i.edition() != settings.edition()).ifPresent(i -> {
+        installed.filter(i -> i.edition() != settings.edition() && request.move() == null).ifPresent(i -> {
             throw new InstallFailed("release", "the installation '" + request.project() + "' is the edition '"
                     + i.edition().title() + "', and an installation keeps the edition it was installed as");
         });
@@ -470,16 +470,16 @@ public final class InstallService {
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
                                 InstallDirectory dir, String adminEmail, String bindAddress, int httpPort,
-                                boolean migrateFirst) {
+                                boolean migrateFirst, DataMove move) {
         Map<String, CompletableFuture<StackDeployer.Converged>> started = new LinkedHashMap<>();
         Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
         CompletableFuture<String> admin = CompletableFuture.completedFuture(
-                migrateFirst ? setup(op, listener, d, plan.migrator(), dir, adminEmail) : null);
+                migrateFirst ? setup(op, listener, d, plan, dir, adminEmail, move) : null);
         step(op, listener, "stop replaced", () -> d.stopOutdated(plan));
         if (!migrateFirst && plan.services().stream().noneMatch(s -> s.name().equals(StackPlan.DATABASE))) {
             // A stack whose server keeps its own database (the single container on SQLite): the schema and the first
             // admin before it starts, and with the server it replaces stopped (one writer to the file at a time).
-            admin = CompletableFuture.completedFuture(setup(op, listener, d, plan.migrator(), dir, adminEmail));
+            admin = CompletableFuture.completedFuture(setup(op, listener, d, plan, dir, adminEmail, move));
         }
         List<CompletableFuture<?>> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -491,8 +491,15 @@ public final class InstallService {
                     // after the database is healthy: a database that never comes up fails the install at once, rather
                     // than after the migration's own wait for it
                     CompletableFuture<?> database = healthy.getOrDefault(StackPlan.DATABASE, CompletableFuture.completedFuture(null));
-                    admin = database.thenApplyAsync(v -> setup(op, listener, d, plan.migrator(), dir, adminEmail), pool);
+                    CompletableFuture<?> dataServices = move == null ? database : CompletableFuture.allOf(plan.services()
+                            .stream().filter(s -> !s.name().equals(StackPlan.SERVER) && !dependsOn(plan, s, StackPlan.SERVER))
+                            .map(s -> healthy.get(s.name())).filter(java.util.Objects::nonNull)
+                            .toArray(CompletableFuture[]::new)).thenCombine(database, (a, b) -> null);
+                    admin = dataServices.thenApplyAsync(v -> setup(op, listener, d, plan, dir, adminEmail, move), pool);
                     all.add(admin);
+                    if (move != null) {
+                        ready = CompletableFuture.allOf(ready, admin);   // the server starts on the data moved in
+                    }
                 }
                 CompletableFuture<StackDeployer.Converged> up = ready.thenApplyAsync(v ->
                         step(op, listener, "start " + service.name(), () -> d.converge(service)), pool);
@@ -529,13 +536,38 @@ public final class InstallService {
         return null;
     }
 
+    /** Whether {@code service} needs {@code other} started first (directly or through another service). */
+    private static boolean dependsOn(StackPlan plan, StackPlan.Service service, String other) {
+        return service.dependsOn().stream().anyMatch(dep -> dep.service().equals(other)
+                || dependsOn(plan, plan.service(dep.service()), other));
+    }
+
     /**
      * The server's {@code setup} as one one-off container (one JVM start, not two): the migration, then
      * the first admin if there is none. Its two JSON reports are checked and journaled as two steps. The
-     * admin's initial password travels in a file mounted read-only and deleted right after.
+     * admin's initial password travels in a file mounted read-only and deleted right after. With data moved in
+     * ({@code move}), the migration alone, then the data, and no first admin: the people come with it.
      */
-    private String setup(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan.Service server,
-                         InstallDirectory dir, String email) {
+    private String setup(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
+                         InstallDirectory dir, String email, DataMove move) {
+        StackPlan.Service server = plan.migrator();
+        if (move != null) {
+            step(op, listener, "migrate", () -> {
+                DockerEngine.OneOffResult r = d.runOnce(server, List.of("migrate", "--wait-for-database",
+                        String.valueOf(DATABASE_STARTS_WITHIN.toSeconds())), List.of(), Duration.ofMinutes(10));
+                List<JsonNode> reports = jsonLines(r.output());
+                if (r.exitCode() != 0 || reports.isEmpty() || !reports.get(0).path("ok").asBoolean()) {
+                    throw new InstallFailed("migrate", "the database migration failed: " + (reports.isEmpty()
+                            ? "exit code " + r.exitCode() : reports.get(0).path("error").asText()), tail(r.output(), 20));
+                }
+                return null;
+            });
+            step(op, listener, "move data", () -> {
+                move.into(d, plan, dir, listener);
+                return null;
+            });
+            return null;
+        }
         String password = dir.adminPassword();
         DockerEngine.OneOffResult result = step(op, listener, "migrate", () -> {
             dir.shareSecret("admin_password", password);

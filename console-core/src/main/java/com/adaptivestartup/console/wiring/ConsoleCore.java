@@ -226,6 +226,12 @@ public final class ConsoleCore {
         return new com.adaptivestartup.console.operate.DiskUse(engine.get()).of(project, backupStore().folder(project));
     }
 
+    /** A single-container installation moved, with its data, onto the full stack. */
+    public com.adaptivestartup.console.edition.EditionChange editionChange() {
+        return new com.adaptivestartup.console.edition.EditionChange(engine.get(), installService(), backupService(),
+                installations(), journal());
+    }
+
     public StackService stackService() {
         return new StackService(engine.get(), installations(), journal(), clock);
     }

@@ -6,36 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.adaptivestartup.console.backup.BackupCatalogue;
 import com.adaptivestartup.console.backup.BackupChecks;
 import com.adaptivestartup.console.backup.BackupService;
-import com.adaptivestartup.console.backup.DisasterRecovery;
-import com.adaptivestartup.console.backup.BackupStore;
 import com.adaptivestartup.console.docker.DockerEngine;
 import com.adaptivestartup.console.docker.EngineLocator;
 import com.adaptivestartup.console.docker.EngineStrategies;
+import com.adaptivestartup.console.edition.EditionChange;
 import com.adaptivestartup.console.install.Fixture;
 import com.adaptivestartup.console.install.InstallFailed;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
-import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.install.StackProbe;
-import com.adaptivestartup.console.license.LicenseService;
-import com.adaptivestartup.console.operate.StackService;
-import com.adaptivestartup.console.release.ReleaseSource;
+import com.adaptivestartup.console.install.TestConsole;
 import com.adaptivestartup.console.stack.Edition;
 import com.adaptivestartup.console.stack.StackLabels;
 import com.adaptivestartup.console.stack.StackSettings;
-import com.adaptivestartup.console.state.AuditAnchors;
-import com.adaptivestartup.console.state.Installations;
-import com.adaptivestartup.console.state.Journal;
-import com.adaptivestartup.console.state.StateDatabase;
-import com.adaptivestartup.licensing.clock.InMemoryTimeWitness;
-import com.adaptivestartup.console.outbound.BrainClient;
-import com.adaptivestartup.console.license.LicenseStandings;
-import com.adaptivestartup.console.state.ClockWitness;
-import com.adaptivestartup.console.update.ChannelReader;
-import com.adaptivestartup.console.update.ChannelTrust;
 import com.adaptivestartup.console.update.UpdateService;
-import com.adaptivestartup.console.update.UpdateSettings;
 import com.adaptivestartup.licensing.signing.DocumentCodec;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentSigner;
@@ -47,18 +32,15 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -82,39 +64,19 @@ class SingleEditionEndToEndTest {
     static DockerEngine engine;
     @TempDir
     static Path tmp;
-    static StateDatabase state;
+    static TestConsole console;
 
     @BeforeAll
     static void connect() throws Exception {
         fixture = Fixture.load();
         engine = ((EngineLocator.Outcome.Found) new EngineLocator(EngineStrategies.forThisMachine(System.getenv(),
                 System.getProperty("os.name"), Path.of(System.getProperty("user.home")))).locate()).engine();
-        state = StateDatabase.open(tmp.resolve("state"));
+        console = TestConsole.at(fixture, engine, tmp.resolve("console"), null);
     }
 
     @AfterAll
     static void close() {
         engine.close();
-    }
-
-    private static InstallService installer() {
-        return new InstallService(new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
-                Optional::empty), new ReleaseSource(fixture.trusted), engine, new Journal(state, Clock.systemUTC()),
-                new Installations(state, Clock.systemUTC()));
-    }
-
-    private static BackupStore store() {
-        return new BackupStore(tmp.resolve("backups"), new BackupCatalogue(state), Clock.systemUTC());
-    }
-
-    private static BackupService backups() {
-        return new BackupService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()),
-                store(), new AuditAnchors(state, Clock.systemUTC()));
-    }
-
-    private static StackService stacks() {
-        return new StackService(engine, new Installations(state, Clock.systemUTC()), new Journal(state, Clock.systemUTC()),
-                Clock.systemUTC());
     }
 
     @Test
@@ -125,12 +87,12 @@ class SingleEditionEndToEndTest {
         InstallRequest request = new InstallRequest(fixture.license(), dir, project, port, "founder@example.com", null,
                 fixture.release120.toString()).withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE));
         try {
-            InstallResult installed = installer().install(request, InstallListener.SILENT);
+            InstallResult installed = console.installer().install(request, InstallListener.SILENT);
             assertThat(installed.version()).isEqualTo("1.2.0");
             assertThat(engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")))
                     .extracting(c -> c.labels().get(StackLabels.SERVICE)).containsExactly("app");
-            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
-            assertThat(new Installations(state, Clock.systemUTC()).find(project).map(i -> StackSettings.fromJson(
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(console.installations().find(project).map(i -> StackSettings.fromJson(
                     i.settingsJson()).edition())).contains(Edition.SINGLE);
 
             // The console's first admin, with the password it chose; data and a file through the one port.
@@ -151,9 +113,9 @@ class SingleEditionEndToEndTest {
                     "text/csv", file).get("id").asText();
 
             // Backed up while it serves: checked whole, and the database copy opened in a throwaway container.
-            BackupCatalogue.Backup backup = backups().create(project, "manual", "one container", null,
+            BackupCatalogue.Backup backup = console.backups().create(project, "manual", "one container", null,
                     BackupService.Listener.SILENT);
-            BackupChecks checks = new BackupChecks(engine, new Installations(state, Clock.systemUTC()), store());
+            BackupChecks checks = console.checks();
             assertThat(checks.verify(backup.id(), null).manifest().entries())
                     .extracting(e -> e.name()).contains("database.sqlite.zst", "volumes/data.tar.zst");
             BackupChecks.RestoreTest test = checks.restoreTest(project, backup.id(), null);
@@ -163,9 +125,9 @@ class SingleEditionEndToEndTest {
 
             // More written after the backup; the restore takes the data back to the backup's moment.
             StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "After the backup"));
-            BackupService.Restored restored = backups().restore(project, backup.id(), null, true, BackupService.Listener.SILENT);
+            BackupService.Restored restored = console.backups().restore(project, backup.id(), null, true, BackupService.Listener.SILENT);
             assertThat(restored.safetyBackup()).as("the state before the restore, kept").isNotNull();
-            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
             token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                     "password", "the-founders-own-password")).get("token").asText();
             JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
@@ -179,23 +141,16 @@ class SingleEditionEndToEndTest {
                     .doesNotContain(".restoring");
 
             // An installation keeps its edition: the full stack's template is not laid over it.
-            assertThatThrownBy(() -> installer().install(request.withSettings(StackSettings.DEFAULTS), InstallListener.SILENT))
+            assertThatThrownBy(() -> console.installer().install(request.withSettings(StackSettings.DEFAULTS), InstallListener.SILENT))
                     .isInstanceOf(InstallFailed.class).hasMessageContaining("keeps the edition it was installed as");
-            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
 
             // The machine is lost: the backup, on a new one, without naming the edition, is the single container again.
-            stacks().uninstall(project, false);
-            StateDatabase newMachine = StateDatabase.open(tmp.resolve("new-machine-" + project));
-            InstallService newInstaller = new InstallService(new LicenseService(fixture.trusted, Clock.systemUTC(),
-                    new InMemoryTimeWitness(), Optional::empty), new ReleaseSource(fixture.trusted), engine,
-                    new Journal(newMachine, Clock.systemUTC()), new Installations(newMachine, Clock.systemUTC()));
-            BackupService newBackups = new BackupService(engine, new Installations(newMachine, Clock.systemUTC()),
-                    new Journal(newMachine, Clock.systemUTC()), new BackupStore(tmp.resolve("new-backups"),
-                    new BackupCatalogue(newMachine), Clock.systemUTC()), new AuditAnchors(newMachine, Clock.systemUTC()));
-            new DisasterRecovery(newInstaller, new ReleaseSource(fixture.trusted), new Installations(newMachine,
-                    Clock.systemUTC()), newBackups, new Journal(newMachine, Clock.systemUTC())).install(new InstallRequest(
-                    fixture.license(), tmp.resolve(project + "-recovered"), project, port, "founder@example.com", null,
-                    fixture.release120.toString()), backup.file(), null, InstallListener.SILENT);
+            console.stacks().uninstall(project, false);
+            TestConsole newMachine = TestConsole.at(fixture, engine, tmp.resolve("new-machine-" + project), null);
+            newMachine.recovery().install(new InstallRequest(fixture.license(), tmp.resolve(project + "-recovered"), project,
+                    port, "founder@example.com", null, fixture.release120.toString()), backup.file(), null,
+                    InstallListener.SILENT);
             assertThat(engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")))
                     .extracting(c -> c.labels().get(StackLabels.SERVICE)).containsExactly("app");
             token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
@@ -203,10 +158,91 @@ class SingleEditionEndToEndTest {
             assertThat(StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null)
                     .findValuesAsText("name")).containsExactly("Before the backup");
         } finally {
-            stacks().uninstall(project, false);
+            console.stacks().uninstall(project, false);
         }
         assertThat(engine.containers(Map.of(StackLabels.PROJECT, project))).isEmpty();
         assertThat(engine.volumes(Map.of(StackLabels.PROJECT, project))).isEmpty();
+    }
+
+    /**
+     * Outgrowing it: a single container with people, records, files and its activity log moved onto the full stack of
+     * the same release. First with a file in its folder the move cannot read: the move stops, the full stack goes and the
+     * single container runs again with its data; then for real: the same people sign in with their passwords, see the
+     * same records, download the same bytes, and the activity log's chain holds; the single container's volume is kept.
+     */
+    @Test
+    void outgrowingItMovesEveryRowAndFileOntoTheFullStackOrLeavesItAsItWas() throws Exception {
+        String project = "one" + UUID.randomUUID().toString().substring(0, 8);
+        int port = StackProbe.freePort();
+        try {
+            InstallResult installed = console.installer().install(new InstallRequest(fixture.license(), tmp.resolve(project),
+                    project, port, "founder@example.com", null, fixture.release120.toString())
+                    .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE)), InstallListener.SILENT);
+            String api = "http://127.0.0.1:" + port;
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", installed.adminPassword())).get("token").asText();
+            StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
+                    "newPassword", "the-founders-own-password"));
+            Session s = Session.signIn(api);
+            String venture = StackProbe.post(api + "/api/orgs/" + s.org() + "/ventures", s.token(),
+                    Map.of("name", "Grown out of one container")).get("id").asText();
+            StackProbe.post(api + "/api/orgs/" + s.org() + "/ventures/" + venture + "/goals", s.token(),
+                    Map.of("title", "Hire the second engineer"));
+            byte[] file = "week,signups\n1,10\n2,25\n".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String fileId = StackProbe.call("POST", api + "/api/orgs/" + s.org() + "/files?name=growth.csv&ventureId="
+                    + venture, s.token(), "text/csv", file).get("id").asText();
+            JsonNode goals = StackProbe.call("GET", api + "/api/orgs/" + s.org() + "/ventures/" + venture + "/goals",
+                    s.token(), null, null);
+            String volume = project + "_data";
+
+            // A file the move cannot read: it stops, and the single container is back with its data.
+            String image = Fixture.load().single120;
+            StackProbe.run("docker", "run", "--rm", "-u", "0", "--entrypoint", "bash", "-v", volume + ":/d", image, "-c",
+                    "echo secret > /d/files/unreadable && chmod 000 /d/files/unreadable");
+            assertThatThrownBy(() -> console.editionChange().toFull(project, InstallListener.SILENT))
+                    .isInstanceOf(EditionChange.EditionProblem.class)
+                    .hasMessageContaining("the single container runs again with its data as it was");
+            assertThat(services(project)).containsExactly("app");
+            assertThat(engine.volumes(Map.of(StackLabels.PROJECT, project))).containsExactly(volume);
+            assertThat(console.installations().find(project).map(i -> StackSettings.fromJson(i.settingsJson()).edition()))
+                    .contains(Edition.SINGLE);
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(ventures(Session.signIn(api))).containsExactly("Grown out of one container");
+
+            // For real.
+            StackProbe.run("docker", "run", "--rm", "-u", "0", "--entrypoint", "bash", "-v", volume + ":/d", image, "-c",
+                    "rm /d/files/unreadable");
+            EditionChange.Moved moved = console.editionChange().toFull(project, InstallListener.SILENT);
+            assertThat(moved.report().path("files").asInt()).isEqualTo(1);
+            assertThat(moved.report().path("notMoved")).extracting(JsonNode::asText).containsExactly("sessions");
+            assertThat(moved.keptVolume()).isEqualTo(volume);
+            assertThat(services(project)).containsExactlyInAnyOrder("postgres", "redis", "storage", "backend", "web");
+            assertThat(console.installations().find(project).map(i -> StackSettings.fromJson(i.settingsJson()).edition()))
+                    .contains(Edition.FULL);
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
+            Session full = Session.signIn(api);
+            assertThat(ventures(full)).containsExactly("Grown out of one container");
+            assertThat(StackProbe.call("GET", api + "/api/orgs/" + full.org() + "/ventures/" + venture + "/goals",
+                    full.token(), null, null)).isEqualTo(goals);
+            HttpResponse<byte[]> down = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/orgs/" + full.org()
+                    + "/files/" + fileId)).header("Authorization", "Bearer " + full.token()).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(down.body()).as("the file's bytes, from the object store now").isEqualTo(file);
+            JsonNode audit = StackProbe.call("GET", api + "/api/orgs/" + full.org() + "/activity/verify", full.token(),
+                    null, null);
+            assertThat(audit.path("intact").asBoolean()).as(audit.toString()).isTrue();
+            assertThat(StackProbe.psql(project, "SELECT count(*) FROM ventures")).isEqualTo("1");
+            assertThatThrownBy(() -> console.editionChange().toFull(project, InstallListener.SILENT))
+                    .hasMessageContaining("is the full stack already");
+        } finally {
+            console.stacks().uninstall(project, false);
+        }
+        assertThat(engine.volumes(Map.of(StackLabels.PROJECT, project))).isEmpty();
+    }
+
+    private static java.util.List<String> services(String project) {
+        return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")).stream()
+                .map(c -> c.labels().get(StackLabels.SERVICE)).toList();
     }
 
     /**
@@ -222,8 +258,11 @@ class SingleEditionEndToEndTest {
         HttpServer server = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 brain.getParent().getParent(), SimpleFileServer.OutputLevel.NONE);
         server.start();
+        // this console reads the test Brain's channel
+        TestConsole console = TestConsole.at(fixture, engine, tmp.resolve("console-" + project),
+                "http://127.0.0.1:" + server.getAddress().getPort());
         try {
-            InstallResult installed = installer().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
+            InstallResult installed = console.installer().install(new InstallRequest(fixture.license(), tmp.resolve(project), project,
                     port, "founder@example.com", null, fixture.release120.toString())
                     .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE)), InstallListener.SILENT);
             String api = "http://127.0.0.1:" + port;
@@ -233,7 +272,7 @@ class SingleEditionEndToEndTest {
                     "newPassword", "the-founders-own-password"));
             Session before = Session.signIn(api);
             StackProbe.post(api + "/api/orgs/" + before.org() + "/ventures", before.token(), Map.of("name", "Before the updates"));
-            UpdateService updates = updates("http://127.0.0.1:" + server.getAddress().getPort());
+            UpdateService updates = console.updates();
 
             // 1.2.1 cannot start: after the pre-update backup and the switch, the update undoes itself.
             publishChannel(brain, 1, release("1.2.1", "DATABASE_URL: sqlite:///data/adaptive.db",
@@ -241,9 +280,9 @@ class SingleEditionEndToEndTest {
             assertThatThrownBy(() -> updates.apply(project, null, InstallListener.SILENT))
                     .isInstanceOfSatisfying(UpdateService.UpdateFailed.class, e -> assertThat(e.rolledBack()).isTrue())
                     .hasMessageContaining("rolled back to 1.2.0");
-            assertThat(new Installations(state, Clock.systemUTC()).find(project).orElseThrow().version()).isEqualTo("1.2.0");
+            assertThat(console.installations().find(project).orElseThrow().version()).isEqualTo("1.2.0");
             assertThat(releaseRunning(project)).isEqualTo("1.2.0");
-            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
             assertThat(ventures(Session.signIn(api))).containsExactly("Before the updates");
 
             // 1.2.2 works: the container replaced, the data kept.
@@ -260,23 +299,12 @@ class SingleEditionEndToEndTest {
             assertThat(back.to()).isEqualTo("1.2.0");
             assertThat(back.safetyBackup().kind()).isEqualTo("pre-rollback");
             assertThat(releaseRunning(project)).isEqualTo("1.2.0");
-            assertThat(stacks().status(project).overall()).isEqualTo("healthy");
+            assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
             assertThat(ventures(Session.signIn(api))).containsExactly("Before the updates");
         } finally {
             server.stop(0);
-            stacks().uninstall(project, false);
+            console.stacks().uninstall(project, false);
         }
-    }
-
-    private static UpdateService updates(String brainUrl) {
-        ChannelReader channels = new ChannelReader(new UpdateSettings.Store(state), new BrainClient(),
-                new ChannelTrust(fixture.trusted, state, Clock.systemUTC()), new ReleaseSource(fixture.trusted), brainUrl,
-                new ClockWitness(state, Clock.systemUTC()));
-        LicenseService licenses = new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
-                Optional::empty);
-        return new UpdateService(installer(), backups(), new Installations(state, Clock.systemUTC()),
-                new Journal(state, Clock.systemUTC()), channels, licenses, Clock.systemUTC(), ZoneOffset.UTC, engine,
-                new LicenseStandings(fixture.trusted, state, Clock.systemUTC()));
     }
 
     /** Release 1.2.0's signed manifest as {@code version}, its single template with {@code from} made {@code to}. */
@@ -331,7 +359,7 @@ class SingleEditionEndToEndTest {
         InstallRequest request = new InstallRequest(fixture.license(), tmp.resolve(project), project, 18080,
                 "founder@example.com", null, fixture.release110.toString())
                 .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE));
-        assertThatThrownBy(() -> installer().install(request, InstallListener.SILENT))
+        assertThatThrownBy(() -> console.installer().install(request, InstallListener.SILENT))
                 .isInstanceOf(InstallFailed.class)
                 .hasMessageContaining("begins with release 1.2.0");
         assertThat(engine.containers(Map.of(StackLabels.PROJECT, project))).isEmpty();
