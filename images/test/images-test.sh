@@ -45,7 +45,16 @@ else
   pass "a tampered manifest is refused ($(head -c 80 "$WORK/tampered.err"))"
 fi
 SERVICES=$(jq -r '.images | keys[]' "$WORK/manifest.json")
-[ "$(echo "$SERVICES" | wc -w)" -eq 5 ] && pass "the manifest lists 5 images" || fail "the manifest lists 5 images" "$SERVICES"
+# From 1.2.0 the release is also the single container (its own image and template) beside the stack's five images.
+EXPECTED=5
+if jq -e '.stack.editions.single' "$WORK/manifest.json" >/dev/null; then
+  EXPECTED=6
+  jq -r '.stack.editions.single' "$WORK/manifest.json" | grep -q '${SINGLE_IMAGE}' \
+    && pass "the release carries the single container's template, naming its image" \
+    || fail "the release carries the single container's template"
+fi
+[ "$(echo "$SERVICES" | wc -w)" -eq "$EXPECTED" ] && pass "the manifest lists $EXPECTED images" \
+  || fail "the manifest lists $EXPECTED images" "$SERVICES"
 [ "$(jq -r .version "$WORK/manifest.json")" = "$VERSION" ] && pass "the manifest is for $VERSION" || fail "manifest version"
 
 ref() { echo "$FIXTURE_REGISTRY/$(jq -r ".images.$1.repository" "$WORK/manifest.json")@$(jq -r ".images.$1.digest" "$WORK/manifest.json")"; }
@@ -88,7 +97,7 @@ for s in $SERVICES; do
   version=$(docker image inspect -f '{{index .Config.Labels "org.opencontainers.image.version"}}' "$r")
   revision=$(docker image inspect -f '{{index .Config.Labels "org.opencontainers.image.revision"}}' "$r")
   case "$s" in
-    backend|web) [ "$version" = "$VERSION" ] && [ -n "$revision" ] \
+    backend|web|single) [ "$version" = "$VERSION" ] && [ -n "$revision" ] \
       && pass "$s carries OCI version ($VERSION) and revision labels" || fail "$s carries OCI labels" "$version $revision" ;;
     *) # a data service: labelled with its own sources' revision, so unchanged it is the same image in every release
       [ -n "$version" ] && [ "$version" != "$VERSION" ] && [ "$version" = "$revision" ] \
@@ -118,6 +127,9 @@ run storage -v "$WORK/secret:/run/secrets/s3:ro" -e S3_ACCESS_KEY=test -e S3_SEC
 run backend -e POSTGRES_PASSWORD_FILE=/run/secrets/pg -v "$WORK/secret:/run/secrets/pg:ro" \
   -e S3_ACCESS_KEY=test -e S3_SECRET_KEY_FILE=/run/secrets/pg
 run web
+if echo "$SERVICES" | grep -qx single; then
+  run single   # its data in the image's anonymous volume, removed with the container
+fi
 for s in $SERVICES; do
   name="images-test-$s-$$" status=""
   for _ in $(seq 1 240); do
