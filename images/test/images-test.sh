@@ -85,6 +85,8 @@ for s in $SERVICES; do
     digests=$(docker image inspect -f '{{range .RepoDigests}}{{println .}}{{end}}' "$r")
     echo "$digests" | grep -qx "$r" && pass "$s pulled by digest, digest matches the manifest" \
       || fail "$s digest matches the manifest" "$digests"
+    # the tag taken off above, back: the end-to-end tests run the single image by its tag, as a person would
+    docker tag "$r" "$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/$s:$VERSION"
   else
     fail "$s pulled by digest" "$(cat "$WORK/pull.err")"
   fi
