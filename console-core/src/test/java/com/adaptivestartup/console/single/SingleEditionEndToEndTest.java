@@ -97,11 +97,9 @@ class SingleEditionEndToEndTest {
 
             // The console's first admin, with the password it chose; data and a file through the one port.
             String api = "http://127.0.0.1:" + port;
-            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", installed.adminPassword())).get("token").asText();
-            token = StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
-                    "newPassword", "the-founders-own-password")).get("token").asText();
-            String org = StackProbe.call("GET", api + "/api/orgs", token, null, null).get(0).get("id").asText();
+            Session first = Session.first(api, installed);
+            String token = first.token();
+            String org = first.org();
             StackProbe.post(api + "/api/orgs/" + org + "/ventures", token, Map.of("name", "Before the backup"));
             StringBuilder csv = new StringBuilder("week,signups\n");
             Random random = new Random(11);
@@ -128,8 +126,7 @@ class SingleEditionEndToEndTest {
             BackupService.Restored restored = console.backups().restore(project, backup.id(), null, true, BackupService.Listener.SILENT);
             assertThat(restored.safetyBackup()).as("the state before the restore, kept").isNotNull();
             assertThat(console.stacks().status(project).overall()).isEqualTo("healthy");
-            token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", "the-founders-own-password")).get("token").asText();
+            token = Session.signIn(api).token();
             JsonNode ventures = StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null);
             assertThat(ventures.findValuesAsText("name")).containsExactly("Before the backup");
             HttpResponse<byte[]> down = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/orgs/" + org + "/files/"
@@ -153,8 +150,7 @@ class SingleEditionEndToEndTest {
                     InstallListener.SILENT);
             assertThat(engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False")))
                     .extracting(c -> c.labels().get(StackLabels.SERVICE)).containsExactly("app");
-            token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", "the-founders-own-password")).get("token").asText();
+            token = Session.signIn(api).token();
             assertThat(StackProbe.call("GET", api + "/api/orgs/" + org + "/ventures", token, null, null)
                     .findValuesAsText("name")).containsExactly("Before the backup");
         } finally {
@@ -179,11 +175,7 @@ class SingleEditionEndToEndTest {
                     project, port, "founder@example.com", null, fixture.release120.toString())
                     .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE)), InstallListener.SILENT);
             String api = "http://127.0.0.1:" + port;
-            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", installed.adminPassword())).get("token").asText();
-            StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
-                    "newPassword", "the-founders-own-password"));
-            Session s = Session.signIn(api);
+            Session s = Session.first(api, installed);
             String venture = StackProbe.post(api + "/api/orgs/" + s.org() + "/ventures", s.token(),
                     Map.of("name", "Grown out of one container")).get("id").asText();
             StackProbe.post(api + "/api/orgs/" + s.org() + "/ventures/" + venture + "/goals", s.token(),
@@ -196,7 +188,7 @@ class SingleEditionEndToEndTest {
             String volume = project + "_data";
 
             // A file the move cannot read: it stops, and the single container is back with its data.
-            String image = Fixture.load().single120;
+            String image = fixture.single120;
             StackProbe.run("docker", "run", "--rm", "-u", "0", "--entrypoint", "bash", "-v", volume + ":/d", image, "-c",
                     "echo secret > /d/files/unreadable && chmod 000 /d/files/unreadable");
             assertThatThrownBy(() -> console.editionChange().toFull(project, InstallListener.SILENT))
@@ -266,11 +258,7 @@ class SingleEditionEndToEndTest {
                     port, "founder@example.com", null, fixture.release120.toString())
                     .withSettings(StackSettings.DEFAULTS.withEdition(Edition.SINGLE)), InstallListener.SILENT);
             String api = "http://127.0.0.1:" + port;
-            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
-                    "password", installed.adminPassword())).get("token").asText();
-            StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
-                    "newPassword", "the-founders-own-password"));
-            Session before = Session.signIn(api);
+            Session before = Session.first(api, installed);
             StackProbe.post(api + "/api/orgs/" + before.org() + "/ventures", before.token(), Map.of("name", "Before the updates"));
             UpdateService updates = console.updates();
 
@@ -346,6 +334,15 @@ class SingleEditionEndToEndTest {
 
     /** The founder signed in with the password they chose. */
     private record Session(String api, String token, String org) {
+        /** The first sign-in, with the console's initial password, which the founder replaces with their own. */
+        static Session first(String api, InstallResult installed) throws Exception {
+            String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
+                    "password", installed.adminPassword())).get("token").asText();
+            StackProbe.post(api + "/api/auth/password", token, Map.of("currentPassword", installed.adminPassword(),
+                    "newPassword", "the-founders-own-password"));
+            return signIn(api);
+        }
+
         static Session signIn(String api) throws Exception {
             String token = StackProbe.post(api + "/api/auth/login", null, Map.of("email", "founder@example.com",
                     "password", "the-founders-own-password")).get("token").asText();
