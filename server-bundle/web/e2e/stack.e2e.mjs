@@ -92,22 +92,43 @@ step('the first admin signs in and must replace the initial password', async () 
   await admin.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
 });
 
-step('a venture is created, its canvas edited and saved', async () => {
+step('a venture is created, walked through its first steps, its canvas edited and saved', async () => {
   await admin.getByRole('button', { name: 'Create venture' }).click();
   await admin.getByLabel('Name').fill('Solar Kiosk');
   await admin.getByLabel('Hypothesis').fill('Village shops will rent solar charging by the hour');
   await admin.getByRole('button', { name: 'Create venture' }).click();
   await admin.getByRole('heading', { name: 'Solar Kiosk', level: 1 }).waitFor();
-  // A new venture opens on its first canvas (release 1.2.0 keeps canvases as records of their own).
+  // A new venture opens on its first steps: the profile, the problem and who has it, a first goal (each skippable).
+  await admin.getByRole('heading', { name: 'Set up Solar Kiosk' }).waitFor();
+  await admin.getByLabel('Founded on').fill('2026-03-01');
+  await admin.getByLabel('Industry').fill('Energy');
+  await admin.getByLabel('Stage').selectOption('validation');
+  await admin.getByLabel('Short name for links').fill('Solar Kiosk');
+  await admin.getByRole('button', { name: 'Save and continue' }).click();
+  await admin.getByRole('alert').filter({ hasText: "'slug' must be 1-60 lower-case letters" }).waitFor();
+  await admin.getByLabel('Short name for links').fill('solar-kiosk');
+  await admin.getByRole('button', { name: 'Save and continue' }).click();
+  await admin.getByLabel('The problem').fill('Phones die; the grid is unreliable');
+  await admin.getByLabel('Why you').fill('Charge for the price of a cup of tea');
+  await shot(admin, 'onboarding');
+  await admin.getByRole('button', { name: 'Save and continue' }).click();
+  await admin.getByLabel('Objective').waitFor();
+  assert.equal(await admin.getByRole('list', { name: 'Steps' }).locator('li.done').count(), 2);
+  await admin.getByRole('button', { name: 'Skip and finish' }).click();
+  // ...and ends on its first canvas (release 1.2.0 keeps canvases as records of their own), the steps' text in it.
   await admin.getByRole('tab', { name: 'Lean canvas' }).waitFor();
-  await admin.getByLabel('Problem').fill('Phones die; the grid is unreliable');
-  await admin.getByLabel('Unique value proposition').fill('Charge for the price of a cup of tea');
+  assert.equal(await admin.getByLabel('Problem').inputValue(), 'Phones die; the grid is unreliable');
+  assert.equal(await admin.getByLabel('Unique value proposition').inputValue(), 'Charge for the price of a cup of tea');
+  await admin.getByLabel('Solution').fill('A solar kiosk in each shop');
   await admin.getByRole('button', { name: 'Save canvas' }).click();
   await admin.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   await admin.reload();
   assert.equal(await admin.getByLabel('Problem').inputValue(), 'Phones die; the grid is unreliable');
+  assert.equal(await admin.getByLabel('Solution').inputValue(), 'A solar kiosk in each shop');
   await shot(admin, 'canvas');
   await tab(admin, 'Overview');
+  assert.equal(await admin.getByLabel('Industry').inputValue(), 'Energy');
+  assert.equal(await admin.getByText('This venture is not fully set up yet.').count(), 0);
 });
 
 step('metrics are added and drawn as a chart', async () => {

@@ -1,17 +1,18 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { UNITS, canEdit, type Metric, type Unit } from '../api/types';
+import { UNITS, type Metric, type Unit } from '../api/types';
 import { atLeastVersion, useSession } from '../context';
 import { MetricChart } from './MetricChart';
 import { ErrorNote } from './Notes';
 import { useAction } from './useAction';
 
 /** The venture's metrics, one chart per name, and a form to add a data point. */
-export function Metrics({ ventureId, metrics, onAdded }: {
+export function Metrics({ ventureId, metrics, onAdded, canAdd }: {
   ventureId: string;
   metrics: Metric[];
   onAdded: (m: Metric) => void;
+  /** The person may add data points (their role; from 1.2.0 the overview page of their custom role). */
+  canAdd: boolean;
 }) {
-  const { org } = useSession();
   const byName = useMemo(() => {
     const groups = new Map<string, Metric[]>();
     [...metrics].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id - b.id)
@@ -26,7 +27,7 @@ export function Metrics({ ventureId, metrics, onAdded }: {
       <div className="charts">
         {[...byName.entries()].map(([name, points]) => <MetricChart key={name} name={name} points={points} />)}
       </div>
-      {canEdit(org.role) && <AddPoint ventureId={ventureId} names={[...byName.keys()]} onAdded={onAdded} />}
+      {canAdd && <AddPoint ventureId={ventureId} names={[...byName.keys()]} onAdded={onAdded} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { CANVAS_FIELDS, canEdit, type LeanCanvas, type Metric, type StoredFile, type Venture } from '../api/types';
+import { CANVAS_FIELDS, type LeanCanvas, type Metric, type StoredFile, type Venture } from '../api/types';
 import { AiPanel } from '../components/AiPanel';
 import { Files } from '../components/Files';
 import { Metrics } from '../components/Metrics';
@@ -9,6 +9,7 @@ import { atLeastVersion, useLiveEvents, useSession } from '../context';
 import { label } from '../workspace/model';
 import { VentureLogo } from '../workspace/VentureLogo';
 import { VentureTabs } from '../workspace/VentureTabs';
+import { useOverviewRights } from '../workspace/useOverviewRights';
 import { hrefOf, navigate } from '../router';
 
 interface Draft {
@@ -51,12 +52,15 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const editable = canEdit(org.role);
+  const may = useOverviewRights();
+  const editable = may('edit');
   const dirty = venture !== null && draft !== null && !sameDraft(draft, draftOf(venture));
 
   const load = useCallback(async () => {
     try {
-      const [v, m, f] = await Promise.all([api.venture(org.id, id), api.metrics(org.id, id), api.files(org.id, id)]);
+      // metrics and files are pages of their own for a custom role: without them the venture still opens
+      const [v, m, f] = await Promise.all([api.venture(org.id, id), api.metrics(org.id, id).catch(() => []),
+        api.files(org.id, id).catch(() => [])]);
       setVenture(v);
       setDraft((d) => (d === null ? draftOf(v) : d));
       setMetrics(m);
@@ -138,6 +142,10 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
           <button type="button" onClick={loadTheirs}>Load their version</button>
         </div>
       )}
+      {workspace && editable && !(venture.stage && venture.industry && venture.foundingDate) && (
+        <p className="note info">This venture is not fully set up yet.{' '}
+          <a href={hrefOf({ page: 'venture', id: venture.id, tab: 'welcome' })}>Walk through its first steps</a></p>
+      )}
       <form className="card" onSubmit={save} aria-label="Venture">
         <fieldset disabled={!editable} aria-describedby={editable ? undefined : 'readonly-note'}>
           <div className="grid-2">
@@ -189,7 +197,8 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
           </div>
         )}
       </form>
-      <Metrics ventureId={id} metrics={metrics} onAdded={(m) => setMetrics((l) => l.some((x) => x.id === m.id) ? l : [...l, m])} />
+      {may('view') && <Metrics ventureId={id} metrics={metrics} canAdd={may('create')}
+                               onAdded={(m) => setMetrics((l) => l.some((x) => x.id === m.id) ? l : [...l, m])} />}
       <Files ventureId={id} files={files} onUploaded={(f) => setFiles((l) => l.some((x) => x.id === f.id) ? l : [f, ...l])} />
       <AiPanel venture={venture} />
     </>
@@ -199,9 +208,9 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
       <a href={hrefOf({ page: 'ventures' })}><span aria-hidden="true">← </span>All ventures</a>
       <div className="page-head">
         <h1 id="venture-title">{venture.name}</h1>
-        {editable && <button type="button" className="danger" onClick={archive}>{workspace ? 'Delete' : 'Archive'}</button>}
+        {may('delete') && <button type="button" className="danger" onClick={archive}>{workspace ? 'Delete' : 'Archive'}</button>}
       </div>
-      {!editable && <ReadOnlyNote role={org.role} id="readonly-note" />}
+      {!editable && org.role === 'viewer' && <ReadOnlyNote role={org.role} id="readonly-note" />}
       {workspace ? <VentureTabs venture={venture} tab={tab} overview={overview} /> : overview}
     </section>
   );

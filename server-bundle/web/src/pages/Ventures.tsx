@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { canEdit, type Venture } from '../api/types';
+import type { Venture } from '../api/types';
 import { ErrorNote, ReadOnlyNote, messageOf } from '../components/Notes';
 import { useAction } from '../components/useAction';
 import { atLeastVersion, useLiveEvents, useSession } from '../context';
 import { hrefOf, navigate } from '../router';
+import { useOverviewRights } from '../workspace/useOverviewRights';
 
 export function Ventures() {
   const { api, org, serverVersion } = useSession();
   const [ventures, setVentures] = useState<Venture[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const editable = canEdit(org.role);
+  const may = useOverviewRights();
+  const editable = may('create');
 
   const load = useCallback(() => {
     api.ventures(org.id).then((v) => { setVentures(v); setError(null); }, (e) => setError(messageOf(e)));
@@ -29,7 +31,7 @@ export function Ventures() {
       <div className="page-head">
         <h1 id="ventures-title">Ventures</h1>
       </div>
-      {editable ? <NewVenture /> : <ReadOnlyNote role={org.role} />}
+      {editable ? <NewVenture /> : org.role === 'viewer' && <ReadOnlyNote role={org.role} />}
       <ErrorNote error={error} />
       {ventures === null && !error && <p aria-busy="true">Loading ventures…</p>}
       {ventures?.length === 0 && <p className="empty">No ventures yet.{editable && ' Create the first one above.'}</p>}
@@ -42,13 +44,13 @@ export function Ventures() {
           </li>
         ))}
       </ul>
-      {atLeastVersion(serverVersion, '1.2.0') && <RecentlyDeleted changes={ventures?.length ?? 0} />}
+      {atLeastVersion(serverVersion, '1.2.0') && <RecentlyDeleted changes={ventures?.length ?? 0} restorable={may('delete')} />}
     </section>
   );
 }
 
 /** Deleted ventures of the last 30 days, each restorable with everything it held. */
-function RecentlyDeleted({ changes }: { changes: number }) {
+function RecentlyDeleted({ changes, restorable }: { changes: number; restorable: boolean }) {
   const { api, org } = useSession();
   const [deleted, setDeleted] = useState<(Venture & { deletedAt: string })[]>([]);
   const { error, run } = useAction();
@@ -63,7 +65,7 @@ function RecentlyDeleted({ changes }: { changes: number }) {
         {deleted.map((v) => (
           <li key={v.id} className="row">
             <span>{v.name} <span className="muted small">deleted {new Date(v.deletedAt).toLocaleString()}</span></span>
-            {canEdit(org.role) && <button type="button" onClick={() => run(async () => {
+            {restorable && <button type="button" onClick={() => run(async () => {
               await api.restoreVenture(org.id, v.id);
               setDeleted((list) => list.filter((x) => x.id !== v.id));
             })}>Restore</button>}
@@ -95,7 +97,7 @@ function NewVenture() {
       const created = await api.createVenture(org.id, name.trim(), hypothesis.trim(), profile);
       setName('');
       setHypothesis('');
-      navigate({ page: 'venture', id: created.id, tab: profiles ? 'canvas' : undefined });
+      navigate({ page: 'venture', id: created.id, tab: profiles ? 'welcome' : undefined });
     });
   }
 

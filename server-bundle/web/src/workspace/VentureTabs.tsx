@@ -6,6 +6,7 @@ import { ErrorNote, messageOf } from '../components/Notes';
 import { useSession } from '../context';
 import { hrefOf } from '../router';
 import { allows, type ResourceSpec } from './model';
+import { Onboarding } from './Onboarding';
 import { CanvasTab } from './tabs/CanvasTab';
 import { DocumentsTab } from './tabs/DocumentsTab';
 import { FilesTab } from './tabs/FilesTab';
@@ -40,7 +41,9 @@ export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab:
     }, (e) => setError(messageOf(e)));
   }, [api, org, venture.id]);
   const visible = TABS.filter(([key]) => key === 'overview' || !context || context.can(PAGE_OF[key] ?? key, 'view'));
-  const current = visible.some(([key]) => key === tab) ? tab : 'overview';
+  // the new venture's first steps (not a tab of its own): for who may edit the profile and the canvas
+  const welcome = tab === 'welcome' && context !== null && context.can('canvas', 'edit');
+  const current = welcome ? 'welcome' : visible.some(([key]) => key === tab) ? tab : 'overview';
   return (
     <>
       <nav className="tabs" aria-label="Venture pages">
@@ -52,6 +55,7 @@ export function VentureTabs({ venture, tab, overview }: { venture: Venture; tab:
       <ErrorNote error={error} />
       {current === 'overview' ? overview : context && (
         <Workspace.Provider value={context}>
+          {current === 'welcome' && <Onboarding venture={venture} />}
           {current === 'canvas' && <CanvasTab currentCanvasId={venture.currentCanvasId ?? null} />}
           {current === 'goals' && <GoalsTab />}
           {current === 'roadmap' && <RoadmapTab />}

@@ -32,9 +32,51 @@ export function CustomersTab() {
 export function MarketTab() {
   const { ventureId } = useWorkspace();
   const sizes = useRecords(ventureId, 'market-sizes');
-  return <ResourceSection path="market-sizes" title="Market size" records={sizes}
-                          intro="Total, serviceable and obtainable market, with the sources you used."
-                          columns={['name', 'tam', 'sam', 'som', 'currency', 'naicsCode', 'status']} />;
+  return (
+    <>
+      <ResourceSection path="market-sizes" title="Market size" records={sizes}
+                       intro="Total, serviceable and obtainable market, with the sources you used."
+                       columns={['name', 'tam', 'sam', 'som', 'currency', 'naicsCode', 'status']} />
+      <MarketResearch add={sizes.create} />
+    </>
+  );
+}
+
+type MarketSize = { name: string; tam: number; sam: number; som: number; currency: string; reportContent: string;
+  sources: { title: string; url: string }[] };
+
+/** The AI sizes a market named in the founder's words; the sizing is added (marked as the AI's) only when accepted. */
+function MarketResearch({ add }: { add(body: Record<string, unknown>): Promise<WorkRecord> }) {
+  const { api, org } = useSession();
+  const { ventureId, ai, can } = useWorkspace();
+  const [market, setMarket] = useState('');
+  const [suggested, setSuggested] = useState<MarketSize | null>(null);
+  const { error, run } = useAction();
+  if (!ai || !can('market', 'create')) return null;
+  const money = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 0 });
+  return (
+    <section className="card" aria-label="Market research">
+      <label>Market to size<input maxLength={200} value={market} placeholder="e.g. village shops in Kenya"
+                                  onChange={(e) => setMarket(e.target.value)} /></label>
+      <AiButton label="Size this market with AI" page="market" action="create" ask={async () => {
+        setSuggested(await api.aiAction<MarketSize>(org.id, ventureId, 'market-size', { market }));
+      }}>
+        {suggested && (
+          <div className="note" role="status" aria-label="Suggested market size">
+            <p><span className="tag ai">AI</span> <strong>{suggested.name}</strong>: TAM {money(suggested.tam)}, SAM{' '}
+              {money(suggested.sam)}, SOM {money(suggested.som)} {suggested.currency}</p>
+            <p>{suggested.reportContent}</p>
+            {suggested.sources.length > 0 && <p className="muted small">Sources: {suggested.sources.map((s) => s.title).join('; ')}</p>}
+            <ErrorNote error={error} />
+            <button type="button" onClick={() => run(async () => {
+              await add({ ...suggested, source: 'ai' });
+              setSuggested(null);
+            })}>Add this market size</button>
+          </div>
+        )}
+      </AiButton>
+    </section>
+  );
 }
 
 export function CompetitorsTab() {

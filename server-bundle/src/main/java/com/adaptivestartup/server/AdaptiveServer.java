@@ -104,7 +104,7 @@ public final class AdaptiveServer implements AutoCloseable {
                 : new SignInLimiter(redis, release.has(Release.Feature.HARDENING)), hasher, outbox,
                 release.has(Release.Feature.ACCOUNTS) ? SsoService.policy(sql) : SignInPolicy.ANYONE, clock);
         ClientAddress clients = ClientAddress.trusting(config.http().trustedProxies());
-        OrgAccess access = new OrgAccess(sql);
+        OrgAccess access = new OrgAccess(sql, release.has(Release.Feature.WORKSPACE));
         this.live = new LiveUpdates(accounts, sessions, access);
         OrgService orgs = new OrgService(sql, access, activity, live);
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock,

@@ -16,10 +16,15 @@ import java.util.stream.Collectors;
  * memberships and knows nothing else (not the activity log, not the features that call it).
  */
 public final class OrgAccess {
+    /** The pages of the venture's overview (its profile, ventures themselves, metrics), beside the workspace's. */
+    public static final String OVERVIEW = "overview";
     private final Sql sql;
+    private final boolean customRoles;
 
-    public OrgAccess(Sql sql) {
+    /** {@code customRoles}: the schema has them (release 1.2.0); before, the built-in role decides every page. */
+    public OrgAccess(Sql sql, boolean customRoles) {
         this.sql = sql;
+        this.customRoles = customRoles;
     }
 
     /** The caller's role in the organization, at least {@code minimum}, or an error. */
@@ -34,9 +39,12 @@ public final class OrgAccess {
     /**
      * The caller's grant in the organization, allowing {@code action} on the workspace {@code page}, or an error:
      * not a member is "not found", a page their custom role does not include or a right it lacks is "forbidden"
-     * with the reason. Needs the schema of release 1.2.0 (custom roles).
+     * with the reason. Before release 1.2.0 (no custom roles) viewing needs a viewer and the rest a member.
      */
     public Grant require(Principal p, UUID orgId, String page, Action action) {
+        if (!customRoles) {
+            return new Grant(require(p, orgId, action == Action.VIEW ? Role.VIEWER : Role.MEMBER), null);
+        }
         Grant grant = grantOf(p.userId(), orgId).orElseThrow(() -> ApiError.notFound("the organization"));
         if (!grant.allows(page, action)) {
             throw ApiError.forbidden(grant.refusal(page, action));
@@ -59,6 +67,9 @@ public final class OrgAccess {
 
     /** Every member of the organization and whether they may see the workspace {@code page}, in one query. */
     public Map<UUID, Boolean> membersSeeing(UUID orgId, String page) {
+        if (!customRoles) {
+            return membersOf(orgId).keySet().stream().collect(Collectors.toMap(id -> id, id -> true));
+        }
         return sql.list("SELECT m.user_id, (m.role IN ('founder', 'admin') OR m.custom_role_id IS NULL"
                                 + " OR " + sql.dialect().arrayHolds("c.allowed_pages") + ") AS sees"
                                 + " FROM memberships m LEFT JOIN custom_roles c ON c.id = m.custom_role_id WHERE m.org_id = ?",

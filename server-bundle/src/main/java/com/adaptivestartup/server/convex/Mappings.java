@@ -115,7 +115,8 @@ final class Mappings {
                     .firstText("location", "meetingUrl", "locationType").text("description", "description")));
 
     /** The cloud app's pages (its router's keys) and the workspace page each belongs to here. */
-    static final Map<String, String> PAGES = Map.ofEntries(Map.entry("canvas", "canvas"),
+    static final Map<String, String> PAGES = Map.ofEntries(Map.entry("startup_overview", "overview"),
+            Map.entry("canvas", "canvas"),
             Map.entry("canvas_landing", "canvas"), Map.entry("learn_bmc", "canvas"), Map.entry("goals", "goals"),
             Map.entry("engineering", "roadmap"), Map.entry("eisenhower", "roadmap"), Map.entry("initiatives", "roadmap"),
             Map.entry("customers", "customers"), Map.entry("market", "market"), Map.entry("market_research", "market"),

@@ -3,7 +3,6 @@ package com.adaptivestartup.server.file;
 import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.activity.ActivityLog;
 import com.adaptivestartup.server.auth.Principal;
-import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.access.OrgAccess;
@@ -107,13 +106,9 @@ public final class FileService {
                 params.toArray());
     }
 
-    /** The one access check for files: the workspace's files page from 1.2.0, the built-in role before. */
+    /** The one access check for files: the workspace's files page (the built-in role before custom roles). */
     void require(Principal p, UUID orgId, Action action) {
-        if (organized) {
-            access.require(p, orgId, FileLibrary.PAGE, action);
-        } else {
-            access.require(p, orgId, action == Action.VIEW ? Role.VIEWER : Role.MEMBER);
-        }
+        access.require(p, orgId, FileLibrary.PAGE, action);
     }
 
     StoredFile get(Sql.Tx tx, UUID orgId, UUID id) throws java.sql.SQLException {

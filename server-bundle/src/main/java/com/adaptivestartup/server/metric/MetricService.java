@@ -5,6 +5,7 @@ import com.adaptivestartup.server.auth.Principal;
 import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
+import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.realtime.LiveUpdates;
 import com.adaptivestartup.server.release.Release;
@@ -57,7 +58,7 @@ public final class MetricService {
     }
 
     public Metric add(Principal p, UUID orgId, UUID ventureId, NewMetric body) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.CREATE);
         ventures.find(orgId, ventureId);
         if (body.name() == null || !NAME.matcher(body.name()).matches()) {
             throw ApiError.badRequest("'name' must be 1 to 80 letters, digits, spaces, '_', '.' or '-'");
@@ -85,12 +86,12 @@ public final class MetricService {
             return new Metric(id, ventureId, body.name(), body.value(),
                     hasUnits() ? (body.unit() == null ? "none" : body.unit()) : null, at);
         });
-        live.publish(orgId, "metric.added", metric);
+        live.publish(orgId, OrgAccess.OVERVIEW, "metric.added", metric);
         return metric;
     }
 
     public List<Metric> range(Principal p, UUID orgId, UUID ventureId, String name, Instant from, Instant to, int limit) {
-        access.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.VIEW);
         ventures.find(orgId, ventureId);
         String unit = hasUnits() ? "unit" : "NULL AS unit";
         return sql.list("SELECT id, venture_id, name, value, " + unit + ", recorded_at FROM metrics"
@@ -104,7 +105,7 @@ public final class MetricService {
 
     /** Release 1.1.0: per metric name, its unit, count, range and latest value. */
     public List<Summary> summary(Principal p, UUID orgId, UUID ventureId) {
-        access.require(p, orgId, Role.VIEWER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.VIEW);
         ventures.find(orgId, ventureId);
         return sql.list("SELECT name, unit, n, lo, hi, value, recorded_at FROM (SELECT name, unit, count(*) OVER w AS n,"
                         + " min(value) OVER w AS lo, max(value) OVER w AS hi, value, recorded_at,"

@@ -6,6 +6,7 @@ import com.adaptivestartup.server.auth.Role;
 import com.adaptivestartup.server.db.Sql;
 import com.adaptivestartup.server.http.ApiError;
 import com.adaptivestartup.server.http.Json;
+import com.adaptivestartup.server.access.Action;
 import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.http.Text;
 import com.adaptivestartup.server.realtime.LiveUpdates;
@@ -77,7 +78,7 @@ public final class VentureService {
 
     /** Brings a deleted venture back, with everything it held, within {@link #RESTORE_DAYS} days. */
     public Venture restore(Principal p, UUID orgId, UUID id) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.DELETE);
         requireProfiles();
         Venture restored = profileRules(() -> sql.transaction(tx -> {
             int rows = tx.update("UPDATE ventures SET deleted_at = NULL, updated_at = now() WHERE org_id = ? AND id = ?"
@@ -98,7 +99,7 @@ public final class VentureService {
     }
 
     public Venture create(Principal p, UUID orgId, NewVenture body) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.CREATE);
         String name = Text.required("name", body.name(), 200);
         String hypothesis = body.hypothesis() == null ? "" : Text.optional("hypothesis", body.hypothesis(), 4000);
         String data = body.data() == null ? "{}" : objectJson(body.data());
@@ -120,7 +121,7 @@ public final class VentureService {
     }
 
     public Venture update(Principal p, UUID orgId, UUID id, Patch patch) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.EDIT);
         String name = patch.name() == null ? null : Text.required("name", patch.name(), 200);
         String hypothesis = Text.optional("hypothesis", patch.hypothesis(), 4000);
         String data = patch.data() == null ? null : objectJson(patch.data());
@@ -150,7 +151,7 @@ public final class VentureService {
     }
 
     public void archive(Principal p, UUID orgId, UUID id) {
-        access.require(p, orgId, Role.MEMBER);
+        access.require(p, orgId, OrgAccess.OVERVIEW, Action.DELETE);
         sql.transaction(tx -> {
             if (tx.update("UPDATE ventures SET deleted_at = now() WHERE org_id = ? AND id = ? AND deleted_at IS NULL",
                     orgId, id) == 0) {

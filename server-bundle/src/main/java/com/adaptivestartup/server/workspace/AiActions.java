@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * The AI actions of the workspace's pages, through the installation's own provider (none configured: 503 with how
- * to add one): suggest a canvas section, propose goals with key results, analyze the interviews, fill a
- * competitor's cells, explain the forecast. Each reads what the page shows, asks the provider, and returns a
+ * to add one): suggest a canvas section, propose goals with key results, analyze the interviews, size a market,
+ * fill a competitor's cells, explain the forecast. Each reads what the page shows, asks the provider, and returns a
  * suggestion; nothing is written until the person accepts it (then it is saved with source "ai").
  */
 public final class AiActions {
@@ -43,8 +43,9 @@ public final class AiActions {
         this.provider = provider;
     }
 
-    /** What an action is asked about: the canvas and section, or the competitor; absent when not needed. */
-    public record Ask(UUID canvasId, String section, UUID competitorId, Integer months) {
+    /** What an action is asked about: the canvas and section, the competitor, the market; absent when not needed. */
+    public record Ask(UUID canvasId, String section, UUID competitorId, Integer months, String market) {
+        public static final Ask NOTHING = new Ask(null, null, null, null, null);
     }
 
     public Map<String, Object> run(Principal p, UUID orgId, UUID ventureId, String action, Ask ask) {
@@ -52,10 +53,11 @@ public final class AiActions {
             case "canvas-section" -> canvasSection(p, orgId, ventureId, ask);
             case "okrs" -> okrs(p, orgId, ventureId);
             case "interview-analysis" -> interviewAnalysis(p, orgId, ventureId);
+            case "market-size" -> marketSize(p, orgId, ventureId, ask);
             case "competitor-cells" -> competitorCells(p, orgId, ventureId, ask);
             case "forecast-explanation" -> forecastExplanation(p, orgId, ventureId, ask);
             default -> throw ApiError.notFound("an AI action called " + action + " (there are canvas-section, okrs,"
-                    + " interview-analysis, competitor-cells and forecast-explanation)");
+                    + " interview-analysis, market-size, competitor-cells and forecast-explanation)");
         };
     }
 
@@ -124,6 +126,12 @@ public final class AiActions {
         return Map.of("text", ask(prompt).strip(), "interviews", interviews.size());
     }
 
+    private Map<String, Object> marketSize(Principal p, UUID orgId, UUID ventureId, Ask ask) {
+        access.require(p, orgId, "market", Action.CREATE);
+        String market = MarketResearch.market(ask.market());
+        return MarketResearch.read(json(ask(MarketResearch.prompt(venture(orgId, ventureId), market))), market);
+    }
+
     private Map<String, Object> competitorCells(Principal p, UUID orgId, UUID ventureId, Ask ask) {
         access.require(p, orgId, "competitors", Action.EDIT);
         if (ask.competitorId() == null) {
@@ -171,7 +179,7 @@ public final class AiActions {
                 ResourceService.MAX_PAGE)).items().stream().map(r -> String.valueOf(r.get(field))).toList();
     }
 
-    private String ask(String prompt) {
+    String ask(String prompt) {
         AiProvider ai = provider.orElseThrow(() -> new ApiError(503, "ai_not_configured",
                 "no AI provider is configured for this installation; the admin can add a Gemini API key or an"
                         + " Ollama URL in the console's settings"));
@@ -179,7 +187,7 @@ public final class AiActions {
     }
 
     /** The first JSON object in the answer (models wrap it in prose or code fences). */
-    private static JsonNode json(String answer) {
+    static JsonNode json(String answer) {
         int start = answer.indexOf('{');
         int end = answer.lastIndexOf('}');
         if (start < 0 || end <= start) {
@@ -192,11 +200,11 @@ public final class AiActions {
         }
     }
 
-    private static ApiError unreadable(String what) {
+    static ApiError unreadable(String what) {
         return new ApiError(502, "ai_unreadable", "the AI provider's answer could not be read as " + what + "; try again");
     }
 
-    private static String cut(String text, int max) {
+    static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -17,6 +17,7 @@ import static com.adaptivestartup.server.resource.Field.sections;
 import static com.adaptivestartup.server.resource.Field.tags;
 import static com.adaptivestartup.server.resource.Field.text;
 
+import com.adaptivestartup.server.access.OrgAccess;
 import com.adaptivestartup.server.resource.Resource;
 import java.util.List;
 
@@ -129,13 +130,17 @@ public final class WorkspaceResources {
                         .refusing("calendar_events_order", "an event cannot end before it starts"));
     }
 
-    /** The pages custom roles allow, in the app's order (its tabs). */
-    private static final List<String> PAGES = List.of("canvas", "goals", "roadmap", "customers", "market", "competitors",
-            "financials", "documents", "files", "journey", "calendar");
+    /**
+     * The pages custom roles allow, in the app's order (its tabs): the overview (ventures, their profile and metrics)
+     * and the page of each resource.
+     */
+    private static final List<String> PAGES = List.of(OrgAccess.OVERVIEW, "canvas", "goals", "roadmap", "customers",
+            "market", "competitors", "financials", "documents", "files", "journey", "calendar");
 
     public static List<String> pages() {
         List<String> declared = all().stream().map(Resource::page).distinct().toList();
-        if (!PAGES.containsAll(declared) || !declared.containsAll(PAGES)) {
+        List<String> ofResources = PAGES.subList(1, PAGES.size());
+        if (!ofResources.containsAll(declared) || !declared.containsAll(ofResources)) {
             throw new IllegalStateException("the pages " + PAGES + " and the resources' pages " + declared + " differ");
         }
         return PAGES;

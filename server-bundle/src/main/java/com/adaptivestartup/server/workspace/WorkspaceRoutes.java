@@ -48,7 +48,7 @@ public final class WorkspaceRoutes {
         }
         app.post(venture + "/ai/{action}", ctx -> ctx.json(ai.run(accounts.authenticateActive(ctx), Ids.path(ctx, "orgId"),
                 Ids.path(ctx, "ventureId"), ctx.pathParam("action"), ctx.req().getContentLengthLong() <= 0
-                        ? new AiActions.Ask(null, null, null, null) : Json.body(ctx, AiActions.Ask.class))));
+                        ? AiActions.Ask.NOTHING : Json.body(ctx, AiActions.Ask.class))));
         app.get(venture + "/forecast", ctx -> ctx.json(forecasts.forecast(accounts.authenticateActive(ctx),
                 Ids.path(ctx, "orgId"), Ids.path(ctx, "ventureId"), Numbers.query(ctx, "months"))));
     }

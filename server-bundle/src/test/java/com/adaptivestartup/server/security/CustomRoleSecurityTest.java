@@ -94,13 +94,64 @@ class CustomRoleSecurityTest {
     }
 
     @Test
+    void ventureProfilesAndMetricsFollowTheOverviewPage() throws Exception {
+        String ventures = "/api/orgs/" + org + "/ventures";
+        assertThat(admin.post(ventures + "/" + venture + "/metrics", "{\"name\":\"MRR\",\"value\":100}").status())
+                .isEqualTo(201);
+        JsonNode canvasOnly = role("Canvas only", List.of("canvas"), true, true, true);
+        Api member = stack.invite(admin, org, "member", "canvas-only@example.com");
+        assign(member, canvasOnly.get("id").asText());
+        // Every member sees the ventures (the way to the pages their role allows) ...
+        assertThat(member.get(ventures).status()).isEqualTo(200);
+        assertThat(member.get(ventures + "/" + venture).json().get("name").asText()).isEqualTo("Roles");
+        // ... but without the overview page they neither change ventures nor see or add metrics.
+        Api.Response create = member.post(ventures, "{\"name\":\"Mine\"}");
+        assertThat(create.status()).isEqualTo(403);
+        assertThat(create.message()).isEqualTo("your role here (Canvas only) does not include the overview page");
+        int revision = admin.get(ventures + "/" + venture).json().get("revision").asInt();
+        assertThat(member.patch(ventures + "/" + venture, Api.json(Map.of("name", "Renamed", "revision", revision))).status())
+                .isEqualTo(403);
+        assertThat(member.delete(ventures + "/" + venture).status()).isEqualTo(403);
+        assertThat(member.get(ventures + "/" + venture + "/metrics").status()).isEqualTo(403);
+        assertThat(member.post(ventures + "/" + venture + "/metrics", "{\"name\":\"MRR\",\"value\":1}").status()).isEqualTo(403);
+        try (LiveClient page = LiveClient.signedIn(stack.port, member.token())) {
+            page.ready();
+            page.drain();
+            admin.post(ventures + "/" + venture + "/metrics", "{\"name\":\"MRR\",\"value\":120}");
+            assertThat(page.poll(Duration.ofMillis(500))).as("a metric is not pushed to who may not see it").isNull();
+        }
+
+        // The overview, to look only: metrics are read, nothing is changed.
+        JsonNode looking = role("Looking", List.of("overview", "canvas"), false, false, false);
+        assign(member, looking.get("id").asText());
+        assertThat(member.get(ventures + "/" + venture + "/metrics").status()).isEqualTo(200);
+        Api.Response add = member.post(ventures + "/" + venture + "/metrics", "{\"name\":\"MRR\",\"value\":1}");
+        assertThat(add.status()).isEqualTo(403);
+        assertThat(add.message()).isEqualTo("your role here (Looking) may not create on the overview page");
+
+        // With the rights: a venture created, edited and deleted by the holder.
+        JsonNode founding = role("Founding team", List.of("overview"), true, true, true);
+        assign(member, founding.get("id").asText());
+        Api.Response mine = member.post(ventures, "{\"name\":\"Side project\"}");
+        assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+        String id = mine.json().get("id").asText();
+        assertThat(member.patch(ventures + "/" + id, "{\"industry\":\"Energy\"}").status()).isEqualTo(200);
+        assertThat(member.delete(ventures + "/" + id).status()).isEqualTo(204);
+        assertThat(member.post(ventures + "/" + id + "/restore", "").status()).isEqualTo(200);
+        assign(member, null);
+        JsonNode listed = admin.get(ventures).json();
+        assertThat(listed.toString()).contains("Side project").contains("Roles");
+        assertThat(admin.get(ventures + "/" + venture).json().get("name").asText()).isEqualTo("Roles");
+    }
+
+    @Test
     void rolesAreAdminsOnlyCheckedAndNotDeletedWhileHeld() {
         Api member = stack.invite(admin, org, "member", "role-member@example.com");
         Api.Response notAdmin = member.post("/api/orgs/" + org + "/roles", "{\"name\":\"Mine\"}");
         assertThat(notAdmin.status()).isEqualTo(403);
         Api.Response badPage = admin.post("/api/orgs/" + org + "/roles", "{\"name\":\"Odd\",\"allowedPages\":[\"payroll\"]}");
         assertThat(badPage.status()).isEqualTo(400);
-        assertThat(badPage.message()).startsWith("'payroll' is no page of the workspace; the pages are: canvas, goals, roadmap, customers");
+        assertThat(badPage.message()).startsWith("'payroll' is no page of the workspace; the pages are: overview, canvas, goals, roadmap, customers");
         JsonNode support = role("Support", List.of("customers"), false, true, false);
         assertThat(admin.post("/api/orgs/" + org + "/roles", "{\"name\":\"support\"}").status()).as("names are unique")
                 .isEqualTo(409);

@@ -104,6 +104,45 @@ class AiActionsTest {
     }
 
     @Test
+    void aMarketIsSizedIntoAMarketSizeTheFounderCanAcceptAsItIs() {
+        nextAnswer = "Sure. {\"tam\":\"12,000,000\",\"sam\":3000000,\"som\":150000.4,\"currency\":\"kes\","
+                + "\"report\":\"40,000 village shops...\",\"sources\":[{\"title\":\"Census 2019\",\"url\":\"https://knbs.example\"},"
+                + "{\"title\":\"A rumour\",\"url\":\"javascript:alert(1)\"},{\"url\":\"https://no-title.example\"}],"
+                + "\"keywords\":[\"solar\",\"solar\",\"kiosk\"],\"naicsCode\":\"221114\"} Good luck!";
+        Api.Response r = ask("market-size", Map.of("market", "  Village shops\nin Kenya "));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode size = r.json();
+        assertThat(size.get("name").asText()).isEqualTo("Village shops in Kenya");
+        assertThat(size.get("tam").asLong()).isEqualTo(12_000_000);
+        assertThat(size.get("som").asLong()).isEqualTo(150_000);
+        assertThat(size.get("currency").asText()).isEqualTo("KES");
+        assertThat(size.get("sources")).hasSize(2);
+        assertThat(size.at("/sources/1/url").asText()).as("only web addresses are kept").isEmpty();
+        assertThat(size.get("keywords")).hasSize(2);
+        assertThat(size.get("naicsCode").asText()).isEqualTo("221114");
+        assertThat(lastPrompt()).contains("Solar Kiosk").contains("\"Village shops in Kenya\"");
+        assertThat(founder.get(v + "market-sizes").json().get("items")).as("a suggestion until accepted").isEmpty();
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) size).put("source", "ai");
+        Api.Response accepted = founder.post(v + "market-sizes", size.toString());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().get("source").asText()).isEqualTo("ai");
+        assertThat(accepted.json().get("status").asText()).isEqualTo("completed");
+
+        nextAnswer = "{\"tam\":100,\"sam\":500,\"som\":1}";
+        Api.Response contradicting = ask("market-size", Map.of("market", "Shops"));
+        assertThat(contradicting.status()).isEqualTo(502);
+        assertThat(contradicting.message()).startsWith("the AI provider's figures do not nest");
+        nextAnswer = "{\"tam\":\"a lot\",\"sam\":5,\"som\":1}";
+        assertThat(ask("market-size", Map.of("market", "Shops")).message())
+                .isEqualTo("the AI provider's answer could not be read as three market figures (TAM, SAM, SOM); try again");
+        int asked = prompts.size();
+        assertThat(ask("market-size", null).message()).startsWith("say which market to size ('market')");
+        assertThat(ask("market-size", Map.of("market", "x".repeat(201))).message()).isEqualTo("'market' may be at most 200 characters");
+        assertThat(prompts).as("a bad question never reaches the provider").hasSize(asked);
+    }
+
+    @Test
     void interviewsAreAnalyzedCompetitorCellsFilledAndTheForecastExplained() {
         founder.post(v + "interviews", Api.json(Map.of("name", "Amina", "sentiment", "positive",
                 "customData", Map.of("notes", "pays 50 cents a charge"))));
