@@ -9,7 +9,7 @@
 # With --baseline (PostgreSQL only), the benchmark of that revision (its own code and benchmark, in a throwaway worktree) runs in
 # the same run, alternating with this tree's for BENCH_ROUNDS rounds (3), and the ratio of the medians is
 # printed for reads and writes: what a change cost (one round apart, this machine's noise reaches 50%).
-# Options through the environment: BENCH_CLIENTS (16), BENCH_SECONDS (15), BENCH_WARMUP (5), BENCH_ROUNDS.
+# Options through the environment: BENCH_CLIENTS (16), BENCH_SECONDS (15), BENCH_WARMUP (15: a fresh JVM spends its first seconds compiling; the server runs for days), BENCH_ROUNDS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bin/lib/java.sh"
@@ -30,7 +30,7 @@ bench() {   # bench DIR [MAVEN-FLAG...]: the benchmark of the tree in DIR (S3Pro
   shift
   (cd "$dir" && mvn -B -q -pl images/storage package -DskipTests >/dev/null && mvn -B -pl server-bundle -am test -Dtest=VentureApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench=true -Dbench.clients="${BENCH_CLIENTS:-16}" -Dbench.seconds="${BENCH_SECONDS:-15}" \
-    -Dbench.warmup="${BENCH_WARMUP:-5}" "$@" 2>&1 | grep -E '^(Venture API|Workspace mix|API |JDBC |wrk |ratio )|Tests run:|ERROR')
+    -Dbench.warmup="${BENCH_WARMUP:-15}" "$@" 2>&1 | grep -E '^(Venture API|Workspace mix|API |JDBC |wrk |ratio )|Tests run:|ERROR')
 }
 median() {   # median "NAME" FILE: the median requests per second of that line over the rounds in FILE
   grep -F "$1 " "$2" | awk '{for (i = 1; i < NF; i++) if ($(i+1) == "req/s") print $i}' | sort -n \

@@ -453,8 +453,22 @@ step('the AI actions show only with a provider; a suggested goal is added, marke
   const goal = admin.getByRole('article', { name: 'Open 5 kiosks in Kisumu' });
   await goal.getByText('AI', { exact: true }).waitFor();
   await goal.getByText('Kiosks open — 0 / 5 kiosks').waitFor();
+  // A market sized by the AI (the answer as the server gives it), added only when accepted.
+  await admin.route('**/ai/market-size', (r) => r.fulfill({ json: { name: 'Village shops in Kenya', tam: 12000000,
+    sam: 3000000, som: 150000, currency: 'KES', reportContent: 'About 40,000 village shops sell phone charging today.',
+    sources: [{ title: 'Census 2019', url: 'https://census.example' }], keywords: ['solar', 'kiosk'], naicsCode: '221114',
+    status: 'completed' } }));
+  await tab(admin, 'Market');
+  await admin.getByLabel('Market to size').fill('Village shops in Kenya');
+  await admin.getByRole('button', { name: 'Size this market with AI' }).click();
+  const sized = admin.getByRole('status', { name: 'Suggested market size' });
+  await sized.getByText('TAM 12,000,000, SAM 3,000,000, SOM 150,000 KES').waitFor();
+  await shot(admin, 'market-research');
+  await sized.getByRole('button', { name: 'Add this market size' }).click();
+  await admin.getByRole('cell', { name: 'Village shops in Kenya AI', exact: true }).waitFor();
   await admin.unroute('**/api/ai/status');
   await admin.unroute('**/ai/okrs');
+  await admin.unroute('**/ai/market-size');
   await admin.reload();
 });
 

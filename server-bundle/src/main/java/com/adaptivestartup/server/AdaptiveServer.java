@@ -138,13 +138,14 @@ public final class AdaptiveServer implements AutoCloseable {
         new FileRoutes(accounts, files, release.has(Release.Feature.WORKSPACE)
                 ? new FileOrganizer(sql, files, store, activity, live, config.http().maxUploadBytes()) : null).register(app);
         new ActivityRoutes(accounts, access, activity, sql, clock).register(app);
+        Optional<ResourceRoutes> resources = Optional.empty();
         if (release.has(Release.Feature.WORKSPACE)) {
             Catalogue catalogue = new Catalogue(WorkspaceResources.all());
             Notifications notifications = new Notifications(sql, access, live);
             ResourceService records = new ResourceService(sql, access, activity, live, catalogue,
                     List.of(new AssignmentNotices(notifications), new FolderCycles(), new DocumentLocks()));
             new NotificationRoutes(accounts, notifications).register(app);
-            new ResourceRoutes(accounts, records, catalogue).register(app);
+            resources = Optional.of(new ResourceRoutes(accounts, records, catalogue));
             ForecastService forecasts = new ForecastService(sql, access);
             new WorkspaceRoutes(accounts, new SnapshotService(records, catalogue), forecasts,
                     new AiActions(sql, access, records, catalogue, forecasts, ai)).register(app);
@@ -152,6 +153,8 @@ public final class AdaptiveServer implements AutoCloseable {
         }
         new AiRoutes(accounts, ai).register(app);
         live.register(app);
+        // last: its routes name the resource in the path, so the venture's other routes must match first
+        resources.ifPresent(r -> r.register(app));
     }
 
     /** Starts listening; returns the port (useful with port 0 in tests). */

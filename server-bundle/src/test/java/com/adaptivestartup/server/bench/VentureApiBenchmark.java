@@ -3,10 +3,6 @@ package com.adaptivestartup.server.bench;
 import com.adaptivestartup.server.testing.Api;
 import com.adaptivestartup.server.testing.LiveClient;
 import com.adaptivestartup.server.testing.TestStack;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,13 +21,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Load on loopback: reading and writing ventures through the HTTP API (auth, access check, JSON,
  * activity log, live updates) against the same reads and writes done directly over JDBC, in one run,
- * on real PostgreSQL and Redis. Prints requests per second, p50/p99 latency and the ratio API / JDBC.
+ * on real PostgreSQL and Redis. Prints requests per second, p50/p99 latency and the ratio API / JDBC. The clients
+ * speak HTTP/1.1 over plain keep-alive sockets ({@link PlainHttp}), light as wrk, so the server gets the cores.
  * Run by bench/server-api.sh; not part of the test suite.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class VentureApiBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 15));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
     @FunctionalInterface
@@ -58,22 +55,18 @@ class VentureApiBenchmark {
                         "data", java.util.Map.of("leanCanvas", java.util.Map.of("problem", "p".repeat(200))))))
                         .json().get("id").asText());
             }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = "http://127.0.0.1:" + stack.port + "/api/orgs/" + org + "/ventures/";
+            String base = "/api/orgs/" + org + "/ventures/";
             String token = founder.token();
+            PlainHttp[] http = connections(stack.port, token);
 
             Result apiRead = measure("API  GET venture", c -> {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
-                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
-                check(r.statusCode() == 200, r.statusCode());
+                int status = http[c].send("GET", base + pick(ids), null);
+                check(status == 200, status);
             });
             Call patch = c -> {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + pick(ids)))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"data\":{\"okrs\":{\"n\":"
-                                + ThreadLocalRandom.current().nextInt() + "}}}")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                check(r.statusCode() == 200, r.statusCode());
+                int status = http[c].send("PATCH", base + pick(ids), "{\"data\":{\"okrs\":{\"n\":"
+                        + ThreadLocalRandom.current().nextInt() + "}}}");
+                check(status == 200, status);
             };
             Result apiWrite = measure("API  PATCH venture", patch);
             Result apiWriteListened;
@@ -82,7 +75,8 @@ class VentureApiBenchmark {
                 apiWriteListened = measure("API  PATCH, a page listening", patch);
                 page.drain();
             }
-            String wrkRead = wrk(base + ids.get(0), token);
+            String wrkRead = wrk("http://127.0.0.1:" + stack.port + base + ids.get(0), token);
+            close(http);
             Peer peer = new Peer(stack);
             Connection[] connections = peer.connections;
             UUID orgId = stack.adminOrgId;
@@ -147,18 +141,17 @@ class VentureApiBenchmark {
             founder.post(v + "revenue-streams", "{\"name\":\"Plan\",\"price\":20,\"frequency\":\"monthly\",\"quantity\":100}");
             founder.post(v + "costs", "{\"name\":\"Rent\",\"amount\":900,\"frequency\":\"monthly\"}");
             String canvas = founder.get(v + "canvases").json().get("items").get(0).get("id").asText();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String base = "http://127.0.0.1:" + stack.port + v;
+            String base = v;
             String token = founder.token();
+            PlainHttp[] http = connections(stack.port, token);
             List<String> reads = List.of("goals?limit=50", "features/", "interviews?limit=50", "forecast?months=12");
             Mix api = mix("API  workspace", c -> {
                 int pick = ThreadLocalRandom.current().nextInt(10);
                 if (pick < 7) {
                     String path = reads.get(pick % reads.size());
                     String url = base + (path.endsWith("/") ? path + pickOf(features) : path);
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
-                            "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
-                    check(r.statusCode() == 200, r.statusCode());
+                    int status = http[c].send("GET", url, null);
+                    check(status == 200, status);
                     return false;
                 }
                 String[] write = switch (pick) {
@@ -171,13 +164,11 @@ class VentureApiBenchmark {
                             : new String[]{"PATCH", "canvases/" + canvas, "{\"sections\":{\"problem\":\"p"
                             + ThreadLocalRandom.current().nextInt() + "\"}}"};
                 };
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + write[1]))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .method(write[0], HttpRequest.BodyPublishers.ofString(write[2])).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                check(r.statusCode() == 200 || r.statusCode() == 201, r.statusCode());
+                int status = http[c].send(write[0], base + write[1], write[2]);
+                check(status == 200 || status == 201, status);
                 return true;
             });
+            close(http);
             Peer peer = new Peer(stack);
             Connection[] connections = peer.connections;
             UUID orgId = stack.adminOrgId;
@@ -259,6 +250,21 @@ class VentureApiBenchmark {
             if (pool != null) {
                 pool.close();
             }
+        }
+    }
+
+    /** One keep-alive connection per client (each used by one client thread at a time). */
+    private static PlainHttp[] connections(int port, String token) {
+        PlainHttp[] http = new PlainHttp[CLIENTS];
+        for (int c = 0; c < CLIENTS; c++) {
+            http[c] = new PlainHttp(port, token);
+        }
+        return http;
+    }
+
+    private static void close(PlainHttp[] http) {
+        for (PlainHttp h : http) {
+            h.close();
         }
     }
 
