@@ -45,7 +45,9 @@ import com.adaptivestartup.server.org.MemberAccounts;
 import com.adaptivestartup.server.org.OrgRoutes;
 import com.adaptivestartup.server.org.OrgService;
 import com.adaptivestartup.server.org.RoleRoutes;
+import com.adaptivestartup.server.realtime.Fanout;
 import com.adaptivestartup.server.realtime.LiveUpdates;
+import com.adaptivestartup.server.realtime.RedisFanout;
 import com.adaptivestartup.server.release.Release;
 import com.adaptivestartup.server.resource.Catalogue;
 import com.adaptivestartup.server.resource.ResourceRoutes;
@@ -105,7 +107,8 @@ public final class AdaptiveServer implements AutoCloseable {
                 release.has(Release.Feature.ACCOUNTS) ? SsoService.policy(sql) : SignInPolicy.ANYONE, clock);
         ClientAddress clients = ClientAddress.trusting(config.http().trustedProxies());
         OrgAccess access = new OrgAccess(sql, release.has(Release.Feature.WORKSPACE));
-        this.live = new LiveUpdates(accounts, sessions, access);
+        // several instances on one database hear each other through Redis; alone (SQLite), nothing to hear
+        this.live = new LiveUpdates(accounts, sessions, access, redis == null ? Fanout.NONE : new RedisFanout(redis));
         OrgService orgs = new OrgService(sql, access, activity, live);
         InvitationService invitations = new InvitationService(sql, access, accounts, activity, live, release, clock,
                 config.http().publicUrl(), outbox);

@@ -36,11 +36,15 @@ import org.slf4j.LoggerFactory;
  * a sweep every {@code 30 s}; with {@value #MEMBERSHIP_CHANGED} (reconnect: what you may see changed) when its
  * user joins, leaves or changes role in an organization. Every publish re-checks its receivers (one query of
  * the organization's members, one Redis round trip for their sessions), so nothing reaches a socket whose right
- * ended elsewhere. A socket that does not authenticate within {@code 10 s} is closed.
+ * ended elsewhere. A socket that does not authenticate within {@code 10 s} is closed. With several instances of
+ * the server, every event and every closing reaches the sockets of all of them ({@link Fanout}); a socket stays on
+ * the instance it connected to.
  */
 public final class LiveUpdates implements SessionListener, AutoCloseable {
     public static final int SESSION_ENDED = 4401;
     public static final int MEMBERSHIP_CHANGED = 4403;
+    /** The standard "service restart" close: reconnect (and catch up), nothing about the right changed. */
+    public static final int RECONNECT = 1012;
     private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
     private static final Duration AUTHENTICATE_WITHIN = Duration.ofSeconds(10);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
@@ -53,11 +57,20 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
     private final AccountService accounts;
     private final SessionStore sessions;
     private final OrgAccess access;
+    private final Fanout fanout;
 
+    /** An instance alone (the single container, tests of one server). */
     public LiveUpdates(AccountService accounts, SessionStore sessions, OrgAccess access) {
+        this(accounts, sessions, access, Fanout.NONE);
+    }
+
+    /** One of several instances sharing a database: what one tells reaches the sockets of all through {@code fanout}. */
+    public LiveUpdates(AccountService accounts, SessionStore sessions, OrgAccess access, Fanout fanout) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.access = access;
+        this.fanout = fanout;
+        fanout.listen(this::deliver, this::resync);
         sessions.addListener(this);
         timer.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -96,14 +109,11 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
 
     /**
      * Sends an event to every connected member of the organization whose session is still live; a socket
-     * found without the right any more is closed instead. Call after the change committed.
+     * found without the right any more is closed instead. Call after the change committed. Every instance of the
+     * server tells its own sockets (through the {@link Fanout}).
      */
     public void publish(UUID orgId, String type, Object data) {
-        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId));
-        if (!receivers.isEmpty()) {
-            Map<UUID, Role> members = access.membersOf(orgId);
-            send(receivers, members::containsKey, member -> true, orgId, type, data);
-        }
+        tell(Signal.event(orgId, null, null, message(orgId, type, data)));
     }
 
     /**
@@ -111,30 +121,73 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
      * told (their sockets stay open).
      */
     public void publish(UUID orgId, String page, String type, Object data) {
-        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId));
-        if (!receivers.isEmpty()) {
-            Map<UUID, Boolean> members = access.membersSeeing(orgId, page);
-            send(receivers, members::containsKey, member -> members.getOrDefault(member, false), orgId, type, data);
-        }
+        tell(Signal.event(orgId, page, null, message(orgId, type, data)));
     }
 
     /** An event for one person (their notification), on their sockets open in that organization. */
     public void publishTo(UUID orgId, UUID userId, String type, Object data) {
-        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId) && userId.equals(s.userId()));
-        if (!receivers.isEmpty()) {
-            Map<UUID, Role> members = access.membersOf(orgId);
-            send(receivers, members::containsKey, member -> true, orgId, type, data);
+        tell(Signal.event(orgId, null, userId, message(orgId, type, data)));
+    }
+
+    /** The user joined, left or changed role in an organization: their sockets reconnect to learn what they may see. */
+    public void membershipChanged(UUID userId) {
+        tell(Signal.membershipChanged(userId));
+    }
+
+    @Override
+    public void sessionEnded(String sessionHash) {
+        tell(Signal.sessionEnded(sessionHash));
+    }
+
+    @Override
+    public void userSignedOut(UUID userId) {
+        tell(Signal.signedOut(userId));
+    }
+
+    private void tell(Signal signal) {
+        deliver(signal);
+        fanout.send(signal);
+    }
+
+    /** What a signal means for this instance's sockets (from this instance or another). */
+    void deliver(Signal signal) {
+        switch (signal.kind()) {
+            case EVENT -> deliverEvent(signal);
+            case MEMBERSHIP_CHANGED -> matching(s -> signal.userId().equals(s.userId()))
+                    .forEach(s -> s.close(MEMBERSHIP_CHANGED, "your membership changed"));
+            case SESSION_ENDED -> matching(s -> signal.sessionHash().equals(s.sessionHash()))
+                    .forEach(s -> s.close(SESSION_ENDED, "signed out"));
+            case SIGNED_OUT -> matching(s -> signal.userId().equals(s.userId()))
+                    .forEach(s -> s.close(SESSION_ENDED, "signed out"));
         }
     }
 
-    private void send(List<LiveSocket> receivers, Predicate<UUID> isMember, Predicate<UUID> sees, UUID orgId, String type,
-                      Object data) {
-        Set<String> live = sessions.live(receivers.stream().map(LiveSocket::sessionHash).toList());
+    private void deliverEvent(Signal signal) {
+        UUID orgId = signal.orgId();
+        List<LiveSocket> receivers = matching(s -> s.memberOf(orgId)
+                && (signal.userId() == null || signal.userId().equals(s.userId())));
+        if (receivers.isEmpty()) {
+            return;
+        }
+        if (signal.page() != null) {
+            Map<UUID, Boolean> members = access.membersSeeing(orgId, signal.page());
+            send(receivers, members::containsKey, member -> members.getOrDefault(member, false), signal.message());
+        } else {
+            Map<UUID, Role> members = access.membersOf(orgId);
+            send(receivers, members::containsKey, member -> true, signal.message());
+        }
+    }
+
+    private static String message(UUID orgId, String type, Object data) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", type);
         event.put("orgId", orgId);
         event.put("data", data);
-        String message = Json.write(event);
+        return Json.write(event);
+    }
+
+    private void send(List<LiveSocket> receivers, Predicate<UUID> isMember, Predicate<UUID> sees, String message) {
+        Set<String> live = sessions.live(receivers.stream().map(LiveSocket::sessionHash).toList());
         for (LiveSocket socket : receivers) {
             if (!live.contains(socket.sessionHash())) {
                 socket.close(SESSION_ENDED, "the session ended");
@@ -146,19 +199,9 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
         }
     }
 
-    /** The user joined, left or changed role in an organization: their sockets reconnect to learn what they may see. */
-    public void membershipChanged(UUID userId) {
-        matching(s -> userId.equals(s.userId())).forEach(s -> s.close(MEMBERSHIP_CHANGED, "your membership changed"));
-    }
-
-    @Override
-    public void sessionEnded(String sessionHash) {
-        matching(s -> sessionHash.equals(s.sessionHash())).forEach(s -> s.close(SESSION_ENDED, "signed out"));
-    }
-
-    @Override
-    public void userSignedOut(UUID userId) {
-        matching(s -> userId.equals(s.userId())).forEach(s -> s.close(SESSION_ENDED, "signed out"));
+    /** Hearing the other instances resumed after a gap: open pages reconnect and catch up on what they missed. */
+    private void resync() {
+        matching(LiveSocket::authenticated).forEach(s -> s.close(RECONNECT, "reconnect to catch up"));
     }
 
     /** How many sockets are open (authenticated or not); for tests and the health view. */
@@ -188,6 +231,7 @@ public final class LiveUpdates implements SessionListener, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        fanout.close();
     }
 
     private static Optional<String> tokenOf(String message) {

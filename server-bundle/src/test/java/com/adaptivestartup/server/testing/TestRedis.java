@@ -42,4 +42,50 @@ public final class TestRedis {
     public int port() {
         return port;
     }
+
+    /** A Redis of the test's own, which it may stop and start again on the same port (a dropped connection). */
+    public static Own own() {
+        return new Own(Processes.freePort());
+    }
+
+    public static final class Own implements AutoCloseable {
+        private final int port;
+        private Process process;
+
+        private Own(int port) {
+            this.port = port;
+            start();
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public synchronized void start() {
+            try {
+                Path dir = Files.createTempDirectory("adaptive-redis-own-");
+                Path log = dir.resolve("redis.log");
+                process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                        "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                Processes.awaitPort(port, Duration.ofSeconds(20), process, log);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start redis-server: " + e.getMessage(), e);
+            }
+        }
+
+        public synchronized void stop() {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
 }
