@@ -2,7 +2,8 @@
 # API load benchmark on loopback: requests/s and p50/p99 for venture reads and writes through the HTTP API, and
 # for a mixed workload over the founder's workspace (70% reads, 30% writes across goals, features, interviews, the
 # forecast, key results and canvases, reads and writes timed apart); each against the same work over JDBC in the
-# same run (ratio printed), and writes with a page listening for live updates. Real PostgreSQL and Redis, then the
+# same run (ratio printed), and writes with a page listening for live updates; live updates across two server
+# instances on one database (replicas), against a page on the instance that made the change. Real PostgreSQL and Redis, then the
 # same benchmark on SQLite as the single container runs it (no Redis), and the ratio SQLite / PostgreSQL of each line:
 # up to what load the small-business edition is the right choice.
 #   bench/server-api.sh [--baseline GIT-REV]
@@ -30,7 +31,7 @@ bench() {   # bench DIR [MAVEN-FLAG...]: the benchmark of the tree in DIR (S3Pro
   shift
   (cd "$dir" && mvn -B -q -pl images/storage package -DskipTests >/dev/null && mvn -B -pl server-bundle -am test -Dtest=VentureApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench=true -Dbench.clients="${BENCH_CLIENTS:-16}" -Dbench.seconds="${BENCH_SECONDS:-15}" \
-    -Dbench.warmup="${BENCH_WARMUP:-15}" "$@" 2>&1 | grep -E '^(Venture API|Workspace mix|API |JDBC |wrk |ratio )|Tests run:|ERROR')
+    -Dbench.warmup="${BENCH_WARMUP:-15}" "$@" 2>&1 | grep -E '^(Venture API|Workspace mix|Live updates|API |JDBC |wrk |ratio )|Tests run:|ERROR')
 }
 median() {   # median "NAME" FILE: the median requests per second of that line over the rounds in FILE
   grep -F "$1 " "$2" | awk '{for (i = 1; i < NF; i++) if ($(i+1) == "req/s") print $i}' | sort -n \

@@ -214,6 +214,71 @@ class VentureApiBenchmark {
     }
 
     /**
+     * Live updates across two instances of the server on one database and Redis (replicas): the time from sending a
+     * write to a page on the other instance hearing of it, against a page on the instance that made the change (the
+     * peer: one instance alone), over 1,000 writes after 100 to warm up.
+     */
+    @Test
+    void liveUpdatesAcrossInstances() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStack.sqlite(), "the single container is one instance");
+        try (TestStack stack = TestStack.latest()) {
+            com.adaptivestartup.server.AdaptiveServer second = new com.adaptivestartup.server.AdaptiveServer(stack.config,
+                    stack.release, java.time.Clock.systemUTC());
+            int secondPort = second.start(0);
+            Api founder = stack.founder();
+            String org = stack.adminOrgId.toString();
+            String venture = founder.post("/api/orgs/" + org + "/ventures", "{\"name\":\"Live\"}").json().get("id").asText();
+            String goals = "/api/orgs/" + org + "/ventures/" + venture + "/goals";
+            PlainHttp writer = new PlainHttp(stack.port, founder.token());
+            List<Long> same = new ArrayList<>();
+            List<Long> other = new ArrayList<>();
+            try (LiveClient here = LiveClient.signedIn(stack.port, founder.token());
+                 LiveClient there = LiveClient.signedIn(secondPort, founder.token())) {
+                here.drain();
+                there.drain();
+                for (int i = 0; i < 1_100; i++) {
+                    long t0 = System.nanoTime();
+                    int status = writer.send("POST", goals, "{\"title\":\"Goal " + i + "\"}");
+                    check(status == 201, status);
+                    long onSame = arrival(here) - t0;
+                    long onOther = arrival(there) - t0;
+                    if (i >= 100) {
+                        same.add(onSame);
+                        other.add(onOther);
+                    }
+                }
+            } finally {
+                writer.close();
+                second.close();
+            }
+            same.sort(Long::compare);
+            other.sort(Long::compare);
+            System.out.println();
+            System.out.println("Live updates across two server instances (PostgreSQL and Redis shared), " + other.size()
+                    + " writes, one at a time");
+            System.out.printf("API  live, page on the other instance   p50 %6.2f ms   p99 %6.2f ms%n", other.get(other.size() / 2) / 1e6,
+                    other.get((int) (other.size() * 0.99)) / 1e6);
+            System.out.printf("API  live, page on the same instance    p50 %6.2f ms   p99 %6.2f ms%n", same.get(same.size() / 2) / 1e6,
+                    same.get((int) (same.size() * 0.99)) / 1e6);
+            System.out.printf("ratio live p50 other/same instance: %.2f (the write itself is in both)%n",
+                    (double) other.get(other.size() / 2) / same.get(same.size() / 2));
+        }
+    }
+
+    /** When the next record.created event reached the page. */
+    private static long arrival(LiveClient page) throws Exception {
+        while (true) {
+            LiveClient.Timed m = page.pollTimed(Duration.ofSeconds(5));
+            if (m == null) {
+                throw new IllegalStateException("no live update within 5 s");
+            }
+            if ("record.created".equals(m.message().path("type").asText())) {
+                return m.arrivedNanos();
+            }
+        }
+    }
+
+    /**
      * The plain-JDBC peer: one connection per client to the same database, statements in its own spelling (PostgreSQL's
      * or SQLite's, as the server's own {@code Dialect} writes them) with values bound as the server binds them.
      */

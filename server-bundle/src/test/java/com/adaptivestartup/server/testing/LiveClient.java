@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** A page's live connection, as the tests hold it: connect, authenticate, read events, see how it was closed. */
 public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
     private final BlockingQueue<Integer> closed = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
@@ -60,8 +60,21 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next message within the wait, or null. */
     public JsonNode poll(Duration wait) throws Exception {
-        String m = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        return m == null ? null : MAPPER.readTree(m);
+        Timed m = pollTimed(wait);
+        return m == null ? null : m.message();
+    }
+
+    /** A message with the moment ({@link System#nanoTime()}) it arrived. */
+    public record Timed(JsonNode message, long arrivedNanos) {
+    }
+
+    /** The next message within the wait with when it arrived, or null. */
+    public Timed pollTimed(Duration wait) throws Exception {
+        Received m = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return m == null ? null : new Timed(MAPPER.readTree(m.text()), m.at());
+    }
+
+    private record Received(String text, long at) {
     }
 
     /** Forgets the messages received so far; returns how many there were. */
@@ -81,7 +94,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            messages.add(partial.toString());
+            messages.add(new Received(partial.toString(), System.nanoTime()));
             partial.setLength(0);
         }
         ws.request(1);
