@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * certificate with its key in the shared {@code /acme} volume (the web server reloads when they change), and writes
  * {@code status.json} with what happened. It renews when fewer than {@code ACME_RENEW_BEFORE_DAYS} (or a third of
  * the certificate's life) are left, looks every {@code ACME_CHECK_SECONDS}, and after a failure again in a minute.
+ * With several instances of the server on the volume, one checks and renews at a time ({@link RenewalLock}).
  */
 public final class AcmeRenewal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AcmeRenewal.class);
@@ -88,7 +89,17 @@ public final class AcmeRenewal implements AutoCloseable {
     private void checkThenSchedule() {
         Duration next = settings.checkEvery();
         try {
-            check();
+            Files.createDirectories(settings.state());
+            // several instances of the server share the volume: one of them checks and renews at a time
+            java.util.Optional<RenewalLock> held = RenewalLock.tryHold(settings.state());
+            if (held.isEmpty()) {
+                LOG.info("another instance of the server is renewing the certificate for {}; looking again later",
+                        settings.domain());
+            } else {
+                try (RenewalLock ignored = held.get()) {
+                    check();
+                }
+            }
         } catch (Exception e) {
             LOG.warn("the certificate for {} could not be issued: {}", settings.domain(), e.toString());
             status("failed", describe(e), null);
