@@ -130,8 +130,33 @@ public final class Migrator {
     }
 
     /** The schema version applied in the database, if any. */
+    /**
+     * The schema's version: the highest migration recorded as applied, read from Flyway's history table in one query
+     * (no scan of the migrations: readiness probes ask this every few seconds); empty before the first migration.
+     */
     public Optional<String> schemaVersion() {
-        return currentVersion(flyway(MigrationVersion.LATEST));
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            if (!hasHistory(c)) {
+                return Optional.empty();
+            }
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery(
+                    "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                MigrationVersion highest = null;
+                while (r.next()) {
+                    MigrationVersion v = MigrationVersion.fromVersion(r.getString(1));
+                    highest = highest == null || v.compareTo(highest) > 0 ? v : highest;
+                }
+                return Optional.ofNullable(highest).map(MigrationVersion::getVersion);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    private static boolean hasHistory(java.sql.Connection c) throws java.sql.SQLException {
+        try (java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            return tables.next();
+        }
     }
 
     private Flyway flyway(MigrationVersion target) {
