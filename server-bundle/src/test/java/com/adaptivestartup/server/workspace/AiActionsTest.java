@@ -58,6 +58,16 @@ class AiActionsTest {
         ollama.stop(0);
     }
 
+    /** The founder of a second organization on the same server (a signed-up account with an organization of its own). */
+    private static Api outsider() {
+        Api other = stack.invite(founder, stack.adminOrgId.toString(), "member", "ai-outsider@example.com");
+        Api.Response org = other.post("/api/orgs", "{\"name\":\"Other Co\"}");
+        assertThat(org.status()).as(org.body()).isEqualTo(201);
+        String me = other.get("/api/auth/me").json().get("id").asText();
+        assertThat(founder.delete("/api/orgs/" + stack.adminOrgId + "/members/" + me).status()).isEqualTo(204);
+        return other;
+    }
+
     private static Api.Response ask(String action, Object body) {
         return founder.post(v + "ai/" + action, body == null ? "" : Api.json(body));
     }
@@ -171,6 +181,15 @@ class AiActionsTest {
     void aViewerGetsNoSuggestionsAndWithoutAProviderTheActionsSaySo() {
         Api viewer = stack.invite(founder, stack.adminOrgId.toString(), "viewer", "ai-viewer@example.com");
         assertThat(viewer.post(v + "ai/okrs", "").status()).isEqualTo(403);
+        int asked = prompts.size();
+        Api.Response viewerSizing = viewer.post(v + "ai/market-size", "{\"market\":\"Shops\"}");
+        assertThat(viewerSizing.status()).isEqualTo(403);
+        assertThat(viewerSizing.message()).isEqualTo("your role here is viewer; this needs member or higher");
+        // Someone of another organization learns nothing of this one's venture, and its provider is not asked.
+        Api.Response otherOrganization = stack.api().withToken(outsider().token()).post(v + "ai/market-size",
+                "{\"market\":\"Shops\"}");
+        assertThat(otherOrganization.status()).isEqualTo(404);
+        assertThat(prompts).hasSize(asked);
         try (TestStack plain = TestStack.latest()) {
             Api other = plain.founder();
             String venture = other.post("/api/orgs/" + plain.adminOrgId + "/ventures", "{\"name\":\"x\"}").json().get("id").asText();
