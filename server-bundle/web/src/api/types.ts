@@ -171,6 +171,9 @@ export interface Venture {
   logoFileId?: string | null;
 }
 
+/** A venture's stages, in order (the server's check accepts these). */
+export const VENTURE_STAGES = ['idea', 'validation', 'mvp', 'growth', 'scale'] as const;
+
 /** A change to a venture: absent fields stay; {@code clear} names profile fields to empty (1.2.0). */
 export type VenturePatch = Partial<Pick<Venture, 'name' | 'hypothesis' | 'data' | 'slug' | 'foundingDate' | 'industry'
   | 'stage' | 'currentCanvasId' | 'logoFileId'>> & { clear?: string[] };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { CANVAS_FIELDS, type LeanCanvas, type Metric, type StoredFile, type Venture } from '../api/types';
+import { CANVAS_FIELDS, VENTURE_STAGES, type LeanCanvas, type Metric, type StoredFile, type Venture } from '../api/types';
 import { AiPanel } from '../components/AiPanel';
 import { Files } from '../components/Files';
 import { Metrics } from '../components/Metrics';
@@ -22,7 +22,6 @@ interface Draft {
 /** The profile a founder edits (server 1.2.0 and newer). */
 type Profile = Record<'slug' | 'foundingDate' | 'industry' | 'stage', string>;
 const PROFILE_FIELDS = ['slug', 'foundingDate', 'industry', 'stage'] as const;
-const STAGES = ['idea', 'validation', 'mvp', 'growth', 'scale'];
 
 const draftOf = (v: Venture): Draft => ({
   name: v.name, hypothesis: v.hypothesis, canvas: { ...(v.data.leanCanvas ?? {}) },
@@ -164,7 +163,7 @@ export function VentureDetail({ id, tab }: { id: string; tab: string }) {
                 <label key={k}>{k === 'slug' ? 'Short name (for links)' : label(k)}
                   {k === 'stage'
                     ? <select value={draft.profile.stage} onChange={(e) => set({ profile: { ...draft.profile, stage: e.target.value } })}>
-                        <option value="">—</option>{STAGES.map((st) => <option key={st} value={st}>{label(st)}</option>)}
+                        <option value="">—</option>{VENTURE_STAGES.map((st) => <option key={st} value={st}>{label(st)}</option>)}
                       </select>
                     : <input type={k === 'foundingDate' ? 'date' : 'text'} maxLength={k === 'slug' ? 60 : 100}
                              pattern={k === 'slug' ? '[a-z0-9]+(-[a-z0-9]+)*' : undefined} value={draft.profile[k]}

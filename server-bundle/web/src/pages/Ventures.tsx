@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Venture } from '../api/types';
+import { VENTURE_STAGES, type Venture } from '../api/types';
 import { ErrorNote, ReadOnlyNote, messageOf } from '../components/Notes';
 import { useAction } from '../components/useAction';
 import { atLeastVersion, useLiveEvents, useSession } from '../context';
 import { hrefOf, navigate } from '../router';
+import { label } from '../workspace/model';
 import { useOverviewRights } from '../workspace/useOverviewRights';
 
 export function Ventures() {
@@ -76,7 +77,6 @@ function RecentlyDeleted({ changes, restorable }: { changes: number; restorable:
   );
 }
 
-const STAGES = ['idea', 'validation', 'mvp', 'growth', 'scale'];
 
 function NewVenture() {
   const { api, org, serverVersion } = useSession();
@@ -118,7 +118,7 @@ function NewVenture() {
           </label>
           <label>Stage
             <select value={stage} onChange={(e) => setStage(e.target.value)}>
-              <option value="">—</option>{STAGES.map((s) => <option key={s} value={s}>{s === 'mvp' ? 'MVP' : s[0].toUpperCase() + s.slice(1)}</option>)}
+              <option value="">—</option>{VENTURE_STAGES.map((s) => <option key={s} value={s}>{label(s)}</option>)}
             </select>
           </label>
         </>}

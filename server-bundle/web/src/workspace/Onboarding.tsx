@@ -2,16 +2,15 @@
 // first goal with a key result. Each step saves through the same routes as its page and can be skipped; the last
 // opens the canvas. Reached right after a venture is created (#/ventures/<id>/welcome) and from its Overview.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Venture } from '../api/types';
+import { VENTURE_STAGES, type Venture } from '../api/types';
 import { ErrorNote } from '../components/Notes';
 import { useAction } from '../components/useAction';
 import { useSession } from '../context';
 import { navigate } from '../router';
+import { label } from './model';
 import { useRecords } from './useRecords';
 import { useWorkspace } from './Workspace';
 
-const STAGES: [string, string][] = [['idea', 'Idea'], ['validation', 'Validation'], ['mvp', 'MVP'], ['growth', 'Growth'],
-  ['scale', 'Scale']];
 const CANVAS_STEP: [string, string, string][] = [
   ['problem', 'The problem', 'What hurts, for whom, today?'],
   ['customerSegments', 'Who has it', 'The people or companies who feel it most.'],
@@ -73,8 +72,7 @@ function ProfileStep({ venture, done }: { venture: Venture; done(): void }) {
       if (stage) patch.stage = stage;
       if (slug.trim()) patch.slug = slug.trim();
       if (Object.keys(patch).length > 0) {
-        const current = await api.venture(org.id, venture.id);
-        await api.updateVenture(org.id, venture.id, patch, current.revision);
+        await api.updateVenture(org.id, venture.id, patch, venture.revision);
       }
       done();
     }}>
@@ -83,7 +81,7 @@ function ProfileStep({ venture, done }: { venture: Venture; done(): void }) {
         <label>Industry<input maxLength={100} value={industry} placeholder="e.g. Agriculture" onChange={(e) => setIndustry(e.target.value)} /></label>
         <label>Stage
           <select value={stage} onChange={(e) => setStage(e.target.value)}>
-            <option value="">—</option>{STAGES.map(([k, t]) => <option key={k} value={k}>{t}</option>)}
+            <option value="">—</option>{VENTURE_STAGES.map((st) => <option key={st} value={st}>{label(st)}</option>)}
           </select>
         </label>
         <label>Short name for links<input maxLength={60} value={slug} placeholder="e.g. solar-kiosk" onChange={(e) => setSlug(e.target.value)} /></label>

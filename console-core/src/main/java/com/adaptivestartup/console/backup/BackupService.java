@@ -419,27 +419,31 @@ public final class BackupService {
      * healthy, where it asks for that), and waits until every one is healthy; the first failure is said.
      */
     private Void startAndAwaitHealthy(StackDeployer d, StackPlan plan) {
-        Map<String, CompletableFuture<ContainerStatus>> started = new LinkedHashMap<>();
-        Map<String, CompletableFuture<ContainerStatus>> healthy = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<ContainerStatus>>> started = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<ContainerStatus>>> healthy = new LinkedHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (StackPlan.Service s : plan.services()) {
                 CompletableFuture<Void> ready = CompletableFuture.allOf(s.dependsOn().stream()
                         .map(dep -> (dep.healthy() ? healthy : started).get(dep.service()))
                         .filter(Objects::nonNull).toArray(CompletableFuture[]::new));
-                CompletableFuture<ContainerStatus> up = ready.thenApplyAsync(v -> {
-                    ContainerStatus c = d.current(s.name()).orElseThrow(() -> new BackupProblem(
-                            "the service " + s.name() + " is missing; run install again to recreate it"));
-                    engine.start(c.id());
-                    return c;
+                CompletableFuture<List<ContainerStatus>> up = ready.thenApplyAsync(v -> {
+                    List<ContainerStatus> replicas = d.replicas(s.name());
+                    if (replicas.isEmpty()) {
+                        throw new BackupProblem("the service " + s.name() + " is missing; run install again to recreate it");
+                    }
+                    replicas.forEach(c -> engine.start(c.id()));
+                    return replicas;
                 }, pool);
                 started.put(s.name(), up);
-                healthy.put(s.name(), up.thenApplyAsync(c -> {
-                    DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
-                    if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
-                        throw new BackupProblem(s.name() + " did not become healthy after the restore: " + h.said()
-                                + "; last log lines:\n  " + String.join("\n  ", engine.logs(c.id(), 15)));
+                healthy.put(s.name(), up.thenApplyAsync(replicas -> {
+                    for (ContainerStatus c : replicas) {
+                        DockerEngine.HealthOutcome h = engine.awaitHealthy(c.id(), Duration.ofSeconds(180));
+                        if (h != DockerEngine.HealthOutcome.HEALTHY && h != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
+                            throw new BackupProblem(s.name() + " did not become healthy after the restore: " + h.said()
+                                    + "; last log lines:\n  " + String.join("\n  ", engine.logs(c.id(), 15)));
+                        }
                     }
-                    return c;
+                    return replicas;
                 }, pool));
             }
             FirstFailure.of(healthy.values()).ifPresent(cause -> {

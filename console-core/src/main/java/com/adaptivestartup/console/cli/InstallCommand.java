@@ -49,6 +49,10 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "SERVICE=SIZE", description = "A service's memory limit instead of the"
             + " release's default (such as backend=1g). Repeat for several services. Kept for later installs and updates.")
     Map<String, String> memory;
+    @Option(names = "--backend-replicas", paramLabel = "N", description = "How many server containers share the load,"
+            + " 1 to 5 (release 1.2.0 and later, full edition; default 1). Kept for later installs and updates; change it"
+            + " with `adaptivectl replicas N`.")
+    Integer backendReplicas;
     @Option(names = "--address", paramLabel = "HOST", description = "The address people will use (such as"
             + " startup.acme.local, or this machine's address): the app is then served over HTTPS on it (release 1.2.0"
             + " and later). Kept for later installs and updates; change it with `adaptivectl address`.")
@@ -94,13 +98,16 @@ final class InstallCommand implements Callable<Integer> {
         com.adaptivestartup.console.tls.ServerCertificate own = null;
         String acmeRoot = null;
         if (edition != null || bindAddress != null || memory != null || address != null || web.givesOwnCertificate()
-                || web.givesAcme()) {
+                || web.givesAcme() || backendReplicas != null) {
             try {
                 // what the installation has, with what these options change
                 settings = context.installations().find(project).map(i -> StackSettings.fromJson(i.settingsJson()))
                         .orElse(StackSettings.DEFAULTS);
                 if (edition != null) {
                     settings = settings.withEdition(Edition.parse(edition));
+                }
+                if (backendReplicas != null) {
+                    settings = settings.withBackendReplicas(backendReplicas);
                 }
                 if (bindAddress != null || memory != null) {
                     settings = settings.withPortAndMemoryOf(StackSettings.of(bindAddress, memory == null ? Map.of() : memory));

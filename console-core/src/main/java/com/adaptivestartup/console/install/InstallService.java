@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -179,8 +180,14 @@ public final class InstallService {
             });
             boolean migrateFirst = prepared != null && release.onlineMigrations()
                     && d.current(StackPlan.DATABASE).map(c -> c.running()).orElse(false);
+            // Several servers are replaced one at a time (the others answer meanwhile) where the old ones may keep
+            // serving: the same release (a settings change) or migrations made while it runs; else the short switch.
+            boolean sameRelease = installations.find(request.project()).map(i -> i.version().equals(release.version()))
+                    .orElse(false);
+            Set<String> rolling = sameRelease || migrateFirst ? plan.services().stream().filter(s -> s.replicas() > 1)
+                    .map(StackPlan.Service::name).collect(java.util.stream.Collectors.toSet()) : Set.of();
             DeployResult deployed = deploy(op, listener, d, plan, dir, request.adminEmail(), settings.bindOrAll(),
-                    request.httpPort(), migrateFirst, request.move());
+                    request.httpPort(), migrateFirst, rolling, request.move());
             if (settings.web() != null && settings.web().source() == WebAddress.CertificateSource.ACME) {
                 step(op, listener, "certificate issued", () -> awaitAcme(settings, dir));
             }
@@ -470,12 +477,12 @@ public final class InstallService {
      */
     private DeployResult deploy(Journal.Operation op, InstallListener listener, StackDeployer d, StackPlan plan,
                                 InstallDirectory dir, String adminEmail, String bindAddress, int httpPort,
-                                boolean migrateFirst, DataMove move) {
+                                boolean migrateFirst, Set<String> rolling, DataMove move) {
         Map<String, CompletableFuture<StackDeployer.Converged>> started = new LinkedHashMap<>();
         Map<String, CompletableFuture<StackDeployer.Converged>> healthy = new LinkedHashMap<>();
         CompletableFuture<String> admin = CompletableFuture.completedFuture(
                 migrateFirst ? setup(op, listener, d, plan, dir, adminEmail, move) : null);
-        step(op, listener, "stop replaced", () -> d.stopOutdated(plan));
+        step(op, listener, "stop replaced", () -> d.stopOutdated(plan, rolling));
         if (!migrateFirst && plan.services().stream().noneMatch(s -> s.name().equals(StackPlan.DATABASE))) {
             // A stack whose server keeps its own database (the single container on SQLite): the schema and the first
             // admin before it starts, and with the server it replaces stopped (one writer to the file at a time).
@@ -502,9 +509,13 @@ public final class InstallService {
                     }
                 }
                 CompletableFuture<StackDeployer.Converged> up = ready.thenApplyAsync(v ->
-                        step(op, listener, "start " + service.name(), () -> d.converge(service)), pool);
+                        step(op, listener, "start " + service.name(), () -> d.converge(service, !rolling.contains(service.name())
+                                ? null : id -> awaitHealthy(service, id))), pool);
                 CompletableFuture<StackDeployer.Converged> done = up.thenApplyAsync(c -> {
-                    step(op, listener, "healthy " + service.name(), () -> awaitHealthy(service, c));
+                    step(op, listener, "healthy " + service.name(), () -> {
+                        c.containerIds().forEach(id -> awaitHealthy(service, id));
+                        return null;
+                    });
                     return c;
                 }, pool);
                 started.put(service.name(), up);
@@ -527,13 +538,12 @@ public final class InstallService {
         return new DeployResult(changes, admin.join());
     }
 
-    private Void awaitHealthy(StackPlan.Service service, StackDeployer.Converged c) {
-        DockerEngine.HealthOutcome outcome = engine.awaitHealthy(c.containerId(), HEALTHY_WITHIN);
+    private void awaitHealthy(StackPlan.Service service, String containerId) {
+        DockerEngine.HealthOutcome outcome = engine.awaitHealthy(containerId, HEALTHY_WITHIN);
         if (outcome != DockerEngine.HealthOutcome.HEALTHY && outcome != DockerEngine.HealthOutcome.NO_HEALTHCHECK) {
             throw new InstallFailed("healthy " + service.name(), service.name() + " did not become healthy: " + outcome.said()
-                    + (outcome == DockerEngine.HealthOutcome.TIMED_OUT ? " (" + HEALTHY_WITHIN.toSeconds() + " s)" : ""), engine.logs(c.containerId(), 20));
+                    + (outcome == DockerEngine.HealthOutcome.TIMED_OUT ? " (" + HEALTHY_WITHIN.toSeconds() + " s)" : ""), engine.logs(containerId, 20));
         }
-        return null;
     }
 
     /** Whether {@code service} needs {@code other} started first (directly or through another service). */

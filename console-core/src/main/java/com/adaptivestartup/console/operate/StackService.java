@@ -62,8 +62,9 @@ public final class StackService {
      */
     public StackStatus status(String project) {
         String installed = installations.find(project).map(Installations.Installation::version).orElse(null);
-        List<ServiceStatus> services = containers(project).stream()
-                .map(c -> new ServiceStatus(c.labels().getOrDefault(StackLabels.SERVICE, c.name()), c.state(), c.health(),
+        List<ContainerStatus> all = containers(project);
+        List<ServiceStatus> services = all.stream()
+                .map(c -> new ServiceStatus(nameOf(c, all), c.state(), c.health(),
                         versionOf(c.labels().getOrDefault(StackLabels.RELEASE, "?"), installed),
                         c.running() && c.startedAt() != null ? Duration.between(c.startedAt(), clock.instant()) : null,
                         c.restartCount(), c.id()))
@@ -168,7 +169,7 @@ public final class StackService {
             for (ContainerStatus c : running) {
                 threads.submit(() -> {
                     try {
-                        out.put(c.labels().get(com.adaptivestartup.console.stack.StackLabels.SERVICE), engine.usage(c.id()));
+                        out.put(nameOf(c, running), engine.usage(c.id()));
                     } catch (RuntimeException e) {
                         // a container that stopped meanwhile has no use to show
                     }
@@ -235,9 +236,22 @@ public final class StackService {
         return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.ONEOFF, "False"));
     }
 
+    /**
+     * A container as people name it: its service ({@code backend}), or with several containers of that service, the
+     * service and its number ({@code backend-2}).
+     */
+    private static String nameOf(ContainerStatus c, List<ContainerStatus> all) {
+        String service = c.labels().getOrDefault(StackLabels.SERVICE, c.name());
+        long several = all.stream().filter(o -> service.equals(o.labels().get(StackLabels.SERVICE))).count();
+        return several > 1 ? service + "-" + c.labels().getOrDefault(StackLabels.NUMBER, "1") : service;
+    }
+
+    /** The containers {@code service} names: every one of a service ({@code backend}), or one ({@code backend-2}). */
     private List<ContainerStatus> select(String project, String service) {
-        return containers(project).stream()
-                .filter(c -> service == null || service.equals(c.labels().get(StackLabels.SERVICE))).toList();
+        List<ContainerStatus> all = containers(project);
+        return all.stream().filter(c -> service == null || service.equals(c.labels().get(StackLabels.SERVICE))
+                || service.equals(nameOf(c, all)))
+                .sorted(Comparator.comparing((ContainerStatus c) -> c.labels().getOrDefault(StackLabels.NUMBER, "1"))).toList();
     }
 
 }

@@ -60,8 +60,9 @@ public final class ComposeHash {
             String key = e.getKey();
             JsonNode value = e.getValue();
             switch (key) {
-                case "networks", "profiles" -> {
-                    // networks go to the config's own fields; a tool's profiles never reach a running container
+                case "networks", "profiles", "deploy" -> {
+                    // networks go to the config's own fields; a tool's profiles never reach a running container; the
+                    // replica count is how many containers, not what each is (Compose 1.29 leaves it out too)
                 }
                 case "restart" -> options.put(key, restartPolicy(value.asText()));
                 case "environment" -> options.put(key, environment(value));

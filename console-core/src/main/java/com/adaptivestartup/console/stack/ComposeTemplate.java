@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 public final class ComposeTemplate {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
     private static final Set<String> SERVICE_KEYS = union(Set.of("image", "restart", "environment", "volumes", "ports",
-            "depends_on", "command", "networks", "profiles"), ServiceLimits.KEYS);
+            "depends_on", "command", "networks", "profiles", "deploy"), ServiceLimits.KEYS);
+    /** The most containers a service may run as ({@code deploy.replicas}). */
+    public static final int MOST_REPLICAS = 5;
     private static final Pattern PORT = Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3}):)?(\\d{0,5}):(\\d{1,5})");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -136,6 +138,7 @@ public final class ComposeTemplate {
             ports.add(new StackPlan.Port(m.group(1) == null ? "0.0.0.0" : m.group(1),
                     m.group(2).isEmpty() ? StackPlan.Port.ANY : Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         }
+        replicas(name, node.path("deploy"), ports);
         List<StackPlan.Dependency> dependsOn = new ArrayList<>();
         JsonNode deps = node.path("depends_on");
         if (deps.isArray()) {
@@ -171,6 +174,36 @@ public final class ComposeTemplate {
     }
 
     /** Dependencies first; a cycle or an unknown dependency is an error. */
+    /**
+     * Checks {@code deploy}: only {@code replicas}, a whole number from 1 to {@value #MOST_REPLICAS}; more than one
+     * only for a service that publishes no port of its own (two containers cannot listen on one host port) and is not
+     * where the data lives.
+     */
+    private static void replicas(String name, JsonNode deploy, List<StackPlan.Port> ports) {
+        if (deploy.isMissingNode()) {
+            return;
+        }
+        deploy.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("replicas")) {
+                throw new StackProblem("service " + name + " uses 'deploy." + key + "', which this console does not"
+                        + " support; update the console");
+            }
+        });
+        JsonNode r = deploy.path("replicas");
+        int n = r.isIntegralNumber() ? r.asInt() : r.isTextual() && r.asText().matches("\\d{1,2}") ? Integer.parseInt(r.asText()) : -1;
+        if (n < 1 || n > MOST_REPLICAS) {
+            throw new StackProblem("service " + name + " asks for " + r + " replicas; a service runs as 1 to "
+                    + MOST_REPLICAS + " containers");
+        }
+        if (n > 1 && ports.stream().anyMatch(p -> p.hostPort() != StackPlan.Port.ANY)) {
+            throw new StackProblem("service " + name + " publishes a port, so it cannot run as " + n + " containers"
+                    + " (they would all listen on it); only services behind the web server can");
+        }
+        if (n > 1 && (name.equals(StackPlan.DATABASE) || name.equals(StackPlan.STORAGE))) {
+            throw new StackProblem("service " + name + " keeps the stack's data and runs as one container only");
+        }
+    }
+
     private static List<StackPlan.Service> ordered(Map<String, StackPlan.Service> services) {
         List<StackPlan.Service> out = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();

@@ -214,16 +214,68 @@ public final class StackDeployer {
         return engine.networks(Map.of(StackLabels.PROJECT, project));
     }
 
-    /** What happened to a service's container. */
-    public enum Change { CREATED, REPLACED, STARTED, UNCHANGED }
+    /** What happened to a service's container; for several, the most that happened to one of them. */
+    public enum Change {
+        CREATED, REPLACED, STARTED, UNCHANGED;
 
-    public record Converged(String containerId, Change change) {
+        Change andThen(Change other) {
+            return rank(other) > rank(this) ? other : this;
+        }
+
+        private static int rank(Change c) {
+            return switch (c) {
+                case UNCHANGED -> 0; case STARTED -> 1; case CREATED -> 2; case REPLACED -> 3;
+            };
+        }
     }
 
+    /** A service's containers after {@link #converge}, the first replica first. */
+    public record Converged(List<String> containerIds, Change change) {
+        public Converged(String containerId, Change change) {
+            this(List.of(containerId), change);
+        }
+
+        public String containerId() {
+            return containerIds.getFirst();
+        }
+    }
+
+    /** Converges a service's containers: every replica it asks for, the outdated ones replaced, extra ones removed. */
     public Converged converge(StackPlan.Service service) {
+        return converge(service, null);
+    }
+
+    /**
+     * As {@link #converge(StackPlan.Service)}; with {@code rolling} (not null) an outdated replica is replaced one at a
+     * time, {@code rolling} told the new container's id and returning once it serves, before the next is stopped: the
+     * others answer meanwhile. Extra replicas (the count went down) are stopped and removed once the wanted ones run.
+     */
+    public Converged converge(StackPlan.Service service, java.util.function.Consumer<String> rolling) {
         publishFiles(service.image());
-        ContainerSpec spec = spec(service, false, List.of(), "1");
-        Optional<ContainerStatus> existing = current(service.name());
+        Map<Integer, ContainerStatus> existing = new java.util.TreeMap<>();
+        List<ContainerStatus> extra = new ArrayList<>();
+        for (ContainerStatus c : replicas(service.name())) {
+            if (existing.putIfAbsent(numberOf(c), c) != null) {
+                extra.add(c);   // a second container with one number: not ours to keep
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        Change change = Change.UNCHANGED;
+        for (int n = 1; n <= service.replicas(); n++) {
+            Converged one = convergeOne(service, spec(service, false, List.of(), n), Optional.ofNullable(existing.remove(n)));
+            if (rolling != null && one.change() == Change.REPLACED) {
+                rolling.accept(one.containerId());
+            }
+            ids.add(one.containerId());
+            change = change.andThen(one.change());
+        }
+        extra.addAll(existing.values());
+        stopAll(extra);
+        extra.forEach(c -> engine.remove(c.id()));
+        return new Converged(List.copyOf(ids), change);
+    }
+
+    private Converged convergeOne(StackPlan.Service service, ContainerSpec spec, Optional<ContainerStatus> existing) {
         if (existing.isPresent()) {
             ContainerStatus c = existing.get();
             if (isCurrent(service, spec, c)) {
@@ -244,18 +296,31 @@ public final class StackDeployer {
         return new Converged(id, Change.CREATED);
     }
 
+    private static int numberOf(ContainerStatus c) {
+        try {
+            return Integer.parseInt(c.labels().getOrDefault(StackLabels.NUMBER, "1"));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;   // not one Compose or this console made: replaced by a numbered one
+        }
+    }
+
     /**
      * Stops, all at once (each with its grace period side by side), the running containers that {@link #converge}
      * is going to replace, so none is stopped later, one after another, or after what it depends on was replaced
      * under it. Returns the services it stopped.
      */
     public List<String> stopOutdated(StackPlan plan) {
+        return stopOutdated(plan, Set.of());
+    }
+
+    /** As {@link #stopOutdated(StackPlan)}, leaving {@code rolling}'s containers running: they are replaced one by one. */
+    public List<String> stopOutdated(StackPlan plan, Set<String> rolling) {
         List<ContainerStatus> outdated = plan.services().stream()
-                .flatMap(s -> current(s.name()).filter(c -> c.running() && !isCurrent(s, spec(s, false, List.of(), "1"), c))
-                        .stream())
+                .filter(s -> !rolling.contains(s.name()))
+                .flatMap(s -> replicas(s.name()).stream().filter(c -> c.running() && !isCurrent(s, spec(s, false, List.of(), 1), c)))
                 .toList();
         stopAll(outdated);
-        return outdated.stream().map(c -> c.labels().get(StackLabels.SERVICE)).toList();
+        return outdated.stream().map(c -> c.labels().get(StackLabels.SERVICE)).distinct().toList();
     }
 
     private boolean isCurrent(StackPlan.Service service, ContainerSpec spec, ContainerStatus c) {
@@ -275,7 +340,7 @@ public final class StackDeployer {
     public void stopAppServices(StackPlan plan, Set<String> keepRunning) {
         stopAll(plan.services().stream()
                 .filter(s -> !s.name().equals(StackPlan.DATABASE) && !keepRunning.contains(s.name()))
-                .flatMap(s -> current(s.name()).stream())
+                .flatMap(s -> replicas(s.name()).stream())
                 .toList());
     }
 
@@ -295,7 +360,7 @@ public final class StackDeployer {
                                              Duration timeout) {
         String suffix = "run-" + Long.toHexString(System.nanoTime());
         publishFiles(service.image());
-        return engine.run(spec(service.oneOff(command, extra), true, command, suffix), timeout);
+        return engine.run(oneOffSpec(service.oneOff(command, extra), command, suffix), timeout);
     }
 
     /** As {@link #runOnce(StackPlan.Service, List, List, Duration)}, telling each line of output as it comes. */
@@ -303,20 +368,34 @@ public final class StackDeployer {
                                              Duration timeout, java.util.function.Consumer<String> lines) {
         String suffix = "run-" + Long.toHexString(System.nanoTime());
         publishFiles(service.image());
-        return engine.run(spec(service.oneOff(command, extra), true, command, suffix), timeout, DockerEngine.Transfer.NONE,
+        return engine.run(oneOffSpec(service.oneOff(command, extra), command, suffix), timeout, DockerEngine.Transfer.NONE,
                 lines);
     }
 
+    /** The service's first container (of several replicas, number 1). */
     public Optional<ContainerStatus> current(String service) {
+        return replicas(service).stream().findFirst();
+    }
+
+    /** Every container of the service (not its one-offs), by number. */
+    public List<ContainerStatus> replicas(String service) {
         return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.SERVICE, service,
-                StackLabels.ONEOFF, "False")).stream().findFirst();
+                StackLabels.ONEOFF, "False")).stream().sorted(java.util.Comparator.comparingInt(StackDeployer::numberOf)).toList();
     }
 
     public List<ContainerStatus> all() {
         return engine.containers(Map.of(StackLabels.PROJECT, project, StackLabels.MANAGED, "adaptive-console"));
     }
 
-    private ContainerSpec spec(StackPlan.Service s, boolean oneOff, List<String> command, String number) {
+    private ContainerSpec oneOffSpec(StackPlan.Service s, List<String> command, String suffix) {
+        return spec(s, true, command, suffix, 1);
+    }
+
+    private ContainerSpec spec(StackPlan.Service s, boolean oneOff, List<String> command, int number) {
+        return spec(s, oneOff, command, String.valueOf(number), number);
+    }
+
+    private ContainerSpec spec(StackPlan.Service s, boolean oneOff, List<String> command, String suffix, int number) {
         List<ContainerSpec.MountSpec> mounts = new ArrayList<>();
         for (StackPlan.VolumeMount m : s.mounts()) {
             String source = m.bind() ? bindSource(m.source()) : volume(m.source());
@@ -330,9 +409,9 @@ public final class StackDeployer {
         List<String> networks = networksOf(s);
         String hash = ComposeHash.of(project, sharesDisk ? dir : Path.of(engineFolder()), s,
                 engine.imageId(s.image()).orElse(null));
-        String name = oneOff ? project + "-" + s.name() + "-" + number : project + "-" + s.name() + "-1";
+        String name = project + "-" + s.name() + "-" + suffix;
         return new ContainerSpec(name, s.image(), s.environment(),
-                StackLabels.container(project, s.name(), hash, oneOff, dir, release), mounts, networks,
+                StackLabels.container(project, s.name(), number, hash, oneOff, dir, release), mounts, networks,
                 oneOff ? List.of() : List.of(s.name()), ports, command.isEmpty() ? s.command() : command, !oneOff, null, limits);
     }
 
@@ -341,7 +420,7 @@ public final class StackDeployer {
      * configuration is still what the plan asks is left running, not replaced only to relabel it.
      */
     private String legacyHash(StackPlan.Service s) {
-        ContainerSpec spec = spec(s, false, List.of(), "1");
+        ContainerSpec spec = spec(s, false, List.of(), 1);
         List<String> networks = spec.networks().equals(List.of(network(StackPlan.DEFAULT_NETWORK))) ? List.of() : spec.networks();
         return legacyHash(s, spec.mounts(), spec.ports(), networks, spec.limits());
     }

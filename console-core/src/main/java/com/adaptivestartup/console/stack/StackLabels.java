@@ -14,6 +14,8 @@ public final class StackLabels {
     public static final String SERVICE = "com.docker.compose.service";
     public static final String CONFIG_HASH = "com.docker.compose.config-hash";
     public static final String ONEOFF = "com.docker.compose.oneoff";
+    /** Which of a service's containers this is, from 1 ({@code deploy.replicas} makes several). */
+    public static final String NUMBER = "com.docker.compose.container-number";
     public static final String MANAGED = "com.adaptivestartup.managed-by";
     public static final String RELEASE = "com.adaptivestartup.release";
 
@@ -45,11 +47,17 @@ public final class StackLabels {
 
     public static Map<String, String> container(String project, String service, String configHash, boolean oneOff,
                                                 Path dir, String release) {
+        return container(project, service, 1, configHash, oneOff, dir, release);
+    }
+
+    /** As Compose labels the {@code number}th container of a service (its replicas count from 1). */
+    public static Map<String, String> container(String project, String service, int number, String configHash, boolean oneOff,
+                                                Path dir, String release) {
         Map<String, String> labels = new LinkedHashMap<>(project(project));
         labels.put(SERVICE, service);
         labels.put(CONFIG_HASH, configHash);
         labels.put(ONEOFF, oneOff ? "True" : "False");
-        labels.put("com.docker.compose.container-number", "1");
+        labels.put(NUMBER, String.valueOf(number));
         labels.put("com.docker.compose.version", "1.29.2");
         labels.put("com.docker.compose.project.working_dir", dir.toString());
         labels.put("com.docker.compose.project.config_files", dir.resolve(InstallDirectory.COMPOSE).toString());

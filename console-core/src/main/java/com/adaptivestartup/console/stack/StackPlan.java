@@ -32,6 +32,14 @@ public record StackPlan(List<Service> services, List<Service> tools, List<String
     public record Service(String name, String image, Map<String, String> environment, List<VolumeMount> mounts,
                           List<Port> ports, List<Dependency> dependsOn, List<String> command, List<String> networks,
                           Security security, com.fasterxml.jackson.databind.JsonNode definition) {
+        /**
+         * How many containers run it ({@code deploy.replicas}, as Compose reads it; 1 when the compose file says
+         * nothing). Each is {@code <project>-<service>-<n>}, and all answer to the service's name on its networks.
+         */
+        public int replicas() {
+            return definition == null ? 1 : definition.path("deploy").path("replicas").asInt(1);
+        }
+
         /** The same service running another command with more mounts, as a one-off (no published ports). */
         public Service oneOff(List<String> newCommand, List<VolumeMount> extraMounts) {
             List<VolumeMount> all = new java.util.ArrayList<>(mounts);

@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
  * interface), a service's memory limit ({@code <SERVICE>_MEMORY}, over the release's measured default) and the
  * address people use with its HTTPS port ({@code PUBLIC_URL}, {@code HTTPS_PORT}, {@code HTTPS_BIND},
  * {@code HSTS_MAX_AGE}; none: the app over plain HTTP, as before 1.2.0), and the mail server the stack sends
- * through ({@code SMTP_*}, {@code MAIL_FROM}; none: no mail, as before 1.2.0). {@code edition}: which of the release's
+ * through ({@code SMTP_*}, {@code MAIL_FROM}; none: no mail, as before 1.2.0), and how many server containers share
+ * the load ({@code BACKEND_REPLICAS}; one unless the admin chose more). {@code edition}: which of the release's
  * templates the installation runs ({@link Edition}; the full stack unless the admin chose the single container).
  * A release's compose file reads them as {@code ${HTTP_BIND:-0.0.0.0}} and {@code ${BACKEND_MEMORY:-768m}}; one
  * that does not (before 1.2.0) cannot honour them, and the install says so instead of ignoring them.
  */
 public record StackSettings(String bindAddress, Map<String, String> memory, WebAddress web, MailServer mail,
-                            Edition edition) {
+                            Edition edition, int backendReplicas) {
     public static final StackSettings DEFAULTS = new StackSettings(null, Map.of(), null, null);
     /** A year: browsers then refuse plain HTTP to the address. Not for a certificate made here (see env()). */
     static final String HSTS_YEAR = "31536000";
@@ -29,20 +30,43 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern SIZE = Pattern.compile("\\d{1,6}[mg]");
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]{0,30}");
+    /** The compose file's count of server containers: {@code deploy.replicas: ${BACKEND_REPLICAS:-1}}. */
+    static final String REPLICAS_VARIABLE = "BACKEND_REPLICAS";
 
     public StackSettings {
         memory = Map.copyOf(new TreeMap<>(memory));
         edition = edition == null ? Edition.FULL : edition;
+        backendReplicas = Math.max(1, backendReplicas);
     }
 
     /** The full stack's settings. */
     public StackSettings(String bindAddress, Map<String, String> memory, WebAddress web, MailServer mail) {
-        this(bindAddress, memory, web, mail, Edition.FULL);
+        this(bindAddress, memory, web, mail, Edition.FULL, 1);
     }
 
     /** These settings for this edition. */
     public StackSettings withEdition(Edition chosen) {
-        return new StackSettings(bindAddress, memory, web, mail, chosen);
+        if (chosen == Edition.SINGLE && backendReplicas > 1) {
+            throw new IllegalArgumentException("the single container runs one server on its own SQLite file; only the full"
+                    + " edition runs several (this installation asks for " + backendReplicas + ")");
+        }
+        return new StackSettings(bindAddress, memory, web, mail, chosen, backendReplicas);
+    }
+
+    /**
+     * These settings with {@code count} server containers sharing the load (1 to {@value ComposeTemplate#MOST_REPLICAS});
+     * an {@link IllegalArgumentException} with a sentence for another count or the single container.
+     */
+    public StackSettings withBackendReplicas(int count) {
+        if (count < 1 || count > ComposeTemplate.MOST_REPLICAS) {
+            throw new IllegalArgumentException("the server runs as 1 to " + ComposeTemplate.MOST_REPLICAS + " containers, not "
+                    + count + " (each takes its memory limit; two cores are busy with two)");
+        }
+        if (count > 1 && edition == Edition.SINGLE) {
+            throw new IllegalArgumentException("the single container runs one server on its own SQLite file; to run several,"
+                    + " move to the full edition first (`adaptivectl edition full`)");
+        }
+        return new StackSettings(bindAddress, memory, web, mail, edition, count);
     }
 
     /** The settings after a check of each value; an {@link IllegalArgumentException} with a sentence when one is wrong. */
@@ -63,22 +87,22 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             }
             checked.put(service, s);
         });
-        return new StackSettings(bindAddress, checked, null, null);
+        return new StackSettings(bindAddress, checked, null, null, Edition.FULL, 1);
     }
 
     /** These settings with this address (null: none, plain HTTP). */
     public StackSettings withWeb(WebAddress address) {
-        return new StackSettings(bindAddress, memory, address, mail, edition);
+        return new StackSettings(bindAddress, memory, address, mail, edition, backendReplicas);
     }
 
     /** These settings with this mail server (null: none, no mail). */
     public StackSettings withMail(MailServer server) {
-        return new StackSettings(bindAddress, memory, web, server, edition);
+        return new StackSettings(bindAddress, memory, web, server, edition, backendReplicas);
     }
 
     /** These settings with the web port's address and memory limits of {@code other}, and this one's address and mail. */
     public StackSettings withPortAndMemoryOf(StackSettings other) {
-        return new StackSettings(other.bindAddress, other.memory, web, mail, edition);
+        return new StackSettings(other.bindAddress, other.memory, web, mail, edition, backendReplicas);
     }
 
     /** The {@code .env} entries these settings make. */
@@ -88,6 +112,9 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
             env.put("HTTP_BIND", bindAddress);
         }
         memory.forEach((service, size) -> env.put(memoryVariable(service), size));
+        if (backendReplicas > 1) {
+            env.put(REPLICAS_VARIABLE, String.valueOf(backendReplicas));
+        }
         if (web != null) {
             env.put("PUBLIC_URL", web.url());
             env.put("HTTPS_PORT", String.valueOf(web.httpsPort()));
@@ -130,7 +157,7 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
         });
         return new StackSettings(composeTemplate.contains("${HTTP_BIND") ? bindAddress : null, memoryKept,
                 composeTemplate.contains("${PUBLIC_URL") ? web : null, composeTemplate.contains("${SMTP_HOST") ? mail : null,
-                edition);
+                edition, composeTemplate.contains("${" + REPLICAS_VARIABLE) ? backendReplicas : 1);
     }
 
     static String memoryVariable(String service) {
@@ -143,6 +170,9 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
         m.put("memory", memory);
         if (edition != Edition.FULL) {
             m.put("edition", edition.key());
+        }
+        if (backendReplicas > 1) {
+            m.put("backendReplicas", backendReplicas);
         }
         if (web != null) {
             Map<String, Object> w = new LinkedHashMap<>(Map.of("host", web.host(), "httpsPort", web.httpsPort(),
@@ -186,7 +216,8 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
                     MailServer.Security.parse(m.path("security").asText()), m.hasNonNull("username")
                     ? m.get("username").asText() : null, m.path("from").asText()) : null;
             return new StackSettings(n.hasNonNull("bindAddress") ? n.get("bindAddress").asText() : null, memory, web, mail,
-                    n.hasNonNull("edition") ? Edition.parse(n.get("edition").asText()) : Edition.FULL);
+                    n.hasNonNull("edition") ? Edition.parse(n.get("edition").asText()) : Edition.FULL,
+                    Math.min(n.path("backendReplicas").asInt(1), ComposeTemplate.MOST_REPLICAS));
         } catch (java.io.IOException | IllegalArgumentException e) {
             return DEFAULTS;
         }

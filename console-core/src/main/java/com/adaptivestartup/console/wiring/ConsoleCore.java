@@ -255,6 +255,10 @@ public final class ConsoleCore {
                 new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock));
     }
 
+    public com.adaptivestartup.console.operate.ServerReplicas serverReplicas() {
+        return new com.adaptivestartup.console.operate.ServerReplicas(settingsChange(), stackService());
+    }
+
     public com.adaptivestartup.console.accounts.MailService mailService() {
         return new com.adaptivestartup.console.accounts.MailService(settingsChange(),
                 new com.adaptivestartup.console.stack.ServerCommand(engine.get()), journal());

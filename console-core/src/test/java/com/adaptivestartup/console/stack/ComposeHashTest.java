@@ -44,6 +44,14 @@ class ComposeHashTest {
                 "web", "9894e342326e2ce673a05d075a97391a44b6c65b1b95bf00253d56730c83308b"));
     }
 
+    /** Compose leaves the replica count out of each container's hash: scaling replaces nothing (checked with 1.29). */
+    @Test
+    void theServersReplicaCountIsNotPartOfItsHash() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("BACKEND_REPLICAS", "3");
+        assertThat(hashes("docker-compose.yml", "a", env)).isEqualTo(hashes("docker-compose.yml", "a"));
+    }
+
     /** The same with an address: HTTPS published on its port, the public URL and the certificate's fingerprint. */
     @Test
     void theHardenedTemplateWithAnAddressHashesAsComposeDoes() throws Exception {

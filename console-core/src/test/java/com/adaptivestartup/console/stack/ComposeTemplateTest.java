@@ -159,4 +159,32 @@ class ComposeTemplateTest {
         assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  a:\n    image: x\n    depends_on: [ghost]\n"))
                 .hasMessageContaining("depends on ghost, which the stack does not define");
     }
+
+    @Test
+    void theServerRunsAsTheReplicasTheSettingAsksForAndEveryOtherServiceAsOne() throws Exception {
+        assertThat(shipped("docker-compose.yml", ENV).service("backend").replicas()).isEqualTo(1);
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("BACKEND_REPLICAS", "3");
+        StackPlan plan = shipped("docker-compose.yml", env);
+        assertThat(plan.service("backend").replicas()).isEqualTo(3);
+        assertThat(plan.services()).filteredOn(s -> !s.name().equals("backend")).allSatisfy(s -> assertThat(s.replicas()).isOne());
+    }
+
+    @Test
+    void aReplicaCountThisConsoleCannotRunIsRefusedInWords() {
+        String service = "services:\n  app:\n    image: a\n";
+        assertThatThrownBy(() -> ComposeTemplate.parse(service + "    deploy:\n      replicas: 0\n"))
+                .isInstanceOf(ComposeTemplate.StackProblem.class).hasMessage("service app asks for 0 replicas; a service runs as 1 to 5 containers");
+        assertThatThrownBy(() -> ComposeTemplate.parse(service + "    deploy:\n      replicas: 6\n"))
+                .hasMessageContaining("asks for 6 replicas");
+        assertThatThrownBy(() -> ComposeTemplate.parse(service + "    deploy:\n      replicas: many\n"))
+                .hasMessageContaining("asks for \"many\" replicas");
+        assertThatThrownBy(() -> ComposeTemplate.parse(service + "    deploy:\n      resources: {}\n"))
+                .hasMessage("service app uses 'deploy.resources', which this console does not support; update the console");
+        assertThatThrownBy(() -> ComposeTemplate.parse(service + "    ports: [\"8080:8080\"]\n    deploy:\n      replicas: 2\n"))
+                .hasMessageContaining("publishes a port, so it cannot run as 2 containers");
+        assertThatThrownBy(() -> ComposeTemplate.parse("services:\n  postgres:\n    image: p\n    deploy:\n      replicas: 2\n"))
+                .hasMessage("service postgres keeps the stack's data and runs as one container only");
+        assertThat(ComposeTemplate.parse(service + "    deploy:\n      replicas: \"2\"\n").service("app").replicas()).isEqualTo(2);
+    }
 }

@@ -152,6 +152,7 @@ final class OperatorConsole {
             backups.refresh();
             engine.refresh();
             dashboard.refreshDiskUse();
+            dashboard.refreshReplicas();
             license.sendHeartbeatIfDue();
         }));
         return new Built(frame.get(), () -> {

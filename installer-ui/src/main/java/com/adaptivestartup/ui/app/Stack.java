@@ -34,15 +34,7 @@ final class Stack {
                 if (!com.adaptivestartup.console.update.UpdateRecovery.mayBeInterrupted(services.core.journal(), project)) {
                     return java.util.Optional.empty();   // the usual start: asked of the journal alone
                 }
-                return services.core.updateService().recoverInterrupted(project,
-                        new com.adaptivestartup.console.install.InstallListener() {
-                            public void step(String name, String message) {
-                                step.accept(message == null || message.isBlank() ? name : message);
-                            }
-
-                            public void pull(String service, long currentBytes, long totalBytes) {
-                            }
-                        });
+                return services.core.updateService().recoverInterrupted(project, listener(step));
             }
 
             public com.adaptivestartup.console.operate.DiskUse.Report diskUse() {
@@ -51,6 +43,26 @@ final class Stack {
 
             public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
                 return service().usage(project);
+            }
+
+            public com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas() {
+                return services.core.serverReplicas().show(project);
+            }
+
+            public void setReplicas(int count, java.util.function.Consumer<String> step) {
+                services.core.serverReplicas().set(project, count, listener(step));
+            }
+        };
+    }
+
+    /** An install's steps told as one line each: the message, or the step's name when it has none. */
+    private static com.adaptivestartup.console.install.InstallListener listener(java.util.function.Consumer<String> step) {
+        return new com.adaptivestartup.console.install.InstallListener() {
+            public void step(String name, String message) {
+                step.accept(message == null || message.isBlank() ? name : message);
+            }
+
+            public void pull(String service, long currentBytes, long totalBytes) {
             }
         };
     }

@@ -99,13 +99,40 @@ public final class DashboardView extends VBox {
         passwordNote.managedProperty().bind(passwordNote.textProperty().isNotEmpty());
         HBox top = new HBox(16, overall, open, startAll, stopAll);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(top, engineBanner(model, text), recovery, problem, passwordNote, cards);
+        getChildren().addAll(top, engineBanner(model, text), recovery, problem, passwordNote, replicas(model, text), cards);
         if (summary != null) {
             getChildren().add(1, summary);
         }
         if (address != null) {
             getChildren().add(1, address);
         }
+    }
+
+    /**
+     * How many server containers share the work: a count from 1 to 5 and Apply (while the release can run several and
+     * nothing else runs), what the change is doing, and a line on what the count means.
+     */
+    private static VBox replicas(DashboardViewModel model, ResourceBundle text) {
+        javafx.scene.control.Spinner<Integer> count = new javafx.scene.control.Spinner<>(1, 5, 1);
+        count.setId("replicas-count");
+        count.setPrefWidth(80);
+        model.replicasProperty().subscribe(n -> count.getValueFactory().setValue(n.intValue()));
+        count.disableProperty().bind(model.busyProperty().or(model.replicasSupportedProperty().not()));
+        Button apply = new Button(text.getString("dashboard.replicas.apply"));
+        apply.setId("replicas-apply");
+        apply.disableProperty().bind(count.disableProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> count.getValue() == model.replicasProperty().get(), count.valueProperty(), model.replicasProperty())));
+        apply.setOnAction(e -> model.applyReplicas(count.getValue()));
+        Label label = new Label(text.getString("dashboard.replicas"));
+        label.setLabelFor(count);
+        HBox row = new HBox(8, label, count, apply);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label help = new Label(text.getString("dashboard.replicas.help"));
+        help.setWrapText(true);
+        help.getStyleClass().add("text-muted");
+        Label note = BoundLabels.wrapped("replicas-note", model.replicasNoteProperty());
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        return new VBox(4, row, note, help);
     }
 
     /** Cards are kept and updated in place (a click never lands on a card being replaced); new services get one. */

@@ -257,6 +257,61 @@ public final class DashboardViewModel {
         });
     }
 
+    private final javafx.beans.property.ReadOnlyIntegerWrapper replicas = new javafx.beans.property.ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyBooleanWrapper replicasSupported = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper replicasNote = new ReadOnlyStringWrapper();
+
+    /** Reads how many server containers the installation runs, and whether its release can run several. */
+    public void refreshReplicas() {
+        background.run(stack::replicas, v -> {
+            replicas.set(v.chosen());
+            replicasSupported.set(v.supported());
+            replicasNote.set(v.supported() ? null : words.say("dashboard.replicas.unsupported"));
+        }, e -> replicasNote.set(words.sentence(e.getMessage())));
+    }
+
+    /**
+     * Runs {@code count} server containers: more start beside the running ones, outdated ones are replaced one at a time,
+     * fewer are stopped once the rest run; each step said as it goes, then the result or why not.
+     */
+    public void applyReplicas(int count) {
+        if (count == replicas.get() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        problem.set(null);
+        replicasNote.set(words.say("dashboard.replicas.changing", count));
+        Consumer<String> step = background.onUiThread(s -> replicasNote.set(words.say("dashboard.replicas.step", count, s)));
+        background.run(() -> {
+            stack.setReplicas(count, step);
+            return count;
+        }, n -> {
+            busy.set(false);
+            replicas.set(n);
+            replicasNote.set(words.say("dashboard.replicas.done", n));
+            refresh();
+        }, e -> {
+            busy.set(false);
+            replicasNote.set(null);
+            problem.set(words.say("dashboard.replicas.failed", words.sentence(e.getMessage())));
+            refresh();
+        });
+    }
+
+    /** The server containers chosen (1 when the release runs one). */
+    public javafx.beans.property.ReadOnlyIntegerProperty replicasProperty() {
+        return replicas.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty replicasSupportedProperty() {
+        return replicasSupported.getReadOnlyProperty();
+    }
+
+    /** What changing the count is doing or did, or why the release cannot; null when nothing to say. */
+    public ReadOnlyStringProperty replicasNoteProperty() {
+        return replicasNote.getReadOnlyProperty();
+    }
+
     /** One CPU and memory sample of every running service, added to its history; none while one is on its way. */
     private void sample() {
         if (sampling) {

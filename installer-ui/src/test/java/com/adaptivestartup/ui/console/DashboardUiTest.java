@@ -101,4 +101,20 @@ class DashboardUiTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !banner.isVisible());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
     }
+
+    @Test
+    void moreServerContainersAreChosenAndAppliedAndACardAppearsForEach(FxRobot robot) throws Exception {
+        robot.interact(model::refreshReplicas);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#overall").equals("Everything is running."));
+        javafx.scene.control.Spinner<?> count = robot.lookup("#replicas-count").queryAs(javafx.scene.control.Spinner.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !count.isDisabled());
+        assertThat(robot.lookup("#replicas-apply").queryButton().isDisabled()).as("nothing to apply yet").isTrue();
+        robot.interact(() -> count.increment(2));
+        assertThat(robot.lookup("#replicas-apply").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#replicas-apply");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "3 server containers are running.".equals(text(robot, "#replicas-note")));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#card-backend-3-state").tryQuery().isPresent());
+        assertThat(stack.actions).containsExactly("replicas 3");
+        assertThat(robot.lookup("#replicas-apply").queryButton().isDisabled()).as("the count is what runs").isTrue();
+    }
 }

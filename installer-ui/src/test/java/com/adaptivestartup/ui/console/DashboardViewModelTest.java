@@ -170,4 +170,39 @@ class DashboardViewModelTest {
         model.refreshDiskUse();
         assertThat(model.diskUseProperty().get()).as("the last known use stays").startsWith("Data 6.0 GB");
     }
+
+    @Test
+    void moreServerContainersAreAppliedWithEachStepSaidAndACardEach() {
+        FakeStack stack = new FakeStack();
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
+        model.refresh();
+        model.refreshReplicas();
+        assertThat(model.replicasProperty().get()).isOne();
+        assertThat(model.replicasSupportedProperty().get()).isTrue();
+        assertThat(model.replicasNoteProperty().get()).isNull();
+        model.applyReplicas(3);
+        assertThat(stack.actions).containsExactly("replicas 3");
+        assertThat(model.replicasProperty().get()).isEqualTo(3);
+        assertThat(model.replicasNoteProperty().get()).isEqualTo("3 server containers are running.");
+        assertThat(model.cards()).extracting(DashboardViewModel.Card::service)
+                .containsExactly("backend-1", "backend-2", "backend-3", "postgres", "redis", "storage", "web");
+        model.applyReplicas(3);
+        assertThat(stack.actions).as("the same count again changes nothing").hasSize(1);
+    }
+
+    @Test
+    void aCountTheInstallationCannotRunIsSaidAndNothingChanges() {
+        FakeStack stack = new FakeStack();
+        stack.replicasSupported = false;
+        DashboardViewModel model = new DashboardViewModel(stack, Background.SAME_THREAD, new FakeDialogs(), ConsoleFakes.TEXT, ConsoleFakes.CLOCK);
+        model.refreshReplicas();
+        assertThat(model.replicasSupportedProperty().get()).isFalse();
+        assertThat(model.replicasNoteProperty().get()).contains("update to 1.2.0 or later to run several");
+        stack.failNextAction = new IllegalArgumentException("the server runs as 1 to 5 containers, not 6");
+        model.applyReplicas(6);
+        assertThat(model.problemProperty().get()).isEqualTo("Could not change the server containers. The server runs as 1"
+                + " to 5 containers, not 6.");
+        assertThat(model.replicasProperty().get()).isOne();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
 }

@@ -116,4 +116,31 @@ public final class FakeStack implements StackControl {
         act("restart", service);
         services.put(service, new String[] {"running", "healthy"});
     }
+
+    /** The server containers chosen, and whether the installed release can run several. */
+    int replicas = 1;
+    boolean replicasSupported = true;
+
+    @Override
+    public com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas() {
+        long running = services.entrySet().stream().filter(e -> e.getKey().startsWith("backend")
+                && e.getValue()[0].equals("running")).count();
+        return new com.adaptivestartup.console.operate.ServerReplicas.ReplicasView("adaptive", replicas, (int) running,
+                replicasSupported);
+    }
+
+    /** As the console does: one card per server container, named backend-1, backend-2... when several. */
+    @Override
+    public void setReplicas(int count, java.util.function.Consumer<String> step) {
+        act("replicas", String.valueOf(count));
+        step.accept("start backend");
+        services.keySet().removeIf(name -> name.startsWith("backend"));
+        Map<String, String[]> rest = new LinkedHashMap<>(services);
+        services.clear();
+        for (int n = 1; n <= count; n++) {
+            services.put(count == 1 ? "backend" : "backend-" + n, new String[] {"running", "healthy"});
+        }
+        services.putAll(rest);
+        replicas = count;
+    }
 }

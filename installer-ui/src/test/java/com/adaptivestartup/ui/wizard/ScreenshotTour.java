@@ -135,6 +135,14 @@ public final class ScreenshotTour {
                 return fake.diskUse();
             }
 
+            public com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas() {
+                return fake.replicas();
+            }
+
+            public void setReplicas(int count, java.util.function.Consumer<String> step) {
+                fake.setReplicas(count, step);
+            }
+
             public java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage() {
                 sample[0]++;
                 java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> out = new java.util.TreeMap<>();
