@@ -162,9 +162,10 @@ single_context() {
   (cd "$native" && "$JAVA_HOME/bin/jar" xf "$jar" "org/sqlite/native/Linux/$arch/libsqlitejdbc.so")
   mv "$native/org/sqlite/native/Linux/$arch/libsqlitejdbc.so" "$native/" && rm -rf "$native/org"
   cp -r "$WORK/web/site" "$ctx/site"
-  sed -e 's|include /tmp/nginx/site.conf;|include /etc/nginx/site.conf;|' -e '/resolver 127.0.0.11/d' \
-    -e '/embedded DNS/d' "$HERE/web/nginx.conf" > "$ctx/nginx.conf"
-  sed 's|http://backend:8080|http://127.0.0.1:8081|' "$HERE/web/app.conf" > "$ctx/app.conf"
+  sed -e 's|include /tmp/nginx/site.conf;|include /etc/nginx/site.conf;|' -e '/include \/tmp\/nginx\/network.conf;/d' \
+    -e '/name server asked per request/,/count people, not the proxy/d' "$HERE/web/nginx.conf" > "$ctx/nginx.conf"
+  sed -e 's|include /tmp/nginx/backend.conf;|set $backend http://127.0.0.1:8081;|' -e '/entrypoint writes it/d' \
+    "$HERE/web/app.conf" > "$ctx/app.conf"
   sed -e 's|listen 8080;|listen 80;|' -e '/acme-challenge/d' -e '/ACME/d' "$HERE/web/http.conf" > "$ctx/site.conf"
   cp "$HERE/single/Dockerfile" "$HERE/single/entrypoint.sh" "$ctx/"
 }

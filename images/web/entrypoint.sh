@@ -6,6 +6,28 @@
 set -euo pipefail
 mkdir -p /tmp/nginx
 
+# Where the server is and who resolves its name: Docker's embedded DNS and the compose service's name by default; in
+# Kubernetes BACKEND_URL names the Service by its full name (nginx's resolver knows no search domains),
+# RESOLVER=auto takes the pod's name server from /etc/resolv.conf, and REAL_IP_FROM trusts the Ingress controller.
+resolver="${RESOLVER:-127.0.0.11}"
+if [ "$resolver" = auto ]; then
+  resolver=$(awk '$1 == "nameserver" { print $2; exit }' /etc/resolv.conf)
+fi
+[[ "$resolver" =~ ^[0-9a-fA-F.:]+$ ]] || { echo "error: RESOLVER is not an address: '$resolver'" >&2; exit 1; }
+[[ "${BACKEND_URL:-http://backend:8080}" =~ ^http://[A-Za-z0-9.-]+:[0-9]+$ ]] \
+  || { echo "error: BACKEND_URL is not http://host:port: '${BACKEND_URL}'" >&2; exit 1; }
+{
+  echo "resolver $resolver valid=2s ipv6=off;"
+  # REAL_IP_FROM: the proxies in front (an Ingress controller's pods, as CIDRs separated by commas)
+  for cidr in ${REAL_IP_FROM//,/ }; do
+    [[ "$cidr" =~ ^[0-9a-fA-F.:]+(/[0-9]{1,3})?$ ]] || { echo "error: REAL_IP_FROM has '$cidr', not an address or CIDR" >&2; exit 1; }
+    echo "set_real_ip_from $cidr;"
+  done
+  [ -n "${REAL_IP_FROM:-}" ] && echo "real_ip_header X-Forwarded-For; real_ip_recursive on;"
+  true
+} > /tmp/nginx/network.conf
+echo "set \$backend ${BACKEND_URL:-http://backend:8080};" > /tmp/nginx/backend.conf
+
 choose_site() {
   local cert="" key=""
   if [ -s /run/secrets/tls_certificate ] && [ -s /run/secrets/tls_key ]; then

@@ -18,7 +18,8 @@ public final class AdaptiveCtl {
             UpdateCommands.class, UpdateCommands.Rollback.class, UpdateCommands.Notices.class, BundleCommands.class,
             SupportCommands.HistoryCommand.class, SupportCommands.SupportBundleCommand.class, HeartbeatCommand.class,
             AuditCommand.class, EngineCommand.class, NetworkCommand.class, AddressCommand.class, MailCommand.class,
-            AdminCommand.class, ImportCommand.class, DiskCommand.class, ReplicasCommand.class);
+            AdminCommand.class, ImportCommand.class, DiskCommand.class, ReplicasCommand.class,
+            KubernetesCommand.class);
     /** The options before a command that take a value as the next word. */
     private static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("--host", "--context");
     private final CliContext context;

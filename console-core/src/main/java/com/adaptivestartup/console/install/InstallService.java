@@ -303,7 +303,8 @@ public final class InstallService {
         return verdict.readLicense().orElseThrow();
     }
 
-    private static void checkVersionAllowed(License license, ReleaseManifest release) {
+    /** Refused (with a sentence) when the release is for another customer or beyond the license's versions. */
+    public static void checkVersionAllowed(License license, ReleaseManifest release) {
         if (release.customerId() != null && !release.customerId().equals(license.customerId())) {
             throw new InstallFailed("release", "this release of Adaptive Startup was made for the customer '"
                     + release.customerId() + "', and this license is for '" + license.customerId() + "'; install the release"

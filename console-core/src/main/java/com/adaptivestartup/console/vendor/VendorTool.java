@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /**
  * {@code adaptive-vendor}: licensing's vendor commands (keys, licenses, signing) plus those that need the
- * Docker engine ({@code bundle build}), which live here so that licensing stays free of Docker.
+ * Docker engine ({@code bundle build}) or the release's other parts ({@code chart build}), which live here so that licensing stays free of Docker.
  */
 public final class VendorTool {
     private VendorTool() {
@@ -19,6 +19,7 @@ public final class VendorTool {
     public static CommandLine commandLine() {
         CommandLine cli = VendorCli.commandLine();
         cli.addSubcommand(new CommandLine(new BundleBuildCommand.Group()).addSubcommand(new BundleBuildCommand()));
+        cli.addSubcommand(new CommandLine(new ChartBuildCommand.Group()).addSubcommand(new ChartBuildCommand()));
         return cli;
     }
 }

@@ -255,6 +255,12 @@ public final class ConsoleCore {
                 new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock));
     }
 
+    /** The Kubernetes edition: a release's chart checked against the license and rendered or installed with Helm. */
+    public com.adaptivestartup.console.kubernetes.KubernetesService kubernetes() {
+        return new com.adaptivestartup.console.kubernetes.KubernetesService(licenseService(), new ReleaseSource(keys.get(),
+                outbound()), com.adaptivestartup.console.kubernetes.Helm.fromEnvironment(env));
+    }
+
     public com.adaptivestartup.console.operate.ServerReplicas serverReplicas() {
         return new com.adaptivestartup.console.operate.ServerReplicas(settingsChange(), stackService());
     }
