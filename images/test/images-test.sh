@@ -165,6 +165,22 @@ asset=$(grep -o 'src="/assets/[^"]*\.js"' "$WORK/web-index" | head -n1 | cut -d'
 web_get "$asset" > "$WORK/web-asset" 2>&1 || true
 head -n1 "$WORK/web-asset" | grep -q ' 200 ' && grep -qi '^Cache-Control: public, max-age=31536000, immutable' "$WORK/web-asset" \
   && pass "web serves its hashed scripts as immutable" || fail "web serves its hashed scripts as immutable" "$(head -c 400 "$WORK/web-asset")"
+# In Kubernetes (docs/kubernetes.md) the web server finds the server by its Service's full name through the pod's
+# name server, and trusts the Ingress controller's X-Forwarded-For; a bad setting stops it with a sentence.
+docker run -d --label com.adaptivestartup.test=images --name "images-test-web-k8s-$$" -e RESOLVER=auto \
+  -e BACKEND_URL=http://adaptive-backend.startup.svc.cluster.local:8080 -e REAL_IP_FROM=10.0.0.0/8,192.168.0.0/16 \
+  "$(ref web)" >/dev/null
+for _ in $(seq 1 40); do
+  [ "$(docker inspect -f '{{.State.Health.Status}}' "images-test-web-k8s-$$" 2>/dev/null)" = healthy ] && break; sleep 0.5
+done
+check "web in Kubernetes: healthy, the server's Service by its full name, the pod's name server, the proxies trusted" \
+  sh -c "[ \"\$(docker inspect -f '{{.State.Health.Status}}' images-test-web-k8s-$$)\" = healthy ] \
+    && docker exec images-test-web-k8s-$$ grep -qx 'set \$backend http://adaptive-backend.startup.svc.cluster.local:8080;' /tmp/nginx/backend.conf \
+    && docker exec images-test-web-k8s-$$ grep -qx \"resolver \$(docker exec images-test-web-k8s-$$ awk '\$1 == \"nameserver\" {print \$2; exit}' /etc/resolv.conf) valid=2s ipv6=off;\" /tmp/nginx/network.conf \
+    && docker exec images-test-web-k8s-$$ grep -qx 'set_real_ip_from 192.168.0.0/16;' /tmp/nginx/network.conf"
+check "web refuses a proxy that is not an address, in words" \
+  sh -c "docker run --rm --label com.adaptivestartup.test=images -e REAL_IP_FROM='10.0.0.0/8,evil;' '$(ref web)' 2>&1 \
+    | grep -q \"REAL_IP_FROM has 'evil;', not an address or CIDR\""
 check "redis requires its password" sh -c "docker exec images-test-redis-$$ redis-cli ping | grep -q NOAUTH"
 if docker inspect -f '{{join .Config.Env " "}}' "images-test-postgres-$$" | grep -q "$(cat "$WORK/secret")"; then
   fail "docker inspect shows no secret (password passed by file)"

@@ -19,7 +19,8 @@ fi
 {
   echo "resolver $resolver valid=2s ipv6=off;"
   # REAL_IP_FROM: the proxies in front (an Ingress controller's pods, as CIDRs separated by commas)
-  for cidr in ${REAL_IP_FROM//,/ }; do
+  real_ip_from="${REAL_IP_FROM:-}"
+  for cidr in ${real_ip_from//,/ }; do
     [[ "$cidr" =~ ^[0-9a-fA-F.:]+(/[0-9]{1,3})?$ ]] || { echo "error: REAL_IP_FROM has '$cidr', not an address or CIDR" >&2; exit 1; }
     echo "set_real_ip_from $cidr;"
   done

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code adaptivectl bundle verify <file>}: checks an offline bundle whole, changing nothing. */
 @Command(name = "bundle", mixinStandardHelpOptions = true, description = "Offline bundles: install and update without a"
         + " registry (install --bundle, update apply --bundle).", subcommands = {BundleCommands.Verify.class,
-        BundleCommands.Load.class})
+        BundleCommands.Load.class, BundleCommands.Push.class})
 final class BundleCommands {
 
     /** Checks the bundle whole, printing progress every 10% to {@code err} (null: quiet). */
@@ -115,6 +115,54 @@ final class BundleCommands {
                 return ExitCodes.OK;
             } catch (BundleProblem e) {
                 err().println(e.getMessage());
+                return ExitCodes.NOT_OK;
+            }
+        }
+    }
+
+    @Command(name = "push", mixinStandardHelpOptions = true, description = "Check an offline bundle, then push its images"
+            + " into your own registry, for an air-gapped Kubernetes cluster (then: adaptivectl kubernetes install --registry).")
+    static final class Push extends ProjectCommand {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @picocli.CommandLine.Option(names = "--registry", required = true, description = "Your registry, host or host:port.")
+        String registry;
+        @picocli.CommandLine.Option(names = "--username", description = "An account that may push there.")
+        String username;
+        @picocli.CommandLine.Option(names = "--password-file", description = "A file holding its password.")
+        Path passwordFile;
+        @picocli.CommandLine.Option(names = "--license", required = true, description = "The license key or .lic file.")
+        String license;
+
+        Push(CliContext context) {
+            super(context);
+        }
+
+        public Integer call() throws Exception {
+            var verdict = context.licenseService(err()).verify(com.adaptivestartup.licensing.license.LicenseInput.read(license,
+                    context.stdin()));
+            if (!verdict.usable()) {
+                err().println(verdict.message());
+                return ExitCodes.NOT_OK;
+            }
+            if ((username == null) != (passwordFile == null)) {
+                err().println("error: give --username and --password-file together (or neither, for a registry without"
+                        + " sign-in)");
+                return ExitCodes.USAGE;
+            }
+            try {
+                BundleReader.Verified v = verify(context.bundleReader(err()), file, err());
+                com.adaptivestartup.console.bundle.OfflineBundles.checkLicense(v, verdict.readLicense().orElseThrow());
+                var auth = username == null ? null : new com.adaptivestartup.console.docker.RegistryAuth(registry, username,
+                        java.nio.file.Files.readString(passwordFile).strip());
+                var pushed = com.adaptivestartup.console.bundle.BundlePush.push(v, context.engine(), registry, auth,
+                        (what, bytes, total) -> { });
+                pushed.forEach((service, ref) -> out().println(service + "  " + ref));
+                out().println("Adaptive Startup " + v.index().version() + " is in " + registry + ": install it with `adaptivectl"
+                        + " kubernetes install --registry " + registry + " ...`.");
+                return ExitCodes.OK;
+            } catch (BundleProblem e) {
+                err().println("error: " + e.getMessage());
                 return ExitCodes.NOT_OK;
             }
         }

@@ -37,9 +37,14 @@ final class KubernetesCommand {
         String name;
         @Option(names = {"-n", "--namespace"}, defaultValue = "adaptive", description = "The namespace (default ${DEFAULT-VALUE}).")
         String namespace;
-        @Option(names = "--registry", description = "Your own registry (an air-gapped cluster: the images pushed there from"
-                + " an offline bundle), instead of the license's; its pull secret is yours to give in a values file.")
+        @Option(names = "--registry", description = "Your own registry (an air-gapped cluster: the images pushed there with"
+                + " `adaptivectl bundle push`), instead of the license's; each image is checked there against the release.")
         String registry;
+        @Option(names = "--registry-username", description = "The account that reads your registry (and the cluster pulls"
+                + " with). Without: none, or your own pull secret named in a values file (imagePullSecret.name).")
+        String registryUsername;
+        @Option(names = "--registry-password-file", description = "A file holding that account's password.")
+        Path registryPasswordFile;
         @Option(names = "--work-dir", description = "Where the license's values file is written (owner-only; default:"
                 + " a folder beside the chart).")
         Path workDir;
@@ -49,8 +54,10 @@ final class KubernetesCommand {
         }
 
         KubernetesService.Request request() throws java.io.IOException {
-            return new KubernetesService.Request(chart, LicenseInput.read(license, context.stdin()), name, namespace, values,
-                    registry);
+            KubernetesService.OwnRegistry own = registry == null ? null : new KubernetesService.OwnRegistry(registry,
+                    registryUsername, registryPasswordFile == null ? null
+                    : Files.readString(registryPasswordFile, StandardCharsets.UTF_8).strip());
+            return new KubernetesService.Request(chart, LicenseInput.read(license, context.stdin()), name, namespace, values, own);
         }
 
         Path workDir() {

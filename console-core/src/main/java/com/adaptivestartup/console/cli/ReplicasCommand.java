@@ -1,6 +1,6 @@
 package com.adaptivestartup.console.cli;
 
-import com.adaptivestartup.console.operate.ServerReplicas;
+import com.adaptivestartup.console.install.ServerReplicas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -21,6 +21,12 @@ public interface DockerEngine extends AutoCloseable {
     void pull(String repository, String digest, RegistryAuth auth, PullListener listener);
 
     /**
+     * Pushes {@code repository:tag} (a name the engine has) to its registry, reporting per-layer progress, and returns
+     * the manifest digest the registry took ({@code sha256:...}).
+     */
+    String push(String repository, String tag, RegistryAuth auth, PullListener listener);
+
+    /**
      * Asks the engine to sign in to the registry with these credentials (the engine's own network and proxy
      * settings, as for a pull), changing nothing: whether they are accepted, refused, or the registry is out of
      * reach, with the engine's words.

@@ -94,6 +94,48 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public String push(String repository, String tag, RegistryAuth auth, PullListener listener) {
+        StringBuilder lastError = new StringBuilder();
+        StringBuilder digest = new StringBuilder();
+        try {
+            var cmd = client.pushImageCmd(repository).withTag(tag);
+            if (auth != null) {
+                cmd.withAuthConfig(new AuthConfig().withRegistryAddress(auth.registry()).withUsername(auth.username())
+                        .withPassword(auth.password()));
+            }
+            cmd.exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.PushResponseItem>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.PushResponseItem item) {
+                    if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                        lastError.setLength(0);
+                        lastError.append(item.getErrorDetail().getMessage());
+                    }
+                    if (item.getAux() != null && item.getAux().getDigest() != null) {
+                        digest.setLength(0);
+                        digest.append(item.getAux().getDigest());
+                    }
+                    var p = item.getProgressDetail();
+                    listener.progress(item.getId() == null ? "" : item.getId(), item.getStatus() == null ? "" : item.getStatus(),
+                            p == null || p.getCurrent() == null ? 0 : p.getCurrent(), p == null || p.getTotal() == null ? 0 : p.getTotal());
+                }
+            }).awaitCompletion();
+        } catch (DockerException | DockerClientException e) {
+            throw new DockerProblem("pushing " + repository + ":" + tag + " failed: " + firstLine(lastError.length() > 0
+                    ? lastError.toString() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerProblem("the push of " + repository + " was cancelled");
+        }
+        if (lastError.length() > 0) {
+            throw new DockerProblem("pushing " + repository + ":" + tag + " failed: " + firstLine(lastError.toString()));
+        }
+        if (digest.isEmpty()) {
+            throw new DockerProblem("the registry took " + repository + ":" + tag + " without saying its digest");
+        }
+        return digest.toString();
+    }
+
+    @Override
     public LoginCheck checkLogin(RegistryAuth auth) {
         try {
             client.authCmd().withAuthConfig(new AuthConfig().withRegistryAddress(auth.registry())

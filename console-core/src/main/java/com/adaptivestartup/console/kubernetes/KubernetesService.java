@@ -2,6 +2,7 @@ package com.adaptivestartup.console.kubernetes;
 
 import com.adaptivestartup.console.install.InstallService;
 import com.adaptivestartup.console.license.LicenseService;
+import com.adaptivestartup.console.outbound.RegistryManifests;
 import com.adaptivestartup.console.release.ReleaseManifest;
 import com.adaptivestartup.console.release.ReleaseSource;
 import com.adaptivestartup.licensing.license.License;
@@ -29,11 +30,36 @@ public final class KubernetesService {
     private final LicenseService licenses;
     private final ReleaseSource releases;
     private final Helm helm;
+    private final RegistryManifests registries;
 
-    public KubernetesService(LicenseService licenses, ReleaseSource releases, Helm helm) {
+    public KubernetesService(LicenseService licenses, ReleaseSource releases, Helm helm, RegistryManifests registries) {
         this.licenses = licenses;
         this.releases = releases;
         this.helm = helm;
+        this.registries = registries;
+    }
+
+    /**
+     * The customer's own registry (an air-gapped cluster: the images pushed there with `adaptivectl bundle push`), and the
+     * account this console reads it with and the cluster pulls with (null: none needed, or a pull secret of the admin's
+     * own in their values).
+     */
+    public record OwnRegistry(String address, String username, String password) {
+        public OwnRegistry {
+            if (address == null || !address.matches(com.adaptivestartup.console.bundle.BundlePush.REGISTRY)) {
+                throw new IllegalArgumentException("'" + address + "' is not a registry address (host, host:port, and a"
+                        + " project path if the registry has them: registry.acme.internal/adaptive)");
+            }
+        }
+
+        String host() {
+            return address.contains("/") ? address.substring(0, address.indexOf('/')) : address;
+        }
+
+        /** The repository of {@code repository} there: under the project path, if any. */
+        String repository(String repository) {
+            return address.contains("/") ? address.substring(address.indexOf('/') + 1) + "/" + repository : repository;
+        }
     }
 
     /**
@@ -41,7 +67,7 @@ public final class KubernetesService {
      * before the license's), and {@code registry}: the customer's own registry (an air-gapped cluster, its images
      * pushed there from an offline bundle), or null for the license's.
      */
-    public record Request(Path chart, String licenseText, String name, String namespace, List<Path> values, String registry) {
+    public record Request(Path chart, String licenseText, String name, String namespace, List<Path> values, OwnRegistry registry) {
         public Request {
             if (name == null || !name.matches("[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?")) {
                 throw new IllegalArgumentException("the release's name must be lower-case letters, digits and '-', at most"
@@ -95,8 +121,8 @@ public final class KubernetesService {
             throw new IllegalArgumentException(e.getMessage());
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        boolean own = request.registry() != null;
-        values.put("registry", own ? request.registry() : license.registry().url());
+        OwnRegistry own = request.registry();
+        values.put("registry", own != null ? own.address() : license.registry().url());
         Map<String, String> images = new LinkedHashMap<>();
         for (String service : HelmChart.SERVICES) {
             ReleaseManifest.ImageRef image = release.images().get(service);
@@ -104,12 +130,16 @@ public final class KubernetesService {
                 throw new IllegalArgumentException("release " + release.version() + " has no " + service + " image; the"
                         + " Kubernetes edition starts with release 1.2.0");
             }
-            images.put(service, image.repository() + "@" + image.digest());
+            images.put(service, image.repository() + "@" + (own == null ? image.digest() : pushedDigest(own, image, release)));
         }
         values.put("images", images);
-        values.put("imagePullSecret", own ? Map.of("create", false, "name", "")
-                : Map.of("create", true, "name", "adaptive-registry", "username", license.registry().username(),
-                "password", license.registry().password()));
+        if (own == null) {
+            values.put("imagePullSecret", Map.of("create", true, "name", "adaptive-registry", "username",
+                    license.registry().username(), "password", license.registry().password()));
+        } else if (own.username() != null) {
+            values.put("imagePullSecret", Map.of("create", true, "name", "adaptive-registry", "username", own.username(),
+                    "password", own.password() == null ? "" : own.password()));
+        }
         try {
             Files.createDirectories(workDir);
             Path file = workDir.resolve("license-values.yaml");
@@ -125,6 +155,21 @@ public final class KubernetesService {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the license's values into " + workDir + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The digest of the image the customer's registry holds for this release's tag, once its image id is the one the
+     * signed release names (the registry made its own manifest when the image was pushed; the image is the same).
+     */
+    private String pushedDigest(OwnRegistry own, ReleaseManifest.ImageRef image, ReleaseManifest release) {
+        RegistryManifests.Manifest m = registries.manifest(own.host(), own.repository(image.repository()), release.version(),
+                own.username(), own.password());
+        if (image.id() == null || !image.id().equals(m.configDigest())) {
+            throw new IllegalArgumentException(own.address() + "/" + image.repository() + ":" + release.version() + " is not"
+                    + " the image release " + release.version() + " signs (" + m.configDigest() + ", not " + image.id()
+                    + "); push the offline bundle again with `adaptivectl bundle push`");
+        }
+        return m.digest();
     }
 
     private static List<Path> valuesOf(Request request, Checked checked) {

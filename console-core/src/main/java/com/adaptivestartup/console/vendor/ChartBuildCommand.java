@@ -15,13 +15,15 @@ import picocli.CommandLine.Option;
  * {@code adaptive-vendor chart build}: a release's Helm chart, from the chart's sources and the release's signed
  * manifest (checked with the vendor's public key): its images by digest, the manifest inside.
  */
-@Command(name = "build", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "build", sortOptions = false,
         description = "Write adaptive-startup-<version>.tgz, the Kubernetes edition's Helm chart of a signed release (1.2.0+).")
 final class ChartBuildCommand implements Callable<Integer> {
     @Command(name = "chart", mixinStandardHelpOptions = true, description = "Helm charts of releases (the Kubernetes edition).")
     static final class Group {
     }
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
     @Option(names = "--version", required = true, description = "The release version, e.g. 1.2.0.")
     String version;
     @Option(names = "--release", description = "The signed release manifest (default: <releases>/<version>/release-<version>.asr).")

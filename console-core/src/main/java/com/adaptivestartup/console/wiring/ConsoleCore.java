@@ -258,11 +258,12 @@ public final class ConsoleCore {
     /** The Kubernetes edition: a release's chart checked against the license and rendered or installed with Helm. */
     public com.adaptivestartup.console.kubernetes.KubernetesService kubernetes() {
         return new com.adaptivestartup.console.kubernetes.KubernetesService(licenseService(), new ReleaseSource(keys.get(),
-                outbound()), com.adaptivestartup.console.kubernetes.Helm.fromEnvironment(env));
+                outbound()), com.adaptivestartup.console.kubernetes.Helm.fromEnvironment(env),
+                new com.adaptivestartup.console.outbound.RegistryManifests(outbound()));
     }
 
-    public com.adaptivestartup.console.operate.ServerReplicas serverReplicas() {
-        return new com.adaptivestartup.console.operate.ServerReplicas(settingsChange(), stackService());
+    public com.adaptivestartup.console.install.ServerReplicas serverReplicas() {
+        return new com.adaptivestartup.console.install.ServerReplicas(settingsChange(), stackService());
     }
 
     public com.adaptivestartup.console.accounts.MailService mailService() {

@@ -196,4 +196,21 @@ class BundleReaderTest {
         assertThatThrownBy(() -> OfflineBundles.checkUpdate(v, "0.9.0"))
                 .hasMessageContaining("1.1.0 updates from 1.0.0 or newer; install the bundle of 1.0.0 first");
     }
+
+    @Test
+    void aBundlesImagesArePushedIntoTheCustomersOwnRegistryAndTheTemporaryTagsGo() throws Exception {
+        BundleReader.Verified v = reader.verify(good("1.2.0"), BundleReader.Progress.SILENT);
+        var engine = com.adaptivestartup.console.testing.InMemoryEngine.local().withImage(WEB).withImage(DB);
+        Map<String, String> pushed = BundlePush.push(v, engine, "registry.acme.internal:5000/adaptive", null,
+                BundleReader.Progress.SILENT);
+        assertThat(pushed).containsOnlyKeys("web", "postgres");
+        assertThat(pushed.get("web")).matches("registry\\.acme\\.internal:5000/adaptive/acme/web@sha256:[0-9a-f]{64}");
+        assertThat(engine.calls()).contains("push registry.acme.internal:5000/adaptive/acme/web:1.2.0",
+                "push registry.acme.internal:5000/adaptive/acme/postgres:1.2.0");
+        assertThat(engine.imageReferences()).noneMatch(r -> r.startsWith("registry.acme.internal"))
+                .contains("adaptive-startup/web:1.2.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BundlePush.push(v, engine, "https://registry.acme.internal/",
+                null, BundleReader.Progress.SILENT)).isInstanceOf(BundleProblem.class)
+                .hasMessageContaining("is not a registry address");
+    }
 }

@@ -95,6 +95,12 @@ public final class Fixture {
         return new LicenseIssuer(new DocumentSigner(vendorKey)).issue(l).compact();
     }
 
+    /** The vendor's registry account, which may push (images/registry/fixture.sh made it). */
+    public com.adaptivestartup.console.docker.RegistryAuth vendorPush() throws java.io.IOException {
+        Path file = Path.of(System.getProperty("fixture.env", "../images/target/fixture/fixture.env")).resolveSibling("vendor-password");
+        return new com.adaptivestartup.console.docker.RegistryAuth(registry, "vendor", Files.readString(file).strip());
+    }
+
     /** The vendor's public key file, for a console started as its own process (ADAPTIVE_TRUSTED_KEYS). */
     public Path trustedKeyFile() {
         return trustedKeyFile;

@@ -62,7 +62,8 @@ class HelmChartTest {
         release = new ReleaseSource(fixture.trusted).verify(signed, "fixture");
         chart = HelmChart.build(Path.of("../server-bundle/src/main/kubernetes/chart"), release, signed, tmp.resolve("charts"));
         kubernetes = new KubernetesService(new LicenseService(fixture.trusted, Clock.systemUTC(), new InMemoryTimeWitness(),
-                Optional::empty), new ReleaseSource(fixture.trusted), helm);
+                Optional::empty), new ReleaseSource(fixture.trusted), helm,
+                new com.adaptivestartup.console.outbound.RegistryManifests(com.adaptivestartup.console.outbound.OutboundHttp.direct()));
     }
 
     private static KubernetesService.Request request(String license, Path... values) {
@@ -226,6 +227,49 @@ class HelmChartTest {
                 .hasMessageContaining("made for the customer 'acme'");
         assertThatThrownBy(() -> new KubernetesService.Request(chart, fixture.license(), "Adaptive!", "startup", List.of(), null))
                 .hasMessageContaining("release's name");
+    }
+
+    /**
+     * An air-gapped cluster: the release's images pushed (as `adaptivectl bundle push` pushes a bundle's) under a path of
+     * this test's own in the fixture's registry, which makes its own manifests; the chart then names them by those
+     * digests once each image's id is the one the release signs, read with the customer's pull-only use of the account.
+     * An image pushed under another's name is refused. Only this test's temporary tags are added to the engine's images.
+     */
+    @Test
+    void anAirGappedClusterTakesTheImagesFromTheCustomersOwnRegistryCheckedByTheirIds() throws Exception {
+        String own = fixture.registry + "/airgap" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        HelmChart.SERVICES.forEach(s -> ids.put(s, release.images().get(s).id()));
+        try (var engine = ((com.adaptivestartup.console.docker.EngineLocator.Outcome.Found)
+                new com.adaptivestartup.console.docker.EngineLocator(com.adaptivestartup.console.docker.EngineStrategies
+                        .forThisMachine(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home"))))
+                        .locate()).engine()) {
+            java.util.Map<String, String> pushed = com.adaptivestartup.console.bundle.BundlePush.pushImages(engine, ids, release,
+                    own, fixture.vendorPush());
+            assertThat(pushed).containsOnlyKeys(HelmChart.SERVICES);
+            KubernetesService.OwnRegistry registry = new KubernetesService.OwnRegistry(own, fixture.customerUser,
+                    fixture.customerPassword);
+            List<HasMetadata> objects = StrictKubernetes.parse(kubernetes.render(new KubernetesService.Request(chart,
+                    fixture.license(), "adaptive", "startup", List.of(), registry), tmp.resolve("airgap")));
+            assertThat(one(objects, Deployment.class, "adaptive-backend").getSpec().getTemplate().getSpec().getContainers()
+                    .getFirst().getImage()).isEqualTo(pushed.get("backend")).startsWith(own + "/acme/backend@sha256:");
+            String config = new String(Base64.getDecoder().decode(one(objects, Secret.class, "adaptive-registry").getData()
+                    .get(".dockerconfigjson")), StandardCharsets.UTF_8);
+            assertThat(config).as("the pull secret is for the registry's host").contains("\"" + fixture.registry + "\":");
+
+            // Another image under the backend's name (the web's), in another path: refused, by what the release signs.
+            String wrong = fixture.registry + "/airgap" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            java.util.Map<String, String> swapped = new java.util.LinkedHashMap<>(ids);
+            swapped.put("backend", ids.get("web"));
+            com.adaptivestartup.console.bundle.BundlePush.pushImages(engine, swapped, release, wrong, fixture.vendorPush());
+            assertThatThrownBy(() -> kubernetes.render(new KubernetesService.Request(chart, fixture.license(), "adaptive",
+                    "startup", List.of(), new KubernetesService.OwnRegistry(wrong, fixture.customerUser, fixture.customerPassword)),
+                    tmp.resolve("swapped"))).hasMessageContaining("is not the image release 1.2.0 signs");
+            assertThatThrownBy(() -> kubernetes.render(new KubernetesService.Request(chart, fixture.license(), "adaptive",
+                    "startup", List.of(), new KubernetesService.OwnRegistry(own, fixture.customerUser, "wrong")),
+                    tmp.resolve("refused"))).hasMessageContaining("refused the credentials");
+            assertThat(engine.imageId(own + "/acme/backend:1.2.0")).as("the temporary tag is gone").isEmpty();
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.adaptivestartup.console.install.Fixture;
 import com.adaptivestartup.console.install.InstallListener;
 import com.adaptivestartup.console.install.InstallRequest;
 import com.adaptivestartup.console.install.InstallResult;
+import com.adaptivestartup.console.install.ServerReplicas;
 import com.adaptivestartup.console.install.StackProbe;
 import com.adaptivestartup.console.stack.MailServer;
 import com.adaptivestartup.console.stack.StackLabels;

@@ -85,6 +85,17 @@ public final class InMemoryEngine implements DockerEngine {
     }
 
     /** An image the registry holds, by its digest reference ({@code repo@sha256:...}). */
+    /** An image the engine has, by its id. */
+    public synchronized InMemoryEngine withImage(String id) {
+        images.put(id, id);
+        return this;
+    }
+
+    /** The images the engine has, by reference (tags and ids). */
+    public synchronized java.util.Set<String> imageReferences() {
+        return java.util.Set.copyOf(images.keySet());
+    }
+
     public InMemoryEngine inRegistry(String reference) {
         registry.add(reference);
         return this;
@@ -153,6 +164,18 @@ public final class InMemoryEngine implements DockerEngine {
     @Override
     public InputStream saveImages(List<String> repositoryTags) {
         throw new UnsupportedOperationException("the in-memory engine does not model image archives");
+    }
+
+    @Override
+    public synchronized String push(String repository, String tag, RegistryAuth auth, PullListener listener) {
+        String id = images.get(repository + ":" + tag);
+        if (id == null) {
+            throw new DockerProblem("no image " + repository + ":" + tag + " to push");
+        }
+        String digest = "sha256:" + String.format("%064x", new java.math.BigInteger(1, id.getBytes()).mod(java.math.BigInteger.TWO.pow(255)));
+        registry.add(repository + "@" + digest);
+        calls.add("push " + repository + ":" + tag);
+        return digest;
     }
 
     @Override

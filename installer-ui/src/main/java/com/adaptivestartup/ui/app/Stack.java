@@ -45,7 +45,7 @@ final class Stack {
                 return service().usage(project);
             }
 
-            public com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas() {
+            public com.adaptivestartup.console.install.ServerReplicas.ReplicasView replicas() {
                 return services.core.serverReplicas().show(project);
             }
 

@@ -27,7 +27,7 @@ public interface StackControl {
     java.util.Map<String, com.adaptivestartup.console.docker.DockerEngine.Usage> usage();
 
     /** How many server containers the installation runs (chosen, running) and whether its release can run several. */
-    com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas();
+    com.adaptivestartup.console.install.ServerReplicas.ReplicasView replicas();
 
     /** Runs {@code count} server containers, telling each step to {@code step}; throws with a sentence when it cannot. */
     void setReplicas(int count, java.util.function.Consumer<String> step);

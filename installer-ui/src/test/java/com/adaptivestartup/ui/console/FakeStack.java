@@ -122,10 +122,10 @@ public final class FakeStack implements StackControl {
     boolean replicasSupported = true;
 
     @Override
-    public com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas() {
+    public com.adaptivestartup.console.install.ServerReplicas.ReplicasView replicas() {
         long running = services.entrySet().stream().filter(e -> e.getKey().startsWith("backend")
                 && e.getValue()[0].equals("running")).count();
-        return new com.adaptivestartup.console.operate.ServerReplicas.ReplicasView("adaptive", replicas, (int) running,
+        return new com.adaptivestartup.console.install.ServerReplicas.ReplicasView("adaptive", replicas, (int) running,
                 replicasSupported);
     }
 

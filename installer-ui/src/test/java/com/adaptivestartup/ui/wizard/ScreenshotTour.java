@@ -135,7 +135,7 @@ public final class ScreenshotTour {
                 return fake.diskUse();
             }
 
-            public com.adaptivestartup.console.operate.ServerReplicas.ReplicasView replicas() {
+            public com.adaptivestartup.console.install.ServerReplicas.ReplicasView replicas() {
                 return fake.replicas();
             }
 

@@ -1,8 +1,6 @@
-package com.adaptivestartup.console.operate;
+package com.adaptivestartup.console.install;
 
-import com.adaptivestartup.console.install.InstallListener;
-import com.adaptivestartup.console.install.InstallResult;
-import com.adaptivestartup.console.install.SettingsChange;
+import com.adaptivestartup.console.operate.StackService;
 import com.adaptivestartup.console.stack.InstallDirectory;
 import com.adaptivestartup.console.stack.StackSettings;
 import com.adaptivestartup.console.state.Installations;
