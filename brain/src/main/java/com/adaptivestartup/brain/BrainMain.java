@@ -1,0 +1,50 @@
+package com.adaptivestartup.brain;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the Brain from its environment: {@code BRAIN_DATABASE_URL} (jdbc:postgresql://...), {@code BRAIN_DATABASE_USER},
+ * {@code BRAIN_DATABASE_PASSWORD_FILE}, {@code STRIPE_WEBHOOK_SECRET_FILE} (the endpoint's whsec_... secret) and
+ * {@code BRAIN_PORT} (8090). Secrets are read from files, never from the environment itself.
+ */
+public final class BrainMain {
+    private BrainMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        try (BrainDatabase db = BrainDatabase.open(required(env, "BRAIN_DATABASE_URL"), required(env, "BRAIN_DATABASE_USER"),
+                secret(env, "BRAIN_DATABASE_PASSWORD_FILE"));
+             BrainServer server = new BrainServer(db, secret(env, "STRIPE_WEBHOOK_SECRET_FILE"), Clock.systemUTC())) {
+            int port = server.start("0.0.0.0", Integer.parseInt(env.getOrDefault("BRAIN_PORT", "8090")));
+            org.slf4j.LoggerFactory.getLogger(BrainMain.class).info("the Brain is listening on port {}", port);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
+            stopped.await();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(name + " is not set");
+        }
+        return v;
+    }
+
+    private static String secret(Map<String, String> env, String name) throws java.io.IOException {
+        Path file = Path.of(required(env, name));
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(name + " names " + file + ", which cannot be read");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+}
