@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the Brain from its environment: {@code BRAIN_DATABASE_URL} (jdbc:postgresql://...), {@code BRAIN_DATABASE_USER},
- * {@code BRAIN_DATABASE_PASSWORD_FILE}, {@code STRIPE_WEBHOOK_SECRET_FILE} (the endpoint's whsec_... secret) and
+ * {@code BRAIN_DATABASE_PASSWORD_FILE}, {@code STRIPE_WEBHOOK_SECRET_FILE} (the endpoint's whsec_... secret),
+ * {@code BRAIN_VENDOR_KEY_FILE} (the vendor's Ed25519 key, PEM: licenses and standings are signed with it),
+ * {@code BRAIN_REGISTRY_URL} and {@code BRAIN_REGISTRY_SECRET_FILE} (customers' pull passwords are derived with it) and
  * {@code BRAIN_PORT} (8090). Secrets are read from files, never from the environment itself.
  */
 public final class BrainMain {
@@ -20,7 +22,10 @@ public final class BrainMain {
         Map<String, String> env = System.getenv();
         try (BrainDatabase db = BrainDatabase.open(required(env, "BRAIN_DATABASE_URL"), required(env, "BRAIN_DATABASE_USER"),
                 secret(env, "BRAIN_DATABASE_PASSWORD_FILE"));
-             BrainServer server = new BrainServer(db, secret(env, "STRIPE_WEBHOOK_SECRET_FILE"), Clock.systemUTC())) {
+             BrainServer server = new BrainServer(db, new BrainServer.Settings(secret(env, "STRIPE_WEBHOOK_SECRET_FILE"),
+                     com.adaptivestartup.licensing.signing.Ed25519Keys.privateKeyFromPem(secret(env, "BRAIN_VENDOR_KEY_FILE")),
+                     new com.adaptivestartup.brain.licenses.LicenseDesk.Registry(required(env, "BRAIN_REGISTRY_URL"),
+                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8))), Clock.systemUTC())) {
             int port = server.start("0.0.0.0", Integer.parseInt(env.getOrDefault("BRAIN_PORT", "8090")));
             org.slf4j.LoggerFactory.getLogger(BrainMain.class).info("the Brain is listening on port {}", port);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -29,19 +29,23 @@ public final class BillingLedger {
     /** What became of an event. */
     public enum Outcome { APPLIED, STALE, IGNORED, DUPLICATE }
 
+    /** What became of an event, and the subscription it is about (null when none). */
+    public record Result(Outcome outcome, String subscriptionId) {
+    }
+
     /** A subscription as the Brain holds it. */
     public record Subscription(String id, String customerId, SubscriptionState state, String stripeStatus, String edition,
                                int seats, Instant periodEnd, Instant graceUntil, String lastEventId, Instant lastEventAt) {
     }
 
     /** Applies one verified event (see the class comment); an {@link IllegalArgumentException} for a malformed object. */
-    public Outcome apply(StripeEvent event) throws SQLException {
+    public Result apply(StripeEvent event) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Outcome outcome = applyIn(c, event);
                 c.commit();
-                return outcome;
+                return new Result(outcome, subscriptionOf(event));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -103,6 +107,10 @@ public final class BillingLedger {
         String edition = firstText(o.path("metadata").path("edition"), item.path("price").path("metadata").path("edition"),
                 "standard");
         int seats = Math.max(1, o.path("quantity").asInt(item.path("quantity").asInt(1)));
+        if (com.adaptivestartup.licensing.license.Edition.fromWireName(edition).isEmpty()) {
+            throw new IllegalArgumentException("the subscription names the edition '" + edition + "', which a license cannot"
+                    + " (trial, standard or enterprise: set the price's metadata)");
+        }
         Instant grace = state == SubscriptionState.PAST_DUE ? later(periodEnd, event.created()).plus(GRACE) : null;
         ensureCustomer(c, customer);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO subscriptions (stripe_subscription_id, stripe_customer_id,"
@@ -128,11 +136,7 @@ public final class BillingLedger {
     }
 
     private Outcome paymentFailed(Connection c, StripeEvent event) throws SQLException {
-        JsonNode o = event.object();
-        String id = StripeEvent.idOf(o.get("subscription"));
-        if (id == null) {
-            id = StripeEvent.idOf(o.path("parent").path("subscription_details").get("subscription"));
-        }
+        String id = subscriptionOf(event);
         Optional<Subscription> held = id == null ? Optional.empty() : find(c, id, true);
         if (held.isEmpty()) {
             return Outcome.IGNORED;   // not a subscription's invoice, or one whose own events have not come yet
@@ -149,6 +153,24 @@ public final class BillingLedger {
             s.executeUpdate();
         }
         return Outcome.APPLIED;
+    }
+
+    /** The subscription an event is about: the subscription itself, or an invoice's. */
+    private static String subscriptionOf(StripeEvent event) {
+        JsonNode o = event.object();
+        if (event.type().startsWith("customer.subscription.")) {
+            return o.path("id").asText(null);
+        }
+        if (event.type().startsWith("invoice.")) {
+            String id = StripeEvent.idOf(o.get("subscription"));
+            return id != null ? id : StripeEvent.idOf(o.path("parent").path("subscription_details").get("subscription"));
+        }
+        return null;
+    }
+
+    /** The subscription, its row locked for the caller's transaction. */
+    public Optional<Subscription> lock(Connection c, String id) throws SQLException {
+        return find(c, id, true);
     }
 
     /** Whether the subscription takes this event: not ended, and the event not older than the last it took. */

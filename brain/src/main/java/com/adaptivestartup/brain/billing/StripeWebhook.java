@@ -24,14 +24,21 @@ public final class StripeWebhook {
     private final BillingLedger ledger;
     private final String secret;
     private final Clock clock;
+    private final SubscriptionListener listener;
 
-    public StripeWebhook(BillingLedger ledger, String secret, Clock clock) {
+    /** Told after each event about a subscription (applied or not: what it does must be safe to do again). */
+    public interface SubscriptionListener {
+        void changed(String subscriptionId) throws java.sql.SQLException;
+    }
+
+    public StripeWebhook(BillingLedger ledger, String secret, Clock clock, SubscriptionListener listener) {
         if (secret == null || !secret.startsWith("whsec_")) {
             throw new IllegalArgumentException("the Stripe webhook secret must be the endpoint's signing secret (whsec_...)");
         }
         this.ledger = ledger;
         this.secret = secret;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public void register(Javalin app) {
@@ -59,9 +66,13 @@ public final class StripeWebhook {
             return;
         }
         try {
-            BillingLedger.Outcome outcome = ledger.apply(event);
-            LOG.info("Stripe event {} ({}): {}", event.id(), event.type(), outcome);
-            ctx.json(Map.of("id", event.id(), "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)));
+            BillingLedger.Result result = ledger.apply(event);
+            LOG.info("Stripe event {} ({}): {}", event.id(), event.type(), result.outcome());
+            if (result.subscriptionId() != null) {
+                // also for a retry: a failure here (500) makes Stripe retry, and the retry must finish what this began
+                listener.changed(result.subscriptionId());
+            }
+            ctx.json(Map.of("id", event.id(), "outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             refuse(ctx, "event " + event.id() + " (" + event.type() + "): " + e.getMessage());
         }

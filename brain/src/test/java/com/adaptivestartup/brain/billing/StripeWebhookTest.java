@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class StripeWebhookTest {
     private static final String SECRET = "whsec_" + UUID.randomUUID().toString().replace("-", "");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.security.KeyPair VENDOR = com.adaptivestartup.licensing.signing.Ed25519Keys.generate();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static BrainDatabase db;
     private static BrainServer brain;
@@ -42,7 +43,8 @@ class StripeWebhookTest {
         var database = TestPostgres.get().newDatabase();
         db = BrainDatabase.open(database.jdbcUrl(), database.user(), database.password());
         ledger = new BillingLedger(db.dataSource());
-        brain = new BrainServer(db, SECRET, Clock.systemUTC());
+        brain = new BrainServer(db, new BrainServer.Settings(SECRET, VENDOR.getPrivate(), new com.adaptivestartup.brain.licenses
+                .LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes())), Clock.systemUTC());
         url = "http://127.0.0.1:" + brain.start("127.0.0.1", 0) + StripeWebhook.PATH;
     }
 
@@ -64,7 +66,7 @@ class StripeWebhookTest {
     private static ObjectNode subscription(String id, String customer, String status) {
         ObjectNode s = JSON.createObjectNode().put("id", id).put("object", "subscription").put("customer", customer)
                 .put("status", status);
-        s.putObject("metadata").put("edition", "business");
+        s.putObject("metadata").put("edition", "enterprise");
         ObjectNode item = s.putObject("items").putArray("data").addObject().put("quantity", 25)
                 .put("current_period_end", Instant.now().plus(Duration.ofDays(30)).getEpochSecond());
         item.putObject("price").put("id", "price_123");
@@ -102,7 +104,7 @@ class StripeWebhookTest {
                 .get("outcome").asText()).isEqualTo("applied");
         BillingLedger.Subscription s = ledger.subscription(sub).orElseThrow();
         assertThat(s.state()).isEqualTo(SubscriptionState.ACTIVE);
-        assertThat(s.edition()).isEqualTo("business");
+        assertThat(s.edition()).isEqualTo("enterprise");
         assertThat(s.seats()).isEqualTo(25);
         assertThat(s.periodEnd()).isAfter(Instant.now().plus(Duration.ofDays(29)));
 
