@@ -25,7 +25,8 @@ public final class BrainMain {
              BrainServer server = new BrainServer(db, new BrainServer.Settings(secret(env, "STRIPE_WEBHOOK_SECRET_FILE"),
                      com.adaptivestartup.licensing.signing.Ed25519Keys.privateKeyFromPem(secret(env, "BRAIN_VENDOR_KEY_FILE")),
                      new com.adaptivestartup.brain.licenses.LicenseDesk.Registry(required(env, "BRAIN_REGISTRY_URL"),
-                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8))), Clock.systemUTC())) {
+                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8)), tokens(env)),
+                     Clock.systemUTC())) {
             int port = server.start("0.0.0.0", Integer.parseInt(env.getOrDefault("BRAIN_PORT", "8090")));
             org.slf4j.LoggerFactory.getLogger(BrainMain.class).info("the Brain is listening on port {}", port);
             CountDownLatch stopped = new CountDownLatch(1);
@@ -35,6 +36,23 @@ public final class BrainMain {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
+    }
+
+    /**
+     * The registry's token service when {@code BRAIN_TOKEN_KEY_FILE} is set: that key (PKCS#8, RSA) and
+     * {@code BRAIN_TOKEN_CERTIFICATE_FILE} (the registry's rootcertbundle holds it), {@code BRAIN_TOKEN_SERVICE} and
+     * {@code BRAIN_TOKEN_ISSUER} as the registry's config names them, and the vendor's build account
+     * ({@code BRAIN_VENDOR_REGISTRY_USER}, {@code BRAIN_VENDOR_REGISTRY_PASSWORD_FILE}).
+     */
+    private static BrainServer.Tokens tokens(Map<String, String> env) throws java.io.IOException {
+        if (env.get("BRAIN_TOKEN_KEY_FILE") == null) {
+            return null;
+        }
+        return new BrainServer.Tokens(com.adaptivestartup.brain.registry.RegistryTokens.fromFiles(
+                env.getOrDefault("BRAIN_TOKEN_ISSUER", "adaptive-brain"), env.getOrDefault("BRAIN_TOKEN_SERVICE",
+                        "adaptive-registry"), Path.of(env.get("BRAIN_TOKEN_KEY_FILE")),
+                Path.of(required(env, "BRAIN_TOKEN_CERTIFICATE_FILE")), Clock.systemUTC()),
+                required(env, "BRAIN_VENDOR_REGISTRY_USER"), secret(env, "BRAIN_VENDOR_REGISTRY_PASSWORD_FILE"));
     }
 
     private static String required(Map<String, String> env, String name) {

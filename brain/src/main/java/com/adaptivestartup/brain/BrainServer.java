@@ -18,7 +18,12 @@ public final class BrainServer implements AutoCloseable {
     private final LicenseDesk desk;
 
     /** What the Brain is given at start: Stripe's endpoint secret, the vendor key, the registry and its secret. */
-    public record Settings(String stripeWebhookSecret, java.security.PrivateKey vendorKey, LicenseDesk.Registry registry) {
+    public record Settings(String stripeWebhookSecret, java.security.PrivateKey vendorKey, LicenseDesk.Registry registry,
+                           Tokens tokens) {
+    }
+
+    /** The registry's token service: the signer, and the vendor's build account (null: no token service). */
+    public record Tokens(com.adaptivestartup.brain.registry.RegistryTokens signer, String vendorUser, String vendorPassword) {
     }
 
     public BrainServer(BrainDatabase db, Settings settings, Clock clock) {
@@ -30,6 +35,10 @@ public final class BrainServer implements AutoCloseable {
         desk = new LicenseDesk(db.dataSource(), ledger, new DocumentSigner(settings.vendorKey()), settings.registry(), clock);
         new StripeWebhook(ledger, settings.stripeWebhookSecret(), clock, desk::reconcile).register(app);
         new StandingRoutes(desk).register(app);
+        if (settings.tokens() != null) {
+            new com.adaptivestartup.brain.registry.TokenRoute(settings.tokens().signer(), desk, settings.tokens().vendorUser(),
+                    settings.tokens().vendorPassword()).register(app);
+        }
         app.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "alive")));
     }
 

@@ -184,6 +184,26 @@ public final class LicenseDesk {
         return Optional.of(signer.sign(DocumentKind.LICENSE_STANDING, body).compact());
     }
 
+    /**
+     * Whether {@code customerKey} and {@code password} are a customer's pull account whose license is current: issued,
+     * not revoked, not past its end (the grace included). Compared in constant time.
+     */
+    public boolean mayPull(String customerKey, String password) throws SQLException {
+        if (customerKey == null || password == null || !customerKey.matches("c-[0-9a-f]{16}")
+                || !MessageDigest.isEqual(pullPassword(customerKey).getBytes(StandardCharsets.US_ASCII),
+                password.getBytes(StandardCharsets.UTF_8))) {
+            return false;
+        }
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT 1 FROM licenses WHERE"
+                + " customer_key = ? AND revoked_at IS NULL AND expires_at > ? LIMIT 1")) {
+            q.setString(1, customerKey);
+            q.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     /** The customer as licenses and the registry name them: stable, lower-case, from Stripe's id. */
     public static String customerKey(String stripeCustomerId) {
         try {
