@@ -22,7 +22,8 @@ export ADAPTIVE_TRUSTED_KEYS="$FIXTURE_VENDOR_PUBLIC_KEY" ADAPTIVE_CONSOLE_HOME=
 P=benchreplicas PORT=18187
 cleanup() { bin/adaptivectl uninstall --project $P --yes >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-LOAD=("$JAVA" -XX:+UseSerialGC "$ROOT/bench/java/ReplicaLoad.java")
+mvn -B -q -pl server-bundle -am test-compile -DskipTests >/dev/null   # its benchmark client, PlainHttp
+LOAD=("$JAVA" -XX:+UseSerialGC -cp "$ROOT/server-bundle/target/test-classes" "$ROOT/bench/java/ReplicaLoad.java")
 
 bin/adaptive-vendor license issue --key "$FIXTURE_VENDOR_PRIVATE_KEY" --customer-id acme --customer-name Acme --days 7 \
   --registry-url "$FIXTURE_REGISTRY" --registry-username "$FIXTURE_CUSTOMER_USERNAME" \

@@ -1,17 +1,9 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.adaptivestartup.server.bench.PlainHttp;
 
 /**
- * The load of bench/replicas.sh against an installed stack, with the JDK alone (run as a source file):
+ * The load of bench/replicas.sh against an installed stack (run as a source file, with the server's test classes on the
+ * class path for its benchmark client, {@code PlainHttp}):
  * <ul>
  *   <li>{@code setup PORT EMAIL INITIAL-PASSWORD STATE-FILE}: replaces the first admin's initial password, makes a
  *       venture with 50 goals, features and interviews, and writes the token and the venture's path to STATE-FILE;</li>
@@ -95,7 +89,7 @@ public final class ReplicaLoad {
             List<Timed> sink = new ArrayList<>();
             sinks.add(sink);
             threads.add(Thread.ofPlatform().start(() -> {
-                try (PlainHttp http = new PlainHttp(address, token)) {
+                try (PlainHttp http = client(address, token)) {
                     while (running.get()) {
                         ThreadLocalRandom r = ThreadLocalRandom.current();
                         int pick = r.nextInt(10);
@@ -169,7 +163,7 @@ public final class ReplicaLoad {
         }
         List<List<Long>> heard = new ArrayList<>();
         pages.forEach(p -> heard.add(new ArrayList<>()));
-        try (PlainHttp http = new PlainHttp(writer, token)) {
+        try (PlainHttp http = client(writer, token)) {
             for (int i = 0; i < 1_100; i++) {
                 long t0 = System.nanoTime();
                 int status = http.send("POST", goals, "{\"title\":\"Live " + i + "\"}");
@@ -278,121 +272,9 @@ public final class ReplicaLoad {
         return out;
     }
 
-    /** HTTP/1.1 with keep-alive over a plain socket, one request at a time, the body read and dropped (as wrk's loop). */
-    private static final class PlainHttp implements AutoCloseable {
-        private final String host;
-        private final int port;
-        private final String token;
-        private Socket socket;
-        private InputStream in;
-        private OutputStream out;
-
-        PlainHttp(String address, String token) {
-            this.host = address.substring(0, address.lastIndexOf(':'));
-            this.port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-            this.token = token;
-        }
-
-        int send(String method, String path, String json) throws IOException {
-            if (socket == null) {
-                socket = new Socket();
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(host, port), 5_000);
-                socket.setSoTimeout(30_000);
-                in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-                out = socket.getOutputStream();
-            }
-            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                    .append(host).append(':').append(port).append("\r\nAuthorization: Bearer ").append(token).append("\r\n");
-            if (json != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-            }
-            try {
-                out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-                out.write(body);
-                out.flush();
-                return response();
-            } catch (IOException e) {
-                close();
-                throw e;
-            }
-        }
-
-        private int response() throws IOException {
-            int code = Integer.parseInt(line().substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                String lower = h.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(h.substring(15).strip());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    closing = true;
-                }
-            }
-            if (chunked) {
-                for (long size = chunk(); size > 0; size = chunk()) {
-                    skip(size);
-                    line();
-                }
-                while (!line().isEmpty()) {
-                    // trailers
-                }
-            } else if (length > 0) {
-                skip(length);
-            }
-            if (closing) {
-                close();
-            }
-            return code;
-        }
-
-        private long chunk() throws IOException {
-            String l = line();
-            int semicolon = l.indexOf(';');
-            return Long.parseLong((semicolon < 0 ? l : l.substring(0, semicolon)).strip(), 16);
-        }
-
-        private void skip(long n) throws IOException {
-            while (n > 0) {
-                long skipped = in.skip(n);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new EOFException("the server closed the connection mid-response");
-                    }
-                    skipped = 1;
-                }
-                n -= skipped;
-            }
-        }
-
-        private String line() throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new EOFException("the server closed the connection");
-                }
-                if (c != '\r') {
-                    b.write(c);
-                }
-            }
-            return b.toString(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
-            }
-        }
+    /** One keep-alive client to {@code address} (host:port): the server's benchmark client. */
+    private static PlainHttp client(String address, String token) {
+        int colon = address.lastIndexOf(':');
+        return new PlainHttp(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)), token);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Locale;
  * cores the benchmark measures the server rather than the JDK's asynchronous HTTP client, which spent about a third
  * of the benchmark JVM's samples on itself.
  */
-final class PlainHttp implements AutoCloseable {
+public final class PlainHttp implements AutoCloseable {
+    private final String host;
     private final int port;
     private final String token;
     private Socket socket;
@@ -25,23 +26,29 @@ final class PlainHttp implements AutoCloseable {
     private OutputStream out;
 
     PlainHttp(int port, String token) {
+        this("127.0.0.1", port, token);
+    }
+
+    /** To {@code host}:{@code port} (bench/replicas.sh: a stack's web server, or one server container). */
+    public PlainHttp(String host, int port, String token) {
+        this.host = host;
         this.port = port;
         this.token = token;
     }
 
     /** Sends the request (a JSON body when not null) and returns the response's status once its body is read. */
-    int send(String method, String path, String json) throws IOException {
+    public int send(String method, String path, String json) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.connect(new InetSocketAddress(host, port), 5_000);
             socket.setSoTimeout(30_000);
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
         }
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\nAuthorization: Bearer ").append(token).append("\r\n");
+                .append("Host: ").append(host).append(':').append(port).append("\r\nAuthorization: Bearer ").append(token).append("\r\n");
         if (json != null) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         }
