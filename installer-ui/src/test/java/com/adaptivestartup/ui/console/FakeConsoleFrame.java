@@ -32,9 +32,10 @@ public final class FakeConsoleFrame {
         engine = new EngineViewModel(ConsoleFakes.engineOperations(), background, ConsoleFakes.TEXT);
         ConsoleSummary summary = new ConsoleSummary("1.0.0", updates, backups, engine, ConsoleFakes.TEXT);
         List<ConsoleFrame.Section> sections = List.of(
-                new ConsoleFrame.Section("dashboard", "Dashboard", () -> new DashboardView(dashboard, ConsoleFakes.TEXT,
+                // scrolling, as the console shows it (OperatorConsole): seven cards and more are taller than the window
+                new ConsoleFrame.Section("dashboard", "Dashboard", () -> scrolling(new DashboardView(dashboard, ConsoleFakes.TEXT,
                         new SimpleStringProperty(ADDRESS), null, new SummaryTiles(summary, license.headlineProperty(),
-                        dashboard.diskUseProperty(), dashboard.diskLowProperty()), url -> { }), () -> {
+                        dashboard.diskUseProperty(), dashboard.diskLowProperty()), url -> { })), () -> {
                     dashboard.refresh();
                     dashboard.refreshDiskUse();
                 }),
@@ -58,5 +59,11 @@ public final class FakeConsoleFrame {
         backups.refresh();
         license.refresh();
         engine.refresh();
+    }
+
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        return pane;
     }
 }

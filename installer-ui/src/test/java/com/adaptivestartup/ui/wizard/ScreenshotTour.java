@@ -158,7 +158,9 @@ public final class ScreenshotTour {
         var console = new com.adaptivestartup.ui.console.FakeConsoleFrame(stack, Background.SAME_THREAD,
                 new com.adaptivestartup.ui.console.FakeDialogs());
         var model = console.dashboard;
+        fake.setReplicas(3, step -> { });   // three server containers, as a busier company runs them
         console.start();
+        model.refreshReplicas();
         for (int i = 0; i < 60; i++) {
             model.refresh();
         }
