@@ -25,7 +25,7 @@ public final class BrainMain {
              BrainServer server = new BrainServer(db, new BrainServer.Settings(secret(env, "STRIPE_WEBHOOK_SECRET_FILE"),
                      com.adaptivestartup.licensing.signing.Ed25519Keys.privateKeyFromPem(secret(env, "BRAIN_VENDOR_KEY_FILE")),
                      new com.adaptivestartup.brain.licenses.LicenseDesk.Registry(required(env, "BRAIN_REGISTRY_URL"),
-                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8)), tokens(env)),
+                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8)), tokens(env), provisions(env)),
                      Clock.systemUTC())) {
             int port = server.start("0.0.0.0", Integer.parseInt(env.getOrDefault("BRAIN_PORT", "8090")));
             org.slf4j.LoggerFactory.getLogger(BrainMain.class).info("the Brain is listening on port {}", port);
@@ -53,6 +53,29 @@ public final class BrainMain {
                         "adaptive-registry"), Path.of(env.get("BRAIN_TOKEN_KEY_FILE")),
                 Path.of(required(env, "BRAIN_TOKEN_CERTIFICATE_FILE")), Clock.systemUTC()),
                 required(env, "BRAIN_VENDOR_REGISTRY_USER"), secret(env, "BRAIN_VENDOR_REGISTRY_PASSWORD_FILE"));
+    }
+
+    /**
+     * Provisioning when {@code BRAIN_GITHUB_REPOSITORY} is set: the pipeline ({@code BRAIN_GITHUB_API}, default
+     * https://api.github.com; {@code BRAIN_GITHUB_WORKFLOW}, build_docker_image.yml; {@code BRAIN_GITHUB_REF}, main;
+     * {@code BRAIN_GITHUB_TOKEN_FILE}), its callback secret ({@code BRAIN_BUILD_CALLBACK_SECRET_FILE}) and the mail
+     * ({@code BRAIN_SMTP_HOST}, {@code BRAIN_SMTP_PORT}, {@code BRAIN_SMTP_USERNAME}, {@code BRAIN_SMTP_PASSWORD_FILE},
+     * {@code BRAIN_MAIL_FROM}, {@code BRAIN_CONSOLE_DOWNLOAD}).
+     */
+    private static BrainServer.Provisions provisions(Map<String, String> env) throws java.io.IOException {
+        if (env.get("BRAIN_GITHUB_REPOSITORY") == null) {
+            return null;
+        }
+        var pipeline = new com.adaptivestartup.brain.provisioning.BuildPipeline(java.net.URI.create(env.getOrDefault(
+                "BRAIN_GITHUB_API", "https://api.github.com")), env.get("BRAIN_GITHUB_REPOSITORY"),
+                env.getOrDefault("BRAIN_GITHUB_WORKFLOW", "build_docker_image.yml"), env.getOrDefault("BRAIN_GITHUB_REF", "main"),
+                secret(env, "BRAIN_GITHUB_TOKEN_FILE"));
+        var mail = new com.adaptivestartup.brain.provisioning.WelcomeMail(required(env, "BRAIN_SMTP_HOST"),
+                Integer.parseInt(env.getOrDefault("BRAIN_SMTP_PORT", "587")), env.get("BRAIN_SMTP_USERNAME"),
+                env.get("BRAIN_SMTP_PASSWORD_FILE") == null ? null : secret(env, "BRAIN_SMTP_PASSWORD_FILE"),
+                required(env, "BRAIN_MAIL_FROM"), required(env, "BRAIN_CONSOLE_DOWNLOAD"));
+        return new BrainServer.Provisions(pipeline, mail, secret(env, "BRAIN_BUILD_CALLBACK_SECRET_FILE"),
+                java.time.Duration.ofSeconds(5));
     }
 
     private static String required(Map<String, String> env, String name) {

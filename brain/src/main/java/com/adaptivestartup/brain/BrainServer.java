@@ -16,10 +16,21 @@ import java.time.Clock;
 public final class BrainServer implements AutoCloseable {
     private final Javalin app;
     private final LicenseDesk desk;
+    private final com.adaptivestartup.brain.provisioning.Provisioning provisioning;
+    private final java.util.concurrent.ScheduledExecutorService worker;
 
     /** What the Brain is given at start: Stripe's endpoint secret, the vendor key, the registry and its secret. */
     public record Settings(String stripeWebhookSecret, java.security.PrivateKey vendorKey, LicenseDesk.Registry registry,
-                           Tokens tokens) {
+                           Tokens tokens, Provisions provisions) {
+    }
+
+    /**
+     * A new customer's provisioning (null: none): the image pipeline, the welcome mail, the secret the pipeline calls
+     * back with, and how often due steps are run.
+     */
+    public record Provisions(com.adaptivestartup.brain.provisioning.BuildPipeline pipeline,
+                             com.adaptivestartup.brain.provisioning.WelcomeMail mail, String callbackSecret,
+                             java.time.Duration every) {
     }
 
     /** The registry's token service: the signer, and the vendor's build account (null: no token service). */
@@ -33,7 +44,23 @@ public final class BrainServer implements AutoCloseable {
         });
         BillingLedger ledger = new BillingLedger(db.dataSource());
         desk = new LicenseDesk(db.dataSource(), ledger, new DocumentSigner(settings.vendorKey()), settings.registry(), clock);
-        new StripeWebhook(ledger, settings.stripeWebhookSecret(), clock, desk::reconcile).register(app);
+        if (settings.provisions() == null) {
+            provisioning = null;
+            worker = null;
+            new StripeWebhook(ledger, settings.stripeWebhookSecret(), clock, desk::reconcile).register(app);
+        } else {
+            provisioning = new com.adaptivestartup.brain.provisioning.Provisioning(db.dataSource(), desk,
+                    settings.provisions().pipeline(), settings.provisions().mail(), clock);
+            worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "provisioning"));
+            long every = settings.provisions().every().toMillis();
+            worker.scheduleWithFixedDelay(this::runDue, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+            new StripeWebhook(ledger, settings.stripeWebhookSecret(), clock, id -> {
+                provisioning.subscriptionChanged(id);
+                worker.execute(this::runDue);
+            }).register(app);
+            new com.adaptivestartup.brain.provisioning.BuildCallbackRoute(provisioning, settings.provisions().callbackSecret(),
+                    () -> worker.execute(this::runDue)).register(app);
+        }
         new StandingRoutes(desk).register(app);
         if (settings.tokens() != null) {
             new com.adaptivestartup.brain.registry.TokenRoute(settings.tokens().signer(), desk, settings.tokens().vendorUser(),
@@ -46,6 +73,18 @@ public final class BrainServer implements AutoCloseable {
         return desk;
     }
 
+    public com.adaptivestartup.brain.provisioning.Provisioning provisioning() {
+        return provisioning;
+    }
+
+    private void runDue() {
+        try {
+            provisioning.runDue();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(BrainServer.class).warn("provisioning could not run: {}", e.getMessage());
+        }
+    }
+
     /** Starts on {@code host}:{@code port} (0: any free one) and returns the port. */
     public int start(String host, int port) {
         app.start(host, port);
@@ -54,6 +93,9 @@ public final class BrainServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
         app.stop();
     }
 }

@@ -44,7 +44,7 @@ class StripeWebhookTest {
         db = BrainDatabase.open(database.jdbcUrl(), database.user(), database.password());
         ledger = new BillingLedger(db.dataSource());
         brain = new BrainServer(db, new BrainServer.Settings(SECRET, VENDOR.getPrivate(), new com.adaptivestartup.brain.licenses
-                .LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null), Clock.systemUTC());
+                .LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null, null), Clock.systemUTC());
         url = "http://127.0.0.1:" + brain.start("127.0.0.1", 0) + StripeWebhook.PATH;
     }
 

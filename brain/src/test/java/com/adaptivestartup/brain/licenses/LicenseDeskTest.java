@@ -53,7 +53,7 @@ class LicenseDeskTest {
         var database = TestPostgres.get().newDatabase();
         db = BrainDatabase.open(database.jdbcUrl(), database.user(), database.password());
         brain = new BrainServer(db, new BrainServer.Settings(SECRET, VENDOR.getPrivate(),
-                new LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null), Clock.systemUTC());
+                new LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null, null), Clock.systemUTC());
         base = "http://127.0.0.1:" + brain.start("127.0.0.1", 0);
     }
 

@@ -52,7 +52,7 @@ class BrainBenchmark {
              BrainServer brain = new BrainServer(db, new BrainServer.Settings(SECRET, Ed25519Keys.generate().getPrivate(),
                      new LicenseDesk.Registry("127.0.0.1", "registry-secret".getBytes()), new BrainServer.Tokens(
                      RegistryTokens.fromFiles("adaptive-brain", "adaptive-registry", tmp.resolve("k.pem"), tmp.resolve("c.pem"),
-                             Clock.systemUTC()), "vendor", vendorPassword)), Clock.systemUTC())) {
+                             Clock.systemUTC()), "vendor", vendorPassword), null), Clock.systemUTC())) {
             String brainUrl = "http://127.0.0.1:" + brain.start("127.0.0.1", 0);
 
             List<Long> webhook = new ArrayList<>();

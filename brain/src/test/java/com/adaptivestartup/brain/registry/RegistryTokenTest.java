@@ -57,7 +57,7 @@ class RegistryTokenTest {
                 tmp.resolve("token.crt"), Clock.systemUTC());
         brain = new BrainServer(db, new BrainServer.Settings(SECRET, Ed25519Keys.generate().getPrivate(),
                 new LicenseDesk.Registry("127.0.0.1", "registry-secret".getBytes()),
-                new BrainServer.Tokens(signer, "vendor", VENDOR_PASSWORD)), Clock.systemUTC());
+                new BrainServer.Tokens(signer, "vendor", VENDOR_PASSWORD), null), Clock.systemUTC());
         brainUrl = "http://127.0.0.1:" + brain.start("127.0.0.1", 0);
 
         registry = TestRegistry.withTokens(tmp.resolve("registry"), brainUrl + TokenRoute.PATH, tmp.resolve("token.crt"));
