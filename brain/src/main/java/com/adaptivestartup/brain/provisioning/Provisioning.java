@@ -30,6 +30,9 @@ public final class Provisioning {
     static final int FIRST_PAUSE_SECONDS = 5;
     static final int MOST_ATTEMPTS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
+    /** A job's columns, as {@link #job(ResultSet)} reads them. */
+    private static final String JOBS = "SELECT id, stripe_subscription_id, customer_key, step, status, attempts, last_error"
+            + " FROM provisioning_jobs";
     private final DataSource db;
     private final LicenseDesk licenses;
     private final BuildPipeline pipeline;
@@ -82,8 +85,7 @@ public final class Provisioning {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             Job job;
-            try (PreparedStatement q = c.prepareStatement("SELECT id, stripe_subscription_id, customer_key, step, status,"
-                    + " attempts, last_error FROM provisioning_jobs WHERE status = 'pending' AND next_attempt_at <= ?"
+            try (PreparedStatement q = c.prepareStatement(JOBS + " WHERE status = 'pending' AND next_attempt_at <= ?"
                     + " ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")) {
                 q.setTimestamp(1, Timestamp.from(clock.instant()));
                 try (ResultSet r = q.executeQuery()) {
@@ -142,8 +144,7 @@ public final class Provisioning {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             Job job;
-            try (PreparedStatement q = c.prepareStatement("SELECT id, stripe_subscription_id, customer_key, step, status,"
-                    + " attempts, last_error FROM provisioning_jobs WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement q = c.prepareStatement(JOBS + " WHERE id = ? FOR UPDATE")) {
                 q.setObject(1, jobId);
                 try (ResultSet r = q.executeQuery()) {
                     if (!r.next()) {
@@ -170,8 +171,7 @@ public final class Provisioning {
     }
 
     public Optional<Job> job(String subscriptionId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT id, stripe_subscription_id,"
-                + " customer_key, step, status, attempts, last_error FROM provisioning_jobs WHERE stripe_subscription_id = ?")) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(JOBS + " WHERE stripe_subscription_id = ?")) {
             q.setString(1, subscriptionId);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(job(r)) : Optional.empty();
@@ -182,8 +182,7 @@ public final class Provisioning {
     /** Every job, the newest first, for vendor staff. */
     public List<Job> jobs() throws SQLException {
         List<Job> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT id, stripe_subscription_id,"
-                + " customer_key, step, status, attempts, last_error FROM provisioning_jobs ORDER BY created_at DESC LIMIT 500");
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(JOBS + " ORDER BY created_at DESC LIMIT 500");
              ResultSet r = q.executeQuery()) {
             while (r.next()) {
                 out.add(job(r));

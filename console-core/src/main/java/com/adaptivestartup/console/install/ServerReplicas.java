@@ -44,6 +44,6 @@ public final class ServerReplicas {
     }
 
     private static boolean supports(Installations.Installation inst) {
-        return new InstallDirectory(inst.directory()).composeTemplate().contains("${BACKEND_REPLICAS");
+        return new InstallDirectory(inst.directory()).composeTemplate().contains("${" + StackSettings.REPLICAS_VARIABLE);
     }
 }

@@ -31,7 +31,7 @@ public record StackSettings(String bindAddress, Map<String, String> memory, WebA
     private static final Pattern SIZE = Pattern.compile("\\d{1,6}[mg]");
     private static final Pattern SERVICE = Pattern.compile("[a-z][a-z0-9]{0,30}");
     /** The compose file's count of server containers: {@code deploy.replicas: ${BACKEND_REPLICAS:-1}}. */
-    static final String REPLICAS_VARIABLE = "BACKEND_REPLICAS";
+    public static final String REPLICAS_VARIABLE = "BACKEND_REPLICAS";
 
     public StackSettings {
         memory = Map.copyOf(new TreeMap<>(memory));
