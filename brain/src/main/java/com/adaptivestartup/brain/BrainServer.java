@@ -4,20 +4,26 @@ import com.adaptivestartup.brain.billing.BillingLedger;
 import com.adaptivestartup.brain.billing.StripeWebhook;
 import com.adaptivestartup.brain.licenses.LicenseDesk;
 import com.adaptivestartup.brain.licenses.StandingRoutes;
+import com.adaptivestartup.brain.distribution.ChannelRoute;
+import com.adaptivestartup.brain.distribution.Distribution;
 import com.adaptivestartup.licensing.signing.DocumentSigner;
+import com.adaptivestartup.licensing.signing.TrustedKeys;
 import io.javalin.Javalin;
 import java.time.Clock;
 
 /**
  * The Brain: the vendor's control plane (issue 28). So far it takes Stripe's billing events into customers and
  * subscriptions, issues and revokes their licenses, and answers installations' activations and heartbeats with signed
- * standings; registry tokens, provisioning, mail and update distribution are to build on these records.
+ * standings; it is the registry's token server, provisions new customers (their images built, their release signed, the
+ * welcome mail) and serves each customer's signed update channels, signed again on every change and before they end.
  */
 public final class BrainServer implements AutoCloseable {
     private final Javalin app;
     private final LicenseDesk desk;
     private final com.adaptivestartup.brain.provisioning.Provisioning provisioning;
     private final java.util.concurrent.ScheduledExecutorService worker;
+    private final Distribution distribution;
+    private final java.util.concurrent.ScheduledExecutorService renewer;
 
     /** What the Brain is given at start: Stripe's endpoint secret, the vendor key, the registry and its secret. */
     public record Settings(String stripeWebhookSecret, java.security.PrivateKey vendorKey, LicenseDesk.Registry registry,
@@ -43,14 +49,19 @@ public final class BrainServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000L;   // a Stripe event is a few kB
         });
         BillingLedger ledger = new BillingLedger(db.dataSource());
-        desk = new LicenseDesk(db.dataSource(), ledger, new DocumentSigner(settings.vendorKey()), settings.registry(), clock);
+        DocumentSigner signer = new DocumentSigner(settings.vendorKey());
+        desk = new LicenseDesk(db.dataSource(), ledger, signer, settings.registry(), clock);
+        distribution = new Distribution(db.dataSource(), signer, TrustedKeys.of(
+                com.adaptivestartup.licensing.signing.Ed25519Keys.publicKeyOf(settings.vendorKey())), clock);
+        renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "channel renewal"));
+        renewer.scheduleWithFixedDelay(this::renewChannels, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         if (settings.provisions() == null) {
             provisioning = null;
             worker = null;
             new StripeWebhook(ledger, settings.stripeWebhookSecret(), clock, desk::reconcile).register(app);
         } else {
             provisioning = new com.adaptivestartup.brain.provisioning.Provisioning(db.dataSource(), desk,
-                    settings.provisions().pipeline(), settings.provisions().mail(), clock);
+                    settings.provisions().pipeline(), settings.provisions().mail(), clock, distribution);
             worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "provisioning"));
             long every = settings.provisions().every().toMillis();
             worker.scheduleWithFixedDelay(this::runDue, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -62,6 +73,7 @@ public final class BrainServer implements AutoCloseable {
                     () -> worker.execute(this::runDue)).register(app);
         }
         new StandingRoutes(desk).register(app);
+        new ChannelRoute(distribution).register(app);
         if (settings.tokens() != null) {
             new com.adaptivestartup.brain.registry.TokenRoute(settings.tokens().signer(), desk, settings.tokens().vendorUser(),
                     settings.tokens().vendorPassword()).register(app);
@@ -75,6 +87,18 @@ public final class BrainServer implements AutoCloseable {
 
     public com.adaptivestartup.brain.provisioning.Provisioning provisioning() {
         return provisioning;
+    }
+
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    private void renewChannels() {
+        try {
+            distribution.renewExpiring();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(BrainServer.class).warn("channel manifests could not be renewed: {}", e.getMessage());
+        }
     }
 
     private void runDue() {
@@ -96,6 +120,7 @@ public final class BrainServer implements AutoCloseable {
         if (worker != null) {
             worker.shutdownNow();
         }
+        renewer.shutdownNow();
         app.stop();
     }
 }

@@ -104,7 +104,8 @@ public final class LicenseDesk {
         String customer = customerKey(s.customerId());
         String id = "lic-" + UUID.randomUUID();
         License license = new License(id, customer, customer, Edition.fromWireName(s.edition()).orElseThrow(), s.seats(),
-                Set.of("heartbeat"), now, now, expires, 0, "stable", null, null,
+                Set.of("heartbeat"), now, now, expires, 0,
+                com.adaptivestartup.brain.distribution.ChannelDocuments.channel("stable", customer), null, null,
                 new RegistryAccess(registry.url(), customer, customer, pullPassword(customer)), null);
         String text = new LicenseIssuer(signer).issue(license).compact();
         try (PreparedStatement i = c.prepareStatement("INSERT INTO licenses (id, stripe_subscription_id, customer_key, edition,"

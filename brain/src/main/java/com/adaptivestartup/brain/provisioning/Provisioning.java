@@ -38,13 +38,16 @@ public final class Provisioning {
     private final BuildPipeline pipeline;
     private final WelcomeMail mail;
     private final Clock clock;
+    private final com.adaptivestartup.brain.distribution.Distribution distribution;
 
-    public Provisioning(DataSource db, LicenseDesk licenses, BuildPipeline pipeline, WelcomeMail mail, Clock clock) {
+    public Provisioning(DataSource db, LicenseDesk licenses, BuildPipeline pipeline, WelcomeMail mail, Clock clock,
+                        com.adaptivestartup.brain.distribution.Distribution distribution) {
         this.db = db;
         this.licenses = licenses;
         this.pipeline = pipeline;
         this.mail = mail;
         this.clock = clock;
+        this.distribution = distribution;
     }
 
     /** A job as staff see it. */
@@ -134,7 +137,7 @@ public final class Provisioning {
         JsonNode images = report.path("images");
         if (!version.matches("\\d+\\.\\d+\\.\\d+") || !images.isObject() || images.isEmpty()) {
             throw new IllegalArgumentException("a build report is {\"version\": \"1.2.0\", \"images\": {service: {repository,"
-                    + " digest}}}");
+                    + " digest}}, \"release\": the release manifest to sign (optional)}");
         }
         for (var e : images.properties()) {
             if (!e.getValue().path("digest").asText("").matches("sha256:[0-9a-f]{64}")) {
@@ -164,6 +167,9 @@ public final class Provisioning {
                 i.setString(3, images.toString());
                 i.setObject(4, jobId);
                 i.executeUpdate();
+            }
+            if (report.has("release")) {
+                distribution.publishBuilt(c, job.customerKey(), version, report.get("release"), images);
             }
             update(c, jobId, "mail", "pending", 0, null, clock.instant());
             c.commit();

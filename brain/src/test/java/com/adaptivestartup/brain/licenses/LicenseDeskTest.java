@@ -117,6 +117,15 @@ class LicenseDeskTest {
                 .plus(BillingLedger.GRACE), org.assertj.core.api.Assertions.within(60, ChronoUnit.SECONDS));
         assertThat(license.at("/registry/username").asText()).isEqualTo(license.at("/customer/id").asText());
         assertThat(license.at("/registry/password").asText()).hasSize(43);
+        // the customer's own update channel, signed on its first read (nothing published for them yet)
+        String channel = license.at("/updates/channel").asText();
+        assertThat(channel).isEqualTo("stable-" + license.at("/customer/id").asText());
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/channels/" + channel)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        JsonNode manifest = verified(read.body(), DocumentKind.CHANNEL_MANIFEST);
+        assertThat(manifest.get("channel").asText()).isEqualTo(channel);
+        assertThat(manifest.get("releases")).isEmpty();
 
         deliver("customer.subscription.created", -30, sub, "active", 30);   // a new event of the same: nothing new
         assertThat(licensesOf(sub)).isOne();

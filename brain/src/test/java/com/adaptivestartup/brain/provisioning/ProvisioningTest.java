@@ -50,6 +50,7 @@ class ProvisioningTest {
     static String base;
     static MockWebServer github;
     static GreenMail smtp;
+    static final java.security.PrivateKey VENDOR = Ed25519Keys.generate().getPrivate();
 
     @BeforeAll
     static void start() throws Exception {
@@ -63,7 +64,7 @@ class ProvisioningTest {
         smtp.start();
         var database = TestPostgres.get().newDatabase();
         db = BrainDatabase.open(database.jdbcUrl(), database.user(), database.password());
-        brain = new BrainServer(db, new BrainServer.Settings(SECRET, Ed25519Keys.generate().getPrivate(),
+        brain = new BrainServer(db, new BrainServer.Settings(SECRET, VENDOR,
                 new LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null,
                 new BrainServer.Provisions(new BuildPipeline(URI.create(github.url("/").toString()), "acme-vendor/adaptive-images",
                         "build_docker_image.yml", "main", "gh-token-123"),
@@ -152,15 +153,39 @@ class ProvisioningTest {
             assertThat(body.at("/inputs/job_id").asText()).isEqualTo(job.id().toString());
         }
 
-        String report = "{\"version\":\"1.2.0\",\"images\":{\"backend\":{\"repository\":\"" + job.customerKey()
-                + "/backend\",\"digest\":\"sha256:" + "a".repeat(64) + "\"}}}";
+        // The build's report: its images and the release manifest to sign (unsigned, as images/build.sh writes it).
+        ObjectNode images = JSON.createObjectNode();
+        images.putObject("backend").put("repository", job.customerKey() + "/backend").put("digest", "sha256:" + "a".repeat(64));
+        ObjectNode releaseBody = JSON.createObjectNode().put("schema", 1).put("version", "1.2.0")
+                .put("customerId", job.customerKey());
+        releaseBody.set("images", images.deepCopy());
+        ObjectNode reportJson = JSON.createObjectNode().put("version", "1.2.0");
+        reportJson.set("images", images);
+        reportJson.set("release", releaseBody);
+        String report = reportJson.toString();
+        ObjectNode swapped = reportJson.deepCopy();
+        ((ObjectNode) swapped.at("/release/images/backend")).put("digest", "sha256:" + "b".repeat(64));
         assertThat(callback(job.id(), null, report).statusCode()).isEqualTo(401);
         assertThat(callback(job.id(), "Bearer not-the-secret", report).statusCode()).isEqualTo(401);
         assertThat(p.job(sub).orElseThrow().step()).as("nothing changed").isEqualTo("wait-for-build");
         assertThat(callback(job.id(), "Bearer " + CALLBACK, "{\"version\":\"1.2\"}").body()).contains("a build report is");
         assertThat(callback(UUID.randomUUID(), "Bearer " + CALLBACK, report).statusCode()).isEqualTo(404);
+        HttpResponse<String> mismatch = callback(job.id(), "Bearer " + CALLBACK, swapped.toString());
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("the build reported sha256:aaaa");
+        assertThat(p.job(sub).orElseThrow().step()).as("nothing changed").isEqualTo("wait-for-build");
         assertThat(callback(job.id(), "Bearer " + CALLBACK, report).statusCode()).isEqualTo(200);
         assertThat(callback(job.id(), "Bearer " + CALLBACK, report).statusCode()).as("reported twice").isEqualTo(409);
+        // the release, signed by the Brain, is on the customer's stable channel
+        String channel = brain.distribution().channel("stable-" + job.customerKey()).orElseThrow();
+        JsonNode releases = com.adaptivestartup.licensing.signing.DocumentCodec.decodeUntrusted(channel,
+                com.adaptivestartup.licensing.signing.DocumentKind.CHANNEL_MANIFEST).body().get("releases");
+        assertThat(releases).hasSize(1);
+        assertThat(new com.adaptivestartup.licensing.signing.DocumentVerifier(com.adaptivestartup.licensing.signing.TrustedKeys
+                .of(Ed25519Keys.publicKeyOf(VENDOR))).verify(releases.get(0).get("manifest").asText(),
+                com.adaptivestartup.licensing.signing.DocumentKind.RELEASE_MANIFEST))
+                .isInstanceOfSatisfying(com.adaptivestartup.licensing.signing.VerificationResult.Verified.class,
+                        v -> assertThat(v.document().body()).isEqualTo(releaseBody));
 
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).as("the welcome mail").isTrue();
         MimeMessage welcome = smtp.getReceivedMessages()[0];

@@ -15,19 +15,23 @@ import java.util.List;
  * @param scriptPrefix  what the helper scripts' names begin with
  * @param databasePart  the archive's database entry ({@link BackupLayout#DATABASE} or {@link BackupLayout#SQLITE})
  * @param volumes       the named volumes packed whole
+ * @param appendOnly    of those, Redis's: append-only files that grow while they are read, copied each to its end
+ *                      (with Redis's log rewrites held, {@link RedisRewriteHold}) before they are packed
  * @param ownDatabase   the database is a service of its own: it must run for a backup and a restore, and a restored
  *                      database from an older release is migrated forward by the console (the single container
  *                      migrates its own at start)
  */
 record BackupRecipe(String helperService, String scriptPrefix, String databasePart, List<String> volumes,
-                    boolean ownDatabase) {
+                    List<String> appendOnly, boolean ownDatabase) {
 
     static BackupRecipe of(StackPlan plan) {
         if (plan.services().stream().anyMatch(s -> s.name().equals(StackPlan.DATABASE))) {
             List<String> database = plan.service(StackPlan.DATABASE).mounts().stream().filter(m -> !m.bind())
                     .map(StackPlan.VolumeMount::source).toList();
+            List<String> redis = plan.services().stream().filter(s -> s.name().equals(StackPlan.REDIS))
+                    .flatMap(s -> s.mounts().stream()).filter(m -> !m.bind()).map(StackPlan.VolumeMount::source).toList();
             return new BackupRecipe(StackPlan.DATABASE, "", BackupLayout.DATABASE,
-                    plan.volumes().stream().filter(v -> !database.contains(v)).sorted().toList(), true);
+                    plan.volumes().stream().filter(v -> !database.contains(v)).sorted().toList(), redis, true);
         }
         StackPlan.Service server = plan.services().getFirst();
         List<String> volumes = server.mounts().stream().filter(m -> !m.bind()).map(StackPlan.VolumeMount::source).toList();
@@ -35,7 +39,7 @@ record BackupRecipe(String helperService, String scriptPrefix, String databasePa
             throw new BackupProblem("this stack has no database service and is not one container with one data volume;"
                     + " the console cannot tell where its data is, and backs up nothing rather than part of it");
         }
-        return new BackupRecipe(server.name(), "single-", BackupLayout.SQLITE, volumes, false);
+        return new BackupRecipe(server.name(), "single-", BackupLayout.SQLITE, volumes, List.of(), false);
     }
 
     /** A helper script's resource name, such as {@code backup.sh} or {@code single-backup.sh}. */

@@ -112,7 +112,11 @@ public final class BackupService {
                     collector.follow(); // each part into the archive as soon as it is packed
                 }
                 op.step("dump", listener, () -> {
-                    DockerEngine.OneOffResult r = helpers.inStack(d, plan, staging, recipe.script("backup.sh"), volumes, true);
+                    DockerEngine.OneOffResult r;
+                    try (RedisRewriteHold held = RedisRewriteHold.begin(engine, d, plan)) {
+                        r = helpers.inStack(d, plan, staging, recipe.script("backup.sh"), volumes, true, null,
+                                Map.of("APPEND_ONLY", held.holding() ? String.join(" ", recipe.appendOnly()) : ""));
+                    }
                     if (r.exitCode() != 0) {
                         throw new BackupProblem("the backup failed inside the database container (exit code " + r.exitCode()
                                 + "): " + HelperContainer.tail(r.output()));

@@ -129,6 +129,13 @@ public interface DockerEngine extends AutoCloseable {
         return r;
     }
 
+    /**
+     * Runs {@code command} inside a running container (as its own user, with its environment) and returns its exit code
+     * and output (stdout and stderr together): how the console asks a service to prepare itself, such as Redis to hold
+     * its log rewrites during a backup. An exit code of -1 means the command did not end within {@code timeout}.
+     */
+    OneOffResult exec(String containerId, List<String> command, Duration timeout);
+
     /** What a one-off is given before it starts and what is taken from it after it ends. */
     record Transfer(List<Put> puts, List<Take> takes) {
         public static final Transfer NONE = new Transfer(List.of(), List.of());

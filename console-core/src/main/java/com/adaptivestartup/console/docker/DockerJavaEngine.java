@@ -733,6 +733,35 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public OneOffResult exec(String containerId, List<String> command, Duration timeout) {
+        StringBuilder out = new StringBuilder();
+        try {
+            String exec = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            boolean ended = client.execStartCmd(exec).exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                    synchronized (out) {
+                        out.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Long code = ended ? client.inspectExecCmd(exec).exec().getExitCodeLong() : null;
+            synchronized (out) {
+                return new OneOffResult(code == null ? -1 : code, out.toString().strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new OneOffResult(-1, "interrupted");
+        } catch (NotFoundException e) {
+            throw new DockerProblem("the container " + containerId + " is gone", e);
+        } catch (DockerException e) {
+            throw new DockerProblem("the engine refused to run a command in the container " + containerId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<String> logs(String containerId, int tailLines, boolean timestamps) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         LogLines collector = new LogLines(lines::add);

@@ -19,6 +19,11 @@ public record StackPlan(List<Service> services, List<Service> tools, List<String
      * request, so with the server stopped its files can be swapped under it, and a restore leaves it running.
      */
     public static final String STORAGE = "storage";
+    /**
+     * Redis, with its append-only files: a backup copies them while it runs, as Redis documents, with no log rewrite
+     * running ({@code backup.RedisRewriteHold}).
+     */
+    public static final String REDIS = "redis";
     /** From release 1.2.0: the server's image as the schema's owner, for migrations and checks only. */
     public static final String MIGRATOR = "migrate";
     /** The network a service joins when the compose file names none, as Compose does. */

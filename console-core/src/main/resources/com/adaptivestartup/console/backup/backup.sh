@@ -22,9 +22,27 @@ owned schema-version audit-heads
 pids=()
 hashed() { sha256sum "$1" | cut -d' ' -f1 > "$1.sha256.tmp" && owned "$1" "$1.sha256.tmp" && mv "$1.sha256.tmp" "$1.sha256"; }
 (pg_dump -Fc -Z zstd:1 -f database.dump && hashed database.dump) & pids+=($!)
+# A volume's files may change while they are read (an upload landing in the object store): tar says so (exit 1) and
+# the volume is packed again, three times at most. Redis's append-only files (APPEND_ONLY, with its log rewrites held
+# by the console) grow all the time: each is copied to its end first, as Redis documents, and the copy packed.
+pack() {
+  local v="$1" from="/volumes/$1" attempt
+  case " ${APPEND_ONLY:-} " in
+    *" $v "*) from="/tmp/append-only/$v"; mkdir -p "$from"; cp -a "/volumes/$v/." "$from/" ;;
+  esac
+  for attempt in 1 2 3; do
+    set +e
+    tar -C "$from" --numeric-owner --exclude=./.restoring --exclude=./.before-restore -cf - . | zstd -1 -q -T0 > "$v.tar.zst"
+    local codes=("${PIPESTATUS[@]}")
+    set -e
+    if [ "${codes[0]}" -eq 0 ] && [ "${codes[1]}" -eq 0 ]; then hashed "$v.tar.zst"; return 0; fi
+    if [ "${codes[0]}" -ne 1 ] || [ "${codes[1]}" -ne 0 ]; then return 1; fi
+    echo "$v: files changed while they were packed (attempt $attempt of 3)" >&2
+  done
+  return 1
+}
 for v in $VOLUMES; do
-  (tar -C "/volumes/$v" --numeric-owner --exclude=./.restoring --exclude=./.before-restore -cf - . \
-     | zstd -1 -q -T0 > "$v.tar.zst" && hashed "$v.tar.zst") & pids+=($!)
+  (pack "$v") & pids+=($!)
 done
 failed=0
 for p in "${pids[@]}"; do wait "$p" || failed=1; done

@@ -77,6 +77,7 @@ class ReplicasEndToEndTest {
     static int port;
     static String token;
     static String goals;
+    static com.sun.net.httpserver.HttpServer brain;
 
     @BeforeAll
     static void install() throws Exception {
@@ -85,8 +86,20 @@ class ReplicasEndToEndTest {
                 System.getProperty("os.name"), Path.of(System.getProperty("user.home")))).locate()).engine();
         Path stateDir = tmp.resolve("console home");
         StateDatabase state = StateDatabase.open(stateDir);
-        console = new ConsoleCore(Map.of(), new AppDirectories(stateDir), Clock.systemUTC(), () -> state, () -> fixture.trusted,
-                () -> engine);
+        // 1.2.1: 1.2.0 again with online migrations and one more setting for the server (so its containers are
+        // replaced), on the channel the update reads
+        Path variant = fixture.variant(fixture.release120, tmp, body -> {
+            body.put("version", "1.2.1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.path("release")).put("onlineMigrations", true);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.path("stack")).put("compose", body.path("stack")
+                    .path("compose").asText().replace("      POSTGRES_HOST: postgres\n      POSTGRES_DB: adaptive\n      POSTGRES_USER: adaptive_app",
+                            "      POSTGRES_HOST: postgres\n      POSTGRES_DB: adaptive\n      ROLLED_IN: \"1.2.1\"\n      POSTGRES_USER: adaptive_app"));
+        });
+        Path release121 = java.nio.file.Files.copy(variant, tmp.resolve("release-1.2.1.asr"));   // the channel's name
+        brain = com.adaptivestartup.console.update.TestChannel.serve(tmp.resolve("brain"), fixture.vendorKey,
+                java.util.List.of(fixture.release120, release121));
+        console = new ConsoleCore(Map.of(ConsoleCore.BRAIN_URL_VARIABLE, "http://127.0.0.1:" + brain.getAddress().getPort()),
+                new AppDirectories(stateDir), Clock.systemUTC(), () -> state, () -> fixture.trusted, () -> engine);
         dir = tmp.resolve("stack");
         port = StackProbe.freePort();
         InstallResult installed = console.installService().install(new InstallRequest(fixture.license(), dir, project, port,
@@ -110,6 +123,7 @@ class ReplicasEndToEndTest {
         try {
             console.stackService().uninstall(project, false);
         } finally {
+            brain.stop(0);
             engine.close();
         }
     }
@@ -225,6 +239,27 @@ class ReplicasEndToEndTest {
 
     @Test
     @Order(5)
+    void anUpdateWithOnlineMigrationsReplacesTheServersOneAtATimeWhileTheAppKeepsAnswering() throws Exception {
+        List<String> before = servers().stream().map(ContainerStatus::id).toList();
+        Traffic.Result r;
+        try (Traffic traffic = Traffic.start(4)) {
+            Thread.sleep(1000);
+            assertThat(console.updateService().apply(project, "1.2.1", InstallListener.SILENT).to()).isEqualTo("1.2.1");
+            Thread.sleep(1000);
+            r = traffic.stop();
+        }
+        console.updateService().confirm(project);
+        List<ContainerStatus> after = servers();
+        assertThat(after).hasSize(3).extracting(ContainerStatus::id).doesNotContainAnyElementsOf(before);
+        assertThat(after).allSatisfy(c -> assertThat(c.env()).contains("ROLLED_IN=1.2.1"));
+        System.out.printf("an update replacing three servers one at a time: %d requests through the web server, %d failed,"
+                + " slowest %.0f ms%n", r.sent(), r.failed(), r.slowestMs());
+        assertThat(r.sent()).isGreaterThan(100);
+        assertThat(r.failed()).as("the app answers throughout the update: " + r.errors()).isZero();
+    }
+
+    @Test
+    @Order(6)
     void aBackupAndRestoreStopAndStartEveryServer() throws Exception {
         BackupCatalogue.Backup backup = console.backupService().create(project, "manual", "three servers", null,
                 BackupService.Listener.SILENT);
@@ -237,7 +272,7 @@ class ReplicasEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void fewerServersStopTheExtraOnesAndABadCountIsSaidInWords() throws Exception {
         assertThatThrownBy(() -> console.serverReplicas().set(project, 6, InstallListener.SILENT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 5 containers, not 6");

@@ -322,6 +322,12 @@ public final class InMemoryEngine implements DockerEngine {
         }
     }
 
+    @Override
+    public OneOffResult exec(String containerId, List<String> command, Duration timeout) {
+        calls.add("exec " + containerId + " " + String.join(" ", command));
+        return new OneOffResult(0, "");
+    }
+
     /** Each copy into the engine's machine takes this long (a remote engine over a slow link); none by default. */
     public InMemoryEngine slowHostWrites(java.time.Duration each) {
         this.hostWriteTime = each;
