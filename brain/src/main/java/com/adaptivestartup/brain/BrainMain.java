@@ -70,7 +70,7 @@ public final class BrainMain {
                 "BRAIN_GITHUB_API", "https://api.github.com")), env.get("BRAIN_GITHUB_REPOSITORY"),
                 env.getOrDefault("BRAIN_GITHUB_WORKFLOW", "build_docker_image.yml"), env.getOrDefault("BRAIN_GITHUB_REF", "main"),
                 secret(env, "BRAIN_GITHUB_TOKEN_FILE"));
-        var mail = new com.adaptivestartup.brain.provisioning.WelcomeMail(required(env, "BRAIN_SMTP_HOST"),
+        var mail = new com.adaptivestartup.brain.mail.CustomerMail(required(env, "BRAIN_SMTP_HOST"),
                 Integer.parseInt(env.getOrDefault("BRAIN_SMTP_PORT", "587")), env.get("BRAIN_SMTP_USERNAME"),
                 env.get("BRAIN_SMTP_PASSWORD_FILE") == null ? null : secret(env, "BRAIN_SMTP_PASSWORD_FILE"),
                 required(env, "BRAIN_MAIL_FROM"), required(env, "BRAIN_CONSOLE_DOWNLOAD"));

@@ -23,6 +23,8 @@ public final class BrainServer implements AutoCloseable {
     private final com.adaptivestartup.brain.provisioning.Provisioning provisioning;
     private final java.util.concurrent.ScheduledExecutorService worker;
     private final Distribution distribution;
+    private final com.adaptivestartup.brain.mail.MailOutbox outbox;
+    private final com.adaptivestartup.brain.mail.CustomerMail mail;
     private final java.util.concurrent.ScheduledExecutorService renewer;
 
     /** What the Brain is given at start: Stripe's endpoint secret, the vendor key, the registry and its secret. */
@@ -35,7 +37,7 @@ public final class BrainServer implements AutoCloseable {
      * back with, and how often due steps are run.
      */
     public record Provisions(com.adaptivestartup.brain.provisioning.BuildPipeline pipeline,
-                             com.adaptivestartup.brain.provisioning.WelcomeMail mail, String callbackSecret,
+                             com.adaptivestartup.brain.mail.CustomerMail mail, String callbackSecret,
                              java.time.Duration every) {
     }
 
@@ -50,7 +52,8 @@ public final class BrainServer implements AutoCloseable {
         });
         BillingLedger ledger = new BillingLedger(db.dataSource());
         DocumentSigner signer = new DocumentSigner(settings.vendorKey());
-        desk = new LicenseDesk(db.dataSource(), ledger, signer, settings.registry(), clock);
+        outbox = new com.adaptivestartup.brain.mail.MailOutbox(db.dataSource(), clock);
+        desk = new LicenseDesk(db.dataSource(), ledger, signer, settings.registry(), clock, outbox);
         distribution = new Distribution(db.dataSource(), signer, TrustedKeys.of(
                 com.adaptivestartup.licensing.signing.Ed25519Keys.publicKeyOf(settings.vendorKey())), clock);
         renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "channel renewal"));
@@ -58,8 +61,10 @@ public final class BrainServer implements AutoCloseable {
         if (settings.provisions() == null) {
             provisioning = null;
             worker = null;
+            mail = null;
             new StripeWebhook(ledger, settings.stripeWebhookSecret(), clock, desk::reconcile).register(app);
         } else {
+            mail = settings.provisions().mail();
             provisioning = new com.adaptivestartup.brain.provisioning.Provisioning(db.dataSource(), desk,
                     settings.provisions().pipeline(), settings.provisions().mail(), clock, distribution);
             worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "provisioning"));
@@ -89,6 +94,10 @@ public final class BrainServer implements AutoCloseable {
         return provisioning;
     }
 
+    public com.adaptivestartup.brain.mail.MailOutbox outbox() {
+        return outbox;
+    }
+
     public Distribution distribution() {
         return distribution;
     }
@@ -104,6 +113,7 @@ public final class BrainServer implements AutoCloseable {
     private void runDue() {
         try {
             provisioning.runDue();
+            outbox.deliverDue(mail);
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(BrainServer.class).warn("provisioning could not run: {}", e.getMessage());
         }

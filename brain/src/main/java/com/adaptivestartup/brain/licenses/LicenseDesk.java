@@ -50,17 +50,46 @@ public final class LicenseDesk {
     private final DocumentSigner signer;
     private final Registry registry;
     private final Clock clock;
+    private final Events events;
 
     /** Where customers pull from, and the secret their pull passwords are derived with. */
     public record Registry(String url, byte[] secret) {
     }
 
     public LicenseDesk(DataSource db, BillingLedger ledger, DocumentSigner signer, Registry registry, Clock clock) {
+        this(db, ledger, signer, registry, clock, Events.NONE);
+    }
+
+    public LicenseDesk(DataSource db, BillingLedger ledger, DocumentSigner signer, Registry registry, Clock clock,
+                       Events events) {
+        this.events = events;
         this.db = db;
         this.ledger = ledger;
         this.signer = signer;
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /**
+     * What a license change calls for beyond the licenses themselves (the customer's letters), done in the change's
+     * transaction.
+     */
+    public interface Events {
+        Events NONE = new Events() {
+            @Override
+            public void renewed(Connection c, Issued license) {
+            }
+
+            @Override
+            public void pastDue(Connection c, BillingLedger.Subscription s) {
+            }
+        };
+
+        /** A license for a further paid period was issued to a subscription that had one. */
+        void renewed(Connection c, Issued license) throws SQLException;
+
+        /** The subscription is past due (called on each reconcile while it is: keyed once per period by the receiver). */
+        void pastDue(Connection c, BillingLedger.Subscription s) throws SQLException;
     }
 
     /** A license as issued. */
@@ -88,6 +117,12 @@ public final class LicenseDesk {
                     Optional<Issued> newest = newest(c, subscriptionId);
                     if (newest.isEmpty() || newest.get().expiresAt().isBefore(reaches)) {
                         issue(c, s, reaches);
+                        if (newest.isPresent()) {
+                            events.renewed(c, newest(c, subscriptionId).orElseThrow());
+                        }
+                    }
+                    if (s.state() == SubscriptionState.PAST_DUE) {
+                        events.pastDue(c, s);
                     }
                 }
                 c.commit();

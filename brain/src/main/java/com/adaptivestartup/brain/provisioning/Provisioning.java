@@ -1,6 +1,7 @@
 package com.adaptivestartup.brain.provisioning;
 
 import com.adaptivestartup.brain.licenses.LicenseDesk;
+import com.adaptivestartup.brain.mail.CustomerMail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,11 +37,11 @@ public final class Provisioning {
     private final DataSource db;
     private final LicenseDesk licenses;
     private final BuildPipeline pipeline;
-    private final WelcomeMail mail;
+    private final CustomerMail mail;
     private final Clock clock;
     private final com.adaptivestartup.brain.distribution.Distribution distribution;
 
-    public Provisioning(DataSource db, LicenseDesk licenses, BuildPipeline pipeline, WelcomeMail mail, Clock clock,
+    public Provisioning(DataSource db, LicenseDesk licenses, BuildPipeline pipeline, CustomerMail mail, Clock clock,
                         com.adaptivestartup.brain.distribution.Distribution distribution) {
         this.db = db;
         this.licenses = licenses;
@@ -108,7 +109,7 @@ public final class Provisioning {
                     case "mail" -> {
                         LicenseDesk.Issued license = licenses.reconcile(job.subscriptionId())
                                 .orElseThrow(() -> new IllegalStateException("the subscription has no license"));
-                        mail.send(recipient(c, job.subscriptionId()), license);
+                        mail.welcome(recipient(c, job.subscriptionId()), license);
                         yield "done";
                     }
                     default -> throw new IllegalStateException("a pending job at step " + job.step());

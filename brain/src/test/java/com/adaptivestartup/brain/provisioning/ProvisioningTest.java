@@ -6,6 +6,7 @@ import com.adaptivestartup.brain.BrainDatabase;
 import com.adaptivestartup.brain.BrainServer;
 import com.adaptivestartup.brain.billing.StripeWebhook;
 import com.adaptivestartup.brain.licenses.LicenseDesk;
+import com.adaptivestartup.brain.mail.CustomerMail;
 import com.adaptivestartup.licensing.signing.Ed25519Keys;
 import com.adaptivestartup.server.testing.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ class ProvisioningTest {
                 new LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null,
                 new BrainServer.Provisions(new BuildPipeline(URI.create(github.url("/").toString()), "acme-vendor/adaptive-images",
                         "build_docker_image.yml", "main", "gh-token-123"),
-                        new WelcomeMail("127.0.0.1", port, null, null, "Adaptive Startup <hello@adaptive.example>",
+                        new CustomerMail("127.0.0.1", port, null, null, "Adaptive Startup <hello@adaptive.example>",
                                 "https://adaptive.example/download"), CALLBACK, Duration.ofHours(1))), Clock.systemUTC());
         base = "http://127.0.0.1:" + brain.start("127.0.0.1", 0);
     }
@@ -200,5 +201,39 @@ class ProvisioningTest {
         }
         assertThat(p.job(sub).orElseThrow().status()).isEqualTo("done");
         assertThat(p.jobs()).filteredOn(j -> j.subscriptionId().equals(sub)).hasSize(1);
+
+        // The next period paid: the renewal letter with the new license key.
+        subscription.put("current_period_end", Instant.now().plus(Duration.ofDays(60)).getEpochSecond());
+        deliver("customer.subscription.updated", subscription);
+        assertThat(smtp.waitForIncomingEmail(10_000, 2)).as("the renewal letter").isTrue();
+        MimeMessage renewal = smtp.getReceivedMessages()[1];
+        assertThat(renewal.getSubject()).isEqualTo("Your Adaptive Startup license is renewed");
+        LicenseDesk.Issued renewed = brain.licenses().reconcile(sub).orElseThrow();
+        assertThat(renewed.text()).isNotEqualTo(license);
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(renewal).replaceAll("=\\r?\\n", ""))
+                .contains(renewed.text().substring(0, 60));
+
+        // A payment fails: one letter saying until when the license works, however often Stripe says it.
+        ObjectNode invoice = JSON.createObjectNode().put("id", "in_" + sub).put("object", "invoice").put("customer", customer);
+        invoice.putObject("parent").putObject("subscription_details").put("subscription", sub);
+        deliver("invoice.payment_failed", invoice);
+        deliver("invoice.payment_failed", invoice);
+        assertThat(smtp.waitForIncomingEmail(10_000, 3)).as("the payment-failed letter").isTrue();
+        Thread.sleep(1500);   // the worker's next rounds: no second letter
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        MimeMessage failed = smtp.getReceivedMessages()[2];
+        assertThat(failed.getSubject()).isEqualTo("Your Adaptive Startup payment did not go through");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(failed).replaceAll("=\\r?\\n", ""))
+                .contains("keeps running").containsPattern("working until \\d{1,2} \\w+ \\d{4}");
+        try (Connection c = db.dataSource().getConnection(); var q = c.prepareStatement(
+                "SELECT status, count(*) FROM customer_mails WHERE stripe_subscription_id = ? GROUP BY status")) {
+            q.setString(1, sub);
+            try (var r = q.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("sent");
+                assertThat(r.getInt(2)).isEqualTo(2);
+                assertThat(r.next()).isFalse();
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package com.adaptivestartup.brain.provisioning;
+package com.adaptivestartup.brain.mail;
 
 import com.adaptivestartup.brain.licenses.LicenseDesk;
 import jakarta.mail.Message;
@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * The welcome mail once a customer's images are built: their license key, where the console is downloaded, and the
- * three steps to a running stack; sent through the vendor's mail server (SMTP with STARTTLS when it offers it, Jakarta
- * Mail as the server's own mail uses).
+ * The Brain's mail to customers, through the vendor's mail server (SMTP with STARTTLS when it offers it, Jakarta Mail as
+ * the server's own mail uses): the welcome mail once their images are built (their license key, where the console is
+ * downloaded, the three steps to a running stack), and the letters of {@link MailOutbox} (a renewed license, a failed
+ * payment).
  */
-public final class WelcomeMail {
+public final class CustomerMail {
     private final Session session;
     private final String host;
     private final int port;
@@ -24,7 +25,7 @@ public final class WelcomeMail {
     private final InternetAddress from;
     private final String consoleDownload;
 
-    public WelcomeMail(String host, int port, String username, String password, String from, String consoleDownload) {
+    public CustomerMail(String host, int port, String username, String password, String from, String consoleDownload) {
         Properties p = new Properties();
         p.put("mail.smtp.host", host);
         p.put("mail.smtp.port", String.valueOf(port));
@@ -45,13 +46,9 @@ public final class WelcomeMail {
         this.consoleDownload = consoleDownload;
     }
 
-    /** Sends it to {@code to}; the mail server's refusal in its words. */
-    public void send(String to, LicenseDesk.Issued license) throws MessagingException {
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(from);
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-        m.setSubject("Your Adaptive Startup is ready", StandardCharsets.UTF_8.name());
-        m.setText("""
+    /** Sends the welcome mail to {@code to}; the mail server's refusal in its words. */
+    public void welcome(String to, LicenseDesk.Issued license) throws MessagingException {
+        send(to, "Your Adaptive Startup is ready", """
                 Welcome to Adaptive Startup, self-hosted.
 
                 Your images are built and waiting in the registry. To run them on your own server:
@@ -65,7 +62,16 @@ public final class WelcomeMail {
                 %s
 
                 It is valid until %s and renews with each paid period.
-                """.formatted(consoleDownload, license.text(), license.expiresAt()), StandardCharsets.UTF_8.name());
+                """.formatted(consoleDownload, license.text(), license.expiresAt()));
+    }
+
+    /** Sends a plain-text letter to {@code to}; the mail server's refusal in its words. */
+    public void send(String to, String subject, String text) throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(from);
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+        m.setSubject(subject, StandardCharsets.UTF_8.name());
+        m.setText(text, StandardCharsets.UTF_8.name());
         try (Transport t = session.getTransport("smtp")) {
             t.connect(host, port, username, password);
             t.sendMessage(m, m.getAllRecipients());
