@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code BRAIN_DATABASE_PASSWORD_FILE}, {@code STRIPE_WEBHOOK_SECRET_FILE} (the endpoint's whsec_... secret),
  * {@code BRAIN_VENDOR_KEY_FILE} (the vendor's Ed25519 key, PEM: licenses and standings are signed with it),
  * {@code BRAIN_REGISTRY_URL} and {@code BRAIN_REGISTRY_SECRET_FILE} (customers' pull passwords are derived with it) and
- * {@code BRAIN_PORT} (8090). Secrets are read from files, never from the environment itself.
+ * {@code BRAIN_PORT} (8090); {@code BRAIN_FIRST_STAFF_EMAIL} and {@code BRAIN_FIRST_STAFF_KEY_FILE} make the first staff
+ * member while there is none (the others are added by staff). Secrets are read from files, never from the environment
+ * itself.
  */
 public final class BrainMain {
     private BrainMain() {
@@ -27,6 +29,9 @@ public final class BrainMain {
                      new com.adaptivestartup.brain.licenses.LicenseDesk.Registry(required(env, "BRAIN_REGISTRY_URL"),
                              secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8)), tokens(env), provisions(env)),
                      Clock.systemUTC())) {
+            if (env.get("BRAIN_FIRST_STAFF_EMAIL") != null && !server.staff().anyone()) {
+                server.staff().first(env.get("BRAIN_FIRST_STAFF_EMAIL"), secret(env, "BRAIN_FIRST_STAFF_KEY_FILE"));
+            }
             int port = server.start("0.0.0.0", Integer.parseInt(env.getOrDefault("BRAIN_PORT", "8090")));
             org.slf4j.LoggerFactory.getLogger(BrainMain.class).info("the Brain is listening on port {}", port);
             CountDownLatch stopped = new CountDownLatch(1);

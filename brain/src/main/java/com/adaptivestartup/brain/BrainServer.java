@@ -25,6 +25,7 @@ public final class BrainServer implements AutoCloseable {
     private final Distribution distribution;
     private final com.adaptivestartup.brain.mail.MailOutbox outbox;
     private final com.adaptivestartup.brain.mail.CustomerMail mail;
+    private final com.adaptivestartup.brain.staff.StaffAccess staff;
     private final java.util.concurrent.ScheduledExecutorService renewer;
 
     /** What the Brain is given at start: Stripe's endpoint secret, the vendor key, the registry and its secret. */
@@ -79,6 +80,9 @@ public final class BrainServer implements AutoCloseable {
         }
         new StandingRoutes(desk).register(app);
         new ChannelRoute(distribution).register(app);
+        staff = new com.adaptivestartup.brain.staff.StaffAccess(db.dataSource(), clock);
+        new com.adaptivestartup.brain.staff.StaffRoutes(staff, new com.adaptivestartup.brain.staff.StaffViews(db.dataSource()),
+                distribution).register(app);
         if (settings.tokens() != null) {
             new com.adaptivestartup.brain.registry.TokenRoute(settings.tokens().signer(), desk, settings.tokens().vendorUser(),
                     settings.tokens().vendorPassword()).register(app);
@@ -92,6 +96,10 @@ public final class BrainServer implements AutoCloseable {
 
     public com.adaptivestartup.brain.provisioning.Provisioning provisioning() {
         return provisioning;
+    }
+
+    public com.adaptivestartup.brain.staff.StaffAccess staff() {
+        return staff;
     }
 
     public com.adaptivestartup.brain.mail.MailOutbox outbox() {

@@ -5,7 +5,8 @@ import picocli.CommandLine;
 
 /**
  * {@code adaptive-vendor}: licensing's vendor commands (keys, licenses, signing) plus those that need the
- * Docker engine ({@code bundle build}) or the release's other parts ({@code chart build}), which live here so that licensing stays free of Docker.
+ * Docker engine ({@code bundle build}) or the release's other parts ({@code chart build}), which live here so that licensing stays free of Docker,
+ * and vendor staff's commands on the Brain ({@code brain ...}).
  */
 public final class VendorTool {
     private VendorTool() {
@@ -20,6 +21,7 @@ public final class VendorTool {
         CommandLine cli = VendorCli.commandLine();
         cli.addSubcommand(new CommandLine(new BundleBuildCommand.Group()).addSubcommand(new BundleBuildCommand()));
         cli.addSubcommand(new CommandLine(new ChartBuildCommand.Group()).addSubcommand(new ChartBuildCommand()));
+        cli.addSubcommand(BrainCommands.group());
         return cli;
     }
 }
