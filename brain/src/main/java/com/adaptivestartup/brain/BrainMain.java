@@ -27,7 +27,8 @@ public final class BrainMain {
              BrainServer server = new BrainServer(db, new BrainServer.Settings(secret(env, "STRIPE_WEBHOOK_SECRET_FILE"),
                      com.adaptivestartup.licensing.signing.Ed25519Keys.privateKeyFromPem(secret(env, "BRAIN_VENDOR_KEY_FILE")),
                      new com.adaptivestartup.brain.licenses.LicenseDesk.Registry(required(env, "BRAIN_REGISTRY_URL"),
-                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8)), tokens(env), provisions(env)),
+                             secret(env, "BRAIN_REGISTRY_SECRET_FILE").getBytes(StandardCharsets.UTF_8)), tokens(env), provisions(env),
+                     nextKeys(env)),
                      Clock.systemUTC())) {
             if (env.get("BRAIN_FIRST_STAFF_EMAIL") != null && !server.staff().anyone()) {
                 server.staff().first(env.get("BRAIN_FIRST_STAFF_EMAIL"), secret(env, "BRAIN_FIRST_STAFF_KEY_FILE"));
@@ -41,6 +42,17 @@ public final class BrainMain {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
         }
+    }
+
+    /** The vendor's next signing keys to announce ({@code BRAIN_NEXT_VENDOR_KEYS}: a PEM file or a folder of them). */
+    private static java.util.List<java.security.PublicKey> nextKeys(Map<String, String> env)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        String where = env.get("BRAIN_NEXT_VENDOR_KEYS");
+        if (where == null) {
+            return java.util.List.of();
+        }
+        var keys = com.adaptivestartup.licensing.signing.TrustedKeys.fromPemFiles(Path.of(where));
+        return keys.keyIds().stream().map(id -> keys.find(id).orElseThrow()).toList();
     }
 
     /**

@@ -30,7 +30,12 @@ public final class BrainServer implements AutoCloseable {
 
     /** What the Brain is given at start: Stripe's endpoint secret, the vendor key, the registry and its secret. */
     public record Settings(String stripeWebhookSecret, java.security.PrivateKey vendorKey, LicenseDesk.Registry registry,
-                           Tokens tokens, Provisions provisions) {
+                           Tokens tokens, Provisions provisions, java.util.List<java.security.PublicKey> nextVendorKeys) {
+        /** Without a next key to announce. */
+        public Settings(String stripeWebhookSecret, java.security.PrivateKey vendorKey, LicenseDesk.Registry registry,
+                        Tokens tokens, Provisions provisions) {
+            this(stripeWebhookSecret, vendorKey, registry, tokens, provisions, java.util.List.of());
+        }
     }
 
     /**
@@ -55,8 +60,10 @@ public final class BrainServer implements AutoCloseable {
         DocumentSigner signer = new DocumentSigner(settings.vendorKey());
         outbox = new com.adaptivestartup.brain.mail.MailOutbox(db.dataSource(), clock);
         desk = new LicenseDesk(db.dataSource(), ledger, signer, settings.registry(), clock, outbox);
-        distribution = new Distribution(db.dataSource(), signer, TrustedKeys.of(
-                com.adaptivestartup.licensing.signing.Ed25519Keys.publicKeyOf(settings.vendorKey())), clock);
+        java.security.PublicKey current = com.adaptivestartup.licensing.signing.Ed25519Keys.publicKeyOf(settings.vendorKey());
+        distribution = new Distribution(db.dataSource(), signer, TrustedKeys.of(current), clock, settings.nextVendorKeys());
+        app.get("/v1/keys", ctx -> ctx.json(java.util.Map.of("signing", key(current), "next",
+                settings.nextVendorKeys().stream().map(BrainServer::key).toList())));
         renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "channel renewal"));
         renewer.scheduleWithFixedDelay(this::renewChannels, 0, 1, java.util.concurrent.TimeUnit.HOURS);
         if (settings.provisions() == null) {
@@ -96,6 +103,12 @@ public final class BrainServer implements AutoCloseable {
 
     public com.adaptivestartup.brain.provisioning.Provisioning provisioning() {
         return provisioning;
+    }
+
+    /** A public key as published: its id (RFC 7638 thumbprint) and PEM. */
+    private static java.util.Map<String, String> key(java.security.PublicKey k) {
+        return java.util.Map.of("kid", com.adaptivestartup.licensing.signing.Ed25519Keys.keyId(k),
+                "publicKey", com.adaptivestartup.licensing.signing.Ed25519Keys.toPem(k));
     }
 
     public com.adaptivestartup.brain.staff.StaffAccess staff() {

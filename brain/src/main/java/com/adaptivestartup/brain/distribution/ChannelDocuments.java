@@ -24,7 +24,9 @@ import java.util.TreeSet;
 /**
  * The signed channel manifests (docs/brain-api.md, {@code ASC1}) made from the records: for each customer a
  * {@code stable-<customer>} channel (their stable releases) and a {@code beta-<customer>} one (stable and beta), both
- * without what lies beyond the customer's pin, with every notice not yet expired and every console release. Each change
+ * without what lies beyond the customer's pin, with every notice not yet expired, every console release and the vendor's
+ * next signing keys (a console trusts them from then on, so the vendor can switch keys without a console release). Each
+ * change
  * signs the customer's channels again with the next sequence number, in the transaction of the change; a manifest lives
  * {@link #LIFETIME} and is signed again (same content, next number) once less than {@link #RENEW_BEFORE} of it is left,
  * so a console never holds an expired one while the Brain runs.
@@ -36,10 +38,13 @@ public final class ChannelDocuments {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DocumentSigner signer;
     private final Clock clock;
+    private final List<java.security.PublicKey> nextKeys;
 
-    public ChannelDocuments(DocumentSigner signer, Clock clock) {
+    /** {@code nextKeys}: the vendor's next signing keys, announced in every channel (decision 0003's rotation). */
+    public ChannelDocuments(DocumentSigner signer, Clock clock, List<java.security.PublicKey> nextKeys) {
         this.signer = signer;
         this.clock = clock;
+        this.nextKeys = List.copyOf(nextKeys);
     }
 
     /** The channel a customer's license names for a track. */
@@ -106,6 +111,10 @@ public final class ChannelDocuments {
         body.set("releases", releases(c, customer, track));
         body.set("console", consoleReleases(c));
         body.set("notices", notices(c, now));
+        if (!nextKeys.isEmpty()) {
+            ArrayNode next = body.putObject("keys").putArray("next");
+            nextKeys.forEach(k -> next.add(com.adaptivestartup.licensing.signing.Ed25519Keys.toPem(k)));
+        }
         String text = signer.sign(DocumentKind.CHANNEL_MANIFEST, body).compact();
         try (PreparedStatement u = c.prepareStatement("INSERT INTO channels (name, customer_key, track, sequence, issued_at,"
                 + " expires_at, signed_text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"

@@ -33,10 +33,16 @@ public final class Distribution {
     private final DocumentSigner signer;
 
     public Distribution(DataSource db, DocumentSigner signer, TrustedKeys vendorKeys, java.time.Clock clock) {
+        this(db, signer, vendorKeys, clock, List.of());
+    }
+
+    /** {@code nextKeys}: the vendor's next signing keys, announced in every channel; releases signed by them are taken. */
+    public Distribution(DataSource db, DocumentSigner signer, TrustedKeys vendorKeys, java.time.Clock clock,
+                        List<java.security.PublicKey> nextKeys) {
         this.db = db;
         this.signer = signer;
-        this.releases = new DocumentVerifier(vendorKeys);
-        this.channels = new ChannelDocuments(signer, clock);
+        this.releases = new DocumentVerifier(vendorKeys.plus(TrustedKeys.of(nextKeys)));
+        this.channels = new ChannelDocuments(signer, clock, nextKeys);
     }
 
     /** A notice as staff write it; {@code from} and {@code below} make a half-open range, either may be absent. */

@@ -171,4 +171,29 @@ class DistributionTest {
             assertThat(r.getInt(1)).isEqualTo(2);
         }
     }
+
+    @Test
+    void theVendorsNextKeyIsAnnouncedInEveryChannelAndPublished() throws Exception {
+        java.security.KeyPair next = Ed25519Keys.generate();
+        String customer = "c-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (BrainServer rotating = new BrainServer(db, new BrainServer.Settings("whsec_" + UUID.randomUUID(), VENDOR.getPrivate(),
+                new LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null, null,
+                List.of(next.getPublic())), Clock.systemUTC())) {
+            String at = "http://127.0.0.1:" + rotating.start("127.0.0.1", 0);
+            // a release the pipeline signed with the next key already is taken
+            rotating.distribution().publish(release(customer, "1.2.0", new DocumentSigner(next.getPrivate())), "stable");
+            ChannelManifest m = ChannelManifest.fromJson(((VerificationResult.Verified) VERIFY.verify(
+                    rotating.distribution().channel("stable-" + customer).orElseThrow(), DocumentKind.CHANNEL_MANIFEST))
+                    .document().body());
+            assertThat(m.nextKeys()).containsExactly(next.getPublic());
+            JsonNode keys = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(at + "/v1/keys")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(keys.at("/signing/kid").asText()).isEqualTo(Ed25519Keys.keyId(VENDOR.getPublic()));
+            assertThat(keys.at("/next/0/kid").asText()).isEqualTo(Ed25519Keys.keyId(next.getPublic()));
+            assertThat(Ed25519Keys.publicKeyFromPem(keys.at("/next/0/publicKey").asText())).isEqualTo(next.getPublic());
+        }
+        JsonNode none = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/keys")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(none.get("next")).isEmpty();
+    }
 }

@@ -131,6 +131,15 @@ public final class StateDatabase {
                 signed_ms INTEGER
             );
             INSERT INTO clock_witness (id) VALUES (1);
+            """,
+            // v9: the vendor's next signing keys, as a trusted channel manifest announced them (key rotation)
+            """
+            CREATE TABLE announced_keys (
+                kid          TEXT PRIMARY KEY,
+                public_key   TEXT NOT NULL,
+                channel      TEXT NOT NULL,
+                announced_at TEXT NOT NULL
+            );
             """);
     private final String url;
     private final Path folder;

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * What the vendor publishes per update channel, signed ({@code ASC1}): a sequence number that only grows,
  * when it was issued and until when it may be trusted, the releases (each its own signed release manifest,
  * checked again when used), the notices for admins, and the console's own releases (its installers, each
- * with its SHA-256, so a download is as trusted as this manifest).
+ * with its SHA-256, so a download is as trusted as this manifest), and the vendor's next signing keys ({@code nextKeys}).
  */
 public record ChannelManifest(String channel, long sequence, Instant issuedAt, Instant expiresAt,
-                              List<Release> releases, List<Notice> notices, List<ConsoleRelease> consoleReleases) {
+                              List<Release> releases, List<Notice> notices, List<ConsoleRelease> consoleReleases,
+                              List<java.security.PublicKey> nextKeys) {
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,6}");
     private static final Pattern SEVERITY = Pattern.compile("info|warning|critical");
@@ -101,7 +102,25 @@ public record ChannelManifest(String channel, long sequence, Instant issuedAt, I
         }
         return new ChannelManifest(channel, body.get("sequence").asLong(), instant(root.text("issuedAt"), "issuedAt"),
                 instant(root.text("expiresAt"), "expiresAt"), List.copyOf(releases), List.copyOf(notices),
-                consoleReleases(body.path("console")));
+                consoleReleases(body.path("console")), nextKeys(body.path("keys").path("next")));
+    }
+
+    /**
+     * {@code keys.next} (optional): the vendor's next signing keys (PEM, Ed25519), announced under the current key's
+     * signature so a console trusts them before the vendor starts signing with them (decision 0003's rotation).
+     */
+    private static List<java.security.PublicKey> nextKeys(JsonNode list) throws MalformedDocumentException {
+        List<java.security.PublicKey> keys = new ArrayList<>();
+        int i = 0;
+        for (JsonNode k : list) {
+            try {
+                keys.add(com.adaptivestartup.licensing.signing.Ed25519Keys.publicKeyFromPem(k.asText()));
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                throw new MalformedDocumentException("an announced key is not an Ed25519 public key in PEM", "keys.next[" + i + "]");
+            }
+            i++;
+        }
+        return List.copyOf(keys);
     }
 
     private static List<ConsoleRelease> consoleReleases(JsonNode list) throws MalformedDocumentException {

@@ -61,6 +61,7 @@ public final class ChannelTrust {
         if (last.isEmpty() || m.sequence() > last.get().sequence()) {
             save(channel, m.sequence(), text.strip(), now);
         }
+        new AnnouncedKeys(db).record(channel, m.nextKeys(), now);
         return new Trusted(m, false, now, null);
     }
 

@@ -68,6 +68,11 @@ public final class ConsoleCore {
         return clock;
     }
 
+    /** The vendor keys this console trusts: those it was given, and the next ones a trusted channel announced. */
+    public TrustedKeys trustedKeys() {
+        return keys.get().plus(new com.adaptivestartup.console.update.AnnouncedKeys(state.get()).keys());
+    }
+
     public AppDirectories dirs() {
         return dirs;
     }
@@ -79,7 +84,7 @@ public final class ConsoleCore {
     /** The one license service (it keeps the clock witness), made on first use. */
     public synchronized LicenseService licenseService() {
         if (licenses == null) {
-            licenses = new LicenseService(keys.get(), clock, clockWitness(),
+            licenses = new LicenseService(trustedKeys(), clock, clockWitness(),
                     MachineFingerprint::ofThisMachine);
         }
         return licenses;
@@ -237,14 +242,14 @@ public final class ConsoleCore {
     }
 
     public InstallService installService() {
-        return new InstallService(licenseService(), new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations());
+        return new InstallService(licenseService(), new ReleaseSource(trustedKeys(), outbound()), engine.get(), journal(), installations());
     }
 
     public com.adaptivestartup.console.install.AddressService addressService() {
         var check = new com.adaptivestartup.console.tls.CertificateCheck();
         var certificates = new com.adaptivestartup.console.tls.WebCertificates(check);
         return new com.adaptivestartup.console.install.AddressService(installations(), new InstallService(licenseService(),
-                new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock),
+                new ReleaseSource(trustedKeys(), outbound()), engine.get(), journal(), installations(), certificates, clock),
                 certificates, check, clock);
     }
 
@@ -252,12 +257,12 @@ public final class ConsoleCore {
     private com.adaptivestartup.console.install.SettingsChange settingsChange() {
         var certificates = new com.adaptivestartup.console.tls.WebCertificates(new com.adaptivestartup.console.tls.CertificateCheck());
         return new com.adaptivestartup.console.install.SettingsChange(installations(), new InstallService(licenseService(),
-                new ReleaseSource(keys.get(), outbound()), engine.get(), journal(), installations(), certificates, clock));
+                new ReleaseSource(trustedKeys(), outbound()), engine.get(), journal(), installations(), certificates, clock));
     }
 
     /** The Kubernetes edition: a release's chart checked against the license and rendered or installed with Helm. */
     public com.adaptivestartup.console.kubernetes.KubernetesService kubernetes() {
-        return new com.adaptivestartup.console.kubernetes.KubernetesService(licenseService(), new ReleaseSource(keys.get(),
+        return new com.adaptivestartup.console.kubernetes.KubernetesService(licenseService(), new ReleaseSource(trustedKeys(),
                 outbound()), com.adaptivestartup.console.kubernetes.Helm.fromEnvironment(env),
                 new com.adaptivestartup.console.outbound.RegistryManifests(outbound()));
     }
@@ -287,21 +292,21 @@ public final class ConsoleCore {
     }
 
     public DisasterRecovery disasterRecovery() {
-        return new DisasterRecovery(installService(), new ReleaseSource(keys.get(), outbound()), installations(), backupService(), journal());
+        return new DisasterRecovery(installService(), new ReleaseSource(trustedKeys(), outbound()), installations(), backupService(), journal());
     }
 
     public BundleReader bundleReader() {
-        return new BundleReader(keys.get());
+        return new BundleReader(trustedKeys());
     }
 
     public ChannelReader channelReader() {
         return new ChannelReader(new UpdateSettings.Store(state.get()), new BrainClient(outbound()),
-                new ChannelTrust(keys.get(), state.get(), clock), new ReleaseSource(keys.get(), outbound()), defaultUpdateSource(),
+                new ChannelTrust(trustedKeys(), state.get(), clock), new ReleaseSource(trustedKeys(), outbound()), defaultUpdateSource(),
                 clockWitness());
     }
 
     public LicenseStandings licenseStandings() {
-        return new LicenseStandings(keys.get(), state.get(), clock);
+        return new LicenseStandings(trustedKeys(), state.get(), clock);
     }
 
     public UpdateService updateService() {

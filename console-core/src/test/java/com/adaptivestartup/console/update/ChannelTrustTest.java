@@ -108,4 +108,38 @@ class ChannelTrustTest {
         assertThatThrownBy(() -> later.lastKnown("stable", "the update source cannot be reached"))
                 .hasMessageContaining("expired");
     }
+
+    @Test
+    void aNextKeyAnnouncedByATrustedManifestIsTrustedFromThenOn() throws Exception {
+        KeyPair next = Ed25519Keys.generate();
+        ObjectNode release = new ObjectMapper().createObjectNode().put("version", "1.3.0");
+        String signedByNext = new DocumentSigner(next.getPrivate()).sign(DocumentKind.RELEASE_MANIFEST, release).compact();
+        com.adaptivestartup.console.wiring.ConsoleCore console = new com.adaptivestartup.console.wiring.ConsoleCore(
+                java.util.Map.of(), new com.adaptivestartup.console.state.AppDirectories(dir.resolve("home")),
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> db, () -> TrustedKeys.of(vendor.getPublic()), () -> null);
+        java.util.function.Supplier<com.adaptivestartup.licensing.signing.VerificationResult> check = () ->
+                new com.adaptivestartup.licensing.signing.DocumentVerifier(console.trustedKeys())
+                        .verify(signedByNext, DocumentKind.RELEASE_MANIFEST);
+        assertThat(check.get()).as("not yet announced")
+                .isInstanceOf(com.adaptivestartup.licensing.signing.VerificationResult.UnknownKey.class);
+
+        // A manifest signed by a key the console does not know announces nothing.
+        ObjectNode forged = body("stable", 1, NOW.plusSeconds(86400));
+        forged.putObject("keys").putArray("next").add(Ed25519Keys.toPem(next.getPublic()));
+        String byStranger = new DocumentSigner(next.getPrivate()).sign(DocumentKind.CHANNEL_MANIFEST, forged).compact();
+        assertThatThrownBy(() -> trust.accept("stable", byStranger)).isInstanceOf(ChannelTrust.Untrusted.class);
+        assertThat(check.get()).isInstanceOf(com.adaptivestartup.licensing.signing.VerificationResult.UnknownKey.class);
+        // An announced key that is not a key: the manifest is refused.
+        ObjectNode broken = body("stable", 1, NOW.plusSeconds(86400));
+        broken.putObject("keys").putArray("next").add("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----");
+        assertThatThrownBy(() -> trust.accept("stable", signed(broken))).hasMessageContaining("keys.next[0]");
+
+        // The vendor's own manifest announces it: documents signed by the next key verify from then on.
+        ObjectNode announcing = body("stable", 2, NOW.plusSeconds(86400));
+        announcing.putObject("keys").putArray("next").add(Ed25519Keys.toPem(next.getPublic()));
+        assertThat(trust.accept("stable", signed(announcing)).manifest().nextKeys()).containsExactly(next.getPublic());
+        assertThat(check.get()).isInstanceOf(com.adaptivestartup.licensing.signing.VerificationResult.Verified.class);
+        assertThat(console.trustedKeys().keyIds()).containsExactlyInAnyOrder(Ed25519Keys.keyId(vendor.getPublic()),
+                Ed25519Keys.keyId(next.getPublic()));
+    }
 }
