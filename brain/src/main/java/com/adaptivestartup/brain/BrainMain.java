@@ -83,7 +83,7 @@ public final class BrainMain {
         if (env.get("BRAIN_GITHUB_REPOSITORY") == null) {
             return null;
         }
-        var pipeline = new com.adaptivestartup.brain.provisioning.BuildPipeline(java.net.URI.create(env.getOrDefault(
+        var pipeline = new com.adaptivestartup.brain.provisioning.GitHubWorkflow(java.net.URI.create(env.getOrDefault(
                 "BRAIN_GITHUB_API", "https://api.github.com")), env.get("BRAIN_GITHUB_REPOSITORY"),
                 env.getOrDefault("BRAIN_GITHUB_WORKFLOW", "build_docker_image.yml"), env.getOrDefault("BRAIN_GITHUB_REF", "main"),
                 secret(env, "BRAIN_GITHUB_TOKEN_FILE"));

@@ -1,57 +1,14 @@
 package com.adaptivestartup.brain.provisioning;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The vendor's image pipeline, told to build a customer's images: GitHub's REST API, {@code workflow_dispatch} of the
- * {@code build_docker_image} workflow with the customer and the job to call back about. Anything but GitHub's 204 is an
- * error with GitHub's words, and the job tries again later.
+ * The vendor's image pipeline, asked to build a new customer's images: it returns once the build is under way, and
+ * reports the images and the release to sign at {@code POST /v1/builds/{job}/complete} when done ({@link
+ * BuildCallbackRoute}). GitHub Actions in production ({@link GitHubWorkflow}); images/build.sh on one machine (the demo,
+ * the end-to-end test), through this same interface.
  */
-public final class BuildPipeline {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI api;
-    private final String repository;
-    private final String workflow;
-    private final String ref;
-    private final String token;
-
-    /** {@code api}: https://api.github.com (or a GitHub Enterprise's); {@code repository}: owner/name. */
-    public BuildPipeline(URI api, String repository, String workflow, String ref, String token) {
-        if (!repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("the pipeline's repository must be owner/name, not '" + repository + "'");
-        }
-        this.api = api;
-        this.repository = repository;
-        this.workflow = workflow;
-        this.ref = ref;
-        this.token = token;
-    }
-
-    /** Asks for the customer's images; returns once GitHub took the request. */
-    public void build(String customerKey, UUID jobId) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("ref", ref, "inputs", Map.of("customer_id", customerKey,
-                "job_id", jobId.toString())));
-        HttpRequest request = HttpRequest.newBuilder(api.resolve("/repos/" + repository + "/actions/workflows/" + workflow
-                        + "/dispatches"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/vnd.github+json")
-                .header("Authorization", "Bearer " + token)
-                .header("X-GitHub-Api-Version", "2022-11-28")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 204) {
-            throw new IOException("GitHub answered " + r.statusCode() + " to the build of " + customerKey + ": "
-                    + r.body().substring(0, Math.min(r.body().length(), 300)));
-        }
-    }
+public interface BuildPipeline {
+    /** Starts building {@code customerKey}'s images for the provisioning job {@code jobId}; an exception is retried later. */
+    void build(String customerKey, UUID jobId) throws Exception;
 }

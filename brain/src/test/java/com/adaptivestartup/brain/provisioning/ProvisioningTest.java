@@ -67,7 +67,7 @@ class ProvisioningTest {
         db = BrainDatabase.open(database.jdbcUrl(), database.user(), database.password());
         brain = new BrainServer(db, new BrainServer.Settings(SECRET, VENDOR,
                 new LicenseDesk.Registry("registry.example.com", "registry-secret".getBytes()), null,
-                new BrainServer.Provisions(new BuildPipeline(URI.create(github.url("/").toString()), "acme-vendor/adaptive-images",
+                new BrainServer.Provisions(new GitHubWorkflow(URI.create(github.url("/").toString()), "acme-vendor/adaptive-images",
                         "build_docker_image.yml", "main", "gh-token-123"),
                         new CustomerMail("127.0.0.1", port, null, null, "Adaptive Startup <hello@adaptive.example>",
                                 "https://adaptive.example/download"), CALLBACK, Duration.ofHours(1))), Clock.systemUTC());

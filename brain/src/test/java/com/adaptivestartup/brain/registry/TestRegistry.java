@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * with token authentication against a token server, or with an htpasswd file; and a client of its HTTP API that
  * answers a 401 as Docker does (a token for the scope asked, with the account's credentials, then the request again).
  */
-final class TestRegistry implements AutoCloseable {
+public final class TestRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    final String url;
+    public final String url;
     private final Process process;
 
     private TestRegistry(String url, Process process) {
@@ -37,7 +37,7 @@ final class TestRegistry implements AutoCloseable {
     }
 
     /** A registry whose tokens come from {@code realm}, signed by the key of {@code certificate}. */
-    static TestRegistry withTokens(Path dir, String realm, Path certificate) throws Exception {
+    public static TestRegistry withTokens(Path dir, String realm, Path certificate) throws Exception {
         return start(dir, """
                 auth:
                   token:
@@ -49,7 +49,7 @@ final class TestRegistry implements AutoCloseable {
     }
 
     /** A registry with one account in an htpasswd file (bcrypt, as htpasswd -B makes it). */
-    static TestRegistry withHtpasswd(Path dir, String user, String password) throws Exception {
+    public static TestRegistry withHtpasswd(Path dir, String user, String password) throws Exception {
         Files.createDirectories(dir);
         run(List.of("htpasswd", "-B", "-b", "-c", dir.resolve("htpasswd").toString(), user, password));
         return start(dir, """
@@ -190,7 +190,7 @@ final class TestRegistry implements AutoCloseable {
         return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    static void run(List<String> command) throws Exception {
+    public static void run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
