@@ -31,12 +31,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The Brain's numbers (issue 28), run by bench/brain.sh, not part of the test suite: a Stripe webhook to the license
- * issued (100 subscriptions, one at a time); the token requests per second the Brain answers (8 clients, 10 s, with the
+ * issued (100 subscriptions, one at a time), and to the welcome mail received (50); the token requests per second the Brain answers (8 clients, 10 s, with the
  * p99); and a whole pull (manifest and blobs) from Debian's registry with token authentication against the same with
  * htpasswd, the peer, in the same run (300 pulls each after 30).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class BrainBenchmark {
+    static {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");   // the numbers' lines, not the Brain's log
+    }
+
     private static final String SECRET = "whsec_" + UUID.randomUUID().toString().replace("-", "");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -127,6 +131,61 @@ class BrainBenchmark {
         }
     }
 
+    /**
+     * A subscription to its welcome mail in a real SMTP server (GreenMail), the Brain's own part: the webhook, the job,
+     * the pipeline asked (one that reports at once, standing for a build), the report taken, the license mailed.
+     */
+    @Test
+    void webhookToWelcomeMail() throws Exception {
+        var database = TestPostgres.get().newDatabase();
+        int smtpPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            smtpPort = s.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        String callback = "callback-" + UUID.randomUUID();
+        String[] brainUrl = new String[1];
+        com.adaptivestartup.brain.provisioning.BuildPipeline atOnce = (customer, job) -> Thread.ofVirtual().start(() -> {
+            try {
+                HTTP.send(HttpRequest.newBuilder(URI.create(brainUrl[0] + "/v1/builds/" + job + "/complete"))
+                        .header("Authorization", "Bearer " + callback).POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"version\":\"1.2.0\",\"images\":{\"backend\":{\"repository\":\"" + customer
+                                        + "/backend\",\"digest\":\"sha256:" + "a".repeat(64) + "\"}}}")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (BrainDatabase db = BrainDatabase.open(database.jdbcUrl(), database.user(), database.password());
+             BrainServer brain = new BrainServer(db, new BrainServer.Settings(SECRET, Ed25519Keys.generate().getPrivate(),
+                     new LicenseDesk.Registry("127.0.0.1", "registry-secret".getBytes()), null,
+                     new BrainServer.Provisions(atOnce, new com.adaptivestartup.brain.mail.CustomerMail("127.0.0.1", smtpPort,
+                             null, null, "hello@adaptive.example", "https://adaptive.example/download"), callback,
+                             Duration.ofSeconds(5))), Clock.systemUTC())) {
+            brainUrl[0] = "http://127.0.0.1:" + brain.start("127.0.0.1", 0);
+            List<Long> mailed = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String sub = "sub_" + UUID.randomUUID().toString().substring(0, 12);
+                long t0 = System.nanoTime();
+                deliver(brainUrl[0], JSON.createObjectNode().put("id", "cus_" + sub).put("object", "customer")
+                        .put("email", "founder" + i + "@acme.example"), "customer.created");
+                subscribe(brainUrl[0], sub);
+                if (!smtp.waitForIncomingEmail(30_000, i + 1)) {
+                    throw new IllegalStateException("no welcome mail for subscription " + i);
+                }
+                if (i >= 10) {
+                    mailed.add(System.nanoTime() - t0);
+                }
+            }
+            print("Stripe webhook to welcome mail received (job, pipeline asked and reporting at once, license mailed)",
+                    mailed);
+        } finally {
+            smtp.stop();
+        }
+    }
+
     private static List<Long> pulls(TestRegistry registry, String user, String password) throws Exception {
         List<Long> times = new ArrayList<>();   // sorted when returned
         for (int i = 0; i < 330; i++) {
@@ -141,11 +200,16 @@ class BrainBenchmark {
     }
 
     private static void subscribe(String brainUrl, String sub) throws Exception {
-        ObjectNode s = JSON.createObjectNode().put("id", sub).put("object", "subscription").put("customer", "cus_" + sub)
-                .put("status", "active").put("current_period_end", Instant.now().plus(Duration.ofDays(30)).getEpochSecond());
+        deliver(brainUrl, JSON.createObjectNode().put("id", sub).put("object", "subscription").put("customer", "cus_" + sub)
+                .put("status", "active").put("current_period_end", Instant.now().plus(Duration.ofDays(30)).getEpochSecond()),
+                "customer.subscription.created");
+    }
+
+    /** A Stripe event of {@code type} about {@code object}, signed as Stripe signs it. */
+    private static void deliver(String brainUrl, ObjectNode object, String type) throws Exception {
         ObjectNode e = JSON.createObjectNode().put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-                .put("object", "event").put("type", "customer.subscription.created").put("created", Instant.now().getEpochSecond());
-        e.putObject("data").set("object", s);
+                .put("object", "event").put("type", type).put("created", Instant.now().getEpochSecond());
+        e.putObject("data").set("object", object);
         long t = Instant.now().getEpochSecond();
         String payload = e.toString();
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(brainUrl + StripeWebhook.PATH))
