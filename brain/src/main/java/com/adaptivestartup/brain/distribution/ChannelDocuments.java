@@ -1,16 +1,13 @@
 package com.adaptivestartup.brain.distribution;
 
+import com.adaptivestartup.brain.Sql;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentSigner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,27 +60,14 @@ public final class ChannelDocuments {
 
     /** Every customer the Brain knows: whoever holds a license or a release. */
     static Set<String> everyCustomer(Connection c) throws SQLException {
-        Set<String> all = new TreeSet<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT customer_key FROM licenses UNION SELECT customer_key FROM releases");
-             ResultSet r = q.executeQuery()) {
-            while (r.next()) {
-                all.add(r.getString(1));
-            }
-        }
-        return all;
+        return new TreeSet<>(Sql.list(c, "SELECT customer_key FROM licenses UNION SELECT customer_key FROM releases",
+                r -> r.getString(1)));
     }
 
     /** Signs again each channel that expires within {@link #RENEW_BEFORE}; how many. */
     int renewExpiring(Connection c) throws SQLException {
-        List<String[]> due = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT customer_key, track FROM channels WHERE expires_at < ? FOR UPDATE")) {
-            q.setTimestamp(1, Timestamp.from(clock.instant().plus(RENEW_BEFORE)));
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    due.add(new String[] {r.getString(1), r.getString(2)});
-                }
-            }
-        }
+        List<String[]> due = Sql.list(c, "SELECT customer_key, track FROM channels WHERE expires_at < ? FOR UPDATE",
+                r -> new String[] {r.getString(1), r.getString(2)}, clock.instant().plus(RENEW_BEFORE));
         for (String[] d : due) {
             signOne(c, d[0], d[1]);
         }
@@ -92,15 +76,8 @@ public final class ChannelDocuments {
 
     private void signOne(Connection c, String customer, String track) throws SQLException {
         String name = channel(track, customer);
-        long sequence = 1;
-        try (PreparedStatement q = c.prepareStatement("SELECT sequence FROM channels WHERE name = ? FOR UPDATE")) {
-            q.setString(1, name);
-            try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    sequence = r.getLong(1) + 1;
-                }
-            }
-        }
+        long sequence = Sql.first(c, "SELECT sequence FROM channels WHERE name = ? FOR UPDATE", r -> r.getLong(1) + 1, name)
+                .orElse(1L);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plus(LIFETIME);
         ObjectNode body = JSON.createObjectNode();
@@ -116,41 +93,17 @@ public final class ChannelDocuments {
             nextKeys.forEach(k -> next.add(com.adaptivestartup.licensing.signing.Ed25519Keys.toPem(k)));
         }
         String text = signer.sign(DocumentKind.CHANNEL_MANIFEST, body).compact();
-        try (PreparedStatement u = c.prepareStatement("INSERT INTO channels (name, customer_key, track, sequence, issued_at,"
-                + " expires_at, signed_text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
-                + " sequence = excluded.sequence, issued_at = excluded.issued_at, expires_at = excluded.expires_at,"
-                + " signed_text = excluded.signed_text")) {
-            u.setString(1, name);
-            u.setString(2, customer);
-            u.setString(3, track);
-            u.setLong(4, sequence);
-            u.setTimestamp(5, Timestamp.from(now));
-            u.setTimestamp(6, Timestamp.from(expires));
-            u.setString(7, text);
-            u.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO channels (name, customer_key, track, sequence, issued_at, expires_at, signed_text)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET sequence = excluded.sequence,"
+                + " issued_at = excluded.issued_at, expires_at = excluded.expires_at, signed_text = excluded.signed_text",
+                name, customer, track, sequence, now, expires, text);
     }
 
     private static ArrayNode releases(Connection c, String customer, String track) throws SQLException {
-        String pin = null;
-        try (PreparedStatement q = c.prepareStatement("SELECT up_to FROM pins WHERE customer_key = ?")) {
-            q.setString(1, customer);
-            try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    pin = r.getString(1);
-                }
-            }
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT version, manifest_text FROM releases WHERE customer_key = ?"
-                + (track.equals("stable") ? " AND track = 'stable'" : ""))) {
-            q.setString(1, customer);
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new String[] {r.getString(1), r.getString(2)});
-                }
-            }
-        }
+        String pin = Sql.first(c, "SELECT up_to FROM pins WHERE customer_key = ?", r -> r.getString(1), customer).orElse(null);
+        List<String[]> rows = new ArrayList<>(Sql.list(c, "SELECT version, manifest_text FROM releases WHERE customer_key = ?"
+                + (track.equals("stable") ? " AND track = 'stable'" : ""), r -> new String[] {r.getString(1), r.getString(2)},
+                customer));
         rows.sort((a, b) -> Versions.ORDER.compare(a[0], b[0]));
         ArrayNode out = JSON.createArrayNode();
         for (String[] row : rows) {
@@ -162,30 +115,23 @@ public final class ChannelDocuments {
     }
 
     private static ArrayNode consoleReleases(Connection c) throws SQLException {
-        List<ObjectNode> rows = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT version, notes, installers FROM console_releases");
-             ResultSet r = q.executeQuery()) {
-            while (r.next()) {
-                ObjectNode release = JSON.createObjectNode().put("version", r.getString(1)).put("notes", r.getString(2));
-                try {
-                    release.set("installers", JSON.readTree(r.getString(3)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new SQLException("a console release's installers are not JSON: " + e.getMessage(), e);
-                }
-                rows.add(release);
+        List<ObjectNode> rows = new ArrayList<>(Sql.list(c, "SELECT version, notes, installers FROM console_releases", r -> {
+            ObjectNode release = JSON.createObjectNode().put("version", r.getString(1)).put("notes", r.getString(2));
+            try {
+                release.set("installers", JSON.readTree(r.getString(3)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SQLException("a console release's installers are not JSON: " + e.getMessage(), e);
             }
-        }
+            return release;
+        }));
         rows.sort((a, b) -> Versions.ORDER.compare(a.path("version").asText(), b.path("version").asText()));
         return JSON.createArrayNode().addAll(rows);
     }
 
     private static ArrayNode notices(Connection c, Instant now) throws SQLException {
         ArrayNode out = JSON.createArrayNode();
-        try (PreparedStatement q = c.prepareStatement("SELECT id, severity, title, body, from_version, below_version, editions,"
-                + " expires_at FROM notices WHERE expires_at > ? ORDER BY created_at, id")) {
-            q.setTimestamp(1, Timestamp.from(now));
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
+        Sql.list(c, "SELECT id, severity, title, body, from_version, below_version, editions, expires_at FROM notices"
+                + " WHERE expires_at > ? ORDER BY created_at, id", r -> {
                     ObjectNode n = out.addObject().put("id", r.getString(1)).put("severity", r.getString(2))
                             .put("title", r.getString(3)).put("body", r.getString(4));
                     ObjectNode versions = n.putObject("versions");
@@ -196,14 +142,11 @@ public final class ChannelDocuments {
                         versions.put("below", r.getString(6));
                     }
                     ArrayNode editions = n.putArray("editions");
-                    Array array = r.getArray(7);
-                    for (String e : (String[]) array.getArray()) {
+                    for (String e : (String[]) r.getArray(7).getArray()) {
                         editions.add(e);
                     }
-                    n.put("expiresAt", r.getTimestamp(8).toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
-                }
-            }
-        }
+                    return n.put("expiresAt", r.getTimestamp(8).toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
+                }, now);
         return out;
     }
 }

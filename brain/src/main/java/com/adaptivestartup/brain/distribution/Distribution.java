@@ -1,5 +1,6 @@
 package com.adaptivestartup.brain.distribution;
 
+import com.adaptivestartup.brain.Sql;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentSigner;
 import com.adaptivestartup.licensing.signing.DocumentVerifier;
@@ -7,10 +8,7 @@ import com.adaptivestartup.licensing.signing.TrustedKeys;
 import com.adaptivestartup.licensing.signing.VerificationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -114,15 +112,9 @@ public final class Distribution {
     }
 
     private void store(Connection c, String customer, String version, String track, String manifest) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("INSERT INTO releases (customer_key, version, track, manifest_text)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (customer_key, version) DO UPDATE SET track = excluded.track,"
-                + " manifest_text = excluded.manifest_text, published_at = now()")) {
-            u.setString(1, customer);
-            u.setString(2, version);
-            u.setString(3, track);
-            u.setString(4, manifest);
-            u.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO releases (customer_key, version, track, manifest_text) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (customer_key, version) DO UPDATE SET track = excluded.track,"
+                + " manifest_text = excluded.manifest_text, published_at = now()", customer, version, track, manifest);
         channels.sign(c, List.of(customer));
     }
 
@@ -134,23 +126,15 @@ public final class Distribution {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             if (upTo == null) {
-                try (PreparedStatement d = c.prepareStatement("DELETE FROM pins WHERE customer_key = ?")) {
-                    d.setString(1, customer);
-                    d.executeUpdate();
-                }
+                Sql.update(c, "DELETE FROM pins WHERE customer_key = ?", customer);
             } else {
                 Versions.checked(upTo, "a pin");
                 if (reason == null || reason.isBlank()) {
                     throw new IllegalArgumentException("say why the customer is pinned (it is shown to staff beside the pin)");
                 }
-                try (PreparedStatement u = c.prepareStatement("INSERT INTO pins (customer_key, up_to, reason) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (customer_key) DO UPDATE SET up_to = excluded.up_to, reason = excluded.reason,"
-                        + " pinned_at = now()")) {
-                    u.setString(1, customer);
-                    u.setString(2, upTo);
-                    u.setString(3, reason.strip());
-                    u.executeUpdate();
-                }
+                Sql.update(c, "INSERT INTO pins (customer_key, up_to, reason) VALUES (?, ?, ?) ON CONFLICT (customer_key)"
+                        + " DO UPDATE SET up_to = excluded.up_to, reason = excluded.reason, pinned_at = now()",
+                        customer, upTo, reason.strip());
             }
             channels.sign(c, List.of(customer));
             c.commit();
@@ -190,21 +174,12 @@ public final class Distribution {
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO notices (id, severity, title, body, from_version,"
-                    + " below_version, editions, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    + " severity = excluded.severity, title = excluded.title, body = excluded.body, from_version ="
-                    + " excluded.from_version, below_version = excluded.below_version, editions = excluded.editions,"
-                    + " expires_at = excluded.expires_at")) {
-                u.setString(1, n.id());
-                u.setString(2, n.severity());
-                u.setString(3, n.title().strip());
-                u.setString(4, n.body() == null ? "" : n.body());
-                u.setString(5, n.from());
-                u.setString(6, n.below());
-                u.setArray(7, c.createArrayOf("text", n.editions().toArray()));
-                u.setTimestamp(8, Timestamp.from(n.expiresAt()));
-                u.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO notices (id, severity, title, body, from_version, below_version, editions, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET severity = excluded.severity,"
+                    + " title = excluded.title, body = excluded.body, from_version = excluded.from_version,"
+                    + " below_version = excluded.below_version, editions = excluded.editions, expires_at = excluded.expires_at",
+                    n.id(), n.severity(), n.title().strip(), n.body() == null ? "" : n.body(), n.from(), n.below(),
+                    n.editions().toArray(String[]::new), n.expiresAt());
             channels.sign(c, ChannelDocuments.everyCustomer(c));
             c.commit();
         }
@@ -214,11 +189,7 @@ public final class Distribution {
     public boolean withdraw(String noticeId) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            int removed;
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM notices WHERE id = ?")) {
-                d.setString(1, noticeId);
-                removed = d.executeUpdate();
-            }
+            int removed = Sql.update(c, "DELETE FROM notices WHERE id = ?", noticeId);
             if (removed > 0) {
                 channels.sign(c, ChannelDocuments.everyCustomer(c));
             }
@@ -252,14 +223,9 @@ public final class Distribution {
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO console_releases (version, notes, installers)"
-                    + " VALUES (?, ?, ?::jsonb) ON CONFLICT (version) DO UPDATE SET notes = excluded.notes,"
-                    + " installers = excluded.installers")) {
-                u.setString(1, version);
-                u.setString(2, notes == null ? "" : notes);
-                u.setString(3, json.toString());
-                u.executeUpdate();
-            }
+            Sql.update(c, "INSERT INTO console_releases (version, notes, installers) VALUES (?, ?, ?::jsonb)"
+                    + " ON CONFLICT (version) DO UPDATE SET notes = excluded.notes, installers = excluded.installers",
+                    version, notes == null ? "" : notes, json.toString());
             channels.sign(c, ChannelDocuments.everyCustomer(c));
             c.commit();
         }
@@ -299,11 +265,6 @@ public final class Distribution {
     }
 
     private static Optional<String> stored(Connection c, String name) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT signed_text FROM channels WHERE name = ?")) {
-            q.setString(1, name);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
-        }
+        return Sql.first(c, "SELECT signed_text FROM channels WHERE name = ?", r -> r.getString(1), name);
     }
 }

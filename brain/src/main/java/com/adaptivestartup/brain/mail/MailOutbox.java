@@ -1,14 +1,12 @@
 package com.adaptivestartup.brain.mail;
 
+import com.adaptivestartup.brain.Retries;
+import com.adaptivestartup.brain.Sql;
 import com.adaptivestartup.brain.billing.BillingLedger;
 import com.adaptivestartup.brain.licenses.LicenseDesk;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,15 +58,9 @@ public final class MailOutbox implements LicenseDesk.Events {
     }
 
     private void queue(Connection c, String key, String subscriptionId, String subject, String body) throws SQLException {
-        try (PreparedStatement i = c.prepareStatement("INSERT INTO customer_mails (key, stripe_subscription_id, subject, body,"
-                + " status, next_attempt_at) VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (key) DO NOTHING")) {
-            i.setString(1, key);
-            i.setString(2, subscriptionId);
-            i.setString(3, subject);
-            i.setString(4, body);
-            i.setTimestamp(5, Timestamp.from(clock.instant()));
-            i.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO customer_mails (key, stripe_subscription_id, subject, body, status, next_attempt_at)"
+                + " VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (key) DO NOTHING", key, subscriptionId, subject, body,
+                clock.instant());
     }
 
     /** Sends every letter that is due, one at a time (claimed with SKIP LOCKED); how many were sent. */
@@ -77,58 +69,42 @@ public final class MailOutbox implements LicenseDesk.Events {
         while (true) {
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
-                String key;
-                String subject;
-                String body;
-                int attempts;
-                String to;
-                try (PreparedStatement q = c.prepareStatement("SELECT m.key, m.subject, m.body, m.attempts, cu.email"
+                var due = Sql.first(c, "SELECT m.key, m.subject, m.body, m.attempts, cu.email"
                         + " FROM customer_mails m JOIN subscriptions s USING (stripe_subscription_id)"
                         + " JOIN customers cu ON cu.stripe_customer_id = s.stripe_customer_id"
                         + " WHERE m.status = 'pending' AND m.next_attempt_at <= ? ORDER BY m.next_attempt_at"
-                        + " LIMIT 1 FOR UPDATE OF m SKIP LOCKED")) {
-                    q.setTimestamp(1, Timestamp.from(clock.instant()));
-                    try (ResultSet r = q.executeQuery()) {
-                        if (!r.next()) {
-                            c.rollback();
-                            return sent;
-                        }
-                        key = r.getString(1);
-                        subject = r.getString(2);
-                        body = r.getString(3);
-                        attempts = r.getInt(4);
-                        to = r.getString(5);
-                    }
+                        + " LIMIT 1 FOR UPDATE OF m SKIP LOCKED", r -> new Letter(r.getString(1), r.getString(2),
+                        r.getString(3), r.getInt(4), r.getString(5)), clock.instant());
+                if (due.isEmpty()) {
+                    c.rollback();
+                    return sent;
                 }
+                Letter l = due.get();
                 try {
-                    if (to == null || to.isBlank()) {
+                    if (l.to() == null || l.to().isBlank()) {
                         throw new IllegalStateException("the customer has no email address in Stripe yet");
                     }
-                    mail.send(to, subject, body);
-                    mark(c, key, "sent", attempts + 1, null, clock.instant());
+                    mail.send(l.to(), l.subject(), l.body());
+                    mark(c, l.key(), "sent", l.attempts() + 1, null, clock.instant());
                     sent++;
                 } catch (Exception e) {
-                    int tried = attempts + 1;
-                    mark(c, key, tried >= MOST_ATTEMPTS ? "failed" : "pending", tried, e.getMessage(),
-                            clock.instant().plus(Duration.ofSeconds(30).multipliedBy(1L << Math.min(tried - 1, 10))));
-                    LOG.warn("the letter {} could not be sent (attempt {}): {}", key, tried, e.getMessage());
+                    int tried = l.attempts() + 1;
+                    mark(c, l.key(), tried >= MOST_ATTEMPTS ? "failed" : "pending", tried, e.getMessage(),
+                            clock.instant().plus(Retries.pauseAfter(tried)));
+                    LOG.warn("the letter {} could not be sent (attempt {}): {}", l.key(), tried, e.getMessage());
                 }
                 c.commit();
             }
         }
     }
 
+    /** A letter that is due, and where it goes. */
+    private record Letter(String key, String subject, String body, int attempts, String to) {
+    }
+
     private static void mark(Connection c, String key, String status, int attempts, String error, Instant next)
             throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("UPDATE customer_mails SET status = ?, attempts = ?, last_error = ?,"
-                + " next_attempt_at = ?, sent_at = CASE WHEN ? = 'sent' THEN now() END WHERE key = ?")) {
-            u.setString(1, status);
-            u.setInt(2, attempts);
-            u.setString(3, error);
-            u.setTimestamp(4, Timestamp.from(next));
-            u.setString(5, status);
-            u.setString(6, key);
-            u.executeUpdate();
-        }
+        Sql.update(c, "UPDATE customer_mails SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?,"
+                + " sent_at = CASE WHEN ? = 'sent' THEN now() END WHERE key = ?", status, attempts, error, next, status, key);
     }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +22,11 @@ import org.slf4j.LoggerFactory;
  * A new customer's provisioning, one job per subscription, each step a state of its row: {@code build} (ask the
  * vendor's pipeline to build the customer's images), {@code wait-for-build} (until the pipeline calls back with the
  * release), {@code mail} (the welcome mail with the license key), {@code done}. A step that fails is tried again after a
- * pause that doubles (from {@value #FIRST_PAUSE_SECONDS} s, at most an hour), its error on the row; after
+ * pause that doubles (from {@value com.adaptivestartup.brain.Retries#FIRST_PAUSE_SECONDS} s, at most an hour), its error on the row; after
  * {@value #MOST_ATTEMPTS} attempts the job is {@code failed} and waits for vendor staff. Several Brains may run:
  * a due job is claimed with {@code FOR UPDATE SKIP LOCKED}.
  */
 public final class Provisioning {
-    static final int FIRST_PAUSE_SECONDS = 5;
     static final int MOST_ATTEMPTS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
     /** A job's columns, as {@link #job(ResultSet)} reads them. */
@@ -120,7 +118,7 @@ public final class Provisioning {
                 int attempts = job.attempts() + 1;
                 boolean give = attempts >= MOST_ATTEMPTS;
                 update(c, job.id(), job.step(), give ? "failed" : "pending", attempts, e.getMessage(),
-                        clock.instant().plus(pauseAfter(attempts)));
+                        clock.instant().plus(com.adaptivestartup.brain.Retries.pauseAfter(attempts)));
                 LOG.warn("provisioning {} of {}: {} failed (attempt {}): {}", job.id(), job.customerKey(), job.step(), attempts,
                         e.getMessage());
             }
@@ -229,10 +227,5 @@ public final class Provisioning {
     private static Job job(ResultSet r) throws SQLException {
         return new Job(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
                 r.getString(7));
-    }
-
-    /** How long the pause before attempt {@code attempts + 1} is. */
-    static Duration pauseAfter(int attempts) {
-        return Duration.ofSeconds(Math.min(3600, FIRST_PAUSE_SECONDS * (1L << Math.min(attempts - 1, 20))));
     }
 }

@@ -1,14 +1,12 @@
 package com.adaptivestartup.brain.staff;
 
+import com.adaptivestartup.brain.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,12 +55,9 @@ public final class StaffAccess {
             throw new IllegalArgumentException("a staff member is named by their email address, not \"" + email + "\"");
         }
         String key = "bsk_" + random();
-        try (Connection c = db.getConnection(); PreparedStatement i = c.prepareStatement(
-                "INSERT INTO staff (email, key_hash, created_by) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING")) {
-            i.setString(1, email.toLowerCase(java.util.Locale.ROOT));
-            i.setBytes(2, sha256(key));
-            i.setString(3, by);
-            if (i.executeUpdate() == 0) {
+        try (Connection c = db.getConnection()) {
+            if (Sql.update(c, "INSERT INTO staff (email, key_hash, created_by) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING",
+                    email.toLowerCase(java.util.Locale.ROOT), sha256(key), by) == 0) {
                 throw new IllegalArgumentException(email + " is staff already");
             }
         }
@@ -71,9 +66,8 @@ public final class StaffAccess {
 
     /** Whether anyone is staff yet (the first member is made at start from the Brain's settings). */
     public boolean anyone() throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT 1 FROM staff LIMIT 1");
-             ResultSet r = q.executeQuery()) {
-            return r.next();
+        try (Connection c = db.getConnection()) {
+            return Sql.first(c, "SELECT 1 FROM staff LIMIT 1", r -> true).isPresent();
         }
     }
 
@@ -82,11 +76,9 @@ public final class StaffAccess {
         if (key == null || key.strip().length() < 32) {
             throw new IllegalArgumentException("the first staff member's key must be at least 32 characters");
         }
-        try (Connection c = db.getConnection(); PreparedStatement i = c.prepareStatement(
-                "INSERT INTO staff (email, key_hash, created_by) VALUES (?, ?, 'the Brain''s settings') ON CONFLICT DO NOTHING")) {
-            i.setString(1, email.toLowerCase(java.util.Locale.ROOT));
-            i.setBytes(2, sha256(key.strip()));
-            i.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            Sql.update(c, "INSERT INTO staff (email, key_hash, created_by) VALUES (?, ?, 'the Brain''s settings')"
+                    + " ON CONFLICT DO NOTHING", email.toLowerCase(java.util.Locale.ROOT), sha256(key.strip()));
         }
     }
 
@@ -103,14 +95,9 @@ public final class StaffAccess {
                         + (Duration.between(now, recent.peekFirst().plus(FAILURE_WINDOW)).toMinutes() + 1) + " minutes", true);
             }
         }
-        byte[] stored = null;
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT key_hash FROM staff WHERE email = ?")) {
-            q.setString(1, who);
-            try (ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    stored = r.getBytes(1);
-                }
-            }
+        byte[] stored;
+        try (Connection c = db.getConnection()) {
+            stored = Sql.first(c, "SELECT key_hash FROM staff WHERE email = ?", r -> r.getBytes(1), who).orElse(null);
         }
         byte[] given = sha256(key == null ? "" : key.strip());
         if (stored == null || !MessageDigest.isEqual(stored, given)) {
@@ -121,12 +108,9 @@ public final class StaffAccess {
         }
         String token = "bss_" + random();
         Instant expires = now.plus(SESSION);
-        try (Connection c = db.getConnection(); PreparedStatement i = c.prepareStatement(
-                "INSERT INTO staff_sessions (token_hash, email, expires_at) VALUES (?, ?, ?)")) {
-            i.setBytes(1, sha256(token));
-            i.setString(2, who);
-            i.setTimestamp(3, Timestamp.from(expires));
-            i.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            Sql.update(c, "INSERT INTO staff_sessions (token_hash, email, expires_at) VALUES (?, ?, ?)", sha256(token), who,
+                    expires);
         }
         return new SignIn.Signed(who, token, expires);
     }
@@ -136,21 +120,15 @@ public final class StaffAccess {
         if (token == null || !token.startsWith("bss_")) {
             return Optional.empty();
         }
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT email FROM staff_sessions WHERE token_hash = ? AND expires_at > ?")) {
-            q.setBytes(1, sha256(token));
-            q.setTimestamp(2, Timestamp.from(clock.instant()));
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
+        try (Connection c = db.getConnection()) {
+            return Sql.first(c, "SELECT email FROM staff_sessions WHERE token_hash = ? AND expires_at > ?", r -> r.getString(1),
+                    sha256(token), clock.instant());
         }
     }
 
     public void signOut(String token) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement d = c.prepareStatement(
-                "DELETE FROM staff_sessions WHERE token_hash = ?")) {
-            d.setBytes(1, sha256(token == null ? "" : token));
-            d.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            Sql.update(c, "DELETE FROM staff_sessions WHERE token_hash = ?", sha256(token == null ? "" : token));
         }
     }
 
