@@ -2,7 +2,7 @@
 # The Brain's image on the real engine: built (images/brain/build.sh), started against PostgreSQL (the stack's own
 # image) with its secrets as files, as its own user, with a read-only root, no capabilities and no new privileges;
 # healthy; its keys published, its staff page signing in the first staff member, a Stripe event signed as Stripe signs
-# it taken and an unsigned one refused. Everything it makes carries this run's label and is removed at the end.
+# it taken and an unsigned one refused; the staff page driven in chromium. Everything it makes carries this run's label and is removed at the end.
 #   images/test/brain-image-test.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -80,4 +80,12 @@ code=$(curl -s -o "$TMP/answer" -w '%{http_code}' -H "Stripe-Signature: t=$T,v1=
 code=$(curl -s -o /dev/null -w '%{http_code}' -d "$PAYLOAD" "$BRAIN/stripe/webhook")
 [ "$code" = 400 ] || fail "an unsigned Stripe event got $code"
 ok "a Stripe event signed as Stripe signs it is taken, an unsigned one refused"
+
+# The staff page in a real browser (chromium, driven as the web app's tests drive it).
+WEB="$ROOT/server-bundle/web"
+[ -d "$WEB/node_modules/playwright-core" ] || (cd "$WEB" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+mkdir -p "$ROOT/images/target"
+node "$ROOT/images/test/brain-staff-page.mjs" "$BRAIN" ops@vendor.example "$STAFF_KEY" \
+  "$ROOT/images/target/brain-staff-page.png" founder@acme.example || fail "the staff page in chromium"
+ok "the staff page in chromium (images/target/brain-staff-page.png)"
 echo "brain image: $PASS checks passed"
