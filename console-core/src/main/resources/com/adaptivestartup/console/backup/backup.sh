@@ -24,11 +24,20 @@ hashed() { sha256sum "$1" | cut -d' ' -f1 > "$1.sha256.tmp" && owned "$1" "$1.sh
 (pg_dump -Fc -Z zstd:1 -f database.dump && hashed database.dump) & pids+=($!)
 # A volume's files may change while they are read (an upload landing in the object store): tar says so (exit 1) and
 # the volume is packed again, three times at most. Redis's append-only files (APPEND_ONLY, with its log rewrites held
-# by the console) grow all the time: each is copied to its end first, as Redis documents, and the copy packed.
+# by the console) grow all the time: each is copied to its end first, as Redis documents, and the copy packed (copied
+# again if a file went while it was copied: the temporary file of a snapshot Redis was writing, left out of the pack).
+copy_growing() {
+  local attempt
+  for attempt in 1 2 3; do
+    rm -rf "/tmp/append-only/$1" && mkdir -p "/tmp/append-only/$1"
+    cp -a "/volumes/$1/." "/tmp/append-only/$1/" && rm -f "/tmp/append-only/$1/"temp-*.rdb && return 0
+  done
+  return 1
+}
 pack() {
   local v="$1" from="/volumes/$1" attempt
   case " ${APPEND_ONLY:-} " in
-    *" $v "*) from="/tmp/append-only/$v"; mkdir -p "$from"; cp -a "/volumes/$v/." "$from/" ;;
+    *" $v "*) from="/tmp/append-only/$v"; copy_growing "$v" || return 1 ;;
   esac
   for attempt in 1 2 3; do
     set +e
