@@ -49,7 +49,8 @@ class UpdateSettingsTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("console.db"));
              Statement s = c.createStatement()) {
             // what a version-4 console left: the table without the column, no heartbeat table (v6), no settings
-            // or audit anchors or console settings (v7), the clock table rather than the clock witness (v8)
+            // or audit anchors or console settings (v7), the clock table rather than the clock witness (v8), no
+            // announced keys (v9)
             s.execute("ALTER TABLE update_settings DROP COLUMN dismissed");
             s.execute("DROP TABLE console_settings");
             s.execute("DROP TABLE clock_witness");
@@ -57,6 +58,7 @@ class UpdateSettingsTest {
             s.execute("DROP TABLE heartbeat");
             s.execute("ALTER TABLE installations DROP COLUMN settings");
             s.execute("DROP TABLE audit_anchors");
+            s.execute("DROP TABLE announced_keys");
             s.execute("INSERT INTO update_settings (project, channel, skipped) VALUES ('acme', 'stable', '1.0.1')");
             s.execute("PRAGMA user_version = 4");
         }
