@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ public final class AnnouncedKeys {
                 "INSERT INTO announced_keys (kid, public_key, channel, announced_at) VALUES (?, ?, ?, ?) ON CONFLICT (kid) DO NOTHING")) {
             for (PublicKey k : keys) {
                 i.setString(1, Ed25519Keys.keyId(k));
-                i.setString(2, Base64.getEncoder().encodeToString(k.getEncoded()));
+                i.setString(2, Ed25519Keys.toPem(k));
                 i.setString(3, channel);
                 i.setString(4, at.toString());
                 i.executeUpdate();
@@ -49,8 +48,7 @@ public final class AnnouncedKeys {
         try (Connection c = db.connect(); PreparedStatement q = c.prepareStatement("SELECT public_key FROM announced_keys");
              ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                keys.add(java.security.KeyFactory.getInstance("Ed25519").generatePublic(
-                        new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(r.getString(1)))));
+                keys.add(Ed25519Keys.publicKeyFromPem(r.getString(1)));
             }
         } catch (SQLException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the vendor's announced keys: " + e.getMessage(), e);
