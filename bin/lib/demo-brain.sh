@@ -5,6 +5,7 @@
 # The demo customer signs up with a Stripe event signed as Stripe signs it; the Brain provisions them (their images
 # pushed under their name, their release signed onto their channel) and mails the license into $DEMO/mailbox.
 # Everything is labelled com.adaptivestartup.demo=brain and kept between runs (the Brain's database in a volume).
+. "$ROOT/images/brain/run.sh"
 
 BRAIN_PORT="${BRAIN_PORT:-8089}"
 DEMO_REGISTRY_PORT="${DEMO_REGISTRY_PORT:-5001}"
@@ -12,22 +13,6 @@ DEMO_GITHUB_PORT="${DEMO_GITHUB_PORT:-8091}"
 DEMO_SMTP_PORT="${DEMO_SMTP_PORT:-2525}"
 BRAIN_NET=adaptive-demo-brain
 BRAIN_LABEL=com.adaptivestartup.demo=brain
-
-brain_secrets() {   # brain_secrets: made once, kept in $DEMO/brain/secrets (the vendor key is the fixture's)
-  local s="$DEMO/brain/secrets"
-  mkdir -p "$s"
-  chmod 0755 "$DEMO/brain" "$s"
-  cp "$FIXTURE_VENDOR_PRIVATE_KEY" "$s/vendor.pem"
-  for f in stripe-secret registry-secret db-password staff-key callback-secret github-token vendor-registry-password; do
-    [ -s "$s/$f" ] || openssl rand -hex 24 | tr -d '\n' > "$s/$f"
-  done
-  grep -q '^whsec_' "$s/stripe-secret" || sed -i 's/^/whsec_/' "$s/stripe-secret"
-  if [ ! -s "$s/token.crt" ]; then
-    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$s/token.key" -out "$s/token.crt" -days 3650 \
-      -subj /CN=adaptive-brain 2>/dev/null
-  fi
-  chmod 0644 "$s"/*
-}
 
 brain_registry() {   # the demo's registry, on token authentication against the Brain
   local dir="$DEMO/brain/registry"
@@ -75,46 +60,21 @@ ENV
 }
 
 brain_start() {   # brain_start: the Brain (its image, PostgreSQL) and its world, unless they run
-  local s="$DEMO/brain/secrets" gateway health
-  "$ROOT/images/brain/build.sh" --tag demo >/dev/null
-  brain_secrets
+  local s="$DEMO/brain/secrets" gateway
+  BRAIN_TAG=demo
+  "$ROOT/images/brain/build.sh" --tag "$BRAIN_TAG" >/dev/null
+  brain_secrets "$s" "$FIXTURE_VENDOR_PRIVATE_KEY" callback-secret github-token   # the vendor key is the fixture's
   docker network inspect "$BRAIN_NET" >/dev/null 2>&1 || docker network create --label "$BRAIN_LABEL" "$BRAIN_NET" >/dev/null
   gateway=$(docker network inspect "$BRAIN_NET" -f '{{(index .IPAM.Config 0).Gateway}}')
   brain_registry
   brain_world "$gateway"
-  if [ -z "$(docker ps -q --filter name=^adaptive-demo-brain-db$)" ]; then
-    docker rm -f adaptive-demo-brain-db >/dev/null 2>&1 || true
-    docker run -d --name adaptive-demo-brain-db --label "$BRAIN_LABEL" --network "$BRAIN_NET" --network-alias brain-db \
-      -v adaptive-demo-brain-data:/var/lib/postgresql/data -v "$s/db-password:/run/secrets/db-password:ro" \
-      -e POSTGRES_USER=brain -e POSTGRES_DB=brain -e POSTGRES_PASSWORD_FILE=/run/secrets/db-password \
-      "$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/postgres:1.2.0" >/dev/null
-    for _ in $(seq 1 60); do docker exec adaptive-demo-brain-db pg_isready -h 127.0.0.1 -U brain -d brain -q && break; sleep 1; done
-  fi
-  if [ -z "$(docker ps -q --filter name=^adaptive-demo-brain$)" ]; then
-    docker rm -f adaptive-demo-brain >/dev/null 2>&1 || true
-    docker run -d --name adaptive-demo-brain --label "$BRAIN_LABEL" --network "$BRAIN_NET" -p "127.0.0.1:$BRAIN_PORT:8090" \
-      --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges -v "$s:/run/secrets:ro" \
-      -e BRAIN_DATABASE_URL=jdbc:postgresql://brain-db:5432/brain -e BRAIN_DATABASE_USER=brain \
-      -e BRAIN_DATABASE_PASSWORD_FILE=/run/secrets/db-password -e STRIPE_WEBHOOK_SECRET_FILE=/run/secrets/stripe-secret \
-      -e BRAIN_VENDOR_KEY_FILE=/run/secrets/vendor.pem -e BRAIN_REGISTRY_URL="127.0.0.1:$DEMO_REGISTRY_PORT" \
-      -e BRAIN_REGISTRY_SECRET_FILE=/run/secrets/registry-secret \
-      -e BRAIN_TOKEN_KEY_FILE=/run/secrets/token.key -e BRAIN_TOKEN_CERTIFICATE_FILE=/run/secrets/token.crt \
-      -e BRAIN_VENDOR_REGISTRY_USER=vendor -e BRAIN_VENDOR_REGISTRY_PASSWORD_FILE=/run/secrets/vendor-registry-password \
-      -e BRAIN_GITHUB_REPOSITORY=demo/adaptive-images -e BRAIN_GITHUB_API="http://$gateway:$DEMO_GITHUB_PORT" \
-      -e BRAIN_GITHUB_TOKEN_FILE=/run/secrets/github-token -e BRAIN_BUILD_CALLBACK_SECRET_FILE=/run/secrets/callback-secret \
-      -e BRAIN_SMTP_HOST="$gateway" -e BRAIN_SMTP_PORT="$DEMO_SMTP_PORT" -e BRAIN_MAIL_FROM="Adaptive Startup <hello@demo.example>" \
-      -e BRAIN_CONSOLE_DOWNLOAD="http://127.0.0.1:$BRAIN_PORT/console" \
-      -e BRAIN_FIRST_STAFF_EMAIL=ops@demo.example -e BRAIN_FIRST_STAFF_KEY_FILE=/run/secrets/staff-key \
-      adaptive/brain:demo >/dev/null
-  fi
-  for _ in $(seq 1 90); do
-    health=$(docker inspect -f '{{.State.Health.Status}}' adaptive-demo-brain 2>/dev/null || echo gone)
-    [ "$health" = healthy ] && { echo "the Brain on http://127.0.0.1:$BRAIN_PORT (staff page: /staff)"; return 0; }
-    sleep 1
-  done
-  docker logs adaptive-demo-brain 2>&1 | tail -n 20 >&2
-  echo "error: the demo Brain is $health" >&2
-  return 1
+  BRAIN_DB_VOLUME=adaptive-demo-brain-data brain_run adaptive-demo-brain "$BRAIN_LABEL" "$BRAIN_NET" "$BRAIN_PORT" "$s" \
+    "$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/postgres:1.2.0" "127.0.0.1:$DEMO_REGISTRY_PORT" ops@demo.example \
+    -e BRAIN_GITHUB_REPOSITORY=demo/adaptive-images -e BRAIN_GITHUB_API="http://$gateway:$DEMO_GITHUB_PORT" \
+    -e BRAIN_GITHUB_TOKEN_FILE=/run/secrets/github-token -e BRAIN_BUILD_CALLBACK_SECRET_FILE=/run/secrets/callback-secret \
+    -e BRAIN_SMTP_HOST="$gateway" -e BRAIN_SMTP_PORT="$DEMO_SMTP_PORT" -e BRAIN_MAIL_FROM="Adaptive Startup <hello@demo.example>" \
+    -e BRAIN_CONSOLE_DOWNLOAD="http://127.0.0.1:$BRAIN_PORT/console"
+  echo "the Brain on http://127.0.0.1:$BRAIN_PORT (staff page: /staff)"
 }
 
 brain_stripe() {   # brain_stripe TYPE OBJECT-JSON: a Stripe event, signed as Stripe signs it, delivered to the Brain

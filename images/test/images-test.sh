@@ -91,6 +91,13 @@ for s in $SERVICES; do
     fail "$s pulled by digest" "$(cat "$WORK/pull.err")"
   fi
 done
+# The customer's account is pull-only (the Brain's tokens): a push under their own name is refused.
+probe="$FIXTURE_REGISTRY/$FIXTURE_NAMESPACE/push-probe-$$:$VERSION"
+docker tag "$(ref backend)" "$probe"
+if out=$(docker push "$probe" 2>&1); then fail "the customer's account cannot push" "$out"
+else echo "$out" | grep -qiE 'denied|unauthorized|insufficient' && pass "the customer's account cannot push (refused)" \
+     || fail "the customer's account cannot push" "$out"; fi
+docker image rm "$probe" >/dev/null 2>&1 || true
 docker logout "$FIXTURE_REGISTRY" >/dev/null 2>&1
 
 # 4. Labels, users, no secrets in the image configuration.

@@ -1,6 +1,7 @@
 package com.adaptivestartup.brain;
 
 import com.adaptivestartup.brain.billing.BillingLedger;
+import com.adaptivestartup.brain.billing.InvoicedCustomers;
 import com.adaptivestartup.brain.billing.StripeWebhook;
 import com.adaptivestartup.brain.distribution.ChannelRoute;
 import com.adaptivestartup.brain.distribution.Distribution;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,8 +110,8 @@ public final class BrainServer implements AutoCloseable {
         new StandingRoutes(desk).register(app);
         new ChannelRoute(distribution).register(app);
         staff = new StaffAccess(db.dataSource(), clock);
-        new StaffRoutes(staff, new StaffViews(db.dataSource()),
-                distribution).register(app);
+        new StaffRoutes(staff, new StaffViews(db.dataSource()), distribution, new InvoicedCustomers(db.dataSource(), desk,
+                settings.tokens() == null ? Set.of() : Set.of(settings.tokens().vendorUser()), clock)).register(app);
         if (settings.tokens() != null) {
             new TokenRoute(settings.tokens().signer(), desk, settings.tokens().vendorUser(),
                     settings.tokens().vendorPassword()).register(app);

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class Distribution {
     private static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern CUSTOMER = Pattern.compile("c-[0-9a-f]{16}");
+    private static final Pattern CUSTOMER = com.adaptivestartup.brain.licenses.LicenseDesk.CUSTOMER_KEY;
     private final DataSource db;
     private final DocumentVerifier releases;
     private final ChannelDocuments channels;
@@ -76,7 +76,8 @@ public final class Distribution {
         String customer = body.path("customerId").asText("");
         if (!CUSTOMER.matcher(customer).matches()) {
             throw new IllegalArgumentException("the release " + version + " was built for " + Versions.quoted(customer)
-                    + ", not for a customer of the Brain (c- and 16 hex digits); publish the customer's own build");
+                    + ", not for a customer of the Brain (c- and 16 hex digits, or an invoiced customer's key); publish"
+                    + " the customer's own build");
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
@@ -121,7 +122,8 @@ public final class Distribution {
     /** Pins a customer to {@code upTo} (null: unpins), with the reason staff give. */
     public void pin(String customer, String upTo, String reason) throws SQLException {
         if (customer == null || !CUSTOMER.matcher(customer).matches()) {
-            throw new IllegalArgumentException("a customer is c- and 16 hex digits, not " + Versions.quoted(customer));
+            throw new IllegalArgumentException("a customer is c- and 16 hex digits or an invoiced customer's key, not "
+                    + Versions.quoted(customer));
         }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);

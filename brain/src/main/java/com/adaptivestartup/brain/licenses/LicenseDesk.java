@@ -42,6 +42,12 @@ import javax.sql.DataSource;
  * registry secret), so the token service of the next step can check it without a table of passwords.
  */
 public final class LicenseDesk {
+    /**
+     * A customer's key, as licenses and the registry name them: c- and 16 hex digits for a Stripe customer, the key staff
+     * chose for one who pays by invoice (such as acme).
+     */
+    public static final java.util.regex.Pattern CUSTOMER_KEY = java.util.regex.Pattern.compile(
+            "c-[0-9a-f]{16}|[a-z][a-z0-9-]{1,30}");
     /** How long a signed standing may be used before the console asks again. */
     public static final Duration STANDING_LIFETIME = Duration.ofDays(7);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -225,7 +231,7 @@ public final class LicenseDesk {
      * not revoked, not past its end (the grace included). Compared in constant time.
      */
     public boolean mayPull(String customerKey, String password) throws SQLException {
-        if (customerKey == null || password == null || !customerKey.matches("c-[0-9a-f]{16}")
+        if (customerKey == null || password == null || !CUSTOMER_KEY.matcher(customerKey).matches()
                 || !MessageDigest.isEqual(pullPassword(customerKey).getBytes(StandardCharsets.US_ASCII),
                 password.getBytes(StandardCharsets.UTF_8))) {
             return false;
@@ -240,8 +246,14 @@ public final class LicenseDesk {
         }
     }
 
-    /** The customer as licenses and the registry name them: stable, lower-case, from Stripe's id. */
+    /**
+     * The customer as licenses and the registry name them: stable, lower-case, from Stripe's id; an invoiced customer's
+     * is the key staff chose.
+     */
     public static String customerKey(String stripeCustomerId) {
+        if (stripeCustomerId.startsWith(com.adaptivestartup.brain.billing.InvoicedCustomers.PREFIX)) {
+            return stripeCustomerId.substring(com.adaptivestartup.brain.billing.InvoicedCustomers.PREFIX.length());
+        }
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(stripeCustomerId.getBytes(StandardCharsets.UTF_8));
             return "c-" + HexFormat.of().formatHex(h, 0, 8);

@@ -1,6 +1,8 @@
 package com.adaptivestartup.brain.staff;
 
+import com.adaptivestartup.brain.billing.InvoicedCustomers;
 import com.adaptivestartup.brain.distribution.Distribution;
+import com.adaptivestartup.brain.licenses.LicenseDesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -27,11 +29,13 @@ public final class StaffRoutes {
     private final StaffAccess access;
     private final StaffViews views;
     private final Distribution distribution;
+    private final InvoicedCustomers invoiced;
     private final byte[] page;
     private final byte[] script;
 
-    public StaffRoutes(StaffAccess access, StaffViews views, Distribution distribution) {
+    public StaffRoutes(StaffAccess access, StaffViews views, Distribution distribution, InvoicedCustomers invoiced) {
         this.access = access;
+        this.invoiced = invoiced;
         this.views = views;
         this.distribution = distribution;
         this.page = resource("staff.html");
@@ -70,6 +74,21 @@ public final class StaffRoutes {
             distribution.pin(ctx.pathParam("customer"), null, null);
             ctx.json(Map.of("unpinned", ctx.pathParam("customer")));
         });
+        app.put("/staff/v1/customers/{key}", ctx -> {
+            JsonNode b = body(ctx);
+            Instant until;
+            try {
+                until = Instant.parse(b.path("paidUntil").asText(""));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("paidUntil is a time such as 2027-01-01T00:00:00Z");
+            }
+            LicenseDesk.Issued license = invoiced.paid(new InvoicedCustomers.Payment(ctx.pathParam("key"), until,
+                    b.path("email").asText(null), b.path("name").asText(null), b.path("edition").asText(null),
+                    b.path("seats").asInt(1)), ctx.attribute("staff"));
+            ctx.json(customer(license));
+        });
+        app.delete("/staff/v1/customers/{key}", ctx -> ctx.json(customer(invoiced.end(ctx.pathParam("key"),
+                ctx.attribute("staff")))));
         app.post("/staff/v1/notices", ctx -> {
             JsonNode b = body(ctx);
             List<String> editions = new ArrayList<>();
@@ -98,6 +117,12 @@ public final class StaffRoutes {
                     "note", "give this key to them in person or through your password manager; it is not shown again"));
         });
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+    }
+
+    /** An invoiced customer's newest license, as the staff API answers it. */
+    private static Map<String, Object> customer(LicenseDesk.Issued l) {
+        return Map.of("customer", l.customerKey(), "licenseId", l.id(), "expiresAt", l.expiresAt().toString(),
+                "revoked", l.revokedAt() != null, "license", l.text());
     }
 
     /** The page's own headers: its script only from here, never framed, types as sent. */

@@ -136,8 +136,8 @@ class DistributionTest {
         String signed = release(CUSTOMER, "9.0.0", SIGN);
         String tampered = signed.substring(0, signed.lastIndexOf('.') - 4) + "AAAA" + signed.substring(signed.lastIndexOf('.'));
         assertThatThrownBy(() -> d.publish(tampered, "stable")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> d.publish(release("acme", "9.0.0", SIGN), "stable"))
-                .hasMessageContaining("built for \"acme\"");
+        assertThatThrownBy(() -> d.publish(release("Acme Inc", "9.0.0", SIGN), "stable"))
+                .hasMessageContaining("built for \"Acme Inc\"");
         assertThatThrownBy(() -> d.publish(release(CUSTOMER, "9.0.0", SIGN), "nightly"))
                 .hasMessageContaining("stable or beta, not \"nightly\"");
         assertThatThrownBy(() -> d.pin(CUSTOMER, "latest", "x")).hasMessageContaining("a version such as 1.2.0");

@@ -185,4 +185,80 @@ class StaffTest {
         assertThat(vendor("sign-in", "--url", "http://brain.example.com", "--email", FIRST, "--key-file", keyFile.toString())
                 .err()).contains("https://");
     }
+
+    /**
+     * A customer who pays by invoice: staff record the payment with the key they chose, the license is written for them
+     * (signed by the vendor key, the registry account acme-like and pull-only), paying again to the same day changes
+     * nothing, a later day renews, an earlier one is refused; ending them revokes it and their pulls; bad keys in words.
+     */
+    @Test
+    void anInvoicedCustomerIsRecordedByStaffLicensedAndEnded() throws Exception {
+        Path keyFile = Files.writeString(tmp.resolve("invoiced-key"), KEY + "\n");
+        assertThat(vendor("sign-in", "--url", base, "--email", FIRST, "--key-file", keyFile.toString()).exit()).isZero();
+        String key = "acme-" + UUID.randomUUID().toString().substring(0, 6);
+        Path out = tmp.resolve(key + ".lic");
+        String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1).toString();
+        Run paid = vendor("customer", "paid", key, "--until", until, "--email", "it@acme.example", "--name", "Acme Inc",
+                "--out", out.toString());
+        assertThat(paid.exit()).as(paid.err()).isZero();
+        assertThat(paid.out()).contains(key + " has license lic-");
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        var verified = new com.adaptivestartup.licensing.signing.DocumentVerifier(com.adaptivestartup.licensing.signing
+                .TrustedKeys.of(VENDOR.getPublic())).verify(Files.readString(out).strip(), DocumentKind.LICENSE);
+        assertThat(verified).as("signed by the vendor key").isInstanceOf(com.adaptivestartup.licensing.signing.VerificationResult
+                .Verified.class);
+        JsonNode license = ((com.adaptivestartup.licensing.signing.VerificationResult.Verified) verified).document().body();
+        assertThat(license.at("/customer/id").asText()).isEqualTo(key);
+        assertThat(license.at("/registry/username").asText()).isEqualTo(key);
+        assertThat(license.at("/updates/channel").asText()).isEqualTo("stable-" + key);
+        assertThat(java.time.Instant.parse(license.get("expiresAt").asText())).isEqualTo(java.time.LocalDate.parse(until)
+                .plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(com.adaptivestartup.brain.billing.BillingLedger.GRACE));
+        String password = license.at("/registry/password").asText();
+        assertThat(brain.licenses().mayPull(key, password)).isTrue();
+        assertThat(brain.licenses().mayPull(key, password + "x")).isFalse();
+        assertThat(vendor("show", "customers").out()).contains("invoiced:" + key).contains("Acme Inc").contains("invoiced");
+
+        // The same day again: the same license; an earlier day refused; a later one renews.
+        Run again = vendor("customer", "paid", key, "--until", until, "--email", "it@acme.example", "--out", out.toString());
+        assertThat(again.out()).as(again.err()).contains(license.get("licenseId").asText());
+        Run earlier = vendor("customer", "paid", key, "--until", java.time.LocalDate.parse(until).minusDays(10).toString(),
+                "--email", "it@acme.example", "--out", tmp.resolve("earlier.lic").toString());
+        assertThat(earlier.exit()).isOne();
+        assertThat(earlier.err()).contains(key + " has paid until").contains("a later day extends it");
+        assertThat(tmp.resolve("earlier.lic")).doesNotExist();
+        Run later = vendor("customer", "paid", key, "--until", java.time.LocalDate.parse(until).plusMonths(1).toString(),
+                "--email", "it@acme.example", "--out", out.toString());
+        assertThat(later.exit()).as(later.err()).isZero();
+        assertThat(later.out()).doesNotContain(license.get("licenseId").asText());
+
+        // Bad input, in words, and nothing recorded.
+        for (String bad : java.util.List.of("Acme", "c-0123456789abcdef", "a", "acme_inc")) {
+            Run refused = vendor("customer", "paid", bad, "--until", until, "--email", "it@acme.example",
+                    "--out", tmp.resolve("bad.lic").toString());
+            assertThat(refused.exit()).as(bad).isOne();
+            assertThat(refused.err()).contains("a customer's key is 2 to 31 lower-case letters");
+        }
+        assertThat(vendor("customer", "paid", key + "-x", "--until", "2001-01-01", "--email", "it@acme.example", "--out",
+                tmp.resolve("bad.lic").toString()).err()).contains("which is already past");
+        assertThat(vendor("customer", "paid", key + "-x", "--until", until, "--email", "nobody", "--out",
+                tmp.resolve("bad.lic").toString()).err()).contains("email address is needed");
+        assertThat(vendor("customer", "paid", key + "-x", "--until", until, "--email", "it@acme.example", "--edition",
+                "gold", "--out", tmp.resolve("bad.lic").toString()).err()).contains("there is no edition 'gold'");
+        assertThat(tmp.resolve("bad.lic")).doesNotExist();
+        var reserved = new com.adaptivestartup.brain.billing.InvoicedCustomers(db.dataSource(), brain.licenses(),
+                java.util.Set.of("vendor"), Clock.systemUTC());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reserved.paid(new com.adaptivestartup.brain.billing
+                .InvoicedCustomers.Payment("vendor", java.time.Instant.now().plusSeconds(86_400), "it@acme.example", null,
+                null, 1), FIRST)).hasMessageContaining("is the vendor's registry account");
+
+        // Ended: revoked at once, their pulls refused; ended stays ended.
+        Run ended = vendor("customer", "end", key);
+        assertThat(ended.exit()).as(ended.err()).isZero();
+        assertThat(ended.out()).contains(key + " ended");
+        assertThat(brain.licenses().mayPull(key, password)).isFalse();
+        assertThat(vendor("customer", "paid", key, "--until", until, "--email", "it@acme.example", "--out",
+                tmp.resolve("bad.lic").toString()).err()).contains("a customer ended stays ended");
+        assertThat(vendor("customer", "end", "nobody-here").err()).contains("there is no invoiced customer nobody-here");
+        assertThat(vendor("sign-out").exit()).isZero();
+    }
 }

@@ -39,7 +39,8 @@ public final class BrainCommands {
         return new CommandLine(new Group()).addSubcommand(new SignIn()).addSubcommand(new SignOut()).addSubcommand(new Show())
                 .addSubcommand(new Publish()).addSubcommand(new Pin()).addSubcommand(new Unpin())
                 .addSubcommand(new CommandLine(new NoticeGroup()).addSubcommand(new NoticeAdd()).addSubcommand(new NoticeWithdraw()))
-                .addSubcommand(new CommandLine(new StaffGroup()).addSubcommand(new StaffAdd()));
+                .addSubcommand(new CommandLine(new StaffGroup()).addSubcommand(new StaffAdd()))
+                .addSubcommand(new CommandLine(new CustomerGroup()).addSubcommand(new CustomerPaid()).addSubcommand(new CustomerEnd()));
     }
 
     @Command(name = "brain", mixinStandardHelpOptions = true,
@@ -53,6 +54,11 @@ public final class BrainCommands {
 
     @Command(name = "staff", mixinStandardHelpOptions = true, description = "Who may sign in to the Brain's staff page and API.")
     static final class StaffGroup {
+    }
+
+    @Command(name = "customer", mixinStandardHelpOptions = true,
+            description = "Customers who pay by invoice (Stripe's customers come from Stripe's events).")
+    static final class CustomerGroup {
     }
 
     /** Where the session is kept: --session, else $ADAPTIVE_VENDOR_HOME/brain-session.json, else ~/.adaptive-vendor. */
@@ -88,6 +94,20 @@ public final class BrainCommands {
         }
 
         abstract int run() throws IOException, InterruptedException;
+
+        /** Writes a secret (a session, a license key) readable by its owner only, replacing the file whole. */
+        static void writePrivately(Path file, String text) throws IOException {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(tmp);   // Windows: the user's profile folder is the user's own
+            }
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
 
         /** A call to the staff API with the kept session; the Brain's answer, or its refusal as {@link Refused}. */
         JsonNode call(String method, String path, JsonNode body) throws IOException, InterruptedException {
@@ -157,18 +177,8 @@ public final class BrainCommands {
             String key = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
             JsonNode signed = send(base, "POST", "/staff/sign-in",
                     JSON.createObjectNode().put("email", email).put("key", key), null);
-            Path file = sessionFile();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp);   // Windows: the user's profile folder is the user's own
-            }
-            Files.writeString(tmp, JSON.createObjectNode().put("url", base).put("token", signed.path("token").asText())
+            writePrivately(sessionFile(), JSON.createObjectNode().put("url", base).put("token", signed.path("token").asText())
                     .put("email", signed.path("email").asText()).put("expiresAt", signed.path("expiresAt").asText()).toString());
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             System.out.println("signed in to " + base + " as " + signed.path("email").asText() + " until "
                     + signed.path("expiresAt").asText());
             return 0;
@@ -351,6 +361,63 @@ public final class BrainCommands {
             JsonNode r = call("POST", "/staff/v1/staff", JSON.createObjectNode().put("email", email));
             System.out.println(r.path("key").asText());
             System.err.println(r.path("note").asText());
+            return 0;
+        }
+    }
+
+    @Command(name = "paid", sortOptions = false, description = "Record that an invoiced customer has paid until a day;"
+            + " writes their license (made on the first payment, renewed by a later day).")
+    static final class CustomerPaid extends Base {
+        @Parameters(index = "0", description = "The customer's key, chosen once (e.g. acme): their name in licenses and"
+                + " the registry.")
+        String key;
+        @Option(names = "--until", required = true, description = "The last day paid for (e.g. 2027-12-31), or a time.")
+        String until;
+        @Option(names = "--email", required = true, description = "The customer's contact address.")
+        String email;
+        @Option(names = "--name", description = "The company's name.")
+        String name;
+        @Option(names = "--edition", defaultValue = "standard", description = "trial, standard or enterprise"
+                + " (default ${DEFAULT-VALUE}).")
+        String edition;
+        @Option(names = "--seats", defaultValue = "10", description = "Seats (default ${DEFAULT-VALUE}).")
+        int seats;
+        @Option(names = "--out", required = true, description = "Where to write the license key (readable by you only).")
+        Path out;
+
+        @Override
+        int run() throws IOException, InterruptedException {
+            ObjectNode b = JSON.createObjectNode().put("paidUntil", endOf(until)).put("email", email).put("edition", edition)
+                    .put("seats", seats);
+            if (name != null) {
+                b.put("name", name);
+            }
+            JsonNode r = call("PUT", "/staff/v1/customers/" + key, b);
+            writePrivately(out, r.path("license").asText() + "\n");
+            System.out.println(r.path("customer").asText() + " has license " + r.path("licenseId").asText() + " until "
+                    + r.path("expiresAt").asText() + " (the grace included), written to " + out);
+            return 0;
+        }
+
+        /** A day is paid through its end (UTC): the next day's start. */
+        private static String endOf(String day) {
+            try {
+                return java.time.LocalDate.parse(day).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+            } catch (java.time.format.DateTimeParseException notADay) {
+                return day;   // a time, which the Brain checks
+            }
+        }
+    }
+
+    @Command(name = "end", description = "End an invoiced customer: their licenses revoked (pulls refused, updates off).")
+    static final class CustomerEnd extends Base {
+        @Parameters(index = "0", description = "The customer's key.")
+        String key;
+
+        @Override
+        int run() throws IOException, InterruptedException {
+            JsonNode r = call("DELETE", "/staff/v1/customers/" + key, null);
+            System.out.println(r.path("customer").asText() + " ended: license " + r.path("licenseId").asText() + " revoked");
             return 0;
         }
     }

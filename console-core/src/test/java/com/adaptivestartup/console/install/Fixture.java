@@ -24,9 +24,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The shared end-to-end fixture made by images/registry/fixture.sh (a real registry with basic auth and
- * releases 1.0.0, 1.1.0 and 1.2.0), read from images/target/fixture/fixture.env, plus the vendor's key to issue
- * licenses and sign variants of the releases in tests.
+ * The shared end-to-end fixture made by images/registry/fixture.sh (a real registry on the tokens of the vendor's Brain,
+ * with releases 1.0.0, 1.1.0 and 1.2.0; the customer acme pulls its own repositories only, the vendor's account pushes),
+ * read from images/target/fixture/fixture.env, plus the vendor's key to issue licenses and sign variants of the releases
+ * in tests.
  */
 public final class Fixture {
     public final String registry;

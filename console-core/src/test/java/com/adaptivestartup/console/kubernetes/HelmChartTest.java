@@ -232,7 +232,7 @@ class HelmChartTest {
     /**
      * An air-gapped cluster: the release's images pushed (as `adaptivectl bundle push` pushes a bundle's) under a path of
      * this test's own in the fixture's registry, which makes its own manifests; the chart then names them by those
-     * digests once each image's id is the one the release signs, read with the customer's pull-only use of the account.
+     * digests once each image's id is the one the release signs, read with an account of that registry.
      * An image pushed under another's name is refused. Only this test's temporary tags are added to the engine's images.
      */
     @Test
@@ -247,8 +247,11 @@ class HelmChartTest {
             java.util.Map<String, String> pushed = com.adaptivestartup.console.bundle.BundlePush.pushImages(engine, ids, release,
                     own, fixture.vendorPush());
             assertThat(pushed).containsOnlyKeys(HelmChart.SERVICES);
-            KubernetesService.OwnRegistry registry = new KubernetesService.OwnRegistry(own, fixture.customerUser,
-                    fixture.customerPassword);
+            // The customer's own registry is theirs: an account of theirs that reads it (here the registry's admin, as the
+            // vendor's registry lets a customer read only its own repositories).
+            var ownAccount = fixture.vendorPush();
+            KubernetesService.OwnRegistry registry = new KubernetesService.OwnRegistry(own, ownAccount.username(),
+                    ownAccount.password());
             List<HasMetadata> objects = StrictKubernetes.parse(kubernetes.render(new KubernetesService.Request(chart,
                     fixture.license(), "adaptive", "startup", List.of(), registry), tmp.resolve("airgap")));
             assertThat(one(objects, Deployment.class, "adaptive-backend").getSpec().getTemplate().getSpec().getContainers()
@@ -263,10 +266,10 @@ class HelmChartTest {
             swapped.put("backend", ids.get("web"));
             com.adaptivestartup.console.bundle.BundlePush.pushImages(engine, swapped, release, wrong, fixture.vendorPush());
             assertThatThrownBy(() -> kubernetes.render(new KubernetesService.Request(chart, fixture.license(), "adaptive",
-                    "startup", List.of(), new KubernetesService.OwnRegistry(wrong, fixture.customerUser, fixture.customerPassword)),
+                    "startup", List.of(), new KubernetesService.OwnRegistry(wrong, ownAccount.username(), ownAccount.password())),
                     tmp.resolve("swapped"))).hasMessageContaining("is not the image release 1.2.0 signs");
             assertThatThrownBy(() -> kubernetes.render(new KubernetesService.Request(chart, fixture.license(), "adaptive",
-                    "startup", List.of(), new KubernetesService.OwnRegistry(own, fixture.customerUser, "wrong")),
+                    "startup", List.of(), new KubernetesService.OwnRegistry(own, ownAccount.username(), "wrong")),
                     tmp.resolve("refused"))).hasMessageContaining("refused the credentials");
             assertThat(engine.imageId(own + "/acme/backend:1.2.0")).as("the temporary tag is gone").isEmpty();
         }
