@@ -110,6 +110,12 @@ brain_up() {   # the Brain from its image, with PostgreSQL (the stack's 1.2.0 im
 
 customer_paid() {   # vendor staff record that the customer pays by invoice; their pull password is their license's
   local session="$DIR/brain/staff-session.json"
+  if [ -s "$DIR/customer-password" ] && [ "$(printf 'user = "%s:%s"\n' "$CUSTOMER" "$(cat "$DIR/customer-password")" \
+       | curl -s -K - -o /dev/null -w '%{http_code}' \
+         "$BRAIN_URL/v2/token?service=adaptive-registry&scope=repository:$CUSTOMER/backend:pull")" = 200 ]; then
+    echo "$CUSTOMER is licensed already ($DIR/$CUSTOMER.lic)"
+    return 0
+  fi
   "$ROOT/bin/adaptive-vendor" brain sign-in --url "$BRAIN_URL" --email ops@fixture.example \
     --key-file "$SECRETS/staff-key" --session "$session" >/dev/null
   "$ROOT/bin/adaptive-vendor" brain customer paid "$CUSTOMER" --session "$session" --email "it@$CUSTOMER.example" \

@@ -1,10 +1,10 @@
 package com.adaptivestartup.brain;
 
 import com.adaptivestartup.brain.billing.BillingLedger;
-import com.adaptivestartup.brain.billing.InvoicedCustomers;
 import com.adaptivestartup.brain.billing.StripeWebhook;
 import com.adaptivestartup.brain.distribution.ChannelRoute;
 import com.adaptivestartup.brain.distribution.Distribution;
+import com.adaptivestartup.brain.licenses.InvoicedCustomers;
 import com.adaptivestartup.brain.licenses.LicenseDesk;
 import com.adaptivestartup.brain.licenses.StandingRoutes;
 import com.adaptivestartup.brain.mail.CustomerMail;

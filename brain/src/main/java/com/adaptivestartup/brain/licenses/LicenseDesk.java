@@ -251,8 +251,8 @@ public final class LicenseDesk {
      * is the key staff chose.
      */
     public static String customerKey(String stripeCustomerId) {
-        if (stripeCustomerId.startsWith(com.adaptivestartup.brain.billing.InvoicedCustomers.PREFIX)) {
-            return stripeCustomerId.substring(com.adaptivestartup.brain.billing.InvoicedCustomers.PREFIX.length());
+        if (stripeCustomerId.startsWith(InvoicedCustomers.PREFIX)) {
+            return stripeCustomerId.substring(InvoicedCustomers.PREFIX.length());
         }
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(stripeCustomerId.getBytes(StandardCharsets.UTF_8));

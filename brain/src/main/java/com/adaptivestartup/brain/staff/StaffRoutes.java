@@ -1,7 +1,7 @@
 package com.adaptivestartup.brain.staff;
 
-import com.adaptivestartup.brain.billing.InvoicedCustomers;
 import com.adaptivestartup.brain.distribution.Distribution;
+import com.adaptivestartup.brain.licenses.InvoicedCustomers;
 import com.adaptivestartup.brain.licenses.LicenseDesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -245,9 +245,9 @@ class StaffTest {
         assertThat(vendor("customer", "paid", key + "-x", "--until", until, "--email", "it@acme.example", "--edition",
                 "gold", "--out", tmp.resolve("bad.lic").toString()).err()).contains("there is no edition 'gold'");
         assertThat(tmp.resolve("bad.lic")).doesNotExist();
-        var reserved = new com.adaptivestartup.brain.billing.InvoicedCustomers(db.dataSource(), brain.licenses(),
+        var reserved = new com.adaptivestartup.brain.licenses.InvoicedCustomers(db.dataSource(), brain.licenses(),
                 java.util.Set.of("vendor"), Clock.systemUTC());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reserved.paid(new com.adaptivestartup.brain.billing
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reserved.paid(new com.adaptivestartup.brain.licenses
                 .InvoicedCustomers.Payment("vendor", java.time.Instant.now().plusSeconds(86_400), "it@acme.example", null,
                 null, 1), FIRST)).hasMessageContaining("is the vendor's registry account");
 

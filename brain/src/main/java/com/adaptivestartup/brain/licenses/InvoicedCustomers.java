@@ -1,7 +1,6 @@
-package com.adaptivestartup.brain.billing;
+package com.adaptivestartup.brain.licenses;
 
 import com.adaptivestartup.brain.Sql;
-import com.adaptivestartup.brain.licenses.LicenseDesk;
 import com.adaptivestartup.licensing.license.Edition;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +31,9 @@ public final class InvoicedCustomers {
         this.desk = desk;
         this.reserved = Set.copyOf(reserved);
         this.clock = clock;
+    }
+
+    private record Held(boolean ended, Instant paidUntil) {
     }
 
     /** What staff record when an invoice is paid. */
@@ -65,15 +67,15 @@ public final class InvoicedCustomers {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                var held = Sql.first(c, "SELECT state, period_end FROM subscriptions WHERE stripe_subscription_id = ? FOR UPDATE",
-                        r -> new Object[] {r.getString(1), r.getTimestamp(2).toInstant()}, id);
-                if (held.isPresent() && SubscriptionState.CANCELLED.wire().equals(held.get()[0])) {
+                var held = Sql.first(c, "SELECT state = 'cancelled', period_end FROM subscriptions WHERE"
+                        + " stripe_subscription_id = ? FOR UPDATE", r -> new Held(r.getBoolean(1), r.getTimestamp(2).toInstant()), id);
+                if (held.isPresent() && held.get().ended()) {
                     throw new IllegalArgumentException(key + " was ended and its licenses revoked; a customer ended stays"
                             + " ended: record them under another key");
                 }
-                if (held.isPresent() && until.isBefore((Instant) held.get()[1])) {
-                    throw new IllegalArgumentException(key + " has paid until " + held.get()[1] + " already; a later day"
-                            + " extends it (to stop them: adaptive-vendor brain customer end " + key + ")");
+                if (held.isPresent() && until.isBefore(held.get().paidUntil())) {
+                    throw new IllegalArgumentException(key + " has paid until " + held.get().paidUntil() + " already; a later"
+                            + " day extends it (to stop them: adaptive-vendor brain customer end " + key + ")");
                 }
                 Instant now = clock.instant();
                 Sql.update(c, "INSERT INTO customers (stripe_customer_id, email, name) VALUES (?, ?, ?) ON CONFLICT"
