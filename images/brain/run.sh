@@ -8,7 +8,8 @@
 #   brain_run NAME LABEL NETWORK PORT DIR PG_IMAGE REGISTRY STAFF_EMAIL [DOCKER-RUN-ARGS...]
 #                                            PostgreSQL as NAME-db and the Brain (adaptive/brain:$BRAIN_TAG) as NAME on
 #                                            127.0.0.1:PORT, on NETWORK, labelled LABEL, issuing tokens for REGISTRY; each
-#                                            started unless it runs; waits until the Brain is healthy. DOCKER-RUN-ARGS go
+#                                            started unless it runs, and again after the engine restarts (a reboot, a
+#                                            Docker upgrade); waits until the Brain is healthy. DOCKER-RUN-ARGS go
 #                                            to the Brain's container (more settings); BRAIN_DB_VOLUME keeps the database.
 
 brain_secrets() {
@@ -36,7 +37,7 @@ brain_run() {
   docker network inspect "$net" >/dev/null 2>&1 || docker network create --label "$label" "$net" >/dev/null
   if [ -z "$(docker ps -q --filter "name=^$name-db$")" ]; then
     docker rm -f -v "$name-db" >/dev/null 2>&1 || true
-    docker run -d --name "$name-db" --label "$label" --network "$net" --network-alias brain-db \
+    docker run -d --name "$name-db" --label "$label" --network "$net" --network-alias brain-db --restart unless-stopped \
       ${BRAIN_DB_VOLUME:+-v "$BRAIN_DB_VOLUME:/var/lib/postgresql/data"} -v "$dir/db-password:/run/secrets/db-password:ro" \
       -e POSTGRES_USER=brain -e POSTGRES_DB=brain -e POSTGRES_PASSWORD_FILE=/run/secrets/db-password "$pg" >/dev/null
     for _ in $(seq 1 120); do
@@ -46,7 +47,7 @@ brain_run() {
   fi
   if [ -z "$(docker ps -q --filter "name=^$name$")" ]; then
     docker rm -f "$name" >/dev/null 2>&1 || true
-    docker run -d --name "$name" --label "$label" --network "$net" -p "127.0.0.1:$port:8090" \
+    docker run -d --name "$name" --label "$label" --network "$net" -p "127.0.0.1:$port:8090" --restart unless-stopped \
       --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges -v "$dir:/run/secrets:ro" \
       -e BRAIN_DATABASE_URL=jdbc:postgresql://brain-db:5432/brain -e BRAIN_DATABASE_USER=brain \
       -e BRAIN_DATABASE_PASSWORD_FILE=/run/secrets/db-password -e STRIPE_WEBHOOK_SECRET_FILE=/run/secrets/stripe-secret \

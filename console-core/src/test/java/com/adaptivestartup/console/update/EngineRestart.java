@@ -34,8 +34,38 @@ final class EngineRestart {
                 ? Optional.empty() : Optional.of("the pid file does not name a running dockerd");
     }
 
-    /** Stops dockerd, starts it again, and returns once {@code engine} answers; the time it was away. */
+    /**
+     * Stops dockerd, starts it again, and returns once {@code engine} answers and the shared fixture's containers (the
+     * vendor's Brain, which the fixture's registry asks for every pull's token) are running and healthy again; the time
+     * the engine was away.
+     */
     static Duration restart(DockerEngine engine) throws IOException, InterruptedException {
+        List<String> fixture = docker("ps", "--filter", "label=com.adaptivestartup.fixture", "--format", "{{.Names}}")
+                .lines().filter(l -> !l.isBlank()).toList();
+        Duration away = stopAndStart(engine);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        for (String name : fixture) {
+            while (!List.of("healthy", "running").contains(docker("inspect", "-f",
+                    "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}", name).strip())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the fixture's " + name + " did not come back within 2 minutes");
+                }
+                Thread.sleep(500);
+            }
+        }
+        return away;
+    }
+
+    private static String docker(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    private static Duration stopAndStart(DockerEngine engine) throws IOException, InterruptedException {
         long start = System.nanoTime();
         String pid = Files.readString(PID_FILE).strip();
         List<String> command = commandLine().orElseThrow();
