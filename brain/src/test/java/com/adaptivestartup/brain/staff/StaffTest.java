@@ -193,8 +193,14 @@ class StaffTest {
      */
     @Test
     void anInvoicedCustomerIsRecordedByStaffLicensedAndEnded() throws Exception {
+        String payment = "{\"paidUntil\":\"2099-01-01T00:00:00Z\",\"email\":\"it@acme.example\"}";
+        assertThat(http("PUT", "/staff/v1/customers/intruder", payment).statusCode()).as("not signed in").isEqualTo(401);
+        assertThat(http("PUT", "/staff/v1/customers/intruder", payment, "Authorization", "Bearer not-a-session")
+                .statusCode()).as("a made-up session").isEqualTo(401);
+        assertThat(http("DELETE", "/staff/v1/customers/intruder", null).statusCode()).isEqualTo(401);
         Path keyFile = Files.writeString(tmp.resolve("invoiced-key"), KEY + "\n");
         assertThat(vendor("sign-in", "--url", base, "--email", FIRST, "--key-file", keyFile.toString()).exit()).isZero();
+        assertThat(vendor("show", "customers").out()).as("nothing recorded without a session").doesNotContain("intruder");
         String key = "acme-" + UUID.randomUUID().toString().substring(0, 6);
         Path out = tmp.resolve(key + ".lic");
         String until = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1).toString();
