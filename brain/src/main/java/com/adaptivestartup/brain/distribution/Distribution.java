@@ -1,6 +1,7 @@
 package com.adaptivestartup.brain.distribution;
 
 import com.adaptivestartup.brain.Sql;
+import com.adaptivestartup.brain.licenses.LicenseDesk;
 import com.adaptivestartup.licensing.signing.DocumentKind;
 import com.adaptivestartup.licensing.signing.DocumentSigner;
 import com.adaptivestartup.licensing.signing.DocumentVerifier;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
  */
 public final class Distribution {
     private static final Pattern NOTICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern CUSTOMER = com.adaptivestartup.brain.licenses.LicenseDesk.CUSTOMER_KEY;
+    private static final Pattern CUSTOMER = LicenseDesk.CUSTOMER_KEY;
     private final DataSource db;
     private final DocumentVerifier releases;
     private final ChannelDocuments channels;

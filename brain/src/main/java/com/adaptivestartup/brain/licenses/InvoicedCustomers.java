@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Customers who pay by invoice, not through Stripe: vendor staff record that a customer has paid until a date, and end
@@ -20,13 +21,13 @@ public final class InvoicedCustomers {
     /** The prefix of an invoiced customer's ids (Stripe's are cus_ and sub_). */
     public static final String PREFIX = "invoiced:";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    private final javax.sql.DataSource db;
+    private final DataSource db;
     private final LicenseDesk desk;
     private final Set<String> reserved;
     private final Clock clock;
 
     /** {@code reserved}: registry account names a customer may not take (the vendor's build account). */
-    public InvoicedCustomers(javax.sql.DataSource db, LicenseDesk desk, Set<String> reserved, Clock clock) {
+    public InvoicedCustomers(DataSource db, LicenseDesk desk, Set<String> reserved, Clock clock) {
         this.db = db;
         this.desk = desk;
         this.reserved = Set.copyOf(reserved);

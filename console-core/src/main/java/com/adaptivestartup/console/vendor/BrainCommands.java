@@ -1,5 +1,6 @@
 package com.adaptivestartup.console.vendor;
 
+import com.adaptivestartup.licensing.files.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,15 +98,7 @@ public final class BrainCommands {
         /** Writes a secret (a session, a license key) readable by its owner only, replacing the file whole. */
         static void writePrivately(Path file, String text) throws IOException {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp);   // Windows: the user's profile folder is the user's own
-            }
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, text, StandardCharsets.UTF_8);
         }
 
         /** A call to the staff API with the kept session; the Brain's answer, or its refusal as {@link Refused}. */
